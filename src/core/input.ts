@@ -1,0 +1,247 @@
+// Strict parser from untrusted JSON to QuoteInput. Every number may be a JSON number or
+// a decimal string; anything unexpected (unknown key, NaN, text, wrong sign) is an
+// InputError naming the path, never a silent default.
+import { Dec, parseDecimalText, ZERO } from './decimal';
+import { InputError } from './errors';
+import { checkTierOrder } from './tiers';
+import type { TierDraft } from './tiers';
+import type { Account, Limits, Market, Order, OtherPosition, QuoteInput } from './types';
+import { VENUES, type VenueId } from './types';
+
+type Obj = Record<string, unknown>;
+type Bound = 'positive' | 'nonNegative' | 'any' | 'fraction';
+
+const MAX_TIERS = 200;
+const MAX_POSITIONS = 500;
+
+function isObject(value: unknown): value is Obj {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function expectObject(value: unknown, path: string): Obj {
+  if (!isObject(value)) throw new InputError('INVALID_TYPE', `${path || 'input'} must be a JSON object`, path);
+  return value;
+}
+
+function rejectUnknownKeys(obj: Obj, allowed: readonly string[], path: string): void {
+  for (const key of Object.keys(obj)) {
+    if (!allowed.includes(key)) {
+      const where = path ? `${path}.${key}` : key;
+      throw new InputError('UNKNOWN_FIELD', `unknown field "${where}" (check the spelling)`, where);
+    }
+  }
+}
+
+function join(path: string, key: string): string {
+  return path ? `${path}.${key}` : key;
+}
+
+function readNumber(obj: Obj, key: string, path: string, bound: Bound): Dec | undefined {
+  const raw = obj[key];
+  const where = join(path, key);
+  if (raw === undefined || raw === null) return undefined;
+  const value = parseDecimalText(raw);
+  if (value === undefined) {
+    throw new InputError('INVALID_NUMBER', `${where} must be a finite decimal number (got ${JSON.stringify(raw)})`, where);
+  }
+  const ok =
+    bound === 'any' ||
+    (bound === 'positive' && value.greaterThan(0)) ||
+    (bound === 'nonNegative' && value.greaterThanOrEqualTo(0)) ||
+    (bound === 'fraction' && value.greaterThanOrEqualTo(0) && value.lessThan(1));
+  if (!ok) {
+    const rule = { positive: 'greater than 0', nonNegative: 'at least 0', fraction: 'from 0 up to (not including) 1', any: '' }[bound];
+    throw new InputError('OUT_OF_RANGE', `${where} must be ${rule} (got ${value.toFixed()})`, where);
+  }
+  return value;
+}
+
+function requireNumber(obj: Obj, key: string, path: string, bound: Bound): Dec {
+  const value = readNumber(obj, key, path, bound);
+  if (value === undefined) throw new InputError('MISSING_FIELD', `${join(path, key)} is required`, join(path, key));
+  return value;
+}
+
+function readEnum<T extends string>(obj: Obj, key: string, path: string, options: readonly T[], fallback?: T): T {
+  const raw = obj[key];
+  const where = join(path, key);
+  if (raw === undefined || raw === null) {
+    if (fallback !== undefined) return fallback;
+    throw new InputError('MISSING_FIELD', `${where} is required (one of ${options.join(', ')})`, where);
+  }
+  if (typeof raw !== 'string' || !options.includes(raw as T)) {
+    throw new InputError('INVALID_ENUM', `${where} must be one of ${options.join(', ')} (got ${JSON.stringify(raw)})`, where);
+  }
+  return raw as T;
+}
+
+function readSymbol(obj: Obj, key: string, path: string): string | null {
+  const raw = obj[key];
+  const where = join(path, key);
+  if (raw === undefined || raw === null) return null;
+  if (typeof raw !== 'string' || !/^[A-Za-z0-9._:/-]{1,40}$/.test(raw)) {
+    throw new InputError('INVALID_TYPE', `${where} must be a symbol such as "BTCUSDT" (letters, digits, . _ : / -)`, where);
+  }
+  return raw;
+}
+
+function readArray(obj: Obj, key: string, path: string, maxItems: number): unknown[] {
+  const raw = obj[key];
+  const where = join(path, key);
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) throw new InputError('INVALID_TYPE', `${where} must be an array`, where);
+  if (raw.length > maxItems) throw new InputError('TOO_LARGE', `${where} has more than ${maxItems} entries`, where);
+  return raw;
+}
+
+function parseVenue(obj: Obj): VenueId {
+  const raw = obj.venue;
+  if (raw === undefined || raw === null) throw new InputError('MISSING_FIELD', `venue is required (one of ${VENUES.join(', ')})`, 'venue');
+  if (typeof raw !== 'string' || !(VENUES as readonly string[]).includes(raw)) {
+    throw new InputError('UNKNOWN_VENUE', `unknown venue ${JSON.stringify(raw)}; supported: ${VENUES.join(', ')}`, 'venue');
+  }
+  return raw as VenueId;
+}
+
+function parseOrder(raw: unknown): Order {
+  const path = 'order';
+  if (raw === undefined || raw === null) throw new InputError('MISSING_FIELD', 'order is required', path);
+  const obj = expectObject(raw, path);
+  rejectUnknownKeys(obj, ['symbol', 'side', 'type', 'price', 'quantity', 'leverage', 'stopLoss'], path);
+  const leverage = requireNumber(obj, 'leverage', path, 'positive');
+  if (leverage.lessThan(1)) throw new InputError('OUT_OF_RANGE', `order.leverage must be at least 1 (got ${leverage.toFixed()})`, 'order.leverage');
+  return {
+    symbol: readSymbol(obj, 'symbol', path),
+    side: readEnum(obj, 'side', path, ['long', 'short'] as const),
+    type: readEnum(obj, 'type', path, ['limit', 'market'] as const, 'limit'),
+    price: requireNumber(obj, 'price', path, 'positive'),
+    quantity: requireNumber(obj, 'quantity', path, 'positive'),
+    leverage,
+    stopLoss: readNumber(obj, 'stopLoss', path, 'positive') ?? null,
+  };
+}
+
+function parseTiers(obj: Obj, path: string): TierDraft[] | undefined {
+  if (obj.tiers === undefined || obj.tiers === null) return undefined;
+  const list = readArray(obj, 'tiers', path, MAX_TIERS);
+  if (list.length === 0) throw new InputError('OUT_OF_RANGE', `${path}.tiers must not be empty`, `${path}.tiers`);
+  const parsed = list.map((item, index) => {
+    const where = `${path}.tiers[${index}]`;
+    const tier = expectObject(item, where);
+    rejectUnknownKeys(tier, ['notionalFloor', 'notionalCap', 'maintenanceMarginRate', 'maintenanceAmount', 'maxLeverage'], where);
+    return {
+      notionalFloor: requireNumber(tier, 'notionalFloor', where, 'nonNegative'),
+      notionalCap: readNumber(tier, 'notionalCap', where, 'positive') ?? null,
+      maintenanceMarginRate: requireNumber(tier, 'maintenanceMarginRate', where, 'fraction'),
+      maintenanceAmount: readNumber(tier, 'maintenanceAmount', where, 'nonNegative'),
+      maxLeverage: readNumber(tier, 'maxLeverage', where, 'positive') ?? null,
+    };
+  });
+  checkTierOrder(parsed, `${path}.tiers`);
+  return parsed;
+}
+
+function parseMarket(raw: unknown): Market {
+  const path = 'market';
+  if (raw === undefined || raw === null) return {};
+  const obj = expectObject(raw, path);
+  const rates: Record<string, Bound> = {
+    markPrice: 'positive',
+    maintenanceMarginRate: 'fraction',
+    maintenanceAmount: 'nonNegative',
+    maxLeverage: 'positive',
+    takerFeeRate: 'any',
+    makerFeeRate: 'any',
+    fundingRate: 'any',
+    fundingIntervalHours: 'positive',
+    openingFeeRate: 'nonNegative',
+    rolloverFeeRate: 'nonNegative',
+    rolloverIntervalHours: 'positive',
+    borrowRatePerHour: 'nonNegative',
+    marginCallLevel: 'positive',
+    liquidationLevel: 'positive',
+  };
+  rejectUnknownKeys(obj, [...Object.keys(rates), 'tiers'], path);
+  const market: Market = {};
+  for (const [key, bound] of Object.entries(rates)) {
+    const value = readNumber(obj, key, path, bound);
+    if (value !== undefined) (market as Record<string, Dec>)[key] = value;
+  }
+  const tiers = parseTiers(obj, path);
+  if (tiers) market.tiers = tiers;
+  for (const key of ['takerFeeRate', 'makerFeeRate', 'fundingRate'] as const) {
+    const value = market[key];
+    if (value && value.abs().greaterThanOrEqualTo(0.1)) {
+      throw new InputError('OUT_OF_RANGE', `market.${key} is a fraction (0.0005 = 0.05 %); ${value.toFixed()} is not plausible`, `market.${key}`);
+    }
+  }
+  return market;
+}
+
+function parsePosition(item: unknown, where: string): OtherPosition {
+  const obj = expectObject(item, where);
+  rejectUnknownKeys(obj, ['symbol', 'side', 'quantity', 'entryPrice', 'markPrice', 'maintenanceMarginRate', 'maintenanceAmount'], where);
+  const symbol = readSymbol(obj, 'symbol', where);
+  if (symbol === null) throw new InputError('MISSING_FIELD', `${where}.symbol is required`, `${where}.symbol`);
+  return {
+    symbol,
+    side: readEnum(obj, 'side', where, ['long', 'short'] as const),
+    quantity: requireNumber(obj, 'quantity', where, 'positive'),
+    entryPrice: requireNumber(obj, 'entryPrice', where, 'positive'),
+    markPrice: requireNumber(obj, 'markPrice', where, 'positive'),
+    maintenanceMarginRate: requireNumber(obj, 'maintenanceMarginRate', where, 'fraction'),
+    maintenanceAmount: readNumber(obj, 'maintenanceAmount', where, 'nonNegative') ?? ZERO,
+  };
+}
+
+function parseAccount(raw: unknown): Account {
+  const path = 'account';
+  if (raw === undefined || raw === null) return { extraMargin: ZERO, positions: [] };
+  const obj = expectObject(raw, path);
+  rejectUnknownKeys(obj, ['walletBalance', 'extraMargin', 'positions'], path);
+  const positions = readArray(obj, 'positions', path, MAX_POSITIONS).map((item, i) => parsePosition(item, `${path}.positions[${i}]`));
+  const account: Account = { extraMargin: readNumber(obj, 'extraMargin', path, 'any') ?? ZERO, positions };
+  const walletBalance = readNumber(obj, 'walletBalance', path, 'positive');
+  if (walletBalance) account.walletBalance = walletBalance;
+  return account;
+}
+
+function parseLimits(raw: unknown): Limits {
+  const path = 'limits';
+  const defaults: Limits = { minLiquidationDistance: new Dec('0.05'), maxLeverage: null };
+  if (raw === undefined || raw === null) return defaults;
+  const obj = expectObject(raw, path);
+  rejectUnknownKeys(obj, ['minLiquidationDistance', 'maxLeverage'], path);
+  return {
+    minLiquidationDistance: readNumber(obj, 'minLiquidationDistance', path, 'fraction') ?? defaults.minLiquidationDistance,
+    maxLeverage: readNumber(obj, 'maxLeverage', path, 'positive') ?? null,
+  };
+}
+
+function parseCarryStart(raw: unknown): number | null {
+  if (raw === undefined || raw === null) return null;
+  // ISO 8601 with an explicit zone, so a local clock cannot shift the hour boundaries.
+  if (typeof raw !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(raw)) {
+    throw new InputError('INVALID_TYPE', 'carryStart must be an ISO 8601 time with a zone, e.g. "2026-11-24T13:55:00Z"', 'carryStart');
+  }
+  const ms = Date.parse(raw);
+  if (!Number.isFinite(ms)) throw new InputError('INVALID_TYPE', 'carryStart is not a valid time', 'carryStart');
+  return ms;
+}
+
+export function parseQuoteInput(raw: unknown): QuoteInput {
+  const obj = expectObject(raw, '');
+  rejectUnknownKeys(obj, ['venue', 'marginMode', 'order', 'market', 'account', 'holdHours', 'carryStart', 'limits'], '');
+  const venue = parseVenue(obj);
+  return {
+    venue,
+    // Kraken spot margin only has one (account-wide) mode, so it may be left out there.
+    marginMode: readEnum(obj, 'marginMode', '', ['isolated', 'cross'] as const, venue === 'kraken-margin' ? 'cross' : undefined),
+    order: parseOrder(obj.order),
+    market: parseMarket(obj.market),
+    account: parseAccount(obj.account),
+    holdHours: readNumber(obj, 'holdHours', '', 'nonNegative') ?? new Dec(24),
+    carryStartMs: parseCarryStart(obj.carryStart),
+    limits: parseLimits(obj.limits),
+  };
+}

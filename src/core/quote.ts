@@ -1,0 +1,39 @@
+// The engine's front door: one model per venue, chosen by the validated input.
+import { InputError } from './errors';
+import type { FactsBook, VenueFacts } from './facts';
+import { parseQuoteInput } from './input';
+import { quoteBinanceMargin } from './models/binance-margin';
+import { quoteBinanceUsdm } from './models/binance-usdm';
+import { quoteBybitLinear } from './models/bybit-linear';
+import { quoteHyperliquid } from './models/hyperliquid';
+import { quoteKrakenMargin } from './models/kraken-margin';
+import { quoteOkxSwap } from './models/okx-swap';
+import { serializeQuote, type QuoteJson } from './serialize';
+import type { Quote, QuoteInput, VenueId } from './types';
+
+export type VenueModel = (input: QuoteInput, facts: VenueFacts | undefined) => Quote;
+
+const MODELS: Record<VenueId, VenueModel> = {
+  'kraken-margin': quoteKrakenMargin,
+  'binance-usdm': quoteBinanceUsdm,
+  'binance-margin': quoteBinanceMargin,
+  'bybit-linear': quoteBybitLinear,
+  'okx-swap': quoteOkxSwap,
+  hyperliquid: quoteHyperliquid,
+};
+
+export function quote(input: QuoteInput, facts: FactsBook = {}): Quote {
+  return MODELS[input.venue](input, facts[input.venue]);
+}
+
+export type QuoteResult = QuoteJson | { error: ReturnType<InputError['toJSON']> };
+
+/** Untrusted JSON in, contract JSON out; bad input becomes {"error": …}, never a throw. */
+export function quoteJson(raw: unknown, facts: FactsBook = {}): QuoteResult {
+  try {
+    return serializeQuote(quote(parseQuoteInput(raw), facts));
+  } catch (error) {
+    if (error instanceof InputError) return { error: error.toJSON() };
+    throw error;
+  }
+}

@@ -1,0 +1,58 @@
+// Quote → the JSON of the `preflight quote` contract: every number a plain decimal string
+// (unrounded; display rounding belongs to the UI) or null.
+import { toDecimalString, type Dec } from './decimal';
+import type { MarginLevelUnit, Quote, VenueId, Warning } from './types';
+
+type Num = string | null;
+
+export interface QuoteJson {
+  venue: VenueId;
+  notional: string;
+  initialMargin: string;
+  maintenanceMargin: string;
+  liquidationPrice: Num;
+  bankruptcyPrice: Num;
+  marginCallPrice: Num;
+  marginLevel: Num;
+  marginLevelUnit: MarginLevelUnit;
+  liquidationDistance: Num;
+  fees: { open: string; close: string };
+  carry: { kind: string; opening: string; perPeriod: Num; periodHours: string; periods: string; hours: string; total: Num };
+  breakEvenPrice: Num;
+  warnings: Warning[];
+  assumptions: string[];
+  details: Record<string, Num>;
+}
+
+function num(value: Dec | null): Num {
+  return value === null ? null : toDecimalString(value);
+}
+
+export function serializeQuote(q: Quote): QuoteJson {
+  return {
+    venue: q.venue,
+    notional: toDecimalString(q.notional),
+    initialMargin: toDecimalString(q.initialMargin),
+    maintenanceMargin: toDecimalString(q.maintenanceMargin),
+    liquidationPrice: num(q.liquidationPrice),
+    bankruptcyPrice: num(q.bankruptcyPrice),
+    marginCallPrice: num(q.marginCallPrice),
+    marginLevel: num(q.marginLevel),
+    marginLevelUnit: q.marginLevelUnit,
+    liquidationDistance: num(q.liquidationDistance),
+    fees: { open: toDecimalString(q.fees.open), close: toDecimalString(q.fees.close) },
+    carry: {
+      kind: q.carry.kind,
+      opening: toDecimalString(q.carry.opening),
+      perPeriod: num(q.carry.perPeriod),
+      periodHours: toDecimalString(q.carry.periodHours),
+      periods: toDecimalString(q.carry.periods),
+      hours: toDecimalString(q.carry.hours),
+      total: num(q.carry.total),
+    },
+    breakEvenPrice: num(q.breakEvenPrice),
+    warnings: q.warnings.map((w) => ({ ...w })),
+    assumptions: [...q.assumptions],
+    details: Object.fromEntries(Object.entries(q.details).map(([k, v]) => [k, num(v)])),
+  };
+}

@@ -1,0 +1,125 @@
+// Engine vocabulary shared by every venue model. Inputs arrive here already validated
+// (see input.ts); every money figure is a Dec, never a float.
+import type { Dec } from './decimal';
+import type { TierDraft } from './tiers';
+
+export const VENUES = ['kraken-margin', 'binance-usdm', 'binance-margin', 'bybit-linear', 'okx-swap', 'hyperliquid'] as const;
+export type VenueId = (typeof VENUES)[number];
+export type Side = 'long' | 'short';
+export type MarginMode = 'isolated' | 'cross';
+export type OrderType = 'limit' | 'market';
+export type MarginLevelUnit = 'percent' | 'ratio';
+
+/** +1 for long, −1 for short: the sign of PnL per unit of price rise. */
+export function sideSign(side: Side): 1 | -1 {
+  return side === 'long' ? 1 : -1;
+}
+
+export interface Tier {
+  notionalFloor: Dec;
+  notionalCap: Dec | null; // null: open-ended last tier
+  maintenanceMarginRate: Dec;
+  maintenanceAmount: Dec; // Binance "cum", Bybit "mmDeduction"; derived when the input omits it
+  maxLeverage: Dec | null;
+}
+
+export interface OtherPosition {
+  symbol: string;
+  side: Side;
+  quantity: Dec;
+  entryPrice: Dec;
+  markPrice: Dec;
+  maintenanceMarginRate: Dec;
+  maintenanceAmount: Dec;
+}
+
+export interface Order {
+  symbol: string | null;
+  side: Side;
+  type: OrderType;
+  price: Dec;
+  quantity: Dec;
+  leverage: Dec;
+  stopLoss: Dec | null;
+}
+
+/** Market facts; every field is optional and filled from venue facts by the model. */
+export interface Market {
+  markPrice?: Dec;
+  maintenanceMarginRate?: Dec;
+  maintenanceAmount?: Dec;
+  tiers?: TierDraft[]; // maintenance amounts filled by the venue's convention (tiers.ts)
+  maxLeverage?: Dec;
+  takerFeeRate?: Dec;
+  makerFeeRate?: Dec;
+  fundingRate?: Dec;
+  fundingIntervalHours?: Dec;
+  openingFeeRate?: Dec;
+  rolloverFeeRate?: Dec;
+  rolloverIntervalHours?: Dec;
+  borrowRatePerHour?: Dec;
+  marginCallLevel?: Dec;
+  liquidationLevel?: Dec;
+}
+
+export interface Account {
+  walletBalance?: Dec;
+  extraMargin: Dec;
+  positions: OtherPosition[];
+}
+
+export interface Limits {
+  /** Warn when |mark − liquidation| / mark is below this fraction. */
+  minLiquidationDistance: Dec;
+  /** Personal leverage ceiling; null = only the venue's maximum applies. */
+  maxLeverage: Dec | null;
+}
+
+export interface QuoteInput {
+  venue: VenueId;
+  marginMode: MarginMode;
+  order: Order;
+  market: Market;
+  account: Account;
+  holdHours: Dec;
+  /** Carry start (UTC ms); makes hourly interest counting exact instead of worst case. */
+  carryStartMs: number | null;
+  limits: Limits;
+}
+
+export type Severity = 'danger' | 'warn' | 'info';
+export interface Warning {
+  code: string;
+  severity: Severity;
+  message: string;
+}
+
+export interface Carry {
+  kind: 'funding' | 'interest' | 'rollover';
+  opening: Dec;
+  perPeriod: Dec | null;
+  periodHours: Dec;
+  periods: Dec;
+  hours: Dec;
+  total: Dec | null;
+}
+
+export interface Quote {
+  venue: VenueId;
+  notional: Dec;
+  initialMargin: Dec;
+  maintenanceMargin: Dec;
+  liquidationPrice: Dec | null;
+  bankruptcyPrice: Dec | null;
+  marginCallPrice: Dec | null;
+  marginLevel: Dec | null;
+  marginLevelUnit: MarginLevelUnit;
+  liquidationDistance: Dec | null;
+  fees: { open: Dec; close: Dec };
+  carry: Carry;
+  breakEvenPrice: Dec | null;
+  warnings: Warning[];
+  assumptions: string[];
+  /** Venue-specific figures (order cost, used margin in base, …); extra to the contract. */
+  details: Record<string, Dec | null>;
+}

@@ -1,0 +1,98 @@
+// Bundled venue facts (fees, tiers, levels) as dated data, one JSON file per venue folder.
+// Parsed strictly at load: a malformed file fails the facts format test in CI, not a
+// trader's quote at run time.
+import { checkTierOrder, type TierDraft } from '../core/tiers';
+import { parseDecimalText, type Dec } from '../core/decimal';
+import type { FactsBook, SymbolFacts, VenueFacts } from '../core/facts';
+import type { VenueId } from '../core/types';
+import binanceMargin from './binance-margin/facts.json';
+import binanceUsdm from './binance-usdm/facts.json';
+import bybit from './bybit/facts.json';
+import hyperliquid from './hyperliquid/facts.json';
+import kraken from './kraken/facts.json';
+import okx from './okx/facts.json';
+
+export const RAW_FACTS: Record<VenueId, unknown> = {
+  'kraken-margin': kraken,
+  'binance-usdm': binanceUsdm,
+  'binance-margin': binanceMargin,
+  'bybit-linear': bybit,
+  'okx-swap': okx,
+  hyperliquid,
+};
+
+const SYMBOL_NUMBERS = ['maxLeverage', 'fundingIntervalHours', 'marginCallLevel', 'liquidationLevel', 'openingFeeRate', 'rolloverFeeRate', 'rolloverIntervalHours'] as const;
+
+function fail(where: string, why: string): never {
+  throw new Error(`venue facts ${where}: ${why}`);
+}
+
+function record(value: unknown, where: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(where, 'must be an object');
+  return value as Record<string, unknown>;
+}
+
+function decimal(value: unknown, where: string): Dec {
+  const parsed = typeof value === 'string' ? parseDecimalText(value) : undefined;
+  if (parsed === undefined || parsed.isNegative()) fail(where, `must be a non-negative decimal string (got ${JSON.stringify(value)})`);
+  return parsed;
+}
+
+function optionalDecimal(value: unknown, where: string): Dec | null {
+  return value === undefined ? null : decimal(value, where);
+}
+
+function tiers(value: unknown, where: string): TierDraft[] {
+  if (!Array.isArray(value) || value.length === 0) fail(where, 'must be a non-empty array');
+  const drafts = value.map((item, i) => {
+    const row = record(item, `${where}[${i}]`);
+    const rate = decimal(row.maintenanceMarginRate, `${where}[${i}].maintenanceMarginRate`);
+    if (rate.greaterThanOrEqualTo(1)) fail(`${where}[${i}]`, 'maintenanceMarginRate must be below 1');
+    return {
+      notionalFloor: decimal(row.notionalFloor, `${where}[${i}].notionalFloor`),
+      notionalCap: optionalDecimal(row.notionalCap, `${where}[${i}].notionalCap`),
+      maintenanceMarginRate: rate,
+      maintenanceAmount: optionalDecimal(row.maintenanceAmount, `${where}[${i}].maintenanceAmount`) ?? undefined,
+      maxLeverage: optionalDecimal(row.maxLeverage, `${where}[${i}].maxLeverage`),
+    };
+  });
+  checkTierOrder(drafts, where);
+  return drafts;
+}
+
+function symbolFacts(value: unknown, where: string): SymbolFacts & { rolloverIntervalHours?: Dec } {
+  const obj = record(value, where);
+  const out: SymbolFacts & { rolloverIntervalHours?: Dec } = {};
+  for (const key of Object.keys(obj)) {
+    if (key === 'tiers') out.tiers = tiers(obj.tiers, `${where}.tiers`);
+    else if ((SYMBOL_NUMBERS as readonly string[]).includes(key)) out[key as (typeof SYMBOL_NUMBERS)[number]] = decimal(obj[key], `${where}.${key}`);
+    else fail(`${where}.${key}`, 'unknown key');
+  }
+  return out;
+}
+
+export function parseVenueFacts(raw: unknown, venue: string): VenueFacts {
+  const obj = record(raw, venue);
+  for (const key of Object.keys(obj)) {
+    if (!['asOf', 'source', 'takerFeeRate', 'makerFeeRate', 'defaults', 'symbols'].includes(key)) fail(`${venue}.${key}`, 'unknown key');
+  }
+  if (typeof obj.asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(obj.asOf)) fail(`${venue}.asOf`, 'must be a YYYY-MM-DD date');
+  if (typeof obj.source !== 'string' || obj.source.length < 10) fail(`${venue}.source`, 'must say where the figures come from');
+  const symbols = record(obj.symbols, `${venue}.symbols`);
+  return {
+    asOf: obj.asOf,
+    source: obj.source,
+    takerFeeRate: decimal(obj.takerFeeRate, `${venue}.takerFeeRate`),
+    makerFeeRate: decimal(obj.makerFeeRate, `${venue}.makerFeeRate`),
+    defaults: symbolFacts(obj.defaults, `${venue}.defaults`),
+    symbols: Object.fromEntries(Object.entries(symbols).map(([symbol, facts]) => [symbol.toUpperCase(), symbolFacts(facts, `${venue}.symbols.${symbol}`)])),
+  };
+}
+
+let cached: FactsBook | undefined;
+
+/** All bundled facts, parsed once. */
+export function bundledFacts(): FactsBook {
+  cached ??= Object.fromEntries(Object.entries(RAW_FACTS).map(([venue, raw]) => [venue, parseVenueFacts(raw, venue)]));
+  return cached;
+}
