@@ -24,11 +24,24 @@ export function toDecimalString(value: Dec): string {
 // Rejects '', ' 1', '1,000', '0x10', 'NaN', 'Infinity' and anything else.
 const DECIMAL_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
+// Magnitudes outside [1e-18, 1e21) are not prices, sizes or rates; refusing them also keeps
+// a hostile "1e999999" from turning into a million-digit string.
+const TOO_LARGE = new Dec('1e21');
+const TOO_SMALL = new Dec('1e-18');
+
 export function parseDecimalText(raw: unknown): Dec | undefined {
-  if (typeof raw === 'number') return Number.isFinite(raw) ? new Dec(raw) : undefined;
-  if (typeof raw !== 'string' || raw.length > 64 || !DECIMAL_TEXT.test(raw)) return undefined;
-  const value = new Dec(raw);
-  return value.isFinite() ? value : undefined;
+  let value: Dec;
+  if (typeof raw === 'number') {
+    if (!Number.isFinite(raw)) return undefined;
+    value = new Dec(raw);
+  } else {
+    if (typeof raw !== 'string' || raw.length > 64 || !DECIMAL_TEXT.test(raw)) return undefined;
+    value = new Dec(raw);
+  }
+  if (!value.isFinite()) return undefined;
+  const size = value.abs();
+  if (size.greaterThanOrEqualTo(TOO_LARGE) || (!size.isZero() && size.lessThan(TOO_SMALL))) return undefined;
+  return value;
 }
 
 export function min(a: Dec, b: Dec): Dec {

@@ -42,7 +42,8 @@ function readNumber(obj: Obj, key: string, path: string, bound: Bound): Dec | un
   if (raw === undefined || raw === null) return undefined;
   const value = parseDecimalText(raw);
   if (value === undefined) {
-    throw new InputError('INVALID_NUMBER', `${where} must be a finite decimal number (got ${JSON.stringify(raw)})`, where);
+    const shown = JSON.stringify(raw)?.slice(0, 40) ?? String(raw);
+    throw new InputError('INVALID_NUMBER', `${where} must be a finite decimal number between 1e-18 and 1e21 (got ${shown})`, where);
   }
   const ok =
     bound === 'any' ||
@@ -109,7 +110,9 @@ function parseOrder(raw: unknown): Order {
   const obj = expectObject(raw, path);
   rejectUnknownKeys(obj, ['symbol', 'side', 'type', 'price', 'quantity', 'leverage', 'stopLoss'], path);
   const leverage = requireNumber(obj, 'leverage', path, 'positive');
-  if (leverage.lessThan(1)) throw new InputError('OUT_OF_RANGE', `order.leverage must be at least 1 (got ${leverage.toFixed()})`, 'order.leverage');
+  if (leverage.lessThan(1) || leverage.greaterThan(1000)) {
+    throw new InputError('OUT_OF_RANGE', `order.leverage must be from 1 to 1000 (got ${leverage.toFixed()})`, 'order.leverage');
+  }
   return {
     symbol: readSymbol(obj, 'symbol', path),
     side: readEnum(obj, 'side', path, ['long', 'short'] as const),
