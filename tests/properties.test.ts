@@ -29,9 +29,9 @@ interface VenueSpec {
   surplusAt(s: Scenario, P: Dec, quote: Json): Dec;
 }
 
-const BTC_TIERS = [
+const BTC_TIERS: Array<{ notionalFloor: string; notionalCap?: string; maintenanceMarginRate: string }> = ([
   ['0', '50000', '0.004'], ['50000', '250000', '0.005'], ['250000', '1000000', '0.01'], ['1000000', '10000000', '0.025'], ['10000000', null, '0.05'],
-].map(([f, c, r]) => ({ notionalFloor: f, ...(c ? { notionalCap: c } : {}), maintenanceMarginRate: r }));
+] as const).map(([f, c, r]) => ({ notionalFloor: f, ...(c ? { notionalCap: c } : {}), maintenanceMarginRate: r }));
 
 function tierMaintenance(notional: Dec): Dec {
   // Slice by slice, the definition the cumulative amounts stand for.

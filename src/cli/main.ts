@@ -2,6 +2,7 @@
 // JSON on stdin (or --input FILE), one object or an array; JSON on stdout; exit 2 with a
 // JSON error for bad input and one human line on stderr; never a stack trace.
 import { readFile } from 'node:fs/promises';
+import type { InputErrorCode } from '../core/errors';
 import { quoteJson, type QuoteResult } from '../core/quote';
 import { bundledFacts } from '../venues/facts';
 
@@ -14,11 +15,13 @@ interface CliIo {
   stderr: (text: string) => void;
 }
 
-function errorResult(code: string, message: string, path = ''): QuoteResult {
-  return { error: { code: code as never, message, path } };
+type ErrorResult = Extract<QuoteResult, { error: unknown }>;
+
+function errorResult(code: InputErrorCode, message: string, path = ''): ErrorResult {
+  return { error: { code, message, path } };
 }
 
-function isError(result: QuoteResult): result is { error: { code: string; message: string; path: string } } {
+function isError(result: QuoteResult): result is ErrorResult {
   return 'error' in result;
 }
 
@@ -27,7 +30,12 @@ async function readInput(args: string[], io: CliIo): Promise<string> {
   if (at === -1) return io.stdin();
   const file = args[at + 1];
   if (!file) throw new UsageError('--input needs a file name');
-  return readFile(file, 'utf8');
+  try {
+    // A byte-order mark (Windows editors) is not part of the JSON.
+    return (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+  } catch (error) {
+    throw new UsageError(`cannot read --input ${JSON.stringify(file)}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
 }
 
 class UsageError extends Error {}
@@ -39,9 +47,12 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
     io.stdout(`${USAGE}\n`);
     return 0;
   }
-  const unknownOption = rest.find((arg, i) => arg.startsWith('-') && arg !== '--input' && rest[i - 1] !== '--input');
-  if (command !== 'quote' || unknownOption) {
-    const why = command !== 'quote' ? `unknown command ${JSON.stringify(command ?? '')}` : `unknown option ${unknownOption}`;
+  // Anything but "--input FILE" is a mistake; a bare file name would otherwise wait on stdin.
+  const stray = rest.find((arg, i) => arg !== '--input' && rest[i - 1] !== '--input');
+  if (command !== 'quote' || stray !== undefined) {
+    const why = command !== 'quote'
+      ? `unknown command ${JSON.stringify(command ?? '')}`
+      : stray!.startsWith('-') ? `unknown option ${stray}` : `unexpected argument ${JSON.stringify(stray)} (use --input ${stray})`;
     io.stdout(`${JSON.stringify(errorResult('USAGE', `${why}; ${USAGE}`))}\n`);
     io.stderr(`preflight: ${why}\n${USAGE}\n`);
     return 2;
@@ -50,7 +61,7 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
   try {
     text = await readInput(rest, io);
   } catch (error) {
-    const message = error instanceof UsageError ? error.message : `cannot read input: ${(error as NodeJS.ErrnoException).code ?? 'error'}`;
+    const message = error instanceof UsageError ? error.message : `cannot read stdin: ${(error as NodeJS.ErrnoException).code ?? 'error'}`;
     io.stdout(`${JSON.stringify(errorResult('USAGE', message))}\n`);
     io.stderr(`preflight: ${message}\n`);
     return 2;

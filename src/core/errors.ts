@@ -10,7 +10,10 @@ export type InputErrorCode =
   | 'INVALID_ENUM'
   | 'UNKNOWN_VENUE'
   | 'UNSUPPORTED'
-  | 'TOO_LARGE';
+  | 'TOO_LARGE'
+  // Command-line only: bad arguments, and our own bug (reported without a stack trace).
+  | 'USAGE'
+  | 'INTERNAL';
 
 export class InputError extends Error {
   constructor(

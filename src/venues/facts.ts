@@ -23,6 +23,8 @@ export const RAW_FACTS: Record<VenueId, unknown> = {
 
 const SYMBOL_NUMBERS = ['maxLeverage', 'fundingIntervalHours', 'marginCallLevel', 'liquidationLevel', 'openingFeeRate', 'rolloverFeeRate', 'rolloverIntervalHours'] as const;
 
+const TIER_KEYS = ['notionalFloor', 'notionalCap', 'maintenanceMarginRate', 'maintenanceAmount', 'maxLeverage'];
+
 function fail(where: string, why: string): never {
   throw new Error(`venue facts ${where}: ${why}`);
 }
@@ -46,6 +48,9 @@ function tiers(value: unknown, where: string): TierDraft[] {
   if (!Array.isArray(value) || value.length === 0) fail(where, 'must be a non-empty array');
   const drafts = value.map((item, i) => {
     const row = record(item, `${where}[${i}]`);
+    for (const key of Object.keys(row)) {
+      if (!TIER_KEYS.includes(key)) fail(`${where}[${i}].${key}`, 'unknown key');
+    }
     const rate = decimal(row.maintenanceMarginRate, `${where}[${i}].maintenanceMarginRate`);
     if (rate.greaterThanOrEqualTo(1)) fail(`${where}[${i}]`, 'maintenanceMarginRate must be below 1');
     return {
@@ -57,6 +62,10 @@ function tiers(value: unknown, where: string): TierDraft[] {
     };
   });
   checkTierOrder(drafts, where);
+  drafts.forEach((draft, i) => {
+    const previous = drafts[i - 1];
+    if (previous && !draft.maintenanceMarginRate.greaterThan(previous.maintenanceMarginRate)) fail(`${where}[${i}]`, 'maintenance rates must rise tier by tier');
+  });
   return drafts;
 }
 
