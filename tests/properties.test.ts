@@ -60,7 +60,7 @@ const SPECS: VenueSpec[] = [
   },
   {
     venue: 'bybit-linear', modes: ['isolated', 'cross'], maxLeverage: 100, market: { takerFeeRate: '0.00055', maintenanceMarginRate: '0.005' },
-    surplusAt: (s, P, q) => {
+    surplusAt: (s, P) => {
       const taker = D('0.00055');
       if (s.marginMode === 'cross') return equity(s, P, D(s.wallet!)).minus(P.times(s.quantity).times(D('0.005').plus(taker)));
       const notional = D(s.price).times(s.quantity);

@@ -1,0 +1,101 @@
+// Builds one browser target per run: TARGET=chrome|firefox → dist/<target>/.
+// `npm run build` (scripts/build.mjs) runs this once per target.
+//
+// vite-plugin-web-extension reads the entry points from the manifest we hand it:
+// HTML pages (popup, options) are built as one multi-page build, and each script
+// (background, content) as its own single-file IIFE lib build. IIFE matters for the
+// content script: a classic script needs no ESM loader and no web_accessible_resources
+// (those would let pages fingerprint the extension, see reference B.5).
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
+import webExtension from 'vite-plugin-web-extension';
+
+const TARGETS = ['chrome', 'firefox'] as const;
+type Target = (typeof TARGETS)[number];
+
+const target = (process.env['TARGET'] ?? 'chrome') as Target;
+if (!TARGETS.includes(target)) throw new Error(`TARGET must be one of ${TARGETS.join(', ')}, got "${target}"`);
+
+type Json = Record<string, unknown>;
+const readJson = (file: string): Json => JSON.parse(readFileSync(new URL(file, import.meta.url), 'utf8')) as Json;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Objects merge key by key; arrays and scalars in the overlay replace the base value. */
+function merge(base: Json, overlay: Json): Json {
+  const out: Json = { ...base };
+  for (const [key, value] of Object.entries(overlay)) {
+    const prev = out[key];
+    out[key] = isObject(prev) && isObject(value) ? merge(prev, value) : value;
+  }
+  return out;
+}
+
+/** manifest/base.json + manifest/<target>.json, with the version taken from package.json (one source of truth). */
+function buildManifest(): Json {
+  const { version } = readJson('./package.json') as { version: string };
+  const merged = merge(readJson('./manifest/base.json'), readJson(`./manifest/${target}.json`));
+  // Spread order keeps manifest_version, name, version first in the output for readability.
+  return { manifest_version: merged['manifest_version'], name: merged['name'], version, ...merged };
+}
+
+const ICON_SIZES = [16, 32, 48, 128];
+
+/** Emits icons/*.png into the bundle at the same paths the manifest uses (Vite's publicDir would flatten them). */
+function iconsPlugin(): Plugin {
+  return {
+    name: 'margin-preflight:icons',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      // The web-extension plugin also runs one child build per entry, with our plugins; emit only
+      // once, in the build that writes manifest.json (the web-extension plugin is listed first).
+      if (!('manifest.json' in bundle)) return;
+      for (const size of ICON_SIZES) {
+        const fileName = `icons/icon-${size}.png`;
+        this.emitFile({ type: 'asset', fileName, source: readFileSync(new URL(`./${fileName}`, import.meta.url)) });
+      }
+    },
+  };
+}
+
+/**
+ * Removes Preact's only dynamic HTML sink: the `dangerouslySetInnerHTML` branch (`dom.innerHTML = html.__html`).
+ * We ban that prop by lint anyway; this makes it throw at runtime too, and keeps `web-ext lint
+ * --warnings-as-errors` clean (addons-linter flags the assignment as UNSAFE_VAR_ASSIGNMENT).
+ * If a Preact upgrade changes the minified code, the build fails here instead of silently shipping it.
+ */
+function preactNoInnerHtmlPlugin(): Plugin {
+  const sink = /\b([A-Za-z_$][\w$]*)\.innerHTML=([A-Za-z_$][\w$]*)\.__html\b/g;
+  return {
+    name: 'margin-preflight:preact-no-inner-html',
+    transform(code, id) {
+      if (!/[\\/]node_modules[\\/]preact[\\/]/.test(id) || !code.includes('dangerouslySetInnerHTML')) return null;
+      const patched = code.replace(sink, '(()=>{throw new Error("dangerouslySetInnerHTML is disabled")})()');
+      if (patched === code) this.error(`preact-no-inner-html: sink pattern not found in ${id}; update the regex`);
+      return { code: patched, map: null };
+    },
+  };
+}
+
+export default defineConfig({
+  publicDir: false,
+  build: {
+    outDir: `dist/${target}`,
+    emptyOutDir: true,
+    // Readable output: AMO reviewers diff our sources against the build (reference B.6), and the
+    // extension is small enough that minification buys nothing.
+    minify: false,
+    sourcemap: false,
+    target: 'es2022',
+  },
+  plugins: [
+    webExtension({
+      manifest: buildManifest,
+      browser: target,
+      disableAutoLaunch: true,
+      // The plugin validates against a schema it downloads from the network; CI has no internet.
+      skipManifestValidation: true,
+    }),
+    iconsPlugin(),
+    preactNoInnerHtmlPlugin(),
+  ],
+});
