@@ -1,0 +1,36 @@
+// The overlay's DOM contract inside its closed shadow root. The e2e suite reads these
+// attributes (through CDP, which can pierce closed roots); a page script cannot.
+// Raw decimal strings go in data-value so tests compare exactly with the engine.
+
+/** Attribute on the host element the content script adds to the page. */
+export const HOST_ATTRIBUTE = 'data-margin-preflight-host';
+
+export type OverlayState =
+  | 'ok' // figures shown
+  | 'unrecognised' // form not recognised; data-missing lists what
+  | 'no-price' // market order and no mark price at all
+  | 'spot' // Kraken with margin switched off: no borrowing, nothing to liquidate
+  | 'error'; // engine refused the input (message shown)
+
+export const ATTR = {
+  root: 'data-mp-root',
+  state: 'data-state', // OverlayState
+  mark: 'data-mark', // 'live' | 'stale' | 'missing'
+  risk: 'data-risk', // 'danger' | 'warn' | 'ok'
+  side: 'data-side', // 'long' | 'short': one column per quoted side
+  figure: 'data-figure', // quote field path, e.g. "liquidationPrice", "fees.open", "carry.total", plus "markPrice", "markAgeMs"
+  value: 'data-value', // raw decimal string from the quote JSON; "" for null
+  warning: 'data-warning', // warning code
+  missing: 'data-missing', // comma-separated keys the reader could not find
+  guard: 'data-guard', // present while a held submit is explained; value = comma-separated codes
+  action: 'data-action', // 'collapse' | 'drag'
+} as const;
+
+/** Engine warning codes that make the pre-submit guard hold the first click. */
+export const GUARD_CODES = ['LIQUIDATION_NEAR', 'LIQUIDATION_AT_MARK', 'LIQUIDATION_IMMEDIATE', 'LEVERAGE_ABOVE_PERSONAL_MAX', 'LIQ_BEYOND_STOP'] as const;
+
+/** Figures every ok-state column shows, in this order. */
+export const FIGURES = [
+  'liquidationPrice', 'liquidationDistance', 'marginCallPrice', 'marginLevel', 'initialMargin', 'maintenanceMargin',
+  'fees.open', 'fees.close', 'carry.total', 'breakEvenPrice',
+] as const;

@@ -1,0 +1,93 @@
+// Contracts between a venue folder and the rest of the extension.
+//   reader.ts  (content side): DOM → OrderForm, with selectors kept as data in selectors.ts
+//   feed.ts    (background side): public market data → MarketSnapshot figures
+//   facts.json (both): dated fallback figures for the engine
+// Everything read from a page or an API is untrusted: readers and feeds return decimal
+// *strings* that passed strict parsing, or say what is missing. They never guess.
+import type { MarginMode, OrderType, Side, VenueId } from '../core/types';
+
+/** A decimal number as text, already validated by parseDecimalText. */
+export type DecimalString = string & { readonly __decimal?: never };
+
+export interface OrderForm {
+  venue: VenueId;
+  /** The venue's own symbol as used by its API (e.g. "XBTUSD", "BTCUSDT"). */
+  symbol: string;
+  /** 'both': the form has one button per side (Binance futures), so both are quoted. */
+  side: Side | 'both';
+  type: OrderType;
+  marginMode: MarginMode;
+  /** Limit price; null for a market order (the engine then uses the mark price). */
+  price: DecimalString | null;
+  /** Size as typed: in base units, or as a total in the quote currency. */
+  size: { unit: 'base' | 'quote'; value: DecimalString };
+  leverage: DecimalString;
+  /** Kraken: margin switched off means a plain spot order; no liquidation to show. */
+  marginEnabled: boolean;
+  stopLoss: DecimalString | null;
+  takeProfit: DecimalString | null;
+  /** Balance the page shows as available (quote currency), if it shows one. */
+  availableBalance: DecimalString | null;
+}
+
+/** What a reader found. `matched` counts nodes per selector key, for fixture tests. */
+export type FormReading =
+  | { status: 'ok'; form: OrderForm; matched: Record<string, number> }
+  | { status: 'unrecognised'; missing: string[]; matched: Record<string, number> };
+
+export interface PageReader {
+  venue: VenueId;
+  /** True for URLs of the venue's trade page this reader understands. */
+  matchesUrl(url: URL): boolean;
+  read(doc: Document, url: URL): FormReading;
+  /** The element the overlay anchors next to; null when the form is not on the page. */
+  formRoot(doc: Document): Element | null;
+  /** Buttons that submit an order (Buy/Sell, Place order), for the pre-submit guard. */
+  submitButtons(doc: Document): Element[];
+}
+
+/** One market figure with its provenance and age. Times are epoch ms. */
+export interface Figure {
+  value: DecimalString;
+  /** When our extension received it (local clock); staleness is measured from here. */
+  receivedAt: number;
+  /** Exchange's own timestamp for the figure, when the response carries one. */
+  exchangeTime: number | null;
+  source: 'rest' | 'stream' | 'bundled';
+}
+
+export type MarketFigureKey =
+  | 'markPrice'
+  | 'lastPrice'
+  | 'fundingRate'
+  | 'fundingIntervalHours'
+  | 'nextFundingTime'
+  | 'maxLeverage'
+  | 'marginCallLevel'
+  | 'liquidationLevel';
+
+export interface MarketSnapshot {
+  venue: VenueId;
+  symbol: string;
+  figures: Partial<Record<MarketFigureKey, Figure>>;
+  /** 'live' while data flows; 'degraded' after failures (figures kept, marked by age); 'unavailable' with nothing usable. */
+  status: 'live' | 'connecting' | 'degraded' | 'unavailable';
+  /** Human sentence for the last failure, e.g. "HTTP 429, retrying in 8 s". */
+  lastError: string | null;
+}
+
+/** A figure older than this is stale: shown struck-through and not used for the quote. */
+export const MAX_AGE_MS: Record<MarketFigureKey, number> = {
+  markPrice: 15_000,
+  lastPrice: 15_000,
+  fundingRate: 30 * 60_000,
+  fundingIntervalHours: 24 * 3_600_000,
+  nextFundingTime: 30 * 60_000,
+  maxLeverage: 24 * 3_600_000,
+  marginCallLevel: 24 * 3_600_000,
+  liquidationLevel: 24 * 3_600_000,
+};
+
+export function isFresh(figure: Figure | undefined, key: MarketFigureKey, now: number): figure is Figure {
+  return figure !== undefined && now - figure.receivedAt <= MAX_AGE_MS[key];
+}
