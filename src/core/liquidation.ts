@@ -84,14 +84,18 @@ export function solveLiquidation(test: LinearMarginTest): LiquidationSolution {
     if (!adverse(price)) return;
     if (best === null || price.minus(test.entryPrice).abs().lessThan(best.price.minus(test.entryPrice).abs())) best = { price, tierIndex };
   };
-  const tierIndices = test.tierNotional === 'price' ? test.tiers.map((_, i) => i) : [entryTier];
-  for (const index of tierIndices) {
+  // Adverse moves only reach tiers on one side of the entry tier: lower notional for a
+  // long, higher for a short.
+  const byPrice = test.tierNotional === 'price';
+  const first = byPrice && s === 1 ? 0 : entryTier;
+  const last = byPrice && s === -1 ? test.tiers.length - 1 : entryTier;
+  for (let index = first; index <= last; index++) {
     const root = rootInTier(test, index);
     if (root !== null && tierIndexAt(test, root) === index) consider(root, index);
   }
-  if (test.tierNotional === 'price') {
+  if (byPrice) {
     // A boundary where the requirement jumps above equity liquidates at the boundary itself.
-    for (let i = 0; i + 1 < test.tiers.length; i++) {
+    for (let i = Math.max(first, 0); i < last; i++) {
       const cap = test.tiers[i]!.notionalCap;
       if (cap === null) continue;
       const price = cap.div(test.quantity);

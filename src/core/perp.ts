@@ -8,7 +8,7 @@ import { InputError } from './errors';
 import type { VenueFacts } from './facts';
 import { bankruptcyPrice, equityAt, requirementAt, solveLiquidation, type LinearMarginTest } from './liquidation';
 import { Resolver } from './resolve';
-import { completeTiers, maintenanceFor, singleTier, tierFor, type TierConvention } from './tiers';
+import { completeTiers, singleTier, tierFor, type TierConvention } from './tiers';
 import type { Quote, QuoteInput, Tier, Warning } from './types';
 import { sideSign } from './types';
 import { commonWarnings } from './warnings';
@@ -146,6 +146,3 @@ export function perpQuote(input: QuoteInput, facts: VenueFacts | undefined, rule
   quote.details = { ...quote.details, ...rules.details?.(ctx, quote) };
   return quote;
 }
-
-/** Maintenance margin of the tier table at a notional (for venue details and tests). */
-export { maintenanceFor };
