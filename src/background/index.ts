@@ -1,10 +1,34 @@
 // Background: a service worker on Chrome, an event page (background.scripts) on Firefox.
-// Listeners must be registered synchronously at top level so a restarted worker receives the
-// event that woke it. This shell deliberately fetches nothing: price fetching from the fixed
-// API allowlist arrives with the overlay.
+// Listeners are registered synchronously at top level so a restarted worker receives the event
+// that woke it. Chrome stops an idle worker (Firefox unloads an idle event page): the market
+// cache comes back from storage.session, and feeds restart as content scripts reconnect their
+// ports (they do so on their own when the port drops).
 import browser from 'webextension-polyfill';
+import { createBackground } from './app';
+import type { SocketFactory, StorageAreaLike } from './env';
+import { realClock } from './env';
 
-// Drop every message for now. Returning undefined (not a Promise, not `true`) tells both the
-// polyfill and native Chrome that no response is coming. Real handlers will validate the
-// sender class and the payload first (reference B.3).
-browser.runtime.onMessage.addListener(() => undefined);
+// storage.session is memory-only and not exposed to content scripts by default (Chrome 102+,
+// Firefox 115+). storage.local is the fallback for a browser without it; it survives restarts
+// too, which only means older figures, judged by their age like any other.
+// The polyfill's types say both areas always exist; older browsers lack session.
+const areas = browser.storage as { session?: StorageAreaLike; local?: StorageAreaLike };
+const cacheArea: StorageAreaLike | null = areas.session ?? areas.local ?? null;
+
+const app = createBackground({
+  extensionId: browser.runtime.id,
+  clock: realClock,
+  fetch: (url, init) => fetch(url, init),
+  // The DOM WebSocket has richer handler types than SocketLike; the runner only uses the
+  // handler properties, send() and close().
+  sockets: WebSocket as unknown as SocketFactory,
+  random: Math.random,
+  log: console,
+  cacheArea,
+  syncArea: browser.storage.sync ?? null,
+  action: browser.action,
+});
+
+browser.runtime.onConnect.addListener((port) => app.onConnect(port));
+browser.storage.onChanged.addListener((changes, areaName) => app.onStorageChanged(changes, areaName));
+browser.tabs.onRemoved.addListener((tabId) => app.onTabRemoved(tabId));

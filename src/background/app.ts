@@ -1,0 +1,60 @@
+// The background assembled from its parts, with every browser dependency passed in: index.ts
+// hands it the real browser, tests hand it fakes (including a second instance over the same
+// storage to play a worker restart).
+import type { VenueId } from '../core/types';
+import { feedFor } from '../venues/feeds';
+import { BadgeController, type ActionLike } from './badge/controller';
+import { SnapshotCache } from './cache/snapshot-cache';
+import type { Clock, FetchLike, Log, SocketFactory, StorageAreaLike } from './env';
+import { FeedHub } from './feed/hub';
+import { createPortHandler, type PortLike } from './messaging/market-port';
+import { createHttpClient } from './net/http';
+import { createSettingsStore } from './settings-store';
+
+export interface BackgroundEnv {
+  extensionId: string;
+  clock: Clock;
+  fetch: FetchLike;
+  sockets: SocketFactory;
+  random: () => number;
+  log: Log;
+  /** storage.session, or storage.local where session is missing; null: memory only. */
+  cacheArea: StorageAreaLike | null;
+  /** storage.sync, where the options page saves settings. */
+  syncArea: StorageAreaLike | null;
+  action: ActionLike;
+}
+
+export interface Background {
+  /** Resolves once the cache is restored and settings are read. */
+  ready: Promise<void>;
+  onConnect(port: PortLike): void;
+  onStorageChanged(changes: Record<string, { newValue?: unknown }>, areaName: string): void;
+  onTabRemoved(tabId: number): void;
+  hub: FeedHub;
+  cache: SnapshotCache;
+}
+
+export function createBackground(env: BackgroundEnv): Background {
+  const { clock, log } = env;
+  const http = createHttpClient(env.fetch, clock, log);
+  const cache = new SnapshotCache(env.cacheArea, clock, log);
+  const settings = createSettingsStore(env.syncArea, log);
+  const quoteAsset = (venue: VenueId, symbol: string): string | null => feedFor(venue)?.quoteAsset(symbol) ?? null;
+  // The hub reports every snapshot to the badge and the badge asks the hub for snapshots; the
+  // hub only calls back once a port subscribes, long after both exist.
+  const hub = new FeedHub({ clock, http, sockets: env.sockets, random: env.random, log }, cache, (snapshot) => badge.snapshotChanged(snapshot));
+  const badge = new BadgeController(env.action, { snapshot: (venue, symbol) => hub.snapshot(venue, symbol), settings: settings.current, quoteAsset }, clock, log);
+  settings.onChange(() => badge.settingsChanged());
+
+  const ready = Promise.all([cache.restore(), settings.load()]).then(() => undefined);
+  const onConnect = createPortHandler({ extensionId: env.extensionId, hub, badge, ready, clock, log });
+  return {
+    ready,
+    onConnect,
+    onStorageChanged: (changes, areaName) => settings.onStorageChanged(changes, areaName),
+    onTabRemoved: (tabId) => badge.forget(tabId),
+    hub,
+    cache,
+  };
+}

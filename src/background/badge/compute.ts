@@ -1,0 +1,110 @@
+// The toolbar badge: a browser-owned surface a hostile page cannot draw over or fake
+// (reference B.4). The background recomputes the quote itself from the form fields, its own
+// market snapshot and the user's settings, with the same planQuote + engine the overlay uses.
+import { Dec } from '../../core/decimal';
+import { quoteJson } from '../../core/quote';
+import type { QuoteJson } from '../../core/serialize';
+import type { Side } from '../../core/types';
+import type { Settings } from '../../settings/settings';
+import { bundledFacts } from '../../venues/facts';
+import { planQuote, type QuotePlan } from '../../venues/quote-input';
+import type { MarketSnapshot, OrderForm } from '../../venues/types';
+import { formatAge, formatBadgePercent, formatLevel, formatMoney, formatPercent, formatPrice } from './format';
+
+export const BADGE_COLORS = { danger: '#c62828', warn: '#f9a825', ok: '#2e7d32', unknown: '#757575' } as const;
+export const DEFAULT_TITLE = 'Margin Preflight';
+
+export interface BadgeView {
+  text: string;
+  color: string;
+  title: string;
+}
+
+interface SideQuote {
+  side: Side;
+  plan: QuotePlan | null;
+  quote: QuoteJson | null;
+  /** Why there is no quote: no price known yet, or the engine refused the input. */
+  problem: string | null;
+}
+
+function quoteSide(form: OrderForm, side: Side, snapshot: MarketSnapshot | null, settings: Settings, now: number): SideQuote {
+  const plan = planQuote(form, side, snapshot, settings, now);
+  if (plan.input === null) return { side, plan, quote: null, problem: 'no price yet (no mark price and no limit price)' };
+  // Without the account balance a cross-margin quote has no liquidation price, which the badge
+  // would show as a reassuring "–". Unknown is the honest answer.
+  if (plan.needsBalance) return { side, plan, quote: null, problem: 'cross margin: enter your account balance in the options to see liquidation' };
+  const result = quoteJson(plan.input, bundledFacts());
+  if ('error' in result) return { side, plan, quote: null, problem: `cannot quote: ${result.error.message}` };
+  return { side, plan, quote: result, problem: null };
+}
+
+/** Sort key, worst first: no quote, then the nearest liquidation, then none at all. */
+function closeness(q: SideQuote): Dec {
+  if (q.quote === null) return new Dec(-1);
+  return q.quote.liquidationDistance === null ? new Dec(Number.MAX_SAFE_INTEGER) : new Dec(q.quote.liquidationDistance);
+}
+
+function isDanger(q: SideQuote, min: Dec): boolean {
+  if (q.quote === null) return false;
+  const distance = q.quote.liquidationDistance;
+  return q.quote.warnings.some((w) => w.severity === 'danger') || (distance !== null && new Dec(distance).lessThan(min));
+}
+
+function isNear(q: SideQuote, min: Dec): boolean {
+  const distance = q.quote?.liquidationDistance ?? null;
+  return distance !== null && new Dec(distance).lessThan(min.times(2));
+}
+
+function describeSide(q: SideQuote, quoteAsset: string | null): string {
+  if (q.quote === null || q.plan === null || q.plan.input === null) return q.problem ?? 'no quote';
+  const quote = q.quote;
+  const input = q.plan.input as { order: { price: string }; market: { markPrice?: string } };
+  const reference = q.plan.markState === 'live' && input.market.markPrice !== undefined ? `mark ${formatPrice(input.market.markPrice)}` : `price ${formatPrice(input.order.price)}`;
+  const parts = [
+    quote.liquidationPrice === null
+      ? 'no liquidation price'
+      : `liquidation ${formatPrice(quote.liquidationPrice)}${quote.liquidationDistance === null ? '' : ` (${formatPercent(quote.liquidationDistance)} from ${reference})`}`,
+  ];
+  if (quote.marginLevel !== null) parts.push(`margin level ${formatLevel(quote.marginLevel, quote.marginLevelUnit)}`);
+  parts.push(`initial margin ${formatMoney(quote.initialMargin)}${quoteAsset ? ` ${quoteAsset}` : ''}`);
+  return parts.join(', ');
+}
+
+function markNote(plan: QuotePlan | null): string {
+  if (plan === null || plan.markAgeMs === null) return 'no mark price';
+  return `mark ${formatAge(plan.markAgeMs)} old${plan.markState === 'stale' ? ' (stale)' : ''}`;
+}
+
+function leverageText(leverage: string): string {
+  return `${new Dec(leverage).toSignificantDigits(4).toFixed()}×`;
+}
+
+export function computeBadge(form: OrderForm, snapshot: MarketSnapshot | null, settings: Settings, now: number, quoteAsset: string | null): BadgeView {
+  const head = `${DEFAULT_TITLE} — ${form.symbol}`;
+  if (!form.marginEnabled) {
+    return { text: '–', color: BADGE_COLORS.ok, title: `${head}: margin is off (spot order), nothing can be liquidated` };
+  }
+  const sides: Side[] = form.side === 'both' ? ['long', 'short'] : [form.side];
+  const quotes = sides.map((side) => quoteSide(form, side, snapshot, settings, now));
+  const worst = quotes.reduce((a, b) => (closeness(b).lessThan(closeness(a)) ? b : a));
+  const min = new Dec(settings.minLiquidationDistance);
+
+  const distance = worst.quote?.liquidationDistance ?? null;
+  const text = worst.quote === null ? '!' : distance === null ? '–' : formatBadgePercent(distance);
+  let color: string = BADGE_COLORS.ok;
+  if (quotes.some((q) => isDanger(q, min))) color = BADGE_COLORS.danger;
+  else if (worst.quote === null) color = BADGE_COLORS.unknown;
+  else if (quotes.some((q) => isNear(q, min))) color = BADGE_COLORS.warn;
+  // Green is a reassurance; it needs a fresh mark behind it.
+  else if (quotes.some((q) => q.plan?.markState !== 'live')) color = BADGE_COLORS.unknown;
+
+  const lines =
+    quotes.length === 1
+      ? [`${head} ${worst.side} ${leverageText(form.leverage)}: ${describeSide(worst, quoteAsset)}; ${markNote(worst.plan)}`]
+      : [`${head} ${leverageText(form.leverage)}`, ...quotes.map((q) => `${q.side}: ${describeSide(q, quoteAsset)}`), markNote(worst.plan)];
+  const dangers = quotes.flatMap((q) => q.quote?.warnings.filter((w) => w.severity === 'danger').map((w) => w.message) ?? []);
+  for (const message of [...new Set(dangers)].slice(0, 2)) lines.push(`⚠ ${message}`);
+  if (snapshot !== null && snapshot.status !== 'live' && snapshot.lastError !== null) lines.push(`Market data: ${snapshot.lastError}`);
+  return { text, color, title: lines.join('\n') };
+}

@@ -1,0 +1,23 @@
+// Binance USDⓈ-M futures: public market data for the background's feed runner.
+// Symbols are the API's own ("BTCUSDT"); only perpetuals (quarterly "BTCUSDT_250926" are
+// not matched, they have no funding).
+import type { VenueFeed } from '../feed-types';
+import { parseFundingInfo, parseMarkPriceStream, parsePremiumIndex } from './feed-schema';
+
+const QUOTES = ['USDT', 'USDC'] as const;
+
+export const feed: VenueFeed = {
+  venue: 'binance-usdm',
+  symbolPattern: /^[A-Z0-9]{1,20}(?:USDT|USDC)$/,
+  quoteAsset: (symbol) => QUOTES.find((quote) => symbol.endsWith(quote)) ?? null,
+  endpoints: {
+    mark: { base: 'https://fapi.binance.com/fapi/v1/premiumIndex', query: (symbol) => ({ symbol }) },
+    facts: { base: 'https://fapi.binance.com/fapi/v1/fundingInfo' },
+    stream: { base: 'wss://fstream.binance.com/ws/', pathSuffix: (symbol) => `${symbol.toLowerCase()}@markPrice@1s` },
+  },
+  parseMark: parsePremiumIndex,
+  parseFacts: parseFundingInfo,
+  // The stream name in the URL is the subscription.
+  subscribeMessage: () => null,
+  parseStream: parseMarkPriceStream,
+};

@@ -1,0 +1,94 @@
+// Strict readers for exchange API bodies. Every value is checked for type and range;
+// anything unexpected makes the whole response count as malformed (the caller keeps its
+// older figures and retries) rather than letting a half-understood body through.
+import { parseDecimalText, type Dec } from '../core/decimal';
+import type { DecimalString } from './types';
+
+export type Obj = Record<string, unknown>;
+
+export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Thrown inside a parser to reject the body; parsers catch it and return { ok: false }. */
+export class Malformed extends Error {}
+
+export function fail(reason: string): never {
+  throw new Malformed(reason);
+}
+
+export function obj(v: unknown, where: string): Obj {
+  return isObj(v) ? v : fail(`${where} is not an object`);
+}
+
+export function arr(v: unknown, where: string): unknown[] {
+  return Array.isArray(v) ? v : fail(`${where} is not an array`);
+}
+
+/**
+ * A JSON number as decimal text. JSON.parse has already turned the wire digits into a double;
+ * String() gives the shortest text that round-trips to that double, which equals the wire text
+ * for any price of up to 15 significant digits (every price these APIs publish). Beyond that
+ * the value is the nearest double, not the exact wire digits: acceptable for a display figure,
+ * and the reason REST values (strings) are preferred where an API offers both.
+ */
+export function numberText(v: number): string {
+  return String(v);
+}
+
+type Range = 'positive' | 'non-negative' | 'any';
+
+function inRange(value: Dec, range: Range): boolean {
+  if (range === 'positive') return value.greaterThan(0);
+  if (range === 'non-negative') return !value.isNegative();
+  return true;
+}
+
+/** A decimal given as a JSON string ("65000.10"), normalised to plain text ("65000.1"). */
+export function decimalString(v: unknown, where: string, range: Range): DecimalString {
+  const parsed = typeof v === 'string' ? parseDecimalText(v) : undefined;
+  if (parsed === undefined) fail(`${where} is not a decimal string`);
+  if (!inRange(parsed, range)) fail(`${where} is out of range`);
+  return parsed.toFixed();
+}
+
+/** A decimal given as a JSON number (Kraken WebSocket v2, Kraken levels), via numberText. */
+export function decimalNumber(v: unknown, where: string, range: Range): DecimalString {
+  const parsed = typeof v === 'number' && Number.isFinite(v) ? parseDecimalText(numberText(v)) : undefined;
+  if (parsed === undefined) fail(`${where} is not a number`);
+  if (!inRange(parsed, range)) fail(`${where} is out of range`);
+  return parsed.toFixed();
+}
+
+/** Epoch milliseconds: a non-negative safe integer JSON number. */
+export function epochMs(v: unknown, where: string): number {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : fail(`${where} is not a time in ms`);
+}
+
+export function str(v: unknown, where: string): string {
+  return typeof v === 'string' ? v : fail(`${where} is not a string`);
+}
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** RFC 3339 text → epoch ms; sub-millisecond digits are dropped by Date.parse's precision. */
+export function rfc3339(v: unknown, where: string): number {
+  const text = str(v, where);
+  // Date.parse understands at most milliseconds; trim extra fraction digits first.
+  const ms = RFC3339.test(text) ? Date.parse(text.replace(/(\.\d{3})\d+/, '$1')) : Number.NaN;
+  return Number.isFinite(ms) && ms >= 0 ? ms : fail(`${where} is not an RFC 3339 time`);
+}
+
+/** Text from an exchange, made safe to show: printable ASCII only, bounded length. */
+export function exchangeText(v: unknown): string {
+  const text = typeof v === 'string' ? v : 'unknown error';
+  return text.replace(/[^\x20-\x7e]/g, '?').slice(0, 80);
+}
+
+/** Runs a throwing parser; Malformed becomes a reason, anything else is a bug and rethrown. */
+export function attempt<T>(parse: () => T): { ok: true; value: T } | { ok: false; reason: string } {
+  try {
+    return { ok: true, value: parse() };
+  } catch (error) {
+    if (error instanceof Malformed) return { ok: false, reason: error.message };
+    throw error;
+  }
+}

@@ -1,0 +1,187 @@
+// Response validation for every endpoint, against the saved fixtures in
+// src/venues/<venue>/fixtures/api/ and malformed variants of them.
+import { describe, expect, it } from 'vitest';
+import { feed as binance } from '../../src/venues/binance-usdm/feed';
+import { FEEDS, feedFor } from '../../src/venues/feeds';
+import { feed as kraken } from '../../src/venues/kraken/feed';
+import { restPair } from '../../src/venues/kraken/feed-schema';
+import { VENUE_FOLDERS } from '../../src/venues/registry';
+import { fixture } from './fakes';
+
+type Json = any;
+const clone = <T>(v: T): T => structuredClone(v);
+
+describe('feed registry', () => {
+  it('has a feed for every registry folder with a feed.ts, under the right venue', () => {
+    expect(Object.keys(FEEDS).sort()).toEqual(Object.keys(VENUE_FOLDERS).sort());
+    expect(feedFor('kraken-margin')).toBe(kraken);
+    expect(feedFor('binance-usdm')).toBe(binance);
+    expect(feedFor('bybit-linear')).toBeUndefined();
+  });
+});
+
+describe('kraken feed', () => {
+  const ticker = fixture('kraken', 'ticker.json') as Json;
+  const pairs = fixture('kraken', 'asset-pairs.json') as Json;
+  const ws = fixture('kraken', 'ws-ticker.json') as Json;
+
+  it('maps WebSocket symbols to REST pair names', () => {
+    expect(restPair('BTC/USD')).toBe('XBTUSD');
+    expect(restPair('DOGE/USD')).toBe('XDGUSD');
+    expect(restPair('ETH/BTC')).toBe('ETHXBT');
+    expect(restPair('SOL/EUR')).toBe('SOLEUR');
+    expect(kraken.symbolPattern.test('BTC/USD')).toBe(true);
+    for (const bad of ['XBTUSD', 'btc/usd', 'BTC/USD/EUR', 'BTC/US D', '../x/USD']) expect(kraken.symbolPattern.test(bad)).toBe(false);
+  });
+
+  it('reads the last trade from Ticker as mark and last price', () => {
+    expect(kraken.parseMark(ticker, 'BTC/USD')).toEqual({
+      ok: true,
+      figures: { markPrice: { value: '65000.1', exchangeTime: null }, lastPrice: { value: '65000.1', exchangeTime: null } },
+    });
+  });
+
+  it.each<[string, (t: Json) => void]>([
+    ['non-empty error array', (t) => (t.error = ['EGeneral:Too many requests'])],
+    ['missing error array', (t) => delete t.error],
+    ['missing c', (t) => delete t.result.XXBTZUSD.c],
+    ['non-decimal price', (t) => (t.result.XXBTZUSD.c[0] = '65,000.1')],
+    ['number instead of string', (t) => (t.result.XXBTZUSD.c[0] = 65000.1)],
+    ['zero price', (t) => (t.result.XXBTZUSD.c[0] = '0')],
+    ['another pair', (t) => (t.result = { XETHZUSD: t.result.XXBTZUSD })],
+    ['two pairs', (t) => (t.result.XETHZUSD = t.result.XXBTZUSD)],
+    ['no result', (t) => delete t.result],
+  ])('rejects Ticker with %s', (_, spoil) => {
+    const body = clone(ticker);
+    spoil(body);
+    expect(kraken.parseMark(body, 'BTC/USD').ok).toBe(false);
+  });
+
+  it('rejects the documented error body', () => {
+    expect(kraken.parseMark(fixture('kraken', 'ticker-error.json'), 'BTC/USD')).toEqual({ ok: false, reason: 'Kraken error EQuery:Unknown asset pair' });
+  });
+
+  it('reads margin levels and the maximum leverage from AssetPairs', () => {
+    expect(kraken.parseFacts(pairs, 'BTC/USD')).toEqual({
+      ok: true,
+      figures: {
+        marginCallLevel: { value: '80', exchangeTime: null },
+        liquidationLevel: { value: '40', exchangeTime: null },
+        maxLeverage: { value: '5', exchangeTime: null },
+      },
+    });
+  });
+
+  it('omits maxLeverage for a pair without margin', () => {
+    const body = clone(pairs);
+    body.result.XXBTZUSD.leverage_buy = [];
+    const result = kraken.parseFacts(body, 'BTC/USD');
+    expect(result.ok && Object.keys(result.figures).sort()).toEqual(['liquidationLevel', 'marginCallLevel']);
+  });
+
+  it.each<[string, (t: Json) => void]>([
+    ['margin_call as text', (t) => (t.result.XXBTZUSD.margin_call = '80')],
+    ['margin_stop above margin_call', (t) => (t.result.XXBTZUSD.margin_stop = 90)],
+    ['fractional leverage', (t) => (t.result.XXBTZUSD.leverage_buy = [2.5])],
+    ['altname of another pair', (t) => (t.result.XXBTZUSD.altname = 'ETHUSD')],
+    ['missing leverage_buy', (t) => delete t.result.XXBTZUSD.leverage_buy],
+  ])('rejects AssetPairs with %s', (_, spoil) => {
+    const body = clone(pairs);
+    spoil(body);
+    expect(kraken.parseFacts(body, 'BTC/USD').ok).toBe(false);
+  });
+
+  it('subscribes to the v2 ticker and reads its JSON numbers', () => {
+    expect(JSON.parse(kraken.subscribeMessage('BTC/USD')!)).toEqual({ method: 'subscribe', params: { channel: 'ticker', symbol: ['BTC/USD'] } });
+    const time = Date.parse('2026-11-24T09:30:59.123Z');
+    expect(kraken.parseStream(ws, 'BTC/USD')).toEqual({
+      kind: 'figures',
+      figures: { markPrice: { value: '65000.1', exchangeTime: time }, lastPrice: { value: '65000.1', exchangeTime: time } },
+    });
+  });
+
+  it('ignores heartbeats, status and acknowledgements; reports refusals and junk', () => {
+    expect(kraken.parseStream({ channel: 'heartbeat' }, 'BTC/USD')).toEqual({ kind: 'ignore' });
+    expect(kraken.parseStream({ channel: 'status', type: 'update', data: [{ system: 'online' }] }, 'BTC/USD')).toEqual({ kind: 'ignore' });
+    expect(kraken.parseStream({ method: 'subscribe', success: true, result: { channel: 'ticker', symbol: 'BTC/USD' } }, 'BTC/USD')).toEqual({ kind: 'ignore' });
+    expect(kraken.parseStream({ method: 'subscribe', success: false, error: 'Currency pair not supported' }, 'BTC/USD').kind).toBe('refused');
+    const wrongSymbol = clone(ws);
+    wrongSymbol.data[0].symbol = 'ETH/USD';
+    const textPrice = clone(ws);
+    textPrice.data[0].last = '65000.1';
+    const badTime = clone(ws);
+    badTime.data[0].timestamp = 'yesterday';
+    for (const bad of [wrongSymbol, textPrice, badTime, { channel: 'ticker', type: 'snapshot', data: [] }, [1, 2], { channel: 'book' }]) {
+      expect(kraken.parseStream(bad, 'BTC/USD').kind).toBe('malformed');
+    }
+  });
+});
+
+describe('binance-usdm feed', () => {
+  const premium = fixture('binance-usdm', 'premium-index.json') as Json;
+  const info = fixture('binance-usdm', 'funding-info.json') as Json;
+  const stream = fixture('binance-usdm', 'mark-price-stream.json') as Json;
+
+  it('reads mark price, funding rate and next funding time from premiumIndex', () => {
+    const time = 1597370495002;
+    expect(binance.parseMark(premium, 'BTCUSDT')).toEqual({
+      ok: true,
+      figures: {
+        markPrice: { value: '11793.63104562', exchangeTime: time },
+        fundingRate: { value: '0.00038246', exchangeTime: time },
+        nextFundingTime: { value: '1597392000000', exchangeTime: time },
+      },
+    });
+  });
+
+  it.each<[string, (t: Json) => void]>([
+    ['another symbol', (t) => (t.symbol = 'ETHUSDT')],
+    ['missing markPrice', (t) => delete t.markPrice],
+    ['markPrice as a number', (t) => (t.markPrice = 11793.63)],
+    ['non-decimal funding rate', (t) => (t.lastFundingRate = 'n/a')],
+    ['implausible funding rate', (t) => (t.lastFundingRate = '1.5')],
+    ['time as text', (t) => (t.time = '1597370495002')],
+    ['missing symbol', (t) => delete t.symbol],
+  ])('rejects premiumIndex with %s', (_, spoil) => {
+    const body = clone(premium);
+    spoil(body);
+    expect(binance.parseMark(body, 'BTCUSDT').ok).toBe(false);
+  });
+
+  it('reads the funding interval, defaulting to 8 h for unlisted symbols', () => {
+    expect(binance.parseFacts(info, 'ETHUSDT')).toEqual({ ok: true, figures: { fundingIntervalHours: { value: '4', exchangeTime: null } } });
+    expect(binance.parseFacts(info, 'BTCUSDT')).toEqual({ ok: true, figures: { fundingIntervalHours: { value: '8', exchangeTime: null } } });
+  });
+
+  it.each<[string, (t: Json) => unknown]>([
+    ['an object body', () => ({ symbol: 'ETHUSDT', fundingIntervalHours: 4 })],
+    ['a duplicate entry', (t) => [...t, t[1]]],
+    ['hours as text', (t) => (t[1].fundingIntervalHours = '4', t)],
+    ['zero hours', (t) => (t[1].fundingIntervalHours = 0, t)],
+    ['an entry without symbol', (t) => [...t, { fundingIntervalHours: 8 }]],
+  ])('rejects fundingInfo with %s', (_, spoil) => {
+    expect(binance.parseFacts(spoil(clone(info)), 'ETHUSDT').ok).toBe(false);
+  });
+
+  it('reads markPriceUpdate stream messages with the event time', () => {
+    expect(binance.subscribeMessage('BTCUSDT')).toBeNull();
+    expect(binance.parseStream(stream, 'BTCUSDT')).toEqual({
+      kind: 'figures',
+      figures: {
+        markPrice: { value: '11794.15', exchangeTime: 1562305380000 },
+        fundingRate: { value: '0.00038167', exchangeTime: 1562305380000 },
+        nextFundingTime: { value: '1562306400000', exchangeTime: 1562305380000 },
+      },
+    });
+    for (const spoil of [{ s: 'ETHUSDT' }, { p: '' }, { e: 'aggTrade' }, { E: -1 }, { r: 'x' }]) {
+      expect(binance.parseStream({ ...stream, ...spoil }, 'BTCUSDT').kind).toBe('malformed');
+    }
+  });
+
+  it('accepts perpetual symbols only', () => {
+    for (const good of ['BTCUSDT', '1000PEPEUSDT', 'ETHUSDC']) expect(binance.symbolPattern.test(good)).toBe(true);
+    for (const bad of ['BTCUSDT_250926', 'btcusdt', 'BTC/USDT', 'BTCUSDT?x=1']) expect(binance.symbolPattern.test(bad)).toBe(false);
+    expect(binance.quoteAsset('BTCUSDT')).toBe('USDT');
+    expect(kraken.quoteAsset('BTC/USD')).toBe('USD');
+  });
+});

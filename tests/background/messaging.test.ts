@@ -1,0 +1,227 @@
+// Who may talk to the background, what it accepts, and how snapshots flow back over ports;
+// plus the cache surviving a worker restart. Runs the whole background (createBackground)
+// over fakes.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createBackground, type Background } from '../../src/background/app';
+import { CACHE_KEY } from '../../src/background/cache/snapshot-cache';
+import { MAX_ACTIVE_FEEDS } from '../../src/background/feed/hub';
+import { classifySender, type SenderLike } from '../../src/background/messaging/classify-sender';
+import { SNAPSHOT_MIN_INTERVAL_MS } from '../../src/background/messaging/market-port';
+import { MARKET_PORT, parseBgToCs } from '../../src/messaging/messages';
+import type { MarketSnapshot } from '../../src/venues/types';
+import {
+  binanceTab,
+  EXTENSION_ID,
+  FakeAction,
+  FakeClock,
+  FakeFetch,
+  FakePort,
+  FakeStorage,
+  fixture,
+  jsonResponse,
+  krakenTab,
+  recordingLog,
+  socketFactory,
+  T0,
+} from './fakes';
+
+describe('classifySender', () => {
+  const ok = krakenTab(7);
+  it.each<[string, SenderLike | undefined, string | null]>([
+    ['our content script on Kraken', ok, null],
+    ['our content script on Binance', binanceTab(8), null],
+    ['no sender', undefined, 'no sender'],
+    ['another extension', { ...ok, id: 'someotherextensionidaaaaaaaaaaaa' }, 'another extension'],
+    ['no id', { ...ok, id: undefined }, 'another extension'],
+    ['no tab (popup or worker)', { ...ok, tab: undefined }, 'not from a tab'],
+    ['a tab without id', { ...ok, tab: {} }, 'not from a tab'],
+    ['TAB_ID_NONE', { ...ok, tab: { id: -1 } }, 'not from a tab'],
+    ['a child frame', { ...ok, frameId: 2 }, 'not the top frame'],
+    ['no frame id', { ...ok, frameId: undefined }, 'not the top frame'],
+    ['a foreign origin', { ...ok, origin: 'https://evil.example', url: 'https://evil.example/app/trade/btc-usd' }, 'not an exchange page'],
+    ['a lookalike origin', { ...ok, origin: 'https://pro.kraken.com.evil.example' }, 'not an exchange page'],
+    ['http instead of https', { ...ok, origin: 'http://pro.kraken.com' }, 'not an exchange page'],
+    ['an extension page in a tab', { ...ok, origin: `chrome-extension://${EXTENSION_ID}`, url: `chrome-extension://${EXTENSION_ID}/src/ui/options/index.html` }, 'not an exchange page'],
+    ['an opaque origin', { ...ok, origin: 'null' }, 'not an exchange page'],
+    ['origin wins over a spoofable url', { ...ok, origin: 'https://evil.example', url: 'https://pro.kraken.com/app/trade/btc-usd' }, 'not an exchange page'],
+    ['COMPAT(firefox): url when origin is absent', { ...ok, origin: undefined }, null],
+    ['COMPAT(firefox): foreign url when origin is absent', { ...ok, origin: undefined, url: 'https://evil.example/' }, 'not an exchange page'],
+    ['neither origin nor url', { ...ok, origin: undefined, url: undefined }, 'not an exchange page'],
+  ])('%s', (_, sender, rejection) => {
+    const result = classifySender(sender, EXTENSION_ID);
+    if (rejection === null) expect(result.kind).toBe('exchange-content-script');
+    else expect(result).toEqual({ kind: 'rejected', reason: rejection });
+  });
+
+  it('gives the tab id and the venues of the page', () => {
+    expect(classifySender(krakenTab(7), EXTENSION_ID)).toEqual({ kind: 'exchange-content-script', tabId: 7, origin: 'https://pro.kraken.com', venues: ['kraken-margin'] });
+  });
+});
+
+let clock: FakeClock;
+let fetch: FakeFetch;
+let sockets: ReturnType<typeof socketFactory>;
+let session: FakeStorage;
+let log: ReturnType<typeof recordingLog>;
+let action: FakeAction;
+
+beforeEach(() => {
+  clock = new FakeClock();
+  fetch = new FakeFetch()
+    .route('/fapi/v1/premiumIndex', (url) => jsonResponse({ ...(fixture('binance-usdm', 'premium-index.json') as object), symbol: url.searchParams.get('symbol') }))
+    .route('/fapi/v1/fundingInfo', () => jsonResponse(fixture('binance-usdm', 'funding-info.json')));
+  sockets = socketFactory();
+  session = new FakeStorage();
+  log = recordingLog();
+  action = new FakeAction();
+});
+
+async function boot(): Promise<Background> {
+  const app = createBackground({
+    extensionId: EXTENSION_ID,
+    clock,
+    fetch: fetch.fn,
+    sockets: sockets.Socket,
+    random: () => 0.5,
+    log,
+    cacheArea: session,
+    syncArea: new FakeStorage(),
+    action,
+  });
+  await app.ready;
+  return app;
+}
+
+function connect(app: Background, sender: SenderLike | undefined = binanceTab(8), name = MARKET_PORT): FakePort {
+  const port = new FakePort(name, sender);
+  app.onConnect(port);
+  return port;
+}
+
+const snapshots = (port: FakePort): MarketSnapshot[] => port.posted.map((m) => parseBgToCs(m)!.snapshot);
+const watch = (symbol = 'BTCUSDT') => ({ type: 'cs→bg:watch-market', venue: 'binance-usdm', symbol });
+const markUpdate = (p: string) => ({ ...(fixture('binance-usdm', 'mark-price-stream.json') as object), p });
+
+describe('market port', () => {
+  it('disconnects rejected senders and unknown port names, and logs them', async () => {
+    const app = await boot();
+    const foreign = connect(app, { ...binanceTab(), origin: 'https://evil.example' });
+    const frame = connect(app, { ...binanceTab(), frameId: 2 });
+    const wrongName = connect(app, binanceTab(), 'something-else');
+    for (const port of [foreign, frame, wrongName]) expect(port.disconnected).toBe(true);
+    expect(log.warnings).toHaveLength(3);
+    foreign.emit(watch());
+    await clock.advance(0);
+    expect(foreign.posted).toEqual([]);
+    expect(fetch.calls).toEqual([]);
+  });
+
+  it('drops invalid messages without echoing them', async () => {
+    const app = await boot();
+    const port = connect(app);
+    const payloads = [
+      { type: 'cs→bg:watch-market', venue: 'binance-usdm', symbol: 'BTCUSDT', url: 'https://evil.example/' },
+      { type: 'cs→bg:fetch', url: 'https://evil.example/' },
+      { type: 'cs→bg:watch-market', venue: 'binance-usdm', symbol: '<img src=x onerror=alert(1)>' },
+      'cs→bg:watch-market',
+      null,
+      // Valid shape, but the Binance page asks about Kraken.
+      { type: 'cs→bg:watch-market', venue: 'kraken-margin', symbol: 'BTC/USD' },
+    ];
+    for (const payload of payloads) port.emit(payload);
+    await clock.advance(0);
+    expect(port.posted).toEqual([]);
+    expect(port.disconnected).toBe(false);
+    expect(fetch.calls).toEqual([]);
+    expect(log.warnings).toHaveLength(payloads.length);
+    for (const warning of log.warnings) expect(warning).not.toMatch(/evil|onerror|BTCUSDT|BTC\/USD/);
+  });
+
+  it('posts the snapshot at once on watch, then on change, at most every 250 ms', async () => {
+    const app = await boot();
+    const port = connect(app);
+    port.emit(watch());
+    await clock.advance(0);
+    expect(snapshots(port)[0]).toMatchObject({ venue: 'binance-usdm', symbol: 'BTCUSDT', status: 'connecting' });
+    await clock.advance(SNAPSHOT_MIN_INTERVAL_MS);
+    expect(snapshots(port).at(-1)).toMatchObject({ status: 'live', figures: { markPrice: { value: '11793.63104562' } } });
+    const socket = sockets.made[0]!;
+    socket.open();
+    await clock.advance(SNAPSHOT_MIN_INTERVAL_MS);
+    const before = port.posted.length;
+    for (let i = 0; i < 10; i += 1) socket.receive(markUpdate(`1180${i}`));
+    await clock.advance(0);
+    expect(port.posted.length).toBe(before + 1);
+    await clock.advance(SNAPSHOT_MIN_INTERVAL_MS);
+    expect(port.posted.length).toBe(before + 2);
+    expect(snapshots(port).at(-1)!.figures.markPrice!.value).toBe('11809');
+    for (const message of port.posted) expect(parseBgToCs(message)).not.toBeNull();
+  });
+
+  it('shares one feed per market across tabs and stops it when the last watcher leaves', async () => {
+    const app = await boot();
+    const a = connect(app, binanceTab(1));
+    const b = connect(app, binanceTab(2));
+    a.emit(watch());
+    b.emit(watch());
+    await clock.advance(0);
+    expect(sockets.made).toHaveLength(1);
+    expect(app.hub.activeMarkets()).toEqual(['binance-usdm BTCUSDT']);
+    // Tab A switches market: a second feed; the first stays for tab B.
+    a.emit(watch('ETHUSDT'));
+    await clock.advance(0);
+    expect(app.hub.activeMarkets().sort()).toEqual(['binance-usdm BTCUSDT', 'binance-usdm ETHUSDT']);
+    b.close();
+    expect(sockets.made[0]!.closed).toBe(true);
+    expect(app.hub.activeMarkets()).toEqual(['binance-usdm ETHUSDT']);
+    a.close();
+    expect(app.hub.activeMarkets()).toEqual([]);
+    expect(sockets.made.every((s) => s.closed)).toBe(true);
+  });
+
+  it('answers a venue without a feed with an unavailable snapshot and caps the number of feeds', async () => {
+    const app = await boot();
+    const port = connect(app);
+    port.emit({ type: 'cs→bg:watch-market', venue: 'binance-margin', symbol: 'BTCUSDT' });
+    await clock.advance(0);
+    expect(snapshots(port)[0]).toMatchObject({ status: 'unavailable', figures: {} });
+    const ports = Array.from({ length: MAX_ACTIVE_FEEDS + 1 }, (_, i) => connect(app, binanceTab(100 + i)));
+    ports.forEach((p, i) => p.emit(watch(`COIN${i}USDT`)));
+    await clock.advance(0);
+    expect(app.hub.activeMarkets()).toHaveLength(MAX_ACTIVE_FEEDS);
+    expect(snapshots(ports.at(-1)!)[0]!.lastError).toMatch(/Too many markets/);
+  });
+});
+
+describe('worker restart', () => {
+  it('restores the cached snapshot with its original receivedAt and restarts the feed on reconnect', async () => {
+    const first = await boot();
+    const port = connect(first);
+    port.emit(watch());
+    await clock.advance(0);
+    sockets.made[0]!.open();
+    sockets.made[0]!.receive(markUpdate('12000'));
+    const receivedAt = clock.now();
+    await clock.advance(3_000);
+    expect(session.data[CACHE_KEY]).toBeDefined();
+
+    // The worker is stopped: its timers and sockets die with it. A new one starts over the same storage.
+    clock = new FakeClock();
+    clock.time = T0 + 60_000;
+    fetch.routes.set('/fapi/v1/premiumIndex', () => new Promise(() => undefined));
+    const second = await boot();
+    const again = connect(second);
+    again.emit(watch());
+    await clock.advance(0);
+    const restored = snapshots(again)[0]!;
+    expect(restored.status).toBe('connecting');
+    expect(restored.figures.markPrice).toMatchObject({ value: '12000', receivedAt, source: 'stream' });
+    expect(sockets.made).toHaveLength(2);
+  });
+
+  it('ignores a corrupt cache', async () => {
+    session.data[CACHE_KEY] = { version: 1, snapshots: [{ venue: 'binance-usdm', symbol: 'BTCUSDT', figures: { markPrice: { value: 'NaN' } } }, 'junk'] };
+    const app = await boot();
+    expect(app.cache.get('binance-usdm BTCUSDT')).toBeNull();
+  });
+});
