@@ -1,0 +1,162 @@
+// Finding order-form elements from selector data (each venue's selectors.ts). A selector key
+// is an ordered list of strategies; the first strategy that finds anything wins, and the
+// reader then checks the count (one where one is needed: more is "ambiguous", never "take
+// the first"). Strategies use what survives redeploys — roles, ARIA names, labels, visible
+// text, component-library classes, re-numbered id prefixes — and never hashed classes or
+// positions. Hidden elements (hidden, aria-hidden, display:none inline) do not count: SPAs
+// keep inactive copies of forms around.
+import { matchesText, normalizeText, textOf, type TextMatch } from './text';
+
+export type Strategy =
+  /** A CSS selector over stable attributes: role/aria, data-testid, component-library classes. */
+  | { by: 'css'; css: string }
+  /** Elements with an ARIA role (explicit, or the tag's implicit one) whose accessible name matches; `css` narrows further. */
+  | { by: 'role'; role: string; name: TextMatch; css?: string }
+  /** Form controls whose label (aria-labelledby, aria-label, <label>) matches; `css` narrows the controls. */
+  | { by: 'label'; label: TextMatch; css: string }
+  /** The innermost elements matching `css` whose visible text matches. */
+  | { by: 'text'; text: TextMatch; css: string }
+  /** Elements matching `css` whose id is `prefix` followed by digits (the digits change between renders). */
+  | { by: 'idPrefix'; prefix: string; css: string }
+  /** Inputs inside a component-library text field (`field`) whose label part (`labelPart`) matches. */
+  | { by: 'field'; label: TextMatch; field: string; labelPart: string; input: string };
+
+export interface SelectorSpec {
+  strategies: readonly Strategy[];
+  /** How many elements this key finds on the venue's fixture page in its example state. */
+  expected: number;
+}
+
+export type SelectorTable<K extends string = string> = Readonly<Record<K, SelectorSpec>>;
+
+type Root = Document | Element;
+
+/** Labels longer than this are containers, not labels; skipping them keeps text search cheap. */
+const MAX_LABEL_CHARS = 200;
+
+const IMPLICIT_ROLE: Readonly<Record<string, string>> = {
+  button: 'button, input[type="button"], input[type="submit"]',
+  checkbox: 'input[type="checkbox"]',
+  radio: 'input[type="radio"]',
+  link: 'a[href]',
+};
+
+function roleSelector(role: string): string {
+  const implicit = Object.hasOwn(IMPLICIT_ROLE, role) ? IMPLICIT_ROLE[role] : undefined;
+  const explicit = `[role="${role}"]`;
+  if (implicit === undefined) return explicit;
+  return [explicit, ...implicit.split(',').map((s) => `${s.trim()}:not([role])`)].join(', ');
+}
+
+export function isHidden(el: Element): boolean {
+  for (let node: Element | null = el; node !== null; node = node.parentElement) {
+    if (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true') return true;
+    const style = (node as HTMLElement).style as CSSStyleDeclaration | undefined;
+    if (style !== undefined && style.display === 'none') return true;
+  }
+  return false;
+}
+
+function isFormControl(el: Element): boolean {
+  return el.tagName === 'INPUT' || el.tagName === 'SELECT' || el.tagName === 'TEXTAREA';
+}
+
+function labelledByText(el: Element): string | null {
+  const ids = el.getAttribute('aria-labelledby');
+  if (ids === null) return null;
+  const parts: string[] = [];
+  for (const id of ids.split(/\s+/)) {
+    const target = id === '' ? null : el.ownerDocument.getElementById(id);
+    if (target !== null) parts.push(textOf(target));
+  }
+  return parts.length > 0 ? normalizeText(parts.join(' ')) : null;
+}
+
+/** Label of a form control: aria-labelledby, aria-label, <label for=id>, enclosing <label>; '' when none. */
+export function controlLabel(el: Element): string {
+  const byRef = labelledByText(el);
+  if (byRef !== null) return byRef;
+  const aria = el.getAttribute('aria-label');
+  if (aria !== null && aria.trim() !== '') return normalizeText(aria);
+  if (el.id !== '') {
+    for (const label of el.ownerDocument.querySelectorAll('label')) {
+      if (label.htmlFor === el.id) return textOf(label);
+    }
+  }
+  const enclosing = el.closest('label');
+  return enclosing === null ? '' : textOf(enclosing);
+}
+
+/** A simplified accessible name: aria-labelledby, aria-label, then label (controls) or text. */
+export function accessibleName(el: Element): string {
+  if (isFormControl(el)) return controlLabel(el);
+  const byRef = labelledByText(el);
+  if (byRef !== null) return byRef;
+  const aria = el.getAttribute('aria-label');
+  if (aria !== null && aria.trim() !== '') return normalizeText(aria);
+  return textOf(el);
+}
+
+function textLength(el: Element): number {
+  return (el.textContent ?? '').length;
+}
+
+/** Drops every match that contains another match, leaving the innermost ones. */
+function innermost(found: Element[]): Element[] {
+  return found.filter((el) => !found.some((other) => other !== el && el.contains(other)));
+}
+
+function run(root: Root, s: Strategy): Element[] {
+  switch (s.by) {
+    case 'css':
+      return [...root.querySelectorAll(s.css)];
+    case 'role':
+      return [...root.querySelectorAll(roleSelector(s.role))].filter(
+        (el) => (s.css === undefined || el.matches(s.css)) && matchesText(accessibleName(el), s.name),
+      );
+    case 'label':
+      return [...root.querySelectorAll(s.css)].filter((el) => isFormControl(el) && matchesText(controlLabel(el), s.label));
+    case 'text':
+      return innermost(
+        [...root.querySelectorAll(s.css)].filter((el) => textLength(el) <= MAX_LABEL_CHARS && matchesText(textOf(el), s.text)),
+      );
+    case 'idPrefix':
+      return [...root.querySelectorAll(s.css)].filter((el) => el.id.startsWith(s.prefix) && /^\d+$/.test(el.id.slice(s.prefix.length)));
+    case 'field': {
+      const out: Element[] = [];
+      for (const field of root.querySelectorAll(s.field)) {
+        const labelled = [...field.querySelectorAll(s.labelPart)].some((part) => textLength(part) <= MAX_LABEL_CHARS && matchesText(textOf(part), s.label));
+        if (labelled) out.push(...field.querySelectorAll(s.input));
+      }
+      return out;
+    }
+  }
+}
+
+/** Visible elements for the first strategy that finds any; [] when none does. */
+export function findAll(root: Root, spec: SelectorSpec): Element[] {
+  for (const strategy of spec.strategies) {
+    const found = [...new Set(run(root, strategy))].filter((el) => !isHidden(el));
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+/** Selected/pressed/checked state as the page announces it. */
+export function isOn(el: Element): boolean {
+  if (el.tagName === 'INPUT') return (el as HTMLInputElement).checked;
+  return ['aria-selected', 'aria-pressed', 'aria-checked'].some((name) => el.getAttribute(name) === 'true');
+}
+
+/** The value the user typed into an input; null for anything that is not an input. */
+export function inputValue(el: Element): string | null {
+  return el.tagName === 'INPUT' ? (el as HTMLInputElement).value : null;
+}
+
+/** The deepest element that contains both (either may be the other). */
+export function commonAncestor(a: Element, b: Element): Element | null {
+  for (let node: Element | null = a; node !== null; node = node.parentElement) {
+    if (node.contains(b)) return node;
+  }
+  return null;
+}

@@ -1,0 +1,143 @@
+// Kraken Pro spot margin order form → OrderForm. Reads the DOM only (selectors in
+// selectors.ts); every value is parsed strictly and cross-checked where the page says the
+// same thing twice (selected side vs. submit button text, pair picker vs. URL).
+import type { Side } from '../../core/types';
+import { parseAmountWithUnit, parseLeverageText, parsePositiveNumber } from '../dom/numbers';
+import { accessibleName, commonAncestor, findAll, inputValue, isOn } from '../dom/query';
+import { Scan } from '../dom/scan';
+import { isEnglishPage, textOf } from '../dom/text';
+import type { VenueReader } from '../readers';
+import type { FormReading, OrderForm } from '../types';
+import { KRAKEN_SELECTORS, SUBMIT_TEXT, type KrakenKey } from './selectors';
+
+const HOST = 'pro.kraken.com';
+const TRADE_PATH = /^\/app\/trade\/([a-z0-9]{2,12})-([a-z0-9]{2,12})\/?$/i;
+
+interface Pair {
+  base: string;
+  quote: string;
+  /** Kraken's WebSocket v2 / display form, also a key in kraken/facts.json. */
+  symbol: string;
+}
+
+function pairFromUrl(url: URL): Pair | null {
+  if (url.protocol !== 'https:' || url.hostname !== HOST) return null;
+  const m = TRADE_PATH.exec(url.pathname);
+  if (!m || m[1] === undefined || m[2] === undefined) return null;
+  const base = m[1].toUpperCase();
+  const quote = m[2].toUpperCase();
+  return { base, quote, symbol: `${base}/${quote}` };
+}
+
+/** Which side a submit button places: "Buy BTC" → long, "Sell BTC" → short; null if it is not one. */
+export function sideOfSubmit(el: Element): Side | null {
+  const m = SUBMIT_TEXT.exec(accessibleName(el));
+  if (!m) return null;
+  return m[1] === 'Buy' ? 'long' : 'short';
+}
+
+function unique(doc: Document, key: KrakenKey): Element | null {
+  const found = findAll(doc, KRAKEN_SELECTORS[key]);
+  return found.length === 1 ? (found[0] ?? null) : null;
+}
+
+/** The smallest element holding both the side toggle and the submit button. */
+function formRoot(doc: Document): Element | null {
+  const buy = unique(doc, 'sideBuy');
+  const submit = unique(doc, 'submit');
+  return buy && submit ? commonAncestor(buy, submit) : null;
+}
+
+function readSide(scan: Scan<KrakenKey>, buy: Element | null, sell: Element | null): Side | null {
+  if (!buy || !sell) return null;
+  const isBuy = isOn(buy);
+  if (isBuy === isOn(sell)) {
+    scan.miss('side');
+    return null;
+  }
+  return isBuy ? 'long' : 'short';
+}
+
+function read(doc: Document, url: URL): FormReading {
+  const scan = new Scan(doc, KRAKEN_SELECTORS);
+  const pair = scan.need('symbol', pairFromUrl(url));
+  if (!isEnglishPage(doc)) scan.miss('locale');
+
+  const buy = scan.one('sideBuy');
+  const sell = scan.one('sideSell');
+  const submit = scan.one('submit');
+  const root = buy && submit ? commonAncestor(buy, submit) : null;
+  const side = readSide(scan, buy, sell);
+  const submitMatch = submit ? SUBMIT_TEXT.exec(accessibleName(submit)) : null;
+  if (side && submit && sideOfSubmit(submit) !== side) scan.miss('side');
+  if (pair && submitMatch && submitMatch[2] !== pair.base) scan.miss('symbol');
+  const pairButton = scan.optional('pair');
+  if (pair && pairButton && accessibleName(pairButton) !== pair.symbol) scan.miss('symbol');
+  scan.all('ready');
+
+  const limit = scan.one('typeLimit', root);
+  const market = scan.one('typeMarket', root);
+  let type: OrderForm['type'] | null = null;
+  if (limit && market) {
+    if (isOn(limit) !== isOn(market)) type = isOn(limit) ? 'limit' : 'market';
+    else scan.miss('orderType'); // another type (stop loss, …) is selected: not quoted
+  }
+
+  let price: string | null = null;
+  if (type === 'limit') {
+    const input = scan.one('price', root);
+    if (input) price = scan.need('price', parsePositiveNumber(inputValue(input)));
+  } else {
+    scan.all('price', root); // counted only: a market order has no limit price
+  }
+
+  // One size input at a time: `volume-N` (base) or `volumeInQuote-N` (quote), switched by the
+  // currency toggle. Both at once would leave us to pick which one the trader typed: refused.
+  const base = scan.all('sizeBase', root);
+  const quote = scan.all('sizeQuote', root);
+  let size: OrderForm['size'] | null = null;
+  const sizeInput = base.length + quote.length === 1 ? (base[0] ?? quote[0] ?? null) : null;
+  if (sizeInput) {
+    const value = parsePositiveNumber(inputValue(sizeInput));
+    size = value === null ? null : { unit: base.length === 1 ? 'base' : 'quote', value };
+  }
+  scan.need('size', size);
+
+  const marginSwitch = scan.one('margin', root);
+  const marginEnabled = marginSwitch ? isOn(marginSwitch) : false;
+  const choices = scan.all('leverage', root);
+  let leverage: string | null = '1'; // margin off: a plain spot order
+  if (marginEnabled) {
+    const chosen = choices.filter(isOn);
+    leverage = scan.need('leverage', chosen.length === 1 && chosen[0] ? parseLeverageText(accessibleName(chosen[0])) : null);
+  }
+
+  const availableRow = scan.optional('available', root);
+  const availableBalance = availableRow && pair ? parseAmountWithUnit(textOf(availableRow), pair.quote, /^Available/) : null;
+
+  if (!pair || !side || !type || !size || leverage === null || !marginSwitch || (type === 'limit' && price === null)) return scan.finish(null);
+  return scan.finish({
+    venue: 'kraken-margin',
+    symbol: pair.symbol,
+    side,
+    type,
+    // Kraken spot margin is account-wide: every position shares the account's collateral.
+    marginMode: 'cross',
+    price,
+    size,
+    leverage,
+    marginEnabled,
+    stopLoss: null,
+    takeProfit: null,
+    availableBalance,
+  });
+}
+
+export const reader: VenueReader = {
+  venue: 'kraken-margin',
+  matchesUrl: (url) => pairFromUrl(url) !== null,
+  read,
+  formRoot,
+  submitButtons: (doc) => findAll(doc, KRAKEN_SELECTORS.submit),
+  sideOfSubmit,
+};
