@@ -24,7 +24,14 @@ export const ATTR = {
   missing: 'data-missing', // comma-separated keys the reader could not find
   guard: 'data-guard', // present while a held submit is explained; value = comma-separated codes
   action: 'data-action', // 'collapse' | 'drag'
+  // Added with the overlay (compatible):
+  severity: 'data-severity', // on a [data-warning]: 'danger' | 'warn' | 'info'
+  banner: 'data-banner', // banner kind: 'mark-stale' | 'mark-missing' | 'balance' | 'stale-figures' | 'feed'
+  collapsed: 'data-collapsed', // present on the root while collapsed (figures stay in the DOM, hidden)
 } as const;
+
+// "markPrice" and "markAgeMs" appear once per overlay, in the header line above the side
+// columns (the mark is the same for both sides); the FIGURES below appear in every column.
 
 /** Engine warning codes that make the pre-submit guard hold the first click. */
 export const GUARD_CODES = ['LIQUIDATION_NEAR', 'LIQUIDATION_AT_MARK', 'LIQUIDATION_IMMEDIATE', 'LEVERAGE_ABOVE_PERSONAL_MAX', 'LIQ_BEYOND_STOP'] as const;

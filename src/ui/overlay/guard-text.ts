@@ -1,0 +1,42 @@
+// The sentence shown when the pre-submit guard holds a click: short reasons with the numbers
+// that triggered them, so the trader can decide on the second click without reading the list.
+import type { QuoteJson } from '../../core/serialize';
+import type { Settings } from '../../settings/settings';
+import type { OrderForm } from '../../venues/types';
+import { formatFraction, formatLeverage, formatPrice } from './format';
+import { quoteCurrency } from './units';
+import type { GuardNotice, SideQuote } from './view-model';
+
+function reason(code: string, quote: QuoteJson, form: OrderForm, settings: Settings): string {
+  const ccy = quoteCurrency(form.venue, form.symbol);
+  const price = (value: string | null): string => (value === null ? '?' : `${formatPrice(value) ?? value} ${ccy}`);
+  switch (code) {
+    case 'LIQUIDATION_NEAR':
+      return `liquidation ${formatFraction(quote.liquidationDistance ?? '') ?? '?'} from mark (your limit ${formatFraction(settings.minLiquidationDistance) ?? '?'})`;
+    case 'LIQUIDATION_AT_MARK':
+      return `the mark is already past the liquidation price ${price(quote.liquidationPrice)}`;
+    case 'LIQUIDATION_IMMEDIATE':
+      return 'this position would be liquidated at once';
+    case 'LEVERAGE_ABOVE_PERSONAL_MAX':
+      return `leverage ${formatLeverage(form.leverage)} above your maximum ${settings.maxLeverage === null ? '?' : formatLeverage(settings.maxLeverage)}`;
+    case 'LIQ_BEYOND_STOP':
+      return `liquidation at ${price(quote.liquidationPrice)} comes before your stop-loss at ${price(form.stopLoss)}`;
+    default:
+      return quote.warnings.find((w) => w.code === code)?.message ?? code;
+  }
+}
+
+export function guardText(notice: GuardNotice, quotes: SideQuote[], form: OrderForm, settings: Settings): string {
+  const relevant = quotes.filter((q) => notice.side === null || q.side === notice.side);
+  const prefix = relevant.length > 1;
+  const reasons: string[] = [];
+  for (const code of notice.codes) {
+    for (const q of relevant) {
+      if (q.result === null || 'error' in q.result || !q.result.warnings.some((w) => w.code === code)) continue;
+      const text = reason(code, q.result, form, settings);
+      reasons.push(prefix ? `${q.side}: ${text}` : text);
+    }
+  }
+  const again = notice.via === 'enter' ? 'Press Enter again to submit.' : 'Click again to submit.';
+  return `Held once: ${reasons.join('; ')}. ${again}`;
+}

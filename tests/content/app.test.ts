@@ -1,0 +1,101 @@
+// @vitest-environment happy-dom
+// @vitest-environment-options {"url": "https://www.binance.com/futures/BTCUSDT"}
+// The content script's lifetime: settings switch the overlay on and off, SPA navigation
+// restarts the session for the new symbol, pagehide stops it, and an invalidated extension
+// context removes everything for good.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { runContentScript, TICK_MS } from '../../src/content/app';
+import { HOST_ATTRIBUTE } from '../../src/ui/overlay/contract';
+import { SETTINGS_KEY } from '../../src/settings/settings';
+import { buildPage, fakeReader } from './fake-page';
+import { FakeExt } from './fake-ext';
+
+const hosts = () => document.querySelectorAll(`[${HOST_ATTRIBUTE}]`).length;
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const watched = (ext: FakeExt) => ext.ports.flatMap((p) => p.sent).filter((m) => (m as { type: string }).type === 'cs→bg:watch-market').map((m) => (m as { symbol: string }).symbol);
+
+describe('runContentScript', () => {
+  let ext: FakeExt;
+  let stop: (() => void) | undefined;
+
+  beforeEach(() => {
+    history.replaceState(null, '', '/futures/BTCUSDT');
+    buildPage(document);
+    ext = new FakeExt();
+  });
+  afterEach(() => {
+    stop?.();
+    stop = undefined;
+  });
+
+  const run = async () => {
+    stop = await runContentScript({ win: window, doc: document, ext, readerForUrl: (url) => (fakeReader.matchesUrl(url) ? fakeReader : null) });
+  };
+  const changeSettings = (value: unknown) => ext.onStorageChanged.emit({ [SETTINGS_KEY]: { newValue: value } }, 'sync');
+
+  it('shows the overlay and watches the symbol', async () => {
+    await run();
+    expect(hosts()).toBe(1);
+    expect(watched(ext)).toEqual(['BTCUSDT']);
+  });
+
+  it('overlayEnabled false: nothing at all, and back on when switched on', async () => {
+    ext.sync[SETTINGS_KEY] = { overlayEnabled: false };
+    await run();
+    expect(hosts()).toBe(0);
+    expect(ext.ports).toHaveLength(0);
+    changeSettings({ overlayEnabled: true });
+    expect(hosts()).toBe(1);
+    changeSettings({ overlayEnabled: false });
+    expect(hosts()).toBe(0);
+    expect(ext.port.closed).toBe(true);
+    ext.onStorageChanged.emit({ [SETTINGS_KEY]: { newValue: { overlayEnabled: true } } }, 'local'); // wrong area
+    expect(hosts()).toBe(0);
+  });
+
+  it('SPA navigation to another symbol restarts with a new watch; off the trade page stops', async () => {
+    await run();
+    const first = ext.port;
+    history.pushState(null, '', '/futures/ETHUSDT');
+    document.body.append(document.createElement('div')); // the router re-renders
+    await wait(0);
+    expect(first.closed).toBe(true);
+    expect(hosts()).toBe(1);
+    expect(watched(ext)).toEqual(['BTCUSDT', 'ETHUSDT']);
+    history.pushState(null, '', '/markets');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    expect(hosts()).toBe(0);
+  });
+
+  it('pagehide stops the session, pageshow starts a new one', async () => {
+    await run();
+    window.dispatchEvent(new Event('pagehide'));
+    expect(hosts()).toBe(0);
+    expect(ext.port.closed).toBe(true);
+    window.dispatchEvent(new Event('pageshow'));
+    expect(hosts()).toBe(1);
+    expect(ext.ports).toHaveLength(2);
+  });
+
+  it('extension context invalidated (runtime.id gone): overlay removed for good', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+    try {
+      await run();
+      ext.id = undefined;
+      vi.advanceTimersByTime(TICK_MS);
+      expect(hosts()).toBe(0);
+      changeSettings({ overlayEnabled: true });
+      expect(hosts()).toBe(0);
+      expect(ext.onStorageChanged.listeners.size).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a port that drops while the context is gone tears down too', async () => {
+    await run();
+    ext.id = undefined;
+    ext.port.drop();
+    expect(hosts()).toBe(0);
+  });
+});

@@ -1,0 +1,154 @@
+// @vitest-environment happy-dom
+// The overlay in the page: a host on <html> with a *closed* shadow root, styles inline,
+// text rendered by Preact per the DOM contract, collapse and drag as the only controls.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { quoteSides } from '../../src/content/quotes';
+import { ATTR, FIGURES, HOST_ATTRIBUTE } from '../../src/ui/overlay/contract';
+import { mountOverlay, type OverlayHandle } from '../../src/ui/overlay/mount';
+import { buildView } from '../../src/ui/overlay/view-model';
+import type { FormReading } from '../../src/venues/types';
+import { binanceForm, NOW, ok, settings, snapshot } from '../content/fixtures';
+
+let handle: OverlayHandle | undefined;
+afterEach(() => {
+  handle?.destroy();
+  handle = undefined;
+});
+
+function okView(guard = false) {
+  const form = binanceForm({ leverage: '50' });
+  const snap = snapshot('65010.2');
+  const s = settings();
+  return buildView({ reading: ok(form), quotes: quoteSides(form, snap, s, NOW), snapshot: snap, settings: s, now: NOW, guard: guard ? { codes: ['LIQUIDATION_NEAR'], side: 'long', via: 'click' } : null });
+}
+
+const q = (sel: string) => handle!.root.querySelector(sel);
+
+describe('mountOverlay', () => {
+  it('hangs a closed shadow root with inline styles off <html>', () => {
+    handle = mountOverlay(document);
+    const host = document.querySelector(`[${HOST_ATTRIBUTE}]`) as HTMLElement;
+    expect(host).toBe(handle.host);
+    expect(host.parentElement).toBe(document.documentElement);
+    expect(host.shadowRoot).toBeNull(); // closed: page script cannot reach in
+    expect(host.getAttribute('style')).toMatch(/all: initial !important/);
+    expect(host.getAttribute('style')).toMatch(/position: fixed !important/);
+    const style = handle.root.querySelector('style')!;
+    expect(style.textContent).toContain(':host { all: initial; }');
+    expect(document.querySelectorAll('[data-mp-root]')).toHaveLength(0);
+  });
+
+  it('renders the contract: root attributes, one column per side, figures with raw values', () => {
+    handle = mountOverlay(document);
+    handle.update(okView());
+    const root = q(`[${ATTR.root}]`)!;
+    expect(root.getAttribute(ATTR.state)).toBe('ok');
+    expect(root.getAttribute(ATTR.mark)).toBe('live');
+    expect(root.getAttribute(ATTR.risk)).toBe('danger');
+    expect(root.hasAttribute(ATTR.guard)).toBe(false);
+    const columns = handle.root.querySelectorAll(`[${ATTR.side}]`);
+    expect([...columns].map((c) => c.getAttribute(ATTR.side))).toEqual(['long', 'short']);
+    for (const col of columns) {
+      expect([...col.querySelectorAll(`[${ATTR.figure}]`)].map((f) => f.getAttribute(ATTR.figure))).toEqual([...FIGURES]);
+    }
+    const liq = q(`[${ATTR.side}="long"] [${ATTR.figure}="liquidationPrice"]`)!;
+    expect(liq.getAttribute(ATTR.value)).toMatch(/^\d+\.\d+$/);
+    expect(liq.textContent).toMatch(/ USDT$/);
+    expect(q(`[${ATTR.figure}="markPrice"]`)!.getAttribute(ATTR.value)).toBe('65010.2');
+    expect(q(`[${ATTR.figure}="markAgeMs"]`)!.getAttribute(ATTR.value)).toBe('2000');
+    expect(q('.mark')!.textContent).toBe('mark 65,010.2 USDT · 2 s old');
+    const warning = q(`[${ATTR.side}="long"] [${ATTR.warning}="LIQUIDATION_NEAR"]`)!;
+    expect(warning.getAttribute(ATTR.severity)).toBe('danger');
+    expect(q('details summary')!.textContent).toBe('details');
+  });
+
+  it('shows the guard notice and its codes', () => {
+    handle = mountOverlay(document);
+    handle.update(okView(true));
+    expect(q(`[${ATTR.root}]`)!.getAttribute(ATTR.guard)).toBe('LIQUIDATION_NEAR');
+    expect(q('[role="alert"]')!.textContent).toMatch(/^Held once: liquidation .* Click again to submit\.$/);
+  });
+
+  it('unrecognised state lists what is missing', () => {
+    handle = mountOverlay(document);
+    const reading: FormReading = { status: 'unrecognised', missing: ['price', 'size'], matched: {} };
+    handle.update(buildView({ reading, quotes: [], snapshot: null, settings: settings(), guard: null, now: NOW }));
+    const root = q(`[${ATTR.root}]`)!;
+    expect(root.getAttribute(ATTR.state)).toBe('unrecognised');
+    expect(root.getAttribute(ATTR.missing)).toBe('price,size');
+    expect(root.textContent).toContain('Form not recognised');
+  });
+
+  it('escapes page-controlled text: a symbol with markup stays text', () => {
+    handle = mountOverlay(document);
+    const reading: FormReading = { status: 'unrecognised', missing: ['<img src=x onerror=alert(1)>'], matched: {} };
+    handle.update(buildView({ reading, quotes: [], snapshot: null, settings: settings(), guard: null, now: NOW }));
+    expect(handle.root.querySelector('img')).toBeNull();
+    expect(q('.missing')!.textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+
+  it('collapse keeps the figures in the DOM and toggles the flag', () => {
+    handle = mountOverlay(document);
+    handle.update(okView());
+    const button = q(`[${ATTR.action}="collapse"]`) as HTMLButtonElement;
+    button.click();
+    expect(q(`[${ATTR.root}]`)!.hasAttribute(ATTR.collapsed)).toBe(true);
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(handle.root.querySelectorAll(`[${ATTR.figure}]`).length).toBeGreaterThan(0);
+    button.click();
+    expect(q(`[${ATTR.root}]`)!.hasAttribute(ATTR.collapsed)).toBe(false);
+  });
+
+  it('the only controls are collapse and drag (nothing that acts on the exchange)', () => {
+    handle = mountOverlay(document);
+    handle.update(okView(true));
+    const controls = [...handle.root.querySelectorAll('button, a, input, select, textarea, [onclick]')];
+    expect(controls.map((c) => c.getAttribute(ATTR.action))).toEqual(['collapse']);
+    expect(handle.root.querySelectorAll(`[${ATTR.action}]`)).toHaveLength(2);
+  });
+
+  it('drag moves the host, clamps to the viewport and reports once', () => {
+    const onMoved = vi.fn();
+    handle = mountOverlay(document, { onMoved });
+    handle.update(okView());
+    const grip = q(`[${ATTR.action}="drag"]`)!;
+    grip.dispatchEvent(new PointerEvent('pointerdown', { button: 0, clientX: 10, clientY: 10, pointerId: 1, bubbles: true }));
+    grip.dispatchEvent(new PointerEvent('pointermove', { clientX: 110, clientY: 60, pointerId: 1, bubbles: true }));
+    expect(handle.host.style.left).toBe('108px');
+    expect(handle.host.style.top).toBe('58px');
+    grip.dispatchEvent(new PointerEvent('pointermove', { clientX: -5000, clientY: 99999, pointerId: 1, bubbles: true }));
+    expect(handle.host.style.left).toBe('8px');
+    expect(Number.parseInt(handle.host.style.top, 10)).toBeLessThanOrEqual(window.innerHeight);
+    grip.dispatchEvent(new PointerEvent('pointerup', { pointerId: 1, bubbles: true }));
+    expect(onMoved).toHaveBeenCalledTimes(1);
+    grip.dispatchEvent(new PointerEvent('pointermove', { clientX: 300, clientY: 300, pointerId: 1, bubbles: true }));
+    expect(handle.host.style.left).toBe('8px'); // drag over
+  });
+
+  it('anchors left of the form when it fits, else top-right', () => {
+    handle = mountOverlay(document);
+    handle.update(okView());
+    const form = document.createElement('form');
+    document.body.append(form);
+    vi.spyOn(form, 'getBoundingClientRect').mockReturnValue({ left: 900, top: 120, width: 300, height: 400, right: 1200, bottom: 520, x: 900, y: 120, toJSON: () => ({}) });
+    vi.spyOn(handle.host, 'getBoundingClientRect').mockReturnValue({ left: 0, top: 0, width: 260, height: 300, right: 260, bottom: 300, x: 0, y: 0, toJSON: () => ({}) });
+    handle.place(form);
+    expect(handle.host.style.left).toBe(`${900 - 8 - 260}px`);
+    expect(handle.host.style.top).toBe('120px');
+    handle.place(null);
+    expect(handle.host.style.left).toBe(`${window.innerWidth - 260 - 8}px`);
+    expect(handle.host.style.top).toBe('8px');
+    handle.restore({ x: 40, y: 50 });
+    handle.place(form);
+    expect(handle.host.style.left).toBe('40px'); // the trader's position wins
+    form.remove();
+  });
+
+  it('destroy removes the host', () => {
+    handle = mountOverlay(document);
+    handle.update(okView());
+    handle.destroy();
+    expect(document.querySelector(`[${HOST_ATTRIBUTE}]`)).toBeNull();
+    handle = undefined;
+  });
+});

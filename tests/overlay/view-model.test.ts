@@ -1,0 +1,139 @@
+// The view model: quote JSON + plan → states, rows, risk and banners, with the real engine.
+import { describe, expect, it } from 'vitest';
+import { quoteSides } from '../../src/content/quotes';
+import { FIGURES } from '../../src/ui/overlay/contract';
+import { buildView, type OverlayModel } from '../../src/ui/overlay/view-model';
+import type { FormReading, MarketSnapshot, OrderForm } from '../../src/venues/types';
+import { binanceForm, krakenForm, NOW, ok, settings, snapshot } from '../content/fixtures';
+
+function view(form: OrderForm, snap: MarketSnapshot | null, over: Partial<OverlayModel> = {}) {
+  const s = over.settings ?? settings();
+  return buildView({ reading: ok(form), quotes: quoteSides(form, snap, s, NOW), snapshot: snap, settings: s, guard: null, now: NOW, ...over });
+}
+
+const figure = (v: ReturnType<typeof view>, side: string, key: string) => v.columns.find((c) => c.side === side)?.figures.find((f) => f.key === key);
+
+describe('ok state', () => {
+  it('one column per side for a two-button form, every FIGURE in order, raw values kept', () => {
+    const v = view(binanceForm(), snapshot('65010.2'));
+    expect(v.state).toBe('ok');
+    expect(v.mark).toBe('live');
+    expect(v.columns.map((c) => c.side)).toEqual(['long', 'short']);
+    for (const c of v.columns) expect(c.figures.map((f) => f.key)).toEqual([...FIGURES]);
+    const liq = figure(v, 'long', 'liquidationPrice')!;
+    expect(liq.value).toMatch(/^\d+\.\d{10,}$/); // unrounded engine string
+    expect(liq.text).toMatch(/^5\d,\d{3}\.\d{1,2} USDT$/);
+    expect(figure(v, 'long', 'liquidationDistance')!.text).toMatch(/^\d+(\.\d+)? %$/);
+    expect(figure(v, 'long', 'fees.open')!.text).toBe('1.30 USDT');
+    expect(figure(v, 'long', 'carry.total')!.label).toBe('Funding over 24 h');
+    expect(figure(v, 'long', 'marginCallPrice')).toMatchObject({ value: '', text: 'none at this venue' });
+    expect(v.markLine).toMatchObject({ value: '65010.2', text: 'mark 65,010.2 USDT', ageMs: 2000, ageText: '2 s old' });
+    expect(v.banners).toEqual([]);
+    expect(v.columns[0]!.assumptions.length).toBeGreaterThan(0);
+  });
+
+  it('one column for a one-side form', () => {
+    const v = view(binanceForm({ side: 'short' }), snapshot('65010.2'));
+    expect(v.columns.map((c) => c.side)).toEqual(['short']);
+  });
+
+  it('margin level in the venue unit: percent for Kraken', () => {
+    const v = view(krakenForm(), null, { settings: settings({ accountBalance: { 'kraken-margin': '10000' } }) });
+    expect(figure(v, 'long', 'marginLevel')!.text).toMatch(/ %$/);
+    expect(figure(v, 'long', 'carry.total')!.label).toBe('Rollover over 24 h');
+  });
+});
+
+describe('risk', () => {
+  it('danger inside the limit, warn within twice the limit, ok beyond', () => {
+    // 10× isolated long: liquidation roughly 9–10 % below entry.
+    expect(view(binanceForm({ side: 'long' }), snapshot('65000'), { settings: settings({ minLiquidationDistance: '0.2' }) }).risk).toBe('danger');
+    expect(view(binanceForm({ side: 'long' }), snapshot('65000'), { settings: settings({ minLiquidationDistance: '0.06' }) }).risk).toBe('warn');
+    expect(view(binanceForm({ side: 'long' }), snapshot('65000'), { settings: settings({ minLiquidationDistance: '0.02' }) }).risk).toBe('ok');
+  });
+
+  it('danger from a danger warning and the guard wording names the numbers', () => {
+    const form = binanceForm({ side: 'long', leverage: '50' });
+    const s = settings({ minLiquidationDistance: '0.05' });
+    const v = view(form, snapshot('65000'), { settings: s, guard: { codes: ['LIQUIDATION_NEAR'], side: 'long', via: 'click' } });
+    expect(v.risk).toBe('danger');
+    expect(v.columns[0]!.warnings.map((w) => w.code)).toContain('LIQUIDATION_NEAR');
+    expect(v.guard!.codes).toEqual(['LIQUIDATION_NEAR']);
+    expect(v.guard!.text).toMatch(/^Held once: liquidation \d\.\d+ % from mark \(your limit 5 %\)\. Click again to submit\.$/);
+  });
+
+  it('guard text for leverage, stop and Enter', () => {
+    const form = binanceForm({ side: 'long', leverage: '20', stopLoss: '50000' });
+    const s = settings({ maxLeverage: '10', minLiquidationDistance: '0.01' });
+    const v = view(form, snapshot('65000'), { settings: s, guard: { codes: ['LEVERAGE_ABOVE_PERSONAL_MAX', 'LIQ_BEYOND_STOP'], side: null, via: 'enter' } });
+    expect(v.guard!.text).toBe('Held once: leverage 20× above your maximum 10×; liquidation at '
+      + `${figure(v, 'long', 'liquidationPrice')!.text} comes before your stop-loss at 50,000 USDT. Press Enter again to submit.`);
+  });
+});
+
+describe('mark states and banners', () => {
+  it('stale mark with a limit price: figures shown, banner with the age', () => {
+    const v = view(binanceForm(), snapshot('65010.2', 43_000));
+    expect(v.state).toBe('ok');
+    expect(v.mark).toBe('stale');
+    expect(v.banners).toContainEqual({ kind: 'mark-stale', severity: 'warn', text: 'Mark price stale (43 s) — figures use your limit price' });
+    expect(v.markLine.ageText).toBe('43 s old, stale');
+  });
+
+  it('no mark with a limit price', () => {
+    const v = view(binanceForm(), null);
+    expect(v.state).toBe('ok');
+    expect(v.mark).toBe('missing');
+    expect(v.banners.map((b) => b.text)).toContain('No live price — figures use your limit price');
+    expect(v.markLine).toMatchObject({ value: '', ageMs: null });
+  });
+
+  it('a snapshot for another symbol is not this form’s mark', () => {
+    const v = view(binanceForm(), snapshot('3000', 1_000, { symbol: 'ETHUSDT' }));
+    expect(v.mark).toBe('missing');
+  });
+
+  it('market order on a stale mark: figures on that old price, danger banner', () => {
+    const v = view(binanceForm({ type: 'market', price: null }), snapshot('65010.2', 60_000));
+    expect(v.state).toBe('ok');
+    expect(v.banners[0]).toMatchObject({ kind: 'mark-stale', severity: 'danger' });
+  });
+
+  it('cross margin without a balance asks for one', () => {
+    const v = view(binanceForm({ marginMode: 'cross' }), snapshot('65000'));
+    expect(v.banners.map((b) => b.text)).toContain('Enter your account balance in the toolbar popup for a liquidation price');
+    expect(figure(v, 'long', 'liquidationPrice')).toMatchObject({ value: '', text: 'needs balance' });
+    // The warning stays (contract: data-warning) but is not shown twice next to the banner.
+    expect(v.columns[0]!.warnings.find((w) => w.code === 'CROSS_BALANCE_UNKNOWN')?.inBanner).toBe(true);
+    expect(v.risk).not.toBe('ok');
+  });
+
+  it('feed trouble is shown', () => {
+    const v = view(binanceForm(), snapshot('65000', 1_000, { status: 'degraded', lastError: 'HTTP 429, retrying in 8 s' }));
+    expect(v.banners).toContainEqual({ kind: 'feed', severity: 'info', text: 'Price feed: HTTP 429, retrying in 8 s' });
+  });
+});
+
+describe('other states', () => {
+  it('unrecognised, with what is missing, never "ok"', () => {
+    const reading: FormReading = { status: 'unrecognised', missing: ['price', 'leverage'], matched: {} };
+    const v = buildView({ reading, quotes: [], snapshot: null, settings: settings(), guard: null, now: NOW });
+    expect(v).toMatchObject({ state: 'unrecognised', message: 'Form not recognised', missing: ['price', 'leverage'], risk: 'warn', columns: [] });
+  });
+
+  it('no price: market order without a mark', () => {
+    const v = view(binanceForm({ type: 'market', price: null }), null);
+    expect(v).toMatchObject({ state: 'no-price', risk: 'warn', columns: [] });
+  });
+
+  it('spot: Kraken with margin off', () => {
+    const v = view(krakenForm({ marginEnabled: false, leverage: '1' }), null);
+    expect(v).toMatchObject({ state: 'spot', message: 'Spot order — no borrowing, nothing to liquidate', risk: 'ok', columns: [] });
+  });
+
+  it('error: the engine refuses the input', () => {
+    const v = view(binanceForm({ leverage: '0.5' }), snapshot('65000'));
+    expect(v.state).toBe('error');
+    expect(v.message).toMatch(/^Cannot quote this order: .+/);
+  });
+});
