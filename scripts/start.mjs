@@ -1,27 +1,37 @@
 #!/usr/bin/env node
-// `npm start`: build the Chrome extension, then open Debian's Chromium with it loaded on an
-// offline demo exchange page served from 127.0.0.1.
+// `npm start`: build the Chrome extension, start the offline mock exchange with a simulated
+// market (prices take a random step every 500 ms, over WebSocket and REST), and open Debian's
+// Chromium with the extension on the Kraken Pro demo page at its real address,
+// https://pro.kraken.com/app/trade/btc-usd (every exchange host is mapped to the local mock;
+// nothing leaves the machine).
 //
-//   npm start                 with a display: the browser stays open until you close it
-//   npm start -- --headless   (or no DISPLAY): screenshot to ./demo.png, then exit 0
+//   npm start                 with a display: type an order and watch the overlay; close the
+//                             window or press Ctrl+C to stop
+//   npm start -- --headless   (or no DISPLAY): wait for the overlay's figures, save ./demo.png,
+//                             print the figures, exit 0 (exit 1 if the overlay never showed figures)
 //
-// Chromium comes from apt, not from Playwright's download (CI reaches only npm and apt),
-// so playwright-core drives /usr/bin/chromium directly. Flags follow browser-testing.md.
+// The demo profile gets an account balance for Kraken (as a trader would enter it in the
+// toolbar popup) so the cross-margin liquidation price can be shown.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { tsImport } from 'tsx/esm/api';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CHROMIUM = '/usr/bin/chromium';
-const EXTENSION_DIR = path.join(ROOT, 'dist', 'chrome');
-const DEMO_PAGE = path.join(ROOT, 'e2e', 'fixtures', 'pages', 'demo.html');
 const SCREENSHOT = path.join(ROOT, 'demo.png');
+const DEMO_URL = 'https://pro.kraken.com/app/trade/btc-usd';
+const DEMO_BALANCE = { 'kraken-margin': '20000', 'binance-usdm': '5000' };
 const headless = process.argv.includes('--headless') || !(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 
+// The mock and the browser harness are the e2e suite's own TypeScript modules.
+const load = (file) => tsImport(path.join(ROOT, file), import.meta.url);
+const { MockExchange } = await load('e2e/mock/server.ts');
+const { startPriceWalk } = await load('e2e/mock/price-walk.ts');
+const { CHROMIUM, launchChromium } = await load('e2e/harness/chromium.ts');
+const { readOverlay, waitForOverlay } = await load('e2e/harness/overlay.ts');
+const { DEFAULT_SETTINGS, SETTINGS_KEY } = await load('src/settings/settings.ts');
+
+const { existsSync } = await import('node:fs');
 if (!existsSync(CHROMIUM)) {
   console.error(`start: ${CHROMIUM} not found. Install it with:  apt-get install -y chromium`);
   process.exit(1);
@@ -31,70 +41,62 @@ console.log('start: building dist/chrome ...');
 const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), 'chrome'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-// Serves exactly one file; every other path is a 404, so nothing else in the repo is exposed.
-const demoHtml = readFileSync(DEMO_PAGE);
-const server = createServer((req, res) => {
-  if (req.url === '/' || req.url === '/demo.html') {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(demoHtml);
-  } else {
-    res.writeHead(404).end();
-  }
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-const address = server.address();
-const demoUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+const mock = await MockExchange.start();
+const stopWalk = startPriceWalk(mock, 500);
+console.log(`start: mock exchange on 127.0.0.1:${mock.port} (pro.kraken.com, api.kraken.com, ws.kraken.com, www.binance.com, fapi/fstream.binance.com)`);
 
-const profileDir = mkdtempSync(path.join(tmpdir(), 'margin-preflight-profile-'));
-const context = await chromium.launchPersistentContext(profileDir, {
-  executablePath: CHROMIUM,
-  headless,
-  // Our own SIGINT handler below closes the browser and cleans up; Playwright's would exit(130) first.
-  handleSIGINT: false,
-  viewport: { width: 1100, height: 520 },
-  args: [
-    // Playwright passes --disable-extensions by default; --disable-extensions-except overrides it.
-    `--disable-extensions-except=${EXTENSION_DIR}`,
-    `--load-extension=${EXTENSION_DIR}`,
-    '--no-sandbox', // we run as root in CI containers
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
-
-// Idempotent: Ctrl+C and the browser's own 'close' event may both ask for it.
+let session;
 let closing;
 function shutdown() {
   closing ??= (async () => {
-    await context.close().catch(() => {});
-    server.closeAllConnections();
-    server.close();
-    // Retries: Chromium may still be flushing the profile for a moment after close.
-    rmSync(profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    stopWalk();
+    await session?.close();
+    await mock.stop();
   })();
   return closing;
 }
 
 try {
-  // The MV3 service worker proves the extension loaded; its URL host is the extension id.
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  console.log(`start: extension loaded, id ${new URL(worker.url()).host} (service worker ${worker.url()})`);
+  session = await launchChromium({ port: mock.port, headless, viewport: { width: 1280, height: 720 } });
+  console.log(`start: extension loaded, id ${session.extensionId}`);
+  await session.serviceWorker.evaluate(
+    ([key, value]) => globalThis.chrome.storage.sync.set({ [key]: value }),
+    [SETTINGS_KEY, { ...DEFAULT_SETTINGS, accountBalance: DEMO_BALANCE }],
+  );
+  console.log(`start: demo account balance set: ${JSON.stringify(DEMO_BALANCE)}`);
 
-  const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(demoUrl);
-  console.log(`start: demo page "${await page.title()}" at ${demoUrl}`);
+  const page = session.context.pages()[0] ?? (await session.context.newPage());
+  await page.goto(DEMO_URL);
+  console.log(`start: ${DEMO_URL}  (also try https://www.binance.com/en/futures/BTCUSDT)`);
 
   if (headless) {
+    let reading;
+    try {
+      reading = await waitForOverlay(
+        page,
+        (r) => r.state === 'ok' && r.mark === 'live' && r.figures.some((f) => f.key === 'liquidationPrice' && f.value !== ''),
+        'the overlay with live figures',
+        20_000,
+      );
+    } catch (error) {
+      console.error(`start: ${error instanceof Error ? error.message : error}`);
+      await page.screenshot({ path: SCREENSHOT });
+      await shutdown();
+      process.exit(1);
+    }
+    // Let the layout settle (the overlay anchors next to the form) before the picture.
+    await page.waitForTimeout(300);
+    reading = await readOverlay(page);
     await page.screenshot({ path: SCREENSHOT });
-    console.log(`start: headless run, screenshot saved to ${path.relative(process.cwd(), SCREENSHOT) || SCREENSHOT}`);
+    console.log(`start: overlay ${reading.state}, mark ${reading.mark}, risk ${reading.risk}`);
+    for (const f of reading.figures) console.log(`  ${(f.side ?? '').padEnd(5)} ${f.key.padEnd(22)} ${f.value.padEnd(44)} ${f.text}`);
+    for (const w of reading.warnings) console.log(`  warning ${w.side ?? ''} ${w.code}`);
+    console.log(`start: screenshot saved to ${path.relative(process.cwd(), SCREENSHOT) || SCREENSHOT}`);
     await shutdown();
   } else {
-    console.log('start: browser is open; close its window (or press Ctrl+C) to exit.');
-    process.once('SIGINT', () => void shutdown());
-    await context.waitForEvent('close', { timeout: 0 });
+    console.log('start: type an order into the form and watch the overlay. Close the window or press Ctrl+C to exit.');
+    process.once('SIGINT', () => void shutdown().then(() => process.exit(0)));
+    await session.context.waitForEvent('close', { timeout: 0 });
     await shutdown();
   }
 } catch (error) {

@@ -1,0 +1,109 @@
+// Drives the Binance USDⓈ-M futures fixture page like a trader (dialogs for margin mode and
+// leverage, tabs, typing) and keeps track of what it entered, for the expected OrderForm.
+import type { Locator, Page } from 'playwright-core';
+import type { OrderForm } from '../../src/venues/types';
+
+export const BINANCE_URL = (symbol = 'BTCUSDT', locale = 'en') => `https://www.binance.com/${locale}/futures/${symbol}`;
+
+/** The fixture's example order (see binance-futures.html). */
+const START = { type: 'limit', marginMode: 'cross', leverage: '20', unit: 'base', price: '65000.0', size: '0.1' } as const;
+
+/**
+ * Presses a dialog button from the keyboard (focus + Enter, which clicks it). The fixture centres
+ * its dialogs over the page, where the overlay may sit on top and take a mouse click.
+ */
+async function pressButton(button: Locator): Promise<void> {
+  await button.focus();
+  await button.press('Enter');
+}
+
+export class BinancePage {
+  type: 'limit' | 'market' = START.type;
+  marginMode: 'cross' | 'isolated' = START.marginMode;
+  leverage: string = START.leverage;
+  unit: 'base' | 'quote' = START.unit;
+  price: string = START.price;
+  size: string = START.size;
+  symbol = 'BTCUSDT';
+
+  constructor(readonly page: Page) {}
+
+  async goto(symbol = 'BTCUSDT'): Promise<this> {
+    await this.page.goto(BINANCE_URL(symbol));
+    this.symbol = symbol;
+    await this.buyButton().waitFor();
+    return this;
+  }
+
+  buyButton(): Locator {
+    return this.page.getByRole('button', { name: 'Buy/Long' });
+  }
+
+  sellButton(): Locator {
+    return this.page.getByRole('button', { name: 'Sell/Short' });
+  }
+
+  /** A Binance text field by the label in its prefix ("Price", "Size"). */
+  private field(label: string): Locator {
+    return this.page.locator('.bn-textField').filter({ has: this.page.locator('.bn-textField-prefix', { hasText: new RegExp(`^${label}$`) }) }).locator('input');
+  }
+
+  async setType(type: 'limit' | 'market'): Promise<void> {
+    await this.page.getByRole('tab', { name: type === 'limit' ? 'Limit' : 'Market', exact: true }).click();
+    this.type = type;
+  }
+
+  async setMarginMode(mode: 'cross' | 'isolated'): Promise<void> {
+    await this.page.getByRole('button', { name: this.marginMode === 'cross' ? 'Cross' : 'Isolated', exact: true }).first().click();
+    const dialog = this.page.getByRole('dialog', { name: 'Margin Mode' });
+    await pressButton(dialog.getByRole('button', { name: mode === 'cross' ? 'Cross' : 'Isolated', exact: true }));
+    await pressButton(dialog.getByRole('button', { name: 'Confirm' }));
+    this.marginMode = mode;
+  }
+
+  async setLeverage(times: number): Promise<void> {
+    await this.page.getByRole('button', { name: `${this.leverage}x`, exact: true }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Adjust Leverage' });
+    await dialog.getByRole('spinbutton', { name: 'Leverage' }).fill(String(times));
+    await pressButton(dialog.getByRole('button', { name: 'Confirm' }));
+    this.leverage = String(times);
+  }
+
+  /** The unit toggles between base and quote and clears the size: type a size after. */
+  async setUnit(unit: 'base' | 'quote'): Promise<void> {
+    if (unit === this.unit) return;
+    await this.page.locator('.bn-textField-suffix [role="button"]').click();
+    this.unit = unit;
+  }
+
+  async typePrice(text: string): Promise<void> {
+    await this.field('Price').fill(text);
+    this.price = text;
+  }
+
+  async typeSize(text: string): Promise<void> {
+    await this.field('Size').fill(text);
+    this.size = text;
+  }
+
+  async submittedOrders(): Promise<string[]> {
+    return this.page.locator('#fixture-orders li').allTextContents();
+  }
+
+  form(): OrderForm {
+    return {
+      venue: 'binance-usdm',
+      symbol: this.symbol,
+      side: 'both',
+      type: this.type,
+      marginMode: this.marginMode,
+      price: this.type === 'limit' ? this.price.replace(/,/g, '') : null,
+      size: { unit: this.unit, value: this.size.replace(/,/g, '') },
+      leverage: this.leverage,
+      marginEnabled: true,
+      stopLoss: null,
+      takeProfit: null,
+      availableBalance: '10000.00',
+    };
+  }
+}

@@ -1,0 +1,21 @@
+// The real exchange hosts the mock impersonates. Browsers are pointed at the mock for these
+// (Chromium: --host-resolver-rules; Firefox: a CONNECT proxy), and for everything else too, so
+// a request to any other host shows up in the mock's log instead of silently leaving.
+
+/** Exchange web pages the content script runs on. */
+export const PAGE_HOSTS = ['pro.kraken.com', 'www.binance.com'] as const;
+
+/** Public market-data hosts the background may call (must match manifest host_permissions in use). */
+export const API_HOSTS = ['api.kraken.com', 'ws.kraken.com', 'fapi.binance.com', 'fstream.binance.com'] as const;
+
+export const ALL_MOCK_HOSTS: readonly string[] = [...PAGE_HOSTS, ...API_HOSTS];
+
+export const ALLOWED_HOSTS: ReadonlySet<string> = new Set(ALL_MOCK_HOSTS);
+
+/**
+ * Chromium resolver rules: every host goes to the mock. `MAP *` also catches hosts nobody
+ * expected (the allowlist test then sees them in the mock's log); localhost stays local.
+ */
+export function chromiumResolverRules(port: number): string {
+  return [...ALL_MOCK_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`), `MAP * 127.0.0.1:${port}`, 'EXCLUDE localhost'].join(', ');
+}

@@ -1,0 +1,317 @@
+// The mock exchange: one port on 127.0.0.1 that speaks HTTPS (and plain HTTP, told apart by
+// the first byte) for every impersonated host, routed by Host header / SNI:
+//   pro.kraken.com, www.binance.com        → the saved fixture pages (pages.ts)
+//   api.kraken.com, ws.kraken.com          → Kraken REST + WS v2 (kraken-api.ts)
+//   fapi.binance.com, fstream.binance.com  → Binance USDⓈ-M REST + streams (binance-api.ts)
+//   anything else                          → 404, and logged: the allowlist test reads the log
+// Tests drive it in process: prices, frozen streams, faults, dropped sockets, unreachable hosts.
+import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
+import tls from 'node:tls';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { BINANCE_REST_HOST, BINANCE_WS_HOST, BinanceStream, binanceEndpoint, binanceErrorBody, binanceRest } from './binance-api';
+import { makeTestCertificates, type TestCertificates } from './certs';
+import { FaultBook, MALFORMED_BODY, type FaultKind } from './faults';
+import { API_HOSTS } from './hosts';
+import { KRAKEN_REST_HOST, KRAKEN_WS_HOST, KrakenStream, krakenEndpoint, krakenErrorBody, krakenRest, type JsonAnswer } from './kraken-api';
+import { canonical, MarketBook, type MockVenue, type Quote } from './markets';
+import { listenOnePort } from './one-port';
+import { findPage } from './pages';
+import type { StreamSession } from './stream-session';
+
+export interface RequestLogEntry {
+  time: number;
+  kind: 'http' | 'https' | 'wss' | 'tls-refused';
+  method: string;
+  host: string;
+  /** Path with query string. */
+  path: string;
+  /** "kraken.ticker", "binance.ws", …; null for pages and unknown hosts. */
+  endpoint: string | null;
+  status: number | null;
+  fault: FaultKind | null;
+}
+
+const TICK_MS = 250;
+const hostOf = (header: string | undefined) => (header ?? '').replace(/:\d+$/, '').toLowerCase();
+const venueOfEndpoint = (endpoint: string): MockVenue => (endpoint.startsWith('kraken.') ? 'kraken' : 'binance');
+
+export class MockExchange {
+  readonly log: RequestLogEntry[] = [];
+  readonly book = new MarketBook();
+  private faults = new FaultBook();
+  private frozen = new Set<MockVenue>();
+  private unreachable = new Set<string>();
+  private sessions = new Set<StreamSession>();
+  private held = new Set<Duplex>(); // hanging requests and upgrades
+  private sockets = new Set<net.Socket>();
+  private tlsSockets = new Set<tls.TLSSocket>();
+  private wss = new WebSocketServer({ noServer: true });
+  private ticker: NodeJS.Timeout;
+
+  private constructor(
+    private front: net.Server,
+    private httpsServer: https.Server,
+    private httpServer: http.Server,
+    readonly certs: TestCertificates,
+    readonly port: number,
+  ) {
+    this.ticker = setInterval(() => {
+      const now = Date.now();
+      for (const s of this.sessions) s.tick(now);
+    }, TICK_MS);
+    this.ticker.unref();
+  }
+
+  static async start(): Promise<MockExchange> {
+    const certs = makeTestCertificates();
+    const context = tls.createSecureContext({ key: certs.keyPem, cert: certs.certPem });
+    // The servers' callbacks are created before the MockExchange they report to.
+    const owner: { mock?: MockExchange } = {};
+    const httpsServer = https.createServer({
+      key: certs.keyPem,
+      cert: certs.certPem,
+      // An "unreachable" host fails at the handshake, before any HTTP: as close to a refused connection as one port allows.
+      SNICallback: (servername, cb) => (owner.mock?.isUnreachable(servername) ? cb(new Error(`mock: ${servername} unreachable`)) : cb(null, context)),
+    });
+    const httpServer = http.createServer();
+    const front = await listenOnePort(httpsServer, httpServer, (socket) => {
+      owner.mock?.sockets.add(socket);
+      socket.on('close', () => owner.mock?.sockets.delete(socket));
+    });
+    const port = (front.address() as net.AddressInfo).port;
+    const mock = new MockExchange(front, httpsServer, httpServer, certs, port);
+    owner.mock = mock;
+    mock.wire();
+    return mock;
+  }
+
+  private wire(): void {
+    this.httpsServer.on('request', (req, res) => this.onRequest(req, res, 'https'));
+    this.httpServer.on('request', (req, res) => this.onRequest(req, res, 'http'));
+    this.httpsServer.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head));
+    this.httpServer.on('upgrade', (req, socket) => socket.destroy());
+    this.httpsServer.on('secureConnection', (s: tls.TLSSocket) => {
+      this.tlsSockets.add(s);
+      s.on('close', () => this.tlsSockets.delete(s));
+    });
+    this.httpsServer.on('tlsClientError', (err, s: tls.TLSSocket) => {
+      const host = (s as tls.TLSSocket & { servername?: string }).servername || /mock: (\S+) unreachable/.exec(err.message)?.[1] || '';
+      if (host) this.record({ kind: 'tls-refused', method: '', host, path: '', endpoint: null, status: null, fault: 'refuse' });
+    });
+  }
+
+  private record(entry: Omit<RequestLogEntry, 'time'>): RequestLogEntry {
+    const full = { time: Date.now(), ...entry };
+    this.log.push(full);
+    return full;
+  }
+
+  private isUnreachable(host: string): boolean {
+    return this.unreachable.has(host.toLowerCase());
+  }
+
+  private onRequest(req: http.IncomingMessage, res: http.ServerResponse, kind: 'http' | 'https'): void {
+    const host = hostOf(req.headers.host);
+    const url = new URL(req.url ?? '/', `https://${host || 'unknown'}`);
+    const endpoint = krakenEndpoint(host, url.pathname) ?? binanceEndpoint(host, url.pathname);
+    const entry = this.record({ kind, method: req.method ?? '', host, path: url.pathname + url.search, endpoint, status: null, fault: null });
+    res.setHeader('cache-control', 'no-store');
+
+    if (endpoint !== null && kind === 'https') {
+      const fault = this.faults.take(endpoint);
+      if (fault) {
+        entry.fault = fault.kind;
+        this.answerFault(req, res, fault.kind, fault.retryAfterSeconds, endpoint, entry);
+        return;
+      }
+      const answer: JsonAnswer = host === KRAKEN_REST_HOST ? krakenRest(url, this.book)
+        : host === BINANCE_REST_HOST ? binanceRest(url, this.book)
+        : { status: 426, body: { error: 'use a WebSocket' } };
+      entry.status = answer.status;
+      res.writeHead(answer.status, { 'content-type': 'application/json' });
+      res.end(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body));
+      return;
+    }
+
+    const page = kind === 'https' ? findPage(host, url.pathname) : null;
+    if (page?.status === 200) {
+      entry.status = 200;
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page.html);
+      return;
+    }
+    entry.status = 404;
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(page ? page.reason : `mock exchange: ${host} is not served here`);
+  }
+
+  private answerFault(req: http.IncomingMessage, res: http.ServerResponse, kind: FaultKind, retryAfter: number, endpoint: string, entry: RequestLogEntry): void {
+    const venue = venueOfEndpoint(endpoint);
+    switch (kind) {
+      case '500':
+      case '429': {
+        const status = Number(kind);
+        entry.status = status;
+        const headers: http.OutgoingHttpHeaders = { 'content-type': 'application/json' };
+        if (status === 429) headers['retry-after'] = String(retryAfter);
+        res.writeHead(status, headers).end(venue === 'kraken' ? krakenErrorBody(status) : binanceErrorBody(status));
+        return;
+      }
+      case 'malformed':
+        entry.status = 200;
+        res.writeHead(200, { 'content-type': 'application/json' }).end(MALFORMED_BODY);
+        return;
+      case 'hang':
+        this.held.add(req.socket);
+        req.socket.once('close', () => this.held.delete(req.socket));
+        return;
+      case 'refuse':
+        req.socket.destroy();
+    }
+  }
+
+  private onUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on('error', () => {});
+    const host = hostOf(req.headers.host);
+    const url = new URL(req.url ?? '/', `wss://${host || 'unknown'}`);
+    const endpoint = host === KRAKEN_WS_HOST || host === BINANCE_WS_HOST ? binanceEndpoint(host, url.pathname) ?? krakenEndpoint(host, url.pathname) : null;
+    const entry = this.record({ kind: 'wss', method: 'GET', host, path: url.pathname + url.search, endpoint, status: null, fault: null });
+    const pathOk = host === KRAKEN_WS_HOST ? /^\/v2\/?$/.test(url.pathname) : host === BINANCE_WS_HOST && BinanceStream.acceptsPath(url.pathname);
+    if (!endpoint || !pathOk) {
+      entry.status = 404;
+      socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+      return;
+    }
+    const fault = this.faults.take(endpoint);
+    entry.fault = fault?.kind ?? null;
+    if (fault?.kind === '500' || fault?.kind === '429') {
+      entry.status = Number(fault.kind);
+      const retry = fault.kind === '429' ? `retry-after: ${fault.retryAfterSeconds}\r\n` : '';
+      socket.end(`HTTP/1.1 ${fault.kind} ${fault.kind === '429' ? 'Too Many Requests' : 'Internal Server Error'}\r\n${retry}connection: close\r\ncontent-length: 0\r\n\r\n`);
+      return;
+    }
+    if (fault?.kind === 'hang') {
+      this.held.add(socket);
+      socket.once('close', () => this.held.delete(socket));
+      return;
+    }
+    if (fault?.kind === 'refuse') {
+      socket.destroy();
+      return;
+    }
+    entry.status = 101;
+    const venue: MockVenue = host === KRAKEN_WS_HOST ? 'kraken' : 'binance';
+    this.wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+      const options = { streaming: () => !this.frozen.has(venue), garbage: fault?.kind === 'malformed' };
+      const session = venue === 'kraken' ? new KrakenStream(ws, this.book, options) : new BinanceStream(ws, url, this.book, options);
+      this.sessions.add(session);
+      ws.on('close', () => this.sessions.delete(session));
+      ws.on('error', () => {});
+    });
+  }
+
+  // ---- control API for tests ------------------------------------------------------------
+
+  /** Sets the price (and optionally other figures) of a symbol; streams push it (Kraken at once, Binance on its next beat). */
+  setPrice(venue: MockVenue, symbol: string, price: string, change: Partial<Omit<Quote, 'price'>> = {}): void {
+    this.book.set(venue, symbol, { ...change, price });
+    const name = canonical(venue, symbol);
+    for (const s of this.sessions) if (s.venue === venue) s.priceChanged(name);
+  }
+
+  /** Frozen: streams stop sending data (Kraken keeps heartbeats, like a quiet market), REST keeps answering unless faulted. */
+  freeze(venue: MockVenue, frozen = true): void {
+    if (frozen) this.frozen.add(venue);
+    else this.frozen.delete(venue);
+  }
+
+  /** Endpoint "kraken.ticker" | "kraken.assetPairs" | "kraken.ws" | "binance.premiumIndex" | "binance.fundingInfo" | "binance.ws" | "kraken.*" | "*". */
+  fault(endpoint: string, kind: FaultKind, options: { count?: number; retryAfterSeconds?: number } = {}): void {
+    this.faults.add(endpoint, kind, options);
+  }
+
+  /** Clears every fault; hanging requests are dropped (the client sees a reset connection). */
+  resetFaults(): void {
+    this.faults.reset();
+    for (const s of this.held) s.destroy();
+    this.held.clear();
+  }
+
+  /** Every API host (or the given ones) fails at the TLS handshake; open connections to them are cut. */
+  setUnreachable(hosts: readonly string[] | 'api' | null): void {
+    this.unreachable = new Set(hosts === 'api' ? API_HOSTS : (hosts ?? []));
+    for (const s of this.tlsSockets) {
+      const name = (s as tls.TLSSocket & { servername?: string | false }).servername;
+      if (typeof name === 'string' && this.isUnreachable(name)) s.destroy();
+    }
+  }
+
+  /** Sends raw text to every open stream of a venue. */
+  pushWs(venue: MockVenue, text: string): number {
+    let n = 0;
+    for (const s of this.sessions) {
+      if (s.venue === venue && s.socket.readyState === s.socket.OPEN) {
+        s.socket.send(text);
+        n += 1;
+      }
+    }
+    return n;
+  }
+
+  /** Cuts every open WebSocket (of one venue, or all) without a close handshake, as a network drop does. */
+  dropWebSockets(venue?: MockVenue): number {
+    let n = 0;
+    for (const s of [...this.sessions]) {
+      if (venue === undefined || s.venue === venue) {
+        s.socket.terminate();
+        this.sessions.delete(s);
+        n += 1;
+      }
+    }
+    return n;
+  }
+
+  /** Open streams and what each streams, e.g. [{venue:'kraken', symbols:['XBTUSD']}]. */
+  openStreams(): Array<{ venue: MockVenue; symbols: string[] }> {
+    return [...this.sessions].filter((s) => s.socket.readyState === s.socket.OPEN).map((s) => ({ venue: s.venue, symbols: s.subscribedSymbols() }));
+  }
+
+  requests(filter: (e: RequestLogEntry) => boolean = () => true): RequestLogEntry[] {
+    return this.log.filter(filter);
+  }
+
+  clearLog(): void {
+    this.log.length = 0;
+  }
+
+  /** Polls `check` every 50 ms until it returns a truthy value; throws with `what` after the timeout. */
+  async waitFor<T>(what: string, check: () => T | undefined | null | false, timeoutMs = 10_000): Promise<T> {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      const value = check();
+      if (value) return value;
+      if (Date.now() > end) throw new Error(`mock: timed out after ${timeoutMs} ms waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /** Back to defaults between tests: prices, faults, freezes, reachability. The log is kept (clear it yourself). */
+  reset(): void {
+    this.resetFaults();
+    this.frozen.clear();
+    this.setUnreachable(null);
+    this.book.reset();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.ticker);
+    this.resetFaults();
+    for (const s of this.sessions) s.socket.terminate();
+    this.sessions.clear();
+    for (const s of this.sockets) s.destroy();
+    this.wss.close();
+    await new Promise<void>((resolve) => this.front.close(() => resolve()));
+    this.certs.remove();
+  }
+}
