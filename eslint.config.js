@@ -31,6 +31,25 @@ const securityRules = {
   ],
 };
 
+// Everything the content script's bundle is made of. decimal.js, the engine (src/core except its
+// types and the BigInt decimal-text helpers), the facts and planQuote run in the background only:
+// the page gets quotes by message (issue 3: content-script size and page-load budgets).
+const CONTENT_SIDE = [
+  './src/content',
+  './src/ui/overlay',
+  './src/venues/readers.ts',
+  './src/venues/registry.ts',
+  './src/venues/types.ts',
+  './src/venues/dom',
+  './src/venues/*/reader.ts',
+  './src/venues/*/selectors.ts',
+  './src/messaging/messages.ts',
+  './src/messaging/validate-bg-to-cs.ts',
+  './src/settings',
+  './src/core/decimal-text.ts',
+];
+const CONTENT_SIDE_MESSAGE = 'Content-script code may not import decimal.js, the engine, the facts or planQuote (even for types): quotes come from the background (bg→cs:quotes).';
+
 // Paths are relative to this file (the project root). `from` may not be imported by `target`.
 const boundaryZones = [
   {
@@ -48,6 +67,13 @@ const boundaryZones = [
     from: ['./src/ui', './src/content'],
     message: 'The background may not import UI or content-script code.',
   },
+  { target: CONTENT_SIDE, from: './src/core', except: ['./types.ts', './decimal-text.ts'], message: CONTENT_SIDE_MESSAGE },
+  {
+    target: CONTENT_SIDE,
+    from: ['./node_modules/decimal.js', './src/venues/facts.ts', './src/venues/quote-input.ts', './src/messaging/validate-cs-to-bg.ts'],
+    message: CONTENT_SIDE_MESSAGE,
+  },
+  { target: CONTENT_SIDE, from: ['./src/venues/*/facts.json'], message: CONTENT_SIDE_MESSAGE },
 ];
 
 export default defineConfig(

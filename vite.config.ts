@@ -76,13 +76,54 @@ function preactNoInnerHtmlPlugin(): Plugin {
   };
 }
 
+/**
+ * The content script's bundle must not contain decimal.js, the engine or the facts (they run in
+ * the background; eslint.config.js CONTENT_SIDE enforces it per import). This checks the result
+ * too, so a path the lint rule cannot see (a re-export, a new alias) fails the build.
+ */
+function contentBundleGuardPlugin(): Plugin {
+  const entry = /[\\/]src[\\/]content[\\/]index\.ts$/;
+  const banned = /[\\/]node_modules[\\/]decimal\.js[\\/]|[\\/]src[\\/]core[\\/](?!types\.ts$|decimal-text\.ts$)|[\\/]src[\\/]venues[\\/](?:facts\.ts|quote-input\.ts|[^\\/]+[\\/]facts\.json)$/;
+  return {
+    name: 'margin-preflight:content-bundle-guard',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || !chunk.moduleIds.some((id) => entry.test(id))) continue;
+        const found = chunk.moduleIds.filter((id) => banned.test(id));
+        if (found.length > 0) this.error(`content script bundles background-only modules: ${found.join(', ')}`);
+      }
+    },
+  };
+}
+
+/**
+ * The content script ships without comments (issue 3: ≤ 30 KB gzipped; the JSDoc comments are
+ * about a sixth of it). Not minified: names and layout stay as written, so the file stays
+ * readable for reviewers next to the commented source in the repository.
+ */
+function contentNoCommentsPlugin(): Plugin {
+  let content = false;
+  return {
+    name: 'margin-preflight:content-no-comments',
+    apply: 'build',
+    options(input) {
+      content = /[\\/]src[\\/]content[\\/]index\.ts\b/.test(JSON.stringify(input.input ?? ''));
+      return null;
+    },
+    outputOptions(output) {
+      return content ? { ...output, comments: false } : null;
+    },
+  };
+}
+
 export default defineConfig({
   publicDir: false,
   build: {
     outDir: `dist/${target}`,
     emptyOutDir: true,
-    // Readable output: AMO reviewers diff our sources against the build (reference B.6), and the
-    // extension is small enough that minification buys nothing.
+    // Readable output: AMO reviewers diff our sources against the build (reference B.6). The
+    // content script only drops its comments (contentNoCommentsPlugin).
     minify: false,
     sourcemap: false,
     target: 'es2022',
@@ -97,5 +138,7 @@ export default defineConfig({
     }),
     iconsPlugin(),
     preactNoInnerHtmlPlugin(),
+    contentBundleGuardPlugin(),
+    contentNoCommentsPlugin(),
   ],
 });

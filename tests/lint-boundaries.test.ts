@@ -36,3 +36,66 @@ describe('lint boundaries', () => {
     expect(await ruleIds(code, 'src/core/x.ts')).toEqual([]);
   });
 });
+
+// Issue 3: the content script's bundle stays small and fast: decimal.js, the engine, the facts
+// and planQuote run in the background only (eslint.config.js CONTENT_SIDE).
+describe('content-side code cannot import background-only modules', () => {
+  const CONTENT_FILES = [
+    'src/content/x.ts',
+    'src/ui/overlay/x.tsx',
+    'src/venues/kraken/reader.ts',
+    'src/venues/binance-usdm/reader.ts',
+    'src/venues/readers.ts',
+    'src/venues/dom/x.ts',
+    'src/messaging/validate-bg-to-cs.ts',
+    'src/settings/settings.ts',
+  ];
+  // Relative to src/content/x.ts; rewritten per file below.
+  const BANNED = [
+    "import Decimal from 'decimal.js';",
+    "import { Dec } from '@core/decimal';",
+    "import type { Dec } from '@core/decimal';",
+    "import { quoteJson } from '@core/quote';",
+    "import type { QuoteResult } from '@core/quote';",
+    "import type { QuoteJson } from '@core/serialize';",
+    "import { quoteKrakenMargin } from '@core/models/kraken-margin';",
+    "import { bundledFacts } from '@venues/facts';",
+    "import { planQuote } from '@venues/quote-input';",
+    "import facts from '@venues/kraken/facts.json';",
+    "import { parseCsToBg } from '@messaging/validate-cs-to-bg';",
+  ];
+  const ALLOWED = [
+    "import type { VenueId, Side } from '@core/types';",
+    "import { VENUES } from '@core/types';",
+    "import { parseDecimalFixed } from '@core/decimal-text';",
+    "import { isFresh } from '@venues/types';",
+    "import { parseBgToCs } from '@messaging/validate-bg-to-cs';",
+  ];
+  const relative = (file: string, line: string): string => {
+    const depth = file.split('/').length - 2; // directories below src/
+    const up = depth === 0 ? './' : '../'.repeat(depth);
+    return line.replace(/'@(core|venues|messaging)\//, `'${up}$1/`);
+  };
+  const used = (line: string): string => `${line}\nvoid 0;\n`;
+
+  for (const file of CONTENT_FILES) {
+    it(`${file}: every banned import is reported`, async () => {
+      for (const line of BANNED) {
+        const code = used(relative(file, line));
+        expect(await ruleIds(code, file), code).toContain('import-x/no-restricted-paths');
+      }
+    });
+  }
+
+  it('the allowed imports are not reported', async () => {
+    for (const line of ALLOWED) {
+      const code = used(relative('src/content/x.ts', line));
+      expect((await ruleIds(code, 'src/content/x.ts')).filter((id) => id === 'import-x/no-restricted-paths'), code).toEqual([]);
+    }
+  });
+
+  it('the background may still use the engine', async () => {
+    const code = "import { quoteJson } from '../../core/quote';\nimport Decimal from 'decimal.js';\nvoid quoteJson;\nvoid Decimal;\n";
+    expect(await ruleIds(code, 'src/background/quotes/x.ts')).toEqual([]);
+  });
+});

@@ -9,12 +9,12 @@ export const BINANCE_URL = (symbol = 'BTCUSDT', locale = 'en') => `https://www.b
 const START = { type: 'limit', marginMode: 'cross', leverage: '20', unit: 'base', price: '65000.0', size: '0.1' } as const;
 
 /**
- * Presses a dialog button from the keyboard (focus + Enter, which clicks it). The fixture centres
- * its dialogs over the page, where the overlay may sit on top and take a mouse click.
+ * Clicks a dialog button with the mouse, like a trader. The fixture centres its dialogs over the
+ * page, where the overlay may sit: while a modal dialog shows, the overlay takes no pointer events
+ * (Playwright's click would otherwise wait for the overlay to get out of the way and time out).
  */
 async function pressButton(button: Locator): Promise<void> {
-  await button.focus();
-  await button.press('Enter');
+  await button.click();
 }
 
 export class BinancePage {

@@ -21,6 +21,10 @@ export interface OverlayReading {
   risk: string | null;
   guard: string | null;
   missing: string | null;
+  /** data-pending: "true" while the figures shown answer an earlier form and the new answer is late. */
+  pending: string | null;
+  /** data-dimmed: the page shows a modal dialog and the overlay lets pointer events through. */
+  dimmed: boolean;
   sides: string[];
   figures: OverlayFigure[];
   warnings: Array<{ side: string | null; code: string }>;
@@ -75,7 +79,7 @@ function textOf(node: CdpNode): string {
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-const EMPTY: OverlayReading = { present: false, state: null, mark: null, risk: null, guard: null, missing: null, sides: [], figures: [], warnings: [], text: '' };
+const EMPTY: OverlayReading = { present: false, state: null, mark: null, risk: null, guard: null, missing: null, pending: null, dimmed: false, sides: [], figures: [], warnings: [], text: '' };
 
 export async function readOverlay(page: Page): Promise<OverlayReading> {
   const cdp = await cdpFor(page);
@@ -92,6 +96,8 @@ export async function readOverlay(page: Page): Promise<OverlayReading> {
     risk: rootAttrs.get(ATTR.risk) ?? null,
     guard: rootAttrs.get(ATTR.guard) ?? null,
     missing: rootAttrs.get(ATTR.missing) ?? null,
+    pending: rootAttrs.get(ATTR.pending) ?? null,
+    dimmed: rootAttrs.has(ATTR.dimmed),
     sides: [],
     figures: [],
     warnings: [],
@@ -124,7 +130,7 @@ export async function waitForOverlay(page: Page, predicate: (r: OverlayReading) 
 /** Compact form for messages: state, mark, guard and figures as side:key=value. */
 export function summary(r: OverlayReading): Record<string, unknown> {
   return {
-    present: r.present, state: r.state, mark: r.mark, risk: r.risk, guard: r.guard, missing: r.missing,
+    present: r.present, state: r.state, mark: r.mark, risk: r.risk, guard: r.guard, missing: r.missing, pending: r.pending, dimmed: r.dimmed,
     figures: r.figures.map((f) => `${f.side ?? '-'}:${f.key}=${f.value}`),
     warnings: r.warnings.map((w) => `${w.side ?? '-'}:${w.code}`),
     text: r.text.slice(0, 300),

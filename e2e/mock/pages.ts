@@ -11,9 +11,16 @@ interface PageRoute {
   file: string;
 }
 
+/**
+ * The bench's control: the Kraken page at a host no content script matches, so the same browser
+ * loads the same page with and without our content script (bench/extension.bench.ts).
+ */
+export const CONTROL_HOST = 'pro.kraken.control.test';
+
 const ROUTES: readonly PageRoute[] = [
   // https://pro.kraken.com/app/trade/btc-usd
   { host: 'pro.kraken.com', path: /^\/app\/trade\/[^/]+\/?$/, file: 'kraken-pro.html' },
+  { host: CONTROL_HOST, path: /^\/app\/trade\/[^/]+\/?$/, file: 'kraken-pro.html' },
   // https://www.binance.com/en/futures/BTCUSDT (any locale segment)
   { host: 'www.binance.com', path: /^\/[A-Za-z-]{2,8}\/futures\/[^/]+\/?$/, file: 'binance-futures.html' },
 ];

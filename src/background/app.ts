@@ -9,6 +9,7 @@ import type { Clock, FetchLike, Log, SocketFactory, StorageAreaLike } from './en
 import { FeedHub } from './feed/hub';
 import { createPortHandler, type PortLike } from './messaging/market-port';
 import { createHttpClient } from './net/http';
+import { QuoteService } from './quotes/service';
 import { createSettingsStore } from './settings-store';
 
 export interface BackgroundEnv {
@@ -33,6 +34,7 @@ export interface Background {
   onTabRemoved(tabId: number): void;
   hub: FeedHub;
   cache: SnapshotCache;
+  quotes: QuoteService;
 }
 
 export function createBackground(env: BackgroundEnv): Background {
@@ -41,14 +43,14 @@ export function createBackground(env: BackgroundEnv): Background {
   const cache = new SnapshotCache(env.cacheArea, clock, log);
   const settings = createSettingsStore(env.syncArea, log);
   const quoteAsset = (venue: VenueId, symbol: string): string | null => feedFor(venue)?.quoteAsset(symbol) ?? null;
-  // The hub reports every snapshot to the badge and the badge asks the hub for snapshots; the
-  // hub only calls back once a port subscribes, long after both exist.
-  const hub = new FeedHub({ clock, http, sockets: env.sockets, random: env.random, log }, cache, (snapshot) => badge.snapshotChanged(snapshot));
-  const badge = new BadgeController(env.action, { snapshot: (venue, symbol) => hub.snapshot(venue, symbol), settings: settings.current, quoteAsset }, clock, log);
-  settings.onChange(() => badge.settingsChanged());
+  const hub = new FeedHub({ clock, http, sockets: env.sockets, random: env.random, log }, cache);
+  const badge = new BadgeController(env.action, quoteAsset, clock, log);
+  // Every quote is computed here, once per change, for the port (overlay) and the badge alike.
+  const quotes = new QuoteService({ hub, badge, settings: settings.current, clock, log });
+  settings.onChange(() => quotes.settingsChanged());
 
   const ready = Promise.all([cache.restore(), settings.load()]).then(() => undefined);
-  const onConnect = createPortHandler({ extensionId: env.extensionId, hub, badge, ready, clock, log });
+  const onConnect = createPortHandler({ extensionId: env.extensionId, quotes, badge, ready, log });
   return {
     ready,
     onConnect,
@@ -56,5 +58,6 @@ export function createBackground(env: BackgroundEnv): Background {
     onTabRemoved: (tabId) => badge.forget(tabId),
     hub,
     cache,
+    quotes,
   };
 }

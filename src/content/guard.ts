@@ -4,10 +4,21 @@
 // page listener sees it, and the overlay says why. The same click again, with the same form
 // and the same reasons, passes through untouched. We never click, type or submit anything.
 import type { Side } from '../core/types';
+import { isWireError } from '../messaging/messages';
+import { GUARD_CODES } from '../ui/overlay/contract';
 import type { GuardNotice, SideQuote } from '../ui/overlay/view-model';
 import type { VenueReader } from '../venues/readers';
 import type { OrderForm } from '../venues/types';
-import { guardCodes } from './quotes';
+
+/** Guard codes in the quotes of one side (null: every quoted side), in GUARD_CODES order. */
+export function guardCodes(quotes: readonly SideQuote[], side: Side | null): string[] {
+  const found = new Set<string>();
+  for (const q of quotes) {
+    if ((side !== null && q.side !== side) || q.result === null || isWireError(q.result)) continue;
+    for (const w of q.result.warnings) found.add(w.code);
+  }
+  return GUARD_CODES.filter((code) => found.has(code));
+}
 
 /** What was submitted: a submit button, or Enter in one of the form's inputs. */
 export type GuardTarget = Element | 'enter';
@@ -46,11 +57,15 @@ export class SubmitGuard {
   }
 }
 
-/** What the guard needs to know at the moment of a submit, freshly computed. */
+/**
+ * What the guard needs to know at the moment of a submit: the form as read right now, and the
+ * latest quotes from the background. Those may answer an earlier state of the form while a newer
+ * answer is in flight; the guard uses them rather than block a click on a missing answer.
+ */
 export interface GuardContext {
   form: OrderForm | null;
   formKey: string;
-  quotes: SideQuote[];
+  quotes: readonly SideQuote[];
 }
 
 export interface GuardOptions {
@@ -60,7 +75,7 @@ export interface GuardOptions {
   signal: AbortSignal;
   guard: SubmitGuard;
   enabled: () => boolean;
-  /** Brings the reading and quotes up to date (a change may still wait for its frame). */
+  /** Reads the form now (sending it on if it changed) and returns it with the latest quotes. */
   current: () => GuardContext;
   /** The notice changed: redraw. */
   changed: () => void;

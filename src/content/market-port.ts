@@ -1,11 +1,11 @@
-// The content script's end of the market feed: one runtime port to the background, which
-// streams MarketSnapshots for the symbol we watch. Chrome stops an idle service worker and
-// the port drops with it; we reconnect with backoff (250 ms doubling to 5 s) and watch
-// again, while the session keeps showing the last snapshot (its figures age into "stale" on
-// their own). If the extension itself went away (runtime.id gone), we report that instead.
-import type { VenueId } from '../core/types';
-import { MARKET_PORT, parseBgToCs, type CsToBg } from '../messaging/messages';
-import type { MarketSnapshot } from '../venues/types';
+// The content script's end of the quotes channel: one runtime port to the background, which
+// answers every form we send with quotes (and sends them again when its market data changes).
+// Chrome stops an idle service worker and the port drops with it; we reconnect with backoff
+// (250 ms doubling to 5 s) and the session sends its form again, while it keeps showing the last
+// quotes (marked as updating; the mark ages into "stale" on its own). If the extension itself
+// went away (runtime.id gone), we report that instead.
+import { MARKET_PORT, type CsToBg, type QuotesMessage } from '../messaging/messages';
+import { parseBgToCs } from '../messaging/validate-bg-to-cs';
 import type { ExtApi, PortLike } from './ext-api';
 
 export const RECONNECT_FIRST_MS = 250;
@@ -14,23 +14,21 @@ export const RECONNECT_MAX_MS = 5_000;
 export interface MarketPortOptions {
   ext: Pick<ExtApi, 'connect' | 'runtimeId'>;
   signal: AbortSignal;
-  onSnapshot: (snapshot: MarketSnapshot) => void;
+  /** A valid quotes message (called synchronously from the port's message event). */
+  onQuotes: (message: QuotesMessage) => void;
   /** The extension context is gone: the caller tears everything down. */
   onInvalidated: () => void;
-  /** After every successful (re)connect and watch, for state the background should know again. */
+  /** After every successful (re)connect, for state the background should know again (the form). */
   onConnected?: () => void;
 }
 
 export interface MarketPort {
-  /** Watch this symbol now and after every reconnect. */
-  watch(venue: VenueId, symbol: string): void;
-  /** Send a message if connected; dropped while reconnecting (the next change resends). */
-  send(message: CsToBg): void;
+  /** Send a message if connected; false while reconnecting (onConnected asks for it again). */
+  send(message: CsToBg): boolean;
 }
 
-export function openMarketPort({ ext, signal, onSnapshot, onInvalidated, onConnected }: MarketPortOptions): MarketPort {
+export function openMarketPort({ ext, signal, onQuotes, onInvalidated, onConnected }: MarketPortOptions): MarketPort {
   let port: PortLike | null = null;
-  let watched: { venue: VenueId; symbol: string } | null = null;
   let delay = RECONNECT_FIRST_MS;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -43,8 +41,7 @@ export function openMarketPort({ ext, signal, onSnapshot, onInvalidated, onConne
       return;
     }
     delay = RECONNECT_FIRST_MS; // data flows: the connection is healthy again
-    const { snapshot } = message;
-    if (watched !== null && snapshot.venue === watched.venue && snapshot.symbol === watched.symbol) onSnapshot(snapshot);
+    onQuotes(message);
   };
 
   const onDisconnect = (): void => {
@@ -67,13 +64,15 @@ export function openMarketPort({ ext, signal, onSnapshot, onInvalidated, onConne
     delay = Math.min(delay * 2, RECONNECT_MAX_MS);
   }
 
-  function post(message: CsToBg): void {
-    if (port === null) return;
+  function post(message: CsToBg): boolean {
+    if (port === null) return false;
     try {
       port.postMessage(message);
+      return true;
     } catch {
       // A dead port throws instead of firing onDisconnect in some browsers.
       onDisconnect();
+      return false;
     }
   }
 
@@ -93,7 +92,6 @@ export function openMarketPort({ ext, signal, onSnapshot, onInvalidated, onConne
     }
     port.onMessage.addListener(onMessage);
     port.onDisconnect.addListener(onDisconnect);
-    if (watched !== null) post({ type: 'cs→bg:watch-market', ...watched });
     onConnected?.();
   }
 
@@ -110,12 +108,5 @@ export function openMarketPort({ ext, signal, onSnapshot, onInvalidated, onConne
 
   connect();
 
-  return {
-    watch(venue, symbol) {
-      if (watched?.venue === venue && watched.symbol === symbol) return;
-      watched = { venue, symbol };
-      post({ type: 'cs→bg:watch-market', venue, symbol });
-    },
-    send: post,
-  };
+  return { send: post };
 }

@@ -1,22 +1,31 @@
 // One session per trade page (venue + path): it owns an AbortController, and every listener,
-// observer, timer, the market port and the overlay hang off its signal, so stopping a session
-// (SPA navigation, pagehide, settings, extension gone) leaves nothing behind.
+// observer, timer, the port and the overlay hang off its signal, so stopping a session (SPA
+// navigation, pagehide, settings, extension gone) leaves nothing behind.
 //
-// Reading is event-driven and coalesced: input/change/click on the document and mutations of
-// the form root mark the reading dirty and request one animation frame; the frame re-reads
-// the form, re-quotes and re-renders. So the overlay follows a change within one frame and
-// renders at most once per frame, however many events arrive.
+// The page side is small on purpose: read the form, send it, draw what comes back. The quotes
+// are computed in the background (decimal.js, engine and facts stay out of the page).
+//  - input/change/click: the form is read synchronously in the event handler and, if the reading
+//    changed, sent at once with a new seq (typing re-reads only the typed values while the form's
+//    DOM is unchanged: VenueReader.refresh);
+//  - mutations of the form root (values the page writes without events) mark the reading dirty
+//    and are coalesced into one re-read per animation frame;
+//  - bg→cs:quotes is drawn synchronously when it arrives; an answer to an older seq than the one
+//    drawn is ignored, and nothing is redrawn when nothing changed;
+//  - until the answer to the latest form arrives, the last quotes stay up; after PENDING_AFTER_MS
+//    they are marked "updating…" (a restarting service worker, a slow machine).
+// The overlay itself is only created once there is something to show: the first quotes, or a
+// form that cannot be read.
+import type { QuotesMessage } from '../messaging/messages';
 import type { Settings } from '../settings/settings';
-import { mountOverlay } from '../ui/overlay/mount';
-import { parsePoint, type Point } from '../ui/overlay/position';
-import { buildView, type SideQuote } from '../ui/overlay/view-model';
+import { mountOverlay, type OverlayHandle } from '../ui/overlay/mount';
+import { parsePoint } from '../ui/overlay/position';
+import { buildView } from '../ui/overlay/view-model';
 import type { VenueReader } from '../venues/readers';
-import type { FormReading, MarketSnapshot, OrderForm } from '../venues/types';
+import type { FormReading } from '../venues/types';
 import type { ExtApi } from './ext-api';
-import { formNotifier } from './form-notifier';
-import { installGuard, SubmitGuard, type GuardContext } from './guard';
+import { guardCodes, installGuard, SubmitGuard, type GuardContext } from './guard';
 import { openMarketPort } from './market-port';
-import { guardCodes, quoteSides } from './quotes';
+import { MODAL_CHECK_MS, pageShowsModal } from './modal';
 
 export interface SessionDeps {
   win: Window;
@@ -31,15 +40,21 @@ export interface SessionDeps {
 }
 
 export interface Session {
-  /** Something outside the form may have changed (settings, page structure, the clock). */
+  /** Something outside the form may have changed (settings, the clock): redraw if needed. */
   refresh(): void;
   /** Page structure changed somewhere: re-read if the form root was replaced or is still missing. */
   structureChanged(): void;
   stop(): void;
 }
 
+/** How long an answer may take before the figures shown are marked as updating. */
+export const PENDING_AFTER_MS = 300;
+/** Forms sent and not answered yet that are remembered (an answer to an older one is dropped). */
+const MAX_UNANSWERED = 64;
+
 const OBSERVE: MutationObserverInit = { subtree: true, childList: true, attributes: true, characterData: true };
 const positionKey = (venue: string): string => `overlayPosition.${venue}`;
+const keyOf = (reading: FormReading): string => (reading.status === 'ok' ? JSON.stringify(reading.form) : `unrecognised:${reading.missing.join(',')}`);
 
 function readSafely(reader: VenueReader, doc: Document, url: URL): FormReading {
   try {
@@ -63,56 +78,97 @@ export function startSession(deps: SessionDeps): Session {
   const life = new AbortController();
   const { signal } = life;
 
-  const overlay = mountOverlay(doc, {
-    onMoved: (p) => void ext.setLocal(positionKey(reader.venue), p).catch(() => undefined),
-  });
-  signal.addEventListener('abort', () => overlay.destroy(), { once: true });
-  ext.getLocal(positionKey(reader.venue)).then((raw) => {
-    const p: Point | null = parsePoint(raw);
-    if (p !== null && !signal.aborted) overlay.restore(p);
-  }, () => undefined);
-
-  let reading: FormReading = { status: 'unrecognised', missing: [], matched: {} };
-  let form: OrderForm | null = null;
+  // What the page says.
+  let reading: FormReading | null = null;
   let formKey = '';
   let symbol: string | null = null;
-  let snapshot: MarketSnapshot | null = null;
-  let quotes: SideQuote[] = [];
   let anchor: Element | null = null;
-  let readNeeded = true;
-  let frame = 0;
-  // Inputs of the last render; an identical set renders nothing (mutations of page text the
-  // reader ignores, such as a "Max" figure that follows the price, arrive many times a second).
-  let drawn: unknown[] = [];
 
-  const notifier = formNotifier((message) => port.send(message), signal);
+  // What was sent, and the latest answer: the message and the reading it answers.
+  let seq = 0;
+  const unanswered = new Map<number, FormReading>();
+  let answer: { message: QuotesMessage; reading: FormReading } | null = null;
+  let late = false;
+  let lateTimer: ReturnType<typeof setTimeout> | undefined;
+
+  // Drawing.
+  let overlay: OverlayHandle | null = null;
+  let drawn: unknown[] = [];
+  let frame = 0;
+  let readNeeded = false;
+  let modalNeeded = false;
+  let dimmed = false;
+  let lastModalCheck = Number.NEGATIVE_INFINITY;
+
+  // The trader's overlay position, fetched now so the overlay opens where they left it.
+  let savedPosition: ReturnType<typeof parsePoint> = null;
+  ext.getLocal(positionKey(reader.venue)).then((raw) => {
+    savedPosition = parsePoint(raw);
+    if (savedPosition !== null && overlay !== null && !signal.aborted) overlay.restore(savedPosition);
+  }, () => undefined);
+
+  const guard = new SubmitGuard();
   const port = openMarketPort({
     ext,
     signal,
-    onSnapshot: (next) => {
-      snapshot = next;
-      schedule(false);
-    },
+    onQuotes: received,
     onInvalidated: deps.onInvalidated,
-    onConnected: () => notifier.resend(),
+    // A (re)started background knows nothing of this page: send the form again.
+    onConnected: () => {
+      if (reading !== null) send();
+    },
   });
-  const guard = new SubmitGuard();
+  const observer = new MutationObserver(() => schedule({ read: true }));
 
-  const observer = new MutationObserver(() => schedule(true));
-  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    clearTimeout(lateTimer);
+    win.cancelAnimationFrame(frame);
+    overlay?.destroy();
+    overlay = null;
+  }, { once: true });
 
-  function read(): void {
-    reading = readSafely(reader, doc, url);
-    if (reading.status === 'ok') {
-      form = reading.form;
-      formKey = JSON.stringify(form);
-      symbol = form.symbol;
-      port.watch(form.venue, form.symbol);
-    } else {
-      form = null;
-      formKey = `unrecognised:${reading.missing.join(',')}`;
+  function ensureOverlay(): OverlayHandle {
+    if (overlay !== null) return overlay;
+    const created = mountOverlay(doc, { onMoved: (p) => void ext.setLocal(positionKey(reader.venue), p).catch(() => undefined) });
+    created.place(anchor);
+    if (savedPosition !== null) created.restore(savedPosition);
+    if (dimmed) created.setDimmed(true);
+    overlay = created;
+    return created;
+  }
+
+  /** The form to the background, with a new seq. Before any symbol is known there is nothing to ask. */
+  function send(): void {
+    if (reading === null || symbol === null || signal.aborted) return;
+    seq += 1;
+    unanswered.set(seq, reading);
+    if (unanswered.size > MAX_UNANSWERED) unanswered.delete(unanswered.keys().next().value!);
+    port.send({ type: 'cs→bg:form-changed', seq, venue: reader.venue, symbol, form: reading.status === 'ok' ? reading.form : null });
+    clearTimeout(lateTimer);
+    lateTimer = setTimeout(() => {
+      late = true;
+      render();
+    }, PENDING_AFTER_MS);
+  }
+
+  function received(message: QuotesMessage): void {
+    if (signal.aborted) return;
+    if (answer !== null && message.seq < answer.message.seq) return; // overtaken by a newer answer
+    const answered = message.seq === answer?.message.seq ? answer.reading : unanswered.get(message.seq);
+    if (answered === undefined) return; // not a form this page sent
+    for (const s of unanswered.keys()) if (s <= message.seq) unanswered.delete(s);
+    answer = { message, reading: answered };
+    if (message.seq === seq) {
+      clearTimeout(lateTimer);
+      late = false;
     }
-    if (symbol !== null) notifier.notify(reader.venue, symbol, form);
+    render();
+  }
+
+  /** Reads the form now, in full; a changed reading goes to the background at once. */
+  function read(): void {
+    const next = readSafely(reader, doc, url);
     const root = formRootSafely(reader, doc);
     if (root !== anchor) {
       anchor = root;
@@ -120,45 +176,96 @@ export function startSession(deps: SessionDeps): Session {
       // trades, chart) mutates constantly and says nothing about the order.
       observer.disconnect();
       if (root !== null) observer.observe(root, OBSERVE);
-      overlay.place(root);
+      overlay?.place(root);
     }
+    accept(next);
+  }
+
+  /**
+   * Typing: while the form root reported no DOM change since the last reading (no pending
+   * mutation records), only the typed values can have changed, and the reader re-reads just those
+   * (VenueReader.refresh, exactly what a full read would give). Anything else reads in full.
+   */
+  function readTyped(): void {
+    const last = reading;
+    if (last?.status === 'ok' && reader.refresh !== undefined && anchor?.isConnected === true && observer.takeRecords().length === 0) {
+      let next: FormReading | null = null;
+      try {
+        next = reader.refresh(last);
+      } catch {
+        // A reader bug: the full read below says what is wrong.
+      }
+      if (next !== null) return accept(next);
+    }
+    read();
+  }
+
+  function accept(next: FormReading): void {
+    const key = keyOf(next);
+    if (key === formKey) return;
+    reading = next;
+    formKey = key;
+    if (next.status === 'ok') symbol = next.form.symbol;
+    send();
+    render();
   }
 
   function render(): void {
+    if (signal.aborted || reading === null) return;
+    const settings = deps.settings();
+    if (!settings.guardEnabled) guard.reset();
+    const quotes = answer?.message.sides ?? [];
+    guard.sync(formKey, (side) => guardCodes(quotes, side));
+    // An unreadable form is shown at once; otherwise the latest answer (there is none at first).
+    const shown = reading.status === 'unrecognised' ? reading : answer?.reading;
+    if (shown === undefined) return;
+    const message = answer?.message ?? null;
+    const pending = late && reading.status === 'ok' && message !== null && message.seq < seq;
+    const time = now();
+    // The header ages the mark each second; without a mark the clock changes nothing shown.
+    const second = message?.mark ? Math.floor(time / 1000) : 0;
+    const inputs = [shown, message, settings, guard.notice, pending, second];
+    if (inputs.every((v, i) => v === drawn[i])) return;
+    drawn = inputs;
+    ensureOverlay().update(buildView({ reading: shown, quotes: shown.status === 'ok' ? quotes : [], market: message, settings, guard: guard.notice, now: time, pending }));
+  }
+
+  function checkModal(): void {
+    lastModalCheck = now();
+    const on = pageShowsModal(doc);
+    if (on === dimmed) return;
+    dimmed = on;
+    overlay?.setDimmed(on);
+  }
+
+  function onFrame(): void {
     frame = 0;
     if (signal.aborted) return;
     if (readNeeded) {
       readNeeded = false;
       read();
     }
-    const settings = deps.settings();
-    if (!settings.guardEnabled) guard.reset();
-    const time = now();
-    const inputs = [formKey, snapshot, settings, guard.notice, Math.floor(time / 1000)];
-    if (inputs.every((v, i) => v === drawn[i])) return;
-    drawn = inputs;
-    quotes = form !== null ? quoteSides(form, snapshot, settings, time) : [];
-    guard.sync(formKey, (side) => guardCodes(quotes, side));
-    overlay.update(buildView({ reading, quotes, snapshot, settings, guard: guard.notice, now: time }));
-  }
-
-  function schedule(readForm: boolean): void {
-    if (readForm) readNeeded = true;
-    if (frame === 0 && !signal.aborted) frame = win.requestAnimationFrame(render);
-  }
-
-  /** Render now instead of at the next frame (the guard must decide on current figures). */
-  function flush(): GuardContext {
-    if (frame !== 0) win.cancelAnimationFrame(frame);
-    readNeeded = true;
+    if (modalNeeded) {
+      modalNeeded = false;
+      checkModal();
+    }
     render();
-    return { form, formKey, quotes };
   }
-  signal.addEventListener('abort', () => win.cancelAnimationFrame(frame), { once: true });
 
-  for (const type of ['input', 'change', 'click'] as const) {
-    doc.addEventListener(type, () => schedule(true), { capture: true, signal });
+  function schedule(what: { read?: boolean; modal?: boolean }): void {
+    if (what.read) readNeeded = true;
+    if (what.modal) modalNeeded = true;
+    if (frame === 0 && !signal.aborted) frame = win.requestAnimationFrame(onFrame);
   }
+
+  doc.addEventListener('input', () => readTyped(), { capture: true, signal });
+  doc.addEventListener('change', () => read(), { capture: true, signal });
+  // The page reacts to a click after us (a tab switches, a dialog opens): read now and again
+  // in the next frame, and look for a modal dialog then.
+  doc.addEventListener('click', () => {
+    read();
+    schedule({ read: true, modal: true });
+  }, { capture: true, signal });
 
   installGuard({
     win,
@@ -167,16 +274,21 @@ export function startSession(deps: SessionDeps): Session {
     signal,
     guard,
     enabled: () => deps.settings().guardEnabled,
-    current: flush,
-    changed: () => schedule(false),
+    current: (): GuardContext => {
+      read();
+      return { form: reading?.status === 'ok' ? reading.form : null, formKey, quotes: answer?.message.sides ?? [] };
+    },
+    changed: () => render(),
   });
 
-  render();
+  read();
 
   return {
-    refresh: () => schedule(false),
+    refresh: () => schedule({ modal: true }),
     structureChanged() {
-      if (anchor === null || !anchor.isConnected) schedule(true);
+      const lost = anchor === null || !anchor.isConnected;
+      const modal = now() - lastModalCheck >= MODAL_CHECK_MS;
+      if (lost || modal) schedule({ read: lost, modal });
     },
     stop: () => life.abort(),
   };

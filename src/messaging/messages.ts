@@ -1,77 +1,100 @@
-// Every message between content scripts and the background, with its direction in its
-// name, and one validator per direction. Receivers drop (and log) anything that fails
-// validation: a compromised renderer can send whatever it likes.
-import { parseDecimalText } from '../core/decimal';
-import { VENUES, type VenueId } from '../core/types';
-import type { DecimalString, Figure, MarketFigureKey, MarketSnapshot, OrderForm } from '../venues/types';
+// Every message between content scripts and the background, with its direction in its name.
+// Types and constants only, so both sides can import this file. Each receiver validates with
+// its own module: validate-cs-to-bg.ts in the background (decimal.js, like the engine) and
+// validate-bg-to-cs.ts in the content script (regex only: decimal.js must stay out of the page).
+import type { MarginLevelUnit, Side, Severity, VenueId } from '../core/types';
+import type { MarketFigureKey, MarketSnapshot, MarkState, OrderForm } from '../venues/types';
 
-/** Long-lived port a content script opens; the background streams market data back over it. */
+/** Long-lived port a content script opens; the background answers every form with quotes over it. */
 export const MARKET_PORT = 'cs→bg:market';
 
+/** A venue's own symbol ("XBTUSD", "BTC/USD", "BTCUSDT"). */
+export const SYMBOL = /^[A-Za-z0-9._:/-]{1,40}$/;
+export const FIGURE_KEYS: readonly MarketFigureKey[] = ['markPrice', 'lastPrice', 'fundingRate', 'fundingIntervalHours', 'nextFundingTime', 'maxLeverage', 'marginCallLevel', 'liquidationLevel'];
+/** Longest feed error sentence a snapshot or a quotes message may carry. */
+export const MAX_ERROR_TEXT = 300;
+
 export type CsToBg =
-  /** Start (or switch) the market feed for the symbol on this tab. */
-  | { type: 'cs→bg:watch-market'; venue: VenueId; symbol: string }
-  /** The form as read; the background recomputes the quote itself for the toolbar badge. */
-  | { type: 'cs→bg:form-changed'; venue: VenueId; symbol: string; form: OrderForm | null };
+  /**
+   * The form as read, sent at once on every change of the reading. `seq` grows with every
+   * message of one content script; the background echoes it in its quotes. The background
+   * follows the market of (venue, symbol) and quotes the form itself.
+   */
+  { type: 'cs→bg:form-changed'; seq: number; venue: VenueId; symbol: string; form: OrderForm | null };
 
-export type BgToCs = { type: 'bg→cs:market-snapshot'; snapshot: MarketSnapshot };
+export type BgToCs = QuotesMessage;
 
-const SYMBOL = /^[A-Za-z0-9._:/-]{1,40}$/;
-const FIGURE_KEYS: readonly MarketFigureKey[] = ['markPrice', 'lastPrice', 'fundingRate', 'fundingIntervalHours', 'nextFundingTime', 'maxLeverage', 'marginCallLevel', 'liquidationLevel'];
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isVenue = (v: unknown): v is VenueId => typeof v === 'string' && (VENUES as readonly string[]).includes(v);
-const isSymbol = (v: unknown): v is string => typeof v === 'string' && SYMBOL.test(v);
-const isDecimal = (v: unknown): v is DecimalString => typeof v === 'string' && parseDecimalText(v) !== undefined;
-const isPositiveDecimal = (v: unknown): v is DecimalString => isDecimal(v) && parseDecimalText(v)!.greaterThan(0);
-const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-const oneOf = <T extends string>(v: unknown, options: readonly T[]): v is T => typeof v === 'string' && (options as readonly string[]).includes(v);
-const hasOnly = (o: Obj, keys: readonly string[]): boolean => Object.keys(o).every((k) => keys.includes(k));
-
-export function isOrderForm(v: unknown): v is OrderForm {
-  if (!isObj(v)) return false;
-  const keys = ['venue', 'symbol', 'side', 'type', 'marginMode', 'price', 'size', 'leverage', 'marginEnabled', 'stopLoss', 'takeProfit', 'availableBalance'];
-  if (!hasOnly(v, keys)) return false;
-  const size = v.size;
-  return isVenue(v.venue) && isSymbol(v.symbol)
-    && oneOf(v.side, ['long', 'short', 'both'] as const) && oneOf(v.type, ['limit', 'market'] as const) && oneOf(v.marginMode, ['isolated', 'cross'] as const)
-    && (v.price === null || isPositiveDecimal(v.price))
-    && isObj(size) && hasOnly(size, ['unit', 'value']) && oneOf(size.unit, ['base', 'quote'] as const) && isPositiveDecimal(size.value)
-    && isPositiveDecimal(v.leverage) && typeof v.marginEnabled === 'boolean'
-    && (v.stopLoss === null || isPositiveDecimal(v.stopLoss))
-    && (v.takeProfit === null || isPositiveDecimal(v.takeProfit))
-    && (v.availableBalance === null || isDecimal(v.availableBalance));
+/**
+ * One quote as it travels: the engine's quote JSON (src/core/serialize.ts QuoteJson; the background's
+ * toWire keeps the two assignable), every number plain decimal text.
+ */
+export interface WireQuote {
+  venue: VenueId;
+  notional: string;
+  initialMargin: string;
+  maintenanceMargin: string;
+  liquidationPrice: string | null;
+  bankruptcyPrice: string | null;
+  marginCallPrice: string | null;
+  marginLevel: string | null;
+  marginLevelUnit: MarginLevelUnit;
+  liquidationDistance: string | null;
+  fees: { open: string; close: string };
+  carry: {
+    kind: string;
+    opening: string;
+    perPeriod: string | null;
+    periodHours: string;
+    periods: string;
+    hours: string;
+    total: string | null;
+  };
+  breakEvenPrice: string | null;
+  warnings: Array<{ code: string; severity: Severity; message: string }>;
+  assumptions: string[];
+  details: Record<string, string | null>;
 }
 
-export function parseCsToBg(v: unknown): CsToBg | null {
-  if (!isObj(v)) return null;
-  if (v.type === 'cs→bg:watch-market' && hasOnly(v, ['type', 'venue', 'symbol']) && isVenue(v.venue) && isSymbol(v.symbol)) {
-    return { type: v.type, venue: v.venue, symbol: v.symbol };
-  }
-  if (v.type === 'cs→bg:form-changed' && hasOnly(v, ['type', 'venue', 'symbol', 'form']) && isVenue(v.venue) && isSymbol(v.symbol)
-    && (v.form === null || (isOrderForm(v.form) && v.form.venue === v.venue && v.form.symbol === v.symbol))) {
-    return { type: v.type, venue: v.venue, symbol: v.symbol, form: v.form };
-  }
-  return null;
+/** The engine refused the input (quoteJson's {error}). */
+export interface WireError {
+  error: { code: string; message: string; path: string };
 }
 
-function isFigure(v: unknown): v is Figure {
-  return isObj(v) && hasOnly(v, ['value', 'receivedAt', 'exchangeTime', 'source']) && isDecimal(v.value) && isTime(v.receivedAt)
-    && (v.exchangeTime === null || isTime(v.exchangeTime)) && oneOf(v.source, ['rest', 'stream', 'bundled'] as const);
+export type WireResult = WireQuote | WireError;
+
+/** planQuote's verdict on the inputs, without the engine input itself. */
+export interface WirePlan {
+  markState: MarkState;
+  priceBasis: 'limit' | 'mark' | 'stale-mark' | 'none';
+  markAgeMs: number | null;
+  staleFigures: MarketFigureKey[];
+  needsBalance: boolean;
 }
 
-export function isMarketSnapshot(v: unknown): v is MarketSnapshot {
-  if (!isObj(v) || !hasOnly(v, ['venue', 'symbol', 'figures', 'status', 'lastError'])) return false;
-  if (!isVenue(v.venue) || !isSymbol(v.symbol) || !oneOf(v.status, ['live', 'connecting', 'degraded', 'unavailable'] as const)) return false;
-  if (!(v.lastError === null || (typeof v.lastError === 'string' && v.lastError.length <= 300))) return false;
-  const figures = v.figures;
-  return isObj(figures) && Object.entries(figures).every(([k, f]) => oneOf(k, FIGURE_KEYS) && isFigure(f));
+/** One quoted side; result null when no price at all is known (market order, no mark). */
+export interface WireSide {
+  side: Side;
+  plan: WirePlan;
+  result: WireResult | null;
 }
 
-export function parseBgToCs(v: unknown): BgToCs | null {
-  if (isObj(v) && v.type === 'bg→cs:market-snapshot' && hasOnly(v, ['type', 'snapshot']) && isMarketSnapshot(v.snapshot)) {
-    return { type: v.type, snapshot: v.snapshot };
-  }
-  return null;
+/**
+ * The background's quotes for the form of message `seq` (or a later re-computation of that same
+ * form: new market data, a figure that aged into stale, changed settings). `sides` is empty for
+ * a spot order or an unreadable form. `mark` is the market's mark price with the time we received
+ * it, so the page can age it on its own clock between messages.
+ */
+export interface QuotesMessage {
+  type: 'bg→cs:quotes';
+  seq: number;
+  venue: VenueId;
+  symbol: string;
+  sides: WireSide[];
+  mark: { value: string; receivedAt: number } | null;
+  status: MarketSnapshot['status'];
+  lastError: string | null;
+}
+
+export function isWireError(result: WireResult): result is WireError {
+  return 'error' in result;
 }

@@ -1,7 +1,9 @@
 // User settings shared by content script, background and (later) the options page.
 // Stored in storage.sync as plain JSON; validated on every read so a corrupt or hostile
 // value falls back to the default instead of disabling the guard silently.
-import { parseDecimalText } from '../core/decimal';
+// Checked with src/core/decimal-text (regex + BigInt, exact): the content script reads settings
+// too and must not carry decimal.js.
+import { compareFixed, parseDecimalFixed, signOf, type Fixed } from '../core/decimal-text';
 import { VENUES, type VenueId } from '../core/types';
 import type { DecimalString } from '../venues/types';
 
@@ -28,9 +30,13 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export const SETTINGS_KEY = 'settings';
 
-function decimalOr(value: unknown, fallback: DecimalString, ok: (n: number) => boolean): DecimalString {
-  const parsed = typeof value === 'string' ? parseDecimalText(value) : undefined;
-  return parsed !== undefined && ok(parsed.toNumber()) ? (value as DecimalString) : fallback;
+const int = (n: number): Fixed => ({ units: BigInt(n), scale: 0 });
+const between = (lowest: number, highest: number, highestIncluded: boolean) => (v: Fixed): boolean =>
+  compareFixed(v, int(lowest)) >= 0 && compareFixed(v, int(highest)) < (highestIncluded ? 1 : 0);
+
+function decimalOr(value: unknown, fallback: DecimalString, ok: (v: Fixed) => boolean): DecimalString {
+  const parsed = parseDecimalFixed(value);
+  return parsed !== undefined && ok(parsed) ? (value as DecimalString) : fallback;
 }
 
 /** Any stored value → valid Settings; unknown keys dropped, bad values replaced by defaults. */
@@ -41,17 +47,17 @@ export function parseSettings(raw: unknown): Settings {
   if (typeof rawBalances === 'object' && rawBalances !== null) {
     for (const venue of VENUES) {
       const value = (rawBalances as Record<string, unknown>)[venue];
-      const parsed = typeof value === 'string' ? parseDecimalText(value) : undefined;
-      if (parsed !== undefined && parsed.greaterThan(0)) balances[venue] = value as DecimalString;
+      const parsed = parseDecimalFixed(value);
+      if (parsed !== undefined && signOf(parsed) > 0) balances[venue] = value as DecimalString;
     }
   }
-  const maxLeverage = typeof obj.maxLeverage === 'string' ? parseDecimalText(obj.maxLeverage) : undefined;
+  const maxLeverage = parseDecimalFixed(obj.maxLeverage);
   return {
     guardEnabled: typeof obj.guardEnabled === 'boolean' ? obj.guardEnabled : DEFAULT_SETTINGS.guardEnabled,
     overlayEnabled: typeof obj.overlayEnabled === 'boolean' ? obj.overlayEnabled : DEFAULT_SETTINGS.overlayEnabled,
-    minLiquidationDistance: decimalOr(obj.minLiquidationDistance, DEFAULT_SETTINGS.minLiquidationDistance, (n) => n >= 0 && n < 1),
-    maxLeverage: maxLeverage !== undefined && maxLeverage.greaterThanOrEqualTo(1) ? (obj.maxLeverage as DecimalString) : null,
-    holdHours: decimalOr(obj.holdHours, DEFAULT_SETTINGS.holdHours, (n) => n >= 0 && n <= 24 * 365),
+    minLiquidationDistance: decimalOr(obj.minLiquidationDistance, DEFAULT_SETTINGS.minLiquidationDistance, between(0, 1, false)),
+    maxLeverage: maxLeverage !== undefined && compareFixed(maxLeverage, int(1)) >= 0 ? (obj.maxLeverage as DecimalString) : null,
+    holdHours: decimalOr(obj.holdHours, DEFAULT_SETTINGS.holdHours, between(0, 24 * 365, true)),
     accountBalance: balances,
   };
 }

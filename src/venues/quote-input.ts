@@ -4,9 +4,9 @@
 import { Dec, parseDecimalText } from '../core/decimal';
 import type { Side } from '../core/types';
 import type { Settings } from '../settings/settings';
-import { isFresh, type Figure, type MarketFigureKey, type MarketSnapshot, type OrderForm } from './types';
+import { isFresh, type Figure, type MarkState, type MarketFigureKey, type MarketSnapshot, type OrderForm } from './types';
 
-export type MarkState = 'live' | 'stale' | 'missing';
+export type { MarkState };
 
 export interface QuotePlan {
   /** Input for quoteJson(); null when no price at all is known (market order, no mark). */

@@ -5,12 +5,20 @@
 // The content-script bundle imports this file: readers stay small and import no background code.
 import type { Side } from '../core/types';
 import { VENUE_FOLDERS } from './registry';
-import type { PageReader } from './types';
+import type { FormReading, PageReader } from './types';
 
 /** A PageReader that can also tell which side a submit button places (for the pre-submit guard). */
 export interface VenueReader extends PageReader {
   /** 'long' for a buy button, 'short' for a sell button, null for an element that is not a submit button. */
   sideOfSubmit(el: Element): Side | null;
+  /**
+   * The typing fast path: `previous` (an ok reading this reader returned) with only the typed
+   * values (price, size, …) read again from the same input elements — what read() would return
+   * when nothing but those values changed. null when it cannot say (an input left the page, a
+   * value no longer parses): then read() in full. The caller uses it only while the page reported
+   * no DOM change since `previous` was read.
+   */
+  refresh?(previous: FormReading): FormReading | null;
 }
 
 const modules = import.meta.glob<{ reader?: VenueReader }>('./*/reader.ts', { eager: true });

@@ -88,6 +88,9 @@ export const MAX_AGE_MS: Record<MarketFigureKey, number> = {
   liquidationLevel: 24 * 3_600_000,
 };
 
+/** The mark price of a quote: fresh, too old (MAX_AGE_MS), or none at all. */
+export type MarkState = 'live' | 'stale' | 'missing';
+
 export function isFresh(figure: Figure | undefined, key: MarketFigureKey, now: number): figure is Figure {
   return figure !== undefined && now - figure.receivedAt <= MAX_AGE_MS[key];
 }

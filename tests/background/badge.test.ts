@@ -1,7 +1,9 @@
-// The toolbar badge: text, colour and tooltip for a few quotes, and its life cycle per tab.
+// The toolbar badge: text, colour and tooltip for a few quotes, and its life cycle per tab. It
+// draws the quotes the background computed for the port (quoteSides), never its own.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createBackground, type Background } from '../../src/background/app';
-import { BADGE_COLORS, computeBadge } from '../../src/background/badge/compute';
+import { BADGE_COLORS, computeBadge as drawBadge } from '../../src/background/badge/compute';
+import { quoteSides } from '../../src/background/quotes/compute';
 import { BADGE_UPDATE_MS } from '../../src/background/badge/controller';
 import { formatBadgePercent, formatPrice } from '../../src/background/badge/format';
 import { MARKET_PORT } from '../../src/messaging/messages';
@@ -42,6 +44,11 @@ const krakenMarket: MarketSnapshot = {
   lastError: null,
 };
 const withBalance: Settings = { ...DEFAULT_SETTINGS, accountBalance: { 'kraken-margin': '10000' } };
+
+/** The badge for the quotes the background computes for this form, market and settings. */
+function computeBadge(form: OrderForm, snapshot: MarketSnapshot | null, settings: Settings, now: number, quoteAsset: string | null) {
+  return drawBadge(form, quoteSides(form, snapshot, settings, now), snapshot, settings, quoteAsset);
+}
 
 describe('badge view', () => {
   it('red with the key figures in the title when liquidation is inside the limit', () => {
@@ -122,11 +129,12 @@ describe('badge per tab', () => {
     await app.ready;
     port = new FakePort(MARKET_PORT, binanceTab(tab));
     app.onConnect(port);
-    port.emit({ type: 'cs→bg:watch-market', venue: 'binance-usdm', symbol: 'BTCUSDT' });
+    port.emit(formMessage(null));
     await clock.advance(0);
   });
 
-  const formMessage = (form: OrderForm | null) => ({ type: 'cs→bg:form-changed', venue: 'binance-usdm', symbol: 'BTCUSDT', form });
+  let seq = 0;
+  const formMessage = (form: OrderForm | null) => ({ type: 'cs→bg:form-changed', seq: ++seq, venue: 'binance-usdm', symbol: 'BTCUSDT', form });
 
   it('follows the form with the background’s own snapshot and the stored settings', async () => {
     port.emit(formMessage(binanceForm));

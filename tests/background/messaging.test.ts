@@ -1,14 +1,15 @@
-// Who may talk to the background, what it accepts, and how snapshots flow back over ports;
-// plus the cache surviving a worker restart. Runs the whole background (createBackground)
-// over fakes.
+// Who may talk to the background, what it accepts, and how quotes flow back over ports; plus
+// the cache surviving a worker restart. Runs the whole background (createBackground) over fakes;
+// every message it posts must pass the content script's own validator.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createBackground, type Background } from '../../src/background/app';
 import { CACHE_KEY } from '../../src/background/cache/snapshot-cache';
 import { MAX_ACTIVE_FEEDS } from '../../src/background/feed/hub';
 import { classifySender, type SenderLike } from '../../src/background/messaging/classify-sender';
-import { SNAPSHOT_MIN_INTERVAL_MS } from '../../src/background/messaging/market-port';
-import { MARKET_PORT, parseBgToCs } from '../../src/messaging/messages';
-import type { MarketSnapshot } from '../../src/venues/types';
+import { SNAPSHOT_MIN_INTERVAL_MS } from '../../src/background/quotes/service';
+import { MARKET_PORT, type QuotesMessage } from '../../src/messaging/messages';
+import { parseBgToCs } from '../../src/messaging/validate-bg-to-cs';
+import type { OrderForm } from '../../src/venues/types';
 import {
   binanceTab,
   EXTENSION_ID,
@@ -98,8 +99,18 @@ function connect(app: Background, sender: SenderLike | undefined = binanceTab(8)
   return port;
 }
 
-const snapshots = (port: FakePort): MarketSnapshot[] => port.posted.map((m) => parseBgToCs(m)!.snapshot);
-const watch = (symbol = 'BTCUSDT') => ({ type: 'cs→bg:watch-market', venue: 'binance-usdm', symbol });
+/** Every message posted to the port, through the content script's validator (null would fail the test). */
+const quotes = (port: FakePort): QuotesMessage[] => port.posted.map((m) => {
+  const parsed = parseBgToCs(m);
+  if (parsed === null) throw new Error(`the content script would drop ${JSON.stringify(m).slice(0, 200)}`);
+  return parsed;
+});
+const orderForm = (symbol = 'BTCUSDT', over: Partial<OrderForm> = {}): OrderForm => ({
+  venue: 'binance-usdm', symbol, side: 'both', type: 'limit', marginMode: 'isolated', price: '11800', size: { unit: 'base', value: '0.1' },
+  leverage: '10', marginEnabled: true, stopLoss: null, takeProfit: null, availableBalance: null, ...over,
+});
+let seq = 0;
+const watch = (symbol = 'BTCUSDT', form: OrderForm | null = orderForm(symbol)) => ({ type: 'cs→bg:form-changed', seq: ++seq, venue: 'binance-usdm', symbol, form });
 const markUpdate = (p: string) => ({ ...(fixture('binance-usdm', 'mark-price-stream.json') as object), p });
 
 describe('market port', () => {
@@ -119,14 +130,22 @@ describe('market port', () => {
   it('drops invalid messages without echoing them', async () => {
     const app = await boot();
     const port = connect(app);
+    const form = orderForm();
     const payloads = [
-      { type: 'cs→bg:watch-market', venue: 'binance-usdm', symbol: 'BTCUSDT', url: 'https://evil.example/' },
+      { ...watch(), url: 'https://evil.example/' },
       { type: 'cs→bg:fetch', url: 'https://evil.example/' },
-      { type: 'cs→bg:watch-market', venue: 'binance-usdm', symbol: '<img src=x onerror=alert(1)>' },
-      'cs→bg:watch-market',
+      { ...watch(), symbol: '<img src=x onerror=alert(1)>', form: null },
+      // The retired message: gone from the protocol, dropped like anything unknown.
+      { type: 'cs→bg:watch-market', venue: 'binance-usdm', symbol: 'BTCUSDT' },
+      { ...watch(), seq: -1 },
+      { ...watch(), seq: 1.5 },
+      { ...watch(), form: { ...form, leverage: 'NaN' } },
+      { ...watch(), form: { ...form, size: { unit: 'base', value: 1 } } },
+      { ...watch(), form: { ...form, symbol: 'ETHUSDT' } }, // the form is for another market than the message
+      'cs→bg:form-changed',
       null,
       // Valid shape, but the Binance page asks about Kraken.
-      { type: 'cs→bg:watch-market', venue: 'kraken-margin', symbol: 'BTC/USD' },
+      { type: 'cs→bg:form-changed', seq: 1, venue: 'kraken-margin', symbol: 'BTC/USD', form: null },
     ];
     for (const payload of payloads) port.emit(payload);
     await clock.advance(0);
@@ -137,14 +156,20 @@ describe('market port', () => {
     for (const warning of log.warnings) expect(warning).not.toMatch(/evil|onerror|BTCUSDT|BTC\/USD/);
   });
 
-  it('posts the snapshot at once on watch, then on change, at most every 250 ms', async () => {
+  it('answers a form at once with quotes (seq echoed), then re-quotes on market change at most every 250 ms', async () => {
     const app = await boot();
     const port = connect(app);
-    port.emit(watch());
+    const sent = watch();
+    port.emit(sent);
     await clock.advance(0);
-    expect(snapshots(port)[0]).toMatchObject({ venue: 'binance-usdm', symbol: 'BTCUSDT', status: 'connecting' });
+    const first = quotes(port)[0]!;
+    expect(first).toMatchObject({ type: 'bg→cs:quotes', seq: sent.seq, venue: 'binance-usdm', symbol: 'BTCUSDT', status: 'connecting', mark: null });
+    expect(first.sides.map((q) => q.side)).toEqual(['long', 'short']);
+    expect(first.sides[0]!.plan.markState).toBe('missing');
     await clock.advance(SNAPSHOT_MIN_INTERVAL_MS);
-    expect(snapshots(port).at(-1)).toMatchObject({ status: 'live', figures: { markPrice: { value: '11793.63104562' } } });
+    const live = quotes(port).at(-1)!;
+    expect(live).toMatchObject({ seq: sent.seq, status: 'live', mark: { value: '11793.63104562' } });
+    expect(live.sides[0]!.plan.markState).toBe('live');
     const socket = sockets.made[0]!;
     socket.open();
     await clock.advance(SNAPSHOT_MIN_INTERVAL_MS);
@@ -154,8 +179,23 @@ describe('market port', () => {
     expect(port.posted.length).toBe(before + 1);
     await clock.advance(SNAPSHOT_MIN_INTERVAL_MS);
     expect(port.posted.length).toBe(before + 2);
-    expect(snapshots(port).at(-1)!.figures.markPrice!.value).toBe('11809');
-    for (const message of port.posted) expect(parseBgToCs(message)).not.toBeNull();
+    expect(quotes(port).at(-1)!.mark!.value).toBe('11809');
+    // A new form is answered at once, whatever the throttle.
+    const next = watch('BTCUSDT', orderForm('BTCUSDT', { leverage: '20' }));
+    port.emit(next);
+    await clock.advance(0);
+    expect(quotes(port).at(-1)!.seq).toBe(next.seq);
+    expect(port.posted.length).toBe(before + 3);
+  });
+
+  it('an unreadable form (null) gets an answer without sides; so does a spot order', async () => {
+    const app = await boot();
+    const port = connect(app);
+    port.emit(watch('BTCUSDT', null));
+    port.emit(watch('BTCUSDT', orderForm('BTCUSDT', { marginEnabled: false })));
+    await clock.advance(SNAPSHOT_MIN_INTERVAL_MS);
+    expect(quotes(port).map((m) => m.seq)).toEqual([seq - 1, seq, seq]); // two answers, then the REST data arrived
+    expect(quotes(port).map((m) => m.sides)).toEqual([[], [], []]);
   });
 
   it('shares one feed per market across tabs and stops it when the last watcher leaves', async () => {
@@ -182,14 +222,14 @@ describe('market port', () => {
   it('answers a venue without a feed with an unavailable snapshot and caps the number of feeds', async () => {
     const app = await boot();
     const port = connect(app);
-    port.emit({ type: 'cs→bg:watch-market', venue: 'binance-margin', symbol: 'BTCUSDT' });
+    port.emit({ type: 'cs→bg:form-changed', seq: 1, venue: 'binance-margin', symbol: 'BTCUSDT', form: null });
     await clock.advance(0);
-    expect(snapshots(port)[0]).toMatchObject({ status: 'unavailable', figures: {} });
+    expect(quotes(port)[0]).toMatchObject({ status: 'unavailable', mark: null });
     const ports = Array.from({ length: MAX_ACTIVE_FEEDS + 1 }, (_, i) => connect(app, binanceTab(100 + i)));
     ports.forEach((p, i) => p.emit(watch(`COIN${i}USDT`)));
     await clock.advance(0);
     expect(app.hub.activeMarkets()).toHaveLength(MAX_ACTIVE_FEEDS);
-    expect(snapshots(ports.at(-1)!)[0]!.lastError).toMatch(/Too many markets/);
+    expect(quotes(ports.at(-1)!)[0]!.lastError).toMatch(/Too many markets/);
   });
 });
 
@@ -213,9 +253,11 @@ describe('worker restart', () => {
     const again = connect(second);
     again.emit(watch());
     await clock.advance(0);
-    const restored = snapshots(again)[0]!;
+    const restored = quotes(again)[0]!;
     expect(restored.status).toBe('connecting');
-    expect(restored.figures.markPrice).toMatchObject({ value: '12000', receivedAt, source: 'stream' });
+    expect(restored.mark).toEqual({ value: '12000', receivedAt });
+    // 60 s later that mark is stale: the quotes say so rather than use it.
+    expect(restored.sides[0]!.plan).toMatchObject({ markState: 'stale', staleFigures: expect.arrayContaining(['markPrice']) });
     expect(sockets.made).toHaveLength(2);
   });
 

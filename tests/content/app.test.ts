@@ -7,12 +7,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runContentScript, TICK_MS } from '../../src/content/app';
 import { HOST_ATTRIBUTE } from '../../src/ui/overlay/contract';
 import { SETTINGS_KEY } from '../../src/settings/settings';
+import { FakeBackground } from './fake-background';
 import { buildPage, fakeReader } from './fake-page';
 import { FakeExt } from './fake-ext';
 
 const hosts = () => document.querySelectorAll(`[${HOST_ATTRIBUTE}]`).length;
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-const watched = (ext: FakeExt) => ext.ports.flatMap((p) => p.sent).filter((m) => (m as { type: string }).type === 'cs→bg:watch-market').map((m) => (m as { symbol: string }).symbol);
+/** Symbols of the forms sent, one entry per symbol in order. */
+const watched = (ext: FakeExt) => [...new Set(ext.ports.flatMap((p) => p.sent).filter((m) => (m as { type: string }).type === 'cs→bg:form-changed').map((m) => (m as { symbol: string }).symbol))];
 
 describe('runContentScript', () => {
   let ext: FakeExt;
@@ -22,18 +24,20 @@ describe('runContentScript', () => {
     history.replaceState(null, '', '/futures/BTCUSDT');
     buildPage(document);
     ext = new FakeExt();
+    new FakeBackground(ext);
   });
   afterEach(() => {
     stop?.();
     stop = undefined;
   });
 
-  const run = async () => {
+  const run = async (settle = true) => {
     stop = await runContentScript({ win: window, doc: document, ext, readerForUrl: (url) => (fakeReader.matchesUrl(url) ? fakeReader : null) });
+    if (settle) await wait(0); // the background's first answer
   };
   const changeSettings = (value: unknown) => ext.onStorageChanged.emit({ [SETTINGS_KEY]: { newValue: value } }, 'sync');
 
-  it('shows the overlay and watches the symbol', async () => {
+  it('sends the form for the symbol and shows the answer', async () => {
     await run();
     expect(hosts()).toBe(1);
     expect(watched(ext)).toEqual(['BTCUSDT']);
@@ -45,6 +49,7 @@ describe('runContentScript', () => {
     expect(hosts()).toBe(0);
     expect(ext.ports).toHaveLength(0);
     changeSettings({ overlayEnabled: true });
+    await wait(0);
     expect(hosts()).toBe(1);
     changeSettings({ overlayEnabled: false });
     expect(hosts()).toBe(0);
@@ -58,6 +63,7 @@ describe('runContentScript', () => {
     const first = ext.port;
     history.pushState(null, '', '/futures/ETHUSDT');
     document.body.append(document.createElement('div')); // the router re-renders
+    await wait(0);
     await wait(0);
     expect(first.closed).toBe(true);
     expect(hosts()).toBe(1);
@@ -73,6 +79,7 @@ describe('runContentScript', () => {
     expect(hosts()).toBe(0);
     expect(ext.port.closed).toBe(true);
     window.dispatchEvent(new Event('pageshow'));
+    await wait(0);
     expect(hosts()).toBe(1);
     expect(ext.ports).toHaveLength(2);
   });
@@ -80,7 +87,9 @@ describe('runContentScript', () => {
   it('extension context invalidated (runtime.id gone): overlay removed for good', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
     try {
-      await run();
+      await run(false);
+      await Promise.resolve(); // the background's first answer (a microtask)
+      expect(hosts()).toBe(1);
       ext.id = undefined;
       vi.advanceTimersByTime(TICK_MS);
       expect(hosts()).toBe(0);

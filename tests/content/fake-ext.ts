@@ -1,5 +1,6 @@
-// A fake extension API for content-script tests: ports we can feed and drop, storage, and a
-// runtime id we can take away ("Extension context invalidated").
+// A fake extension API for content-script tests: ports we can feed and drop, storage, a runtime
+// id we can take away ("Extension context invalidated"), and an optional fake background that
+// answers what the content script posts (see fake-background.ts).
 import type { ExtApi, PortLike, StorageChanges } from '../../src/content/ext-api';
 
 type Listener<A extends unknown[]> = (...args: A) => void;
@@ -18,10 +19,14 @@ export class FakePort implements PortLike {
   closed = false;
   readonly onMessage = new FakeEvent<[unknown]>();
   readonly onDisconnect = new FakeEvent<[PortLike]>();
-  constructor(readonly name: string) {}
+  constructor(
+    readonly name: string,
+    private readonly backend?: (message: unknown, port: FakePort) => void,
+  ) {}
   postMessage(message: unknown): void {
     if (this.closed) throw new Error('Attempting to use a disconnected port object');
     this.sent.push(message);
+    this.backend?.(message, this);
   }
   disconnect(): void {
     this.closed = true;
@@ -40,11 +45,13 @@ export class FakeExt implements ExtApi {
   sync: Record<string, unknown> = {};
   local: Record<string, unknown> = {};
   readonly onStorageChanged = new FakeEvent<[StorageChanges, string]>();
+  /** Called with every message a port posts (the fake background). */
+  backend: ((message: unknown, port: FakePort) => void) | undefined;
 
   runtimeId = (): string | undefined => this.id;
   connect = (name: string): PortLike => {
     if (this.connectThrows) throw new Error('Extension context invalidated.');
-    const port = new FakePort(name);
+    const port = new FakePort(name, (message, p) => this.backend?.(message, p));
     this.ports.push(port);
     return port;
   };

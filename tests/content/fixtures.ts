@@ -1,6 +1,9 @@
 // Shared test data for content-script and overlay tests: a Binance futures form, a Kraken
 // margin form and market snapshots, built on the real contracts.
+import { quoteSides, toWire } from '../../src/background/quotes/compute';
+import type { WireSide } from '../../src/messaging/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
+import type { MarketInfo } from '../../src/ui/overlay/view-model';
 import type { FormReading, MarketSnapshot, OrderForm } from '../../src/venues/types';
 
 export const NOW = 1_800_000_000_000;
@@ -33,4 +36,16 @@ export const ok = (form: OrderForm): FormReading => ({ status: 'ok', form, match
 
 export function settings(over: Partial<Settings> = {}): Settings {
   return { ...DEFAULT_SETTINGS, ...over };
+}
+
+/** The quotes the background computes for a form (its own quoteSides), as they travel. */
+export function wireQuotes(form: OrderForm, snap: MarketSnapshot | null, s: Settings, now = NOW): WireSide[] {
+  return toWire(quoteSides(form, snap, s, now));
+}
+
+/** The market part of a bg→cs:quotes message for a snapshot. */
+export function marketOf(snap: MarketSnapshot | null): MarketInfo | null {
+  if (snap === null) return null;
+  const mark = snap.figures.markPrice;
+  return { venue: snap.venue, symbol: snap.symbol, mark: mark ? { value: mark.value, receivedAt: mark.receivedAt } : null, status: snap.status, lastError: snap.lastError };
 }

@@ -2,8 +2,8 @@
 // The pre-submit guard: hold the first submit with a GUARD_CODES warning, let the same one
 // through next time, re-arm on any change; off when disabled; Enter counts as a submit.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { installGuard, SubmitGuard, type GuardContext } from '../../src/content/guard';
-import { quoteSides } from '../../src/content/quotes';
+import { quoteSides, toWire } from '../../src/background/quotes/compute';
+import { guardCodes, installGuard, SubmitGuard, type GuardContext } from '../../src/content/guard';
 import type { OrderForm } from '../../src/venues/types';
 import { buildPage, fakeReader } from './fake-page';
 import { binanceForm, NOW, settings, snapshot } from './fixtures';
@@ -49,6 +49,19 @@ describe('SubmitGuard state machine', () => {
   });
 });
 
+describe('guardCodes', () => {
+  it('collects GUARD_CODES of one side or all, in contract order, ignoring errors and missing quotes', () => {
+    const s = settings({ minLiquidationDistance: '0.05', maxLeverage: '10' });
+    const quotes = toWire(quoteSides(binanceForm({ leverage: '50' }), snapshot('65000'), s, NOW));
+    expect(guardCodes(quotes, 'long')).toEqual(['LIQUIDATION_NEAR', 'LEVERAGE_ABOVE_PERSONAL_MAX']);
+    expect(guardCodes(quotes, null)).toEqual(['LIQUIDATION_NEAR', 'LEVERAGE_ABOVE_PERSONAL_MAX']);
+    const refused = toWire(quoteSides(binanceForm({ leverage: '0.5' }), snapshot('65000'), s, NOW));
+    expect(refused[0]!.result).toHaveProperty('error');
+    expect(guardCodes(refused, null)).toEqual([]);
+    expect(guardCodes(toWire(quoteSides(binanceForm({ type: 'market', price: null }), null, s, NOW)), null)).toEqual([]);
+  });
+});
+
 describe('installGuard on a page', () => {
   let page: ReturnType<typeof buildPage>;
   let life: AbortController;
@@ -61,7 +74,7 @@ describe('installGuard on a page', () => {
 
   const context = (): GuardContext => {
     const s = settings({ minLiquidationDistance: '0.05' });
-    return { form, formKey: JSON.stringify(form), quotes: quoteSides(form, snapshot('65000'), s, NOW) };
+    return { form, formKey: JSON.stringify(form), quotes: toWire(quoteSides(form, snapshot('65000'), s, NOW)) };
   };
 
   beforeEach(() => {

@@ -1,17 +1,20 @@
-// The market port: watch, validate every message, reconnect with backoff after the service
-// worker goes away, stop for good when the extension context is invalidated.
+// The port to the background: send, validate every message, reconnect with backoff after the
+// service worker goes away (asking the session to send its form again), stop for good when the
+// extension context is invalidated.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openMarketPort, RECONNECT_MAX_MS } from '../../src/content/market-port';
-import { MARKET_PORT } from '../../src/messaging/messages';
+import { MARKET_PORT, type CsToBg } from '../../src/messaging/messages';
+import { quotesFor } from './fake-background';
 import { FakeExt } from './fake-ext';
-import { snapshot } from './fixtures';
+import { binanceForm, NOW, settings, snapshot } from './fixtures';
 
-const watchMsg = { type: 'cs→bg:watch-market', venue: 'binance-usdm', symbol: 'BTCUSDT' };
+const formMsg = (seq = 1): CsToBg => ({ type: 'cs→bg:form-changed', seq, venue: 'binance-usdm', symbol: 'BTCUSDT', form: binanceForm() });
+const quotes = (seq = 1) => quotesFor(seq, 'binance-usdm', 'BTCUSDT', binanceForm(), { snapshot: snapshot('65000'), settings: settings(), now: () => NOW });
 
 describe('openMarketPort', () => {
   let ext: FakeExt;
   let life: AbortController;
-  const onSnapshot = vi.fn();
+  const onQuotes = vi.fn();
   const onInvalidated = vi.fn();
   const onConnected = vi.fn();
 
@@ -19,9 +22,9 @@ describe('openMarketPort', () => {
     vi.useFakeTimers();
     ext = new FakeExt();
     life = new AbortController();
-    onSnapshot.mockClear();
+    onQuotes.mockClear();
     onInvalidated.mockClear();
-    onConnected.mockClear();
+    onConnected.mockReset();
     vi.spyOn(console, 'debug').mockImplementation(() => undefined);
   });
   afterEach(() => {
@@ -30,36 +33,33 @@ describe('openMarketPort', () => {
     vi.restoreAllMocks();
   });
 
-  const open = () => openMarketPort({ ext, signal: life.signal, onSnapshot, onInvalidated, onConnected });
+  const open = () => openMarketPort({ ext, signal: life.signal, onQuotes, onInvalidated, onConnected });
 
-  it('connects by name and sends watch once per symbol', () => {
+  it('connects by name and sends what it is given', () => {
     const port = open();
     expect(ext.ports).toHaveLength(1);
     expect(ext.port.name).toBe(MARKET_PORT);
     expect(onConnected).toHaveBeenCalledTimes(1);
-    port.watch('binance-usdm', 'BTCUSDT');
-    port.watch('binance-usdm', 'BTCUSDT');
-    expect(ext.port.sent).toEqual([watchMsg]);
-    port.watch('binance-usdm', 'ETHUSDT');
-    expect(ext.port.sent).toHaveLength(2);
+    expect(port.send(formMsg())).toBe(true);
+    expect(ext.port.sent).toEqual([formMsg()]);
   });
 
-  it('passes valid snapshots of the watched symbol only, drops anything else', () => {
-    const port = open();
-    port.watch('binance-usdm', 'BTCUSDT');
-    const good = snapshot('65000');
-    ext.port.onMessage.emit({ type: 'bg→cs:market-snapshot', snapshot: good });
-    ext.port.onMessage.emit({ type: 'bg→cs:market-snapshot', snapshot: { ...good, symbol: 'ETHUSDT' } });
-    ext.port.onMessage.emit({ type: 'bg→cs:market-snapshot', snapshot: { ...good, figures: { markPrice: { value: '1e999', receivedAt: 1, exchangeTime: null, source: 'rest' } } } });
+  it('passes valid quotes messages on, drops anything else', () => {
+    open();
+    const good = quotes();
+    ext.port.onMessage.emit(good);
+    ext.port.onMessage.emit({ ...good, mark: { value: '1e999', receivedAt: 1 } });
+    ext.port.onMessage.emit({ type: 'bg→cs:market-snapshot', snapshot: snapshot('65000') });
     ext.port.onMessage.emit({ type: 'bg→cs:evil', url: 'https://evil.example' });
     ext.port.onMessage.emit('hello');
-    expect(onSnapshot).toHaveBeenCalledTimes(1);
-    expect(onSnapshot).toHaveBeenCalledWith(good);
+    expect(onQuotes).toHaveBeenCalledTimes(1);
+    expect(onQuotes).toHaveBeenCalledWith(good);
   });
 
-  it('reconnects with backoff 250 ms doubling to 5 s and re-sends watch', () => {
-    const port = open();
-    port.watch('binance-usdm', 'BTCUSDT');
+  it('reconnects with backoff 250 ms doubling to 5 s and asks for the form again each time', () => {
+    const ref: { port?: ReturnType<typeof open> } = {};
+    onConnected.mockImplementation(() => ref.port?.send(formMsg()));
+    ref.port = open();
     const delays: number[] = [];
     for (let i = 0; i < 7; i++) {
       const before = ext.ports.length;
@@ -70,7 +70,7 @@ describe('openMarketPort', () => {
         waited += 50;
       }
       delays.push(waited);
-      expect(ext.port.sent).toEqual([watchMsg]);
+      expect(ext.port.sent).toEqual([formMsg()]);
     }
     expect(delays).toEqual([250, 500, 1000, 2000, 4000, RECONNECT_MAX_MS, RECONNECT_MAX_MS]);
     expect(onConnected).toHaveBeenCalledTimes(8);
@@ -78,26 +78,27 @@ describe('openMarketPort', () => {
   });
 
   it('data flowing again resets the backoff', () => {
-    const port = open();
-    port.watch('binance-usdm', 'BTCUSDT');
+    open();
     ext.port.drop();
     vi.advanceTimersByTime(250);
     ext.port.drop();
     vi.advanceTimersByTime(500);
-    ext.port.onMessage.emit({ type: 'bg→cs:market-snapshot', snapshot: snapshot('65000') });
+    ext.port.onMessage.emit(quotes());
     const count = ext.ports.length;
     ext.port.drop();
     vi.advanceTimersByTime(250);
     expect(ext.ports.length).toBe(count + 1);
   });
 
-  it('a send on a dead port counts as a disconnect', () => {
+  it('a send on a dead port counts as a disconnect; nothing is sent while reconnecting', () => {
     const port = open();
     ext.port.closed = true;
-    port.watch('binance-usdm', 'BTCUSDT');
+    expect(port.send(formMsg(1))).toBe(false);
+    expect(port.send(formMsg(2))).toBe(false);
     vi.advanceTimersByTime(250);
     expect(ext.ports).toHaveLength(2);
-    expect(ext.port.sent).toEqual([watchMsg]);
+    expect(port.send(formMsg(3))).toBe(true);
+    expect(ext.port.sent).toEqual([formMsg(3)]);
   });
 
   it('extension context invalidated: no reconnect, the caller is told', () => {
@@ -127,7 +128,7 @@ describe('openMarketPort', () => {
     expect(first.onDisconnect.listeners.size).toBe(0);
 
     const life2 = new AbortController();
-    openMarketPort({ ext, signal: life2.signal, onSnapshot, onInvalidated });
+    openMarketPort({ ext, signal: life2.signal, onQuotes, onInvalidated });
     const second = ext.port;
     life2.abort();
     expect(second.closed).toBe(true);

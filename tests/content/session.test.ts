@@ -1,10 +1,14 @@
 // @vitest-environment happy-dom
-// A session on a page: reads on input within one animation frame (once per frame however many
-// events), quotes with the latest snapshot, tells the background, and leaves nothing behind.
+// A session on a page: reads on input synchronously and sends the form at once with a new seq,
+// draws the background's answer when it arrives (never an older one over a newer), keeps the last
+// quotes marked "updating" while an answer is late, follows mutations once per frame, and leaves
+// nothing behind. The background is faked with the real quote computation (fake-background.ts).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FORM_DEBOUNCE_MS } from '../../src/content/form-notifier';
-import { startSession, type Session } from '../../src/content/session';
+import { PENDING_AFTER_MS, startSession, type Session } from '../../src/content/session';
+import type { CsToBg } from '../../src/messaging/messages';
 import { ATTR, HOST_ATTRIBUTE } from '../../src/ui/overlay/contract';
+import type { FormReading, MarketSnapshot } from '../../src/venues/types';
+import { FakeBackground } from './fake-background';
 import { buildPage, fakeReader } from './fake-page';
 import { FakeExt } from './fake-ext';
 import { settings, snapshot } from './fixtures';
@@ -12,152 +16,280 @@ import { settings, snapshot } from './fixtures';
 const URL_ = new URL('https://www.binance.com/futures/BTCUSDT');
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const answered = () => wait(0); // the fake background answers in a microtask
+type FormChanged = Extract<CsToBg, { type: 'cs→bg:form-changed' }>;
 
 describe('session', () => {
   let ext: FakeExt;
+  let bg: FakeBackground;
   let page: ReturnType<typeof buildPage>;
   let session: Session | undefined;
-  let shadow: ShadowRoot;
+  let shadow: ShadowRoot | undefined;
   let now: number;
   const reads = vi.spyOn(fakeReader, 'read');
+  const s = settings({ minLiquidationDistance: '0.05' });
+
+  let attach: { mockRestore(): void } | undefined;
+  // The overlay (and its closed shadow root) is created with the first thing to show; keep the root.
+  const start = () => {
+    const spy = vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (this: HTMLElement, init: ShadowRootInit) {
+      spy.mockRestore();
+      attach = undefined;
+      shadow = this.attachShadow(init);
+      return shadow;
+    });
+    attach = spy;
+    session = startSession({ win: window, doc: document, reader: fakeReader, url: URL_, ext, settings: () => s, onInvalidated: () => session?.stop(), now: () => now });
+  };
 
   beforeEach(() => {
     ext = new FakeExt();
     page = buildPage(document);
     now = Date.now();
+    bg = new FakeBackground(ext, { settings: s, now: () => now });
     reads.mockClear();
-    const attach = vi.spyOn(HTMLElement.prototype, 'attachShadow');
-    session = startSession({ win: window, doc: document, reader: fakeReader, url: URL_, ext, settings: () => settings({ minLiquidationDistance: '0.05' }), onInvalidated: () => session?.stop(), now: () => now });
-    shadow = attach.mock.results[0]!.value as ShadowRoot;
-    attach.mockRestore();
+    shadow = undefined;
+    start();
   });
   afterEach(() => {
     session?.stop();
     session = undefined;
+    attach?.mockRestore();
   });
 
-  const root = () => shadow.querySelector(`[${ATTR.root}]`)!;
-  const liq = (side = 'long') => shadow.querySelector(`[${ATTR.side}="${side}"] [${ATTR.figure}="liquidationPrice"]`)?.getAttribute(ATTR.value);
+  const root = () => shadow!.querySelector(`[${ATTR.root}]`)!;
+  const liq = (side = 'long') => shadow?.querySelector(`[${ATTR.side}="${side}"] [${ATTR.figure}="liquidationPrice"]`)?.getAttribute(ATTR.value);
+  const forms = () => ext.ports.flatMap((p) => p.sent).filter((m): m is FormChanged => (m as { type: string }).type === 'cs→bg:form-changed');
   const type = (input: HTMLInputElement, value: string) => {
     input.value = value;
     input.dispatchEvent(new Event('input', { bubbles: true }));
   };
+  const withMark = (value: string, receivedAt = now): MarketSnapshot => ({ ...snapshot(value), figures: { markPrice: { value, receivedAt, exchangeTime: null, source: 'stream' } } });
 
-  it('renders at once and watches the symbol it read', () => {
+  it('sends the form at once; the overlay appears with the first answer', async () => {
+    expect(forms()).toEqual([{ type: 'cs→bg:form-changed', seq: 1, venue: 'binance-usdm', symbol: 'BTCUSDT', form: expect.objectContaining({ leverage: '10' }) }]);
+    session!.stop();
+    bg.answering = false;
+    start();
+    await wait(20);
+    expect(document.querySelector(`[${HOST_ATTRIBUTE}]`)).toBeNull(); // nothing drawn before there is something to show
+    bg.release();
+    await answered();
     expect(root().getAttribute(ATTR.state)).toBe('ok');
     expect(root().getAttribute(ATTR.mark)).toBe('missing');
-    expect(ext.port.sent).toEqual([{ type: 'cs→bg:watch-market', venue: 'binance-usdm', symbol: 'BTCUSDT' }]);
+    expect(root().hasAttribute(ATTR.pending)).toBe(false);
   });
 
-  it('follows an input within one frame, rendering once for many events', async () => {
+  it('reads and sends synchronously in the input handler, and draws the answer as it arrives', async () => {
+    await answered();
     const before = liq();
     reads.mockClear();
-    type(page.leverage, '2');
     type(page.leverage, '20');
-    type(page.leverage, '25');
-    expect(liq()).toBe(before); // not yet: coalesced into the next frame
-    await nextFrame();
     expect(reads).toHaveBeenCalledTimes(1);
+    expect(forms().at(-1)).toMatchObject({ seq: 2, form: { leverage: '20' } });
+    expect(liq()).toBe(before); // the answer is not here yet
+    await answered();
     expect(liq()).not.toBe(before);
   });
 
-  it('follows DOM mutations of the form (values the page writes without events)', async () => {
+  it('every change is its own message; an event that changes nothing sends nothing', async () => {
+    await answered();
+    type(page.leverage, '2');
+    type(page.leverage, '20');
+    type(page.leverage, '20');
+    type(page.leverage, '25');
+    expect(forms().map((m) => m.seq)).toEqual([1, 2, 3, 4]);
+    expect(forms().map((m) => m.form?.leverage)).toEqual(['10', '2', '20', '25']);
+  });
+
+  it('never draws an older answer over a newer one', async () => {
+    await answered();
+    bg.answering = false;
+    type(page.leverage, '20');
+    type(page.leverage, '25');
+    const [older, newer] = bg.held;
+    bg.answer(newer!.message, newer!.port);
+    const at25 = liq();
+    bg.answer(older!.message, older!.port);
+    expect(liq()).toBe(at25);
+    // A re-send of the newest answer (new market data) is taken.
+    bg.market.snapshot = withMark('65000');
+    bg.answer(newer!.message, newer!.port);
+    expect(root().getAttribute(ATTR.mark)).toBe('live');
+  });
+
+  it('follows DOM mutations of the form once per frame (values the page writes without events)', async () => {
+    await answered();
     const before = liq();
-    page.leverage.setAttribute('value', '3');
+    reads.mockClear();
     page.leverage.value = '3';
+    page.leverage.setAttribute('value', '3');
     page.form.append(document.createElement('span'));
     await wait(0);
     await nextFrame();
+    expect(reads).toHaveBeenCalledTimes(1);
+    await answered();
+    expect(liq()).not.toBe(before);
+    page.form.append(document.createElement('i')); // a mutation that changes nothing read
+    await wait(0);
+    await nextFrame();
+    expect(forms()).toHaveLength(2);
+  });
+
+  it('typing uses the reader’s fast path while the form’s DOM is unchanged, a full read otherwise', async () => {
+    await answered();
+    session!.stop();
+    const refresh = vi.fn((previous: FormReading) => (previous.status === 'ok' ? fakeReader.read(document, URL_) : null));
+    session = startSession({ win: window, doc: document, reader: { ...fakeReader, refresh }, url: URL_, ext, settings: () => s, onInvalidated: () => undefined, now: () => now });
+    reads.mockClear();
+    type(page.size, '0.2');
+    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(reads).toHaveBeenCalledTimes(1); // the spy inside refresh; no full read around it
+    expect(forms().at(-1)).toMatchObject({ form: { size: { value: '0.2' } } });
+    // The page changed the form in the same task: its mutation records are pending, so read in full.
+    page.form.append(document.createElement('span'));
+    refresh.mockClear();
+    type(page.size, '0.3');
+    expect(refresh).not.toHaveBeenCalled();
+    expect(forms().at(-1)).toMatchObject({ form: { size: { value: '0.3' } } });
+  });
+
+  it('an unreadable form says so at once, with what is missing', () => {
+    type(page.price, 'abc');
+    expect(root().getAttribute(ATTR.state)).toBe('unrecognised');
+    expect(root().getAttribute(ATTR.missing)).toBe('price');
+    expect(forms().at(-1)).toMatchObject({ form: null, symbol: 'BTCUSDT' });
+  });
+
+  it('a late answer: the last quotes stay, marked updating, until it arrives', async () => {
+    await answered();
+    bg.answering = false;
+    const before = liq();
+    type(page.leverage, '20');
+    await wait(PENDING_AFTER_MS / 2);
+    expect(root().hasAttribute(ATTR.pending)).toBe(false); // a normal round trip shows no marker
+    await wait(PENDING_AFTER_MS);
+    expect(root().getAttribute(ATTR.pending)).toBe('true');
+    expect(shadow!.querySelector('.pending')?.textContent).toBe('updating…');
+    expect(liq()).toBe(before);
+    bg.release();
+    await answered();
+    expect(root().hasAttribute(ATTR.pending)).toBe(false);
     expect(liq()).not.toBe(before);
   });
 
-  it('an unreadable form says so, with what is missing', async () => {
-    type(page.price, 'abc');
-    await nextFrame();
-    expect(root().getAttribute(ATTR.state)).toBe('unrecognised');
-    expect(root().getAttribute(ATTR.missing)).toBe('price');
-  });
-
-  it('uses the latest snapshot and lets it age into stale', async () => {
-    ext.port.onMessage.emit({ type: 'bg→cs:market-snapshot', snapshot: { ...snapshot('65010.2'), figures: { markPrice: { value: '65010.2', receivedAt: now, exchangeTime: null, source: 'stream' } } } });
-    await nextFrame();
+  it('ages the mark on its own clock, and shows the background’s re-computed quotes', async () => {
+    bg.market.snapshot = withMark('65010.2');
+    bg.resend();
+    await answered();
     expect(root().getAttribute(ATTR.mark)).toBe('live');
+    expect(shadow!.querySelector(`[${ATTR.figure}="markAgeMs"]`)?.textContent).toBe('0 s old');
     now += 20_000;
     session!.refresh(); // the 1 s tick
     await nextFrame();
     expect(root().getAttribute(ATTR.mark)).toBe('stale');
-    expect(shadow.querySelector(`[${ATTR.banner}="mark-stale"]`)?.textContent).toBe('Mark price stale (20 s) — figures use your limit price');
+    expect(shadow!.querySelector(`[${ATTR.figure}="markAgeMs"]`)?.textContent).toBe('20 s old, stale');
+    bg.resend(); // the background saw the mark cross its age and quoted again
+    await answered();
+    expect(shadow!.querySelector(`[${ATTR.banner}="mark-stale"]`)?.textContent).toBe('Mark price stale (20 s) — figures use your limit price');
   });
 
-  it('keeps the last snapshot across a reconnect and watches again', async () => {
-    ext.port.onMessage.emit({ type: 'bg→cs:market-snapshot', snapshot: { ...snapshot('65010.2'), figures: { markPrice: { value: '65010.2', receivedAt: now, exchangeTime: null, source: 'stream' } } } });
+  it('after a reconnect the form is sent again with a new seq, and the quotes stay up', async () => {
+    await answered();
+    const before = liq();
+    bg.answering = false;
     ext.port.drop();
     await wait(300);
     expect(ext.ports).toHaveLength(2);
-    expect(ext.port.sent[0]).toEqual({ type: 'cs→bg:watch-market', venue: 'binance-usdm', symbol: 'BTCUSDT' });
-    session!.refresh();
-    await nextFrame();
-    expect(root().getAttribute(ATTR.mark)).toBe('live');
-  });
-
-  it('tells the background about the form, debounced and only on change', async () => {
-    await wait(FORM_DEBOUNCE_MS + 30);
-    const formMessages = () => ext.port.sent.filter((m) => (m as { type: string }).type === 'cs→bg:form-changed');
-    expect(formMessages()).toHaveLength(1);
-    type(page.size, '0.2');
-    await nextFrame();
-    type(page.size, '0.3');
-    await nextFrame();
-    await wait(FORM_DEBOUNCE_MS + 30);
-    expect(formMessages()).toHaveLength(2);
-    expect((formMessages()[1] as { form: { size: { value: string } } }).form.size.value).toBe('0.3');
-    page.form.append(document.createElement('i')); // a mutation that changes nothing read
-    await nextFrame();
-    await wait(FORM_DEBOUNCE_MS + 30);
-    expect(formMessages()).toHaveLength(2);
+    expect(ext.port.sent).toEqual([expect.objectContaining({ type: 'cs→bg:form-changed', seq: 2, symbol: 'BTCUSDT' })]);
+    expect(liq()).toBe(before);
+    await wait(PENDING_AFTER_MS);
+    expect(root().getAttribute(ATTR.pending)).toBe('true');
+    bg.release();
+    await answered();
+    expect(root().hasAttribute(ATTR.pending)).toBe(false);
   });
 
   it('holds a risky submit and shows why in the overlay', async () => {
     type(page.leverage, '50');
+    await answered();
     page.buy.click();
-    await nextFrame();
     expect(root().getAttribute(ATTR.guard)).toBe('LIQUIDATION_NEAR');
-    expect(shadow.querySelector('[role="alert"]')?.textContent).toMatch(/^Held once: liquidation .* \(your limit 5 %\)\. Click again to submit\.$/);
+    expect(shadow!.querySelector('[role="alert"]')?.textContent).toMatch(/^Held once: liquidation .* \(your limit 5 %\)\. Click again to submit\.$/);
     type(page.leverage, '40'); // any change re-arms and clears the notice
-    await nextFrame();
     expect(root().hasAttribute(ATTR.guard)).toBe(false);
   });
 
+  it('the guard decides on the latest quotes while a newer answer is in flight', async () => {
+    const clicks: string[] = [];
+    document.addEventListener('click', (e) => clicks.push((e.target as Element).id));
+    type(page.leverage, '2');
+    await answered();
+    bg.answering = false;
+    type(page.leverage, '3'); // answer in flight
+    page.buy.click();
+    expect(clicks).toEqual(['buy']); // not blocked only because the answer is late
+    bg.release();
+    type(page.leverage, '50');
+    await answered();
+    type(page.leverage, '51'); // answer in flight again: the quotes for 50× still hold the click
+    bg.answering = false;
+    type(page.leverage, '52');
+    page.sell.click();
+    expect(clicks).toEqual(['buy']);
+    expect(root().getAttribute(ATTR.guard)).toBe('LIQUIDATION_NEAR');
+  });
+
+  it('dims and lets pointer events through while the page shows a modal dialog', async () => {
+    await answered();
+    const host = document.querySelector(`[${HOST_ATTRIBUTE}]`) as HTMLElement;
+    const dialog = document.createElement('div');
+    dialog.setAttribute('role', 'dialog');
+    dialog.setAttribute('aria-modal', 'true');
+    dialog.hidden = true;
+    document.body.append(dialog);
+    const open = document.createElement('button');
+    document.body.append(open);
+    open.click();
+    await nextFrame();
+    expect(host.style.getPropertyValue('pointer-events')).toBe('auto'); // hidden: not shown
+    dialog.hidden = false;
+    open.click();
+    await nextFrame();
+    expect(host.style.getPropertyValue('pointer-events')).toBe('none');
+    expect(host.style.getPropertyPriority('pointer-events')).toBe('important');
+    expect(root().hasAttribute(ATTR.dimmed)).toBe(true);
+    dialog.remove();
+    session!.refresh();
+    await nextFrame();
+    expect(host.style.getPropertyValue('pointer-events')).toBe('auto');
+    expect(root().hasAttribute(ATTR.dimmed)).toBe(false);
+  });
+
   it('measures input → overlay update (happy-dom; the real budget is measured in Chromium)', async () => {
+    await answered();
     const latencies: number[] = [];
-    const work: number[] = [];
-    const raf = window.requestAnimationFrame.bind(window);
-    const spy = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((cb) => cb.name !== 'render' ? raf(cb) : raf((ts) => {
-      const t = performance.now();
-      cb(ts);
-      work.push(performance.now() - t);
-    }));
     for (let i = 0; i < 60; i++) {
+      const before = liq();
       const t0 = performance.now();
       type(page.leverage, String(5 + (i % 20)));
-      const before = liq();
-      await nextFrame();
+      await answered();
       latencies.push(performance.now() - t0);
       expect(liq()).not.toBe(before);
     }
-    spy.mockRestore();
     const p = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))]!;
-    console.info(`input → overlay (happy-dom): frame work p50 ${p(work, 0.5).toFixed(2)} ms, p95 ${p(work, 0.95).toFixed(2)} ms; event → updated p95 ${p(latencies, 0.95).toFixed(2)} ms`);
-    expect(p(work, 0.95)).toBeLessThan(50); // a loose bound: happy-dom is far slower than a browser
+    console.info(`input → overlay (happy-dom, background in-process): p50 ${p(latencies, 0.5).toFixed(2)} ms, p95 ${p(latencies, 0.95).toFixed(2)} ms`);
+    expect(p(latencies, 0.95)).toBeLessThan(50); // a loose bound: happy-dom is far slower than a browser
   });
 
   it('stop removes the overlay, every listener, observer, timer and the port', async () => {
+    await answered();
     const added: Array<{ target: EventTarget; type: string; signal: AbortSignal | undefined }> = [];
     // Spy where window, document and elements really get addEventListener from (happy-dom's
     // classes, not node's global EventTarget).
     const owners = new Set<EventTarget>();
-    for (const start of [window, document, page.form]) {
-      let proto: object = start;
+    for (const from of [window, document, page.form]) {
+      let proto: object = from;
       while (!Object.hasOwn(proto, 'addEventListener')) proto = Object.getPrototypeOf(proto) as object;
       owners.add(proto as EventTarget);
     }
@@ -170,18 +302,17 @@ describe('session', () => {
     });
     const disconnects = vi.spyOn(MutationObserver.prototype, 'disconnect');
     session!.stop();
-    const attach = vi.spyOn(HTMLElement.prototype, 'attachShadow');
-    // A fresh session registers everything while the spy counts.
-    session = startSession({ win: window, doc: document, reader: fakeReader, url: URL_, ext, settings: () => settings(), onInvalidated: () => undefined, now: () => now });
+    // A fresh session registers everything (the overlay with its first answer) while the spy counts.
+    start();
+    await answered();
     const port = ext.port;
     for (const spy of spies) spy.mockRestore();
-    attach.mockRestore();
     expect(added.length).toBeGreaterThan(5);
     const pageListeners = added.filter((a) => a.target === window || a.target === document);
     expect(pageListeners.map((a) => a.type).sort()).toEqual(['change', 'click', 'click', 'input', 'keydown', 'resize']);
 
     disconnects.mockClear();
-    session.stop();
+    session!.stop();
     session = undefined;
     // Every listener on the page (window, document, its elements) was registered with a signal,
     // and every such signal is aborted now. Not counted: abort listeners on the signals
@@ -194,12 +325,14 @@ describe('session', () => {
     expect(port.closed).toBe(true);
     expect(port.onMessage.listeners.size).toBe(0);
     expect(document.querySelector(`[${HOST_ATTRIBUTE}]`)).toBeNull();
-    // Nothing reacts any more: no render, no port, no frame.
+    // Nothing reacts any more: no read, no message, no frame.
     reads.mockClear();
+    const sent = port.sent.length;
     type(page.leverage, '7');
     page.form.append(document.createElement('b'));
     await wait(20);
     expect(reads).not.toHaveBeenCalled();
+    expect(port.sent).toHaveLength(sent);
     expect(ext.ports).toHaveLength(2);
   });
 });

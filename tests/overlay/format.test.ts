@@ -1,6 +1,6 @@
-// Display rounding works from the decimal string (no float), for tiny and huge prices alike.
+// Display rounding works from the decimal string (no float, no decimal.js), for tiny and huge prices alike.
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatFraction, formatLeverage, formatMoney, formatPrice, formatRatio, toDec } from '../../src/ui/overlay/format';
+import { formatAge, formatFraction, formatLeverage, formatMoney, formatPrice, formatRatio, toDecimal } from '../../src/ui/overlay/format';
 import { quoteCurrency } from '../../src/ui/overlay/units';
 
 describe('formatPrice', () => {
@@ -34,8 +34,8 @@ describe('formatPrice', () => {
   it('refuses what is not a plain decimal', () => {
     expect(formatPrice('1e5')).toBeNull();
     expect(formatPrice('abc')).toBeNull();
-    expect(toDec('')).toBeUndefined();
-    expect(toDec(null)).toBeUndefined();
+    expect(toDecimal('')).toBeUndefined();
+    expect(toDecimal(null)).toBeUndefined();
   });
 });
 

@@ -1,25 +1,30 @@
 // @vitest-environment happy-dom
 // The overlay in the page: a host on <html> with a *closed* shadow root, styles inline,
 // text rendered by Preact per the DOM contract, collapse and drag as the only controls.
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { quoteSides } from '../../src/content/quotes';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ATTR, FIGURES, HOST_ATTRIBUTE } from '../../src/ui/overlay/contract';
 import { mountOverlay, type OverlayHandle } from '../../src/ui/overlay/mount';
 import { buildView } from '../../src/ui/overlay/view-model';
 import type { FormReading } from '../../src/venues/types';
-import { binanceForm, NOW, ok, settings, snapshot } from '../content/fixtures';
+import { binanceForm, marketOf, NOW, ok, settings, snapshot, wireQuotes } from '../content/fixtures';
+
+import { FakeResizeObserver } from './fake-resize-observer';
 
 let handle: OverlayHandle | undefined;
+beforeEach(() => {
+  vi.stubGlobal('ResizeObserver', FakeResizeObserver);
+});
 afterEach(() => {
   handle?.destroy();
   handle = undefined;
+  vi.unstubAllGlobals();
 });
 
 function okView(guard = false) {
   const form = binanceForm({ leverage: '50' });
   const snap = snapshot('65010.2');
   const s = settings();
-  return buildView({ reading: ok(form), quotes: quoteSides(form, snap, s, NOW), snapshot: snap, settings: s, now: NOW, guard: guard ? { codes: ['LIQUIDATION_NEAR'], side: 'long', via: 'click' } : null });
+  return buildView({ reading: ok(form), quotes: wireQuotes(form, snap, s), market: marketOf(snap), settings: s, now: NOW, pending: false, guard: guard ? { codes: ['LIQUIDATION_NEAR'], side: 'long', via: 'click' } : null });
 }
 
 const q = (sel: string) => handle!.root.querySelector(sel);
@@ -72,7 +77,7 @@ describe('mountOverlay', () => {
   it('unrecognised state lists what is missing', () => {
     handle = mountOverlay(document);
     const reading: FormReading = { status: 'unrecognised', missing: ['price', 'size'], matched: {} };
-    handle.update(buildView({ reading, quotes: [], snapshot: null, settings: settings(), guard: null, now: NOW }));
+    handle.update(buildView({ reading, quotes: [], market: null, settings: settings(), guard: null, now: NOW, pending: false }));
     const root = q(`[${ATTR.root}]`)!;
     expect(root.getAttribute(ATTR.state)).toBe('unrecognised');
     expect(root.getAttribute(ATTR.missing)).toBe('price,size');
@@ -82,7 +87,7 @@ describe('mountOverlay', () => {
   it('escapes page-controlled text: a symbol with markup stays text', () => {
     handle = mountOverlay(document);
     const reading: FormReading = { status: 'unrecognised', missing: ['<img src=x onerror=alert(1)>'], matched: {} };
-    handle.update(buildView({ reading, quotes: [], snapshot: null, settings: settings(), guard: null, now: NOW }));
+    handle.update(buildView({ reading, quotes: [], market: null, settings: settings(), guard: null, now: NOW, pending: false }));
     expect(handle.root.querySelector('img')).toBeNull();
     expect(q('.missing')!.textContent).toContain('<img src=x onerror=alert(1)>');
   });
@@ -133,6 +138,8 @@ describe('mountOverlay', () => {
     vi.spyOn(form, 'getBoundingClientRect').mockReturnValue({ left: 900, top: 120, width: 300, height: 400, right: 1200, bottom: 520, x: 900, y: 120, toJSON: () => ({}) });
     vi.spyOn(handle.host, 'getBoundingClientRect').mockReturnValue({ left: 0, top: 0, width: 260, height: 300, right: 260, bottom: 300, x: 0, y: 0, toJSON: () => ({}) });
     handle.place(form);
+    expect(handle.host.style.left).toBe('8px'); // not measured yet: nothing forces a layout
+    FakeResizeObserver.flush(); // the browser's layout reports the overlay's size
     expect(handle.host.style.left).toBe(`${900 - 8 - 260}px`);
     expect(handle.host.style.top).toBe('120px');
     handle.place(null);
@@ -141,6 +148,52 @@ describe('mountOverlay', () => {
     handle.restore({ x: 40, y: 50 });
     handle.place(form);
     expect(handle.host.style.left).toBe('40px'); // the trader's position wins
+    form.remove();
+  });
+
+  it('pending: data-pending="true" and an "updating…" marker, figures kept', () => {
+    handle = mountOverlay(document);
+    handle.update({ ...okView(), pending: true });
+    expect(q(`[${ATTR.root}]`)!.getAttribute(ATTR.pending)).toBe('true');
+    expect(q('.pending')!.textContent).toBe('updating…');
+    expect(handle.root.querySelectorAll(`[${ATTR.figure}]`).length).toBeGreaterThan(0);
+    handle.update(okView());
+    expect(q(`[${ATTR.root}]`)!.hasAttribute(ATTR.pending)).toBe(false);
+    expect(q('.pending')).toBeNull();
+  });
+
+  it('dimmed for a page modal: no pointer events on the host, faded, flagged', () => {
+    handle = mountOverlay(document);
+    handle.update(okView());
+    handle.setDimmed(true);
+    expect(handle.host.style.getPropertyValue('pointer-events')).toBe('none');
+    expect(handle.host.style.getPropertyPriority('pointer-events')).toBe('important');
+    expect(Number(handle.host.style.getPropertyValue('opacity'))).toBeLessThan(1);
+    expect(q(`[${ATTR.root}]`)!.hasAttribute(ATTR.dimmed)).toBe(true);
+    handle.setDimmed(false);
+    expect(handle.host.style.getPropertyValue('pointer-events')).toBe('auto');
+    expect(handle.host.style.getPropertyValue('opacity')).toBe('1');
+    expect(q(`[${ATTR.root}]`)!.hasAttribute(ATTR.dimmed)).toBe(false);
+  });
+
+  it('the panel background is opaque', () => {
+    handle = mountOverlay(document);
+    const css = handle.root.querySelector('style')!.textContent!;
+    const background = /\.root \{[^}]*\bbackground: (#[0-9a-f]+);/.exec(css)?.[1];
+    expect(background).toMatch(/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/); // no alpha channel
+  });
+
+  it('rendering never forces a layout of the page: sizes come from the ResizeObserver', () => {
+    handle = mountOverlay(document);
+    const form = document.createElement('form');
+    document.body.append(form);
+    const rects = [vi.spyOn(handle.host, 'getBoundingClientRect'), vi.spyOn(form, 'getBoundingClientRect')];
+    handle.place(form);
+    handle.update(okView());
+    handle.update(okView(true));
+    for (const r of rects) expect(r).not.toHaveBeenCalled();
+    FakeResizeObserver.flush(); // after the browser's layout, reading rects costs nothing extra
+    expect(rects[1]).toHaveBeenCalled();
     form.remove();
   });
 

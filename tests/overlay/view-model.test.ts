@@ -1,14 +1,14 @@
-// The view model: quote JSON + plan → states, rows, risk and banners, with the real engine.
+// The view model: the background's quotes (quote JSON + plan, as they travel) → states, rows,
+// risk and banners, computed with the real engine.
 import { describe, expect, it } from 'vitest';
-import { quoteSides } from '../../src/content/quotes';
 import { FIGURES } from '../../src/ui/overlay/contract';
 import { buildView, type OverlayModel } from '../../src/ui/overlay/view-model';
 import type { FormReading, MarketSnapshot, OrderForm } from '../../src/venues/types';
-import { binanceForm, krakenForm, NOW, ok, settings, snapshot } from '../content/fixtures';
+import { binanceForm, krakenForm, marketOf, NOW, ok, settings, snapshot, wireQuotes } from '../content/fixtures';
 
 function view(form: OrderForm, snap: MarketSnapshot | null, over: Partial<OverlayModel> = {}) {
   const s = over.settings ?? settings();
-  return buildView({ reading: ok(form), quotes: quoteSides(form, snap, s, NOW), snapshot: snap, settings: s, guard: null, now: NOW, ...over });
+  return buildView({ reading: ok(form), quotes: wireQuotes(form, snap, s), market: marketOf(snap), settings: s, guard: null, now: NOW, pending: false, ...over });
 }
 
 const figure = (v: ReturnType<typeof view>, side: string, key: string) => v.columns.find((c) => c.side === side)?.figures.find((f) => f.key === key);
@@ -35,6 +35,32 @@ describe('ok state', () => {
   it('one column for a one-side form', () => {
     const v = view(binanceForm({ side: 'short' }), snapshot('65010.2'));
     expect(v.columns.map((c) => c.side)).toEqual(['short']);
+  });
+
+  it('a margin call the venue has vs one that needs the balance', () => {
+    // Binance USDⓈ-M has no margin call: a plain "none at this venue".
+    expect(figure(view(binanceForm(), snapshot('65000')), 'long', 'marginCallPrice')).toMatchObject({ value: '', text: 'none at this venue' });
+    // Kraken has one, but cross margin without a balance cannot place it.
+    const k = view(krakenForm(), null);
+    expect(figure(k, 'long', 'marginCallPrice')).toMatchObject({ value: '', text: '— enter balance' });
+    expect(figure(k, 'long', 'liquidationPrice')!.text).toBe('— enter balance');
+    // With the balance it is a price, or none when no price reaches it (a well-funded account).
+    const funded = view(krakenForm(), null, { settings: settings({ accountBalance: { 'kraken-margin': '10000' } }) });
+    expect(figure(funded, 'long', 'marginCallPrice')).toMatchObject({ value: '', text: 'none (no price reaches it)' });
+    const tight = view(krakenForm({ leverage: '5', size: { unit: 'base', value: '1' } }), null, { settings: settings({ accountBalance: { 'kraken-margin': '20000' } }) });
+    expect(figure(tight, 'long', 'marginCallPrice')!.text).toMatch(/^\d[\d,]*(\.\d+)? USD$/);
+  });
+
+  it('pending: the figures answer an earlier form', () => {
+    expect(view(binanceForm(), snapshot('65000')).pending).toBe(false);
+    expect(view(binanceForm(), snapshot('65000'), { pending: true }).pending).toBe(true);
+  });
+
+  it('the header ages the mark on the page clock; the plan is the background’s', () => {
+    const snap = snapshot('65010.2', 2_000);
+    const v = view(binanceForm(), snap, { now: NOW + 20_000 });
+    expect(v.markLine).toMatchObject({ ageMs: 22_000, ageText: '22 s old, stale' });
+    expect(v.mark).toBe('stale'); // the quotes were computed while it was live; now it is not
   });
 
   it('margin level in the venue unit: percent for Kraken', () => {
@@ -102,7 +128,7 @@ describe('mark states and banners', () => {
   it('cross margin without a balance asks for one', () => {
     const v = view(binanceForm({ marginMode: 'cross' }), snapshot('65000'));
     expect(v.banners.map((b) => b.text)).toContain('Enter your account balance in the toolbar popup for a liquidation price');
-    expect(figure(v, 'long', 'liquidationPrice')).toMatchObject({ value: '', text: 'needs balance' });
+    expect(figure(v, 'long', 'liquidationPrice')).toMatchObject({ value: '', text: '— enter balance' });
     // The warning stays (contract: data-warning) but is not shown twice next to the banner.
     expect(v.columns[0]!.warnings.find((w) => w.code === 'CROSS_BALANCE_UNKNOWN')?.inBanner).toBe(true);
     expect(v.risk).not.toBe('ok');
@@ -117,7 +143,7 @@ describe('mark states and banners', () => {
 describe('other states', () => {
   it('unrecognised, with what is missing, never "ok"', () => {
     const reading: FormReading = { status: 'unrecognised', missing: ['price', 'leverage'], matched: {} };
-    const v = buildView({ reading, quotes: [], snapshot: null, settings: settings(), guard: null, now: NOW });
+    const v = buildView({ reading, quotes: [], market: null, settings: settings(), guard: null, now: NOW, pending: false });
     expect(v).toMatchObject({ state: 'unrecognised', message: 'Form not recognised', missing: ['price', 'leverage'], risk: 'warn', columns: [] });
   });
 

@@ -1,14 +1,13 @@
 // The toolbar badge: a browser-owned surface a hostile page cannot draw over or fake
-// (reference B.4). The background recomputes the quote itself from the form fields, its own
-// market snapshot and the user's settings, with the same planQuote + engine the overlay uses.
+// (reference B.4). It shows the very quotes the background computed for the tab's form (from the
+// form fields, its own market snapshot and the user's settings) and sent to the overlay.
 import { Dec } from '../../core/decimal';
-import { quoteJson } from '../../core/quote';
 import type { QuoteJson } from '../../core/serialize';
 import type { Side } from '../../core/types';
 import type { Settings } from '../../settings/settings';
-import { bundledFacts } from '../../venues/facts';
-import { planQuote, type QuotePlan } from '../../venues/quote-input';
+import type { QuotePlan } from '../../venues/quote-input';
 import type { MarketSnapshot, OrderForm } from '../../venues/types';
+import type { SideQuote } from '../quotes/compute';
 import { formatAge, formatBadgePercent, formatLevel, formatMoney, formatPercent, formatPrice } from './format';
 
 export const BADGE_COLORS = { danger: '#c62828', warn: '#f9a825', ok: '#2e7d32', unknown: '#757575' } as const;
@@ -20,7 +19,7 @@ export interface BadgeView {
   title: string;
 }
 
-interface SideQuote {
+interface BadgeSide {
   side: Side;
   plan: QuotePlan | null;
   quote: QuoteJson | null;
@@ -28,35 +27,33 @@ interface SideQuote {
   problem: string | null;
 }
 
-function quoteSide(form: OrderForm, side: Side, snapshot: MarketSnapshot | null, settings: Settings, now: number): SideQuote {
-  const plan = planQuote(form, side, snapshot, settings, now);
-  if (plan.input === null) return { side, plan, quote: null, problem: 'no price yet (no mark price and no limit price)' };
+function judge({ side, plan, result }: SideQuote): BadgeSide {
+  if (plan.input === null || result === null) return { side, plan, quote: null, problem: 'no price yet (no mark price and no limit price)' };
   // Without the account balance a cross-margin quote has no liquidation price, which the badge
   // would show as a reassuring "–". Unknown is the honest answer.
   if (plan.needsBalance) return { side, plan, quote: null, problem: 'cross margin: enter your account balance in the options to see liquidation' };
-  const result = quoteJson(plan.input, bundledFacts());
   if ('error' in result) return { side, plan, quote: null, problem: `cannot quote: ${result.error.message}` };
   return { side, plan, quote: result, problem: null };
 }
 
 /** Sort key, worst first: no quote, then the nearest liquidation, then none at all. */
-function closeness(q: SideQuote): Dec {
+function closeness(q: BadgeSide): Dec {
   if (q.quote === null) return new Dec(-1);
   return q.quote.liquidationDistance === null ? new Dec(Number.MAX_SAFE_INTEGER) : new Dec(q.quote.liquidationDistance);
 }
 
-function isDanger(q: SideQuote, min: Dec): boolean {
+function isDanger(q: BadgeSide, min: Dec): boolean {
   if (q.quote === null) return false;
   const distance = q.quote.liquidationDistance;
   return q.quote.warnings.some((w) => w.severity === 'danger') || (distance !== null && new Dec(distance).lessThan(min));
 }
 
-function isNear(q: SideQuote, min: Dec): boolean {
+function isNear(q: BadgeSide, min: Dec): boolean {
   const distance = q.quote?.liquidationDistance ?? null;
   return distance !== null && new Dec(distance).lessThan(min.times(2));
 }
 
-function describeSide(q: SideQuote, quoteAsset: string | null): string {
+function describeSide(q: BadgeSide, quoteAsset: string | null): string {
   if (q.quote === null || q.plan === null || q.plan.input === null) return q.problem ?? 'no quote';
   const quote = q.quote;
   const input = q.plan.input as { order: { price: string }; market: { markPrice?: string } };
@@ -80,13 +77,14 @@ function leverageText(leverage: string): string {
   return `${new Dec(leverage).toSignificantDigits(4).toFixed()}×`;
 }
 
-export function computeBadge(form: OrderForm, snapshot: MarketSnapshot | null, settings: Settings, now: number, quoteAsset: string | null): BadgeView {
+/** The badge for `sides`, the quotes computed for `form` (see ../quotes/compute.ts). */
+export function computeBadge(form: OrderForm, sides: readonly SideQuote[], snapshot: MarketSnapshot | null, settings: Settings, quoteAsset: string | null): BadgeView {
   const head = `${DEFAULT_TITLE} — ${form.symbol}`;
   if (!form.marginEnabled) {
     return { text: '–', color: BADGE_COLORS.ok, title: `${head}: margin is off (spot order), nothing can be liquidated` };
   }
-  const sides: Side[] = form.side === 'both' ? ['long', 'short'] : [form.side];
-  const quotes = sides.map((side) => quoteSide(form, side, snapshot, settings, now));
+  if (sides.length === 0) return { text: '!', color: BADGE_COLORS.unknown, title: `${head}: no quote` };
+  const quotes = sides.map(judge);
   const worst = quotes.reduce((a, b) => (closeness(b).lessThan(closeness(a)) ? b : a));
   const min = new Dec(settings.minLiquidationDistance);
 

@@ -1,11 +1,13 @@
-// Keeps each exchange tab's badge in step with its last form, its market and the settings.
-// Updates per tab are throttled and deduplicated: a 1 s price stream must not turn into three
-// browser API calls a second when nothing visible changed.
+// Keeps each exchange tab's badge in step with the quotes the background computed for its form
+// (the quote service pushes every new result here). Updates per tab are throttled and
+// deduplicated: a 1 s price stream must not turn into three browser API calls a second when
+// nothing visible changed.
 import type { VenueId } from '../../core/types';
 import type { Settings } from '../../settings/settings';
 import type { MarketSnapshot, OrderForm } from '../../venues/types';
 import type { Clock, Log } from '../env';
 import { throttleLatest, type Throttled } from '../messaging/throttle';
+import type { SideQuote } from '../quotes/compute';
 import { computeBadge, DEFAULT_TITLE, type BadgeView } from './compute';
 
 export const BADGE_UPDATE_MS = 500;
@@ -17,14 +19,16 @@ export interface ActionLike {
   setTitle(details: { tabId: number; title: string }): Promise<void>;
 }
 
-export interface BadgeSources {
-  snapshot(venue: VenueId, symbol: string): MarketSnapshot | null;
-  settings(): Settings;
-  quoteAsset(venue: VenueId, symbol: string): string | null;
+/** One computed result: the form, its quotes, and the market and settings they came from. */
+export interface BadgeInput {
+  form: OrderForm;
+  sides: readonly SideQuote[];
+  snapshot: MarketSnapshot | null;
+  settings: Settings;
 }
 
 interface TabState {
-  form: OrderForm;
+  input: BadgeInput;
   update: Throttled<void>;
   shown: BadgeView | null;
 }
@@ -34,31 +38,21 @@ export class BadgeController {
 
   constructor(
     private readonly action: ActionLike,
-    private readonly sources: BadgeSources,
+    private readonly quoteAsset: (venue: VenueId, symbol: string) => string | null,
     private readonly clock: Clock,
     private readonly log: Log,
   ) {}
 
-  formChanged(tabId: number, form: OrderForm | null): void {
-    if (form === null) return this.clear(tabId);
+  /** New quotes for the tab's form (the latest wins within the throttle interval). */
+  show(tabId: number, input: BadgeInput): void {
     const state = this.tabs.get(tabId);
     if (state) {
-      state.form = form;
+      state.input = input;
       return state.update.push();
     }
-    const created: TabState = { form, shown: null, update: throttleLatest(this.clock, BADGE_UPDATE_MS, () => this.render(tabId)) };
+    const created: TabState = { input, shown: null, update: throttleLatest(this.clock, BADGE_UPDATE_MS, () => this.render(tabId)) };
     this.tabs.set(tabId, created);
     created.update.push();
-  }
-
-  snapshotChanged(snapshot: MarketSnapshot): void {
-    for (const state of this.tabs.values()) {
-      if (state.form.venue === snapshot.venue && state.form.symbol === snapshot.symbol) state.update.push();
-    }
-  }
-
-  settingsChanged(): void {
-    for (const state of this.tabs.values()) state.update.push();
   }
 
   /** The form went away (unreadable, or the content script disconnected): back to the plain icon. */
@@ -76,13 +70,13 @@ export class BadgeController {
   private render(tabId: number): void {
     const state = this.tabs.get(tabId);
     if (!state) return;
-    const { form } = state;
+    const { form, sides, snapshot, settings } = state.input;
     let view: BadgeView;
     try {
-      view = computeBadge(form, this.sources.snapshot(form.venue, form.symbol), this.sources.settings(), this.clock.now(), this.sources.quoteAsset(form.venue, form.symbol));
+      view = computeBadge(form, sides, snapshot, settings, this.quoteAsset(form.venue, form.symbol));
     } catch {
-      // The engine throws only on bugs; a badge that says "unknown" beats a stale one.
-      this.log.warn('Margin Preflight: could not compute the badge');
+      // Only a bug gets here; a badge that says "unknown" beats a stale one.
+      this.log.warn('Margin Preflight: could not draw the badge');
       view = { text: '!', color: '#757575', title: `${DEFAULT_TITLE} — could not compute a quote` };
     }
     const shown = state.shown;

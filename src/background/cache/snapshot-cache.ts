@@ -3,7 +3,7 @@
 // Restored snapshots keep their figures' original receivedAt: age, not restoration, decides
 // whether a figure is still usable.
 import type { VenueId } from '../../core/types';
-import { isMarketSnapshot } from '../../messaging/messages';
+import { isMarketSnapshot } from '../../messaging/validate-cs-to-bg';
 import type { MarketSnapshot } from '../../venues/types';
 import type { Clock, Log, StorageAreaLike } from '../env';
 

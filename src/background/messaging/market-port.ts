@@ -1,17 +1,14 @@
 // Content scripts hold a long-lived port (MARKET_PORT). Per port: classify the sender once,
-// validate every message, follow one market at a time and stream its snapshots back, at most
-// every SNAPSHOT_MIN_INTERVAL_MS. Anything that fails a check is dropped and logged without
-// echoing its payload (a hostile page should not be able to write into our logs).
-import { MARKET_PORT, parseCsToBg, type BgToCs } from '../../messaging/messages';
-import type { MarketSnapshot } from '../../venues/types';
-import { marketKey } from '../cache/snapshot-cache';
+// validate every message, and hand the form to the quote service, which answers over the same
+// port with quotes (and again whenever the market, the figures' ages or the settings change).
+// Anything that fails a check is dropped and logged without echoing its payload (a hostile page
+// should not be able to write into our logs).
+import { MARKET_PORT } from '../../messaging/messages';
+import { parseCsToBg } from '../../messaging/validate-cs-to-bg';
 import type { BadgeController } from '../badge/controller';
-import type { Clock, Log } from '../env';
-import type { FeedHub, Subscription } from '../feed/hub';
+import type { Log } from '../env';
+import type { QuoteService } from '../quotes/service';
 import { classifySender, type SenderLike } from './classify-sender';
-import { throttleLatest } from './throttle';
-
-export const SNAPSHOT_MIN_INTERVAL_MS = 250;
 
 /** The part of runtime.Port used here. */
 export interface PortLike {
@@ -25,15 +22,14 @@ export interface PortLike {
 
 export interface PortHandlerOptions {
   extensionId: string;
-  hub: FeedHub;
-  badge: BadgeController;
+  quotes: QuoteService;
+  badge: Pick<BadgeController, 'clear'>;
   /** Cache restored and settings loaded; messages wait for it, in order. */
   ready: Promise<void>;
-  clock: Clock;
   log: Log;
 }
 
-export function createPortHandler({ extensionId, hub, badge, ready, clock, log }: PortHandlerOptions): (port: PortLike) => void {
+export function createPortHandler({ extensionId, quotes, badge, ready, log }: PortHandlerOptions): (port: PortLike) => void {
   const portsByTab = new Map<number, Set<PortLike>>();
 
   return function onConnect(port: PortLike): void {
@@ -52,41 +48,24 @@ export function createPortHandler({ extensionId, hub, badge, ready, clock, log }
     portsByTab.set(tabId, tabPorts);
 
     let open = true;
-    let watching: { key: string; subscription: Subscription } | null = null;
-    const poster = throttleLatest<MarketSnapshot>(clock, SNAPSHOT_MIN_INTERVAL_MS, (snapshot) => {
-      const message: BgToCs = { type: 'bg→cs:market-snapshot', snapshot };
-      try {
-        port.postMessage(message);
-      } catch {
-        // The port closed between the check and the post; onDisconnect cleans up.
-      }
-    });
+    const session = quotes.connect(tabId, (message) => port.postMessage(message));
 
     const handle = (raw: unknown): void => {
       if (!open) return;
       const message = parseCsToBg(raw);
       if (message === null) return log.warn(`Margin Preflight: dropped an invalid message from tab ${tabId}`);
       if (!sender.venues.includes(message.venue)) return log.warn(`Margin Preflight: dropped a message for a venue tab ${tabId}'s page does not serve`);
-      if (message.type === 'cs→bg:form-changed') return badge.formChanged(tabId, message.form);
-      const key = marketKey(message.venue, message.symbol);
-      if (watching?.key === key) return poster.push(hub.snapshot(message.venue, message.symbol) ?? watching.subscription.snapshot);
-      // Switching markets: leave the old feed first (it stops if no other tab watches it).
-      watching?.subscription.unsubscribe();
-      const subscription = hub.subscribe(message.venue, message.symbol, (snapshot) => poster.push(snapshot));
-      watching = { key, subscription };
-      poster.push(subscription.snapshot);
+      session.formChanged(message);
     };
 
     port.onMessage.addListener((raw) => {
-      // Before the cache is restored a watch would start from nothing; promise order keeps
-      // the messages in the order they arrived.
+      // Before the cache is restored a feed would start from nothing, and before the settings
+      // are read a quote would use the defaults; promise order keeps messages in arrival order.
       void ready.then(() => handle(raw));
     });
     port.onDisconnect.addListener(() => {
       open = false;
-      poster.cancel();
-      watching?.subscription.unsubscribe();
-      watching = null;
+      session.close();
       tabPorts.delete(port);
       if (tabPorts.size === 0) {
         portsByTab.delete(tabId);

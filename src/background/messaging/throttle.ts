@@ -5,6 +5,8 @@ import type { Clock } from '../env';
 export interface Throttled<T> {
   push(value: T): void;
   cancel(): void;
+  /** The caller delivered a fresh value itself: drop anything pending; the next push waits minMs from now. */
+  deliveredNow(): void;
 }
 
 export function throttleLatest<T>(clock: Clock, minMs: number, deliver: (value: T) => void): Throttled<T> {
@@ -33,6 +35,10 @@ export function throttleLatest<T>(clock: Clock, minMs: number, deliver: (value: 
       if (timer !== null) clock.clearTimeout(timer);
       timer = null;
       pending = null;
+    },
+    deliveredNow() {
+      this.cancel();
+      lastAt = clock.now();
     },
   };
 }

@@ -11,6 +11,7 @@ const SIDE_TITLE = { long: 'Long / Buy', short: 'Short / Sell' } as const;
 export interface OverlayProps {
   view: OverlayView;
   collapsed: boolean;
+  dimmed: boolean;
   onToggle: () => void;
   onDragStart: (event: PointerEvent) => void;
 }
@@ -44,7 +45,7 @@ function Column({ column }: { column: SideColumn }) {
   );
 }
 
-export function Overlay({ view, collapsed, onToggle, onDragStart }: OverlayProps) {
+export function Overlay({ view, collapsed, dimmed, onToggle, onDragStart }: OverlayProps) {
   const rootAttrs: Record<string, string | undefined> = {
     [ATTR.root]: '',
     [ATTR.state]: view.state,
@@ -53,6 +54,8 @@ export function Overlay({ view, collapsed, onToggle, onDragStart }: OverlayProps
     [ATTR.guard]: view.guard ? view.guard.codes.join(',') : undefined,
     [ATTR.missing]: view.state === 'unrecognised' ? view.missing.join(',') : undefined,
     [ATTR.collapsed]: collapsed ? '' : undefined,
+    [ATTR.pending]: view.pending ? 'true' : undefined,
+    [ATTR.dimmed]: dimmed ? '' : undefined,
   };
   const { markLine } = view;
   const onDrag = (e: JSX.TargetedPointerEvent<HTMLSpanElement>) => onDragStart(e);
@@ -61,6 +64,7 @@ export function Overlay({ view, collapsed, onToggle, onDragStart }: OverlayProps
       <div class="head">
         <span class="grip" title="Drag to move" onPointerDown={onDrag} {...{ [ATTR.action]: 'drag' }}>⠿</span>
         <span class="title">{view.title}</span>
+        {view.pending && <span class="pending" title="The form changed; new figures are on their way">updating…</span>}
         <span class="verdict">{RISK_WORD[view.risk]}</span>
         <button type="button" class="toggle" title={collapsed ? 'Expand' : 'Collapse'} aria-expanded={!collapsed} onClick={onToggle} {...{ [ATTR.action]: 'collapse' }}>
           {collapsed ? '+' : '−'}

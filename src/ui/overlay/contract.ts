@@ -28,6 +28,9 @@ export const ATTR = {
   severity: 'data-severity', // on a [data-warning]: 'danger' | 'warn' | 'info'
   banner: 'data-banner', // banner kind: 'mark-stale' | 'mark-missing' | 'balance' | 'stale-figures' | 'feed'
   collapsed: 'data-collapsed', // present on the root while collapsed (figures stay in the DOM, hidden)
+  // Added with background quotes (compatible):
+  pending: 'data-pending', // "true" on the root while the shown figures answer an earlier form and the new answer is late
+  dimmed: 'data-dimmed', // present on the root while the page shows a modal dialog (the host then takes no pointer events)
 } as const;
 
 // "markPrice" and "markAgeMs" appear once per overlay, in the header line above the side

@@ -1,13 +1,13 @@
 // The sentence shown when the pre-submit guard holds a click: short reasons with the numbers
 // that triggered them, so the trader can decide on the second click without reading the list.
-import type { QuoteJson } from '../../core/serialize';
+import { isWireError, type WireQuote } from '../../messaging/messages';
 import type { Settings } from '../../settings/settings';
 import type { OrderForm } from '../../venues/types';
 import { formatFraction, formatLeverage, formatPrice } from './format';
 import { quoteCurrency } from './units';
 import type { GuardNotice, SideQuote } from './view-model';
 
-function reason(code: string, quote: QuoteJson, form: OrderForm, settings: Settings): string {
+function reason(code: string, quote: WireQuote, form: OrderForm, settings: Settings): string {
   const ccy = quoteCurrency(form.venue, form.symbol);
   const price = (value: string | null): string => (value === null ? '?' : `${formatPrice(value) ?? value} ${ccy}`);
   switch (code) {
@@ -32,7 +32,7 @@ export function guardText(notice: GuardNotice, quotes: SideQuote[], form: OrderF
   const reasons: string[] = [];
   for (const code of notice.codes) {
     for (const q of relevant) {
-      if (q.result === null || 'error' in q.result || !q.result.warnings.some((w) => w.code === code)) continue;
+      if (q.result === null || isWireError(q.result) || !q.result.warnings.some((w) => w.code === code)) continue;
       const text = reason(code, q.result, form, settings);
       reasons.push(prefix ? `${q.side}: ${text}` : text);
     }

@@ -2,11 +2,13 @@
 // page's body do not see our renders), a *closed* shadow root (page script gets
 // host.shadowRoot === null), inline styles, and Preact rendering inside. The handle keeps
 // the one private reference to the shadow root (tests and teardown use it).
+// Sizes come from a ResizeObserver, after the browser's own layout: rendering never forces a
+// synchronous layout of the exchange's page (that cost milliseconds per update on page load).
 import { render } from 'preact';
 import { HOST_ATTRIBUTE } from './contract';
 import { Overlay } from './Overlay';
 import { anchorPosition, clampToViewport, type Point, type Size } from './position';
-import { HOST_STYLE, OVERLAY_CSS } from './styles';
+import { HOST_DIMMED, HOST_STYLE, HOST_UNDIMMED, OVERLAY_CSS } from './styles';
 import type { OverlayView } from './view-model';
 
 export interface OverlayHandle {
@@ -17,6 +19,8 @@ export interface OverlayHandle {
   place(anchor: Element | null): void;
   /** A position the trader chose earlier (from storage); wins over anchoring from now on. */
   restore(p: Point): void;
+  /** The page shows a modal dialog: let pointer events through to it and dim (see HOST_DIMMED). */
+  setDimmed(dimmed: boolean): void;
   destroy(): void;
 }
 
@@ -40,19 +44,16 @@ export function mountOverlay(doc: Document, options: MountOptions = {}): Overlay
   const life = new AbortController();
   let view: OverlayView | null = null;
   let collapsed = false;
+  let dimmed = false;
   let userPosition: Point | null = null;
   let anchor: Element | null = null;
   let position: Point = { x: 8, y: 8 };
-  let placedSize: Size = { width: 0, height: 0 };
+  /** The host's size as last observed; null until the first layout. */
+  let measured: Size | null = null;
 
   const viewport = (): Size => ({ width: win.innerWidth, height: win.innerHeight });
-  const size = (): Size => {
-    const r = host.getBoundingClientRect();
-    return { width: r.width, height: r.height };
-  };
-  const moveTo = (p: Point, measured = size()): void => {
-    placedSize = measured;
-    position = clampToViewport(p, measured, viewport());
+  const moveTo = (p: Point, size: Size): void => {
+    position = clampToViewport(p, size, viewport());
     host.style.setProperty('left', `${position.x}px`, 'important');
     host.style.setProperty('top', `${position.y}px`, 'important');
   };
@@ -73,7 +74,7 @@ export function mountOverlay(doc: Document, options: MountOptions = {}): Overlay
     }
     handle.addEventListener('pointermove', (e) => {
       const { clientX, clientY } = e as PointerEvent;
-      moveTo({ x: origin.x + clientX - start.x, y: origin.y + clientY - start.y });
+      moveTo({ x: origin.x + clientX - start.x, y: origin.y + clientY - start.y }, measured ?? { width: 0, height: 0 });
     }, opts);
     const end = (): void => {
       drag.abort();
@@ -86,18 +87,33 @@ export function mountOverlay(doc: Document, options: MountOptions = {}): Overlay
 
   const draw = (): void => {
     if (view === null) return;
-    render(<Overlay view={view} collapsed={collapsed} onToggle={toggle} onDragStart={onDragStart} />, container);
+    render(<Overlay view={view} collapsed={collapsed} dimmed={dimmed} onToggle={toggle} onDragStart={onDragStart} />, container);
   };
   const toggle = (): void => {
     collapsed = !collapsed;
     draw();
   };
 
-  /** Next to the anchor by default; where the trader put it once they have. */
-  const reposition = (measured = size()): void => {
+  /** Next to the anchor by default; where the trader put it once they have. Only once measured. */
+  const reposition = (): void => {
+    if (measured === null) return;
     if (userPosition !== null) moveTo(userPosition, measured);
     else moveTo(anchorPosition(anchor ? anchor.getBoundingClientRect() : null, measured, viewport()), measured);
   };
+
+  // First layout, a new state, a second column: the observer reports the new size after layout.
+  const sizes = new ResizeObserver((entries) => {
+    const box = entries[entries.length - 1]?.borderBoxSize?.[0];
+    if (box) {
+      measured = { width: box.inlineSize, height: box.blockSize };
+    } else {
+      const r = host.getBoundingClientRect();
+      measured = { width: r.width, height: r.height };
+    }
+    reposition();
+  });
+  sizes.observe(host, { box: 'border-box' });
+  life.signal.addEventListener('abort', () => sizes.disconnect(), { once: true });
 
   // A smaller window must not strand the overlay outside it.
   win.addEventListener('resize', () => reposition(), { signal: life.signal });
@@ -110,9 +126,6 @@ export function mountOverlay(doc: Document, options: MountOptions = {}): Overlay
       // Some pages re-render <html> children; come back instead of silently vanishing.
       if (!host.isConnected) doc.documentElement.append(host);
       draw();
-      // A new state or a second column changes the size: keep the anchoring and the clamp right.
-      const measured = size();
-      if (measured.width !== placedSize.width || measured.height !== placedSize.height) reposition(measured);
     },
     place(next) {
       anchor = next;
@@ -121,6 +134,12 @@ export function mountOverlay(doc: Document, options: MountOptions = {}): Overlay
     restore(p) {
       userPosition = p;
       reposition();
+    },
+    setDimmed(next) {
+      if (next === dimmed) return;
+      dimmed = next;
+      for (const [property, value] of Object.entries(next ? HOST_DIMMED : HOST_UNDIMMED)) host.style.setProperty(property, value, 'important');
+      draw();
     },
     destroy() {
       life.abort();

@@ -14,9 +14,19 @@ export const HOST_STYLE = [
   'filter: none !important',
   'clip-path: none !important',
   'pointer-events: auto !important',
+  // Our re-renders stay inside the overlay: the exchange's page is never laid out again for them.
+  // (Not paint containment: it would clip the panel's shadow.)
+  'contain: layout style !important',
   'top: 8px',
   'left: 8px',
 ].join('; ');
+
+/**
+ * While the page shows a modal dialog (the exchange's own Confirm): the overlay lets every pointer
+ * event through to the page and steps back visually, so it can never cover the exchange's buttons.
+ */
+export const HOST_DIMMED = { 'pointer-events': 'none', opacity: '0.35' } as const;
+export const HOST_UNDIMMED = { 'pointer-events': 'auto', opacity: '1' } as const;
 
 export const OVERLAY_CSS = `
 :host { all: initial; }
@@ -24,10 +34,13 @@ export const OVERLAY_CSS = `
   --danger: #ef4444; --warn: #f59e0b; --ok: #22c55e; --info: #93a4bb;
   box-sizing: border-box; width: 258px; max-height: 90vh; overflow: auto;
   font: 12px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #e8edf3;
-  background: #111823f2; border: 1px solid #2b3646; border-left: 4px solid var(--ok); border-radius: 8px;
+  /* Opaque: page text behind the overlay must never show through and mix with our figures. */
+  background: #111823; border: 1px solid #2b3646; border-left: 4px solid var(--ok); border-radius: 8px;
   box-shadow: 0 6px 24px #0008; user-select: text;
 }
 .root.wide { width: 500px; }
+.pending { font-size: 11px; color: #9fb0c5; font-style: italic; }
+.root[data-pending="true"] .cols { opacity: 0.6; }
 .root[data-risk="warn"] { border-left-color: var(--warn); }
 .root[data-risk="danger"] { border-left-color: var(--danger); }
 .head { display: flex; align-items: center; gap: 6px; padding: 6px 8px; border-bottom: 1px solid #2b3646; }

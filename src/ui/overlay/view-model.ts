@@ -1,26 +1,24 @@
-// Quote JSON + plan + form reading → what the overlay shows. Pure and synchronous, so the
-// states, risk colours and texts are unit-tested without a DOM, and the content script's
-// render is a cheap Preact diff of this object.
-import type { QuoteResult } from '../../core/quote';
-import type { QuoteJson } from '../../core/serialize';
+// Quotes from the background + the form reading → what the overlay shows. Pure and synchronous,
+// so the states, risk colours and texts are unit-tested without a DOM, and the content script's
+// render is a cheap Preact diff of this object. Works on decimal strings only (no decimal.js).
+import { compareFixed, timesInt } from '../../core/decimal-text';
 import type { Side } from '../../core/types';
+import { isWireError, type QuotesMessage, type WireQuote, type WireResult, type WireSide } from '../../messaging/messages';
 import type { Settings } from '../../settings/settings';
-import type { QuotePlan, MarkState } from '../../venues/quote-input';
-import { isFresh, type FormReading, type MarketFigureKey, type MarketSnapshot, type OrderForm } from '../../venues/types';
+import { isFresh, type FormReading, type MarketFigureKey, type MarkState, type OrderForm } from '../../venues/types';
 import { FIGURES, type OverlayState } from './contract';
-import { formatAge, formatFixed, formatFraction, formatMoney, formatPercentValue, formatPrice, formatRatio, toDec } from './format';
+import { formatAge, formatFixed, formatFraction, formatMoney, formatPercentValue, formatPrice, formatRatio, toDecimal } from './format';
 import { guardText } from './guard-text';
 import { quoteCurrency, VENUE_LABEL } from './units';
 
 export type Risk = 'danger' | 'warn' | 'ok';
 export type Severity = 'danger' | 'warn' | 'info';
 
-/** One quoted side: the plan from planQuote and the engine's answer (null without a price). */
-export interface SideQuote {
-  side: Side;
-  plan: QuotePlan;
-  result: QuoteResult | null;
-}
+/** One quoted side, as the background computed it: the plan's verdict and the engine's answer (null without a price). */
+export type SideQuote = WireSide;
+
+/** The market the quotes were computed on (from the same bg→cs:quotes message). */
+export type MarketInfo = Pick<QuotesMessage, 'venue' | 'symbol' | 'mark' | 'status' | 'lastError'>;
 
 /** A submit the guard held back: which codes, for which side (null = every quoted side), how. */
 export interface GuardNotice {
@@ -30,12 +28,15 @@ export interface GuardNotice {
 }
 
 export interface OverlayModel {
+  /** The reading the quotes answer (or the current one, when it is unreadable). */
   reading: FormReading;
   quotes: SideQuote[];
-  snapshot: MarketSnapshot | null;
+  market: MarketInfo | null;
   settings: Settings;
   guard: GuardNotice | null;
   now: number;
+  /** The form changed and its answer has not arrived yet: the figures shown are for an earlier state. */
+  pending: boolean;
 }
 
 export interface FigureRow { key: string; label: string; value: string; text: string }
@@ -57,6 +58,7 @@ export interface OverlayView {
   banners: Banner[];
   columns: SideColumn[];
   guard: { codes: string[]; text: string } | null;
+  pending: boolean;
 }
 
 const LABELS: Record<(typeof FIGURES)[number], string> = {
@@ -85,11 +87,14 @@ const FIGURE_NAMES: Partial<Record<MarketFigureKey, string>> = {
 const RISK_ORDER: Risk[] = ['ok', 'warn', 'danger'];
 const worse = (a: Risk, b: Risk): Risk => (RISK_ORDER.indexOf(a) >= RISK_ORDER.indexOf(b) ? a : b);
 
-function isError(result: QuoteResult): result is Extract<QuoteResult, { error: unknown }> {
-  return 'error' in result;
+const MARK_ORDER: MarkState[] = ['live', 'stale', 'missing'];
+const worseMark = (a: MarkState, b: MarkState): MarkState => (MARK_ORDER.indexOf(a) >= MARK_ORDER.indexOf(b) ? a : b);
+
+function isError(result: WireResult): result is Extract<WireResult, { error: unknown }> {
+  return isWireError(result);
 }
 
-function fieldOf(quote: QuoteJson, path: string): string | null {
+function fieldOf(quote: WireQuote, path: string): string | null {
   const [head = '', tail] = path.split('.');
   const value: unknown = (quote as unknown as Record<string, unknown>)[head];
   if (tail === undefined) return typeof value === 'string' ? value : null;
@@ -97,7 +102,7 @@ function fieldOf(quote: QuoteJson, path: string): string | null {
   return typeof inner === 'string' ? inner : null;
 }
 
-function figureText(key: (typeof FIGURES)[number], value: string, quote: QuoteJson, ccy: string): string {
+function figureText(key: (typeof FIGURES)[number], value: string, quote: WireQuote, ccy: string): string {
   switch (key) {
     case 'liquidationPrice': case 'marginCallPrice': case 'breakEvenPrice':
       return `${formatPrice(value) ?? value} ${ccy}`;
@@ -105,7 +110,7 @@ function figureText(key: (typeof FIGURES)[number], value: string, quote: QuoteJs
       return formatFraction(value) ?? value;
     case 'marginLevel': {
       if (quote.marginLevelUnit === 'ratio') return `${formatRatio(value) ?? value} (ratio)`;
-      const dec = toDec(value);
+      const dec = toDecimal(value);
       return dec === undefined ? value : formatPercentValue(dec);
     }
     case 'carry.total': {
@@ -117,39 +122,49 @@ function figureText(key: (typeof FIGURES)[number], value: string, quote: QuoteJs
   }
 }
 
-/** Why a figure is null, in words (the warnings say more). */
-function nullText(key: (typeof FIGURES)[number], plan: QuotePlan): string {
-  if ((key === 'liquidationPrice' || key === 'liquidationDistance' || key === 'marginLevel') && plan.needsBalance) return 'needs balance';
-  if (key === 'marginCallPrice') return 'none at this venue';
+/** Figures the engine leaves null for cross margin until it knows the account balance. */
+const BALANCE_FIGURES: ReadonlySet<string> = new Set(['liquidationPrice', 'liquidationDistance', 'marginCallPrice', 'marginLevel']);
+/** Spot-margin venues warn at a margin-call level before liquidating (src/core/models); perpetuals do not. */
+const HAS_MARGIN_CALL: ReadonlySet<string> = new Set(['kraken-margin', 'binance-margin']);
+
+/**
+ * Why a figure is null, in words (the warnings say more). "Needs your balance", "the venue has
+ * none" and "no price reaches it" are different answers: Kraken has a margin call, it just cannot
+ * be placed without the balance, or lies below zero for a well-funded account.
+ */
+function nullText(key: (typeof FIGURES)[number], plan: SideQuote['plan'], quote: WireQuote): string {
+  const balanceUnknown = plan.needsBalance || quote.warnings.some((w) => w.code === 'CROSS_BALANCE_UNKNOWN');
+  if (balanceUnknown && BALANCE_FIGURES.has(key)) return '— enter balance';
+  if (key === 'marginCallPrice') return HAS_MARGIN_CALL.has(quote.venue) ? 'none (no price reaches it)' : 'none at this venue';
   return 'none';
 }
 
 function hoursText(hours: string): string {
-  const dec = toDec(hours);
+  const dec = toDecimal(hours);
   return dec === undefined ? `${hours} h` : `${formatFixed(dec, 2, true)} h`;
 }
 
-function columnRisk(quote: QuoteJson, settings: Settings): Risk {
+function columnRisk(quote: WireQuote, settings: Settings): Risk {
   let risk: Risk = 'ok';
   for (const w of quote.warnings) {
     if (w.severity === 'danger') risk = 'danger';
     else if (w.severity === 'warn') risk = worse(risk, 'warn');
   }
-  const distance = toDec(quote.liquidationDistance);
-  const limit = toDec(settings.minLiquidationDistance);
+  const distance = toDecimal(quote.liquidationDistance);
+  const limit = toDecimal(settings.minLiquidationDistance);
   if (distance !== undefined && limit !== undefined) {
-    if (distance.lessThan(limit)) risk = 'danger';
-    else if (distance.lessThan(limit.times(2))) risk = worse(risk, 'warn');
+    if (compareFixed(distance, limit) < 0) risk = 'danger';
+    else if (compareFixed(distance, timesInt(limit, 2)) < 0) risk = worse(risk, 'warn');
   }
   return risk;
 }
 
-function column(side: Side, quote: QuoteJson, plan: QuotePlan, form: OrderForm, settings: Settings): SideColumn {
+function column(side: Side, quote: WireQuote, plan: SideQuote['plan'], form: OrderForm, settings: Settings): SideColumn {
   const ccy = quoteCurrency(form.venue, form.symbol);
   const figures = FIGURES.map((key): FigureRow => {
     const value = fieldOf(quote, key);
     const label = key === 'carry.total' ? `${CARRY_LABEL[quote.carry.kind] ?? LABELS[key]} over ${hoursText(quote.carry.hours)}` : LABELS[key];
-    return { key, label, value: value ?? '', text: value === null ? nullText(key, plan) : figureText(key, value, quote, ccy) };
+    return { key, label, value: value ?? '', text: value === null ? nullText(key, plan, quote) : figureText(key, value, quote, ccy) };
   });
   return {
     side,
@@ -160,21 +175,24 @@ function column(side: Side, quote: QuoteJson, plan: QuotePlan, form: OrderForm, 
   };
 }
 
-function markLine(snapshot: MarketSnapshot | null, form: OrderForm | null, now: number): { line: MarkLine; state: MarkState } {
-  const matches = snapshot !== null && (form === null || (snapshot.venue === form.venue && snapshot.symbol === form.symbol));
-  const figure = matches ? snapshot.figures.markPrice : undefined;
-  if (figure === undefined) return { state: 'missing', line: { value: '', text: 'no live mark price', ageMs: null, ageText: '' } };
-  const ageMs = Math.max(0, now - figure.receivedAt);
-  const state: MarkState = isFresh(figure, 'markPrice', now) ? 'live' : 'stale';
-  const ccy = quoteCurrency(snapshot!.venue, snapshot!.symbol);
+/** The header line: the mark of the market the quotes came from, aged on this page's own clock. */
+function markLine(market: MarketInfo | null, form: OrderForm | null, now: number): { line: MarkLine; state: MarkState } {
+  const matches = market !== null && (form === null || (market.venue === form.venue && market.symbol === form.symbol));
+  const mark = matches ? market.mark : null;
+  if (mark === null) return { state: 'missing', line: { value: '', text: 'no live mark price', ageMs: null, ageText: '' } };
+  const ageMs = Math.max(0, now - mark.receivedAt);
+  const state: MarkState = isFresh({ value: mark.value, receivedAt: mark.receivedAt, exchangeTime: null, source: 'stream' }, 'markPrice', now) ? 'live' : 'stale';
+  const ccy = quoteCurrency(market!.venue, market!.symbol);
   const ageText = `${formatAge(ageMs)} old${state === 'stale' ? ', stale' : ''}`;
-  return { state, line: { value: figure.value, text: `mark ${formatPrice(figure.value) ?? figure.value} ${ccy}`, ageMs, ageText } };
+  return { state, line: { value: mark.value, text: `mark ${formatPrice(mark.value) ?? mark.value} ${ccy}`, ageMs, ageText } };
 }
 
-function banners(plan: QuotePlan | undefined, quotes: SideQuote[], snapshot: MarketSnapshot | null): Banner[] {
+function banners(plan: SideQuote['plan'] | undefined, quotes: SideQuote[], market: MarketInfo | null, markAgeMs: number | null): Banner[] {
   const out: Banner[] = [];
   if (plan !== undefined) {
-    const age = plan.markAgeMs === null ? '' : ` (${formatAge(plan.markAgeMs)})`;
+    // The age now, on this page's clock; the plan's age is from when the quote was computed.
+    const ageMs = markAgeMs ?? plan.markAgeMs;
+    const age = ageMs === null ? '' : ` (${formatAge(ageMs)})`;
     if (plan.priceBasis === 'limit' && plan.markState === 'stale') out.push({ kind: 'mark-stale', severity: 'warn', text: `Mark price stale${age} — figures use your limit price` });
     if (plan.priceBasis === 'limit' && plan.markState === 'missing') out.push({ kind: 'mark-missing', severity: 'warn', text: 'No live price — figures use your limit price' });
     if (plan.priceBasis === 'stale-mark') out.push({ kind: 'mark-stale', severity: 'danger', text: `Mark price stale${age} — figures use that old price` });
@@ -185,8 +203,8 @@ function banners(plan: QuotePlan | undefined, quotes: SideQuote[], snapshot: Mar
   if (quotes.some((q) => q.plan.needsBalance) || balanceWarning) {
     out.push({ kind: 'balance', severity: 'warn', text: 'Enter your account balance in the toolbar popup for a liquidation price' });
   }
-  if (snapshot !== null && snapshot.lastError !== null && snapshot.status !== 'live') {
-    out.push({ kind: 'feed', severity: 'info', text: `Price feed: ${snapshot.lastError}` });
+  if (market !== null && market.lastError !== null && market.status !== 'live') {
+    out.push({ kind: 'feed', severity: 'info', text: `Price feed: ${market.lastError}` });
   }
   return out;
 }
@@ -205,26 +223,26 @@ function blockedState(reading: FormReading, quotes: SideQuote[]): { state: Overl
 }
 
 export function buildView(model: OverlayModel): OverlayView {
-  const { reading, quotes, snapshot, settings, now } = model;
+  const { reading, quotes, market, settings, now, pending } = model;
   const form = reading.status === 'ok' ? reading.form : null;
-  const mark = markLine(snapshot, form, now);
-  const title = form ? `${form.symbol} · ${VENUE_LABEL[form.venue]}` : snapshot ? `${snapshot.symbol} · ${VENUE_LABEL[snapshot.venue]}` : 'Margin Preflight';
+  const mark = markLine(market, form, now);
+  const title = form ? `${form.symbol} · ${VENUE_LABEL[form.venue]}` : market ? `${market.symbol} · ${VENUE_LABEL[market.venue]}` : 'Margin Preflight';
   const blocked = blockedState(reading, quotes);
-  const base = { title, markLine: mark.line, missing: reading.status === 'unrecognised' ? reading.missing : [], guard: null };
+  const base = { title, markLine: mark.line, missing: reading.status === 'unrecognised' ? reading.missing : [], guard: null, pending };
   if (blocked !== null || form === null) {
     const state = blocked?.state ?? 'unrecognised';
     // Without figures nothing is known to be safe: say "warn", never a reassuring "ok" (except spot: nothing to liquidate).
-    return { ...base, state, mark: mark.state, risk: state === 'spot' ? 'ok' : 'warn', message: blocked?.message ?? null, banners: banners(undefined, quotes, snapshot), columns: [] };
+    return { ...base, state, mark: mark.state, risk: state === 'spot' ? 'ok' : 'warn', message: blocked?.message ?? null, banners: banners(undefined, quotes, market, mark.line.ageMs), columns: [] };
   }
-  const columns = quotes.map((q) => column(q.side, q.result as QuoteJson, q.plan, form, settings));
+  const columns = quotes.map((q) => column(q.side, q.result as WireQuote, q.plan, form, settings));
   const plan = quotes[0]?.plan;
   return {
     ...base,
     state: 'ok',
-    mark: plan?.markState ?? mark.state,
+    mark: plan === undefined ? mark.state : worseMark(plan.markState, mark.state),
     risk: columns.reduce<Risk>((acc, c) => worse(acc, c.risk), 'ok'),
     message: null,
-    banners: banners(plan, quotes, snapshot),
+    banners: banners(plan, quotes, market, mark.line.ageMs),
     columns,
     guard: model.guard === null ? null : { codes: model.guard.codes, text: guardText(model.guard, quotes, form, settings) },
   };

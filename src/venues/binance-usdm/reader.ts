@@ -7,6 +7,7 @@ import { parseAmountWithUnit, parseLeverageText, parsePositiveNumber } from '../
 import { accessibleName, commonAncestor, findAll, inputValue, isOn } from '../dom/query';
 import { Scan } from '../dom/scan';
 import { isEnglishPage, matchesText, textOf } from '../dom/text';
+import { refreshTyped, rememberTyped } from '../dom/typed';
 import type { VenueReader } from '../readers';
 import type { DecimalString, FormReading, OrderForm } from '../types';
 import { BINANCE_USDM_SELECTORS, BN_FIELD_CONTAINER, BUY_TEXT, SELL_TEXT, type BinanceUsdmKey } from './selectors';
@@ -57,16 +58,22 @@ function readMarginMode(button: Element | null): MarginMode | null {
   return text === 'cross' ? 'cross' : text === 'isolated' ? 'isolated' : null;
 }
 
-/** Trigger price of an optional TP or SL field while TP/SL is on: empty means "not set". */
-function readTrigger(scan: Scan<BinanceUsdmKey>, key: 'takeProfit' | 'stopLoss', root: Element | null, on: boolean): DecimalString | null {
-  if (!on) {
-    scan.all(key, root);
-    return null;
-  }
-  const input = scan.one(key, root);
+/** A trigger price as typed: empty means "not set" (null), anything else must parse (undefined: it does not). */
+function triggerValue(input: Element | null): DecimalString | null | undefined {
   const raw = input ? inputValue(input) : null;
   if (raw === null || raw.trim() === '') return null;
-  return scan.need(key, parsePositiveNumber(raw));
+  return parsePositiveNumber(raw) ?? undefined;
+}
+
+/** Trigger price of an optional TP or SL field while TP/SL is on: empty means "not set". */
+function readTrigger(scan: Scan<BinanceUsdmKey>, key: 'takeProfit' | 'stopLoss', root: Element | null, on: boolean): { value: DecimalString | null; input: Element | null } {
+  if (!on) {
+    scan.all(key, root);
+    return { value: null, input: null };
+  }
+  const input = scan.one(key, root);
+  const value = triggerValue(input);
+  return { value: value === undefined ? scan.need(key, null) : value, input };
 }
 
 function read(doc: Document, url: URL): FormReading {
@@ -91,9 +98,10 @@ function read(doc: Document, url: URL): FormReading {
   }
 
   let price: DecimalString | null = null;
+  let priceInput: Element | null = null;
   if (type === 'limit') {
-    const input = scan.one('price', root);
-    if (input) price = scan.need('price', parsePositiveNumber(inputValue(input)));
+    priceInput = scan.one('price', root);
+    if (priceInput) price = scan.need('price', parsePositiveNumber(inputValue(priceInput)));
   } else {
     scan.all('price', root); // counted only: on the Market tab the field says "Market Price"
   }
@@ -108,14 +116,14 @@ function read(doc: Document, url: URL): FormReading {
 
   const tpslBox = scan.one('tpsl', root);
   const tpslOn = tpslBox ? isOn(tpslBox) : false;
-  const takeProfit = readTrigger(scan, 'takeProfit', root, tpslOn);
-  const stopLoss = readTrigger(scan, 'stopLoss', root, tpslOn);
+  const tp = readTrigger(scan, 'takeProfit', root, tpslOn);
+  const sl = readTrigger(scan, 'stopLoss', root, tpslOn);
 
   const availableRow = scan.optional('available', root);
   const availableBalance = availableRow && pair ? parseAmountWithUnit(textOf(availableRow), pair.quote, /^Avbl/) : null;
 
   if (!pair || !marginMode || !leverage || !type || !unit || !sizeValue || !tpslBox || (type === 'limit' && !price)) return scan.finish(null);
-  return scan.finish({
+  const reading = scan.finish({
     venue: 'binance-usdm',
     symbol: pair.symbol,
     side: 'both',
@@ -125,9 +133,19 @@ function read(doc: Document, url: URL): FormReading {
     size: { unit, value: sizeValue },
     leverage,
     marginEnabled: true,
-    stopLoss,
-    takeProfit,
+    stopLoss: sl.value,
+    takeProfit: tp.value,
     availableBalance,
+  });
+  // Typing changes only these values; everything else needs a DOM change to change.
+  const typed = { price: priceInput, size: sizeInput!, tp: tp.input, sl: sl.input };
+  return rememberTyped(reading, Object.values(typed), (form) => {
+    const nextSize = parsePositiveNumber(inputValue(typed.size));
+    const nextPrice = typed.price === null ? null : parsePositiveNumber(inputValue(typed.price));
+    const takeProfit = triggerValue(typed.tp);
+    const stopLoss = triggerValue(typed.sl);
+    if (nextSize === null || (typed.price !== null && nextPrice === null) || takeProfit === undefined || stopLoss === undefined) return null;
+    return { ...form, price: nextPrice, size: { unit: form.size.unit, value: nextSize }, takeProfit, stopLoss };
   });
 }
 
@@ -135,6 +153,7 @@ export const reader: VenueReader = {
   venue: 'binance-usdm',
   matchesUrl: (url) => pairFromUrl(url) !== null,
   read,
+  refresh: refreshTyped,
   formRoot,
   submitButtons: (doc) => [...findAll(doc, BINANCE_USDM_SELECTORS.buy), ...findAll(doc, BINANCE_USDM_SELECTORS.sell)],
   sideOfSubmit,

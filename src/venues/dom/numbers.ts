@@ -3,27 +3,30 @@
 // thousands in groups of three, dot for decimals). Anything else — "1.234,5", "1,23",
 // "65 000", "--", "", "-5", "1e5" — is refused rather than guessed: a wrong factor of a
 // thousand in a price is worse than no figure.
-import { parseDecimalText, toDecimalString } from '../../core/decimal';
+//
+// Regex and BigInt only (src/core/decimal-text): readers run in the content script, which must
+// not carry decimal.js. The background re-validates every OrderForm with decimal.js anyway.
+import { compareFixed, normalizeDecimalText, parseDecimalFixed, signOf } from '../../core/decimal-text';
 import type { DecimalString } from '../types';
 import { normalizeText } from './text';
 
 const PLAIN = /^(?:\d+(?:\.\d*)?|\.\d+)$/;
 const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
 const LEVERAGE = /^(\d{1,4}(?:\.\d+)?)\s?[x×]$/i;
+const ONE = { units: 1n, scale: 0 };
 
 /** "65,000.0" → "65000"; "0.50" → "0.5". Non-negative only; null when not a clean number. */
 export function parsePageNumber(raw: string | null | undefined): DecimalString | null {
   if (typeof raw !== 'string') return null;
   const text = raw.trim();
   if (!PLAIN.test(text) && !GROUPED.test(text)) return null;
-  const value = parseDecimalText(text.replace(/,/g, ''));
-  return value === undefined ? null : toDecimalString(value);
+  return normalizeDecimalText(text.replace(/,/g, '')) ?? null;
 }
 
 /** Like parsePageNumber, but zero is refused too (prices, sizes, leverage). */
 export function parsePositiveNumber(raw: string | null | undefined): DecimalString | null {
   const value = parsePageNumber(raw);
-  return value !== null && parseDecimalText(value)!.greaterThan(0) ? value : null;
+  return value !== null && signOf(parseDecimalFixed(value)!) > 0 ? value : null;
 }
 
 /** "20x", "5×" → "20", "5"; at least 1. */
@@ -31,7 +34,7 @@ export function parseLeverageText(raw: string | null | undefined): DecimalString
   if (typeof raw !== 'string') return null;
   const m = LEVERAGE.exec(normalizeText(raw));
   const value = m ? parsePositiveNumber(m[1]) : null;
-  return value !== null && parseDecimalText(value)!.greaterThanOrEqualTo(1) ? value : null;
+  return value !== null && compareFixed(parseDecimalFixed(value)!, ONE) >= 0 ? value : null;
 }
 
 /**

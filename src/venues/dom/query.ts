@@ -97,8 +97,19 @@ export function accessibleName(el: Element): string {
   return textOf(el);
 }
 
-function textLength(el: Element): number {
-  return (el.textContent ?? '').length;
+/**
+ * Whether the element's text (textContent) is at most `max` characters, without building it:
+ * the text of a page-wide container is a huge string, and most elements a text strategy looks
+ * at are containers.
+ */
+function textAtMost(el: Element, max: number): boolean {
+  let length = 0;
+  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_CDATA_SECTION);
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    length += (node as CharacterData).data.length;
+    if (length > max) return false;
+  }
+  return true;
 }
 
 /** Drops every match that contains another match, leaving the innermost ones. */
@@ -106,27 +117,74 @@ function innermost(found: Element[]): Element[] {
   return found.filter((el) => !found.some((other) => other !== el && el.contains(other)));
 }
 
-function run(root: Root, s: Strategy): Element[] {
+function memo<K, V>(map: Map<K, V>, key: K, compute: () => V): V {
+  const known = map.get(key);
+  if (known !== undefined || map.has(key)) return known as V;
+  const value = compute();
+  map.set(key, value);
+  return value;
+}
+
+/**
+ * Memo for one reading pass: a reader asks for the same selector over the same root, and for the
+ * same element's name or visibility, many times (Buy, Sell, Limit and Market are all tabs). Each
+ * is computed once per pass; never kept across passes, since the page changes between them.
+ */
+export class QueryCache {
+  private readonly lists = new Map<Root, Map<string, Element[]>>();
+  private readonly names = new Map<Element, string>();
+  private readonly labels = new Map<Element, string>();
+  private readonly texts = new Map<Element, string>();
+  private readonly hiddens = new Map<Element, boolean>();
+
+  all(root: Root, css: string): Element[] {
+    return memo(memo(this.lists, root, () => new Map<string, Element[]>()), css, () => [...root.querySelectorAll(css)]);
+  }
+
+  name(el: Element): string {
+    return memo(this.names, el, () => (isFormControl(el) ? this.label(el) : accessibleName(el)));
+  }
+
+  label(el: Element): string {
+    return memo(this.labels, el, () => controlLabel(el));
+  }
+
+  text(el: Element): string {
+    return memo(this.texts, el, () => textOf(el));
+  }
+
+  /** isHidden, with every ancestor's answer kept for the next element under it. */
+  hidden(el: Element): boolean {
+    return memo(this.hiddens, el, () => {
+      if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+      const style = (el as HTMLElement).style as CSSStyleDeclaration | undefined;
+      if (style !== undefined && style.display === 'none') return true;
+      return el.parentElement !== null && this.hidden(el.parentElement);
+    });
+  }
+}
+
+function run(root: Root, s: Strategy, q: QueryCache): Element[] {
   switch (s.by) {
     case 'css':
-      return [...root.querySelectorAll(s.css)];
+      return q.all(root, s.css);
     case 'role':
-      return [...root.querySelectorAll(roleSelector(s.role))].filter(
-        (el) => (s.css === undefined || el.matches(s.css)) && matchesText(accessibleName(el), s.name),
+      return q.all(root, roleSelector(s.role)).filter(
+        (el) => (s.css === undefined || el.matches(s.css)) && matchesText(q.name(el), s.name),
       );
     case 'label':
-      return [...root.querySelectorAll(s.css)].filter((el) => isFormControl(el) && matchesText(controlLabel(el), s.label));
+      return q.all(root, s.css).filter((el) => isFormControl(el) && matchesText(q.label(el), s.label));
     case 'text':
       return innermost(
-        [...root.querySelectorAll(s.css)].filter((el) => textLength(el) <= MAX_LABEL_CHARS && matchesText(textOf(el), s.text)),
+        q.all(root, s.css).filter((el) => textAtMost(el, MAX_LABEL_CHARS) && matchesText(q.text(el), s.text)),
       );
     case 'idPrefix':
-      return [...root.querySelectorAll(s.css)].filter((el) => el.id.startsWith(s.prefix) && /^\d+$/.test(el.id.slice(s.prefix.length)));
+      return q.all(root, s.css).filter((el) => el.id.startsWith(s.prefix) && /^\d+$/.test(el.id.slice(s.prefix.length)));
     case 'field': {
       const out: Element[] = [];
-      for (const field of root.querySelectorAll(s.field)) {
-        const labelled = [...field.querySelectorAll(s.labelPart)].some((part) => textLength(part) <= MAX_LABEL_CHARS && matchesText(textOf(part), s.label));
-        if (labelled) out.push(...field.querySelectorAll(s.input));
+      for (const field of q.all(root, s.field)) {
+        const labelled = q.all(field, s.labelPart).some((part) => textAtMost(part, MAX_LABEL_CHARS) && matchesText(q.text(part), s.label));
+        if (labelled) out.push(...q.all(field, s.input));
       }
       return out;
     }
@@ -134,9 +192,9 @@ function run(root: Root, s: Strategy): Element[] {
 }
 
 /** Visible elements for the first strategy that finds any; [] when none does. */
-export function findAll(root: Root, spec: SelectorSpec): Element[] {
+export function findAll(root: Root, spec: SelectorSpec, cache: QueryCache = new QueryCache()): Element[] {
   for (const strategy of spec.strategies) {
-    const found = [...new Set(run(root, strategy))].filter((el) => !isHidden(el));
+    const found = [...new Set(run(root, strategy, cache))].filter((el) => !cache.hidden(el));
     if (found.length > 0) return found;
   }
   return [];

@@ -3,11 +3,13 @@
 // ambiguous or unparseable. A reading with any missing key is 'unrecognised': no partial
 // forms, no guesses.
 import type { FormReading, OrderForm } from '../types';
-import { findAll, type SelectorTable } from './query';
+import { findAll, QueryCache, type SelectorTable } from './query';
 
 export class Scan<K extends string> {
   readonly matched: Record<string, number> = {};
   private readonly missing: string[] = [];
+  /** One pass, one memo: keys that share selectors and elements compute them once. */
+  readonly cache = new QueryCache();
 
   constructor(
     private readonly doc: Document,
@@ -16,7 +18,7 @@ export class Scan<K extends string> {
 
   /** All visible matches of `key` inside `scope` (default: the whole page); null scope finds nothing. */
   all(key: K, scope: Element | Document | null = this.doc): Element[] {
-    const found = scope === null ? [] : findAll(scope, this.table[key]);
+    const found = scope === null ? [] : findAll(scope, this.table[key], this.cache);
     this.matched[key] = found.length;
     return found;
   }

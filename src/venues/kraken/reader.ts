@@ -6,6 +6,7 @@ import { parseAmountWithUnit, parseLeverageText, parsePositiveNumber } from '../
 import { accessibleName, commonAncestor, findAll, inputValue, isOn } from '../dom/query';
 import { Scan } from '../dom/scan';
 import { isEnglishPage, textOf } from '../dom/text';
+import { refreshTyped, rememberTyped } from '../dom/typed';
 import type { VenueReader } from '../readers';
 import type { FormReading, OrderForm } from '../types';
 import { KRAKEN_SELECTORS, SUBMIT_TEXT, type KrakenKey } from './selectors';
@@ -84,9 +85,10 @@ function read(doc: Document, url: URL): FormReading {
   }
 
   let price: string | null = null;
+  let priceInput: Element | null = null;
   if (type === 'limit') {
-    const input = scan.one('price', root);
-    if (input) price = scan.need('price', parsePositiveNumber(inputValue(input)));
+    priceInput = scan.one('price', root);
+    if (priceInput) price = scan.need('price', parsePositiveNumber(inputValue(priceInput)));
   } else {
     scan.all('price', root); // counted only: a market order has no limit price
   }
@@ -116,7 +118,7 @@ function read(doc: Document, url: URL): FormReading {
   const availableBalance = availableRow && pair ? parseAmountWithUnit(textOf(availableRow), pair.quote, /^Available/) : null;
 
   if (!pair || !side || !type || !size || leverage === null || !marginSwitch || (type === 'limit' && price === null)) return scan.finish(null);
-  return scan.finish({
+  const reading = scan.finish({
     venue: 'kraken-margin',
     symbol: pair.symbol,
     side,
@@ -131,12 +133,22 @@ function read(doc: Document, url: URL): FormReading {
     takeProfit: null,
     availableBalance,
   });
+  // Typing changes only these two values; everything else needs a DOM change to change.
+  const typedPrice = priceInput;
+  const typedSize = sizeInput!;
+  return rememberTyped(reading, [typedPrice, typedSize], (form) => {
+    const nextSize = parsePositiveNumber(inputValue(typedSize));
+    const nextPrice = typedPrice === null ? null : parsePositiveNumber(inputValue(typedPrice));
+    if (nextSize === null || (typedPrice !== null && nextPrice === null)) return null;
+    return { ...form, price: nextPrice, size: { unit: form.size.unit, value: nextSize } };
+  });
 }
 
 export const reader: VenueReader = {
   venue: 'kraken-margin',
   matchesUrl: (url) => pairFromUrl(url) !== null,
   read,
+  refresh: refreshTyped,
   formRoot,
   submitButtons: (doc) => findAll(doc, KRAKEN_SELECTORS.submit),
   sideOfSubmit,

@@ -1,0 +1,46 @@
+// The one quote computation of the extension: planQuote + quoteJson with the bundled facts, once
+// per form and change, here in the background. The same result goes to the content script (the
+// overlay) and to the toolbar badge, so the two can never disagree; the page never runs the engine.
+import { quoteJson, type QuoteResult } from '../../core/quote';
+import type { Side } from '../../core/types';
+import type { WireSide } from '../../messaging/messages';
+import type { Settings } from '../../settings/settings';
+import { bundledFacts } from '../../venues/facts';
+import { planQuote, type QuotePlan } from '../../venues/quote-input';
+import type { MarketSnapshot, OrderForm } from '../../venues/types';
+
+/** One quoted side: the plan from planQuote and the engine's answer (null without a price). */
+export interface SideQuote {
+  side: Side;
+  plan: QuotePlan;
+  result: QuoteResult | null;
+}
+
+function safeQuote(input: Record<string, unknown>): QuoteResult {
+  try {
+    return quoteJson(input, bundledFacts());
+  } catch (error) {
+    // An engine bug must show as an error state, not kill the port or the badge.
+    const message = error instanceof Error ? error.message : String(error);
+    return { error: { code: 'INTERNAL', message: message.slice(0, 500), path: '' } };
+  }
+}
+
+/** One quote per side the form can submit; none for a spot order (nothing to liquidate). */
+export function quoteSides(form: OrderForm, snapshot: MarketSnapshot | null, settings: Settings, now: number): SideQuote[] {
+  if (!form.marginEnabled) return [];
+  const sides: Side[] = form.side === 'both' ? ['long', 'short'] : [form.side];
+  return sides.map((side) => {
+    const plan = planQuote(form, side, snapshot, settings, now);
+    return { side, plan, result: plan.input === null ? null : safeQuote(plan.input) };
+  });
+}
+
+/** What the content script gets: the same results, the plan without the engine input. */
+export function toWire(sides: readonly SideQuote[]): WireSide[] {
+  return sides.map(({ side, plan, result }) => ({
+    side,
+    plan: { markState: plan.markState, priceBasis: plan.priceBasis, markAgeMs: plan.markAgeMs, staleFigures: [...plan.staleFigures], needsBalance: plan.needsBalance },
+    result,
+  }));
+}

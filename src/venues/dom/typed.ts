@@ -1,0 +1,26 @@
+// Side table for the typing fast path (VenueReader.refresh): which input elements an ok reading's
+// typed values came from. A WeakMap keyed by the reading keeps readings plain data (tests compare
+// them with toEqual) and lets a reading and its inputs go away together.
+import type { FormReading, OrderForm } from '../types';
+
+/** Re-reads the typed values of a form from its inputs; null when a value does not parse. */
+export type Retype = (form: OrderForm) => OrderForm | null;
+
+const sources = new WeakMap<FormReading, { inputs: readonly Element[]; retype: Retype }>();
+
+/** Remembers how to refresh `reading` (only ok readings; returns it for chaining). */
+export function rememberTyped(reading: FormReading, inputs: ReadonlyArray<Element | null>, retype: Retype): FormReading {
+  if (reading.status === 'ok') sources.set(reading, { inputs: inputs.filter((el): el is Element => el !== null), retype });
+  return reading;
+}
+
+/** The reading with its typed values read again, or null (see VenueReader.refresh). */
+export function refreshTyped(previous: FormReading): FormReading | null {
+  const source = sources.get(previous);
+  if (previous.status !== 'ok' || source === undefined || !source.inputs.every((el) => el.isConnected)) return null;
+  const form = source.retype(previous.form);
+  if (form === null) return null;
+  const next: FormReading = { status: 'ok', form, matched: previous.matched };
+  sources.set(next, source);
+  return next;
+}

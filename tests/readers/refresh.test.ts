@@ -1,0 +1,97 @@
+// @vitest-environment happy-dom
+// The typing fast path (VenueReader.refresh): with only typed values changed, it returns exactly
+// what a full read returns; whenever it cannot be sure (a value that does not parse, an input gone,
+// an unreadable reading), it says null and the caller reads in full.
+import { describe, expect, it } from 'vitest';
+import { reader as binance } from '../../src/venues/binance-usdm/reader';
+import { reader as kraken } from '../../src/venues/kraken/reader';
+import type { FormReading } from '../../src/venues/types';
+import { $, byText, loadPage } from './load';
+
+const KRAKEN_URL = new URL('https://pro.kraken.com/app/trade/btc-usd');
+const BINANCE_URL = new URL('https://www.binance.com/en/futures/BTCUSDT');
+
+const typeInto = (el: HTMLElement, value: string) => {
+  (el as HTMLInputElement).value = value;
+};
+
+function refreshOk(refresh: (r: FormReading) => FormReading | null, previous: FormReading): FormReading {
+  const next = refresh(previous);
+  if (next === null) throw new Error('refresh gave up');
+  return next;
+}
+
+describe('Kraken: refresh = read when only typed values change', () => {
+  const sizeInput = (doc: Document) => $(doc, 'input[id^="volume-"]');
+  const priceInput = (doc: Document) => $(doc, 'input[id^="price-"]');
+
+  it('size and price, one keystroke after another', () => {
+    const doc = loadPage('kraken-pro.html');
+    let reading = kraken.read(doc, KRAKEN_URL);
+    for (const [size, price] of [['0.51', '65000'], ['0.512', '65000'], ['0.512', '6500'], ['1,000.5', '64,999.5']] as const) {
+      typeInto(sizeInput(doc), size);
+      typeInto(priceInput(doc), price);
+      reading = refreshOk(kraken.refresh!, reading);
+      expect(reading).toEqual(kraken.read(doc, KRAKEN_URL));
+    }
+  });
+
+  it('a market order (no price input)', () => {
+    const doc = loadPage('kraken-pro.html');
+    for (const t of doc.querySelectorAll('[role="tab"]')) {
+      if (t.textContent?.trim() === 'Limit' || t.textContent?.trim() === 'Market') t.setAttribute('aria-selected', String(t.textContent.trim() === 'Market'));
+    }
+    const reading = kraken.read(doc, KRAKEN_URL);
+    expect(reading.status === 'ok' && reading.form.type).toBe('market');
+    typeInto(sizeInput(doc), '0.75');
+    expect(refreshOk(kraken.refresh!, reading)).toEqual(kraken.read(doc, KRAKEN_URL));
+  });
+
+  it('gives up on what a full read would refuse, or when an input left the page', () => {
+    const doc = loadPage('kraken-pro.html');
+    const reading = kraken.read(doc, KRAKEN_URL);
+    for (const bad of ['', '0', 'abc', '1.234,5', '-1']) {
+      typeInto(sizeInput(doc), bad);
+      expect(kraken.refresh!(reading), bad).toBeNull();
+      expect(kraken.read(doc, KRAKEN_URL).status).toBe('unrecognised');
+    }
+    typeInto(sizeInput(doc), '0.5');
+    expect(kraken.refresh!(reading)).not.toBeNull();
+    sizeInput(doc).remove();
+    expect(kraken.refresh!(reading)).toBeNull();
+  });
+
+  it('an unreadable reading or a foreign one has no fast path', () => {
+    const doc = loadPage('kraken-pro.html');
+    typeInto(sizeInput(doc), '');
+    expect(kraken.refresh!(kraken.read(doc, KRAKEN_URL))).toBeNull();
+    const other = kraken.read(loadPage('kraken-pro.html'), KRAKEN_URL);
+    if (other.status !== 'ok') throw new Error('fixture unreadable');
+    expect(kraken.refresh!({ status: 'ok', form: other.form, matched: {} })).toBeNull(); // not a reading it returned
+  });
+});
+
+describe('Binance: refresh = read when only typed values change', () => {
+  const field = (doc: Document, label: string) => {
+    const prefix = [...doc.querySelectorAll('.bn-textField-prefix')].find((p) => p.textContent?.trim() === label)!;
+    return prefix.parentElement!.querySelector('input') as HTMLElement;
+  };
+
+  it('price, size and the TP/SL triggers', () => {
+    const doc = loadPage('binance-futures.html');
+    byText(doc, '[role="checkbox"]', 'TP/SL').setAttribute('aria-checked', 'true');
+    $(doc, '[data-fixture="tpsl-fields"]').hidden = false;
+    let reading = binance.read(doc, BINANCE_URL);
+    for (const [price, size, tp, sl] of [['64,000', '0.2', '', ''], ['64,000', '0.25', '70,000', ''], ['64,000', '0.25', '70,000', '61,500.5'], ['64000.1', '3', '', '60000']] as const) {
+      typeInto(field(doc, 'Price'), price);
+      typeInto(field(doc, 'Size'), size);
+      typeInto(field(doc, 'Take Profit'), tp);
+      typeInto(field(doc, 'Stop Loss'), sl);
+      reading = refreshOk(binance.refresh!, reading);
+      expect(reading).toEqual(binance.read(doc, BINANCE_URL));
+    }
+    typeInto(field(doc, 'Stop Loss'), 'abc');
+    expect(binance.refresh!(reading)).toBeNull();
+    expect(binance.read(doc, BINANCE_URL).status).toBe('unrecognised');
+  });
+});
