@@ -1,0 +1,26 @@
+// The popup stores the cross-margin balance the overlay asks for; the Kraken overlay then shows
+// a liquidation price without a reload.
+import { readOverlay, waitForOverlay } from '../harness/overlay';
+import { KrakenPage } from '../harness/kraken-page';
+import { expect, test } from '../harness/test';
+
+test('a balance saved in the popup gives the Kraken overlay its liquidation price', async ({ context, page, extensionId, setSettings }) => {
+  await setSettings({});
+  await new KrakenPage(page).goto();
+  await waitForOverlay(page, (r) => r.state === 'ok', 'overlay without a balance');
+  const before = await readOverlay(page);
+  expect(before.figures.find((f) => f.key === 'liquidationPrice')?.value ?? '').toBe('');
+
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/src/ui/popup/index.html`);
+  await popup.getByLabel('Kraken Pro (margin trade balance)').fill('abc');
+  await popup.getByRole('button', { name: 'Save' }).first().click();
+  await expect(popup.getByRole('status').first()).toHaveText(/positive number/);
+  await popup.getByLabel('Kraken Pro (margin trade balance)').fill('20,000');
+  await popup.getByRole('button', { name: 'Save' }).first().click();
+  await expect(popup.getByRole('status').first()).toHaveText('Saved');
+  await popup.close();
+
+  const after = await waitForOverlay(page, (r) => (r.figures.find((f) => f.key === 'liquidationPrice')?.value ?? '') !== '', 'liquidation price after saving a balance');
+  expect(Number(after.figures.find((f) => f.key === 'liquidationPrice')!.value)).toBeGreaterThan(0);
+});
