@@ -218,7 +218,15 @@ export function startSession(deps: SessionDeps): Session {
     guard.sync(formKey, (side) => guardCodes(quotes, side));
     // An unreadable form is shown at once; otherwise the latest answer (there is none at first).
     const shown = reading.status === 'unrecognised' ? reading : answer?.reading;
-    if (shown === undefined) return;
+    if (shown === undefined) {
+      // A readable form and no answer yet: after a short wait say so rather than show nothing.
+      if (!late) return;
+      const waitingKey = ['waiting', reading];
+      if (waitingKey.every((v, i) => v === drawn[i])) return;
+      drawn = waitingKey;
+      ensureOverlay().update(buildView({ reading, quotes: [], market: null, settings, guard: null, now: now(), pending: false, waiting: true }));
+      return;
+    }
     const message = answer?.message ?? null;
     const pending = late && reading.status === 'ok' && message !== null && message.seq < seq;
     const time = now();

@@ -178,6 +178,21 @@ describe('session', () => {
     expect(liq()).not.toBe(before);
   });
 
+  it('with no answer at all it says it is waiting instead of showing nothing', async () => {
+    session!.stop();
+    bg.answering = false;
+    shadow = undefined;
+    start();
+    await wait(PENDING_AFTER_MS / 2);
+    expect(shadow).toBeUndefined(); // a normal first round trip draws nothing early
+    await wait(PENDING_AFTER_MS);
+    expect(root().getAttribute(ATTR.state)).toBe('waiting');
+    expect(root().textContent).toContain('Waiting for Margin Preflight');
+    bg.release();
+    await answered();
+    expect(root().getAttribute(ATTR.state)).toBe('ok');
+  });
+
   it('ages the mark on its own clock, and shows the background’s re-computed quotes', async () => {
     bg.market.snapshot = withMark('65010.2');
     bg.resend();

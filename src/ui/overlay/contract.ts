@@ -9,6 +9,7 @@ export type OverlayState =
   | 'ok' // figures shown
   | 'unrecognised' // form not recognised; data-missing lists what
   | 'no-price' // market order and no mark price at all
+  | 'waiting' // the form is read but the background has not answered yet (worker starting or unreachable)
   | 'spot' // Kraken with margin switched off: no borrowing, nothing to liquidate
   | 'error'; // engine refused the input (message shown)
 

@@ -37,6 +37,8 @@ export interface OverlayModel {
   now: number;
   /** The form changed and its answer has not arrived yet: the figures shown are for an earlier state. */
   pending: boolean;
+  /** No answer at all yet for a readable form: say so instead of showing nothing. */
+  waiting?: boolean;
 }
 
 export interface FigureRow { key: string; label: string; value: string; text: string }
@@ -227,7 +229,9 @@ export function buildView(model: OverlayModel): OverlayView {
   const form = reading.status === 'ok' ? reading.form : null;
   const mark = markLine(market, form, now);
   const title = form ? `${form.symbol} · ${VENUE_LABEL[form.venue]}` : market ? `${market.symbol} · ${VENUE_LABEL[market.venue]}` : 'Margin Preflight';
-  const blocked = blockedState(reading, quotes);
+  const blocked = model.waiting && reading.status === 'ok'
+    ? { state: 'waiting' as const, message: 'Waiting for Margin Preflight to answer — no figures yet' }
+    : blockedState(reading, quotes);
   const base = { title, markLine: mark.line, missing: reading.status === 'unrecognised' ? reading.missing : [], guard: null, pending };
   if (blocked !== null || form === null) {
     const state = blocked?.state ?? 'unrecognised';
