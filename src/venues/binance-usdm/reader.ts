@@ -4,9 +4,10 @@
 // must be this symbol's base or quote asset (which also catches a half-done SPA switch).
 import type { MarginMode, Side } from '../../core/types';
 import { parseAmountWithUnit, parseLeverageText, parsePositiveNumber } from '../dom/numbers';
-import { accessibleName, commonAncestor, findAll, inputValue, isOn } from '../dom/query';
+import { accessibleName, commonAncestor, findAll, findUnique, inputValue, isOn } from '../dom/query';
 import { Scan } from '../dom/scan';
 import { isEnglishPage, matchesText, textOf } from '../dom/text';
+import { pairFromTradeUrl } from '../dom/trade-url';
 import { refreshTyped, rememberTyped } from '../dom/typed';
 import type { VenueReader } from '../readers';
 import type { DecimalString, FormReading, OrderForm } from '../types';
@@ -16,20 +17,7 @@ const HOST = 'www.binance.com';
 /** /futures/BTCUSDT with an optional locale (/en/, /pt-BR/); delivery contracts (_250328) are not perpetuals. */
 const TRADE_PATH = /^\/(?:[a-z]{2}(?:-[a-z]{2,4})?\/)?futures\/([a-z0-9]{2,20})(usdt|usdc)\/?$/i;
 
-interface Pair {
-  base: string;
-  quote: string;
-  symbol: string;
-}
-
-function pairFromUrl(url: URL): Pair | null {
-  if (url.protocol !== 'https:' || url.hostname !== HOST) return null;
-  const m = TRADE_PATH.exec(url.pathname);
-  if (!m || m[1] === undefined || m[2] === undefined) return null;
-  const base = m[1].toUpperCase();
-  const quote = m[2].toUpperCase();
-  return { base, quote, symbol: base + quote };
-}
+const pairFromUrl = (url: URL) => pairFromTradeUrl(url, HOST, TRADE_PATH, (base, quote) => base + quote);
 
 /** Which side a button places: Buy/Long → long, Sell/Short → short; null for anything else or a contradiction. */
 export function sideOfSubmit(el: Element): Side | null {
@@ -40,10 +28,7 @@ export function sideOfSubmit(el: Element): Side | null {
   return byClass ?? byText;
 }
 
-function unique(doc: Document, key: BinanceUsdmKey): Element | null {
-  const found = findAll(doc, BINANCE_USDM_SELECTORS[key]);
-  return found.length === 1 ? (found[0] ?? null) : null;
-}
+const unique = (doc: Document, key: BinanceUsdmKey): Element | null => findUnique(doc, BINANCE_USDM_SELECTORS[key]);
 
 /** The smallest element holding both the order-type tabs and the Buy/Long button. */
 function formRoot(doc: Document): Element | null {

@@ -200,6 +200,12 @@ export function findAll(root: Root, spec: SelectorSpec, cache: QueryCache = new 
   return [];
 }
 
+/** The one element a selector finds, or null when it finds none or more than one (ambiguous). */
+export function findUnique(root: Root, spec: SelectorSpec): Element | null {
+  const found = findAll(root, spec);
+  return found.length === 1 ? (found[0] ?? null) : null;
+}
+
 /** Selected/pressed/checked state as the page announces it. */
 export function isOn(el: Element): boolean {
   if (el.tagName === 'INPUT') return (el as HTMLInputElement).checked;

@@ -3,9 +3,10 @@
 // same thing twice (selected side vs. submit button text, pair picker vs. URL).
 import type { Side } from '../../core/types';
 import { parseAmountWithUnit, parseLeverageText, parsePositiveNumber } from '../dom/numbers';
-import { accessibleName, commonAncestor, findAll, inputValue, isOn } from '../dom/query';
+import { accessibleName, commonAncestor, findAll, findUnique, inputValue, isOn } from '../dom/query';
 import { Scan } from '../dom/scan';
 import { isEnglishPage, textOf } from '../dom/text';
+import { pairFromTradeUrl } from '../dom/trade-url';
 import { refreshTyped, rememberTyped } from '../dom/typed';
 import type { VenueReader } from '../readers';
 import type { FormReading, OrderForm } from '../types';
@@ -14,21 +15,7 @@ import { KRAKEN_SELECTORS, SUBMIT_TEXT, type KrakenKey } from './selectors';
 const HOST = 'pro.kraken.com';
 const TRADE_PATH = /^\/app\/trade\/([a-z0-9]{2,12})-([a-z0-9]{2,12})\/?$/i;
 
-interface Pair {
-  base: string;
-  quote: string;
-  /** Kraken's WebSocket v2 / display form, also a key in kraken/facts.json. */
-  symbol: string;
-}
-
-function pairFromUrl(url: URL): Pair | null {
-  if (url.protocol !== 'https:' || url.hostname !== HOST) return null;
-  const m = TRADE_PATH.exec(url.pathname);
-  if (!m || m[1] === undefined || m[2] === undefined) return null;
-  const base = m[1].toUpperCase();
-  const quote = m[2].toUpperCase();
-  return { base, quote, symbol: `${base}/${quote}` };
-}
+const pairFromUrl = (url: URL) => pairFromTradeUrl(url, HOST, TRADE_PATH, (base, quote) => `${base}/${quote}`);
 
 /** Which side a submit button places: "Buy BTC" → long, "Sell BTC" → short; null if it is not one. */
 export function sideOfSubmit(el: Element): Side | null {
@@ -37,10 +24,7 @@ export function sideOfSubmit(el: Element): Side | null {
   return m[1] === 'Buy' ? 'long' : 'short';
 }
 
-function unique(doc: Document, key: KrakenKey): Element | null {
-  const found = findAll(doc, KRAKEN_SELECTORS[key]);
-  return found.length === 1 ? (found[0] ?? null) : null;
-}
+const unique = (doc: Document, key: KrakenKey): Element | null => findUnique(doc, KRAKEN_SELECTORS[key]);
 
 /** The smallest element holding both the side toggle and the submit button. */
 function formRoot(doc: Document): Element | null {
