@@ -43,8 +43,12 @@ function inRange(value: Dec, range: Range): boolean {
 }
 
 /** A decimal given as a JSON string ("65000.10"), normalised to plain text ("65000.1"). */
+/** Plain decimal text as every venue's API writes it: no exponent, no sign but '-', no spaces. */
+const PLAIN_DECIMAL = /^-?\d{1,30}(\.\d{1,30})?$/;
+
 export function decimalString(v: unknown, where: string, range: Range): DecimalString {
-  const parsed = typeof v === 'string' ? parseDecimalText(v) : undefined;
+  // "6.4e4" parses to the right number, but no venue sends it: text in another shape is not theirs.
+  const parsed = typeof v === 'string' && PLAIN_DECIMAL.test(v) ? parseDecimalText(v) : undefined;
   if (parsed === undefined) fail(`${where} is not a decimal string`);
   if (!inRange(parsed, range)) fail(`${where} is out of range`);
   return parsed.toFixed();

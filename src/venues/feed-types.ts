@@ -3,11 +3,21 @@
 // (src/background does that, with one allowlisted fetch wrapper), so every parser can be
 // tested against saved responses in the venue's fixtures/api/ folder.
 import type { VenueId } from '../core/types';
-import type { DecimalString, MarketFigureKey } from './types';
+import type { DecimalString, MarketFigureKey, TierTable } from './types';
 
 /** 'mark': fast figures polled every few seconds; 'facts': slow ones (funding interval, levels); 'stream': WebSocket. */
 export type RestKind = 'mark' | 'facts';
-export type EndpointKind = RestKind | 'stream';
+/** An extra slow REST source is addressed as "facts:<name>" (e.g. "facts:tiers"). */
+export type ExtraFactsKind = `facts:${string}`;
+export type EndpointKind = RestKind | 'stream' | ExtraFactsKind;
+
+/** A further slow REST source beside `facts` (OKX needs four endpoints): polled like facts, on its own retry channel. */
+export interface FactSource {
+  /** Short lowercase name, unique in the feed: the channel is "facts:<name>". */
+  name: string;
+  endpoint: EndpointSpec;
+  parse(body: unknown, symbol: string): ParseResult;
+}
 
 /**
  * Where an endpoint lives. `base` is a fixed literal (origin + path, no query); the symbol may
@@ -18,6 +28,11 @@ export interface EndpointSpec {
   base: string;
   query?: (symbol: string) => Readonly<Record<string, string>>;
   pathSuffix?: (symbol: string) => string;
+  /**
+   * A JSON body makes the request a POST with content-type application/json (Hyperliquid's
+   * info API takes {"type":"metaAndAssetCtxs"}). Built from fixed literals and the checked symbol.
+   */
+  postBody?: (symbol: string) => Readonly<Record<string, unknown>>;
 }
 
 export interface FigureUpdate {
@@ -28,11 +43,11 @@ export interface FigureUpdate {
 
 export type FigureUpdates = Partial<Record<MarketFigureKey, FigureUpdate>>;
 
-/** A REST body either yields figures or is rejected with a short reason (no payload echo). */
-export type ParseResult = { ok: true; figures: FigureUpdates } | { ok: false; reason: string };
+/** A REST body either yields figures (and maybe a tier table) or is rejected with a short reason (no payload echo). */
+export type ParseResult = { ok: true; figures: FigureUpdates; tiers?: TierTable } | { ok: false; reason: string };
 
 export type StreamEvent =
-  | { kind: 'figures'; figures: FigureUpdates }
+  | { kind: 'figures'; figures: FigureUpdates; tiers?: TierTable }
   /** Heartbeats, status and subscription acknowledgements: not data, not an error. */
   | { kind: 'ignore' }
   /** The exchange refused the subscription: reconnecting (with backoff) is the only remedy. */
@@ -48,7 +63,11 @@ export interface VenueFeed {
   endpoints: Readonly<Record<EndpointKind, EndpointSpec>>;
   parseMark(body: unknown, symbol: string): ParseResult;
   parseFacts(body: unknown, symbol: string): ParseResult;
+  /** More slow REST sources (tiers, instruments, funding), each with its own channel "facts:<name>". */
+  moreFacts?: readonly FactSource[];
   /** Text to send once the socket is open; null when the URL alone subscribes. */
   subscribeMessage(symbol: string): string | null;
   parseStream(message: unknown, symbol: string): StreamEvent;
+  /** Application-level ping some venues require to keep a quiet socket open (Bybit 20 s, OKX "ping" < 30 s, Hyperliquid < 60 s). */
+  heartbeat?: { everyMs: number; message: string; /** A non-JSON answer to the ping (OKX "pong"), dropped unparsed. */ reply?: string };
 }

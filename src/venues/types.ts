@@ -19,8 +19,11 @@ export interface OrderForm {
   marginMode: MarginMode;
   /** Limit price; null for a market order (the engine then uses the mark price). */
   price: DecimalString | null;
-  /** Size as typed: in base units, or as a total in the quote currency. */
-  size: { unit: 'base' | 'quote'; value: DecimalString };
+  /**
+   * Size as typed: in base units, as a total in the quote currency, or in contracts (OKX: base
+   * quantity = contracts × the instrument's contract value, a market figure from the feed).
+   */
+  size: { unit: SizeUnit; value: DecimalString };
   leverage: DecimalString;
   /** Kraken: margin switched off means a plain spot order; no liquidation to show. */
   marginEnabled: boolean;
@@ -28,6 +31,53 @@ export interface OrderForm {
   takeProfit: DecimalString | null;
   /** Balance the page shows as available (quote currency), if it shows one. */
   availableBalance: DecimalString | null;
+  /**
+   * Cross margin: what the page itself shows of the account. Left out (or a field null) when
+   * the page does not show it; the quote then uses what the user entered, and says so.
+   */
+  account?: PageAccount;
+  /** Binance spot margin: the form's borrow behaviour. 'none' (Normal) and 'repay' open no new loan. */
+  borrow?: 'auto' | 'none' | 'repay';
+}
+
+export type SizeUnit = 'base' | 'quote' | 'contracts';
+
+export interface PageAccount {
+  /** Wallet / equity balance in the quote currency as the page shows it (before this order). */
+  walletBalance: DecimalString | null;
+  /** Other open positions in the same cross account, as the page lists them; null: not shown. */
+  positions: PagePosition[] | null;
+}
+
+export interface PagePosition {
+  symbol: string;
+  side: Side;
+  /** In base units (contracts already multiplied out). */
+  quantity: DecimalString;
+  entryPrice: DecimalString;
+  markPrice: DecimalString;
+  /** Maintenance margin of this position in quote currency, when the page shows it. */
+  maintenanceMargin: DecimalString | null;
+}
+
+/**
+ * A venue's maintenance-margin tiers as its public API gives them, as decimal strings.
+ * basis 'notional': bounds in quote currency (Bybit risk limits, Hyperliquid margin tables);
+ * basis 'contracts': bounds in contracts (OKX position tiers), picked by the order's size.
+ */
+export interface TierTable {
+  basis: 'notional' | 'contracts';
+  rows: TierRow[];
+}
+
+export interface TierRow {
+  floor: DecimalString;
+  /** null: no upper bound (last tier). */
+  cap: DecimalString | null;
+  maintenanceMarginRate: DecimalString;
+  /** Deduction ("cum", "mmDeduction"); null: derive it from the table. */
+  maintenanceAmount: DecimalString | null;
+  maxLeverage: DecimalString | null;
 }
 
 /** What a reader found. `matched` counts nodes per selector key, for fixture tests. */
@@ -64,16 +114,28 @@ export type MarketFigureKey =
   | 'nextFundingTime'
   | 'maxLeverage'
   | 'marginCallLevel'
-  | 'liquidationLevel';
+  | 'liquidationLevel'
+  /** OKX: base units per contract (ctVal). */
+  | 'contractValue'
+  /** Binance spot margin: hourly interest rate of the borrowed asset. */
+  | 'borrowRatePerHour';
 
 export interface MarketSnapshot {
   venue: VenueId;
   symbol: string;
   figures: Partial<Record<MarketFigureKey, Figure>>;
+  /** Maintenance tiers from the venue's public API, when its feed reads them. */
+  tiers?: TierFigure;
   /** 'live' while data flows; 'degraded' after failures (figures kept, marked by age); 'unavailable' with nothing usable. */
   status: 'live' | 'connecting' | 'degraded' | 'unavailable';
   /** Human sentence for the last failure, e.g. "HTTP 429, retrying in 8 s". */
   lastError: string | null;
+}
+
+export interface TierFigure {
+  table: TierTable;
+  receivedAt: number;
+  source: 'rest' | 'stream';
 }
 
 /** A figure older than this is stale: shown struck-through and not used for the quote. */
@@ -86,7 +148,12 @@ export const MAX_AGE_MS: Record<MarketFigureKey, number> = {
   maxLeverage: 24 * 3_600_000,
   marginCallLevel: 24 * 3_600_000,
   liquidationLevel: 24 * 3_600_000,
+  contractValue: 7 * 24 * 3_600_000,
+  borrowRatePerHour: 24 * 3_600_000,
 };
+
+/** Tier tables change rarely (venues announce changes); a day-old table is still current. */
+export const TIERS_MAX_AGE_MS = 24 * 3_600_000;
 
 /** The mark price of a quote: fresh, too old (MAX_AGE_MS), or none at all. */
 export type MarkState = 'live' | 'stale' | 'missing';

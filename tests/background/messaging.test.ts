@@ -219,12 +219,13 @@ describe('market port', () => {
     expect(sockets.made.every((s) => s.closed)).toBe(true);
   });
 
-  it('answers a venue without a feed with an unavailable snapshot and caps the number of feeds', async () => {
+  it('answers a symbol its venue feed does not know with an unavailable snapshot and caps the number of feeds', async () => {
     const app = await boot();
     const port = connect(app);
-    port.emit({ type: 'cs→bg:form-changed', seq: 1, venue: 'binance-margin', symbol: 'BTCUSDT', form: null });
+    port.emit({ type: 'cs→bg:form-changed', seq: 1, venue: 'binance-usdm', symbol: 'BTCUSDT_250328', form: null });
     await clock.advance(0);
     expect(quotes(port)[0]).toMatchObject({ status: 'unavailable', mark: null });
+    expect(app.hub.activeMarkets()).toEqual([]);
     const ports = Array.from({ length: MAX_ACTIVE_FEEDS + 1 }, (_, i) => connect(app, binanceTab(100 + i)));
     ports.forEach((p, i) => p.emit(watch(`COIN${i}USDT`)));
     await clock.advance(0);

@@ -1,10 +1,11 @@
 // The allowlist, the fetch wrapper's failure handling, backoff and Retry-After.
 import { describe, expect, it } from 'vitest';
-import { API_ALLOWLIST, endpointUrl, isAllowedUrl } from '../../src/background/net/allowlist';
+import { API_ALLOWLIST, endpointSpec, endpointUrl as urlWith, isAllowedUrl } from '../../src/background/net/allowlist';
+import { endpointUrl } from '../../src/background/net/endpoints';
 import { BACKOFF_CAP_MS, backoffDelay, describeDelay, parseRetryAfter } from '../../src/background/net/backoff';
 import { createHttpClient, FETCH_TIMEOUT_MS } from '../../src/background/net/http';
 import { openSocket } from '../../src/background/net/socket';
-import type { VenueFeed } from '../../src/venues/feed-types';
+import type { EndpointKind, VenueFeed } from '../../src/venues/feed-types';
 import { FEEDS } from '../../src/venues/feeds';
 import { feed as kraken } from '../../src/venues/kraken/feed';
 import { FakeClock, FakeFetch, jsonResponse, never, recordingLog, response, socketFactory } from './fakes';
@@ -13,13 +14,16 @@ const TICKER = '/0/public/Ticker';
 
 describe('allowlist', () => {
   it('builds every feed endpoint inside the allowlist', () => {
-    const symbols = { 'kraken-margin': 'BTC/USD', 'binance-usdm': 'BTCUSDT' } as const;
+    const symbols = {
+      'kraken-margin': 'BTC/USD', 'binance-usdm': 'BTCUSDT', 'bybit-linear': 'BTCUSDT', 'okx-swap': 'BTC-USDT-SWAP', hyperliquid: 'BTC', 'binance-margin': 'BTCUSDT',
+    } as const;
     for (const [venue, feed] of Object.entries(FEEDS) as Array<[keyof typeof symbols, VenueFeed]>) {
-      for (const kind of ['mark', 'facts', 'stream'] as const) {
+      const kinds: EndpointKind[] = ['mark', 'facts', 'stream', ...(feed.moreFacts ?? []).map((s) => `facts:${s.name}` as const)];
+      for (const kind of kinds) {
         const url = endpointUrl(venue, kind, symbols[venue]);
         expect(url, `${venue} ${kind}`).not.toBeNull();
         expect(isAllowedUrl(url!)).toBe(true);
-        expect(url!.href.startsWith(feed.endpoints[kind].base)).toBe(true);
+        expect(url!.href.startsWith(endpointSpec(feed, kind)!.base)).toBe(true);
       }
     }
     expect(endpointUrl('kraken-margin', 'mark', 'BTC/USD')!.href).toBe('https://api.kraken.com/0/public/Ticker?pair=XBTUSD');
@@ -29,12 +33,13 @@ describe('allowlist', () => {
   it('refuses symbols the feed does not accept and venues without a feed', () => {
     expect(endpointUrl('kraken-margin', 'mark', 'BTC/USD&pair=ETHUSD')).toBeNull();
     expect(endpointUrl('binance-usdm', 'stream', 'BTCUSDT/../../evil')).toBeNull();
-    expect(endpointUrl('bybit-linear', 'mark', 'BTCUSDT')).toBeNull();
+    expect(endpointUrl('okx-swap', 'mark', 'BTCUSDT')).toBeNull();
+    expect(endpointUrl('kraken-margin', 'facts:none', 'BTC/USD')).toBeNull();
   });
 
   it('refuses a feed whose endpoint points outside the allowlist', () => {
     const rogue: VenueFeed = { ...kraken, endpoints: { ...kraken.endpoints, mark: { base: 'https://evil.example/0/public/Ticker' } } };
-    expect(endpointUrl('kraken-margin', 'mark', 'BTC/USD', () => rogue)).toBeNull();
+    expect(urlWith('kraken-margin', 'mark', 'BTC/USD', () => rogue)).toBeNull();
   });
 
   it.each([
@@ -46,12 +51,14 @@ describe('allowlist', () => {
     'https://api.kraken.com:8443/0/public/Ticker',
     'wss://fstream.binance.com/ws/a/b',
     'wss://fstream.binance.com/ws/',
+    'wss://ws.okx.com/ws/v5/public',
+    'wss://ws.okx.com:9443/ws/v5/public',
   ])('rejects %s', (text) => {
     expect(isAllowedUrl(new URL(text))).toBe(false);
   });
 
   it('lists https and wss endpoints only', () => {
-    for (const entry of API_ALLOWLIST) expect(entry).toMatch(/^(https|wss):\/\/[a-z.]+\//);
+    for (const entry of API_ALLOWLIST) expect(entry).toMatch(/^(https|wss):\/\/[a-z.]+(:8443)?\//);
   });
 
   it('the fetch wrapper and socket opener refuse a foreign URL without touching the network', async () => {

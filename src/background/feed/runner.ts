@@ -3,10 +3,10 @@
 // channel retries on its own with backoff. Figures are only ever replaced by newer data:
 // a failure changes status and lastError, never a figure's receivedAt.
 // One-shot: after stop() a runner stays stopped; the hub makes a new one.
-import type { MarketSnapshot } from '../../venues/types';
-import type { FigureUpdates, RestKind, VenueFeed } from '../../venues/feed-types';
+import type { MarketSnapshot, TierFigure, TierTable } from '../../venues/types';
+import type { ExtraFactsKind, FigureUpdates, ParseResult, RestKind, VenueFeed } from '../../venues/feed-types';
 import type { Clock, Log, SocketFactory, SocketLike } from '../env';
-import { endpointUrl } from '../net/allowlist';
+import { endpointRequest, endpointUrl } from '../net/allowlist';
 import { backoffDelay, describeDelay } from '../net/backoff';
 import type { HttpClient } from '../net/http';
 import { openSocket } from '../net/socket';
@@ -30,15 +30,19 @@ export interface RunnerDeps {
 
 export class FeedRunner {
   private figures: MarketSnapshot['figures'];
+  private tiers: TierFigure | undefined;
   private readonly problems = new Map<Channel, string>();
-  private readonly attempts: Record<Channel, number> = { mark: 0, facts: 0, stream: 0 };
-  private readonly timers = new Map<Channel, unknown>();
+  private readonly attempts = new Map<Channel, number>();
+  /** Timers per channel, plus the stream heartbeat. */
+  private readonly timers = new Map<Channel | 'heartbeat', unknown>();
   private anyOutcome = false;
   private running = false;
   private socket: SocketLike | null = null;
   private lastStreamMessageAt = 0;
   private lastStreamMarkAt = Number.NEGATIVE_INFINITY;
   private malformedMessages = 0;
+  /** URLs are built from this runner's own feed (and still checked against the allowlist). */
+  private readonly lookup = () => this.feed;
 
   constructor(
     private readonly feed: VenueFeed,
@@ -49,6 +53,7 @@ export class FeedRunner {
   ) {
     // Restored figures keep their original receivedAt: the consumer judges them by age.
     this.figures = restored ? { ...restored.figures } : {};
+    this.tiers = restored?.tiers;
   }
 
   start(): void {
@@ -57,6 +62,7 @@ export class FeedRunner {
     this.publish();
     void this.poll('mark');
     void this.poll('facts');
+    for (const source of this.feed.moreFacts ?? []) void this.poll(`facts:${source.name}`);
     this.connect();
   }
 
@@ -69,14 +75,16 @@ export class FeedRunner {
 
   current(): MarketSnapshot {
     const { status, lastError } = deriveStatus(this.figures, this.problems, this.anyOutcome, this.deps.clock.now());
-    return { venue: this.feed.venue, symbol: this.symbol, figures: { ...this.figures }, status, lastError };
+    const snapshot: MarketSnapshot = { venue: this.feed.venue, symbol: this.symbol, figures: { ...this.figures }, status, lastError };
+    if (this.tiers) snapshot.tiers = this.tiers;
+    return snapshot;
   }
 
   private publish(): void {
     if (this.running) this.onChange(this.current());
   }
 
-  private schedule(channel: Channel, ms: number, run: () => void): void {
+  private schedule(channel: Channel | 'heartbeat', ms: number, run: () => void): void {
     const previous = this.timers.get(channel);
     if (previous !== undefined) this.deps.clock.clearTimeout(previous);
     this.timers.set(channel, this.deps.clock.setTimeout(() => {
@@ -87,15 +95,18 @@ export class FeedRunner {
 
   /** Record a failure on one channel and schedule its retry; returns the chosen delay. */
   private failed(channel: Channel, sentence: (retry: string) => string, retryAfterMs: number | null, retry: () => void): void {
-    const delay = retryAfterMs ?? backoffDelay(this.attempts[channel]++, this.deps.random);
+    const attempt = this.attempts.get(channel) ?? 0;
+    this.attempts.set(channel, attempt + 1);
+    const delay = retryAfterMs ?? backoffDelay(attempt, this.deps.random);
     this.problems.set(channel, sentence(describeDelay(delay)));
     this.anyOutcome = true;
     this.schedule(channel, delay, retry);
     this.publish();
   }
 
-  private apply(figures: FigureUpdates, source: 'rest' | 'stream', requestedAt: number): void {
+  private apply(figures: FigureUpdates, source: 'rest' | 'stream', requestedAt: number, tiers?: TierTable): void {
     const now = this.deps.clock.now();
+    if (tiers !== undefined) this.tiers = { table: tiers, receivedAt: now, source };
     for (const [key, update] of Object.entries(figures) as Array<[keyof FigureUpdates, NonNullable<FigureUpdates[keyof FigureUpdates]>]>) {
       const held = this.figures[key];
       // A REST answer that left before the stream's latest value must not overwrite it.
@@ -109,7 +120,14 @@ export class FeedRunner {
     return this.socket !== null && now - this.lastStreamMarkAt < MARK_POLL_MS;
   }
 
-  private async poll(kind: RestKind): Promise<void> {
+  private parse(kind: RestKind | ExtraFactsKind, body: unknown): ParseResult {
+    if (kind === 'mark') return this.feed.parseMark(body, this.symbol);
+    if (kind === 'facts') return this.feed.parseFacts(body, this.symbol);
+    const source = this.feed.moreFacts?.find((s) => `facts:${s.name}` === kind);
+    return source ? source.parse(body, this.symbol) : { ok: false, reason: `no parser for ${kind}` };
+  }
+
+  private async poll(kind: RestKind | ExtraFactsKind): Promise<void> {
     if (!this.running) return;
     const interval = kind === 'mark' ? MARK_POLL_MS : FACTS_POLL_MS;
     const again = () => void this.poll(kind);
@@ -118,23 +136,24 @@ export class FeedRunner {
       this.checkStreamSilence(requestedAt);
       if (this.streamCarriesMark(requestedAt)) return this.schedule(kind, interval, again);
     }
-    const url = endpointUrl(this.feed.venue, kind, this.symbol);
-    if (url === null) return this.failed(kind, () => `No ${kind} endpoint for ${this.symbol}`, FACTS_POLL_MS, again);
-    const result = await this.deps.http.getJson(url);
+    const request = endpointRequest(this.feed.venue, kind, this.symbol, this.lookup);
+    if (request === null) return this.failed(kind, () => `No ${kind} endpoint for ${this.symbol}`, FACTS_POLL_MS, again);
+    const { url } = request;
+    const result = await this.deps.http.getJson(url, request.jsonBody);
     if (!this.running) return;
     if (!result.ok) return this.failed(kind, (retry) => `${result.failure.message}, retrying in ${retry}`, result.failure.retryAfterMs, again);
-    const parsed = kind === 'mark' ? this.feed.parseMark(result.body, this.symbol) : this.feed.parseFacts(result.body, this.symbol);
+    const parsed = this.parse(kind, result.body);
     if (!parsed.ok) return this.failed(kind, (retry) => `Unexpected data from ${url.host} (${parsed.reason}), retrying in ${retry}`, null, again);
-    this.attempts[kind] = 0;
+    this.attempts.set(kind, 0);
     this.problems.delete(kind);
-    this.apply(parsed.figures, 'rest', requestedAt);
+    this.apply(parsed.figures, 'rest', requestedAt, parsed.tiers);
     this.schedule(kind, interval, again);
     this.publish();
   }
 
   private connect(): void {
     if (!this.running) return;
-    const url = endpointUrl(this.feed.venue, 'stream', this.symbol);
+    const url = endpointUrl(this.feed.venue, 'stream', this.symbol, this.lookup);
     const socket = url === null ? null : openSocket(url, this.deps.sockets, this.deps.log);
     const host = url?.host ?? this.feed.venue;
     if (socket === null) return this.streamDown(host, 'could not be opened');
@@ -147,7 +166,9 @@ export class FeedRunner {
         if (subscribe !== null) socket.send(subscribe);
       } catch {
         this.lost(socket, host, 'could not subscribe');
+        return;
       }
+      this.beat(socket, host);
     };
     socket.onmessage = (event) => {
       if (this.socket === socket) this.onStreamMessage(socket, host, event.data);
@@ -156,9 +177,25 @@ export class FeedRunner {
     socket.onerror = () => this.lost(socket, host, 'failed');
   }
 
+  /** Application-level ping on the venue's schedule, while this socket is the current one. */
+  private beat(socket: SocketLike, host: string): void {
+    const heartbeat = this.feed.heartbeat;
+    if (heartbeat === undefined) return;
+    this.schedule('heartbeat', heartbeat.everyMs, () => {
+      if (this.socket !== socket) return;
+      try {
+        socket.send(heartbeat.message);
+      } catch {
+        return this.lost(socket, host, 'could not send its keep-alive');
+      }
+      this.beat(socket, host);
+    });
+  }
+
   private onStreamMessage(socket: SocketLike, host: string, data: unknown): void {
     const now = this.deps.clock.now();
     this.lastStreamMessageAt = now;
+    if (this.feed.heartbeat?.reply !== undefined && data === this.feed.heartbeat.reply) return;
     let message: unknown;
     try {
       if (typeof data !== 'string' || data.length > MAX_MESSAGE_CHARS) throw new Error('not a text frame');
@@ -170,10 +207,10 @@ export class FeedRunner {
     if (event.kind === 'ignore') return;
     if (event.kind === 'malformed') return this.malformed(host, event.reason);
     if (event.kind === 'refused') return this.lost(socket, host, `refused: ${event.reason}`);
-    this.attempts.stream = 0;
+    this.attempts.set('stream', 0);
     this.problems.delete('stream');
     if (event.figures.markPrice) this.lastStreamMarkAt = now;
-    this.apply(event.figures, 'stream', now);
+    this.apply(event.figures, 'stream', now, event.tiers);
     this.publish();
   }
 
@@ -187,7 +224,7 @@ export class FeedRunner {
 
   private checkStreamSilence(now: number): void {
     if (this.socket && now - this.lastStreamMessageAt > STREAM_SILENCE_MS) {
-      const host = endpointUrl(this.feed.venue, 'stream', this.symbol)?.host ?? this.feed.venue;
+      const host = endpointUrl(this.feed.venue, 'stream', this.symbol, this.lookup)?.host ?? this.feed.venue;
       this.lost(this.socket, host, 'went silent');
     }
   }

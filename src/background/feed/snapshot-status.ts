@@ -1,7 +1,9 @@
 // How a feed's state reads to the consumer: one status word and one human sentence.
+import type { EndpointKind } from '../../venues/feed-types';
 import { isFresh, type MarketSnapshot } from '../../venues/types';
 
-export type Channel = 'mark' | 'facts' | 'stream';
+/** 'mark', 'facts', 'stream', or an extra facts source "facts:<name>". */
+export type Channel = EndpointKind;
 
 /** lastError travels to the content side, whose validator caps it at 300 characters. */
 export const MAX_ERROR_CHARS = 300;
@@ -19,10 +21,11 @@ export function deriveStatus(
   anyOutcome: boolean,
   now: number,
 ): Pick<MarketSnapshot, 'status' | 'lastError'> {
-  const sentence = problems.get('mark') ?? problems.get('stream') ?? problems.get('facts') ?? null;
+  const extraFacts = [...problems.keys()].find((channel) => channel.startsWith('facts:'));
+  const sentence = problems.get('mark') ?? problems.get('stream') ?? problems.get('facts') ?? (extraFacts === undefined ? undefined : problems.get(extraFacts)) ?? null;
   const lastError = sentence === null ? null : sentence.slice(0, MAX_ERROR_CHARS);
   if (!anyOutcome) return { status: 'connecting', lastError };
   if (Object.keys(figures).length === 0) return { status: problems.size > 0 ? 'unavailable' : 'connecting', lastError };
-  const restFailing = problems.has('mark') || problems.has('facts');
+  const restFailing = problems.has('mark') || problems.has('facts') || extraFacts !== undefined;
   return { status: restFailing || !isFresh(figures.markPrice, 'markPrice', now) ? 'degraded' : 'live', lastError };
 }

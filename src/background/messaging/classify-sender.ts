@@ -6,12 +6,14 @@ import type { VenueId } from '../../core/types';
 
 /**
  * Exchange page origins our content script runs on (manifest content_scripts.matches), with the
- * venues their pages may ask about. Binance serves futures and margin from one origin; margin
- * has no live feed yet and gets an "unavailable" snapshot.
+ * venues their pages may ask about. Binance serves futures and spot margin from one origin.
  */
 export const EXCHANGE_ORIGINS: Readonly<Record<string, readonly VenueId[]>> = {
   'https://pro.kraken.com': ['kraken-margin'],
   'https://www.binance.com': ['binance-usdm', 'binance-margin'],
+  'https://www.bybit.com': ['bybit-linear'],
+  'https://www.okx.com': ['okx-swap'],
+  'https://app.hyperliquid.xyz': ['hyperliquid'],
 };
 
 /** The fields of runtime.MessageSender we read (origin is missing from the polyfill's types). */

@@ -1,4 +1,5 @@
-// The one fetch wrapper: allowlisted URLs only, GET without credentials or redirects, a 5 s
+// The one fetch wrapper: allowlisted URLs only, GET (or a JSON POST for info APIs such as
+// Hyperliquid's, which take the query as a body) without credentials or redirects, a 5 s
 // budget for headers and body together, a size cap, and a per-host pause after 429/418 so a
 // rate limit from one endpoint also holds back the others on that host.
 import type { Clock, FetchLike, Log } from '../env';
@@ -20,8 +21,12 @@ export interface HttpFailure {
 export type HttpResult = { ok: true; body: unknown } | { ok: false; failure: HttpFailure };
 
 export interface HttpClient {
-  getJson(url: URL): Promise<HttpResult>;
+  /** GET, or POST with `jsonBody` as an application/json body when given. */
+  getJson(url: URL, jsonBody?: string): Promise<HttpResult>;
 }
+
+/** A request body is a few dozen bytes of fixed literals plus a symbol; anything larger is a bug. */
+const MAX_REQUEST_BODY_CHARS = 1_000;
 
 class Timeout extends Error {}
 
@@ -34,7 +39,7 @@ export function createHttpClient(fetchFn: FetchLike, clock: Clock, log: Log): Ht
 
   /** Headers and body within FETCH_TIMEOUT_MS. The timer is the injected clock (not
    *  AbortSignal.timeout, which fakes cannot drive); aborting stops the real request. */
-  async function withTimeout(url: URL): Promise<{ status: number; retryAfter: string | null; text: string }> {
+  async function withTimeout(url: URL, jsonBody: string | undefined): Promise<{ status: number; retryAfter: string | null; text: string }> {
     const controller = new AbortController();
     let timer: unknown;
     const expired = new Promise<never>((_, reject) => {
@@ -45,7 +50,7 @@ export function createHttpClient(fetchFn: FetchLike, clock: Clock, log: Log): Ht
     });
     const request = (async () => {
       const response = await fetchFn(url.href, {
-        method: 'GET',
+        ...(jsonBody === undefined ? { method: 'GET' } : { method: 'POST', body: jsonBody, headers: { 'content-type': 'application/json' } }),
         signal: controller.signal,
         credentials: 'omit',
         cache: 'no-store',
@@ -62,9 +67,9 @@ export function createHttpClient(fetchFn: FetchLike, clock: Clock, log: Log): Ht
     }
   }
 
-  async function getJson(url: URL): Promise<HttpResult> {
+  async function getJson(url: URL, jsonBody?: string): Promise<HttpResult> {
     const host = url.host;
-    if (!isAllowedUrl(url)) {
+    if (!isAllowedUrl(url) || (jsonBody !== undefined && jsonBody.length > MAX_REQUEST_BODY_CHARS)) {
       log.warn('Margin Preflight: refused a request to a URL outside the API allowlist');
       return fail(host, `Refused to contact ${host}: not an allowed market-data endpoint`);
     }
@@ -74,7 +79,7 @@ export function createHttpClient(fetchFn: FetchLike, clock: Clock, log: Log): Ht
 
     let answer: Awaited<ReturnType<typeof withTimeout>>;
     try {
-      answer = await withTimeout(url);
+      answer = await withTimeout(url, jsonBody);
     } catch (error) {
       if (error instanceof Timeout) return fail(host, `No answer from ${host} within ${FETCH_TIMEOUT_MS / 1_000} s`);
       return fail(host, `Network error reaching ${host}`);
