@@ -43,6 +43,10 @@ const CONTENT_SIDE = [
   './src/venues/dom',
   './src/venues/*/reader.ts',
   './src/venues/*/selectors.ts',
+  // Content-side helpers a reader splits out (the page's account panel and positions table).
+  './src/venues/*/account.ts',
+  './src/venues/*/positions.ts',
+  './src/venues/about.ts',
   './src/messaging/messages.ts',
   './src/messaging/validate-bg-to-cs.ts',
   './src/settings',

@@ -44,7 +44,11 @@ export async function runContentScript(deps: AppDeps): Promise<() => void> {
     const url = new URL(href);
     const reader = settings.overlayEnabled && shown ? deps.readerForUrl(url) : null;
     const key = reader === null ? '' : `${reader.venue} ${url.origin}${url.pathname}`;
-    if (session?.key === key) return;
+    if (session?.key === key) {
+      // Same page, another query (Binance margin switches Cross/Isolated by ?type=): read again.
+      session.session.urlChanged();
+      return;
+    }
     stopSession();
     if (reader === null) return;
     session = {

@@ -42,6 +42,8 @@ export interface SessionDeps {
 export interface Session {
   /** Something outside the form may have changed (settings, the clock): redraw if needed. */
   refresh(): void;
+  /** The page's URL changed but the page is the same (only the query): read the form again. */
+  urlChanged(): void;
   /** Page structure changed somewhere: re-read if the form root was replaced or is still missing. */
   structureChanged(): void;
   stop(): void;
@@ -77,6 +79,15 @@ export function startSession(deps: SessionDeps): Session {
   const now = deps.now ?? Date.now;
   const life = new AbortController();
   const { signal } = life;
+  /** The session's page with the query it has now; the page itself (origin + path) never changes under a session. */
+  const currentUrl = (): URL => {
+    try {
+      const now = new URL(win.location.href);
+      return now.origin === url.origin && now.pathname === url.pathname ? now : url;
+    } catch {
+      return url;
+    }
+  };
 
   // What the page says.
   let reading: FormReading | null = null;
@@ -168,7 +179,8 @@ export function startSession(deps: SessionDeps): Session {
 
   /** Reads the form now, in full; a changed reading goes to the background at once. */
   function read(): void {
-    const next = readSafely(reader, doc, url);
+    // The URL as it is now: the session outlives query changes of its page (see app.ts).
+    const next = readSafely(reader, doc, currentUrl());
     const root = formRootSafely(reader, doc);
     if (root !== anchor) {
       anchor = root;
@@ -293,6 +305,7 @@ export function startSession(deps: SessionDeps): Session {
 
   return {
     refresh: () => schedule({ modal: true }),
+    urlChanged: () => schedule({ read: true }),
     structureChanged() {
       const lost = anchor === null || !anchor.isConnected;
       const modal = now() - lastModalCheck >= MODAL_CHECK_MS;

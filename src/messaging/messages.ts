@@ -10,7 +10,11 @@ export const MARKET_PORT = 'cs→bg:market';
 
 /** A venue's own symbol ("XBTUSD", "BTC/USD", "BTCUSDT"). */
 export const SYMBOL = /^[A-Za-z0-9._:/-]{1,40}$/;
-export const FIGURE_KEYS: readonly MarketFigureKey[] = ['markPrice', 'lastPrice', 'fundingRate', 'fundingIntervalHours', 'nextFundingTime', 'maxLeverage', 'marginCallLevel', 'liquidationLevel'];
+export const FIGURE_KEYS: readonly MarketFigureKey[] = [
+  'markPrice', 'lastPrice', 'fundingRate', 'fundingIntervalHours', 'nextFundingTime', 'maxLeverage', 'marginCallLevel', 'liquidationLevel', 'contractValue', 'borrowRatePerHour',
+];
+/** Most other open positions a page reading or a plan may carry. */
+export const MAX_PAGE_POSITIONS = 50;
 /** Longest feed error sentence a snapshot or a quotes message may carry. */
 export const MAX_ERROR_TEXT = 300;
 
@@ -69,6 +73,12 @@ export interface WirePlan {
   markAgeMs: number | null;
   staleFigures: MarketFigureKey[];
   needsBalance: boolean;
+  balanceSource: 'page' | 'settings' | null;
+  pagePositions: number | null;
+  /** Symbols of page positions that could not be weighed (the account was then left out). */
+  positionsUnknown: string[];
+  tiers: 'live' | 'stale' | 'none';
+  missing: 'contractValue' | null;
 }
 
 /** One quoted side; result null when no price at all is known (market order, no mark). */

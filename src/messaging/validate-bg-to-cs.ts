@@ -4,7 +4,7 @@
 // bounded, and unknown keys are refused, so a bug or a future format change shows as "dropped",
 // never as a half-understood figure.
 import { VENUES, type VenueId } from '../core/types';
-import { FIGURE_KEYS, MAX_ERROR_TEXT, SYMBOL, type QuotesMessage, type WirePlan, type WireQuote, type WireResult, type WireSide } from './messages';
+import { FIGURE_KEYS, MAX_ERROR_TEXT, MAX_PAGE_POSITIONS, SYMBOL, type QuotesMessage, type WirePlan, type WireQuote, type WireResult, type WireSide } from './messages';
 
 /** Plain decimal text as the engine and the feeds write it: no exponent, no "+", no leading zeros. */
 const DECIMAL = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
@@ -75,12 +75,17 @@ function isWireResult(v: unknown, venue: VenueId): v is WireResult {
 }
 
 function isPlan(v: unknown): v is WirePlan {
-  return isObj(v) && hasExactly(v, ['markState', 'priceBasis', 'markAgeMs', 'staleFigures', 'needsBalance'])
+  return isObj(v) && hasExactly(v, ['markState', 'priceBasis', 'markAgeMs', 'staleFigures', 'needsBalance', 'balanceSource', 'pagePositions', 'positionsUnknown', 'tiers', 'missing'])
     && oneOf(v.markState, ['live', 'stale', 'missing'] as const)
     && oneOf(v.priceBasis, ['limit', 'mark', 'stale-mark', 'none'] as const)
     && (v.markAgeMs === null || isTime(v.markAgeMs))
     && isList(v.staleFigures, FIGURE_KEYS.length, (k) => oneOf(k, FIGURE_KEYS)) && new Set(v.staleFigures).size === v.staleFigures.length
-    && typeof v.needsBalance === 'boolean';
+    && typeof v.needsBalance === 'boolean'
+    && (v.balanceSource === null || oneOf(v.balanceSource, ['page', 'settings'] as const))
+    && (v.pagePositions === null || (isTime(v.pagePositions) && v.pagePositions <= MAX_PAGE_POSITIONS))
+    && isList(v.positionsUnknown, MAX_PAGE_POSITIONS, (symbol) => typeof symbol === 'string' && SYMBOL.test(symbol))
+    && oneOf(v.tiers, ['live', 'stale', 'none'] as const)
+    && (v.missing === null || v.missing === 'contractValue');
 }
 
 function isSide(v: unknown, venue: VenueId): v is WireSide {

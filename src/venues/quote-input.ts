@@ -2,9 +2,9 @@
 // shows, the market feed and the user's settings. Pure: the overlay, the background (for the
 // toolbar badge) and the e2e tests all call this one function, so their figures agree.
 import { Dec, parseDecimalText } from '../core/decimal';
-import type { Side } from '../core/types';
+import type { Side, VenueId } from '../core/types';
 import type { Settings } from '../settings/settings';
-import { isFresh, type Figure, type MarkState, type MarketFigureKey, type MarketSnapshot, type OrderForm } from './types';
+import { isFresh, TIERS_MAX_AGE_MS, type Figure, type MarkState, type MarketFigureKey, type MarketSnapshot, type OrderForm, type PagePosition, type TierTable } from './types';
 
 export type { MarkState };
 
@@ -18,9 +18,25 @@ export interface QuotePlan {
   markAgeMs: number | null;
   /** Market figures left out because they were stale (the engine then uses facts, and says so). */
   staleFigures: MarketFigureKey[];
-  /** Cross margin with no balance entered by the user. */
+  /** Cross margin with no balance, neither on the page nor entered by the user. */
   needsBalance: boolean;
+  /** Cross margin: where the account balance came from ('page' wins over 'settings'); null otherwise. */
+  balanceSource: 'page' | 'settings' | null;
+  /** Other open positions read from the page and included; null when the page shows none or the order is isolated. */
+  pagePositions: number | null;
+  /**
+   * Page positions whose maintenance margin could not be worked out (not shown, no tier known).
+   * Then the account is left out of the quote (no liquidation price) rather than quoted too far away.
+   */
+  positionsUnknown: string[];
+  /** The venue's live tier table: used ('live'), too old and left out ('stale'), or none held. */
+  tiers: 'live' | 'stale' | 'none';
+  /** A figure without which the order cannot be sized (OKX contracts need the contract value). */
+  missing: 'contractValue' | null;
 }
+
+/** Maintenance rate and deduction of another position, when only its notional is known. */
+export type PositionRateLookup = (venue: VenueId, symbol: string, notional: Dec) => { rate: Dec; amount: Dec } | null;
 
 const PASSED_FIGURES: ReadonlyArray<[MarketFigureKey, string]> = [
   ['fundingRate', 'fundingRate'],
@@ -36,15 +52,61 @@ function markOf(snapshot: MarketSnapshot | null, now: number): { figure: Figure 
   return { figure, state: isFresh(figure, 'markPrice', now) ? 'live' : 'stale' };
 }
 
+/** The tier table as engine input rows (notional basis only). */
+function tierRows(table: TierTable): Array<Record<string, string>> {
+  return table.rows.map((row) => {
+    const out: Record<string, string> = { notionalFloor: row.floor, maintenanceMarginRate: row.maintenanceMarginRate };
+    if (row.cap !== null) out.notionalCap = row.cap;
+    if (row.maintenanceAmount !== null) out.maintenanceAmount = row.maintenanceAmount;
+    if (row.maxLeverage !== null) out.maxLeverage = row.maxLeverage;
+    return out;
+  });
+}
+
+/** OKX picks the tier by position size in contracts: first row with floor < contracts ≤ cap (the first row from 0). */
+function rowByContracts(table: TierTable, contracts: Dec): TierTable['rows'][number] | null {
+  return table.rows.find((row, i) => {
+    const aboveFloor = i === 0 ? contracts.greaterThanOrEqualTo(row.floor) : contracts.greaterThan(row.floor);
+    return aboveFloor && (row.cap === null || contracts.lessThanOrEqualTo(row.cap));
+  }) ?? null;
+}
+
+/** A page position as engine input, or null when its maintenance margin cannot be worked out. */
+function positionInput(venue: VenueId, position: PagePosition, lookup: PositionRateLookup | undefined): Record<string, string> | null {
+  const notional = new Dec(position.quantity).times(position.markPrice);
+  let rate: Dec;
+  let amount = new Dec(0);
+  if (position.maintenanceMargin !== null && notional.greaterThan(0)) {
+    // The page's own figure at the current mark: exact now, and the other positions' marks do not follow this order's price.
+    rate = new Dec(position.maintenanceMargin).div(notional);
+  } else {
+    const found = lookup?.(venue, position.symbol, notional) ?? null;
+    if (found === null) return null;
+    rate = found.rate;
+    amount = found.amount;
+  }
+  if (!rate.lessThan(1)) return null;
+  return {
+    symbol: position.symbol,
+    side: position.side,
+    quantity: position.quantity,
+    entryPrice: position.entryPrice,
+    markPrice: position.markPrice,
+    maintenanceMarginRate: rate.toFixed(),
+    maintenanceAmount: amount.toFixed(),
+  };
+}
+
 /** Plan for one side; a form with side 'both' is planned once per side. */
-export function planQuote(form: OrderForm, side: Side, snapshot: MarketSnapshot | null, settings: Settings, now: number): QuotePlan {
-  const mark = markOf(snapshot && snapshot.venue === form.venue && snapshot.symbol === form.symbol ? snapshot : null, now);
+export function planQuote(form: OrderForm, side: Side, snapshot: MarketSnapshot | null, settings: Settings, now: number, lookup?: PositionRateLookup): QuotePlan {
+  const own = snapshot && snapshot.venue === form.venue && snapshot.symbol === form.symbol ? snapshot : null;
+  const mark = markOf(own, now);
   const staleFigures: MarketFigureKey[] = [];
-  const market: Record<string, string> = {};
+  const market: Record<string, unknown> = {};
   if (mark.state === 'live') market.markPrice = mark.figure!.value;
   else if (mark.state === 'stale') staleFigures.push('markPrice');
   for (const [key, field] of PASSED_FIGURES) {
-    const figure = snapshot?.figures[key];
+    const figure = own?.figures[key];
     if (!figure) continue;
     if (isFresh(figure, key, now)) market[field] = figure.value;
     else staleFigures.push(key);
@@ -58,12 +120,37 @@ export function planQuote(form: OrderForm, side: Side, snapshot: MarketSnapshot 
     priceBasis = mark.state === 'live' ? 'mark' : mark.state === 'stale' ? 'stale-mark' : 'none';
   }
   const markAgeMs = mark.figure ? Math.max(0, now - mark.figure.receivedAt) : null;
-  const balance = settings.accountBalance[form.venue] ?? null;
-  const needsBalance = form.marginMode === 'cross' && balance === null;
-  const base = { markState: mark.state, priceBasis, markAgeMs, staleFigures, needsBalance };
-  if (price === null) return { ...base, input: null };
+  const cross = form.marginMode === 'cross';
+  const pageBalance = cross ? (form.account?.walletBalance ?? null) : null;
+  const userBalance = cross ? (settings.accountBalance[form.venue] ?? null) : null;
+  const balance = pageBalance ?? userBalance;
+  const balanceSource: QuotePlan['balanceSource'] = pageBalance !== null ? 'page' : userBalance !== null ? 'settings' : null;
+  const tierFigure = own?.tiers;
+  const tiers: QuotePlan['tiers'] = tierFigure === undefined ? 'none' : now - tierFigure.receivedAt <= TIERS_MAX_AGE_MS ? 'live' : 'stale';
+  // Contract value never changes in practice: an old figure still sizes the order right.
+  const contractValue = own?.figures.contractValue?.value ?? null;
+  const missing: QuotePlan['missing'] = form.size.unit === 'contracts' && contractValue === null ? 'contractValue' : null;
+  const base = {
+    markState: mark.state, priceBasis, markAgeMs, staleFigures, needsBalance: cross && balance === null,
+    balanceSource, pagePositions: null as number | null, positionsUnknown: [] as string[], tiers, missing,
+  };
+  if (price === null || missing !== null) return { ...base, input: null };
 
-  const quantity = form.size.unit === 'base' ? new Dec(form.size.value) : new Dec(form.size.value).div(price);
+  const quantity = form.size.unit === 'base' ? new Dec(form.size.value)
+    : form.size.unit === 'quote' ? new Dec(form.size.value).div(price)
+    : new Dec(form.size.value).times(contractValue!);
+  if (tiers === 'live') {
+    const table = tierFigure!.table;
+    if (table.basis === 'notional') market.tiers = tierRows(table);
+    else {
+      const contracts = contractValue === null ? null : quantity.div(contractValue);
+      const row = contracts === null ? null : rowByContracts(table, contracts);
+      if (row !== null) {
+        market.maintenanceMarginRate = row.maintenanceMarginRate;
+        if (row.maxLeverage !== null) market.maxLeverage = row.maxLeverage;
+      }
+    }
+  }
   const order: Record<string, string> = {
     symbol: form.symbol,
     side,
@@ -83,6 +170,20 @@ export function planQuote(form: OrderForm, side: Side, snapshot: MarketSnapshot 
     holdHours: settings.holdHours,
     limits,
   };
-  if (form.marginMode === 'cross' && balance !== null && parseDecimalText(balance) !== undefined) input.account = { walletBalance: balance };
-  return { ...base, input };
+  const plan: QuotePlan = { ...base, input };
+  if (cross && balance !== null && parseDecimalText(balance) !== undefined) {
+    const account: Record<string, unknown> = { walletBalance: balance };
+    const shown = form.account?.positions ?? null;
+    if (shown !== null) {
+      // A position in this same symbol would merge with the order (one-way mode): not modelled,
+      // so it counts as unknown rather than as a separate position.
+      const inputs = shown.map((p) => (p.symbol === form.symbol ? null : positionInput(form.venue, p, lookup)));
+      plan.pagePositions = shown.length;
+      plan.positionsUnknown = shown.filter((_, i) => inputs[i] === null).map((p) => p.symbol);
+      account.positions = inputs.filter((p) => p !== null);
+    }
+    // A position we cannot weigh would put the liquidation price too far away: better none.
+    if (plan.positionsUnknown.length === 0) input.account = account;
+  }
+  return plan;
 }

@@ -73,6 +73,21 @@ describe('runContentScript', () => {
     expect(hosts()).toBe(0);
   });
 
+  it('a change of the query alone keeps the session and reads the form again with the new URL', async () => {
+    const urls: string[] = [];
+    const spy = { ...fakeReader, read: (doc: Document, url: URL) => (urls.push(url.href), fakeReader.read(doc, url)) };
+    stop = await runContentScript({ win: window, doc: document, ext, readerForUrl: (url) => (fakeReader.matchesUrl(url) ? spy : null) });
+    await wait(0);
+    const first = ext.port;
+    history.pushState(null, '', '/futures/BTCUSDT?type=isolated');
+    document.body.append(document.createElement('div')); // the router re-renders
+    await wait(0);
+    await wait(50);
+    expect(first.closed).toBe(false);
+    expect(hosts()).toBe(1);
+    expect(urls.at(-1)).toBe('https://www.binance.com/futures/BTCUSDT?type=isolated');
+  });
+
   it('pagehide stops the session, pageshow starts a new one', async () => {
     await run();
     window.dispatchEvent(new Event('pagehide'));

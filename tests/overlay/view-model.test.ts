@@ -163,3 +163,37 @@ describe('other states', () => {
     expect(v.message).toMatch(/^Cannot quote this order: .+/);
   });
 });
+
+describe('cross margin: where the account figures came from (issue 4)', () => {
+  const position = { symbol: 'ETHUSDT', side: 'short' as const, quantity: '2', entryPrice: '3000', markPrice: '3050', maintenanceMargin: '30.5' };
+  const banner = (v: ReturnType<typeof view>, kind: string) => v.banners.find((b) => b.kind === kind);
+
+  it('says the balance and positions were read from the page', () => {
+    const v = view(binanceForm({ marginMode: 'cross', account: { walletBalance: '8000', positions: [position] } }), snapshot('65000'));
+    expect(v.state).toBe('ok');
+    expect(banner(v, 'balance-source')).toMatchObject({ severity: 'info', text: 'Cross: account balance and 1 open position read from the page' });
+    expect(banner(v, 'balance')).toBeUndefined();
+    expect(v.columns[0]!.warnings.map((w) => w.code)).not.toContain('CROSS_BALANCE_UNKNOWN');
+  });
+
+  it('says the balance is the one the user entered when the page shows none', () => {
+    const v = view(binanceForm({ marginMode: 'cross' }), snapshot('65000'), { settings: settings({ accountBalance: { 'binance-usdm': '5000' } }) });
+    expect(banner(v, 'balance-source')!.text).toBe('Cross: balance as you entered it in the popup (the page does not show it); other open positions not included');
+  });
+
+  it('a position it cannot weigh: a danger banner and no liquidation price, not a number too far away', () => {
+    const v = view(binanceForm({ marginMode: 'cross', account: { walletBalance: '8000', positions: [{ ...position, symbol: 'BTCUSDT' }] } }), snapshot('65000'));
+    expect(banner(v, 'positions-unknown')).toMatchObject({ severity: 'danger' });
+    expect(banner(v, 'positions-unknown')!.text).toContain('BTCUSDT');
+    expect(figure(v, 'long', 'liquidationPrice')).toMatchObject({ value: '', text: '— open positions unknown' });
+    expect(banner(v, 'balance')).toBeUndefined();
+  });
+
+  it('an OKX order in contracts waits for the contract value instead of guessing it', () => {
+    const okx = binanceForm({ venue: 'okx-swap', symbol: 'BTC-USDT-SWAP', size: { unit: 'contracts', value: '10' } });
+    const snap: MarketSnapshot = { ...snapshot('65000'), venue: 'okx-swap', symbol: 'BTC-USDT-SWAP' };
+    const v = view(okx, snap);
+    expect(v.state).toBe('no-price');
+    expect(v.message).toMatch(/contract value/);
+  });
+});

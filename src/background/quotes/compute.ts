@@ -2,11 +2,12 @@
 // per form and change, here in the background. The same result goes to the content script (the
 // overlay) and to the toolbar badge, so the two can never disagree; the page never runs the engine.
 import { quoteJson, type QuoteResult } from '../../core/quote';
+import { completeTiers, tierFor } from '../../core/tiers';
 import type { Side } from '../../core/types';
 import type { WireSide } from '../../messaging/messages';
 import type { Settings } from '../../settings/settings';
 import { bundledFacts } from '../../venues/facts';
-import { planQuote, type QuotePlan } from '../../venues/quote-input';
+import { planQuote, type PositionRateLookup, type QuotePlan } from '../../venues/quote-input';
 import type { MarketSnapshot, OrderForm } from '../../venues/types';
 
 /** One quoted side: the plan from planQuote and the engine's answer (null without a price). */
@@ -26,12 +27,24 @@ function safeQuote(input: Record<string, unknown>): QuoteResult {
   }
 }
 
+/**
+ * Another open position's maintenance rate from the bundled tiers of its symbol, for pages that
+ * list positions without their maintenance margin. Bundled tables exist only for venues with the
+ * cumulative rule (Binance, Bybit, Hyperliquid); a symbol without one stays unknown.
+ */
+export const bundledPositionRate: PositionRateLookup = (venue, symbol, notional) => {
+  const drafts = bundledFacts()[venue]?.symbols[symbol.toUpperCase()]?.tiers;
+  if (drafts === undefined) return null;
+  const tier = tierFor(completeTiers(drafts, 'cumulative'), notional);
+  return { rate: tier.maintenanceMarginRate, amount: tier.maintenanceAmount };
+};
+
 /** One quote per side the form can submit; none for a spot order (nothing to liquidate). */
 export function quoteSides(form: OrderForm, snapshot: MarketSnapshot | null, settings: Settings, now: number): SideQuote[] {
   if (!form.marginEnabled) return [];
   const sides: Side[] = form.side === 'both' ? ['long', 'short'] : [form.side];
   return sides.map((side) => {
-    const plan = planQuote(form, side, snapshot, settings, now);
+    const plan = planQuote(form, side, snapshot, settings, now, bundledPositionRate);
     return { side, plan, result: plan.input === null ? null : safeQuote(plan.input) };
   });
 }
@@ -40,7 +53,18 @@ export function quoteSides(form: OrderForm, snapshot: MarketSnapshot | null, set
 export function toWire(sides: readonly SideQuote[]): WireSide[] {
   return sides.map(({ side, plan, result }) => ({
     side,
-    plan: { markState: plan.markState, priceBasis: plan.priceBasis, markAgeMs: plan.markAgeMs, staleFigures: [...plan.staleFigures], needsBalance: plan.needsBalance },
+    plan: {
+      markState: plan.markState,
+      priceBasis: plan.priceBasis,
+      markAgeMs: plan.markAgeMs,
+      staleFigures: [...plan.staleFigures],
+      needsBalance: plan.needsBalance,
+      balanceSource: plan.balanceSource,
+      pagePositions: plan.pagePositions,
+      positionsUnknown: [...plan.positionsUnknown],
+      tiers: plan.tiers,
+      missing: plan.missing,
+    },
     result,
   }));
 }

@@ -22,6 +22,6 @@ const rules: PerpRules = {
 
 export function quoteOkxSwap(input: QuoteInput, facts: VenueFacts | undefined): Quote {
   const quote = perpQuote(input, facts, rules);
-  quote.assumptions.push('OKX: liquidation fee (taker rate) added to the maintenance requirement; tier MMR applied to the whole position; tiers by notional (OKX lists them in contracts)');
+  quote.assumptions.push('OKX: liquidation fee (taker rate) added to the maintenance requirement; tier MMR applied to the whole position (a live OKX tier is picked by the order size in contracts; a table given here is read by notional)');
   return quote;
 }

@@ -45,7 +45,11 @@ export interface FigureRow { key: string; label: string; value: string; text: st
 /** `inBanner`: the same point is made by a banner above the columns; kept in the DOM, not shown twice. */
 export interface WarningRow { code: string; severity: Severity; message: string; inBanner: boolean }
 export interface SideColumn { side: Side; risk: Risk; figures: FigureRow[]; warnings: WarningRow[]; assumptions: string[] }
-export interface Banner { kind: 'mark-stale' | 'mark-missing' | 'balance' | 'stale-figures' | 'feed'; severity: Severity; text: string }
+export interface Banner {
+  kind: 'mark-stale' | 'mark-missing' | 'balance' | 'balance-source' | 'positions-unknown' | 'stale-tiers' | 'stale-figures' | 'feed';
+  severity: Severity;
+  text: string;
+}
 export interface MarkLine { value: string; text: string; ageMs: number | null; ageText: string }
 
 export interface OverlayView {
@@ -135,6 +139,7 @@ const HAS_MARGIN_CALL: ReadonlySet<string> = new Set(['kraken-margin', 'binance-
  * be placed without the balance, or lies below zero for a well-funded account.
  */
 function nullText(key: (typeof FIGURES)[number], plan: SideQuote['plan'], quote: WireQuote): string {
+  if (plan.positionsUnknown.length > 0 && BALANCE_FIGURES.has(key)) return '— open positions unknown';
   const balanceUnknown = plan.needsBalance || quote.warnings.some((w) => w.code === 'CROSS_BALANCE_UNKNOWN');
   if (balanceUnknown && BALANCE_FIGURES.has(key)) return '— enter balance';
   if (key === 'marginCallPrice') return HAS_MARGIN_CALL.has(quote.venue) ? 'none (no price reaches it)' : 'none at this venue';
@@ -200,8 +205,15 @@ function banners(plan: SideQuote['plan'] | undefined, quotes: SideQuote[], marke
     if (plan.priceBasis === 'stale-mark') out.push({ kind: 'mark-stale', severity: 'danger', text: `Mark price stale${age} — figures use that old price` });
     const others = plan.staleFigures.flatMap((k) => (FIGURE_NAMES[k] ? [FIGURE_NAMES[k]] : []));
     if (others.length > 0) out.push({ kind: 'stale-figures', severity: 'info', text: `Stale ${others.join(', ')} not used — bundled figures instead` });
+    if (plan.tiers === 'stale') out.push({ kind: 'stale-tiers', severity: 'info', text: 'Live tier table over a day old, not used — bundled tiers instead' });
+    const source = accountSourceBanner(plan);
+    if (source !== null) out.push(source);
   }
-  const balanceWarning = quotes.some((q) => q.result !== null && !isError(q.result) && q.result.warnings.some((w) => w.code === 'CROSS_BALANCE_UNKNOWN'));
+  const unknown = plan?.positionsUnknown ?? [];
+  if (unknown.length > 0) {
+    out.push({ kind: 'positions-unknown', severity: 'danger', text: `Open position${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} cannot be weighed (maintenance margin unknown, or the same market) — no liquidation price` });
+  }
+  const balanceWarning = unknown.length === 0 && quotes.some((q) => q.result !== null && !isError(q.result) && q.result.warnings.some((w) => w.code === 'CROSS_BALANCE_UNKNOWN'));
   if (quotes.some((q) => q.plan.needsBalance) || balanceWarning) {
     out.push({ kind: 'balance', severity: 'warn', text: 'Enter your account balance in the toolbar popup for a liquidation price' });
   }
@@ -211,10 +223,26 @@ function banners(plan: SideQuote['plan'] | undefined, quotes: SideQuote[], marke
   return out;
 }
 
+/** Cross margin: say where the account figures came from — the page, or what the user typed. */
+function accountSourceBanner(plan: SideQuote['plan']): Banner | null {
+  if (plan.balanceSource === 'page') {
+    const n = plan.pagePositions;
+    const positions = n === null ? '' : n === 0 ? ' (no other open positions)' : ` and ${n} open position${n > 1 ? 's' : ''}`;
+    return { kind: 'balance-source', severity: 'info', text: `Cross: account balance${positions} read from the page` };
+  }
+  if (plan.balanceSource === 'settings') {
+    const n = plan.pagePositions;
+    const positions = n === null ? 'other open positions not included' : `${n} open position${n === 1 ? '' : 's'} read from the page`;
+    return { kind: 'balance-source', severity: 'info', text: `Cross: balance as you entered it in the popup (the page does not show it); ${positions}` };
+  }
+  return null;
+}
+
 /** The state when the figures cannot be shown; null when they can. */
 function blockedState(reading: FormReading, quotes: SideQuote[]): { state: OverlayState; message: string } | null {
   if (reading.status === 'unrecognised') return { state: 'unrecognised', message: 'Form not recognised' };
   if (!reading.form.marginEnabled) return { state: 'spot', message: 'Spot order — no borrowing, nothing to liquidate' };
+  if (quotes.some((q) => q.plan.missing === 'contractValue')) return { state: 'no-price', message: 'No contract size yet: waiting for the instrument’s contract value from the exchange' };
   if (quotes.length === 0 || quotes.some((q) => q.result === null)) return { state: 'no-price', message: 'No price yet: a market order needs the live mark price' };
   const failed = quotes.find((q) => q.result !== null && isError(q.result));
   if (failed?.result && isError(failed.result)) {
