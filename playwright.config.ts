@@ -17,7 +17,7 @@ export default defineConfig({
   // Per test; the one staleness test waits out the 15 s MAX_AGE once.
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  globalTimeout: 8 * 60_000,
+  globalTimeout: 30 * 60_000,
   reporter: 'list',
   forbidOnly: Boolean(process.env.CI),
   outputDir: 'test-results',

@@ -1,14 +1,34 @@
 // What the overlay must show, computed the way the extension computes it: planQuote (form +
 // market snapshot + settings → engine input) and quoteJson with the bundled facts. The test
 // builds the OrderForm from what it typed and the snapshot from what the mock served.
+import { endpointRequest } from '../../src/background/net/allowlist';
 import { quoteJson, type QuoteResult } from '../../src/core/quote';
-import type { Side } from '../../src/core/types';
+import type { Side, VenueId } from '../../src/core/types';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
 import { FIGURES } from '../../src/ui/overlay/contract';
+import { bundledPositionRate } from '../../src/background/quotes/compute';
 import { bundledFacts } from '../../src/venues/facts';
+import type { EndpointKind, ParseResult, VenueFeed } from '../../src/venues/feed-types';
 import { planQuote, type QuotePlan } from '../../src/venues/quote-input';
+import { VENUE_FOLDERS } from '../../src/venues/registry';
 import type { Figure, MarketSnapshot, OrderForm } from '../../src/venues/types';
 import type { Quote } from '../mock/markets';
+import type { MockExchange } from '../mock/server';
+
+/**
+ * Every venue's feed.ts, imported directly (src/venues/feeds.ts collects them with Vite's
+ * import.meta.glob, which Node cannot run). A folder without a feed yet is skipped.
+ */
+const FEEDS: Partial<Record<VenueId, VenueFeed>> = Object.fromEntries(
+  (await Promise.all(Object.entries(VENUE_FOLDERS).map(async ([venue, folder]) => {
+    try {
+      const module = (await import(`../../src/venues/${folder}/feed.ts`)) as { feed?: VenueFeed };
+      return module.feed ? [[venue, module.feed] as const] : [];
+    } catch {
+      return [];
+    }
+  }))).flat(),
+);
 
 export interface Expected {
   plan: QuotePlan;
@@ -22,7 +42,7 @@ function at(obj: unknown, dotted: string): unknown {
 }
 
 export function expectedFor(form: OrderForm, side: Side, snapshot: MarketSnapshot | null, settings: Settings = DEFAULT_SETTINGS, now = Date.now()): Expected {
-  const plan = planQuote(form, side, snapshot, settings, now);
+  const plan = planQuote(form, side, snapshot, settings, now, bundledPositionRate);
   const quote = plan.input ? quoteJson(plan.input, bundledFacts()) : null;
   const figures = quote && !('error' in quote)
     ? Object.fromEntries(FIGURES.map((key) => {
@@ -45,6 +65,49 @@ export function servedSnapshot(form: Pick<OrderForm, 'venue' | 'symbol'>, served
     ? { markPrice: fig(served.price, staleMs), lastPrice: fig(served.price, staleMs), marginCallLevel: fig('80'), liquidationLevel: fig('40'), maxLeverage: fig('5') }
     : { markPrice: fig(served.price, staleMs), fundingRate: fig(served.fundingRate, staleMs), fundingIntervalHours: fig('8') };
   return { venue: form.venue, symbol: form.symbol, figures, status: 'live', lastError: null };
+}
+
+export interface MockSnapshotOptions {
+  now?: number;
+  /** Ages the mark and last price (as the freeze + REST-fault tests make them age). */
+  staleMs?: number;
+}
+
+function parseWith(feed: VenueFeed, kind: EndpointKind, body: unknown, symbol: string): ParseResult {
+  if (kind === 'mark') return feed.parseMark(body, symbol);
+  if (kind === 'facts') return feed.parseFacts(body, symbol);
+  const source = feed.moreFacts?.find((s) => `facts:${s.name}` === kind);
+  if (!source) throw new Error(`no parser for ${kind}`);
+  return source.parse(body, symbol);
+}
+
+/**
+ * The snapshot the extension's feed builds from what the mock serves now: every REST endpoint of
+ * the venue's feed (facts first, mark last, as a poll cycle ends) answered by the mock's venue
+ * module and parsed by the feed's own parsers. The stream carries the same book, so its figures
+ * equal these. Throws when the mock's answer does not parse: the mock and the feed disagree.
+ */
+export function snapshotFromMock(mock: MockExchange, venue: VenueId, symbol: string, options: MockSnapshotOptions = {}): MarketSnapshot {
+  const now = options.now ?? Date.now();
+  const feed = FEEDS[venue];
+  if (!feed) throw new Error(`no feed.ts for ${venue}`);
+  const kinds: EndpointKind[] = ['facts', ...(feed.moreFacts ?? []).map((s) => `facts:${s.name}` as const), 'mark'];
+  const figures: MarketSnapshot['figures'] = {};
+  const snapshot: MarketSnapshot = { venue, symbol, figures, status: 'live', lastError: null };
+  for (const kind of kinds) {
+    const request = endpointRequest(venue, kind, symbol, () => feed);
+    if (!request) throw new Error(`${venue} ${kind}: no allowlisted URL for ${symbol}`);
+    const answer = mock.restAnswer(request.url, request.jsonBody === undefined ? 'GET' : 'POST', request.jsonBody ?? '');
+    const body: unknown = typeof answer.body === 'string' ? JSON.parse(answer.body) : answer.body;
+    const parsed = parseWith(feed, kind, body, symbol);
+    if (!parsed.ok) throw new Error(`${venue} ${kind}: the feed rejects the mock's answer (${parsed.reason})`);
+    for (const [key, update] of Object.entries(parsed.figures)) {
+      const aged = (key === 'markPrice' || key === 'lastPrice') ? (options.staleMs ?? 0) : 0;
+      figures[key as keyof typeof figures] = { value: update!.value, receivedAt: now - aged, exchangeTime: update!.exchangeTime, source: 'rest' };
+    }
+    if (parsed.tiers) snapshot.tiers = { table: parsed.tiers, receivedAt: now, source: 'rest' };
+  }
+  return snapshot;
 }
 
 export function sidesOf(form: OrderForm): Side[] {

@@ -1,14 +1,26 @@
 // The real exchange hosts the mock impersonates. Browsers are pointed at the mock for these
 // (Chromium: --host-resolver-rules; Firefox: a CONNECT proxy), and for everything else too, so
 // a request to any other host shows up in the mock's log instead of silently leaving.
+// Kept as literals (not read from the venue modules) so the privacy test checks against a list
+// reviewed by hand, like the extension's own allowlist.
 
 /** Exchange web pages the content script runs on. */
-export const PAGE_HOSTS = ['pro.kraken.com', 'www.binance.com'] as const;
+export const PAGE_HOSTS = ['pro.kraken.com', 'www.binance.com', 'www.bybit.com', 'www.okx.com', 'app.hyperliquid.xyz'] as const;
 
-/** Public market-data hosts the background may call (must match manifest host_permissions in use). */
-export const API_HOSTS = ['api.kraken.com', 'ws.kraken.com', 'fapi.binance.com', 'fstream.binance.com'] as const;
+/**
+ * Public market-data hosts the background may call (must match manifest host_permissions in use).
+ * www.okx.com is also a page host: OKX serves its REST API from the site's origin under /api/v5.
+ */
+export const API_HOSTS = [
+  'api.kraken.com', 'ws.kraken.com',
+  'fapi.binance.com', 'fstream.binance.com',
+  'api.binance.com', 'stream.binance.com',
+  'api.bybit.com', 'stream.bybit.com',
+  'www.okx.com', 'ws.okx.com',
+  'api.hyperliquid.xyz',
+] as const;
 
-export const ALL_MOCK_HOSTS: readonly string[] = [...PAGE_HOSTS, ...API_HOSTS];
+export const ALL_MOCK_HOSTS: readonly string[] = [...new Set([...PAGE_HOSTS, ...API_HOSTS])];
 
 export const ALLOWED_HOSTS: ReadonlySet<string> = new Set(ALL_MOCK_HOSTS);
 

@@ -1,8 +1,10 @@
 // What the mock exchange "knows": the listed symbols and their current market figures.
 // Tests set prices through MockExchange; the REST handlers and the streams read them here.
 import { assertDecimal } from './decimal-text';
+import type { MockSymbol } from './venue-api';
 
-export type MockVenue = 'kraken' | 'binance';
+/** Mock venue names: 'binance' is USDⓈ-M futures, 'binance-spot' the spot/margin API. */
+export type MockVenue = 'kraken' | 'binance' | 'bybit' | 'okx' | 'hyperliquid' | 'binance-spot';
 
 /** Kraken pair, under every name its APIs use: REST altname, REST result key, WS v1 and WS v2 names. */
 export interface KrakenPair {
@@ -65,32 +67,52 @@ export const DEFAULT_PRICES: Readonly<Record<string, string>> = {
 };
 export const DEFAULT_FUNDING_RATE = '0.0001';
 
+/** Kraken's and Binance futures' symbols in the book's terms (their mock modules list them). */
+export const KRAKEN_MOCK_SYMBOLS: readonly MockSymbol[] = KRAKEN_PAIRS.map((p) => ({
+  symbol: p.altname, aliases: [p.restKey, p.wsname, p.wsV2], price: DEFAULT_PRICES[`kraken:${p.altname}`]!,
+}));
+export const BINANCE_MOCK_SYMBOLS: readonly MockSymbol[] = BINANCE_SYMBOLS.map((s) => ({ symbol: s.symbol, price: DEFAULT_PRICES[`binance:${s.symbol}`]! }));
+
 const key = (venue: MockVenue, symbol: string) => `${venue}:${symbol.toUpperCase()}`;
 
-/** Any of a venue's names for a symbol → the canonical REST name (XBTUSD, BTCUSDT). */
-export function canonical(venue: MockVenue, symbol: string): string {
-  const found = venue === 'kraken' ? findKrakenPair(symbol)?.altname : findBinanceSymbol(symbol)?.symbol;
-  if (!found) throw new Error(`mock: ${venue} does not list ${symbol}`);
-  return found;
-}
+/** The symbols every venue lists, by venue (filled from the venue modules when the mock starts). */
+export type SymbolLists = ReadonlyMap<MockVenue, readonly MockSymbol[]>;
 
 export class MarketBook {
   private quotes = new Map<string, Quote>();
 
-  constructor() {
+  constructor(private readonly lists: SymbolLists) {
     this.reset();
+  }
+
+  /** Any of a venue's names for a symbol (any case) → its canonical REST name (XBTUSD, BTCUSDT). */
+  canonical(venue: MockVenue, symbol: string): string {
+    const n = symbol.toUpperCase();
+    const found = this.lists.get(venue)?.find((s) => s.symbol.toUpperCase() === n || (s.aliases ?? []).some((a) => a.toUpperCase() === n));
+    if (!found) throw new Error(`mock: ${venue} does not list ${symbol}`);
+    return found.symbol;
+  }
+
+  /** True when the venue lists the symbol under this exact name or alias (any case). */
+  has(venue: MockVenue, symbol: string): boolean {
+    try {
+      this.canonical(venue, symbol);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   reset(): void {
     this.quotes.clear();
     const nextFunding = Math.ceil(Date.now() / 28_800_000) * 28_800_000;
-    for (const [k, price] of Object.entries(DEFAULT_PRICES)) {
-      this.quotes.set(k, { price, fundingRate: DEFAULT_FUNDING_RATE, nextFundingTime: nextFunding, exchangeTime: null });
+    for (const [venue, symbols] of this.lists) {
+      for (const s of symbols) this.quotes.set(key(venue, s.symbol), { price: s.price, fundingRate: DEFAULT_FUNDING_RATE, nextFundingTime: nextFunding, exchangeTime: null });
     }
   }
 
   get(venue: MockVenue, symbol: string): Quote {
-    const q = this.quotes.get(key(venue, canonical(venue, symbol)));
+    const q = this.quotes.get(key(venue, this.canonical(venue, symbol)));
     if (!q) throw new Error(`mock: no quote for ${venue} ${symbol}`);
     return q;
   }
@@ -99,13 +121,13 @@ export class MarketBook {
   set(venue: MockVenue, symbol: string, change: Partial<Quote>): Quote {
     if (change.price !== undefined) assertDecimal(change.price, 'price');
     if (change.fundingRate !== undefined) assertDecimal(change.fundingRate, 'fundingRate');
-    const k = key(venue, canonical(venue, symbol));
+    const k = key(venue, this.canonical(venue, symbol));
     const next = { ...this.get(venue, symbol), ...change };
     this.quotes.set(k, next);
     return next;
   }
 
   symbols(venue: MockVenue): string[] {
-    return venue === 'kraken' ? KRAKEN_PAIRS.map((p) => p.altname) : BINANCE_SYMBOLS.map((s) => s.symbol);
+    return (this.lists.get(venue) ?? []).map((s) => s.symbol);
   }
 }

@@ -1,9 +1,10 @@
 // The mock exchange: one port on 127.0.0.1 that speaks HTTPS (and plain HTTP, told apart by
-// the first byte) for every impersonated host, routed by Host header / SNI:
-//   pro.kraken.com, www.binance.com        → the saved fixture pages (pages.ts)
-//   api.kraken.com, ws.kraken.com          → Kraken REST + WS v2 (kraken-api.ts)
-//   fapi.binance.com, fstream.binance.com  → Binance USDⓈ-M REST + streams (binance-api.ts)
-//   anything else                          → 404, and logged: the allowlist test reads the log
+// the first byte) for every impersonated host, routed by Host header / SNI to the venue modules
+// in venues/ (each: its fixture pages, REST and WebSocket API; see venue-api.ts):
+//   kraken.ts        pro.kraken.com page, api.kraken.com + ws.kraken.com
+//   binance.ts       www.binance.com futures page, fapi + fstream.binance.com
+//   bybit.ts, okx.ts, hyperliquid.ts, binance-spot.ts: likewise
+//   anything else    → 404, and logged: the allowlist test reads the log
 // Tests drive it in process: prices, frozen streams, faults, dropped sockets, unreachable hosts.
 import http from 'node:http';
 import https from 'node:https';
@@ -11,15 +12,33 @@ import net from 'node:net';
 import tls from 'node:tls';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { BINANCE_REST_HOST, BINANCE_WS_HOST, BinanceStream, binanceEndpoint, binanceErrorBody, binanceRest } from './binance-api';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { makeTestCertificates, type TestCertificates } from './certs';
 import { FaultBook, MALFORMED_BODY, type FaultKind } from './faults';
-import { API_HOSTS } from './hosts';
-import { KRAKEN_REST_HOST, KRAKEN_WS_HOST, KrakenStream, krakenEndpoint, krakenErrorBody, krakenRest, type JsonAnswer } from './kraken-api';
-import { canonical, MarketBook, type MockVenue, type Quote } from './markets';
+import { API_HOSTS, PAGE_HOSTS } from './hosts';
+import { MarketBook, type MockVenue, type Quote } from './markets';
 import { listenOnePort } from './one-port';
 import { findPage } from './pages';
 import type { StreamSession } from './stream-session';
+import type { JsonAnswer, MockVenueApi } from './venue-api';
+
+const VENUES_DIR = path.join(import.meta.dirname, 'venues');
+/** A POST body the mock reads (Hyperliquid's info queries are a few dozen bytes). */
+const MAX_REQUEST_BODY = 16_384;
+
+/** Every venue module in venues/, loaded once per process. */
+async function loadVenues(): Promise<MockVenueApi[]> {
+  const files = readdirSync(VENUES_DIR).filter((f) => f.endsWith('.ts')).sort();
+  const apis: MockVenueApi[] = [];
+  for (const file of files) {
+    const module = (await import(pathToFileURL(path.join(VENUES_DIR, file)).href)) as { mockApi?: MockVenueApi };
+    if (!module.mockApi) throw new Error(`mock: ${file} exports no mockApi`);
+    apis.push(module.mockApi);
+  }
+  return apis;
+}
 
 export interface RequestLogEntry {
   time: number;
@@ -36,11 +55,10 @@ export interface RequestLogEntry {
 
 const TICK_MS = 250;
 const hostOf = (header: string | undefined) => (header ?? '').replace(/:\d+$/, '').toLowerCase();
-const venueOfEndpoint = (endpoint: string): MockVenue => (endpoint.startsWith('kraken.') ? 'kraken' : 'binance');
 
 export class MockExchange {
   readonly log: RequestLogEntry[] = [];
-  readonly book = new MarketBook();
+  readonly book: MarketBook;
   private faults = new FaultBook();
   private frozen = new Set<MockVenue>();
   private unreachable = new Set<string>();
@@ -57,7 +75,9 @@ export class MockExchange {
     private httpServer: http.Server,
     readonly certs: TestCertificates,
     readonly port: number,
+    private readonly venues: readonly MockVenueApi[],
   ) {
+    this.book = new MarketBook(new Map(venues.map((v) => [v.venue, v.symbols])));
     this.ticker = setInterval(() => {
       const now = Date.now();
       for (const s of this.sessions) s.tick(now);
@@ -66,6 +86,7 @@ export class MockExchange {
   }
 
   static async start(): Promise<MockExchange> {
+    const venues = await loadVenues();
     const certs = makeTestCertificates();
     const context = tls.createSecureContext({ key: certs.keyPem, cert: certs.certPem });
     // The servers' callbacks are created before the MockExchange they report to.
@@ -82,7 +103,7 @@ export class MockExchange {
       socket.on('close', () => owner.mock?.sockets.delete(socket));
     });
     const port = (front.address() as net.AddressInfo).port;
-    const mock = new MockExchange(front, httpsServer, httpServer, certs, port);
+    const mock = new MockExchange(front, httpsServer, httpServer, certs, port, venues);
     owner.mock = mock;
     mock.wire();
     return mock;
@@ -113,10 +134,35 @@ export class MockExchange {
     return this.unreachable.has(host.toLowerCase());
   }
 
+  /** The venue whose API answers at host + path, with the endpoint's name. */
+  private apiAt(host: string, pathname: string, ws: boolean): { api: MockVenueApi; endpoint: string } | null {
+    for (const api of this.venues) {
+      if (!(ws ? api.wsHosts : api.restHosts).includes(host)) continue;
+      const endpoint = api.endpoint(host, pathname);
+      if (endpoint !== null) return { api, endpoint };
+    }
+    return null;
+  }
+
+  private venueOfEndpoint(endpoint: string): MockVenueApi | undefined {
+    return this.venues.find((v) => endpoint.startsWith(`${v.venue}.`));
+  }
+
   private onRequest(req: http.IncomingMessage, res: http.ServerResponse, kind: 'http' | 'https'): void {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_REQUEST_BODY) chunks.push(chunk);
+    });
+    req.on('end', () => this.answer(req, res, kind, size <= MAX_REQUEST_BODY ? Buffer.concat(chunks).toString('utf8') : null));
+  }
+
+  private answer(req: http.IncomingMessage, res: http.ServerResponse, kind: 'http' | 'https', body: string | null): void {
     const host = hostOf(req.headers.host);
     const url = new URL(req.url ?? '/', `https://${host || 'unknown'}`);
-    const endpoint = krakenEndpoint(host, url.pathname) ?? binanceEndpoint(host, url.pathname);
+    const api = this.apiAt(host, url.pathname, false) ?? this.apiAt(host, url.pathname, true);
+    const endpoint = api?.endpoint ?? null;
     const entry = this.record({ kind, method: req.method ?? '', host, path: url.pathname + url.search, endpoint, status: null, fault: null });
     res.setHeader('cache-control', 'no-store');
 
@@ -127,8 +173,8 @@ export class MockExchange {
         this.answerFault(req, res, fault.kind, fault.retryAfterSeconds, endpoint, entry);
         return;
       }
-      const answer: JsonAnswer = host === KRAKEN_REST_HOST ? krakenRest(url, this.book)
-        : host === BINANCE_REST_HOST ? binanceRest(url, this.book)
+      const answer: JsonAnswer = body === null ? { status: 413, body: { error: 'request body too large' } }
+        : api!.api.restHosts.includes(host) ? api!.api.rest({ url, method: req.method ?? 'GET', body }, this.book)
         : { status: 426, body: { error: 'use a WebSocket' } };
       entry.status = answer.status;
       res.writeHead(answer.status, { 'content-type': 'application/json' });
@@ -136,7 +182,7 @@ export class MockExchange {
       return;
     }
 
-    const page = kind === 'https' ? findPage(host, url.pathname) : null;
+    const page = kind === 'https' ? findPage(this.venues.flatMap((v) => v.pages), host, url.pathname) : null;
     if (page?.status === 200) {
       entry.status = 200;
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page.html);
@@ -147,7 +193,7 @@ export class MockExchange {
   }
 
   private answerFault(req: http.IncomingMessage, res: http.ServerResponse, kind: FaultKind, retryAfter: number, endpoint: string, entry: RequestLogEntry): void {
-    const venue = venueOfEndpoint(endpoint);
+    const venue = this.venueOfEndpoint(endpoint);
     switch (kind) {
       case '500':
       case '429': {
@@ -155,7 +201,7 @@ export class MockExchange {
         entry.status = status;
         const headers: http.OutgoingHttpHeaders = { 'content-type': 'application/json' };
         if (status === 429) headers['retry-after'] = String(retryAfter);
-        res.writeHead(status, headers).end(venue === 'kraken' ? krakenErrorBody(status) : binanceErrorBody(status));
+        res.writeHead(status, headers).end(venue ? venue.errorBody(status) : JSON.stringify({ error: `HTTP ${status}` }));
         return;
       }
       case 'malformed':
@@ -175,15 +221,15 @@ export class MockExchange {
     socket.on('error', () => {});
     const host = hostOf(req.headers.host);
     const url = new URL(req.url ?? '/', `wss://${host || 'unknown'}`);
-    const endpoint = host === KRAKEN_WS_HOST || host === BINANCE_WS_HOST ? binanceEndpoint(host, url.pathname) ?? krakenEndpoint(host, url.pathname) : null;
+    const api = this.apiAt(host, url.pathname, true);
+    const endpoint = api?.endpoint ?? null;
     const entry = this.record({ kind: 'wss', method: 'GET', host, path: url.pathname + url.search, endpoint, status: null, fault: null });
-    const pathOk = host === KRAKEN_WS_HOST ? /^\/v2\/?$/.test(url.pathname) : host === BINANCE_WS_HOST && BinanceStream.acceptsPath(url.pathname);
-    if (!endpoint || !pathOk) {
+    if (!api || !api.api.acceptsWsPath(host, url.pathname)) {
       entry.status = 404;
       socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
       return;
     }
-    const fault = this.faults.take(endpoint);
+    const fault = this.faults.take(api.endpoint);
     entry.fault = fault?.kind ?? null;
     if (fault?.kind === '500' || fault?.kind === '429') {
       entry.status = Number(fault.kind);
@@ -201,10 +247,10 @@ export class MockExchange {
       return;
     }
     entry.status = 101;
-    const venue: MockVenue = host === KRAKEN_WS_HOST ? 'kraken' : 'binance';
+    const venue: MockVenue = api.api.venue;
     this.wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
       const options = { streaming: () => !this.frozen.has(venue), garbage: fault?.kind === 'malformed' };
-      const session = venue === 'kraken' ? new KrakenStream(ws, this.book, options) : new BinanceStream(ws, url, this.book, options);
+      const session = api.api.openStream(ws, url, this.book, options);
       this.sessions.add(session);
       ws.on('close', () => this.sessions.delete(session));
       ws.on('error', () => {});
@@ -213,10 +259,21 @@ export class MockExchange {
 
   // ---- control API for tests ------------------------------------------------------------
 
+  /**
+   * What the venue's REST API answers right now for this request, without the network, faults or
+   * the log: the tests' expected snapshot runs the extension's own feed parsers over it.
+   */
+  restAnswer(url: URL, method: string, body: string): JsonAnswer {
+    const host = url.hostname;
+    const api = this.apiAt(host, url.pathname, false);
+    if (!api) throw new Error(`mock: no REST API at ${url.href}`);
+    return api.api.rest({ url, method, body }, this.book);
+  }
+
   /** Sets the price (and optionally other figures) of a symbol; streams push it (Kraken at once, Binance on its next beat). */
   setPrice(venue: MockVenue, symbol: string, price: string, change: Partial<Omit<Quote, 'price'>> = {}): void {
     this.book.set(venue, symbol, { ...change, price });
-    const name = canonical(venue, symbol);
+    const name = this.book.canonical(venue, symbol);
     for (const s of this.sessions) if (s.venue === venue) s.priceChanged(name);
   }
 
@@ -238,9 +295,13 @@ export class MockExchange {
     this.held.clear();
   }
 
-  /** Every API host (or the given ones) fails at the TLS handshake; open connections to them are cut. */
+  /**
+   * Every API host (or the given ones) fails at the TLS handshake; open connections to them are cut.
+   * 'api' spares hosts that also serve pages (www.okx.com): fault OKX's endpoints instead.
+   */
   setUnreachable(hosts: readonly string[] | 'api' | null): void {
-    this.unreachable = new Set(hosts === 'api' ? API_HOSTS : (hosts ?? []));
+    const apiOnly = API_HOSTS.filter((h) => !(PAGE_HOSTS as readonly string[]).includes(h));
+    this.unreachable = new Set(hosts === 'api' ? apiOnly : (hosts ?? []));
     for (const s of this.tlsSockets) {
       const name = (s as tls.TLSSocket & { servername?: string | false }).servername;
       if (typeof name === 'string' && this.isUnreachable(name)) s.destroy();

@@ -1,7 +1,7 @@
 // The overlay shows exactly the engine's figures for orders typed into the fixture pages:
 // expected = quoteJson(planQuote(form, side, snapshot, settings, now).input, bundledFacts()),
 // with the form as typed here and the snapshot as the mock serves it (fixed mark).
-import { BinancePage } from '../harness/binance-page';
+import { BinancePage } from '../harness/binance-usdm-page';
 import { expectedView, servedSnapshot } from '../harness/expected';
 import { sameNumber, shownMark, waitForEngineFigures } from '../harness/figures';
 import { KrakenPage } from '../harness/kraken-page';

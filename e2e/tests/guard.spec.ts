@@ -1,7 +1,7 @@
 // The pre-submit guard: with a personal limit crossed, the first click on the submit button is
 // held back (the page never sees it) and the overlay explains why; the second click goes through.
 import { GUARD_CODES } from '../../src/ui/overlay/contract';
-import { BinancePage } from '../harness/binance-page';
+import { BinancePage } from '../harness/binance-usdm-page';
 import { expectedFor, servedSnapshot } from '../harness/expected';
 import { readOverlay, waitForOverlay } from '../harness/overlay';
 import { KrakenPage } from '../harness/kraken-page';

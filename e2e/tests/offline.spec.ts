@@ -1,7 +1,7 @@
 // Every market-data API unreachable from the start (TLS handshake refused for all API hosts):
 // the overlay still quotes a limit order from the form alone and says the mark is missing.
 // Its own browser: the shared one's service worker already holds market data from other tests.
-import { BinancePage } from '../harness/binance-page';
+import { BinancePage } from '../harness/binance-usdm-page';
 import { currentServiceWorker, launchChromium } from '../harness/chromium';
 import { expectedView } from '../harness/expected';
 import { waitForEngineFigures } from '../harness/figures';

@@ -1,7 +1,7 @@
 // The overlay's manners on the page: it never stands between the trader and the exchange's own
 // modal dialog, and it tells "needs your balance" apart from "the venue has none".
 import { HOST_ATTRIBUTE } from '../../src/ui/overlay/contract';
-import { BinancePage } from '../harness/binance-page';
+import { BinancePage } from '../harness/binance-usdm-page';
 import { waitForOverlay } from '../harness/overlay';
 import { KrakenPage } from '../harness/kraken-page';
 import { expect, test, type Page } from '../harness/test';

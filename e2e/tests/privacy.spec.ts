@@ -1,6 +1,6 @@
 // What the extension must never do: talk to a host outside the public market-data allowlist,
 // or change anything on the exchange's page.
-import { BinancePage } from '../harness/binance-page';
+import { BinancePage } from '../harness/binance-usdm-page';
 import { CHROMIUM_OWN_REQUESTS } from '../harness/chromium';
 import { waitForOverlay } from '../harness/overlay';
 import { KrakenPage } from '../harness/kraken-page';

@@ -3,7 +3,7 @@
 // good data, or marks them stale. The mock changes the price when the failure starts, so a
 // figure for a price that never arrived, or a mix, would be caught.
 import type { FaultKind } from '../mock/faults';
-import { BinancePage } from '../harness/binance-page';
+import { BinancePage } from '../harness/binance-usdm-page';
 import { expectedView, servedSnapshot } from '../harness/expected';
 import { waitForEngineFigures, wrongReadings } from '../harness/figures';
 import { KrakenPage } from '../harness/kraken-page';

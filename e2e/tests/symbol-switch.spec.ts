@@ -1,6 +1,6 @@
 // A symbol switch inside the single-page app (history.pushState + re-mounted form, no page
 // load): the overlay follows the new symbol and the background moves its watch to it.
-import { BinancePage } from '../harness/binance-page';
+import { BinancePage } from '../harness/binance-usdm-page';
 import { expectedView, servedSnapshot } from '../harness/expected';
 import { sameNumber, shownMark, waitForEngineFigures } from '../harness/figures';
 import { KrakenPage } from '../harness/kraken-page';
