@@ -4,6 +4,24 @@ import { describe, expect, it } from 'vitest';
 import { parseAmountWithUnit, parseLeverageText, parsePageNumber, parsePositiveNumber } from '../../src/venues/dom/numbers';
 import { accessibleName, findAll, isHidden, isOn } from '../../src/venues/dom/query';
 import { isEnglishPage, matchesText, textOf } from '../../src/venues/dom/text';
+import {
+  agreeingSide,
+  formRootOf,
+  readLimitPrice,
+  readMarginMode,
+  readOrderType,
+  readTpsl,
+  readTrigger,
+  rememberTypedOrder,
+  sideByClass,
+  sideByName,
+  triggerValue,
+} from '../../src/venues/dom/form-parts';
+import { Scan } from '../../src/venues/dom/scan';
+import { columnIndexes } from '../../src/venues/dom/table';
+import { refreshTyped } from '../../src/venues/dom/typed';
+import type { SelectorTable } from '../../src/venues/dom/query';
+import type { FormReading, OrderForm } from '../../src/venues/types';
 
 const html = (body: string, lang = 'en') => new DOMParser().parseFromString(`<html lang="${lang}"><body>${body}</body></html>`, 'text/html');
 
@@ -152,5 +170,393 @@ describe('selector strategies', () => {
     expect(isOn(doc.querySelector('[aria-selected="true"]')!)).toBe(true);
     expect(isOn(doc.querySelector('[aria-selected="false"]')!)).toBe(false);
     expect(isOn(doc.querySelector('input[type="checkbox"]')!)).toBe(true);
+  });
+});
+
+// ---- form-parts.ts and table.ts: the pieces several venue readers share ----
+
+const css = (selector: string, expected = 1) => ({ expected, strategies: [{ by: 'css' as const, css: selector }] });
+const PARTS = {
+  typeLimit: css('#limit'),
+  typeMarket: css('#market'),
+  buy: css('.buy'),
+  price: css('input.price'),
+  tpsl: css('input.tpsl'),
+  takeProfit: css('input.tp'),
+  stopLoss: css('input.sl'),
+} satisfies SelectorTable;
+type PartKey = keyof typeof PARTS;
+
+/** A ticket like the perps readers see: Limit/Market tabs, a price, TP/SL with two triggers. */
+function ticket(opts: { limitOn?: boolean; marketOn?: boolean; price?: string; tpsl?: boolean; tp?: string; sl?: string } = {}): Document {
+  const { limitOn = true, marketOn = false, price = '65,000.5', tpsl = true, tp = '70000', sl = '' } = opts;
+  return html(`
+    <section id="form">
+      <div role="tablist"><button id="limit" role="tab" aria-selected="${limitOn}">Limit</button><button id="market" role="tab" aria-selected="${marketOn}">Market</button></div>
+      <input class="price" value="${price}"><input class="size" value="0.5">
+      <input type="checkbox" class="tpsl"${tpsl ? ' checked' : ''}>
+      <input class="tp" value="${tp}"><input class="sl" value="${sl}">
+      <button class="buy">Buy/Long</button><button class="sell">Sell/Short</button>
+    </section>
+    <button class="buy-elsewhere">Buy/Long</button>
+  `);
+}
+
+const scanOf = (doc: Document) => new Scan<PartKey>(doc, PARTS);
+const missingOf = (scan: Scan<PartKey>) => (scan.unrecognised() as { missing: string[] }).missing;
+const setValue = (doc: Document, selector: string, value: string) => {
+  (doc.querySelector(selector) as HTMLInputElement).value = value;
+};
+
+describe('formRootOf', () => {
+  it('the smallest element holding both single matches', () => {
+    const doc = ticket();
+    expect(formRootOf(doc, PARTS, 'typeLimit', 'buy')?.id).toBe('form');
+    expect(formRootOf(doc, PARTS, 'typeLimit', 'typeMarket')?.getAttribute('role')).toBe('tablist');
+    expect(formRootOf(doc, PARTS, 'price', 'price')).toBe(doc.querySelector('input.price'));
+  });
+
+  it('null when either key finds none or more than one', () => {
+    const doc = ticket();
+    doc.querySelector('.buy')!.remove();
+    expect(formRootOf(doc, PARTS, 'typeLimit', 'buy')).toBeNull();
+    const doubled = ticket();
+    doubled.querySelector('.buy-elsewhere')!.className = 'buy';
+    expect(formRootOf(doubled, PARTS, 'typeLimit', 'buy')).toBeNull();
+    expect(formRootOf(doubled, PARTS, 'buy', 'typeLimit')).toBeNull();
+  });
+});
+
+describe('sideByName, sideByClass, agreeingSide', () => {
+  const BUY = ['Buy/Long', 'Buy / Long'];
+  const SELL = ['Sell/Short', 'Sell / Short'];
+  const button = (inner: string) => html(inner).body.firstElementChild!;
+
+  it.each([
+    ['<button>Buy/Long</button>', 'long'],
+    ['<button>buy / long</button>', 'long'],
+    ['<button><span>Sell</span>/<span>Short</span></button>', 'short'], // element boundaries are spaces: "Sell / Short"
+    ['<button>Sell/Short</button>', 'short'],
+    ['<button aria-label="Sell / Short">↓</button>', 'short'],
+    ['<button>Buy</button>', null],
+    ['<button>Buy/Long 0.5 BTC</button>', null],
+    ['<button></button>', null],
+  ])('name of %s → %j', (inner, side) => {
+    expect(sideByName(button(inner), BUY, SELL)).toBe(side);
+  });
+
+  it('name by pattern', () => {
+    expect(sideByName(button('<button>Buy BTC</button>'), /^Buy \w+$/, /^Sell \w+$/)).toBe('long');
+    expect(sideByName(button('<button>Sell BTC</button>'), /^Buy \w+$/, /^Sell \w+$/)).toBe('short');
+  });
+
+  it.each([
+    ['<button class="b">x</button>', 'long'],
+    ['<button class="s">x</button>', 'short'],
+    ['<button class="other">x</button>', null],
+    ['<button class="b s">x</button>', 'long'], // the buy class is looked at first
+  ])('class of %s → %j', (inner, side) => {
+    expect(sideByClass(button(inner), '.b', '.s')).toBe(side);
+  });
+
+  it.each([
+    ['long', 'long', 'long'],
+    ['short', null, 'short'],
+    [null, 'long', 'long'],
+    [null, null, null],
+    ['long', 'short', null],
+    ['short', 'long', null],
+  ] as const)('%j with %j → %j', (a, b, side) => {
+    expect(agreeingSide(a, b)).toBe(side);
+  });
+});
+
+describe('readMarginMode', () => {
+  const mode = (inner: string) => readMarginMode(html(inner).body.firstElementChild);
+
+  it.each([
+    ['<button>Cross</button>', 'cross'],
+    ['<button>ISOLATED</button>', 'isolated'],
+    ['<button> isolated </button>', 'isolated'],
+    ['<button aria-label="Cross">C</button>', 'cross'],
+  ])('%s → %j', (inner, value) => {
+    expect(mode(inner)).toBe(value);
+  });
+
+  it.each(['<button>Cross 3x</button>', '<button>Portfolio</button>', '<button>Isolated margin</button>', '<button></button>'])('%s → null', (inner) => {
+    expect(mode(inner)).toBeNull();
+  });
+
+  it('no button → null', () => {
+    expect(readMarginMode(null)).toBeNull();
+  });
+});
+
+describe('readOrderType', () => {
+  const typeOf = (doc: Document) => {
+    const scan = scanOf(doc);
+    const type = readOrderType(scan, scan.one('typeLimit'), scan.one('typeMarket'));
+    return { type, missing: missingOf(scan) };
+  };
+
+  it('the selected one of Limit and Market', () => {
+    expect(typeOf(ticket())).toEqual({ type: 'limit', missing: [] });
+    expect(typeOf(ticket({ limitOn: false, marketOn: true }))).toEqual({ type: 'market', missing: [] });
+  });
+
+  it('neither or both selected (another tab is): orderType missing', () => {
+    expect(typeOf(ticket({ limitOn: false, marketOn: false }))).toEqual({ type: null, missing: ['orderType'] });
+    expect(typeOf(ticket({ limitOn: true, marketOn: true }))).toEqual({ type: null, missing: ['orderType'] });
+  });
+
+  it('a tab not found: null, and only the tab key is missing', () => {
+    const doc = ticket();
+    doc.getElementById('market')!.remove();
+    expect(typeOf(doc)).toEqual({ type: null, missing: ['typeMarket'] });
+  });
+});
+
+describe('readLimitPrice', () => {
+  const root = (doc: Document) => doc.getElementById('form');
+
+  it('on the Limit tab: the parsed price and its input', () => {
+    const doc = ticket();
+    const scan = scanOf(doc);
+    const price = readLimitPrice(scan, 'price', 'limit', root(doc));
+    expect(price).toEqual({ value: '65000.5', input: doc.querySelector('input.price') });
+    expect(missingOf(scan)).toEqual([]);
+    expect(scan.matched.price).toBe(1);
+  });
+
+  it.each(['', '0', '1.234,5', 'abc', '-5'])('on the Limit tab %j is missing', (text) => {
+    const doc = ticket({ price: text });
+    const scan = scanOf(doc);
+    expect(readLimitPrice(scan, 'price', 'limit', root(doc))).toEqual({ value: null, input: doc.querySelector('input.price') });
+    expect(missingOf(scan)).toEqual(['price']);
+  });
+
+  it('on the Limit tab without the field (or outside the root): missing', () => {
+    const doc = ticket();
+    const scan = scanOf(doc);
+    expect(readLimitPrice(scan, 'price', 'limit', doc.querySelector('[role="tablist"]'))).toEqual({ value: null, input: null });
+    expect(missingOf(scan)).toEqual(['price']);
+    const none = scanOf(doc);
+    expect(readLimitPrice(none, 'price', 'limit', null)).toEqual({ value: null, input: null });
+    expect(missingOf(none)).toEqual(['price']);
+  });
+
+  it.each(['market', null] as const)('type %j: counted only, even when garbled', (type) => {
+    const doc = ticket({ price: 'Market' });
+    const scan = scanOf(doc);
+    expect(readLimitPrice(scan, 'price', type, root(doc))).toEqual({ value: null, input: null });
+    expect(missingOf(scan)).toEqual([]);
+    expect(scan.matched.price).toBe(1);
+  });
+});
+
+describe('triggerValue', () => {
+  const input = (value: string) => {
+    const el = html('<input>').querySelector('input')!;
+    el.value = value;
+    return el;
+  };
+
+  it.each([
+    ['70000', '70000'],
+    ['70,000.50', '70000.5'],
+    [' 0.1 ', '0.1'],
+  ])('%j → %j', (text, value) => {
+    expect(triggerValue(input(text))).toBe(value);
+  });
+
+  it.each(['', '   '])('%j (empty) → null: not set', (text) => {
+    expect(triggerValue(input(text))).toBeNull();
+  });
+
+  it.each(['0', '-1', 'abc', '1.234,5', '10%', '1e5'])('%j → undefined: typed but not a price', (text) => {
+    expect(triggerValue(input(text))).toBeUndefined();
+  });
+
+  it('no input, or an element that is not one → null', () => {
+    expect(triggerValue(null)).toBeNull();
+    expect(triggerValue(html('<span>70000</span>').querySelector('span'))).toBeNull();
+  });
+});
+
+describe('readTrigger and readTpsl', () => {
+  it('off: null without an input, counted, nothing missing even when garbled', () => {
+    const doc = ticket({ tp: 'abc' });
+    const scan = scanOf(doc);
+    expect(readTrigger(scan, 'takeProfit', doc, false)).toEqual({ value: null, input: null });
+    expect(scan.matched.takeProfit).toBe(1);
+    expect(missingOf(scan)).toEqual([]);
+  });
+
+  it('on: the price, or null for an empty field, with its input', () => {
+    const doc = ticket({ tp: '70,000', sl: '' });
+    const scan = scanOf(doc);
+    expect(readTrigger(scan, 'takeProfit', doc, true)).toEqual({ value: '70000', input: doc.querySelector('input.tp') });
+    expect(readTrigger(scan, 'stopLoss', doc, true)).toEqual({ value: null, input: doc.querySelector('input.sl') });
+    expect(missingOf(scan)).toEqual([]);
+  });
+
+  it('on: a garbled or missing field is missing under its key', () => {
+    const doc = ticket({ sl: '0' });
+    doc.querySelector('input.tp')!.remove();
+    const scan = scanOf(doc);
+    expect(readTrigger(scan, 'takeProfit', doc, true)).toEqual({ value: null, input: null });
+    expect(readTrigger(scan, 'stopLoss', doc, true)).toEqual({ value: null, input: doc.querySelector('input.sl') });
+    expect(missingOf(scan)).toEqual(['takeProfit', 'stopLoss']);
+  });
+
+  it('readTpsl: the switch on reads both triggers', () => {
+    const doc = ticket({ tp: '70000', sl: '60,000' });
+    const scan = scanOf(doc);
+    const tpsl = readTpsl(scan, doc.getElementById('form'));
+    expect(tpsl).toEqual({
+      box: doc.querySelector('input.tpsl'),
+      takeProfit: { value: '70000', input: doc.querySelector('input.tp') },
+      stopLoss: { value: '60000', input: doc.querySelector('input.sl') },
+    });
+    expect(missingOf(scan)).toEqual([]);
+  });
+
+  it('readTpsl: the switch off leaves both null, whatever the fields hold', () => {
+    const doc = ticket({ tpsl: false, tp: 'abc', sl: '60000' });
+    const scan = scanOf(doc);
+    const tpsl = readTpsl(scan, doc);
+    expect(tpsl.takeProfit).toEqual({ value: null, input: null });
+    expect(tpsl.stopLoss).toEqual({ value: null, input: null });
+    expect(missingOf(scan)).toEqual([]);
+    expect(scan.matched).toMatchObject({ tpsl: 1, takeProfit: 1, stopLoss: 1 });
+  });
+
+  it('readTpsl: no switch is missing (triggers counted as off)', () => {
+    const doc = ticket();
+    doc.querySelector('input.tpsl')!.remove();
+    const scan = scanOf(doc);
+    expect(readTpsl(scan, doc).box).toBeNull();
+    expect(missingOf(scan)).toEqual(['tpsl']);
+  });
+});
+
+describe('rememberTypedOrder', () => {
+  const FORM: OrderForm = {
+    venue: 'bybit-linear',
+    symbol: 'BTCUSDT',
+    side: 'both',
+    type: 'limit',
+    marginMode: 'isolated',
+    price: '65000.5',
+    size: { unit: 'quote', value: '0.5' },
+    leverage: '10',
+    marginEnabled: true,
+    stopLoss: null,
+    takeProfit: '70000',
+    availableBalance: '100',
+  };
+  const ok = (form: OrderForm = FORM): FormReading => ({ status: 'ok', form, matched: { price: 1 } });
+  const inputs = (doc: Document) => ({
+    price: doc.querySelector('input.price')!,
+    size: doc.querySelector('input.size')!,
+    takeProfit: doc.querySelector('input.tp'),
+    stopLoss: doc.querySelector('input.sl'),
+  });
+
+  it('returns the reading itself, and a refresh reads the typed values again (unit and the rest kept)', () => {
+    const doc = ticket();
+    const reading = ok();
+    expect(rememberTypedOrder(reading, inputs(doc))).toBe(reading);
+    setValue(doc, 'input.price', '64,000');
+    setValue(doc, 'input.size', '2');
+    setValue(doc, 'input.tp', '');
+    setValue(doc, 'input.sl', '60000');
+    expect(refreshTyped(reading)).toEqual({ status: 'ok', form: { ...FORM, price: '64000', size: { unit: 'quote', value: '2' }, takeProfit: null, stopLoss: '60000' }, matched: { price: 1 } });
+  });
+
+  it('a refreshed reading can be refreshed again', () => {
+    const doc = ticket();
+    const first = refreshTyped(rememberTypedOrder(ok(), inputs(doc)))!;
+    setValue(doc, 'input.size', '3');
+    expect(refreshTyped(first)).toMatchObject({ form: { size: { value: '3' } } });
+  });
+
+  it.each([
+    ['input.size', ''],
+    ['input.size', '0'],
+    ['input.price', 'abc'],
+    ['input.tp', '-1'],
+    ['input.sl', '1,23'],
+  ])('%s = %j no longer parses: no refresh (null)', (selector, value) => {
+    const doc = ticket();
+    const reading = rememberTypedOrder(ok(), inputs(doc));
+    setValue(doc, selector, value);
+    expect(refreshTyped(reading)).toBeNull();
+  });
+
+  it('Market tab (no price input): the price stays null', () => {
+    const doc = ticket();
+    const reading = rememberTypedOrder(ok({ ...FORM, type: 'market', price: null }), { ...inputs(doc), price: null });
+    setValue(doc, 'input.price', 'garbage'); // not an input of this reading
+    expect(refreshTyped(reading)).toMatchObject({ form: { type: 'market', price: null } });
+  });
+
+  it('TP/SL off (null inputs): both refresh to null', () => {
+    const doc = ticket();
+    const reading = rememberTypedOrder(ok({ ...FORM, takeProfit: null }), { ...inputs(doc), takeProfit: null, stopLoss: null });
+    expect(refreshTyped(reading)).toMatchObject({ form: { takeProfit: null, stopLoss: null } });
+  });
+
+  it('a venue without TP/SL fields (inputs left out): the form keeps its own TP/SL values', () => {
+    const doc = ticket();
+    const reading = rememberTypedOrder(ok({ ...FORM, stopLoss: '60000' }), { price: inputs(doc).price, size: inputs(doc).size });
+    setValue(doc, 'input.tp', 'garbage'); // not an input of this reading
+    setValue(doc, 'input.size', '4');
+    expect(refreshTyped(reading)).toMatchObject({ form: { size: { value: '4' }, takeProfit: '70000', stopLoss: '60000' } });
+  });
+
+  it('an input gone from the page (re-rendered): no refresh', () => {
+    const doc = ticket();
+    const reading = rememberTypedOrder(ok(), inputs(doc));
+    doc.querySelector('input.sl')!.remove();
+    expect(refreshTyped(reading)).toBeNull();
+  });
+
+  it('an unrecognised reading is not remembered', () => {
+    const doc = ticket();
+    const reading: FormReading = { status: 'unrecognised', missing: ['price'], matched: {} };
+    expect(rememberTypedOrder(reading, inputs(doc))).toBe(reading);
+    expect(refreshTyped(reading)).toBeNull();
+  });
+});
+
+describe('columnIndexes', () => {
+  const COLUMNS = { symbol: ['Contract', 'Symbol'], size: ['Qty'], mm: ['MM', 'Maint. margin'] } as const;
+
+  it('index of each column by any of its names, case-insensitively', () => {
+    expect(columnIndexes(['PnL', 'qty', 'Symbol', 'mm'], COLUMNS)).toEqual({ symbol: 2, size: 1, mm: 3 });
+    expect(columnIndexes(['Maint. Margin', 'Contract', 'QTY'], COLUMNS)).toEqual({ symbol: 1, size: 2, mm: 0 });
+  });
+
+  it('whole header text only', () => {
+    expect(columnIndexes(['Contract', 'Qty (BTC)', 'MM'], COLUMNS)).toBeNull();
+  });
+
+  it('a column missing, or matching two headers, → null', () => {
+    expect(columnIndexes(['Contract', 'Qty'], COLUMNS)).toBeNull();
+    expect(columnIndexes(['Contract', 'Qty', 'MM', 'Qty'], COLUMNS)).toBeNull();
+    expect(columnIndexes(['Contract', 'Qty', 'MM', 'Symbol'], COLUMNS)).toBeNull(); // two names of one column
+  });
+
+  it('optional columns may be missing (null), but not doubled', () => {
+    expect(columnIndexes(['Contract', 'Qty'], COLUMNS, ['mm'])).toEqual({ symbol: 0, size: 1, mm: null });
+    expect(columnIndexes(['Contract', 'Qty', 'MM'], COLUMNS, ['mm'])).toEqual({ symbol: 0, size: 1, mm: 2 });
+    expect(columnIndexes(['Contract', 'Qty', 'MM', 'mm'], COLUMNS, ['mm'])).toBeNull();
+    expect(columnIndexes(['Contract', 'MM'], COLUMNS, ['mm'])).toBeNull(); // size is still required
+  });
+
+  it('no headers → null; no columns asked → {}', () => {
+    expect(columnIndexes([], COLUMNS)).toBeNull();
+    expect(columnIndexes(['Contract'], {})).toEqual({});
   });
 });

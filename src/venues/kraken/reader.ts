@@ -2,12 +2,13 @@
 // selectors.ts); every value is parsed strictly and cross-checked where the page says the
 // same thing twice (selected side vs. submit button text, pair picker vs. URL).
 import type { Side } from '../../core/types';
+import { formRootOf, readLimitPrice, readOrderType, rememberTypedOrder } from '../dom/form-parts';
 import { parseAmountWithUnit, parseLeverageText, parsePositiveNumber } from '../dom/numbers';
-import { accessibleName, commonAncestor, findAll, findUnique, inputValue, isOn } from '../dom/query';
+import { accessibleName, commonAncestor, findAll, inputValue, isOn } from '../dom/query';
 import { Scan } from '../dom/scan';
 import { isEnglishPage, textOf } from '../dom/text';
 import { pairFromTradeUrl } from '../dom/trade-url';
-import { refreshTyped, rememberTyped } from '../dom/typed';
+import { refreshTyped } from '../dom/typed';
 import type { VenueReader } from '../readers';
 import type { FormReading, OrderForm } from '../types';
 import { KRAKEN_SELECTORS, SUBMIT_TEXT, type KrakenKey } from './selectors';
@@ -24,14 +25,8 @@ export function sideOfSubmit(el: Element): Side | null {
   return m[1] === 'Buy' ? 'long' : 'short';
 }
 
-const unique = (doc: Document, key: KrakenKey): Element | null => findUnique(doc, KRAKEN_SELECTORS[key]);
-
 /** The smallest element holding both the side toggle and the submit button. */
-function formRoot(doc: Document): Element | null {
-  const buy = unique(doc, 'sideBuy');
-  const submit = unique(doc, 'submit');
-  return buy && submit ? commonAncestor(buy, submit) : null;
-}
+const formRoot = (doc: Document): Element | null => formRootOf(doc, KRAKEN_SELECTORS, 'sideBuy', 'submit');
 
 function readSide(scan: Scan<KrakenKey>, buy: Element | null, sell: Element | null): Side | null {
   if (!buy || !sell) return null;
@@ -62,20 +57,8 @@ function read(doc: Document, url: URL): FormReading {
 
   const limit = scan.one('typeLimit', root);
   const market = scan.one('typeMarket', root);
-  let type: OrderForm['type'] | null = null;
-  if (limit && market) {
-    if (isOn(limit) !== isOn(market)) type = isOn(limit) ? 'limit' : 'market';
-    else scan.miss('orderType'); // another type (stop loss, …) is selected: not quoted
-  }
-
-  let price: string | null = null;
-  let priceInput: Element | null = null;
-  if (type === 'limit') {
-    priceInput = scan.one('price', root);
-    if (priceInput) price = scan.need('price', parsePositiveNumber(inputValue(priceInput)));
-  } else {
-    scan.all('price', root); // counted only: a market order has no limit price
-  }
+  const type = readOrderType(scan, limit, market); // another type (stop loss, …) selected: not quoted
+  const { value: price, input: priceInput } = readLimitPrice(scan, 'price', type, root);
 
   // One size input at a time: `volume-N` (base) or `volumeInQuote-N` (quote), switched by the
   // currency toggle. Both at once would leave us to pick which one the trader typed: refused.
@@ -117,15 +100,8 @@ function read(doc: Document, url: URL): FormReading {
     takeProfit: null,
     availableBalance,
   });
-  // Typing changes only these two values; everything else needs a DOM change to change.
-  const typedPrice = priceInput;
-  const typedSize = sizeInput!;
-  return rememberTyped(reading, [typedPrice, typedSize], (form) => {
-    const nextSize = parsePositiveNumber(inputValue(typedSize));
-    const nextPrice = typedPrice === null ? null : parsePositiveNumber(inputValue(typedPrice));
-    if (nextSize === null || (typedPrice !== null && nextPrice === null)) return null;
-    return { ...form, price: nextPrice, size: { unit: form.size.unit, value: nextSize } };
-  });
+  // No TP/SL inputs are read here (both null above): typing changes only the price and the size.
+  return rememberTypedOrder(reading, { price: priceInput, size: sizeInput! });
 }
 
 export const reader: VenueReader = {
