@@ -6,4 +6,5 @@ import type { VenueId } from '../core/types';
 export const VENUE_FOLDERS: Partial<Record<VenueId, string>> = {
   'kraken-margin': 'kraken',
   'binance-usdm': 'binance-usdm',
+  'bybit-linear': 'bybit',
 };

@@ -16,7 +16,7 @@ describe('feed registry', () => {
     expect(Object.keys(FEEDS).sort()).toEqual(Object.keys(VENUE_FOLDERS).sort());
     expect(feedFor('kraken-margin')).toBe(kraken);
     expect(feedFor('binance-usdm')).toBe(binance);
-    expect(feedFor('bybit-linear')).toBeUndefined();
+    expect(feedFor('bybit-linear')?.venue).toBe('bybit-linear');
   });
 });
 

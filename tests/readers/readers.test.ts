@@ -7,13 +7,9 @@ import { describe, expect, it } from 'vitest';
 import type { VenueId } from '../../src/core/types';
 import { READERS, readerForUrl } from '../../src/venues/readers';
 import { VENUE_FOLDERS } from '../../src/venues/registry';
+import { FIXTURES } from '../venues/fixture-pages';
 import { loadPage, PAGES_DIR, ROOT_DIR } from './load';
 
-/** Fixture page and the URL it is served at in e2e, per venue. A new venue adds a row. */
-const FIXTURES: Record<string, { page: string; url: string }> = {
-  'kraken-margin': { page: 'kraken-pro.html', url: 'https://pro.kraken.com/app/trade/btc-usd' },
-  'binance-usdm': { page: 'binance-futures.html', url: 'https://www.binance.com/en/futures/BTCUSDT' },
-};
 
 const venues = Object.entries(VENUE_FOLDERS) as Array<[VenueId, string]>;
 
@@ -48,15 +44,19 @@ describe('readerForUrl', () => {
     ['https://pro.kraken.com/app/trade/eth-usd', 'kraken-margin'],
     ['https://www.binance.com/en/futures/BTCUSDT', 'binance-usdm'],
     ['https://www.binance.com/zh-CN/futures/ETHUSDT', 'binance-usdm'],
+    ['https://www.bybit.com/trade/usdt/BTCUSDT', 'bybit-linear'],
+    ['https://www.okx.com/trade-swap/btc-usdt-swap', 'okx-swap'],
+    ['https://app.hyperliquid.xyz/trade/BTC', 'hyperliquid'],
+    ['https://www.binance.com/en/trade/BTC_USDT?type=cross', 'binance-margin'],
   ])('%s → %s', (url, venue) => {
     expect(readerForUrl(new URL(url))?.venue).toBe(venue);
   });
 
   it.each([
     'https://pro.kraken.com/',
-    'https://www.binance.com/en/trade/BTC_USDT',
     'https://www.binance.com/en/futures/BTCUSDT_250328',
-    'https://www.bybit.com/trade/usdt/BTCUSDT',
+    'https://www.bybit.com/trade/inverse/BTCUSD',
+    'https://www.okx.com/trade-spot/btc-usdt',
     'https://example.com/app/trade/btc-usd',
     'https://example.com/en/futures/BTCUSDT',
   ])('%s → no reader', (url) => {

@@ -1,0 +1,211 @@
+// Strict checks of Bybit v5 public market data for USDT perpetuals (category=linear): REST
+// /v5/market/tickers, /v5/market/risk-limit, /v5/market/instruments-info and the public
+// WebSocket topic tickers.<symbol>, in the shapes the fixtures in fixtures/api/ document
+// (https://bybit-exchange.github.io/docs/v5/market/tickers, …/risk-limit, …/instrument,
+// …/websocket/public/ticker). The fixtures' figures are illustrative, their shapes are Bybit's.
+import { Dec } from '../../core/decimal';
+import { arr, attempt, decimalNumber, decimalString, epochMs, exchangeText, fail, isObj, obj, str, type Obj } from '../feed-parse';
+import type { FigureUpdates, ParseResult, StreamEvent } from '../feed-types';
+import type { DecimalString, TierRow, TierTable } from '../types';
+
+/** A table longer than this is not a risk-limit table (BTCUSDT has a few dozen tiers). */
+const MAX_TIERS = 200;
+
+/** `{ retCode: 0, result: { category: "linear", list: [...] } }` → the list; any other retCode is the exchange's error. */
+function linearList(body: unknown): unknown[] {
+  const root = obj(body, 'body');
+  if (root.retCode !== 0) fail(`Bybit error ${typeof root.retCode === 'number' ? root.retCode : '?'} ${exchangeText(root.retMsg)}`);
+  const result = obj(root.result, 'result');
+  if (result.category !== 'linear') fail('result.category is not linear');
+  return arr(result.list, 'result.list');
+}
+
+/** The one entry of `list` for `symbol` (requests name the symbol, so anything else is wrong). */
+function onlyEntry(body: unknown, symbol: string): Obj {
+  const list = linearList(body);
+  if (list.length !== 1) fail(`result.list has ${list.length} entries, expected 1`);
+  const entry = obj(list[0], 'result.list[0]');
+  if (entry.symbol !== symbol) fail('result.list[0] is for another symbol');
+  return entry;
+}
+
+/** Server time of a REST answer (top-level `time`, epoch ms). */
+const serverTime = (body: unknown): number => epochMs(obj(body, 'body').time, 'time');
+
+/** A funding rate of 100 % per interval is not a rate but a broken field. */
+function fundingRate(v: unknown, where: string): DecimalString {
+  const rate = decimalString(v, where, 'any');
+  if (!new Dec(rate).abs().lessThan(1)) fail(`${where} is out of range`);
+  return rate;
+}
+
+/** Epoch ms sent as a digit string ("1795507200000"), as Bybit sends nextFundingTime. */
+function msText(v: unknown, where: string): number {
+  const text = str(v, where);
+  const ms = /^\d{1,16}$/.test(text) ? Number(text) : Number.NaN;
+  return Number.isSafeInteger(ms) ? ms : fail(`${where} is not a time in ms`);
+}
+
+/** fundingIntervalHour: whole hours as text, 1–24. */
+function intervalHours(v: unknown, where: string): DecimalString {
+  const text = str(v, where);
+  return /^(?:[1-9]|1\d|2[0-4])$/.test(text) ? text : fail(`${where} is not 1–24 hours`);
+}
+
+/**
+ * The ticker fields we use, from a REST ticker, a WebSocket snapshot or a delta. A delta carries
+ * only what changed: absent fields are left out, present ones must parse. nextFundingTime "0"
+ * means none scheduled and is left out.
+ */
+function tickerFigures(data: Obj, time: number, require: boolean): FigureUpdates {
+  const figures: FigureUpdates = {};
+  const has = (key: string) => {
+    if (data[key] !== undefined) return true;
+    if (require) fail(`${key} is missing`);
+    return false;
+  };
+  if (has('markPrice')) figures.markPrice = { value: decimalString(data.markPrice, 'markPrice', 'positive'), exchangeTime: time };
+  if (has('lastPrice')) figures.lastPrice = { value: decimalString(data.lastPrice, 'lastPrice', 'positive'), exchangeTime: time };
+  if (has('fundingRate')) figures.fundingRate = { value: fundingRate(data.fundingRate, 'fundingRate'), exchangeTime: time };
+  if (has('nextFundingTime')) {
+    const next = msText(data.nextFundingTime, 'nextFundingTime');
+    if (next > 0) figures.nextFundingTime = { value: String(next), exchangeTime: time };
+  }
+  // Newer responses only; without it the interval comes from instruments-info.
+  if (data.fundingIntervalHour !== undefined) {
+    figures.fundingIntervalHours = { value: intervalHours(data.fundingIntervalHour, 'fundingIntervalHour'), exchangeTime: time };
+  }
+  return figures;
+}
+
+/** GET /v5/market/tickers?category=linear&symbol=… */
+export function parseTickers(body: unknown, symbol: string): ParseResult {
+  const result = attempt(() => tickerFigures(onlyEntry(body, symbol), serverTime(body), true));
+  return result.ok ? { ok: true, figures: result.value } : result;
+}
+
+/**
+ * A rate as a decimal fraction ("0.005" = 0.5 %). The docs type it as a number, live answers send
+ * a string; both are accepted. Bybit's docs once printed rates in percent ("0.5" for 0.5 %):
+ * the initial-margin × max-leverage check in parseRiskLimit rejects such a table.
+ */
+function rate(v: unknown, where: string): Dec {
+  const text = typeof v === 'number' ? decimalNumber(v, where, 'positive') : decimalString(v, where, 'positive');
+  const value = new Dec(text);
+  if (!value.lessThan(1)) fail(`${where} is not a fraction below 1`);
+  return value;
+}
+
+interface RiskTier {
+  cap: Dec;
+  mmr: Dec;
+  maxLeverage: Dec;
+  /** Published mmDeduction; null where Bybit leaves it empty (the lowest tier). */
+  deduction: Dec | null;
+}
+
+function riskTier(v: unknown, symbol: string, where: string): RiskTier {
+  const row = obj(v, where);
+  if (row.symbol !== symbol) fail(`${where} is for another symbol`);
+  const cap = new Dec(decimalString(row.riskLimitValue, `${where}.riskLimitValue`, 'positive'));
+  const mmr = rate(row.maintenanceMargin, `${where}.maintenanceMargin`);
+  const imr = rate(row.initialMargin, `${where}.initialMargin`);
+  const maxLeverage = new Dec(decimalString(row.maxLeverage, `${where}.maxLeverage`, 'positive'));
+  if (!mmr.lessThan(imr)) fail(`${where}.maintenanceMargin is not below initialMargin`);
+  if (maxLeverage.lessThan(1)) fail(`${where}.maxLeverage is below 1`);
+  // maxLeverage is 1 / initialMargin rounded to two decimals ("66.67" for 1.5 %): a table in
+  // other units (percent rates) fails this by a factor of 100.
+  if (imr.times(maxLeverage).minus(1).abs().greaterThan('0.01')) fail(`${where}.initialMargin does not match maxLeverage`);
+  const deduction = row.mmDeduction === '' ? null : new Dec(decimalString(row.mmDeduction, `${where}.mmDeduction`, 'non-negative'));
+  return { cap, mmr, maxLeverage, deduction };
+}
+
+/**
+ * Bybit's risk limits are cumulative tiers: MM = value × MMR − deduction with the deduction
+ * that keeps MM continuous at each boundary. A published deduction that disagrees with the one
+ * the table implies means we do not understand the table: rejected rather than used.
+ */
+function tierTable(tiers: readonly RiskTier[]): TierTable {
+  const rows: TierRow[] = [];
+  let floor = new Dec(0);
+  let derived = new Dec(0);
+  let previousRate: Dec | null = null;
+  tiers.forEach((tier, i) => {
+    if (!tier.cap.greaterThan(floor)) fail(`tier ${i + 1} does not raise the limit`);
+    if (previousRate !== null) derived = derived.plus(floor.times(tier.mmr.minus(previousRate)));
+    if (tier.deduction !== null && !tier.deduction.equals(derived)) fail(`tier ${i + 1} mmDeduction disagrees with the table`);
+    rows.push({
+      floor: floor.toFixed(),
+      // Bybit's last tier has a cap too: larger positions are refused, not charged more.
+      cap: tier.cap.toFixed(),
+      maintenanceMarginRate: tier.mmr.toFixed(),
+      maintenanceAmount: tier.deduction === null ? null : tier.deduction.toFixed(),
+      maxLeverage: tier.maxLeverage.toFixed(),
+    });
+    floor = tier.cap;
+    previousRate = tier.mmr;
+  });
+  return { basis: 'notional', rows };
+}
+
+/** GET /v5/market/risk-limit?category=linear&symbol=… → the tier table and the highest leverage. */
+export function parseRiskLimit(body: unknown, symbol: string): ParseResult {
+  const result = attempt(() => {
+    const list = linearList(body);
+    if (list.length === 0) fail('result.list is empty');
+    if (list.length > MAX_TIERS) fail('result.list is too long');
+    const tiers = list.map((v, i) => riskTier(v, symbol, `result.list[${i}]`)).sort((a, b) => a.cap.comparedTo(b.cap));
+    const table = tierTable(tiers);
+    const maxLeverage = tiers.reduce((max, t) => (t.maxLeverage.greaterThan(max) ? t.maxLeverage : max), new Dec(0));
+    const figures: FigureUpdates = { maxLeverage: { value: maxLeverage.toFixed(), exchangeTime: serverTime(body) } };
+    return { figures, table };
+  });
+  return result.ok ? { ok: true, figures: result.value.figures, tiers: result.value.table } : result;
+}
+
+/** GET /v5/market/instruments-info?category=linear&symbol=… → funding interval and leverage limit. */
+export function parseInstrumentsInfo(body: unknown, symbol: string): ParseResult {
+  const result = attempt((): FigureUpdates => {
+    const entry = onlyEntry(body, symbol);
+    if (entry.contractType !== 'LinearPerpetual') fail('contractType is not LinearPerpetual');
+    if (entry.settleCoin !== 'USDT') fail('settleCoin is not USDT');
+    const minutes = entry.fundingInterval;
+    if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > 1440) fail('fundingInterval is not 1–1440 minutes');
+    const leverage = obj(entry.leverageFilter, 'leverageFilter');
+    const maxLeverage = decimalString(leverage.maxLeverage, 'leverageFilter.maxLeverage', 'positive');
+    if (new Dec(maxLeverage).lessThan(1)) fail('leverageFilter.maxLeverage is below 1');
+    const time = serverTime(body);
+    return {
+      fundingIntervalHours: { value: new Dec(minutes).div(60).toFixed(), exchangeTime: time },
+      maxLeverage: { value: maxLeverage, exchangeTime: time },
+    };
+  });
+  return result.ok ? { ok: true, figures: result.value } : result;
+}
+
+/** WebSocket tickers.<symbol>: a snapshot carries every field, a delta only what changed. */
+function tickerEvent(message: Obj, symbol: string): StreamEvent {
+  if (message.type !== 'snapshot' && message.type !== 'delta') return { kind: 'malformed', reason: 'ticker type is not snapshot/delta' };
+  const result = attempt((): FigureUpdates => {
+    const data = obj(message.data, 'data');
+    if (data.symbol !== symbol) fail('data is for another symbol');
+    return tickerFigures(data, epochMs(message.ts, 'ts'), message.type === 'snapshot');
+  });
+  if (!result.ok) return { kind: 'malformed', reason: result.reason };
+  // A delta of fields we do not use (volume, order book top) is no news for us.
+  return Object.keys(result.value).length === 0 ? { kind: 'ignore' } : { kind: 'figures', figures: result.value };
+}
+
+export function parseStreamMessage(message: unknown, symbol: string): StreamEvent {
+  if (!isObj(message)) return { kind: 'malformed', reason: 'message is not an object' };
+  // Answers to our own requests: {"success":true,"ret_msg":"pong","op":"ping",…} / "op":"subscribe".
+  if (message.op === 'pong') return { kind: 'ignore' };
+  if (message.op === 'ping' || message.op === 'subscribe') {
+    if (message.success === true) return { kind: 'ignore' };
+    if (message.success === false) return { kind: 'refused', reason: `Bybit refused the ${message.op}: ${exchangeText(message.ret_msg)}` };
+    return { kind: 'malformed', reason: 'op answer without success' };
+  }
+  if (message.topic === `tickers.${symbol}`) return tickerEvent(message, symbol);
+  if (typeof message.topic === 'string') return { kind: 'malformed', reason: 'a topic we did not subscribe to' };
+  return { kind: 'malformed', reason: 'unknown message' };
+}

@@ -1,0 +1,130 @@
+// Bybit USDT perpetual order form → OrderForm. The form has a Buy/Long and a Sell/Short button
+// side by side, so the reading has side 'both' and the overlay quotes each side.
+// Reads the DOM only (selectors in selectors.ts); values are parsed strictly. The size row's
+// label ("Qty" / "Value") and its unit ("BTC" / "USDT") must agree with each other and with the
+// symbol in the URL, which also catches a half-done SPA switch. In cross margin the account
+// panel's wallet balance and the open positions table are read too (positions.ts).
+import type { Side } from '../../core/types';
+import { formRootOf, readLimitPrice, readMarginMode, readOrderType, readTpsl, rememberTypedOrder, sideByName } from '../dom/form-parts';
+import { parseAmountWithUnit, parseLeverageText, parsePositiveNumber } from '../dom/numbers';
+import { accessibleName, commonAncestor, findAll, inputValue } from '../dom/query';
+import { Scan } from '../dom/scan';
+import { isEnglishPage, matchesText, textOf } from '../dom/text';
+import { pairFromTradeUrl, type Pair } from '../dom/trade-url';
+import { refreshTyped } from '../dom/typed';
+import type { VenueReader } from '../readers';
+import type { FormReading, OrderForm, PageAccount, SizeUnit } from '../types';
+import { readPositions } from './positions';
+import { BUY_TEXT, BYBIT_SELECTORS, OC_ROW_CONTAINER, SELL_TEXT, SIZE_BY_QTY, SIZE_BY_VALUE, type BybitKey } from './selectors';
+
+const HOST = 'www.bybit.com';
+/** /trade/usdt/BTCUSDT (USDT perpetuals only: /trade/inverse/ and /trade/spot/ are other products). */
+const TRADE_PATH = /^\/trade\/usdt\/([a-z0-9]{2,20}?)(usdt)\/?$/i;
+
+const pairFromUrl = (url: URL) => pairFromTradeUrl(url, HOST, TRADE_PATH, (base, quote) => base + quote);
+
+/** Which side a button places: Buy/Long → long, Sell/Short → short; null for anything else. */
+export const sideOfSubmit = (el: Element): Side | null => sideByName(el, BUY_TEXT, SELL_TEXT);
+
+/** The smallest element holding both the order-type tabs and the Buy/Long button. */
+const formRoot = (doc: Document): Element | null => formRootOf(doc, BYBIT_SELECTORS, 'typeLimit', 'buy');
+
+/**
+ * Unit of the size row: "Qty" with the base asset, or "Value" with the quote asset. A label
+ * and a unit that disagree (or a unit of another symbol) are not guessed between.
+ */
+function sizeUnitOf(label: Element | null, unit: Element | null, pair: Pair | null): SizeUnit | null {
+  if (!label || !unit || !pair) return null;
+  const labelText = textOf(label);
+  const unitText = textOf(unit);
+  if (matchesText(labelText, SIZE_BY_QTY) && unitText === pair.base) return 'base';
+  if (matchesText(labelText, SIZE_BY_VALUE) && unitText === pair.quote) return 'quote';
+  return null;
+}
+
+/**
+ * What the page shows of the cross account. Never makes the form unrecognised: a panel that is
+ * missing, doubled or unreadable leaves its part null, and the quote says what it could not use.
+ * Left out entirely when the page shows neither the balance nor the positions table.
+ */
+function readAccount(scan: Scan<BybitKey>, doc: Document, quote: string): PageAccount | undefined {
+  const walletRows = scan.all('walletBalance', doc);
+  const headers = scan.all('positionsHeader', doc);
+  if (walletRows.length === 0 && headers.length === 0) return undefined;
+  const walletRow = walletRows.length === 1 ? walletRows[0]! : null;
+  const table = headers.length === 1 ? headers[0]!.closest('table, [role="table"], [role="grid"]') : null;
+  return {
+    walletBalance: walletRow ? parseAmountWithUnit(textOf(walletRow), quote, /^Wallet Balance/) : null,
+    positions: table ? readPositions(table, quote) : null,
+  };
+}
+
+function read(doc: Document, url: URL): FormReading {
+  const scan = new Scan(doc, BYBIT_SELECTORS);
+  const pair = scan.need('symbol', pairFromUrl(url));
+  if (!isEnglishPage(doc)) scan.miss('locale');
+  const title = scan.optional('symbolTitle');
+  if (pair && title && accessibleName(title) !== `${pair.symbol} Perpetual`) scan.miss('symbol');
+
+  const limit = scan.one('typeLimit');
+  const market = scan.one('typeMarket');
+  const buy = scan.one('buy');
+  scan.one('sell');
+  // Margin mode and leverage are looked up inside the form: the positions table repeats them.
+  const root: Element | Document = (limit && buy ? commonAncestor(limit, buy) : null) ?? doc;
+
+  const marginMode = scan.need('marginMode', readMarginMode(scan.one('marginMode', root)));
+  const leverageButton = scan.one('leverage', root);
+  const leverage = leverageButton ? scan.need('leverage', parseLeverageText(accessibleName(leverageButton))) : null;
+
+  const type = readOrderType(scan, limit, market); // Conditional and other tabs are not quoted
+  // The Market tab has no price row: counted only.
+  const { value: price, input: priceInput } = readLimitPrice(scan, 'price', type, root);
+
+  const sizeInput = scan.one('size', root);
+  const sizeRow = sizeInput ? (sizeInput.closest(OC_ROW_CONTAINER) ?? sizeInput.parentElement) : null;
+  const label = scan.one('sizeLabel', sizeRow);
+  const unitEl = scan.one('sizeUnit', sizeRow);
+  const unit = sizeUnitOf(label, unitEl, pair);
+  if (label && unitEl && !unit) scan.miss('sizeUnit');
+  const sizeValue = sizeInput ? scan.need('size', parsePositiveNumber(inputValue(sizeInput))) : null;
+
+  const tpsl = readTpsl(scan, root);
+
+  const availableRow = scan.optional('available', root);
+  const availableBalance = availableRow && pair ? parseAmountWithUnit(textOf(availableRow), pair.quote, /^Available Balance/) : null;
+  const account = pair && marginMode === 'cross' ? readAccount(scan, doc, pair.quote) : undefined;
+  if (marginMode !== 'cross') {
+    scan.all('walletBalance');
+    scan.all('positionsHeader');
+  }
+
+  if (!pair || !marginMode || !leverage || !type || !unit || !sizeValue || !tpsl.box || (type === 'limit' && !price)) return scan.finish(null);
+  const form: OrderForm = {
+    venue: 'bybit-linear',
+    symbol: pair.symbol,
+    side: 'both',
+    type,
+    marginMode,
+    price,
+    size: { unit, value: sizeValue },
+    leverage,
+    marginEnabled: true,
+    stopLoss: tpsl.stopLoss.value,
+    takeProfit: tpsl.takeProfit.value,
+    availableBalance,
+  };
+  if (account !== undefined) form.account = account;
+  const reading = scan.finish(form);
+  return rememberTypedOrder(reading, { price: priceInput, size: sizeInput!, takeProfit: tpsl.takeProfit.input, stopLoss: tpsl.stopLoss.input });
+}
+
+export const reader: VenueReader = {
+  venue: 'bybit-linear',
+  matchesUrl: (url) => pairFromUrl(url) !== null,
+  read,
+  refresh: refreshTyped,
+  formRoot,
+  submitButtons: (doc) => [...findAll(doc, BYBIT_SELECTORS.buy), ...findAll(doc, BYBIT_SELECTORS.sell)],
+  sideOfSubmit,
+};

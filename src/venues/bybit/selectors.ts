@@ -1,0 +1,102 @@
+// Bybit USDT perpetual order form (https://www.bybit.com/trade/usdt/{SYMBOL}), as data.
+// Evidence: shared/reference/exchange-pages.md — the `oc__` (order-create) and `by-` (Bybit
+// component) prefixes recur across 2022–2026 sources: rows `.oc__row-bottom--12` holding
+// `.by-input__inner` inputs, the TP/SL checkbox text `span.oc__tp-sl-chk-text`, popovers
+// `.by-popover__el` ("Order by …"), `.trade-assets` for the account; visible texts "Limit",
+// "Market", "Cross"/"Isolated", "10.00x", "Buy/Long", "Sell/Short", "TP/SL", "Available Balance".
+// Roles, labels and the layout of rows, account panel and positions table are modelled in
+// e2e/fixtures/pages/bybit-linear.html and must be re-checked against a saved live snapshot.
+// `expected`: match count on the fixture in its example state (Cross 10×, Limit, Qty 0.1 BTC,
+// TP/SL off, account panel and positions table shown).
+import type { SelectorTable } from '../dom/query';
+
+/** A form row: its label text and the Bybit input inside the same row. */
+const OC_ROW = { field: '.oc__row-bottom--12', labelPart: '.oc__row-label', input: 'input.by-input__inner' } as const;
+
+/** The row of a size field, to look its unit up inside that row only. */
+export const OC_ROW_CONTAINER = OC_ROW.field;
+
+export const BUY_TEXT = ['Buy/Long', 'Buy / Long'] as const;
+export const SELL_TEXT = ['Sell/Short', 'Sell / Short'] as const;
+/** The size field's label says which way the trader orders: by quantity (base) or by value (quote). */
+export const SIZE_BY_QTY = ['Qty', 'Order by Qty'] as const;
+export const SIZE_BY_VALUE = ['Value', 'Order by Value'] as const;
+/** "10.00x": Bybit shows leverage with two decimals. */
+export const LEVERAGE_TEXT = /^\d{1,3}(?:\.\d{1,2})?x$/i;
+
+export const BYBIT_SELECTORS = {
+  /** Margin mode button in the form's header: its text is the current mode. */
+  marginMode: { expected: 1, strategies: [{ by: 'role', role: 'button', name: ['Cross', 'Isolated'] }] },
+  /** Leverage button ("10.00x"). Two of them (hedge mode, one per side) is ambiguous. */
+  leverage: { expected: 1, strategies: [{ by: 'role', role: 'button', name: LEVERAGE_TEXT }] },
+  typeLimit: { expected: 1, strategies: [{ by: 'role', role: 'tab', name: ['Limit'] }] },
+  typeMarket: { expected: 1, strategies: [{ by: 'role', role: 'tab', name: ['Market'] }] },
+  /** Limit price (USDT); the Market tab has no price row. */
+  price: {
+    expected: 1,
+    strategies: [
+      { by: 'label', label: ['Price', 'Order Price'], css: 'input' },
+      { by: 'field', label: ['Price', 'Order Price'], ...OC_ROW },
+    ],
+  },
+  /** Quantity (base) or value (USDT), whichever the "Order by" menu chose. */
+  size: {
+    expected: 1,
+    strategies: [
+      { by: 'label', label: [...SIZE_BY_QTY, ...SIZE_BY_VALUE], css: 'input' },
+      { by: 'field', label: [...SIZE_BY_QTY, ...SIZE_BY_VALUE], ...OC_ROW },
+    ],
+  },
+  /** The label of the size row ("Qty" / "Value"), looked up inside that row. */
+  sizeLabel: { expected: 1, strategies: [{ by: 'css', css: '.oc__row-label' }] },
+  /** The unit of the size row ("BTC" / "USDT"), looked up inside that row. */
+  sizeUnit: { expected: 1, strategies: [{ by: 'css', css: '.by-input__suffix' }] },
+  tpsl: { expected: 1, strategies: [{ by: 'role', role: 'checkbox', name: ['TP/SL'] }] },
+  /** Shown only while TP/SL is on. */
+  takeProfit: {
+    expected: 0,
+    strategies: [
+      { by: 'label', label: ['Take Profit'], css: 'input' },
+      { by: 'field', label: ['Take Profit'], ...OC_ROW },
+    ],
+  },
+  stopLoss: {
+    expected: 0,
+    strategies: [
+      { by: 'label', label: ['Stop Loss'], css: 'input' },
+      { by: 'field', label: ['Stop Loss'], ...OC_ROW },
+    ],
+  },
+  /** "Available Balance 10,000.0000 USDT" (or "-- USDT" logged out: then no balance). */
+  available: { expected: 1, strategies: [{ by: 'text', text: /^Available Balance \S+ [A-Z]{2,12}$/, css: 'div, span, p, li' }] },
+  buy: { expected: 1, strategies: [{ by: 'role', role: 'button', name: BUY_TEXT }] },
+  sell: { expected: 1, strategies: [{ by: 'role', role: 'button', name: SELL_TEXT }] },
+  /**
+   * Unified Trading Account panel: "Wallet Balance 10,000.0000 USDT" (the balance before unrealised
+   * PnL; "Margin Balance" already includes the PnL of open positions, which the engine adds itself).
+   */
+  walletBalance: { expected: 1, strategies: [{ by: 'text', text: /^Wallet Balance \S+ [A-Z]{2,12}$/, css: 'div, span, p, li' }] },
+  /** Symbol picker in the page header ("BTCUSDT Perpetual"): cross-checked against the URL (optional). */
+  symbolTitle: { expected: 1, strategies: [{ by: 'role', role: 'button', name: /^[A-Z0-9]{2,24}USDT Perpetual$/ }] },
+  /** The "Entry Price" column header of the open positions table (found by its visible text). */
+  positionsHeader: { expected: 1, strategies: [{ by: 'text', text: ['Entry Price'], css: 'th, [role="columnheader"]' }] },
+} as const satisfies SelectorTable;
+
+export type BybitKey = keyof typeof BYBIT_SELECTORS;
+
+/** Column headers of the positions table the reader needs, by their visible text. */
+export const POSITION_COLUMNS = {
+  contract: ['Contracts', 'Contract'],
+  quantity: ['Qty', 'Size'],
+  entryPrice: ['Entry Price'],
+  markPrice: ['Mark Price'],
+  maintenanceMargin: ['MM', 'Maintenance Margin'],
+} as const;
+
+/**
+ * The Contracts cell: symbol, side tag and margin mode with leverage ("SOLUSDT Long Cross 10.00x").
+ * Groups: 1 symbol, 2 side, 3 margin mode.
+ */
+export const POSITION_CONTRACT = /^([A-Z0-9]{2,24}USDT) (Long|Short) (Cross|Isolated) \d{1,3}(?:\.\d{1,2})?x$/;
+/** The table's empty state row ("No positions", "No data"). */
+export const NO_POSITIONS = /^(?:No (?:open )?positions?|No data)$/i;
