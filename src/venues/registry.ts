@@ -7,4 +7,5 @@ export const VENUE_FOLDERS: Partial<Record<VenueId, string>> = {
   'kraken-margin': 'kraken',
   'binance-usdm': 'binance-usdm',
   'bybit-linear': 'bybit',
+  'okx-swap': 'okx',
 };

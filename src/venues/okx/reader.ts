@@ -1,0 +1,109 @@
+// OKX USDT perpetual swap order form → OrderForm. The form (in OKX's buy/sell mode) has a
+// Buy/Long and a Sell/Short button side by side, so the reading has side 'both'.
+// The amount is typed in Contracts, the base asset or USDT: contracts are passed on as such
+// (size.unit 'contracts'); the background multiplies by the instrument's contract value (ctVal,
+// from the public instruments endpoint), which the page does not state reliably.
+// Reads the DOM only (selectors in selectors.ts); values are parsed strictly. For cross margin
+// the trading account's cash balance and open positions are read too (account.ts).
+import type { Side } from '../../core/types';
+import { formRootOf, readLimitPrice, readMarginMode, readOrderType, readTpsl, rememberTypedOrder, sideByName } from '../dom/form-parts';
+import { parseAmountWithUnit, parseLeverageText, parsePositiveNumber } from '../dom/numbers';
+import { accessibleName, commonAncestor, findAll, inputValue } from '../dom/query';
+import { Scan } from '../dom/scan';
+import { isEnglishPage, textOf } from '../dom/text';
+import { pairFromTradeUrl, type Pair } from '../dom/trade-url';
+import { refreshTyped } from '../dom/typed';
+import type { VenueReader } from '../readers';
+import type { FormReading, OrderForm, SizeUnit } from '../types';
+import { countAccount, readAccount } from './account';
+import { BUY_TEXT, OKUI_FIELD_CONTAINER, OKX_SELECTORS, SELL_TEXT } from './selectors';
+
+const HOST = 'www.okx.com';
+/** /trade-swap/btc-usdt-swap: USDT-margined perpetuals only (no locale segment under this path). */
+const TRADE_PATH = /^\/trade-swap\/([a-z0-9]{1,20})-(usdt)-swap\/?$/i;
+/** The unit picker's word for contracts; OKX abbreviates it in narrow layouts. */
+const CONTRACTS_UNIT = /^cont(?:ract)?s?\.?$/i;
+
+/** The instrument the URL names, in OKX's own instId form ("BTC-USDT-SWAP"). */
+export const pairFromUrl = (url: URL): Pair | null => pairFromTradeUrl(url, HOST, TRADE_PATH, (base, quote) => `${base}-${quote}-SWAP`);
+
+/** Which side a button places: Buy/Long → long, Sell/Short → short; null for anything else. */
+export const sideOfSubmit = (el: Element): Side | null => sideByName(el, BUY_TEXT, SELL_TEXT);
+
+/** The smallest element holding both the order-type tabs and the Buy/Long button. */
+const formRoot = (doc: Document): Element | null => formRootOf(doc, OKX_SELECTORS, 'typeLimit', 'buy');
+
+function readUnit(text: string | null, pair: Pair | null): SizeUnit | null {
+  if (text === null || pair === null) return null;
+  if (CONTRACTS_UNIT.test(text)) return 'contracts';
+  return text === pair.base ? 'base' : text === pair.quote ? 'quote' : null;
+}
+
+function read(doc: Document, url: URL): FormReading {
+  const scan = new Scan(doc, OKX_SELECTORS);
+  const pair = scan.need('symbol', pairFromUrl(url));
+  if (!isEnglishPage(doc)) scan.miss('locale');
+
+  const limit = scan.one('typeLimit');
+  const market = scan.one('typeMarket');
+  const buy = scan.one('buy');
+  scan.one('sell');
+  const root = limit && buy ? commonAncestor(limit, buy) : null;
+  // The instrument picker must name the URL's instrument: a mismatch is a half-done SPA switch.
+  const picker = scan.optional('instrument');
+  if (pair && picker && accessibleName(picker) !== `${pair.base}${pair.quote} Perpetual`) scan.miss('symbol');
+
+  const marginMode = scan.need('marginMode', readMarginMode(scan.one('marginMode')));
+  const leverageButton = scan.one('leverage');
+  const leverage = leverageButton ? scan.need('leverage', parseLeverageText(accessibleName(leverageButton))) : null;
+
+  const type = readOrderType(scan, limit, market); // the TP/SL order tab (and any other) is not quoted
+  // The Market tab shows a disabled "Market price" box: counted only.
+  const { value: price, input: priceInput } = readLimitPrice(scan, 'price', type, root);
+
+  const sizeInput = scan.one('size', root);
+  const sizeField = sizeInput ? (sizeInput.closest(OKUI_FIELD_CONTAINER) ?? sizeInput.parentElement) : null;
+  const unitEl = scan.one('sizeUnit', sizeField);
+  const unit = readUnit(unitEl ? textOf(unitEl) : null, pair);
+  if (unitEl && !unit) scan.miss('sizeUnit');
+  const sizeValue = sizeInput ? scan.need('size', parsePositiveNumber(inputValue(sizeInput))) : null;
+
+  const tpsl = readTpsl(scan, root);
+
+  const availableRow = scan.optional('available', root);
+  const availableBalance = availableRow && pair ? parseAmountWithUnit(textOf(availableRow), pair.quote, /^Available/) : null;
+
+  let account: OrderForm['account'];
+  if (marginMode === 'cross' && pair) account = readAccount(scan, doc, pair.quote, pairFromUrl);
+  else countAccount(scan, doc);
+
+  if (!pair || !marginMode || !leverage || !type || !unit || !sizeValue || !tpsl.box || (type === 'limit' && !price)) return scan.finish(null);
+  const form: OrderForm = {
+    venue: 'okx-swap',
+    symbol: pair.symbol,
+    side: 'both',
+    type,
+    marginMode,
+    price,
+    size: { unit, value: sizeValue },
+    leverage,
+    marginEnabled: true,
+    stopLoss: tpsl.stopLoss.value,
+    takeProfit: tpsl.takeProfit.value,
+    availableBalance,
+  };
+  if (account !== undefined) form.account = account;
+  const reading = scan.finish(form);
+  // The account too needs a DOM change to change: typing refreshes only the typed values.
+  return rememberTypedOrder(reading, { price: priceInput, size: sizeInput!, takeProfit: tpsl.takeProfit.input, stopLoss: tpsl.stopLoss.input });
+}
+
+export const reader: VenueReader = {
+  venue: 'okx-swap',
+  matchesUrl: (url) => pairFromUrl(url) !== null,
+  read,
+  refresh: refreshTyped,
+  formRoot,
+  submitButtons: (doc) => [...findAll(doc, OKX_SELECTORS.buy), ...findAll(doc, OKX_SELECTORS.sell)],
+  sideOfSubmit,
+};

@@ -1,0 +1,119 @@
+// OKX USDT perpetual swap order form (https://www.okx.com/trade-swap/{base}-usdt-swap), as data.
+// Evidence: shared/reference/exchange-pages.md has NO order-form selector for OKX; only the `okui-`
+// component-library classes (okui-input-input, okui-select-item, okui-table-tbody) are attested.
+// So every key leads with roles, labels and visible texts ("Cross", "10.00x", "Limit", "Market",
+// "Price (USDT)", "Amount", "TP/SL", "Available", "Buy/Long", "Sell/Short"), with okui- classes as the
+// fallback. The layout (label above an okui-input box, unit picker as a combobox inside the amount
+// box, assets panel, positions table) is our model in e2e/fixtures/pages/okx-swap.html and must be
+// re-checked against a saved snapshot of the live page.
+// `expected`: match count on the fixture in its example state (Cross 10.00x, Limit, 10 Contracts,
+// TP/SL off, Positions tab open with one cross position).
+// CSS-module hashed classes (index_xxx__yyyy) change on every deploy and are never used.
+import type { SelectorTable } from '../dom/query';
+
+/** okui text field: a label element, then a box holding the input (and a unit picker). */
+const OKUI_FIELD = { field: '.okui-input', labelPart: '.okui-input-label', input: 'input.okui-input-input' } as const;
+
+export const OKUI_FIELD_CONTAINER = OKUI_FIELD.field;
+
+export const BUY_TEXT = ['Buy/Long', 'Buy / Long'] as const;
+export const SELL_TEXT = ['Sell/Short', 'Sell / Short'] as const;
+
+/** "10.00x", "3x", "12.5x": OKX shows leverage with two decimals. */
+export const LEVERAGE_TEXT = /^\d{1,3}(?:\.\d{1,2})?\s?[x×]$/i;
+/** "Positions (1)": the bottom panel's tab; the count cross-checks the table's rows. */
+export const POSITIONS_TAB_TEXT = /^Positions(?: \((\d{1,4})\))?$/;
+/** "Cash balance 10,000.00 USDT" (or "Cash balance -- USDT" logged out). */
+export const CASH_BALANCE_TEXT = /^Cash balance \S+ [A-Z]{2,12}$/;
+
+const PRICE_LABEL = ['Price (USDT)', 'Price'];
+const AMOUNT_LABEL = ['Amount', 'Amount (Contracts)', 'Size'];
+
+export const OKX_SELECTORS = {
+  /** Margin mode button: its text is the current mode. */
+  marginMode: { expected: 1, strategies: [{ by: 'role', role: 'button', name: ['Cross', 'Isolated'] }] },
+  /** Leverage button ("10.00x"): its text is the current leverage. */
+  leverage: { expected: 1, strategies: [{ by: 'role', role: 'button', name: LEVERAGE_TEXT }] },
+  typeLimit: {
+    expected: 1,
+    strategies: [
+      { by: 'role', role: 'tab', name: ['Limit'] },
+      { by: 'text', text: ['Limit'], css: '.okui-tabs-pane' },
+    ],
+  },
+  typeMarket: {
+    expected: 1,
+    strategies: [
+      { by: 'role', role: 'tab', name: ['Market'] },
+      { by: 'text', text: ['Market'], css: '.okui-tabs-pane' },
+    ],
+  },
+  /** Limit price in USDT; hidden on the Market tab (a disabled "Market price" box shows instead). */
+  price: {
+    expected: 1,
+    strategies: [
+      { by: 'label', label: PRICE_LABEL, css: 'input' },
+      { by: 'field', label: PRICE_LABEL, ...OKUI_FIELD },
+    ],
+  },
+  size: {
+    expected: 1,
+    strategies: [
+      { by: 'label', label: AMOUNT_LABEL, css: 'input' },
+      { by: 'field', label: AMOUNT_LABEL, ...OKUI_FIELD },
+    ],
+  },
+  /** Unit picker of the amount field (Contracts, the base asset or USDT), looked up inside that field only. */
+  sizeUnit: {
+    expected: 1,
+    strategies: [
+      { by: 'css', css: '[role="combobox"]' },
+      { by: 'css', css: '.okui-select' },
+    ],
+  },
+  tpsl: { expected: 1, strategies: [{ by: 'role', role: 'checkbox', name: ['TP/SL'] }] },
+  /** Shown only while TP/SL is on. */
+  takeProfit: {
+    expected: 0,
+    strategies: [
+      { by: 'label', label: ['TP trigger price', 'Take profit', 'TP'], css: 'input' },
+      { by: 'field', label: ['TP trigger price', 'Take profit', 'TP'], ...OKUI_FIELD },
+    ],
+  },
+  stopLoss: {
+    expected: 0,
+    strategies: [
+      { by: 'label', label: ['SL trigger price', 'Stop loss', 'SL'], css: 'input' },
+      { by: 'field', label: ['SL trigger price', 'Stop loss', 'SL'], ...OKUI_FIELD },
+    ],
+  },
+  /** "Available 9,523.10 USDT" (label and amount in one row). */
+  available: { expected: 1, strategies: [{ by: 'text', text: /^Available \S+ [A-Z]{2,12}$/, css: 'div, p, li, dl' }] },
+  buy: { expected: 1, strategies: [{ by: 'role', role: 'button', name: BUY_TEXT }] },
+  sell: { expected: 1, strategies: [{ by: 'role', role: 'button', name: SELL_TEXT }] },
+  /** Instrument picker ("BTCUSDT Perpetual"): cross-checked against the URL to catch a half-done SPA switch. */
+  instrument: { expected: 1, strategies: [{ by: 'role', role: 'button', name: /^[A-Z0-9]{1,20}USDT Perpetual$/, css: '[aria-haspopup]' }] },
+  /** Trading account's cash balance (without unrealised PnL), read for cross margin only. */
+  cashBalance: { expected: 1, strategies: [{ by: 'text', text: CASH_BALANCE_TEXT, css: 'div, p, li, dl' }] },
+  /** The bottom panel's Positions tab; its panel (aria-controls) holds the positions table. */
+  positionsTab: { expected: 1, strategies: [{ by: 'role', role: 'tab', name: POSITIONS_TAB_TEXT }] },
+  /** The table inside the positions panel. */
+  positionsTable: {
+    expected: 1,
+    strategies: [
+      { by: 'css', css: 'table' },
+      { by: 'css', css: '[role="table"]' },
+    ],
+  },
+} as const satisfies SelectorTable;
+
+export type OkxKey = keyof typeof OKX_SELECTORS;
+
+/** Column headers of the positions table, by the figure read from each column. */
+export const POSITION_COLUMNS = {
+  instrument: ['Instrument', 'Symbol'],
+  amount: ['Amount', 'Size', 'Position'],
+  entryPrice: ['Avg. entry price', 'Entry price', 'Avg. price'],
+  markPrice: ['Mark price'],
+  maintenanceMargin: ['Maint. margin', 'MMR', 'Maintenance margin'],
+} as const;
