@@ -8,4 +8,5 @@ export const VENUE_FOLDERS: Partial<Record<VenueId, string>> = {
   'binance-usdm': 'binance-usdm',
   'bybit-linear': 'bybit',
   'okx-swap': 'okx',
+  hyperliquid: 'hyperliquid',
 };

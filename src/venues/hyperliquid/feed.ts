@@ -1,0 +1,27 @@
+// Hyperliquid perpetuals: public market data for the background's feed runner. Everything is
+// one info endpoint, asked different questions by POST body; the symbol is the coin as the API
+// spells it ("BTC", "kPEPE"), and it appears only in the WebSocket subscription (the info
+// answers list every coin; the parsers pick ours).
+import type { VenueFeed } from '../feed-types';
+import { parseMeta, parseMetaAndAssetCtxs, parseStreamMessage } from './feed-schema';
+import { COIN } from './selectors';
+
+const INFO = 'https://api.hyperliquid.xyz/info';
+
+export const feed: VenueFeed = {
+  venue: 'hyperliquid',
+  symbolPattern: COIN,
+  // Perps are margined and settled in USDC.
+  quoteAsset: () => 'USDC',
+  endpoints: {
+    mark: { base: INFO, postBody: () => ({ type: 'metaAndAssetCtxs' }) },
+    facts: { base: INFO, postBody: () => ({ type: 'meta' }) },
+    stream: { base: 'wss://api.hyperliquid.xyz/ws' },
+  },
+  parseMark: parseMetaAndAssetCtxs,
+  parseFacts: parseMeta,
+  subscribeMessage: (coin) => JSON.stringify({ method: 'subscribe', subscription: { type: 'activeAssetCtx', coin } }),
+  parseStream: parseStreamMessage,
+  // The server closes a socket that has sent nothing for 60 s; the answer {"channel":"pong"} is ignored by parseStream.
+  heartbeat: { everyMs: 50_000, message: JSON.stringify({ method: 'ping' }) },
+};

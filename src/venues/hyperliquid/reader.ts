@@ -1,0 +1,168 @@
+// Hyperliquid perpetuals order form → OrderForm. One side at a time (the Buy / Long – Sell / Short
+// toggle) and one "Place Order" button. Reads the DOM only (selectors in selectors.ts); values are
+// parsed strictly and cross-checked where the page says the same thing twice (URL coin vs. coin
+// picker vs. size unit; toggle vs. a submit button named after the side). In cross margin the
+// account panel and the positions table are read as well (account.ts).
+import type { Side } from '../../core/types';
+import { formRootOf, readLimitPrice, readMarginMode, readOrderType, readTpsl, rememberTypedOrder } from '../dom/form-parts';
+import { parseAmountWithUnit, parseLeverageText, parsePositiveNumber } from '../dom/numbers';
+import { accessibleName, commonAncestor, findAll, findUnique, inputValue, isOn, QueryCache, type SelectorSpec } from '../dom/query';
+import { Scan } from '../dom/scan';
+import { isEnglishPage, matchesText, textOf } from '../dom/text';
+import { refreshTyped } from '../dom/typed';
+import type { VenueReader } from '../readers';
+import type { FormReading, OrderForm } from '../types';
+import { readAccount } from './account';
+import { COIN, HYPERLIQUID_SELECTORS, NAMED_SUBMIT, PLACE_ORDER_TEXT, type HyperliquidKey } from './selectors';
+
+const HOST = 'app.hyperliquid.xyz';
+/** /trade/BTC, or /trade alone (the last coin: the page has to name it). Spot (/trade/PURR/USDC, /trade/@107) is not a perp. */
+const TRADE_PATH = /^\/trade(?:\/([^/]+))?\/?$/;
+/** Hyperliquid perps are margined and quoted in USDC; the size menu may say either. */
+const QUOTE_UNITS = ['USDC', 'USD'];
+
+/** { coin } from a perp trade URL (coin null for bare /trade); null for any other URL. */
+export function coinFromUrl(url: URL): { coin: string | null } | null {
+  if (url.protocol !== 'https:' || url.hostname !== HOST) return null;
+  const m = TRADE_PATH.exec(url.pathname);
+  if (!m) return null;
+  if (m[1] === undefined) return { coin: null };
+  return COIN.test(m[1]) ? { coin: m[1] } : null;
+}
+
+/** "BTC-USD" → "BTC". */
+function coinOfPicker(el: Element | null): string | null {
+  const m = el ? /^(\S+)-USDC?$/.exec(accessibleName(el)) : null;
+  return m && COIN.test(m[1]!) ? m[1]! : null;
+}
+
+const unique = (doc: Document, key: HyperliquidKey): Element | null => findUnique(doc, HYPERLIQUID_SELECTORS[key]);
+
+/** The toggle's side: exactly one of Buy / Long and Sell / Short pressed. */
+function toggleSide(buy: Element | null, sell: Element | null): Side | null {
+  if (!buy || !sell || isOn(buy) === isOn(sell)) return null;
+  return isOn(buy) ? 'long' : 'short';
+}
+
+/**
+ * Which side a submit button places. "Place Order" places the toggle's side; an older "Market Buy"
+ * / "Limit Sell" button names its own. null for anything else or a contradiction.
+ */
+export function sideOfSubmit(el: Element): Side | null {
+  const name = accessibleName(el);
+  const named = NAMED_SUBMIT.exec(name);
+  if (named) return named[1] === 'Buy' ? 'long' : 'short';
+  if (!matchesText(name, PLACE_ORDER_TEXT)) return null;
+  return toggleSide(unique(el.ownerDocument, 'sideBuy'), unique(el.ownerDocument, 'sideSell'));
+}
+
+/** The smallest element holding both the side toggle and the submit button. */
+const formRoot = (doc: Document): Element | null => formRootOf(doc, HYPERLIQUID_SELECTORS, 'sideBuy', 'submit');
+
+/**
+ * The size field's unit menu: the nearest one around the size input (its field, at most three
+ * levels up), so the coin picker elsewhere on the page is never taken for it.
+ */
+function unitButtonNear(scan: Scan<HyperliquidKey>, input: Element | null): Element | null {
+  const spec: SelectorSpec = HYPERLIQUID_SELECTORS.sizeUnit;
+  let node = input?.parentElement ?? null;
+  for (let level = 0; node !== null && level < 3; level++, node = node.parentElement) {
+    const found = findAll(node, spec, new QueryCache());
+    if (found.length > 0) return scan.one('sizeUnit', node);
+  }
+  scan.all('sizeUnit', null);
+  scan.miss('sizeUnit');
+  return null;
+}
+
+/** The coin: from the URL, checked against the picker; from the picker alone on bare /trade. */
+function readCoin(scan: Scan<HyperliquidKey>, url: URL): string | null {
+  const fromUrl = coinFromUrl(url);
+  if (fromUrl === null) {
+    scan.all('coin');
+    scan.miss('symbol');
+    return null;
+  }
+  if (fromUrl.coin === null) return coinOfPicker(scan.one('coin'));
+  const picker = scan.optional('coin');
+  if (picker !== null && coinOfPicker(picker) !== fromUrl.coin) {
+    scan.miss('symbol'); // the URL changed and the page has not caught up (or the other way round)
+    return null;
+  }
+  return fromUrl.coin;
+}
+
+function read(doc: Document, url: URL): FormReading {
+  const scan = new Scan(doc, HYPERLIQUID_SELECTORS);
+  const coin = readCoin(scan, url);
+  if (!isEnglishPage(doc)) scan.miss('locale');
+
+  const buy = scan.one('sideBuy');
+  const sell = scan.one('sideSell');
+  const submit = scan.one('submit');
+  const root = buy && submit ? commonAncestor(buy, submit) : null;
+  let side = buy && sell ? scan.need('side', toggleSide(buy, sell)) : null;
+  if (side && submit && sideOfSubmit(submit) !== side) {
+    scan.miss('side');
+    side = null;
+  }
+
+  // A mode button with another name ("Portfolio") is reported as marginMode, like the other readers.
+  const modeButton = scan.one('marginMode');
+  const marginMode = modeButton ? scan.need('marginMode', readMarginMode(modeButton)) : null;
+  const leverageButton = scan.one('leverage');
+  const leverage = leverageButton ? scan.need('leverage', parseLeverageText(accessibleName(leverageButton))) : null;
+
+  const market = scan.one('typeMarket', root);
+  const limit = scan.one('typeLimit', root);
+  const type = readOrderType(scan, limit, market); // Pro (stop, scale, TWAP) is not quoted
+  // The Market tab has no price field: counted only.
+  const { value: price, input: priceInput } = readLimitPrice(scan, 'price', type, root);
+
+  const sizeInput = scan.one('size', root);
+  const unitButton = sizeInput ? unitButtonNear(scan, sizeInput) : null;
+  const unitText = unitButton ? textOf(unitButton) : null;
+  const unit = unitText === null ? null : coin !== null && unitText === coin ? 'base' : QUOTE_UNITS.includes(unitText) ? 'quote' : null;
+  if (unitButton && !unit && coin !== null) scan.miss('sizeUnit');
+  const sizeValue = sizeInput ? scan.need('size', parsePositiveNumber(inputValue(sizeInput))) : null;
+
+  // A reduce-only order closes part of a position: it opens no new risk to quote.
+  const reduceOnly = scan.one('reduceOnly', root);
+  if (reduceOnly && isOn(reduceOnly)) scan.miss('reduceOnly');
+
+  const tpsl = readTpsl(scan, root);
+
+  const availableRow = scan.optional('available', root);
+  const availableBalance = availableRow ? parseAmountWithUnit(textOf(availableRow), 'USDC', /^Available to Trade/) : null;
+  const account = readAccount(scan);
+
+  if (!coin || !side || !marginMode || !leverage || !type || !unit || !sizeValue || !tpsl.box || !reduceOnly || (type === 'limit' && !price)) return scan.finish(null);
+  const form: OrderForm = {
+    venue: 'hyperliquid',
+    symbol: coin,
+    side,
+    type,
+    marginMode,
+    price,
+    size: { unit, value: sizeValue },
+    leverage,
+    marginEnabled: true,
+    stopLoss: tpsl.stopLoss.value,
+    takeProfit: tpsl.takeProfit.value,
+    availableBalance,
+  };
+  // Cross margin shares the account: what the page shows of it goes with the form.
+  if (marginMode === 'cross' && account !== undefined) form.account = account;
+  const reading = scan.finish(form);
+  return rememberTypedOrder(reading, { price: priceInput, size: sizeInput!, takeProfit: tpsl.takeProfit.input, stopLoss: tpsl.stopLoss.input });
+}
+
+export const reader: VenueReader = {
+  venue: 'hyperliquid',
+  matchesUrl: (url) => coinFromUrl(url) !== null,
+  read,
+  refresh: refreshTyped,
+  formRoot,
+  submitButtons: (doc) => findAll(doc, HYPERLIQUID_SELECTORS.submit),
+  sideOfSubmit,
+};
