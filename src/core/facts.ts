@@ -13,6 +13,12 @@ export interface SymbolFacts {
   liquidationLevel?: Dec;
   openingFeeRate?: Dec;
   rolloverFeeRate?: Dec;
+  /**
+   * Binance spot margin: the hourly interest rate of the asset an order borrows, which depends
+   * on the side: a long borrows the quote asset (USDT), a short the base asset (BTC).
+   */
+  borrowRatePerHourLong?: Dec;
+  borrowRatePerHourShort?: Dec;
 }
 
 export interface VenueFacts {

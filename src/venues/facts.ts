@@ -21,7 +21,7 @@ export const RAW_FACTS: Record<VenueId, unknown> = {
   hyperliquid,
 };
 
-const SYMBOL_NUMBERS = ['maxLeverage', 'fundingIntervalHours', 'marginCallLevel', 'liquidationLevel', 'openingFeeRate', 'rolloverFeeRate', 'rolloverIntervalHours'] as const;
+const SYMBOL_NUMBERS = ['maxLeverage', 'fundingIntervalHours', 'marginCallLevel', 'liquidationLevel', 'openingFeeRate', 'rolloverFeeRate', 'rolloverIntervalHours', 'borrowRatePerHourLong', 'borrowRatePerHourShort'] as const;
 
 const TIER_KEYS = ['notionalFloor', 'notionalCap', 'maintenanceMarginRate', 'maintenanceAmount', 'maxLeverage'];
 

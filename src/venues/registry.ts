@@ -9,4 +9,5 @@ export const VENUE_FOLDERS: Partial<Record<VenueId, string>> = {
   'bybit-linear': 'bybit',
   'okx-swap': 'okx',
   hyperliquid: 'hyperliquid',
+  'binance-margin': 'binance-margin',
 };

@@ -4,7 +4,9 @@
 // or ≤ 1.16 (5×). Leverage L means the account may borrow (L − 1) × its collateral, so
 //   long:  collateral = N/L, borrowed quote = N − N/L, assets(P) = Q·P + (wallet − collateral)
 //   short: collateral = N/(L − 1), borrowed Q base, assets = wallet + N (sale proceeds)
-// Interest: hourly; one hour accrues when the loan is made and one at each full hour.
+// Interest: hourly; one hour accrues when the loan is made and one at each full hour. The rate
+// is the borrowed asset's: USDT (quote) for a long, BTC (base) for a short; without one in the
+// input, the symbol's bundled example rate for that side is used and named in the assumptions.
 import { Dec, ZERO } from '../decimal';
 import { InputError } from '../errors';
 import type { VenueFacts } from '../facts';
@@ -74,6 +76,25 @@ function levelsFor(input: QuoteInput, resolver: Resolver): { call: Dec | null; l
   return { call, liquidation };
 }
 
+/**
+ * Hourly rate of what this order borrows: the input's, else the symbol's bundled rate for the
+ * order's side (a long borrows the quote asset, a short the base asset, at different rates),
+ * else the venue default for that side; undefined when none is known.
+ */
+function borrowRate(input: QuoteInput, facts: VenueFacts | undefined, resolver: Resolver): Dec | undefined {
+  const given = input.market.borrowRatePerHour;
+  if (given !== undefined || !facts) return given;
+  const long = input.order.side === 'long';
+  const key = long ? 'borrowRatePerHourLong' : 'borrowRatePerHourShort';
+  const symbol = input.order.symbol?.toUpperCase();
+  const fromSymbol = symbol === undefined ? undefined : facts.symbols[symbol]?.[key];
+  const rate = fromSymbol ?? facts.defaults[key];
+  if (rate === undefined) return undefined;
+  const where = fromSymbol !== undefined ? `${symbol} ` : '';
+  resolver.note(`hourly borrow rate ${rate.toFixed()} of the ${long ? 'quote' : 'base'} asset a ${long ? 'long' : 'short'} borrows, from bundled binance-margin ${where}facts dated ${facts.asOf} (an example rate: Binance changes it every hour)`);
+  return rate;
+}
+
 function interestCarry(input: QuoteInput, resolver: Resolver, markPrice: Dec, collateral: Dec, rate: Dec | undefined): Carry {
   const { order } = input;
   const { hours, exact } = chargedInterestHours(input.holdHours, input.carryStartMs);
@@ -95,7 +116,7 @@ export function quoteBinanceMargin(input: QuoteInput, facts: VenueFacts | undefi
   if (input.market.markPrice === undefined) resolver.note('current price not given: the order price is used');
   const collateral = order.side === 'long' ? notional.div(order.leverage) : notional.div(order.leverage.minus(1));
   const levels = levelsFor(input, resolver);
-  const rate = input.market.borrowRatePerHour;
+  const rate = borrowRate(input, facts, resolver);
   const warnings: Warning[] = [...otherPositionsIgnored(input)];
   let wallet = account.walletBalance;
   if (wallet === undefined && input.marginMode === 'isolated') {

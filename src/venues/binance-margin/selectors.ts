@@ -1,0 +1,94 @@
+// Binance spot margin order form (https://www.binance.com/{locale}/trade/{BASE}_{QUOTE}?type=cross|isolated),
+// as data. Evidence: shared/reference/exchange-pages.md — the older spot form's ids `#FormRow-BUY-price`,
+// `#FormRow-BUY-quantity`, `#FormRow-BUY-total` (and their SELL twins), `bn-` component classes, tabs
+// `[role="tab"][aria-controls="bn-tab-pane-LIMIT"]`; visible texts "Spot" / "Cross 3x" / "Isolated 10x",
+// "Normal" / "Borrow" / "Repay", "Avbl", "Margin Level". Those ids come from old Selenium/Cypress tests of the
+// *spot* page; the margin tabs, the borrow selector and the account panel are modelled in
+// e2e/fixtures/pages/binance-margin.html and must be re-checked against a saved live snapshot.
+// `expected`: match count on the fixture in its example state (Cross 3x, Borrow, Limit, Buy 0.5 BTC).
+// Emotion's hashed classes (css-1x2y3z) change on every deploy and are never used.
+import type { SelectorTable } from '../dom/query';
+
+/** "Buy BTC", "Sell ETH": the submit button names the side and the base asset. */
+export const SUBMIT_TEXT = /^(Buy|Sell) ([A-Z0-9]{2,12})$/;
+/** The account tabs carry the account's leverage as a badge: "Cross 3x", "Isolated 10x". */
+export const CROSS_TAB = /^Cross(?: (\d{1,2}(?:\.\d+)?x))?$/i;
+export const ISOLATED_TAB = /^Isolated(?: (\d{1,2}(?:\.\d+)?x))?$/i;
+/** Binance's text field: the unit of the amount sits in its suffix. */
+export const BN_FIELD = '.bn-textField';
+export const BUY_CLASS = '.bn-button__buy';
+export const SELL_CLASS = '.bn-button__sell';
+
+export const BINANCE_MARGIN_SELECTORS = {
+  /** Account tabs: which one is selected says spot, cross or isolated (the URL's ?type= is only a hint). */
+  tabSpot: { expected: 1, strategies: [{ by: 'role', role: 'tab', name: ['Spot'] }] },
+  tabCross: { expected: 1, strategies: [{ by: 'role', role: 'tab', name: CROSS_TAB }] },
+  tabIsolated: { expected: 1, strategies: [{ by: 'role', role: 'tab', name: ISOLATED_TAB }] },
+  /** Borrow behaviour, shown on the margin tabs only. */
+  borrowNormal: { expected: 1, strategies: [{ by: 'role', role: 'radio', name: ['Normal'] }] },
+  borrowAuto: { expected: 1, strategies: [{ by: 'role', role: 'radio', name: ['Borrow'] }] },
+  borrowRepay: { expected: 1, strategies: [{ by: 'role', role: 'radio', name: ['Repay'] }] },
+  typeLimit: {
+    expected: 1,
+    strategies: [
+      { by: 'css', css: '[role="tab"][aria-controls="bn-tab-pane-LIMIT"]' },
+      { by: 'role', role: 'tab', name: ['Limit'] },
+    ],
+  },
+  typeMarket: {
+    expected: 1,
+    strategies: [
+      { by: 'css', css: '[role="tab"][aria-controls="bn-tab-pane-MARKET"]' },
+      { by: 'role', role: 'tab', name: ['Market'] },
+    ],
+  },
+  /** One price, amount and total field per side (Buy form and Sell form side by side). */
+  price: {
+    expected: 2,
+    strategies: [
+      { by: 'css', css: 'input[id^="FormRow-"][id$="-price"]' },
+      { by: 'label', label: ['Price'], css: 'input' },
+    ],
+  },
+  amount: {
+    expected: 2,
+    strategies: [
+      { by: 'css', css: 'input[id^="FormRow-"][id$="-quantity"]' },
+      { by: 'label', label: ['Amount'], css: 'input' },
+    ],
+  },
+  /** Filled by the page from price × amount; counted, not read (the amount is what the trader sets). */
+  total: {
+    expected: 2,
+    strategies: [
+      { by: 'css', css: 'input[id^="FormRow-"][id$="-total"]' },
+      { by: 'label', label: ['Total'], css: 'input' },
+    ],
+  },
+  /** Unit of an amount field ("BTC"), looked up inside that field only. */
+  amountUnit: { expected: 1, strategies: [{ by: 'css', css: '.bn-textField-suffix' }] },
+  /** "Avbl 20,000.00 USDT" above the Buy form, "Avbl 0.00000000 BTC" above the Sell form. */
+  available: { expected: 2, strategies: [{ by: 'text', text: /^Avbl \S+ [A-Z0-9]{2,12}$/, css: 'div, span, p' }] },
+  buy: {
+    expected: 1,
+    strategies: [
+      { by: 'role', role: 'button', name: /^Buy [A-Z0-9]{2,12}$/ },
+      { by: 'css', css: `button${BUY_CLASS}` },
+    ],
+  },
+  sell: {
+    expected: 1,
+    strategies: [
+      { by: 'role', role: 'button', name: /^Sell [A-Z0-9]{2,12}$/ },
+      { by: 'css', css: `button${SELL_CLASS}` },
+    ],
+  },
+  /** Pair picker ("BTC/USDT"): cross-checked against the URL to catch a half-done SPA switch. */
+  pair: { expected: 1, strategies: [{ by: 'role', role: 'button', name: /^[A-Z0-9]{2,12}\/[A-Z0-9]{2,12}$/, css: '[aria-haspopup]' }] },
+  /** The margin account as the page shows it: "Margin Level 999.00", totals in the quote currency. */
+  marginLevel: { expected: 1, strategies: [{ by: 'text', text: /^Margin Level \S+$/, css: 'div, span, p' }] },
+  totalAssets: { expected: 1, strategies: [{ by: 'text', text: /^Total Assets (?:≈ )?\S+ [A-Z0-9]{2,12}$/, css: 'div, span, p' }] },
+  totalLiabilities: { expected: 1, strategies: [{ by: 'text', text: /^Total Liabilities (?:≈ )?\S+ [A-Z0-9]{2,12}$/, css: 'div, span, p' }] },
+} as const satisfies SelectorTable;
+
+export type BinanceMarginKey = keyof typeof BINANCE_MARGIN_SELECTORS;

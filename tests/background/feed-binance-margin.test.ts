@@ -1,0 +1,147 @@
+// Binance spot margin feed: endpoints, and response validation against the saved fixtures in
+// src/venues/binance-margin/fixtures/api/ and spoiled variants of them.
+import { describe, expect, it } from 'vitest';
+import { feed } from '../../src/venues/binance-margin/feed';
+import { feedFor } from '../../src/venues/feeds';
+import { fixture } from './fakes';
+
+type Json = any;
+const clone = <T>(v: T): T => structuredClone(v);
+const load = (name: string): Json => fixture('binance-margin', name);
+
+describe('binance-margin feed: registration and endpoints', () => {
+  it('is the registered feed of binance-margin', () => {
+    expect(feedFor('binance-margin')).toBe(feed);
+    expect(feed.venue).toBe('binance-margin');
+  });
+
+  it('reads exactly the documented public endpoints', () => {
+    expect(feed.endpoints.mark.base).toBe('https://api.binance.com/api/v3/ticker/price');
+    expect(feed.endpoints.mark.query?.('BTCUSDT')).toEqual({ symbol: 'BTCUSDT' });
+    expect(feed.endpoints.facts.base).toBe('https://api.binance.com/api/v3/exchangeInfo');
+    expect(feed.endpoints.facts.query?.('ETHUSDT')).toEqual({ symbol: 'ETHUSDT' });
+    expect(feed.endpoints.stream.base).toBe('wss://stream.binance.com/ws/');
+    expect(feed.endpoints.stream.pathSuffix?.('BTCUSDT')).toBe('btcusdt@miniTicker');
+    expect(feed.subscribeMessage('BTCUSDT')).toBeNull();
+    expect(feed.moreFacts).toBeUndefined();
+  });
+
+  it('accepts spot symbols only in the API\'s own spelling', () => {
+    for (const ok of ['BTCUSDT', 'ETHUSDT', 'ETHBTC', '1000SATSFDUSD', 'BNBUSDC']) expect(feed.symbolPattern.test(ok), ok).toBe(true);
+    for (const bad of ['btcusdt', 'BTC_USDT', 'BTC/USDT', 'BTCUSDT_250328', 'USDT', 'BTCDAI', 'BTC USDT', '../USDT']) expect(feed.symbolPattern.test(bad), bad).toBe(false);
+  });
+
+  it('names the quote currency', () => {
+    expect(feed.quoteAsset('BTCUSDT')).toBe('USDT');
+    expect(feed.quoteAsset('ETHBTC')).toBe('BTC');
+    expect(feed.quoteAsset('BTCFDUSD')).toBe('FDUSD');
+    expect(feed.quoteAsset('BTCXYZ')).toBeNull();
+  });
+});
+
+describe('binance-margin feed: ticker/price', () => {
+  const ticker = load('ticker-price.json');
+
+  it('reads the last trade as mark and last price (no exchange time in this answer)', () => {
+    expect(feed.parseMark(ticker, 'BTCUSDT')).toEqual({
+      ok: true,
+      figures: { markPrice: { value: '65010.5', exchangeTime: null }, lastPrice: { value: '65010.5', exchangeTime: null } },
+    });
+  });
+
+  it.each<[string, (t: Json) => void]>([
+    ['another symbol', (t) => (t.symbol = 'ETHUSDT')],
+    ['no symbol', (t) => delete t.symbol],
+    ['no price', (t) => delete t.price],
+    ['a number instead of a string', (t) => (t.price = 65010.5)],
+    ['a zero price', (t) => (t.price = '0.00000000')],
+    ['a negative price', (t) => (t.price = '-65010.5')],
+    ['a grouped price', (t) => (t.price = '65,010.50')],
+    ['an array body', (t) => Object.assign(t, { symbol: [t.symbol] })],
+  ])('rejects %s', (_, spoil) => {
+    const body = clone(ticker);
+    spoil(body);
+    expect(feed.parseMark(body, 'BTCUSDT').ok).toBe(false);
+  });
+
+  it('rejects a list answer (no symbol parameter) and non-objects', () => {
+    for (const body of [[ticker], null, 'BTCUSDT 65010.5', 65010.5]) expect(feed.parseMark(body, 'BTCUSDT').ok).toBe(false);
+  });
+
+  it('rejects Binance\'s error body with a short reason', () => {
+    expect(feed.parseMark(load('error-invalid-symbol.json'), 'BTCUSDT')).toEqual({ ok: false, reason: 'Binance error -1121: Invalid symbol.' });
+  });
+});
+
+describe('binance-margin feed: exchangeInfo', () => {
+  const info = load('exchange-info.json');
+
+  it('accepts a trading, margin-enabled symbol, with no figures', () => {
+    expect(feed.parseFacts(info, 'BTCUSDT')).toEqual({ ok: true, figures: {} });
+  });
+
+  it.each<[string, (t: Json) => void, RegExp]>([
+    ['a halted symbol', (t) => (t.symbols[0].status = 'HALT'), /not trading \(status HALT\)/],
+    ['a symbol without margin', (t) => (t.symbols[0].isMarginTradingAllowed = false), /margin trading is not allowed/],
+    ['a missing margin flag', (t) => delete t.symbols[0].isMarginTradingAllowed, /isMarginTradingAllowed/],
+    ['a margin flag as text', (t) => (t.symbols[0].isMarginTradingAllowed = 'true'), /isMarginTradingAllowed/],
+    ['another symbol only', (t) => (t.symbols[0].symbol = 'ETHUSDT'), /not listed/],
+    ['the symbol twice', (t) => t.symbols.push(clone(t.symbols[0])), /listed twice/],
+    ['no symbols array', (t) => delete t.symbols, /symbols/],
+    ['assets that do not make the symbol', (t) => (t.symbols[0].quoteAsset = 'USDC'), /baseAsset \+ quoteAsset/],
+    ['a status that is not text', (t) => (t.symbols[0].status = 1), /status/],
+  ])('rejects %s', (_, spoil, reason) => {
+    const body = clone(info);
+    spoil(body);
+    const result = feed.parseFacts(body, 'BTCUSDT');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(reason);
+  });
+
+  it('does not echo what the exchange wrote into a reason', () => {
+    const body = clone(info);
+    body.symbols[0].status = `<img src=x onerror=alert(1)>${'x'.repeat(200)}\u202e`;
+    const result = feed.parseFacts(body, 'BTCUSDT');
+    expect(!result.ok && result.reason.length).toBeLessThan(140);
+    expect(!result.ok && /[^\x20-\x7e]/.test(result.reason)).toBe(false);
+  });
+
+  it('rejects the error body', () => {
+    expect(feed.parseFacts(load('error-invalid-symbol.json'), 'BTCUSDT').ok).toBe(false);
+  });
+});
+
+describe('binance-margin feed: miniTicker stream', () => {
+  const message = load('mini-ticker-stream.json');
+
+  it('data → the close price as mark and last price, with the event time', () => {
+    expect(feed.parseStream(message, 'BTCUSDT')).toEqual({
+      kind: 'figures',
+      figures: { markPrice: { value: '65010.5', exchangeTime: 1764498000123 }, lastPrice: { value: '65010.5', exchangeTime: 1764498000123 } },
+    });
+  });
+
+  it('an acknowledgement of a (UN)SUBSCRIBE request → ignore', () => {
+    expect(feed.parseStream({ result: null, id: 1 }, 'BTCUSDT')).toEqual({ kind: 'ignore' });
+  });
+
+  it('an error answer → refused, with the exchange text made safe', () => {
+    const event = feed.parseStream({ error: { code: 2, msg: 'Invalid request: unknown variant\u0000' }, id: 1 }, 'BTCUSDT');
+    expect(event).toEqual({ kind: 'refused', reason: 'Binance refused the stream: Invalid request: unknown variant?' });
+  });
+
+  it.each<[string, unknown]>([
+    ['another symbol', { ...message, s: 'ETHUSDT' }],
+    ['a negative close', { ...message, c: '-1' }],
+    ['a close as a number', { ...message, c: 65010.5 }],
+    ['no event time', { ...message, E: undefined }],
+    ['a fractional event time', { ...message, E: 1.5 }],
+    ['another event type', { ...message, e: '24hrTicker' }],
+    ['a combined-stream wrapper', { stream: 'btcusdt@miniTicker', data: message }],
+    ['a list result', { result: ['btcusdt@miniTicker'], id: 3 }],
+    ['null', null],
+    ['an array', [message]],
+  ])('%s → malformed', (_, body) => {
+    expect(feed.parseStream(body, 'BTCUSDT').kind).toBe('malformed');
+  });
+});
