@@ -1,11 +1,13 @@
-// Options shell. Settings (venues, staleness limits) arrive in a later release.
+// Options page. For now: what each venue reads, computes and assumes. Guard limits, fee tiers
+// and venue switches come with the options issue.
 import { render } from 'preact';
+import { VenueList } from './VenueList';
 
 function Options() {
   return (
     <main>
       <h1>Margin Preflight</h1>
-      <p>Settings arrive in a later release</p>
+      <VenueList />
     </main>
   );
 }

@@ -1,0 +1,21 @@
+// @vitest-environment happy-dom
+// The options page lists every registered venue with what it reads, fetches, computes and assumes.
+import { render } from 'preact';
+import { describe, expect, it } from 'vitest';
+import { VenueList } from '../src/ui/options/VenueList';
+import { VENUE_ABOUT } from '../src/venues/about';
+import { VENUE_FOLDERS } from '../src/venues/registry';
+
+describe('options: venue list', () => {
+  it('shows one entry per registry venue, each with all four parts', () => {
+    expect(VENUE_ABOUT.map((a) => a.venue).sort()).toEqual(Object.keys(VENUE_FOLDERS).sort());
+    const root = document.createElement('div');
+    render(<VenueList />, root);
+    const entries = [...root.querySelectorAll('details[data-venue]')];
+    expect(entries.map((e) => e.getAttribute('data-venue')).sort()).toEqual(Object.keys(VENUE_FOLDERS).sort());
+    for (const entry of entries) {
+      expect([...entry.querySelectorAll('h4')].map((h) => h.textContent)).toEqual(['Read from the page', 'Public market data', 'Computed', 'Assumed']);
+      expect(entry.querySelectorAll('li').length).toBeGreaterThanOrEqual(8);
+    }
+  });
+});
