@@ -17,3 +17,18 @@ describe('popup balance entry', () => {
     for (const bad of ['0', '-5', 'abc', 'NaN', '1e999']) expect(withBalance(undefined, 'binance-usdm', bad)).toHaveProperty('error');
   });
 });
+
+describe('popup balance venues', () => {
+  it('offers a balance for every registered venue, in the currency its quotes use', async () => {
+    const { BALANCE_VENUES } = await import('../src/ui/popup/balance');
+    const { VENUE_FOLDERS } = await import('../src/venues/registry');
+    const { FEEDS } = await import('../src/venues/feeds');
+    const { FIXTURES } = await import('./venues/fixture-pages');
+    expect(BALANCE_VENUES.map((v) => v.venue).sort()).toEqual(Object.keys(VENUE_FOLDERS).sort());
+    for (const { venue, currency } of BALANCE_VENUES) {
+      const symbol = { 'kraken-margin': 'BTC/USD', 'binance-usdm': 'BTCUSDT', 'bybit-linear': 'BTCUSDT', 'okx-swap': 'BTC-USDT-SWAP', hyperliquid: 'BTC', 'binance-margin': 'BTCUSDT' }[venue];
+      expect(FIXTURES[venue]).toBeDefined();
+      expect(FEEDS[venue]!.quoteAsset(symbol)).toBe(currency);
+    }
+  });
+});
