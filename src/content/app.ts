@@ -42,7 +42,9 @@ export async function runContentScript(deps: AppDeps): Promise<() => void> {
     if (signal.aborted) return;
     href = win.location.href;
     const url = new URL(href);
-    const reader = settings.overlayEnabled && shown ? deps.readerForUrl(url) : null;
+    const found = settings.overlayEnabled && shown ? deps.readerForUrl(url) : null;
+    // A venue switched off in the options: no reading, no port, no overlay on its pages.
+    const reader = found !== null && settings.enabledVenues[found.venue] !== false ? found : null;
     const key = reader === null ? '' : `${reader.venue} ${url.origin}${url.pathname}`;
     if (session?.key === key) {
       // Same page, another query (Binance margin switches Cross/Isolated by ?type=): read again.

@@ -108,7 +108,7 @@ function parseOrder(raw: unknown): Order {
   const path = 'order';
   if (raw === undefined || raw === null) throw new InputError('MISSING_FIELD', 'order is required', path);
   const obj = expectObject(raw, path);
-  rejectUnknownKeys(obj, ['symbol', 'side', 'type', 'price', 'quantity', 'leverage', 'stopLoss'], path);
+  rejectUnknownKeys(obj, ['symbol', 'side', 'type', 'price', 'quantity', 'leverage', 'stopLoss', 'takeProfit'], path);
   const leverage = requireNumber(obj, 'leverage', path, 'positive');
   if (leverage.lessThan(1) || leverage.greaterThan(1000)) {
     throw new InputError('OUT_OF_RANGE', `order.leverage must be from 1 to 1000 (got ${leverage.toFixed()})`, 'order.leverage');
@@ -121,6 +121,7 @@ function parseOrder(raw: unknown): Order {
     quantity: requireNumber(obj, 'quantity', path, 'positive'),
     leverage,
     stopLoss: readNumber(obj, 'stopLoss', path, 'positive') ?? null,
+    takeProfit: readNumber(obj, 'takeProfit', path, 'positive') ?? null,
   };
 }
 
@@ -211,13 +212,14 @@ function parseAccount(raw: unknown): Account {
 
 function parseLimits(raw: unknown): Limits {
   const path = 'limits';
-  const defaults: Limits = { minLiquidationDistance: new Dec('0.05'), maxLeverage: null };
+  const defaults: Limits = { minLiquidationDistance: new Dec('0.05'), maxLeverage: null, maxLoss: null };
   if (raw === undefined || raw === null) return defaults;
   const obj = expectObject(raw, path);
-  rejectUnknownKeys(obj, ['minLiquidationDistance', 'maxLeverage'], path);
+  rejectUnknownKeys(obj, ['minLiquidationDistance', 'maxLeverage', 'maxLoss'], path);
   return {
     minLiquidationDistance: readNumber(obj, 'minLiquidationDistance', path, 'fraction') ?? defaults.minLiquidationDistance,
     maxLeverage: readNumber(obj, 'maxLeverage', path, 'positive') ?? null,
+    maxLoss: readNumber(obj, 'maxLoss', path, 'positive') ?? null,
   };
 }
 

@@ -9,7 +9,7 @@ import type { VenueFacts } from './facts';
 import { bankruptcyPrice, equityAt, requirementAt, solveLiquidation, type LinearMarginTest } from './liquidation';
 import { Resolver } from './resolve';
 import { completeTiers, singleTier, tierFor, type TierConvention } from './tiers';
-import type { Quote, QuoteInput, Tier, Warning } from './types';
+import type { ModelQuote, QuoteInput, Tier, Warning } from './types';
 import { sideSign } from './types';
 import { commonWarnings } from './warnings';
 
@@ -40,7 +40,7 @@ export interface PerpRules {
   fallbackTiers?(ctx: PerpContext): Tier[] | undefined;
   /** Part of the maintenance margin beyond notional × MMR − amount (Bybit: fee to close). */
   maintenanceExtra?(ctx: PerpContext): Dec;
-  details?(ctx: PerpContext, quote: Quote): Record<string, Dec | null>;
+  details?(ctx: PerpContext, quote: ModelQuote): Record<string, Dec | null>;
   defaultFundingIntervalHours: Dec;
 }
 
@@ -80,7 +80,7 @@ function marginLevelAt(test: LinearMarginTest, price: Dec, style: PerpRules['mar
   return requirement.greaterThan(0) ? equity.div(requirement).times(HUNDRED) : null;
 }
 
-export function perpQuote(input: QuoteInput, facts: VenueFacts | undefined, rules: PerpRules): Quote {
+export function perpQuote(input: QuoteInput, facts: VenueFacts | undefined, rules: PerpRules): ModelQuote {
   const resolver = new Resolver(input, facts);
   const { order, account } = input;
   const notional = order.quantity.times(order.price);
@@ -125,7 +125,7 @@ export function perpQuote(input: QuoteInput, facts: VenueFacts | undefined, rule
   const venueMaxLeverage = resolver.optional('maxLeverage', 'maximum leverage');
   warnings.push(...commonWarnings({ input, markPrice, liquidationPrice: solution.price, liquidationDistance, immediate: solution.immediate, venueMaxLeverage, tiers, notional }));
 
-  const quote: Quote = {
+  const quote: ModelQuote = {
     venue: input.venue,
     notional,
     initialMargin: ctx.initialMargin,

@@ -8,10 +8,11 @@ import { quoteBybitLinear } from './models/bybit-linear';
 import { quoteHyperliquid } from './models/hyperliquid';
 import { quoteKrakenMargin } from './models/kraken-margin';
 import { quoteOkxSwap } from './models/okx-swap';
+import { lossLimitWarning, pnlLine } from './pnl';
 import { serializeQuote, type QuoteJson } from './serialize';
 import type { Quote, QuoteInput, VenueId } from './types';
 
-export type VenueModel = (input: QuoteInput, facts: VenueFacts | undefined) => Quote;
+export type VenueModel = (input: QuoteInput, facts: VenueFacts | undefined) => Omit<Quote, 'pnl'>;
 
 const MODELS: Record<VenueId, VenueModel> = {
   'kraken-margin': quoteKrakenMargin,
@@ -23,7 +24,10 @@ const MODELS: Record<VenueId, VenueModel> = {
 };
 
 export function quote(input: QuoteInput, facts: FactsBook = {}): Quote {
-  return MODELS[input.venue](input, facts[input.venue]);
+  const quoted = MODELS[input.venue](input, facts[input.venue]);
+  const pnl = pnlLine(quoted, input);
+  const warning = lossLimitWarning(pnl, input);
+  return { ...quoted, pnl, warnings: warning === null ? quoted.warnings : [...quoted.warnings, warning] };
 }
 
 export type QuoteResult = QuoteJson | { error: ReturnType<InputError['toJSON']> };

@@ -22,6 +22,8 @@ export interface QuoteJson {
   warnings: Warning[];
   assumptions: string[];
   details: Record<string, Num>;
+  /** Extra to the contract: PnL against the exit price, pnl(P) = atEntry + slope × (P − entry), fees in, carry out. */
+  pnl: { atEntry: string; slope: string; atStop: Num; atTakeProfit: Num };
 }
 
 function num(value: Dec | null): Num {
@@ -54,5 +56,6 @@ export function serializeQuote(q: Quote): QuoteJson {
     warnings: q.warnings.map((w) => ({ ...w })),
     assumptions: [...q.assumptions],
     details: Object.fromEntries(Object.entries(q.details).map(([k, v]) => [k, num(v)])),
+    pnl: { atEntry: toDecimalString(q.pnl.atEntry), slope: toDecimalString(q.pnl.slope), atStop: num(q.pnl.atStop), atTakeProfit: num(q.pnl.atTakeProfit) },
   };
 }

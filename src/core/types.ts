@@ -41,6 +41,8 @@ export interface Order {
   quantity: Dec;
   leverage: Dec;
   stopLoss: Dec | null;
+  /** Take-profit trigger price (compatible extension); only the PnL line reads it. */
+  takeProfit: Dec | null;
 }
 
 /** Market facts; every field is optional and filled from venue facts by the model. */
@@ -73,6 +75,8 @@ export interface Limits {
   minLiquidationDistance: Dec;
   /** Personal leverage ceiling; null = only the venue's maximum applies. */
   maxLeverage: Dec | null;
+  /** Largest acceptable loss if the stop-loss fills, fees included (quote currency); null = no limit. */
+  maxLoss: Dec | null;
 }
 
 export interface QuoteInput {
@@ -122,4 +126,24 @@ export interface Quote {
   assumptions: string[];
   /** Venue-specific figures (order cost, used margin in base, …); extra to the contract. */
   details: Record<string, Dec | null>;
+  /** Profit and loss against the exit price (extra to the contract): see src/core/pnl.ts. */
+  pnl: PnlLine;
 }
+
+/**
+ * PnL if the position is closed at price P, trading costs included, carry over time left out:
+ *   pnl(P) = atEntry + slope × (P − entry)
+ * atEntry is minus the costs paid whatever happens (open fee, close fee at the entry price, any
+ * opening charge of the loan); slope = side × quantity − quantity × closing fee rate, because the
+ * closing fee is charged at the exit price itself.
+ */
+export interface PnlLine {
+  atEntry: Dec;
+  slope: Dec;
+  /** At order.stopLoss / order.takeProfit; null without one. */
+  atStop: Dec | null;
+  atTakeProfit: Dec | null;
+}
+
+/** What a venue model returns; quote() adds the PnL line and the loss-limit warning every venue shares. */
+export type ModelQuote = Omit<Quote, 'pnl'>;

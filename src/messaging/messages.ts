@@ -57,6 +57,8 @@ export interface WireQuote {
   warnings: Array<{ code: string; severity: Severity; message: string }>;
   assumptions: string[];
   details: Record<string, string | null>;
+  /** PnL against the exit price: pnl(P) = atEntry + slope × (P − entry); fees in, carry out (src/core/pnl.ts). */
+  pnl: { atEntry: string; slope: string; atStop: string | null; atTakeProfit: string | null };
 }
 
 /** The engine refused the input (quoteJson's {error}). */
@@ -79,6 +81,7 @@ export interface WirePlan {
   positionsUnknown: string[];
   tiers: 'live' | 'stale' | 'none';
   missing: 'contractValue' | null;
+  lossLimitUnchecked: boolean;
 }
 
 /** One quoted side; result null when no price at all is known (market order, no mark). */

@@ -32,7 +32,7 @@ const isList = (v: unknown, max: number, item: (x: unknown) => boolean): v is un
 
 const QUOTE_KEYS = [
   'venue', 'notional', 'initialMargin', 'maintenanceMargin', 'liquidationPrice', 'bankruptcyPrice', 'marginCallPrice', 'marginLevel',
-  'marginLevelUnit', 'liquidationDistance', 'fees', 'carry', 'breakEvenPrice', 'warnings', 'assumptions', 'details',
+  'marginLevelUnit', 'liquidationDistance', 'fees', 'carry', 'breakEvenPrice', 'warnings', 'assumptions', 'details', 'pnl',
 ] as const;
 const NULLABLE = ['liquidationPrice', 'bankruptcyPrice', 'marginCallPrice', 'marginLevel', 'liquidationDistance', 'breakEvenPrice'] as const;
 const CARRY_KEYS = ['kind', 'opening', 'perPeriod', 'periodHours', 'periods', 'hours', 'total'] as const;
@@ -62,7 +62,13 @@ export function isWireQuote(v: unknown, venue: VenueId): v is WireQuote {
     && isCarry(v.carry)
     && isList(v.warnings, MAX_LIST, isWarning)
     && isList(v.assumptions, MAX_LIST, (a) => isText(a, MAX_TEXT))
-    && isDetails(v.details);
+    && isDetails(v.details)
+    && isPnl(v.pnl);
+}
+
+function isPnl(v: unknown): boolean {
+  return isObj(v) && hasExactly(v, ['atEntry', 'slope', 'atStop', 'atTakeProfit'])
+    && isDecimal(v.atEntry) && isDecimal(v.slope) && isDecimalOrNull(v.atStop) && isDecimalOrNull(v.atTakeProfit);
 }
 
 function isWireResult(v: unknown, venue: VenueId): v is WireResult {
@@ -75,7 +81,7 @@ function isWireResult(v: unknown, venue: VenueId): v is WireResult {
 }
 
 function isPlan(v: unknown): v is WirePlan {
-  return isObj(v) && hasExactly(v, ['markState', 'priceBasis', 'markAgeMs', 'staleFigures', 'needsBalance', 'balanceSource', 'pagePositions', 'positionsUnknown', 'tiers', 'missing'])
+  return isObj(v) && hasExactly(v, ['markState', 'priceBasis', 'markAgeMs', 'staleFigures', 'needsBalance', 'balanceSource', 'pagePositions', 'positionsUnknown', 'tiers', 'missing', 'lossLimitUnchecked'])
     && oneOf(v.markState, ['live', 'stale', 'missing'] as const)
     && oneOf(v.priceBasis, ['limit', 'mark', 'stale-mark', 'none'] as const)
     && (v.markAgeMs === null || isTime(v.markAgeMs))
@@ -85,7 +91,8 @@ function isPlan(v: unknown): v is WirePlan {
     && (v.pagePositions === null || (isTime(v.pagePositions) && v.pagePositions <= MAX_PAGE_POSITIONS))
     && isList(v.positionsUnknown, MAX_PAGE_POSITIONS, (symbol) => typeof symbol === 'string' && SYMBOL.test(symbol))
     && oneOf(v.tiers, ['live', 'stale', 'none'] as const)
-    && (v.missing === null || v.missing === 'contractValue');
+    && (v.missing === null || v.missing === 'contractValue')
+    && typeof v.lossLimitUnchecked === 'boolean';
 }
 
 function isSide(v: unknown, venue: VenueId): v is WireSide {

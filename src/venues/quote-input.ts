@@ -33,6 +33,8 @@ export interface QuotePlan {
   tiers: 'live' | 'stale' | 'none';
   /** A figure without which the order cannot be sized (OKX contracts need the contract value). */
   missing: 'contractValue' | null;
+  /** The loss limit (% of balance) is set but no balance is known, so the loss at the stop is not checked. */
+  lossLimitUnchecked: boolean;
 }
 
 /** Maintenance rate and deduction of another position, when only its notional is known. */
@@ -132,7 +134,7 @@ export function planQuote(form: OrderForm, side: Side, snapshot: MarketSnapshot 
   const missing: QuotePlan['missing'] = form.size.unit === 'contracts' && contractValue === null ? 'contractValue' : null;
   const base = {
     markState: mark.state, priceBasis, markAgeMs, staleFigures, needsBalance: cross && balance === null,
-    balanceSource, pagePositions: null as number | null, positionsUnknown: [] as string[], tiers, missing,
+    balanceSource, pagePositions: null as number | null, positionsUnknown: [] as string[], tiers, missing, lossLimitUnchecked: false,
   };
   if (price === null || missing !== null) return { ...base, input: null };
 
@@ -160,8 +162,20 @@ export function planQuote(form: OrderForm, side: Side, snapshot: MarketSnapshot 
     leverage: form.leverage,
   };
   if (form.stopLoss !== null) order.stopLoss = form.stopLoss;
+  if (form.takeProfit !== null) order.takeProfit = form.takeProfit;
   const limits: Record<string, string> = { minLiquidationDistance: settings.minLiquidationDistance };
   if (settings.maxLeverage !== null) limits.maxLeverage = settings.maxLeverage;
+  // The loss limit is a percent of the balance: the cross balance as above, else the one the
+  // user entered for the venue, else what the page shows as available.
+  const lossBase = balance ?? settings.accountBalance[form.venue] ?? form.availableBalance;
+  if (settings.maxLossPercent !== null && lossBase !== null && new Dec(lossBase).greaterThan(0)) {
+    limits.maxLoss = new Dec(lossBase).times(settings.maxLossPercent).div(100).toFixed();
+  }
+  const fees = settings.feeTiers[form.venue];
+  if (fees !== undefined) {
+    market.takerFeeRate = fees.takerFeeRate;
+    market.makerFeeRate = fees.makerFeeRate;
+  }
   const input: Record<string, unknown> = {
     venue: form.venue,
     marginMode: form.marginMode,
@@ -170,7 +184,7 @@ export function planQuote(form: OrderForm, side: Side, snapshot: MarketSnapshot 
     holdHours: settings.holdHours,
     limits,
   };
-  const plan: QuotePlan = { ...base, input };
+  const plan: QuotePlan = { ...base, input, lossLimitUnchecked: settings.maxLossPercent !== null && limits.maxLoss === undefined };
   if (cross && balance !== null && parseDecimalText(balance) !== undefined) {
     const account: Record<string, unknown> = { walletBalance: balance };
     const shown = form.account?.positions ?? null;

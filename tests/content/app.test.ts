@@ -58,6 +58,19 @@ describe('runContentScript', () => {
     expect(hosts()).toBe(0);
   });
 
+  it('a venue switched off in the options gets no overlay and no port; switched on again it does', async () => {
+    await run();
+    expect(hosts()).toBe(1);
+    changeSettings({ enabledVenues: { [fakeReader.venue]: false } });
+    await wait(0);
+    expect(hosts()).toBe(0);
+    expect(ext.port.closed).toBe(true);
+    changeSettings({ enabledVenues: { [fakeReader.venue]: true } });
+    await wait(0);
+    await wait(0);
+    expect(hosts()).toBe(1);
+  });
+
   it('SPA navigation to another symbol restarts with a new watch; off the trade page stops', async () => {
     await run();
     const first = ext.port;

@@ -64,6 +64,7 @@ export function toWire(sides: readonly SideQuote[]): WireSide[] {
       positionsUnknown: [...plan.positionsUnknown],
       tiers: plan.tiers,
       missing: plan.missing,
+      lossLimitUnchecked: plan.lossLimitUnchecked,
     },
     result,
   }));

@@ -12,7 +12,7 @@ import { InputError } from '../errors';
 import type { VenueFacts } from '../facts';
 import { Resolver } from '../resolve';
 import { crossBalanceUnknown, otherPositionsIgnored, spotBreakEven, tradingFees } from '../spot-margin';
-import type { Carry, Quote, QuoteInput, Warning } from '../types';
+import type { Carry, ModelQuote, QuoteInput, Warning } from '../types';
 import { commonWarnings } from '../warnings';
 
 const HOUR_MS = 3_600_000;
@@ -105,7 +105,7 @@ function interestCarry(input: QuoteInput, resolver: Resolver, markPrice: Dec, co
   return { kind: 'interest', opening: ZERO, perPeriod, periodHours: new Dec(1), periods: hours, hours: input.holdHours, total: perPeriod === null ? null : perPeriod.times(hours) };
 }
 
-export function quoteBinanceMargin(input: QuoteInput, facts: VenueFacts | undefined): Quote {
+export function quoteBinanceMargin(input: QuoteInput, facts: VenueFacts | undefined): ModelQuote {
   const resolver = new Resolver(input, facts);
   const { order, account } = input;
   if (order.side === 'short' && order.leverage.lessThanOrEqualTo(1)) {

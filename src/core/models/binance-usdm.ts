@@ -6,7 +6,7 @@
 import { Dec, ZERO } from '../decimal';
 import type { VenueFacts } from '../facts';
 import { perpQuote, type PerpRules } from '../perp';
-import type { Quote, QuoteInput } from '../types';
+import type { ModelQuote, QuoteInput } from '../types';
 import { sideSign } from '../types';
 
 const rules: PerpRules = {
@@ -27,7 +27,7 @@ const rules: PerpRules = {
   },
 };
 
-export function quoteBinanceUsdm(input: QuoteInput, facts: VenueFacts | undefined): Quote {
+export function quoteBinanceUsdm(input: QuoteInput, facts: VenueFacts | undefined): ModelQuote {
   const quote = perpQuote(input, facts, rules);
   if (input.account.positions.some((p) => p.symbol === input.order.symbol)) {
     quote.assumptions.push('a listed position in the same symbol is treated as separate (hedge-mode style); in one-way mode Binance would net it with this order');

@@ -10,7 +10,7 @@
 import { Dec, ZERO } from '../decimal';
 import type { VenueFacts } from '../facts';
 import { perpQuote, type PerpContext, type PerpRules } from '../perp';
-import type { Quote, QuoteInput } from '../types';
+import type { ModelQuote, QuoteInput } from '../types';
 import { sideSign } from '../types';
 
 function feeToCloseAtBankruptcy(ctx: PerpContext): Dec {
@@ -46,7 +46,7 @@ const cross: PerpRules = {
   maintenanceExtra: (ctx) => ctx.input.order.quantity.times(ctx.markPrice).times(ctx.takerFeeRate),
 };
 
-export function quoteBybitLinear(input: QuoteInput, facts: VenueFacts | undefined): Quote {
+export function quoteBybitLinear(input: QuoteInput, facts: VenueFacts | undefined): ModelQuote {
   const quote = perpQuote(input, facts, input.marginMode === 'isolated' ? isolated : cross);
   quote.assumptions.push(
     input.marginMode === 'isolated'

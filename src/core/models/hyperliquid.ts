@@ -7,7 +7,7 @@ import { Dec, ZERO } from '../decimal';
 import type { VenueFacts } from '../facts';
 import { perpQuote, type PerpContext, type PerpRules } from '../perp';
 import { singleTier } from '../tiers';
-import type { Quote, QuoteInput, Tier } from '../types';
+import type { ModelQuote, QuoteInput, Tier } from '../types';
 
 function fromMaxLeverage(maxLeverage: Dec | undefined): Tier[] | undefined {
   return maxLeverage === undefined ? undefined : singleTier(new Dec(1).div(maxLeverage.times(2)), ZERO, maxLeverage);
@@ -26,7 +26,7 @@ const rules: PerpRules = {
   defaultFundingIntervalHours: new Dec(1),
 };
 
-export function quoteHyperliquid(input: QuoteInput, facts: VenueFacts | undefined): Quote {
+export function quoteHyperliquid(input: QuoteInput, facts: VenueFacts | undefined): ModelQuote {
   const quote = perpQuote(input, facts, rules);
   quote.assumptions.push('Hyperliquid: maintenance rate = 1 / (2 × max leverage); funding is charged on the oracle price, the mark is used here');
   return quote;

@@ -12,7 +12,7 @@ import { InputError } from '../errors';
 import type { VenueFacts } from '../facts';
 import { Resolver } from '../resolve';
 import { crossBalanceUnknown, otherPositionsIgnored, spotBreakEven, tradingFees } from '../spot-margin';
-import type { Carry, Quote, QuoteInput, Warning } from '../types';
+import type { Carry, ModelQuote, QuoteInput, Warning } from '../types';
 import { sideSign } from '../types';
 import { commonWarnings } from '../warnings';
 
@@ -59,7 +59,7 @@ function rolloverCarry(input: QuoteInput, resolver: Resolver, markPrice: Dec): C
   return { kind: 'rollover', opening, perPeriod, periodHours, periods, hours: input.holdHours, total };
 }
 
-export function quoteKrakenMargin(input: QuoteInput, facts: VenueFacts | undefined): Quote {
+export function quoteKrakenMargin(input: QuoteInput, facts: VenueFacts | undefined): ModelQuote {
   if (input.marginMode !== 'cross') {
     throw new InputError('UNSUPPORTED', 'kraken-margin has only account-wide (cross) margin; isolated is not offered', 'marginMode');
   }

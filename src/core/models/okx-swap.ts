@@ -7,7 +7,7 @@
 import { Dec, ZERO } from '../decimal';
 import type { VenueFacts } from '../facts';
 import { perpQuote, type PerpRules } from '../perp';
-import type { Quote, QuoteInput } from '../types';
+import type { ModelQuote, QuoteInput } from '../types';
 
 const rules: PerpRules = {
   convention: 'wholePosition',
@@ -20,7 +20,7 @@ const rules: PerpRules = {
   details: (ctx) => ({ liquidationFee: ctx.input.order.quantity.times(ctx.markPrice).times(ctx.takerFeeRate) }),
 };
 
-export function quoteOkxSwap(input: QuoteInput, facts: VenueFacts | undefined): Quote {
+export function quoteOkxSwap(input: QuoteInput, facts: VenueFacts | undefined): ModelQuote {
   const quote = perpQuote(input, facts, rules);
   quote.assumptions.push('OKX: liquidation fee (taker rate) added to the maintenance requirement; tier MMR applied to the whole position (a live OKX tier is picked by the order size in contracts; a table given here is read by notional)');
   return quote;

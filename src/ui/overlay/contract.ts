@@ -38,7 +38,7 @@ export const ATTR = {
 // columns (the mark is the same for both sides); the FIGURES below appear in every column.
 
 /** Engine warning codes that make the pre-submit guard hold the first click. */
-export const GUARD_CODES = ['LIQUIDATION_NEAR', 'LIQUIDATION_AT_MARK', 'LIQUIDATION_IMMEDIATE', 'LEVERAGE_ABOVE_PERSONAL_MAX', 'LIQ_BEYOND_STOP'] as const;
+export const GUARD_CODES = ['LIQUIDATION_NEAR', 'LIQUIDATION_AT_MARK', 'LIQUIDATION_IMMEDIATE', 'LEVERAGE_ABOVE_PERSONAL_MAX', 'LIQ_BEYOND_STOP', 'LOSS_AT_STOP_ABOVE_LIMIT'] as const;
 
 /** Figures every ok-state column shows, in this order. */
 export const FIGURES = [

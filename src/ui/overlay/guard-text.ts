@@ -21,6 +21,10 @@ function reason(code: string, quote: WireQuote, form: OrderForm, settings: Setti
       return `leverage ${formatLeverage(form.leverage)} above your maximum ${settings.maxLeverage === null ? '?' : formatLeverage(settings.maxLeverage)}`;
     case 'LIQ_BEYOND_STOP':
       return `liquidation at ${price(quote.liquidationPrice)} comes before your stop-loss at ${price(form.stopLoss)}`;
+    case 'LOSS_AT_STOP_ABOVE_LIMIT': {
+      const loss = quote.pnl.atStop === null ? '?' : `${formatPrice(quote.pnl.atStop.replace(/^-/, '')) ?? quote.pnl.atStop} ${ccy}`;
+      return `the stop-loss would lose ${loss} with fees, above your ${settings.maxLossPercent ?? '?'} % of balance`;
+    }
     default:
       return quote.warnings.find((w) => w.code === code)?.message ?? code;
   }

@@ -46,7 +46,7 @@ export interface FigureRow { key: string; label: string; value: string; text: st
 export interface WarningRow { code: string; severity: Severity; message: string; inBanner: boolean }
 export interface SideColumn { side: Side; risk: Risk; figures: FigureRow[]; warnings: WarningRow[]; assumptions: string[] }
 export interface Banner {
-  kind: 'mark-stale' | 'mark-missing' | 'balance' | 'balance-source' | 'positions-unknown' | 'stale-tiers' | 'stale-figures' | 'feed';
+  kind: 'mark-stale' | 'mark-missing' | 'balance' | 'balance-source' | 'positions-unknown' | 'stale-tiers' | 'stale-figures' | 'feed' | 'loss-limit';
   severity: Severity;
   text: string;
 }
@@ -208,6 +208,7 @@ function banners(plan: SideQuote['plan'] | undefined, quotes: SideQuote[], marke
     if (plan.tiers === 'stale') out.push({ kind: 'stale-tiers', severity: 'info', text: 'Live tier table over a day old, not used — bundled tiers instead' });
     const source = accountSourceBanner(plan);
     if (source !== null) out.push(source);
+    if (plan.lossLimitUnchecked) out.push({ kind: 'loss-limit', severity: 'info', text: 'Loss limit not checked: no balance known for this venue (enter it in the popup)' });
   }
   const unknown = plan?.positionsUnknown ?? [];
   if (unknown.length > 0) {
