@@ -7,13 +7,18 @@ import { BadgeController, type ActionLike } from './badge/controller';
 import { SnapshotCache } from './cache/snapshot-cache';
 import type { Clock, FetchLike, Log, SocketFactory, StorageAreaLike } from './env';
 import { FeedHub } from './feed/hub';
+import type { BgToPopup } from '../messaging/messages';
+import type { SenderLike } from './messaging/classify-sender';
 import { createPortHandler, type PortLike } from './messaging/market-port';
+import { createPopupHandler } from './messaging/popup-request';
 import { createHttpClient } from './net/http';
 import { QuoteService } from './quotes/service';
 import { createSettingsStore } from './settings-store';
 
 export interface BackgroundEnv {
   extensionId: string;
+  /** Origin of our own pages (popup, options), e.g. "chrome-extension://<id>". */
+  extensionOrigin: string;
   clock: Clock;
   fetch: FetchLike;
   sockets: SocketFactory;
@@ -30,6 +35,8 @@ export interface Background {
   /** Resolves once the cache is restored and settings are read. */
   ready: Promise<void>;
   onConnect(port: PortLike): void;
+  /** runtime.onMessage: the popup's current-order request; undefined for anything else. */
+  onMessage(message: unknown, sender: SenderLike): Promise<BgToPopup> | undefined;
   onStorageChanged(changes: Record<string, { newValue?: unknown }>, areaName: string): void;
   onTabRemoved(tabId: number): void;
   hub: FeedHub;
@@ -51,9 +58,11 @@ export function createBackground(env: BackgroundEnv): Background {
 
   const ready = Promise.all([cache.restore(), settings.load()]).then(() => undefined);
   const onConnect = createPortHandler({ extensionId: env.extensionId, quotes, badge, ready, log });
+  const onMessage = createPopupHandler({ extensionId: env.extensionId, extensionOrigin: env.extensionOrigin, quotes, ready, log });
   return {
     ready,
     onConnect,
+    onMessage,
     onStorageChanged: (changes, areaName) => settings.onStorageChanged(changes, areaName),
     onTabRemoved: (tabId) => badge.forget(tabId),
     hub,

@@ -17,6 +17,7 @@ const cacheArea: StorageAreaLike | null = areas.session ?? areas.local ?? null;
 
 const app = createBackground({
   extensionId: browser.runtime.id,
+  extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
   clock: realClock,
   fetch: (url, init) => fetch(url, init),
   // The DOM WebSocket has richer handler types than SocketLike; the runner only uses the
@@ -30,5 +31,7 @@ const app = createBackground({
 });
 
 browser.runtime.onConnect.addListener((port) => app.onConnect(port));
+// Returning undefined leaves other messages unanswered; a promise answers the popup.
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => app.onMessage(message, sender));
 browser.storage.onChanged.addListener((changes, areaName) => app.onStorageChanged(changes, areaName));
 browser.tabs.onRemoved.addListener((tabId) => app.onTabRemoved(tabId));

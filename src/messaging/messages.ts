@@ -11,7 +11,7 @@ export const MARKET_PORT = 'cs→bg:market';
 /** A venue's own symbol ("XBTUSD", "BTC/USD", "BTCUSDT"). */
 export const SYMBOL = /^[A-Za-z0-9._:/-]{1,40}$/;
 export const FIGURE_KEYS: readonly MarketFigureKey[] = [
-  'markPrice', 'lastPrice', 'fundingRate', 'fundingIntervalHours', 'nextFundingTime', 'maxLeverage', 'marginCallLevel', 'liquidationLevel', 'contractValue', 'borrowRatePerHour',
+  'markPrice', 'lastPrice', 'fundingRate', 'fundingIntervalHours', 'nextFundingTime', 'maxLeverage', 'marginCallLevel', 'liquidationLevel', 'contractValue', 'borrowRatePerHour', 'tickSize',
 ];
 /** Most other open positions a page reading or a plan may carry. */
 export const MAX_PAGE_POSITIONS = 50;
@@ -104,8 +104,31 @@ export interface QuotesMessage {
   symbol: string;
   sides: WireSide[];
   mark: { value: string; receivedAt: number } | null;
+  /** The symbol's price step, when the feed knows it: prices are shown with its precision. */
+  tickSize: string | null;
   status: MarketSnapshot['status'];
   lastError: string | null;
+}
+
+/** The toolbar popup asks for the order its tab's overlay shows (runtime.sendMessage, answered at once). */
+export interface PopupToBg {
+  type: 'popup→bg:current-order';
+  tabId: number;
+}
+
+/** What the overlay of that tab quotes now: the form, the market it is on and the very same quotes. */
+export interface CurrentOrder {
+  venue: VenueId;
+  symbol: string;
+  form: OrderForm;
+  snapshot: MarketSnapshot | null;
+  sides: WireSide[];
+}
+
+export interface BgToPopup {
+  type: 'bg→popup:current-order';
+  /** null: no overlay with a readable form in that tab. */
+  order: CurrentOrder | null;
 }
 
 export function isWireError(result: WireResult): result is WireError {

@@ -102,13 +102,14 @@ function isSide(v: unknown, venue: VenueId): v is WireSide {
 
 /** A valid `bg→cs:quotes` message, or null (the caller drops it). */
 export function parseBgToCs(v: unknown): QuotesMessage | null {
-  if (!isObj(v) || v.type !== 'bg→cs:quotes' || !hasExactly(v, ['type', 'seq', 'venue', 'symbol', 'sides', 'mark', 'status', 'lastError'])) return null;
+  if (!isObj(v) || v.type !== 'bg→cs:quotes' || !hasExactly(v, ['type', 'seq', 'venue', 'symbol', 'sides', 'mark', 'tickSize', 'status', 'lastError'])) return null;
   if (!isTime(v.seq) || !isVenue(v.venue) || typeof v.symbol !== 'string' || !SYMBOL.test(v.symbol)) return null;
   const venue = v.venue;
   if (!isList(v.sides, 2, (s) => isSide(s, venue))) return null;
   if (v.sides.length === 2 && (v.sides[0] as WireSide).side === (v.sides[1] as WireSide).side) return null;
   const mark = v.mark;
   if (!(mark === null || (isObj(mark) && hasExactly(mark, ['value', 'receivedAt']) && isDecimal(mark.value) && isTime(mark.receivedAt)))) return null;
+  if (!(v.tickSize === null || (isDecimal(v.tickSize) && !v.tickSize.startsWith('-') && !/^[0.]+$/.test(v.tickSize)))) return null;
   if (!oneOf(v.status, ['live', 'connecting', 'degraded', 'unavailable'] as const)) return null;
   if (!(v.lastError === null || isText(v.lastError, MAX_ERROR_TEXT))) return null;
   return v as unknown as QuotesMessage;

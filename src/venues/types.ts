@@ -118,7 +118,9 @@ export type MarketFigureKey =
   /** OKX: base units per contract (ctVal). */
   | 'contractValue'
   /** Binance spot margin: hourly interest rate of the borrowed asset. */
-  | 'borrowRatePerHour';
+  | 'borrowRatePerHour'
+  /** Smallest price step of the symbol: prices are shown with its precision. */
+  | 'tickSize';
 
 export interface MarketSnapshot {
   venue: VenueId;
@@ -150,6 +152,7 @@ export const MAX_AGE_MS: Record<MarketFigureKey, number> = {
   liquidationLevel: 24 * 3_600_000,
   contractValue: 7 * 24 * 3_600_000,
   borrowRatePerHour: 24 * 3_600_000,
+  tickSize: 7 * 24 * 3_600_000,
 };
 
 /** Tier tables change rarely (venues announce changes); a day-old table is still current. */

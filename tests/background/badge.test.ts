@@ -125,7 +125,7 @@ describe('badge per tab', () => {
     const fetch = new FakeFetch()
       .route('/fapi/v1/premiumIndex', () => jsonResponse({ ...(fixture('binance-usdm', 'premium-index.json') as object), markPrice: '20000', time: T0 }))
       .route('/fapi/v1/fundingInfo', () => jsonResponse([]));
-    app = createBackground({ extensionId: EXTENSION_ID, clock, fetch: fetch.fn, sockets: socketFactory().Socket, random: () => 0.5, log: recordingLog(), cacheArea: new FakeStorage(), syncArea: sync, action });
+    app = createBackground({ extensionId: EXTENSION_ID, extensionOrigin: 'chrome-extension://margin-preflight-test', clock, fetch: fetch.fn, sockets: socketFactory().Socket, random: () => 0.5, log: recordingLog(), cacheArea: new FakeStorage(), syncArea: sync, action });
     await app.ready;
     port = new FakePort(MARKET_PORT, binanceTab(tab));
     app.onConnect(port);

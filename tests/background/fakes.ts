@@ -206,6 +206,7 @@ export class FakePort implements PortLike {
 }
 
 export const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
+export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}`;
 
 export const krakenTab = (tabId = 7): SenderLike => ({ id: EXTENSION_ID, tab: { id: tabId }, frameId: 0, origin: 'https://pro.kraken.com', url: 'https://pro.kraken.com/app/trade/btc-usd' });
 export const binanceTab = (tabId = 8): SenderLike => ({ id: EXTENSION_ID, tab: { id: tabId }, frameId: 0, origin: 'https://www.binance.com', url: 'https://www.binance.com/en/futures/BTCUSDT' });

@@ -13,6 +13,7 @@ import type { OrderForm } from '../../src/venues/types';
 import {
   binanceTab,
   EXTENSION_ID,
+  EXTENSION_ORIGIN,
   FakeAction,
   FakeClock,
   FakeFetch,
@@ -80,6 +81,7 @@ beforeEach(() => {
 async function boot(): Promise<Background> {
   const app = createBackground({
     extensionId: EXTENSION_ID,
+    extensionOrigin: EXTENSION_ORIGIN,
     clock,
     fetch: fetch.fn,
     sockets: sockets.Socket,
@@ -266,5 +268,38 @@ describe('worker restart', () => {
     session.data[CACHE_KEY] = { version: 1, snapshots: [{ venue: 'binance-usdm', symbol: 'BTCUSDT', figures: { markPrice: { value: 'NaN' } } }, 'junk'] };
     const app = await boot();
     expect(app.cache.get('binance-usdm BTCUSDT')).toBeNull();
+  });
+});
+
+describe('popup: current order of a tab', () => {
+  const popup: SenderLike = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}/src/ui/popup/index.html`, origin: EXTENSION_ORIGIN };
+
+  it('classifies our own pages, and only them', () => {
+    expect(classifySender(popup, EXTENSION_ID, EXTENSION_ORIGIN)).toEqual({ kind: 'extension-page' });
+    expect(classifySender(popup, EXTENSION_ID).kind).toBe('rejected'); // the port handler never passes the origin
+    expect(classifySender({ ...popup, id: 'other' }, EXTENSION_ID, EXTENSION_ORIGIN).kind).toBe('rejected');
+    expect(classifySender({ ...popup, origin: 'chrome-extension://someoneelse', url: 'chrome-extension://someoneelse/x.html' }, EXTENSION_ID, EXTENSION_ORIGIN).kind).toBe('rejected');
+    expect(classifySender({ ...popup, tab: { id: 3 } }, EXTENSION_ID, EXTENSION_ORIGIN).kind).toBe('rejected');
+  });
+
+  it('answers with the form, market and the very quotes the tab’s overlay got; null for a tab without one', async () => {
+    const app = await boot();
+    const port = connect(app, binanceTab(8));
+    port.emit(watch());
+    await clock.advance(0);
+    await clock.advance(SNAPSHOT_MIN_INTERVAL_MS); // the port has the quotes of the latest market data
+    const answer = await app.onMessage({ type: 'popup→bg:current-order', tabId: 8 }, popup);
+    expect(answer!.order).toMatchObject({ venue: 'binance-usdm', symbol: 'BTCUSDT', form: orderForm('BTCUSDT') });
+    expect(answer!.order!.sides).toEqual(quotes(port).at(-1)!.sides);
+    expect((await app.onMessage({ type: 'popup→bg:current-order', tabId: 9 }, popup))!.order).toBeNull();
+  });
+
+  it('ignores other messages and refuses requests from content scripts or other extensions', async () => {
+    const app = await boot();
+    expect(app.onMessage({ type: 'popup→bg:current-order', tabId: 8 }, binanceTab(8))).toBeUndefined();
+    expect(app.onMessage({ type: 'popup→bg:current-order', tabId: 8 }, { ...popup, id: 'x' })).toBeUndefined();
+    expect(app.onMessage({ type: 'popup→bg:current-order', tabId: '8' }, popup)).toBeUndefined();
+    expect(app.onMessage({ type: 'popup→bg:current-order', tabId: 8, extra: 1 }, popup)).toBeUndefined();
+    expect(app.onMessage({ type: 'something-else' }, popup)).toBeUndefined();
   });
 });

@@ -25,6 +25,7 @@ export function quotesFor(seq: number, venue: OrderForm['venue'], symbol: string
     symbol,
     sides: form === null ? [] : toWire(quoteSides(form, snapshot, market.settings, market.now())),
     mark: mark ? { value: mark.value, receivedAt: mark.receivedAt } : null,
+    tickSize: snapshot?.figures.tickSize?.value ?? null,
     status: snapshot?.status ?? 'connecting',
     lastError: snapshot?.lastError ?? null,
   };

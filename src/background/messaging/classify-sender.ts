@@ -27,6 +27,8 @@ export interface SenderLike {
 
 export type SenderClass =
   | { kind: 'exchange-content-script'; tabId: number; origin: string; venues: readonly VenueId[] }
+  /** Our own popup or options page (extension origin, not in a tab's content). */
+  | { kind: 'extension-page' }
   | { kind: 'rejected'; reason: string };
 
 function originOf(sender: SenderLike): string | null {
@@ -44,9 +46,14 @@ function originOf(sender: SenderLike): string | null {
   return null;
 }
 
-export function classifySender(sender: SenderLike | undefined, extensionId: string): SenderClass {
+/**
+ * `extensionOrigin` (e.g. "chrome-extension://abc…", "moz-extension://uuid") recognises our own
+ * pages; without it, only content scripts are recognised.
+ */
+export function classifySender(sender: SenderLike | undefined, extensionId: string, extensionOrigin?: string): SenderClass {
   if (sender === undefined) return { kind: 'rejected', reason: 'no sender' };
   if (typeof extensionId !== 'string' || extensionId === '' || sender.id !== extensionId) return { kind: 'rejected', reason: 'another extension' };
+  if (extensionOrigin !== undefined && extensionOrigin !== '' && sender.tab === undefined && originOf(sender) === extensionOrigin) return { kind: 'extension-page' };
   const tabId = sender.tab?.id;
   if (typeof tabId !== 'number' || !Number.isInteger(tabId) || tabId < 0) return { kind: 'rejected', reason: 'not from a tab' };
   if (sender.frameId !== 0) return { kind: 'rejected', reason: 'not the top frame' };

@@ -38,8 +38,8 @@ export function createPortHandler({ extensionId, quotes, badge, ready, log }: Po
       return port.disconnect();
     }
     const sender = classifySender(port.sender, extensionId);
-    if (sender.kind === 'rejected') {
-      log.warn(`Margin Preflight: rejected a connection (${sender.reason})`);
+    if (sender.kind !== 'exchange-content-script') {
+      log.warn(`Margin Preflight: rejected a connection (${sender.kind === 'rejected' ? sender.reason : 'not a content script'})`);
       return port.disconnect();
     }
     const { tabId } = sender;

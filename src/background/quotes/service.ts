@@ -5,7 +5,7 @@
 // market figure aging past its MAX_AGE_MS (checked every second), or new settings. Each message
 // costs the page a parse, a check and a render, so a re-computation that changes nothing shown
 // is not sent (see MARK_REFRESH_MS).
-import type { BgToCs, CsToBg, QuotesMessage } from '../../messaging/messages';
+import type { BgToCs, CsToBg, CurrentOrder, QuotesMessage } from '../../messaging/messages';
 import { MAX_ERROR_TEXT } from '../../messaging/messages';
 import type { Settings } from '../../settings/settings';
 import { isFresh, type MarketFigureKey, type MarketSnapshot, type OrderForm } from '../../venues/types';
@@ -71,6 +71,16 @@ export class QuoteService {
     };
   }
 
+  /** The readable form a tab's overlay shows now, with its market and quotes (latest port of the tab). */
+  currentOrder(tabId: number): CurrentOrder | null {
+    let found: CurrentOrder | null = null;
+    for (const session of this.ports) {
+      const order = session.tabId === tabId ? session.currentOrder() : null;
+      if (order !== null) found = order;
+    }
+    return found;
+  }
+
   /** Settings changed: every open port is quoted again with them. */
   settingsChanged(): void {
     for (const session of this.ports) session.recompute();
@@ -92,7 +102,7 @@ class PortSession {
 
   constructor(
     private readonly service: QuoteService,
-    private readonly tabId: number,
+    readonly tabId: number,
     private readonly post: (message: BgToCs) => void,
   ) {
     this.onSnapshot = throttleLatest<void>(service.deps.clock, SNAPSHOT_MIN_INTERVAL_MS, () => this.recompute());
@@ -120,6 +130,14 @@ class PortSession {
     this.armTick();
   }
 
+  currentOrder(): CurrentOrder | null {
+    const { form, market } = this;
+    if (this.closed || form === null || market === null) return null;
+    const { clock, settings } = this.service.deps;
+    const sides = toWire(this.service.compute(form, this.snapshot, settings(), clock.now()));
+    return { venue: market.venue, symbol: market.symbol, form, snapshot: this.snapshot, sides };
+  }
+
   /** Quotes the port's form again; `answer`: it is the answer to a form, sent whatever it says. */
   recompute(answer = false): void {
     const market = this.market;
@@ -138,6 +156,7 @@ class PortSession {
       symbol: market.symbol,
       sides: toWire(sides),
       mark: mark === undefined ? null : { value: mark.value, receivedAt: mark.receivedAt },
+      tickSize: snapshot?.figures.tickSize?.value ?? null,
       status: snapshot?.status ?? 'connecting',
       lastError: snapshot?.lastError?.slice(0, MAX_ERROR_TEXT) ?? null,
     };

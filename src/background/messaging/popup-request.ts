@@ -1,0 +1,37 @@
+// The toolbar popup asks for the order its tab's overlay shows (popup→bg:current-order), so the
+// calculator opens on the same form, market and quotes. Only our own extension pages may ask
+// (classifySender); the answer carries no more than that tab's overlay already shows.
+import type { BgToPopup, PopupToBg } from '../../messaging/messages';
+import type { Log } from '../env';
+import type { QuoteService } from '../quotes/service';
+import { classifySender, type SenderLike } from './classify-sender';
+
+export interface PopupHandlerOptions {
+  extensionId: string;
+  /** Origin of our own pages, e.g. "chrome-extension://<id>". */
+  extensionOrigin: string;
+  quotes: Pick<QuoteService, 'currentOrder'>;
+  ready: Promise<void>;
+  log: Log;
+}
+
+export function parsePopupToBg(v: unknown): PopupToBg | null {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return null;
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o);
+  if (keys.length !== 2 || o.type !== 'popup→bg:current-order' || typeof o.tabId !== 'number' || !Number.isSafeInteger(o.tabId) || o.tabId < 0) return null;
+  return { type: o.type, tabId: o.tabId };
+}
+
+/** runtime.onMessage listener: a promise of the answer, or undefined (no answer) for anything else. */
+export function createPopupHandler({ extensionId, extensionOrigin, quotes, ready, log }: PopupHandlerOptions): (message: unknown, sender: SenderLike) => Promise<BgToPopup> | undefined {
+  return (message, sender) => {
+    const request = parsePopupToBg(message);
+    if (request === null) return undefined;
+    if (classifySender(sender, extensionId, extensionOrigin).kind !== 'extension-page') {
+      log.warn('Margin Preflight: refused a current-order request that did not come from our own pages');
+      return undefined;
+    }
+    return ready.then(() => ({ type: 'bg→popup:current-order', order: quotes.currentOrder(request.tabId) }));
+  };
+}
