@@ -76,8 +76,41 @@ describe('binance-margin feed: ticker/price', () => {
 describe('binance-margin feed: exchangeInfo', () => {
   const info = load('exchange-info.json');
 
-  it('accepts a trading, margin-enabled symbol, with no figures', () => {
-    expect(feed.parseFacts(info, 'BTCUSDT')).toEqual({ ok: true, figures: {} });
+  it('accepts a trading, margin-enabled symbol; its one figure is the PRICE_FILTER tick without trailing zeros', () => {
+    expect(feed.parseFacts(info, 'BTCUSDT')).toEqual({ ok: true, figures: { tickSize: { value: '0.01', exchangeTime: null } } });
+  });
+
+  const tickOf = (spoil: (symbol: Json) => void) => {
+    const body = clone(info);
+    spoil(body.symbols[0]);
+    const result = feed.parseFacts(body, 'BTCUSDT');
+    return result.ok ? (result.figures.tickSize?.value ?? null) : `rejected: ${result.reason}`;
+  };
+  const priceFilter = (symbol: Json) => symbol.filters.find((f: Json) => f.filterType === 'PRICE_FILTER');
+
+  it('reads fine and whole steps as Binance prints them (8 decimals)', () => {
+    expect(tickOf((s) => (priceFilter(s).tickSize = '0.00000100'))).toBe('0.000001');
+    expect(tickOf((s) => (priceFilter(s).tickSize = '1.00000000'))).toBe('1');
+    expect(tickOf((s) => (priceFilter(s).tickSize = '0.50000000'))).toBe('0.5');
+  });
+
+  it('no tick where the rule is disabled (tickSize 0, as documented) or no PRICE_FILTER is listed; the symbol still passes', () => {
+    expect(tickOf((s) => (priceFilter(s).tickSize = '0.00000000'))).toBeNull();
+    expect(tickOf((s) => (s.filters = s.filters.filter((f: Json) => f.filterType !== 'PRICE_FILTER')))).toBeNull();
+    expect(tickOf((s) => delete priceFilter(s).tickSize)).toBeNull();
+    expect(tickOf((s) => delete s.filters)).toBeNull();
+  });
+
+  it.each<[string, (s: Json) => void, RegExp]>([
+    ['a negative tick', (s) => (priceFilter(s).tickSize = '-0.01000000'), /PRICE_FILTER.tickSize is out of range/],
+    ['an exponent', (s) => (priceFilter(s).tickSize = '1e-2'), /PRICE_FILTER.tickSize is not a decimal string/],
+    ['a number instead of a string', (s) => (priceFilter(s).tickSize = 0.01), /PRICE_FILTER.tickSize is not a decimal string/],
+    ['a step that is not a tick', (s) => (priceFilter(s).tickSize = '0.03000000'), /PRICE_FILTER.tickSize is not 1, 2, 2.5 or 5 times a power of ten/],
+    ['PRICE_FILTER twice', (s) => s.filters.push(clone(priceFilter(s))), /PRICE_FILTER is listed twice/],
+    ['filters that are not an array', (s) => (s.filters = {}), /filters is not an array/],
+    ['a filter without a filterType', (s) => delete s.filters[1].filterType, /filters\[1\].filterType is not a string/],
+  ])('rejects exchangeInfo with %s', (_, spoil, reason) => {
+    expect(tickOf(spoil)).toMatch(reason);
   });
 
   it.each<[string, (t: Json) => void, RegExp]>([

@@ -169,13 +169,14 @@ describe('bybit feed: /v5/market/risk-limit', () => {
 });
 
 describe('bybit feed: /v5/market/instruments-info', () => {
-  it('reads the funding interval (minutes → hours) and the leverage limit', () => {
+  it('reads the funding interval (minutes → hours), the leverage limit and the tick size', () => {
     const time = 1795485600789;
     expect(instrumentsFacts().parse(instruments, 'BTCUSDT')).toEqual({
       ok: true,
       figures: {
         fundingIntervalHours: { value: '8', exchangeTime: time },
         maxLeverage: { value: '100', exchangeTime: time },
+        tickSize: { value: '0.1', exchangeTime: time },
       },
     });
     const hourly = clone(instruments);
@@ -197,6 +198,39 @@ describe('bybit feed: /v5/market/instruments-info', () => {
     const body = clone(instruments);
     spoil(body);
     expect(instrumentsFacts().parse(body, 'BTCUSDT').ok).toBe(false);
+  });
+
+  const tickOf = (spoil: (filter: Json, entry: Json) => void) => {
+    const body = clone(instruments);
+    spoil(body.result.list[0].priceFilter, body.result.list[0]);
+    const result = instrumentsFacts().parse(body, 'BTCUSDT');
+    return result.ok ? (result.figures.tickSize?.value ?? null) : `rejected: ${result.reason}`;
+  };
+
+  it('reads half and fine steps as Bybit lists them, trailing zeros dropped', () => {
+    expect(tickOf((f) => (f.tickSize = '0.50'))).toBe('0.5');
+    expect(tickOf((f) => (f.tickSize = '0.0000010'))).toBe('0.000001');
+    expect(tickOf((f) => (f.tickSize = '0.0005'))).toBe('0.0005');
+    expect(tickOf((f) => (f.tickSize = '1'))).toBe('1');
+  });
+
+  it('keeps funding interval and leverage from an answer without priceFilter', () => {
+    const body = clone(instruments);
+    delete body.result.list[0].priceFilter;
+    const result = instrumentsFacts().parse(body, 'BTCUSDT');
+    expect(result.ok && Object.keys(result.figures).sort()).toEqual(['fundingIntervalHours', 'maxLeverage']);
+  });
+
+  it.each<[string, (f: Json, e: Json) => void, RegExp]>([
+    ['a zero tick', (f) => (f.tickSize = '0.00'), /priceFilter.tickSize is out of range/],
+    ['a negative tick', (f) => (f.tickSize = '-0.10'), /priceFilter.tickSize is out of range/],
+    ['an exponent', (f) => (f.tickSize = '1e-2'), /priceFilter.tickSize is not a decimal string/],
+    ['a number instead of a string', (f) => (f.tickSize = 0.1), /priceFilter.tickSize is not a decimal string/],
+    ['a missing tickSize in priceFilter', (f) => delete f.tickSize, /priceFilter.tickSize is not a decimal string/],
+    ['a step that is not a tick', (f) => (f.tickSize = '0.37'), /priceFilter.tickSize is not 1, 2, 2.5 or 5 times a power of ten/],
+    ['a priceFilter that is not an object', (_f, e) => (e.priceFilter = '0.10'), /priceFilter is not an object/],
+  ])('rejects instruments-info with %s', (_, spoil, reason) => {
+    expect(tickOf(spoil)).toMatch(reason);
   });
 });
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Dec } from '../../src/core/decimal';
 import { feedFor } from '../../src/venues/feeds';
 import { feed } from '../../src/venues/hyperliquid/feed';
-import { maintenanceRate } from '../../src/venues/hyperliquid/feed-schema';
+import { maintenanceRate, priceStepAt } from '../../src/venues/hyperliquid/feed-schema';
 import type { ParseResult } from '../../src/venues/feed-types';
 import { fixture } from './fakes';
 
@@ -53,7 +53,7 @@ describe('hyperliquid feed: metaAndAssetCtxs (mark)', () => {
   it('reads markPx (not oraclePx), the hourly funding rate, maxLeverage and the margin table', () => {
     expect(feed.parseMark(contexts, 'BTC')).toEqual({
       ok: true,
-      figures: { maxLeverage: fig('40'), markPrice: fig('65010'), fundingRate: fig('0.0000125') },
+      figures: { maxLeverage: fig('40'), markPrice: fig('65010'), fundingRate: fig('0.0000125'), tickSize: fig('1') },
       tiers: BTC_TIERS,
     });
   });
@@ -78,7 +78,7 @@ describe('hyperliquid feed: metaAndAssetCtxs (mark)', () => {
   it('a response without marginTables (or without marginTableId): figures without tiers', () => {
     const noTables = clone(contexts);
     delete noTables[0].marginTables;
-    expect(feed.parseMark(noTables, 'BTC')).toEqual({ ok: true, figures: { maxLeverage: fig('40'), markPrice: fig('65010'), fundingRate: fig('0.0000125') } });
+    expect(feed.parseMark(noTables, 'BTC')).toEqual({ ok: true, figures: { maxLeverage: fig('40'), markPrice: fig('65010'), fundingRate: fig('0.0000125'), tickSize: fig('1') } });
     const noId = clone(contexts);
     delete noId[0].universe[0].marginTableId;
     expect(feed.parseMark(noId, 'BTC')).not.toHaveProperty('tiers');
@@ -120,6 +120,49 @@ describe('hyperliquid feed: metaAndAssetCtxs (mark)', () => {
     const body = clone(contexts);
     spoil(body);
     expect(rejected(feed.parseMark(body, 'BTC'))).not.toBe('accepted');
+  });
+
+  it('gives the price step at the mark: 5 significant figures, at most 6 − szDecimals decimals', () => {
+    const tick = (coin: string) => {
+      const result = feed.parseMark(contexts, coin);
+      return result.ok ? result.figures.tickSize?.value : 'rejected';
+    };
+    // BTC (szDecimals 5) at 65010: five figures leave no decimals; ETH (4) at 3501.3: one.
+    expect(tick('BTC')).toBe('1');
+    expect(tick('ETH')).toBe('0.1');
+    // SOL (2) at 148.2: 148.xx; HPOS (0) at 14.3161: 14.xxx; kPEPE (0) at 0.011004: six decimals at most.
+    expect(tick('SOL')).toBe('0.01');
+    expect(tick('HPOS')).toBe('0.001');
+    expect(tick('kPEPE')).toBe('0.000001');
+  });
+
+  it('the decimals cap wins where five figures would allow finer steps', () => {
+    expect(priceStepAt('0.0012345', 0)).toBe('0.000001');
+    expect(priceStepAt('0.012345', 1)).toBe('0.00001');
+    expect(priceStepAt('3.5', 5)).toBe('0.1');
+    expect(priceStepAt('1234.5', 0)).toBe('0.1');
+    // Integer prices are always allowed: never coarser than 1, however many figures.
+    expect(priceStepAt('123456', 0)).toBe('1');
+    expect(priceStepAt('9999.9', 0)).toBe('0.1');
+    expect(priceStepAt('10000', 0)).toBe('1');
+  });
+
+  it('keeps the other figures of a universe entry without szDecimals', () => {
+    const body = clone(contexts);
+    delete body[0].universe[0].szDecimals;
+    const result = feed.parseMark(body, 'BTC');
+    expect(result.ok && Object.keys(result.figures).sort()).toEqual(['fundingRate', 'markPrice', 'maxLeverage']);
+  });
+
+  it.each<[string, unknown]>([
+    ['szDecimals as text', '5'],
+    ['fractional szDecimals', 2.5],
+    ['negative szDecimals', -1],
+    ['szDecimals above 6 (no decimals left for the price)', 7],
+  ])('rejects a body with %s', (_, szDecimals) => {
+    const body = clone(contexts);
+    body[0].universe[0].szDecimals = szDecimals;
+    expect(rejected(feed.parseMark(body, 'BTC'))).toMatch(/^szDecimals is not a whole number of decimals \(0–6\)$/);
   });
 
   it('names the reason without echoing the payload', () => {

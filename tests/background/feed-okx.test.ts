@@ -91,12 +91,49 @@ describe('okx feed: mark price', () => {
   });
 });
 
-describe('okx feed: instrument (contract value, max leverage)', () => {
-  it('reads ctVal and lever', () => {
+describe('okx feed: instrument (contract value, max leverage, tick size)', () => {
+  it('reads ctVal, lever and tickSz', () => {
     expect(feed.parseFacts(instruments, SYMBOL)).toEqual({
       ok: true,
-      figures: { contractValue: { value: '0.01', exchangeTime: null }, maxLeverage: { value: '100', exchangeTime: null } },
+      figures: {
+        contractValue: { value: '0.01', exchangeTime: null },
+        maxLeverage: { value: '100', exchangeTime: null },
+        tickSize: { value: '0.1', exchangeTime: null },
+      },
     });
+  });
+
+  const tickOf = (spoil: (row: Json) => void) => {
+    const body = clone(instruments);
+    spoil(body.data[0]);
+    const result = feed.parseFacts(body, SYMBOL);
+    return result.ok ? (result.figures.tickSize?.value ?? null) : `rejected: ${result.reason}`;
+  };
+
+  it('reads the steps OKX lists (0.01, 0.5, 0.0001, 10)', () => {
+    expect(tickOf((r) => (r.tickSz = '0.01'))).toBe('0.01');
+    expect(tickOf((r) => (r.tickSz = '0.5'))).toBe('0.5');
+    expect(tickOf((r) => (r.tickSz = '0.0001'))).toBe('0.0001');
+    expect(tickOf((r) => (r.tickSz = '10'))).toBe('10');
+  });
+
+  it('keeps contract value and leverage from a row without tickSz', () => {
+    const body = clone(instruments);
+    delete body.data[0].tickSz;
+    const result = feed.parseFacts(body, SYMBOL);
+    expect(result.ok && Object.keys(result.figures).sort()).toEqual(['contractValue', 'maxLeverage']);
+  });
+
+  it.each<[string, (r: Json) => void, RegExp]>([
+    ['a zero tick', (r) => (r.tickSz = '0'), /tickSz is out of range/],
+    ['a negative tick', (r) => (r.tickSz = '-0.1'), /tickSz is out of range/],
+    ['an exponent', (r) => (r.tickSz = '1e-2'), /tickSz is not a decimal string/],
+    ['a number instead of a string', (r) => (r.tickSz = 0.1), /tickSz is not a decimal string/],
+    ['an empty tickSz', (r) => (r.tickSz = ''), /tickSz is not a decimal string/],
+    ['a step that is not a tick', (r) => (r.tickSz = '0.07'), /tickSz is not 1, 2, 2.5 or 5 times a power of ten/],
+    ['a step far too coarse', (r) => (r.tickSz = '100000'), /tickSz is out of range/],
+  ])('rejects instruments with %s', (_, spoil, reason) => {
+    expect(tickOf(spoil)).toMatch(reason);
   });
 
   it.each<[string, (t: Json) => void]>([
@@ -120,10 +157,14 @@ describe('okx feed: instrument (contract value, max leverage)', () => {
 
   it('checks the face value currency against the requested instrument', () => {
     const eth = clone(instruments);
-    Object.assign(eth.data[0], { instId: 'ETH-USDT-SWAP', instFamily: 'ETH-USDT', uly: 'ETH-USDT', ctVal: '0.1', ctValCcy: 'ETH', lever: '100' });
+    Object.assign(eth.data[0], { instId: 'ETH-USDT-SWAP', instFamily: 'ETH-USDT', uly: 'ETH-USDT', ctVal: '0.1', ctValCcy: 'ETH', lever: '100', tickSz: '0.01' });
     expect(feed.parseFacts(eth, 'ETH-USDT-SWAP')).toEqual({
       ok: true,
-      figures: { contractValue: { value: '0.1', exchangeTime: null }, maxLeverage: { value: '100', exchangeTime: null } },
+      figures: {
+        contractValue: { value: '0.1', exchangeTime: null },
+        maxLeverage: { value: '100', exchangeTime: null },
+        tickSize: { value: '0.01', exchangeTime: null },
+      },
     });
     expect(feed.parseFacts(eth, SYMBOL).ok).toBe(false);
   });

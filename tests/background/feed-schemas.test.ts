@@ -61,13 +61,14 @@ describe('kraken feed', () => {
     expect(kraken.parseMark(fixture('kraken', 'ticker-error.json'), 'BTC/USD')).toEqual({ ok: false, reason: 'Kraken error EQuery:Unknown asset pair' });
   });
 
-  it('reads margin levels and the maximum leverage from AssetPairs', () => {
+  it('reads margin levels, the maximum leverage and the tick size from AssetPairs', () => {
     expect(kraken.parseFacts(pairs, 'BTC/USD')).toEqual({
       ok: true,
       figures: {
         marginCallLevel: { value: '80', exchangeTime: null },
         liquidationLevel: { value: '40', exchangeTime: null },
         maxLeverage: { value: '5', exchangeTime: null },
+        tickSize: { value: '0.1', exchangeTime: null },
       },
     });
   });
@@ -76,7 +77,45 @@ describe('kraken feed', () => {
     const body = clone(pairs);
     body.result.XXBTZUSD.leverage_buy = [];
     const result = kraken.parseFacts(body, 'BTC/USD');
-    expect(result.ok && Object.keys(result.figures).sort()).toEqual(['liquidationLevel', 'marginCallLevel']);
+    expect(result.ok && Object.keys(result.figures).sort()).toEqual(['liquidationLevel', 'marginCallLevel', 'tickSize']);
+  });
+
+  const tickOf = (spoil: (entry: Json) => void) => {
+    const body = clone(pairs);
+    spoil(body.result.XXBTZUSD);
+    const result = kraken.parseFacts(body, 'BTC/USD');
+    return result.ok ? (result.figures.tickSize?.value ?? null) : `rejected: ${result.reason}`;
+  };
+
+  it('takes tick_size over pair_decimals, and 10^-pair_decimals where tick_size is absent', () => {
+    expect(tickOf((e) => { e.tick_size = '0.5'; })).toBe('0.5');
+    expect(tickOf((e) => { e.pair_decimals = 3; e.tick_size = '0.005'; })).toBe('0.005');
+    expect(tickOf((e) => delete e.tick_size)).toBe('0.1');
+    expect(tickOf((e) => { delete e.tick_size; e.pair_decimals = 0; })).toBe('1');
+    expect(tickOf((e) => { delete e.tick_size; e.pair_decimals = 8; })).toBe('0.00000001');
+    expect(tickOf((e) => delete e.pair_decimals)).toBe('0.1');
+  });
+
+  it('keeps the other figures of a pair without tick_size or pair_decimals', () => {
+    const body = clone(pairs);
+    delete body.result.XXBTZUSD.tick_size;
+    delete body.result.XXBTZUSD.pair_decimals;
+    const result = kraken.parseFacts(body, 'BTC/USD');
+    expect(result.ok && Object.keys(result.figures).sort()).toEqual(['liquidationLevel', 'marginCallLevel', 'maxLeverage']);
+  });
+
+  it.each<[string, (e: Json) => void, RegExp]>([
+    ['a zero tick', (e) => (e.tick_size = '0'), /tick_size is out of range/],
+    ['a negative tick', (e) => (e.tick_size = '-0.1'), /tick_size is out of range/],
+    ['an exponent', (e) => (e.tick_size = '1e-1'), /tick_size is not a decimal string/],
+    ['a number instead of a string', (e) => (e.tick_size = 0.1), /tick_size is not a decimal string/],
+    ['a step that is not a tick', (e) => (e.tick_size = '0.3'), /tick_size is not 1, 2, 2.5 or 5 times a power of ten/],
+    ['a tick finer than pair_decimals', (e) => (e.tick_size = '0.01'), /tick_size is finer than pair_decimals/],
+    ['fractional pair_decimals', (e) => { delete e.tick_size; e.pair_decimals = 1.5; }, /pair_decimals is not a whole number/],
+    ['negative pair_decimals', (e) => { delete e.tick_size; e.pair_decimals = -1; }, /pair_decimals is not a whole number/],
+    ['pair_decimals as text', (e) => { delete e.tick_size; e.pair_decimals = '1'; }, /pair_decimals is not a whole number/],
+  ])('rejects AssetPairs with %s', (_, spoil, reason) => {
+    expect(tickOf(spoil)).toMatch(reason);
   });
 
   it.each<[string, (t: Json) => void]>([
@@ -121,6 +160,16 @@ describe('binance-usdm feed', () => {
   const premium = fixture('binance-usdm', 'premium-index.json') as Json;
   const info = fixture('binance-usdm', 'funding-info.json') as Json;
   const stream = fixture('binance-usdm', 'mark-price-stream.json') as Json;
+
+  it('has no tick size in premiumIndex, fundingInfo or the stream (exchangeInfo is every symbol at once)', () => {
+    const rest = [binance.parseMark(premium, 'BTCUSDT'), binance.parseFacts(info, 'BTCUSDT')];
+    const streamed = binance.parseStream(stream, 'BTCUSDT');
+    expect(rest.every((r) => r.ok) && streamed.kind === 'figures').toBe(true);
+    const keys = [...rest.flatMap((r) => (r.ok ? Object.keys(r.figures) : [])), ...(streamed.kind === 'figures' ? Object.keys(streamed.figures) : [])];
+    expect(keys).toContain('markPrice');
+    expect(keys).not.toContain('tickSize');
+    expect(Object.values(binance.endpoints).map((e) => e.base).join(' ')).not.toContain('exchangeInfo');
+  });
 
   it('reads mark price, funding rate and next funding time from premiumIndex', () => {
     const time = 1597370495002;

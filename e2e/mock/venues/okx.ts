@@ -42,13 +42,15 @@ interface Instrument {
   price: string;
   ctVal: string;
   lever: string;
+  /** Price step (tickSz), as OKX lists it for the real instrument. */
+  tickSz: string;
   fundingIntervalHours: number;
   tiers: readonly Tier[];
 }
 
 export const OKX_INSTRUMENTS: readonly Instrument[] = [
   {
-    instId: 'BTC-USDT-SWAP', family: 'BTC-USDT', base: 'BTC', price: '65010.2', ctVal: '0.01', lever: '100', fundingIntervalHours: 8,
+    instId: 'BTC-USDT-SWAP', family: 'BTC-USDT', base: 'BTC', price: '65010.2', ctVal: '0.01', lever: '100', tickSz: '0.1', fundingIntervalHours: 8,
     tiers: [
       { minSz: '0', maxSz: '2000', mmr: '0.004', imr: '0.01', maxLever: '100' },
       { minSz: '2001', maxSz: '5000', mmr: '0.005', imr: '0.0133', maxLever: '75' },
@@ -57,7 +59,7 @@ export const OKX_INSTRUMENTS: readonly Instrument[] = [
     ],
   },
   {
-    instId: 'ETH-USDT-SWAP', family: 'ETH-USDT', base: 'ETH', price: '3501.3', ctVal: '0.1', lever: '100', fundingIntervalHours: 8,
+    instId: 'ETH-USDT-SWAP', family: 'ETH-USDT', base: 'ETH', price: '3501.3', ctVal: '0.1', lever: '100', tickSz: '0.01', fundingIntervalHours: 8,
     tiers: [
       { minSz: '0', maxSz: '5000', mmr: '0.005', imr: '0.01', maxLever: '100' },
       { minSz: '5001', maxSz: '15000', mmr: '0.0075', imr: '0.02', maxLever: '50' },
@@ -65,7 +67,7 @@ export const OKX_INSTRUMENTS: readonly Instrument[] = [
     ],
   },
   {
-    instId: 'SOL-USDT-SWAP', family: 'SOL-USDT', base: 'SOL', price: '150.12', ctVal: '1', lever: '50', fundingIntervalHours: 4,
+    instId: 'SOL-USDT-SWAP', family: 'SOL-USDT', base: 'SOL', price: '150.12', ctVal: '1', lever: '50', tickSz: '0.01', fundingIntervalHours: 4,
     tiers: [
       { minSz: '0', maxSz: '20000', mmr: '0.01', imr: '0.02', maxLever: '50' },
       { minSz: '20001', maxSz: '80000', mmr: '0.015', imr: '0.04', maxLever: '25' },
@@ -117,7 +119,7 @@ function instrumentRow(i: Instrument): Record<string, unknown> {
     lever: i.lever, listTime: '1573557408000', lotSz: '0.01', maxIcebergSz: '100000000.0000000000000000', maxLmtAmt: '20000000',
     maxLmtSz: '100000000', maxMktAmt: '', maxMktSz: '12000', maxStopSz: '12000', maxTriggerSz: '100000000.0000000000000000',
     maxTwapSz: '100000000.0000000000000000', minSz: '0.01', openType: '', optType: '', preMktSwTime: '', quoteCcy: '',
-    ruleType: 'normal', settleCcy: 'USDT', state: 'live', stk: '', tickSz: '0.1', uly: i.family, upcChg: [],
+    ruleType: 'normal', settleCcy: 'USDT', state: 'live', stk: '', tickSz: i.tickSz, uly: i.family, upcChg: [],
   };
 }
 

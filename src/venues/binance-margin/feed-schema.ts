@@ -7,6 +7,7 @@
 // (on a liquid pair within a few ticks of the index, but not the same number in a fast market).
 import { attempt, decimalString, epochMs, exchangeText, fail, isObj, obj, arr, str } from '../feed-parse';
 import type { FigureUpdates, ParseResult, StreamEvent } from '../feed-types';
+import { priceStep } from '../price-step';
 import type { DecimalString } from '../types';
 
 /** The last trade, as both the mark (what quotes use) and the last price (what the overlay can label). */
@@ -33,9 +34,28 @@ export function parseTickerPrice(body: unknown, symbol: string): ParseResult {
 }
 
 /**
+ * The PRICE_FILTER's tickSize ("0.01000000" → "0.01"), or null: no PRICE_FILTER listed, or
+ * tickSize 0, which Binance documents as "this rule is disabled" (any price precision goes).
+ * Every filter must be an object with a filterType; a second PRICE_FILTER or a broken tickSize
+ * rejects the body.
+ */
+function priceFilterTick(row: Record<string, unknown>): DecimalString | null {
+  if (row.filters === undefined) return null;
+  const filters = arr(row.filters, 'filters').map((item, i) => obj(item, `filters[${i}]`));
+  filters.forEach((filter, i) => str(filter.filterType, `filters[${i}].filterType`));
+  const price = filters.filter((filter) => filter.filterType === 'PRICE_FILTER');
+  if (price.length > 1) fail('PRICE_FILTER is listed twice');
+  const tick = price[0]?.tickSize;
+  if (tick === undefined) return null;
+  if (typeof tick === 'string' && /^0(?:\.0+)?$/.test(tick)) return null;
+  return priceStep(tick, 'PRICE_FILTER.tickSize');
+}
+
+/**
  * GET /api/v3/exchangeInfo?symbol=… → the symbol must be listed once, trading, and open to margin
  * trading; anything else is a refusal (the quote then waits, it is not made for a pair Binance
- * does not lend on). No figure: margin levels and rates are not in this public answer.
+ * does not lend on). The one figure is the price step (PRICE_FILTER); margin levels and rates are
+ * not in this public answer.
  */
 export function parseExchangeInfo(body: unknown, symbol: string): ParseResult {
   const result = attempt((): FigureUpdates => {
@@ -51,7 +71,8 @@ export function parseExchangeInfo(body: unknown, symbol: string): ParseResult {
     if (status !== 'TRADING') fail(`symbol is not trading (status ${exchangeText(status)})`);
     if (typeof row.isMarginTradingAllowed !== 'boolean') fail('isMarginTradingAllowed is not a boolean');
     if (!row.isMarginTradingAllowed) fail('margin trading is not allowed on this symbol');
-    return {};
+    const tick = priceFilterTick(row);
+    return tick === null ? {} : { tickSize: { value: tick, exchangeTime: null } };
   });
   return result.ok ? { ok: true, figures: result.value } : result;
 }

@@ -1,6 +1,9 @@
 // Binance USDⓈ-M futures: public market data for the background's feed runner.
 // Symbols are the API's own ("BTCUSDT"); only perpetuals (quarterly "BTCUSDT_250926" are
 // not matched, they have no funding).
+// No tick size: neither premiumIndex, fundingInfo nor the mark-price stream carries one, and the
+// endpoint that does (/fapi/v1/exchangeInfo) answers for every symbol at once (megabytes per
+// poll). The overlay then shows prices at their own precision.
 import type { VenueFeed } from '../feed-types';
 import { parseFundingInfo, parseMarkPriceStream, parsePremiumIndex } from './feed-schema';
 

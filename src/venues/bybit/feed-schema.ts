@@ -6,6 +6,7 @@
 import { Dec } from '../../core/decimal';
 import { arr, attempt, decimalNumber, decimalString, epochMs, exchangeText, fail, isObj, obj, str, type Obj } from '../feed-parse';
 import type { FigureUpdates, ParseResult, StreamEvent } from '../feed-types';
+import { priceStep } from '../price-step';
 import type { DecimalString, TierRow, TierTable } from '../types';
 
 /** A table longer than this is not a risk-limit table (BTCUSDT has a few dozen tiers). */
@@ -163,7 +164,11 @@ export function parseRiskLimit(body: unknown, symbol: string): ParseResult {
   return result.ok ? { ok: true, figures: result.value.figures, tiers: result.value.table } : result;
 }
 
-/** GET /v5/market/instruments-info?category=linear&symbol=… → funding interval and leverage limit. */
+/**
+ * GET /v5/market/instruments-info?category=linear&symbol=… → funding interval, leverage limit and
+ * the price step (priceFilter.tickSize, a string: "0.10"). A response without priceFilter still
+ * gives the other figures (the step only sets display precision); a broken tickSize rejects it.
+ */
 export function parseInstrumentsInfo(body: unknown, symbol: string): ParseResult {
   const result = attempt((): FigureUpdates => {
     const entry = onlyEntry(body, symbol);
@@ -175,10 +180,14 @@ export function parseInstrumentsInfo(body: unknown, symbol: string): ParseResult
     const maxLeverage = decimalString(leverage.maxLeverage, 'leverageFilter.maxLeverage', 'positive');
     if (new Dec(maxLeverage).lessThan(1)) fail('leverageFilter.maxLeverage is below 1');
     const time = serverTime(body);
-    return {
+    const figures: FigureUpdates = {
       fundingIntervalHours: { value: new Dec(minutes).div(60).toFixed(), exchangeTime: time },
       maxLeverage: { value: maxLeverage, exchangeTime: time },
     };
+    if (entry.priceFilter !== undefined) {
+      figures.tickSize = { value: priceStep(obj(entry.priceFilter, 'priceFilter').tickSize, 'priceFilter.tickSize'), exchangeTime: time };
+    }
+    return figures;
   });
   return result.ok ? { ok: true, figures: result.value } : result;
 }

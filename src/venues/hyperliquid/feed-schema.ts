@@ -11,6 +11,7 @@
 import { Dec } from '../../core/decimal';
 import { arr, attempt, decimalString, exchangeText, fail, isObj, obj, str, type Obj } from '../feed-parse';
 import type { FigureUpdates, ParseResult, StreamEvent } from '../feed-types';
+import { decimalPlaces } from '../price-step';
 import type { DecimalString, TierRow, TierTable } from '../types';
 
 /** Hyperliquid settles funding every hour. */
@@ -125,6 +126,33 @@ function ctxFigures(ctx: Obj, where: string): FigureUpdates {
   };
 }
 
+/** Perp prices have at most 6 − szDecimals decimals (docs "Tick and lot size": MAX_DECIMALS is 6 for perps). */
+const PERP_MAX_DECIMALS = 6;
+/** …and at most 5 significant figures, except that an integer price is always valid. */
+const SIGNIFICANT_FIGURES = 5;
+
+/**
+ * Hyperliquid has no fixed tick: a perp price may have up to 5 significant figures and at most
+ * 6 − szDecimals decimals, and an integer is always allowed. The step that matters is the one at
+ * the current price, the coarser of the two rules, never coarser than 1: BTC (szDecimals 5) at
+ * 65010 steps by 1, ETH (4) at 3501.3 by 0.1, SOL (2) at 148.2 by 0.01, kPEPE (0) at 0.011 by
+ * 0.000001. It moves when the mark crosses a power of ten, and is recomputed on every
+ * metaAndAssetCtxs answer: at start, and whenever the mark is polled because the stream is not
+ * carrying it (the stream has no szDecimals). A step a decade off only shows one digit more or
+ * less. A universe entry without szDecimals gives no step; a broken one rejects the body.
+ */
+export function priceStepAt(mark: DecimalString, szDecimals: number): DecimalString {
+  const byDecimals = new Dec(10).pow(szDecimals - PERP_MAX_DECIMALS);
+  const byFigures = Dec.min(1, new Dec(10).pow(new Dec(mark).e - (SIGNIFICANT_FIGURES - 1)));
+  return Dec.max(byDecimals, byFigures).toFixed();
+}
+
+function tickFigures(asset: Asset, mark: DecimalString): FigureUpdates {
+  const { szDecimals } = asset.entry;
+  if (szDecimals === undefined) return {};
+  return { tickSize: { value: priceStepAt(mark, decimalPlaces(szDecimals, 'szDecimals', PERP_MAX_DECIMALS)), exchangeTime: null } };
+}
+
 const withTiers = (figures: FigureUpdates, tiers: TierTable | undefined): ParseResult => (tiers === undefined ? { ok: true, figures } : { ok: true, figures, tiers });
 
 /** POST /info {"type":"metaAndAssetCtxs"} → [meta, assetCtxs]. */
@@ -137,13 +165,17 @@ export function parseMetaAndAssetCtxs(body: unknown, coin: string): ParseResult 
     const asset = assetOf(meta, coin);
     // Contexts are matched to the universe by position: a length mismatch would shift them.
     if (ctxs.length !== arr(meta.universe, 'universe').length) fail('assetCtxs and universe differ in length');
-    const figures = { ...assetFigures(asset), ...ctxFigures(obj(ctxs[asset.index], 'assetCtx'), 'assetCtx') };
+    const ctx = ctxFigures(obj(ctxs[asset.index], 'assetCtx'), 'assetCtx');
+    const figures = { ...assetFigures(asset), ...ctx, ...tickFigures(asset, ctx.markPrice!.value) };
     return { figures, tiers: tiersOf(meta, asset) };
   });
   return result.ok ? withTiers(result.value.figures, result.value.tiers) : result;
 }
 
-/** POST /info {"type":"meta"} → maximum leverage, margin tiers; funding is hourly. */
+/**
+ * POST /info {"type":"meta"} → maximum leverage, margin tiers; funding is hourly. No price step:
+ * it depends on the price (priceStepAt), which this answer lacks; metaAndAssetCtxs gives it.
+ */
 export function parseMeta(body: unknown, coin: string): ParseResult {
   const result = attempt(() => {
     const meta = obj(body, 'body');

@@ -2,6 +2,8 @@
 // WebSocket v2 "ticker"), in the shapes the fixtures in fixtures/api/ document.
 import { arr, attempt, decimalNumber, decimalString, exchangeText, fail, isObj, obj, rfc3339, type Obj } from '../feed-parse';
 import type { FigureUpdates, ParseResult, StreamEvent } from '../feed-types';
+import { decimalPlaces, decimalsOf, priceStep, stepOfDecimals } from '../price-step';
+import type { DecimalString } from '../types';
 
 /** Kraken's REST API still uses its legacy asset codes for a few assets. */
 const REST_ASSET: Readonly<Record<string, string>> = { BTC: 'XBT', DOGE: 'XDG' };
@@ -54,6 +56,20 @@ function level(v: unknown, where: string): number {
   return typeof v === 'number' && Number.isInteger(v) && v > 0 && v < 100_000 ? v : fail(`${where} is not a positive integer`);
 }
 
+/**
+ * The pair's price step: `tick_size` (a string, "0.1"), or 10^−pair_decimals where a response has
+ * no tick_size (Kraken added it later; pair_decimals is the older, always-listed price precision).
+ * Neither present: no step, the other figures still count. Present but broken, or a tick finer
+ * than the pair's own price decimals: the body is not understood and rejected.
+ */
+function tickSize(entry: Obj): DecimalString | null {
+  const decimals = entry.pair_decimals === undefined ? null : decimalPlaces(entry.pair_decimals, 'pair_decimals');
+  if (entry.tick_size === undefined) return decimals === null ? null : stepOfDecimals(decimals);
+  const tick = priceStep(entry.tick_size, 'tick_size');
+  if (decimals !== null && decimalsOf(tick) > decimals) fail('tick_size is finer than pair_decimals');
+  return tick;
+}
+
 export function parseAssetPairs(body: unknown, symbol: string): ParseResult {
   const result = attempt((): FigureUpdates => {
     const entry = onlyEntry(body, symbol);
@@ -70,6 +86,8 @@ export function parseAssetPairs(body: unknown, symbol: string): ParseResult {
     // "no margin", so maxLeverage is left out and the engine falls back to bundled facts.
     // leverage_sell can differ (shorts); the brief's convention is the buy side.
     if (leverage.length > 0) figures.maxLeverage = { value: decimalNumber(Math.max(...leverage), 'leverage_buy', 'positive'), exchangeTime: null };
+    const tick = tickSize(entry);
+    if (tick !== null) figures.tickSize = { value: tick, exchangeTime: null };
     return figures;
   });
   return result.ok ? { ok: true, figures: result.value } : result;

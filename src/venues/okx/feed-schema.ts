@@ -6,6 +6,7 @@
 import { Dec } from '../../core/decimal';
 import { arr, attempt, decimalString, exchangeText, fail, isObj, obj, str, type Obj } from '../feed-parse';
 import type { FigureUpdate, FigureUpdates, ParseResult, StreamEvent } from '../feed-types';
+import { priceStep } from '../price-step';
 import type { DecimalString, TierRow, TierTable } from '../types';
 
 const HOUR_MS = 3_600_000;
@@ -84,7 +85,9 @@ export function parseMarkPrice(body: unknown, symbol: string): ParseResult {
 }
 
 /**
- * GET /api/v5/public/instruments?instType=SWAP&instId=… → contract value and maximum leverage.
+ * GET /api/v5/public/instruments?instType=SWAP&instId=… → contract value, maximum leverage and the
+ * price step (tickSz, a string: "0.1"; a row without it still gives the other two, a broken one is
+ * rejected).
  * Only linear contracts whose face value is counted in the base asset (ctVal 0.01 BTC for
  * BTC-USDT-SWAP) and settled in the quote currency fit the engine's model; anything else is refused.
  */
@@ -99,10 +102,12 @@ export function parseInstruments(body: unknown, symbol: string): ParseResult {
     if (row.ctMult !== '1') fail('ctMult is not 1');
     const lever = decimalString(row.lever, 'lever', 'positive');
     if (new Dec(lever).lessThan(1)) fail('lever is below 1');
-    return {
+    const figures: FigureUpdates = {
       contractValue: { value: decimalString(row.ctVal, 'ctVal', 'positive'), exchangeTime: null },
       maxLeverage: { value: lever, exchangeTime: null },
     };
+    if (row.tickSz !== undefined) figures.tickSize = { value: priceStep(row.tickSz, 'tickSz'), exchangeTime: null };
+    return figures;
   }));
 }
 
