@@ -1,6 +1,8 @@
 // Display rounding works from the decimal string (no float, no decimal.js), for tiny and huge prices alike.
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatFraction, formatLeverage, formatMoney, formatPrice, formatRatio, toDecimal } from '../../src/ui/overlay/format';
+import {
+  decimalsOfTick, formatAge, formatFixed, formatFraction, formatLeverage, formatMoney, formatPrice, formatRatio, toDecimal,
+} from '../../src/ui/overlay/format';
 import { quoteCurrency } from '../../src/ui/overlay/units';
 
 describe('formatPrice', () => {
@@ -83,5 +85,67 @@ describe('quoteCurrency', () => {
     ['binance-usdm', 'WEIRD', 'quote ccy'],
   ] as const)('%s %s → %s', (venue, symbol, ccy) => {
     expect(quoteCurrency(venue, symbol)).toBe(ccy);
+  });
+});
+
+describe('tick precision', () => {
+  it.each([
+    ['0.01', 2], ['0.5', 1], ['5', 0], ['0.010', 2], ['0.00000001', 8], ['10', 0], ['1.0', 0],
+  ])('decimalsOfTick(%s) → %i', (tick, decimals) => {
+    expect(decimalsOfTick(tick)).toBe(decimals);
+  });
+
+  it.each([['0'], ['-0.01'], ['1e-2'], ['abc'], [''], [null], [undefined]])('no tick from %s', (tick) => {
+    expect(decimalsOfTick(tick)).toBeUndefined();
+  });
+
+  it('prices at the tick precision keep their zeros and round half up', () => {
+    expect(formatPrice('65010.2', { decimals: decimalsOfTick('0.01') })).toBe('65,010.20');
+    expect(formatPrice('65010.25', { decimals: decimalsOfTick('0.5') })).toBe('65,010.3');
+    expect(formatPrice('65010.5', { decimals: decimalsOfTick('5') })).toBe('65,011');
+    expect(formatPrice('0.000012345678', { decimals: 8 })).toBe('0.00001235');
+    expect(formatPrice('65000', { decimals: 1 })).toBe('65,000.0');
+  });
+});
+
+describe('locale separators', () => {
+  it('German: "." groups, "," is the decimal point', () => {
+    expect(formatMoney('65010.2', { locale: 'de' })).toBe('65.010,20');
+    expect(formatPrice('65010.2', { locale: 'de', decimals: 2 })).toBe('65.010,20');
+    expect(formatPrice('1234567.891', { locale: 'de-DE' })).toBe('1.234.567,89');
+    expect(formatFraction('0.015', { locale: 'de' })).toBe('1,5 %');
+    expect(formatLeverage('2.5', { locale: 'de' })).toBe('2,5×');
+    expect(formatRatio('1.23456', { locale: 'de' })).toBe('1,235');
+    expect(formatMoney('-1.950306', { locale: 'de' })).toBe('−1,95');
+  });
+
+  it('English stays the default', () => {
+    expect(formatMoney('65010.2')).toBe('65,010.20');
+    expect(formatMoney('65010.2', { locale: 'en-US' })).toBe('65,010.20');
+  });
+
+  it('keeps every digit beyond float precision in any locale', () => {
+    expect(formatPrice('9007199254740993.004', { locale: 'de' })).toBe('9.007.199.254.740.993');
+  });
+
+  it('separators follow Intl for other locales (French spaces, Swiss apostrophes, Indian lakh groups)', () => {
+    const value = toDecimal('1234567.5');
+    if (value === undefined) throw new Error('unreachable');
+    for (const locale of ['fr', 'de-CH', 'en-IN', 'es', 'pt-BR']) {
+      // Intl itself is the reference here; 1234567.5 is exact as a float.
+      const expected = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1, numberingSystem: 'latn' }).format(1234567.5);
+      expect(formatFixed(value, 1, false, locale), locale).toBe(expected);
+    }
+    expect(formatFixed(value, 1, false, 'en-IN')).toBe('12,34,567.5');
+  });
+
+  it('four-digit numbers: grouped in English, not in Spanish (as Intl does)', () => {
+    expect(formatMoney('1234.5', { locale: 'es' })).toBe('1234,50');
+    expect(formatMoney('12345.5', { locale: 'es' })).toBe('12.345,50');
+    expect(formatMoney('1234.5', { locale: 'en' })).toBe('1,234.50');
+  });
+
+  it('an invalid locale tag falls back to English separators', () => {
+    expect(formatMoney('65010.2', { locale: 'not a locale!' })).toBe('65,010.20');
   });
 });

@@ -1,6 +1,8 @@
 // Every supported venue with exactly what the extension reads from its page, fetches, computes
 // and assumes (src/venues/<folder>/about.json), so a trader can judge each figure's basis.
+// The facts themselves are English (about.json); the headings follow the browser's language.
 import { VENUE_ABOUT, type VenueAbout } from '../../venues/about';
+import { t } from '../i18n';
 
 function Items({ title, items }: { title: string; items: string[] }) {
   return (
@@ -15,20 +17,20 @@ function Venue({ about }: { about: VenueAbout }) {
   return (
     <details class="venue" data-venue={about.venue}>
       <summary>{about.name}</summary>
-      <p class="pages">Runs on {about.pages.map((p, i) => <code key={p}>{i > 0 ? ', ' : ''}{p}</code>)}</p>
-      <Items title="Read from the page" items={about.reads} />
-      <Items title="Public market data" items={about.marketData} />
-      <Items title="Computed" items={about.computes} />
-      <Items title="Assumed" items={about.assumes} />
-      <p class="degrades"><strong>When the page changes:</strong> {about.degrades}</p>
+      <p class="pages">{t('venues_runsOn')} {about.pages.map((p, i) => <code key={p}>{i > 0 ? ', ' : ''}{p}</code>)}</p>
+      <Items title={t('venues_reads')} items={about.reads} />
+      <Items title={t('venues_marketData')} items={about.marketData} />
+      <Items title={t('venues_computes')} items={about.computes} />
+      <Items title={t('venues_assumes')} items={about.assumes} />
+      <p class="degrades"><strong>{t('venues_degrades')}</strong> {about.degrades}</p>
     </details>
   );
 }
 
 export function VenueList() {
   return (
-    <section aria-labelledby="venues-title">
-      <h2 id="venues-title">Venues</h2>
+    <section aria-labelledby="venues-title" class="venue-list">
+      <h2 id="venues-title">{t('venues_title')}</h2>
       {VENUE_ABOUT.map((about) => <Venue key={about.venue} about={about} />)}
     </section>
   );

@@ -1,17 +1,20 @@
-// Options page. For now: what each venue reads, computes and assumes. Guard limits, fee tiers
-// and venue switches come with the options issue.
+// Options page entry: the settings form over the real storage, in the browser's language and the
+// user's theme.
 import { render } from 'preact';
-import { VenueList } from './VenueList';
+import browser from 'webextension-polyfill';
+import { t, uiLocale } from '../i18n';
+import { THEME_CSS } from '../theme';
+import { downloadText } from './download';
+import { Options } from './Options';
+import { settingsStore } from './store';
+import { OPTIONS_CSS } from './styles';
 
-function Options() {
-  return (
-    <main>
-      <h1>Margin Preflight</h1>
-      <VenueList />
-    </main>
-  );
-}
+document.documentElement.lang = uiLocale();
+document.title = t('options_title');
+const style = document.createElement('style');
+style.textContent = `${THEME_CSS}\n${OPTIONS_CSS}`;
+document.head.append(style);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('options: #root missing from index.html');
-render(<Options />, root);
+render(<Options store={settingsStore(browser.storage)} download={(name, text) => downloadText(name, text)} themeTarget={document.documentElement} />, root);

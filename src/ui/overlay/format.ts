@@ -1,7 +1,8 @@
-// Display rounding for the overlay, and only here: the engine's figures are unrounded decimal
-// strings. Everything is rounded exactly from the string (BigInt, src/core/decimal-text) and
-// grouped as text, never via a float, so a 20-digit price or a 1e-12 price prints exactly as
-// rounded. No decimal.js: the overlay runs in the content script.
+// Display rounding for the overlay and the popup, and only here: the engine's figures are
+// unrounded decimal strings. Everything is rounded exactly from the string (BigInt,
+// src/core/decimal-text) and grouped as text, never via a float, so a 20-digit price or a 1e-12
+// price prints exactly as rounded. Only the separators come from the locale (Intl), never the
+// digits. No decimal.js: the overlay runs in the content script.
 import {
   absDigits, absFixed, compareFixed, integerDigits, leadingExponent, parsePlainDecimal, roundFixed, shiftFixed, signOf, type Fixed,
 } from '../../core/decimal-text';
@@ -9,27 +10,81 @@ import {
 const MINUS = '\u2212';
 const ONE: Fixed = { units: 1n, scale: 0 };
 
+/** `locale`: a BCP 47 tag (default 'en'); `decimals`: fixed places, e.g. the venue's tick precision. */
+export interface FormatOptions {
+  locale?: string;
+  decimals?: number;
+}
+
 /** A plain decimal string from the engine or the feed → exact value; undefined for anything else. */
 export function toDecimal(value: string | null | undefined): Fixed | undefined {
   return value === null || value === undefined ? undefined : parsePlainDecimal(value, 200);
 }
 
-function groupThousands(digits: string): string {
-  let out = '';
-  for (let i = 0; i < digits.length; i++) {
-    if (i > 0 && (digits.length - i) % 3 === 0) out += ',';
-    out += digits[i];
+/** How a locale writes numbers: separators, group sizes (Indian 12,34,567), and whether 4 digits are grouped (es: 1234). */
+interface NumberStyle {
+  group: string;
+  decimal: string;
+  primary: number;
+  secondary: number;
+  minDigitsToGroup: number;
+}
+
+const EN_STYLE: NumberStyle = { group: ',', decimal: '.', primary: 3, secondary: 3, minDigitsToGroup: 4 };
+const styles = new Map<string, NumberStyle>([['en', EN_STYLE]]);
+
+/** Learned once per locale from Intl's parts of two sample numbers (floats only as samples, never our values). */
+function numberStyle(locale: string): NumberStyle {
+  const known = styles.get(locale);
+  if (known) return known;
+  let style = EN_STYLE;
+  try {
+    const format = new Intl.NumberFormat(locale, { numberingSystem: 'latn' });
+    const parts = format.formatToParts(1234567.5);
+    const groups = parts.filter((p) => p.type === 'integer').map((p) => p.value.length);
+    const primary = groups[groups.length - 1] ?? 3;
+    style = {
+      group: parts.find((p) => p.type === 'group')?.value ?? '',
+      decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
+      primary,
+      secondary: groups.length > 2 ? (groups[groups.length - 2] ?? primary) : primary,
+      minDigitsToGroup: format.formatToParts(1234).some((p) => p.type === 'group') ? 4 : 5,
+    };
+  } catch {
+    // Not a valid locale tag: English separators.
   }
-  return out;
+  styles.set(locale, style);
+  return style;
+}
+
+function groupDigits(digits: string, style: NumberStyle): string {
+  if (style.group === '' || digits.length < style.minDigitsToGroup || digits.length <= style.primary) return digits;
+  let end = digits.length - style.primary;
+  const parts = [digits.slice(end)];
+  while (end > 0) {
+    const start = Math.max(0, end - style.secondary);
+    parts.unshift(digits.slice(start, end));
+    end = start;
+  }
+  return parts.join(style.group);
+}
+
+/** Decimal places of a tick size: '0.01' → 2, '0.5' → 1, '5' → 0, '0.010' → 2; undefined unless a positive plain decimal. */
+export function decimalsOfTick(tick: string | null | undefined): number | undefined {
+  const value = toDecimal(tick);
+  if (value === undefined || signOf(value) <= 0) return undefined;
+  const fraction = (tick ?? '').split('.')[1] ?? '';
+  return fraction.replace(/0+$/, '').length;
 }
 
 /** Rounds half-up to `decimals` places; `trim` drops trailing fractional zeros. */
-export function formatFixed(value: Fixed, decimals: number, trim = false): string {
+export function formatFixed(value: Fixed, decimals: number, trim = false, locale = 'en'): string {
+  const style = numberStyle(locale);
   const rounded = roundFixed(value, decimals, 'half-up');
   const { whole, fraction: digits } = absDigits(rounded, decimals);
   const fraction = trim ? digits.replace(/0+$/, '') : digits;
   const sign = signOf(rounded) < 0 ? MINUS : '';
-  return sign + groupThousands(whole) + (fraction ? `.${fraction}` : '');
+  return sign + groupDigits(whole, style) + (fraction ? style.decimal + fraction : '');
 }
 
 /** Decimal places that keep `significant` digits of a number below 1 (0.00012345 → 8 for 5). */
@@ -39,8 +94,8 @@ function smallDecimals(abs: Fixed, significant: number): number {
 }
 
 /**
- * Prices: 2 decimals for five-digit prices and up, more as prices get smaller (145.123,
- * 1.23456), five significant digits below 1 (0.000012345). Trailing zeros dropped.
+ * Prices without a known tick: 2 decimals for five-digit prices and up, more as prices get
+ * smaller (145.123, 1.23456), five significant digits below 1 (0.000012345). Trailing zeros dropped.
  */
 export function priceDecimals(value: Fixed): number {
   const abs = absFixed(value);
@@ -49,43 +104,47 @@ export function priceDecimals(value: Fixed): number {
   return smallDecimals(abs, 5);
 }
 
-export function formatPrice(value: string): string | null {
+/** A price; with `decimals` (the venue's tick precision) exactly that many places, zeros kept ("65,010.20"). */
+export function formatPrice(value: string, options: FormatOptions = {}): string | null {
   const dec = toDecimal(value);
-  return dec === undefined ? null : formatFixed(dec, priceDecimals(dec), true);
+  if (dec === undefined) return null;
+  return options.decimals === undefined
+    ? formatFixed(dec, priceDecimals(dec), true, options.locale)
+    : formatFixed(dec, options.decimals, false, options.locale);
 }
 
 /** Money in the quote currency: cents, or three significant digits for sub-unit amounts. */
-export function formatMoney(value: string): string | null {
+export function formatMoney(value: string, options: FormatOptions = {}): string | null {
   const dec = toDecimal(value);
   if (dec === undefined) return null;
   const abs = absFixed(dec);
-  const decimals = signOf(abs) === 0 || compareFixed(abs, ONE) >= 0 ? 2 : Math.max(2, smallDecimals(abs, 3));
-  return formatFixed(dec, decimals);
+  const decimals = options.decimals ?? (signOf(abs) === 0 || compareFixed(abs, ONE) >= 0 ? 2 : Math.max(2, smallDecimals(abs, 3)));
+  return formatFixed(dec, decimals, false, options.locale);
 }
 
 /** A figure already in percent (Kraken margin level 250 = 250 %). */
-export function formatPercentValue(dec: Fixed): string {
+export function formatPercentValue(dec: Fixed, options: FormatOptions = {}): string {
   const abs = absFixed(dec);
   const atLeastOne = compareFixed(abs, ONE) >= 0;
-  const decimals = signOf(abs) === 0 || atLeastOne ? 2 : Math.max(2, smallDecimals(abs, 3));
-  return `${formatFixed(dec, decimals, atLeastOne)} %`;
+  const decimals = options.decimals ?? (signOf(abs) === 0 || atLeastOne ? 2 : Math.max(2, smallDecimals(abs, 3)));
+  return `${formatFixed(dec, decimals, options.decimals === undefined && atLeastOne, options.locale)} %`;
 }
 
 /** A fraction shown as percent (liquidation distance 0.015 → "1.5 %"). */
-export function formatFraction(value: string): string | null {
+export function formatFraction(value: string, options: FormatOptions = {}): string | null {
   const dec = toDecimal(value);
-  return dec === undefined ? null : formatPercentValue(shiftFixed(dec, 2));
+  return dec === undefined ? null : formatPercentValue(shiftFixed(dec, 2), options);
 }
 
-export function formatRatio(value: string): string | null {
+export function formatRatio(value: string, options: FormatOptions = {}): string | null {
   const dec = toDecimal(value);
-  return dec === undefined ? null : formatFixed(dec, 3, true);
+  return dec === undefined ? null : formatFixed(dec, 3, true, options.locale);
 }
 
 /** Leverage from a decimal string: "20" → "20×", "2.5" → "2.5×". */
-export function formatLeverage(value: string): string {
+export function formatLeverage(value: string, options: FormatOptions = {}): string {
   const dec = toDecimal(value);
-  return dec === undefined ? `${value}×` : `${formatFixed(dec, 2, true)}×`;
+  return dec === undefined ? `${value}×` : `${formatFixed(dec, 2, true, options.locale)}×`;
 }
 
 export function formatAge(ms: number): string {

@@ -1,6 +1,7 @@
 // Styles live in the closed shadow root as a <style> element's text: no stylesheet file,
 // so no web_accessible_resources for pages to fingerprint (reference B.5). px, not rem:
 // rem follows the page's <html> font size through the shadow boundary (reference B.4).
+import { themeCss } from '../theme';
 
 /** Inline style of the host element in the page. !important because page CSS can target any div. */
 export const HOST_STYLE = [
@@ -28,54 +29,65 @@ export const HOST_STYLE = [
 export const HOST_DIMMED = { 'pointer-events': 'none', opacity: '0.35' } as const;
 export const HOST_UNDIMMED = { 'pointer-events': 'auto', opacity: '1' } as const;
 
+/**
+ * Colours come from the theme (src/ui/theme.ts): the `.root` element carries data-theme with the
+ * user's setting (applyTheme); until it does, it follows the system. Every text colour passes
+ * WCAG AA on the panel in both themes (tests/theme.test.ts).
+ */
 export const OVERLAY_CSS = `
 :host { all: initial; }
+${themeCss('[data-theme="system"], .root:not([data-theme])')}
 .root {
-  --danger: #ef4444; --warn: #f59e0b; --ok: #22c55e; --info: #93a4bb;
+  --danger: var(--mp-danger); --warn: var(--mp-warn); --ok: var(--mp-ok); --info: var(--mp-muted);
   box-sizing: border-box; width: 258px; max-height: 90vh; overflow: auto;
-  font: 12px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #e8edf3;
+  font: 12px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--mp-fg);
   /* Opaque: page text behind the overlay must never show through and mix with our figures. */
-  background: #111823; border: 1px solid #2b3646; border-left: 4px solid var(--ok); border-radius: 8px;
-  box-shadow: 0 6px 24px #0008; user-select: text;
+  background: var(--mp-bg); border: 1px solid var(--mp-border); border-left: 4px solid var(--ok); border-radius: 8px;
+  box-shadow: 0 6px 24px var(--mp-shadow); user-select: text;
 }
 .root.wide { width: 500px; }
-.pending { font-size: 11px; color: #9fb0c5; font-style: italic; }
+.pending { font-size: 11px; color: var(--mp-muted); font-style: italic; }
 .root[data-pending="true"] .cols { opacity: 0.6; }
 .root[data-risk="warn"] { border-left-color: var(--warn); }
 .root[data-risk="danger"] { border-left-color: var(--danger); }
-.head { display: flex; align-items: center; gap: 6px; padding: 6px 8px; border-bottom: 1px solid #2b3646; }
-.grip { cursor: grab; touch-action: none; color: #7d8ba0; padding: 0 2px; user-select: none; }
+.head { display: flex; align-items: center; gap: 6px; padding: 6px 8px; border-bottom: 1px solid var(--mp-border); }
+.grip { cursor: grab; touch-action: none; color: var(--mp-muted); padding: 0 2px; user-select: none; }
 .title { font-weight: 600; flex: 1; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-.verdict { font-weight: 700; font-size: 11px; padding: 1px 6px; border-radius: 4px; color: #0b0f15; background: var(--ok); }
+.verdict { font-weight: 700; font-size: 11px; padding: 1px 6px; border-radius: 4px; color: var(--mp-on-status); background: var(--ok); }
 .root[data-risk="warn"] .verdict { background: var(--warn); }
-.root[data-risk="danger"] .verdict { background: var(--danger); color: #fff; }
-.toggle { all: unset; cursor: pointer; width: 18px; text-align: center; color: #b8c4d4; border-radius: 4px; }
-.toggle:focus-visible { outline: 2px solid #5b9cf5; }
-.guard { margin: 6px 8px; padding: 6px 8px; border-radius: 6px; background: #7f1d1d; color: #fff; font-weight: 600; }
+.root[data-risk="danger"] .verdict { background: var(--danger); }
+.toggle, .chart-toggle { all: unset; cursor: pointer; text-align: center; color: var(--mp-fg); border-radius: 4px; }
+.toggle { width: 18px; }
+.chart-toggle { display: block; margin-top: 6px; color: var(--mp-accent); text-decoration: underline; }
+/* all: unset removes the outline too: the focus ring is given back explicitly. */
+.toggle:focus-visible, .chart-toggle:focus-visible, summary:focus-visible { outline: 2px solid var(--mp-focus); outline-offset: 1px; }
+.guard { margin: 6px 8px; padding: 6px 8px; border-radius: 6px; background: var(--mp-guard-bg); color: var(--mp-guard-fg); font-weight: 600; }
 .root[data-collapsed] .body { display: none; }
 .body { padding: 6px 8px 8px; }
-.mark { margin: 0 0 6px; color: #b8c4d4; }
+.mark { margin: 0 0 6px; color: var(--mp-muted); }
 .root[data-mark="stale"] .mark, .root[data-mark="missing"] .mark { color: var(--warn); }
-.banner { margin: 0 0 6px; padding: 4px 6px; border-radius: 4px; border-left: 3px solid var(--info); background: #1b2431; }
+.banner { margin: 0 0 6px; padding: 4px 6px; border-radius: 4px; border-left: 3px solid var(--info); background: var(--mp-surface); }
 .banner.sev-warn { border-left-color: var(--warn); }
 .banner.sev-danger { border-left-color: var(--danger); }
 .message { margin: 4px 0; font-weight: 600; }
-.missing { margin: 0; color: #b8c4d4; }
+.missing { margin: 0; color: var(--mp-muted); }
 .cols { display: flex; gap: 10px; }
 .col { flex: 1 1 0; min-width: 0; }
 .col h3 { margin: 2px 0 4px; font-size: 12px; }
 .col[data-side="long"] h3 { color: var(--ok); }
 .col[data-side="short"] h3 { color: var(--danger); }
 dl { margin: 0; display: grid; grid-template-columns: auto auto; gap: 1px 10px; }
-dt { color: #9fb0c5; }
+dt { color: var(--mp-muted); }
 dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .col.risk-danger dd[data-figure="liquidationPrice"], .col.risk-danger dd[data-figure="liquidationDistance"] { color: var(--danger); font-weight: 700; }
 .col.risk-warn dd[data-figure="liquidationPrice"], .col.risk-warn dd[data-figure="liquidationDistance"] { color: var(--warn); font-weight: 700; }
 .warnings { margin: 6px 0 0; padding: 0; list-style: none; }
 .warnings li { margin: 2px 0; padding-left: 6px; border-left: 3px solid var(--info); }
-.warnings li.sev-warn { border-left-color: var(--warn); color: #fcd9a0; }
-.warnings li.sev-danger { border-left-color: var(--danger); color: #fecaca; }
-details { margin-top: 6px; color: #9fb0c5; }
+.warnings li.sev-warn { border-left-color: var(--warn); color: var(--warn); }
+.warnings li.sev-danger { border-left-color: var(--danger); color: var(--danger); }
+details { margin-top: 6px; color: var(--mp-muted); }
 summary { cursor: pointer; }
 details ul { margin: 4px 0 0; padding-left: 16px; }
+.chart { margin-top: 6px; color: var(--mp-fg); }
+.chart svg { display: block; width: 100%; height: auto; }
 `;
