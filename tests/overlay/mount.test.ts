@@ -64,7 +64,7 @@ describe('mountOverlay', () => {
     expect(q('.mark')!.textContent).toBe('mark 65,010.2 USDT · 2 s old');
     const warning = q(`[${ATTR.side}="long"] [${ATTR.warning}="LIQUIDATION_NEAR"]`)!;
     expect(warning.getAttribute(ATTR.severity)).toBe('danger');
-    expect(q('details summary')!.textContent).toBe('details');
+    expect(q('details summary')!.textContent).toBe('Assumptions');
   });
 
   it('shows the guard notice and its codes', () => {
@@ -104,12 +104,12 @@ describe('mountOverlay', () => {
     expect(q(`[${ATTR.root}]`)!.hasAttribute(ATTR.collapsed)).toBe(false);
   });
 
-  it('the only controls are collapse and drag (nothing that acts on the exchange)', () => {
+  it('the only controls are collapse, the chart panel and drag (nothing that acts on the exchange)', () => {
     handle = mountOverlay(document);
     handle.update(okView(true));
     const controls = [...handle.root.querySelectorAll('button, a, input, select, textarea, [onclick]')];
-    expect(controls.map((c) => c.getAttribute(ATTR.action))).toEqual(['collapse']);
-    expect(handle.root.querySelectorAll(`[${ATTR.action}]`)).toHaveLength(2);
+    expect(controls.map((c) => c.getAttribute(ATTR.action))).toEqual(['collapse', 'chart']);
+    expect(handle.root.querySelectorAll(`[${ATTR.action}]`)).toHaveLength(3);
   });
 
   it('drag moves the host, clamps to the viewport and reports once', () => {
@@ -176,11 +176,13 @@ describe('mountOverlay', () => {
     expect(q(`[${ATTR.root}]`)!.hasAttribute(ATTR.dimmed)).toBe(false);
   });
 
-  it('the panel background is opaque', () => {
+  it('the panel background is opaque in every theme', () => {
     handle = mountOverlay(document);
     const css = handle.root.querySelector('style')!.textContent!;
-    const background = /\.root \{[^}]*\bbackground: (#[0-9a-f]+);/.exec(css)?.[1];
-    expect(background).toMatch(/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/); // no alpha channel
+    expect(/\.root \{[^}]*\bbackground: var\(--mp-bg\);/.test(css)).toBe(true);
+    const backgrounds = [...css.matchAll(/--mp-bg: ([^;]+);/g)].map((m) => m[1]);
+    expect(backgrounds.length).toBeGreaterThanOrEqual(2); // light and dark
+    for (const b of backgrounds) expect(b).toMatch(/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/); // no alpha channel
   });
 
   it('rendering never forces a layout of the page: sizes come from the ResizeObserver', () => {

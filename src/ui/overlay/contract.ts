@@ -24,7 +24,7 @@ export const ATTR = {
   warning: 'data-warning', // warning code
   missing: 'data-missing', // comma-separated keys the reader could not find
   guard: 'data-guard', // present while a held submit is explained; value = comma-separated codes
-  action: 'data-action', // 'collapse' | 'drag'
+  action: 'data-action', // 'collapse' | 'drag' | 'chart'
   // Added with the overlay (compatible):
   severity: 'data-severity', // on a [data-warning]: 'danger' | 'warn' | 'info'
   banner: 'data-banner', // banner kind: 'mark-stale' | 'mark-missing' | 'balance' | 'stale-figures' | 'feed'
@@ -32,6 +32,11 @@ export const ATTR = {
   // Added with background quotes (compatible):
   pending: 'data-pending', // "true" on the root while the shown figures answer an earlier form and the new answer is late
   dimmed: 'data-dimmed', // present on the root while the page shows a modal dialog (the host then takes no pointer events)
+  // Added with the PnL chart (compatible):
+  chart: 'data-chart', // the chart panel: 'open' | 'closed' (its button has data-action="chart", aria-expanded)
+  chartSide: 'data-chart-side', // 'long' | 'short': one chart per quoted side inside the open panel
+  marker: 'data-marker', // on a chart marker: 'entry' | 'mark' | 'liquidation' | 'marginCall' | 'breakEven' | 'stop' | 'takeProfit'; data-value = its raw price
+  live: 'data-live', // the aria-live region announcing liquidation price and distance (debounced)
 } as const;
 
 // "markPrice" and "markAgeMs" appear once per overlay, in the header line above the side

@@ -5,7 +5,8 @@
 // Sizes come from a ResizeObserver, after the browser's own layout: rendering never forces a
 // synchronous layout of the exchange's page (that cost milliseconds per update on page load).
 import { render } from 'preact';
-import { HOST_ATTRIBUTE } from './contract';
+import { applyTheme } from '../theme';
+import { ATTR, HOST_ATTRIBUTE } from './contract';
 import { Overlay } from './Overlay';
 import { anchorPosition, clampToViewport, type Point, type Size } from './position';
 import { HOST_DIMMED, HOST_STYLE, HOST_UNDIMMED, OVERLAY_CSS } from './styles';
@@ -28,6 +29,15 @@ export interface MountOptions {
   /** Called once per finished drag with the new position. */
   onMoved?: (p: Point) => void;
 }
+
+/**
+ * Quiet time before the aria-live region speaks: typing a size changes the liquidation price
+ * on every key; the screen reader should hear where it settles, not every step.
+ */
+export const ANNOUNCE_DELAY_MS = 1200;
+
+/** Whether the chart panel is open, per venue, for the life of the page (a new overlay keeps it). */
+const chartOpenByVenue = new Map<string, boolean>();
 
 export function mountOverlay(doc: Document, options: MountOptions = {}): OverlayHandle {
   const win = doc.defaultView ?? window;
@@ -85,13 +95,50 @@ export function mountOverlay(doc: Document, options: MountOptions = {}): Overlay
     handle.addEventListener('pointercancel', end, opts);
   };
 
+  /** What the live region says; changes only after ANNOUNCE_DELAY_MS without a newer text. */
+  let announced = '';
+  let pendingAnnouncement = '';
+  let announceTimer: ReturnType<typeof setTimeout> | undefined;
+  life.signal.addEventListener('abort', () => clearTimeout(announceTimer), { once: true });
+
+  const chartKey = (): string => view?.venue ?? '';
   const draw = (): void => {
     if (view === null) return;
-    render(<Overlay view={view} collapsed={collapsed} dimmed={dimmed} onToggle={toggle} onDragStart={onDragStart} />, container);
+    render(
+      <Overlay
+        view={view} collapsed={collapsed} dimmed={dimmed} onToggle={toggle} onDragStart={onDragStart}
+        chartOpen={chartOpenByVenue.get(chartKey()) ?? false} onToggleChart={toggleChart} onCloseChart={closeChart} announced={announced}
+      />,
+      container,
+    );
+    // The user's theme on the overlay's root (light, dark or the system's); the style rules key on it.
+    const rootEl = container.firstElementChild as HTMLElement | null;
+    if (rootEl !== null) applyTheme(rootEl, view.theme);
   };
   const toggle = (): void => {
     collapsed = !collapsed;
     draw();
+  };
+  const toggleChart = (): void => {
+    chartOpenByVenue.set(chartKey(), !(chartOpenByVenue.get(chartKey()) ?? false));
+    draw();
+  };
+  const closeChart = (): void => {
+    chartOpenByVenue.set(chartKey(), false);
+    draw();
+    container.querySelector<HTMLElement>(`[${ATTR.action}="chart"]`)?.focus();
+  };
+
+  /** A changed announcement (re)starts the quiet period; the same one again changes nothing. */
+  const scheduleAnnouncement = (text: string): void => {
+    if (text === pendingAnnouncement) return;
+    pendingAnnouncement = text;
+    clearTimeout(announceTimer);
+    if (text === announced) return;
+    announceTimer = setTimeout(() => {
+      announced = text;
+      draw();
+    }, ANNOUNCE_DELAY_MS);
   };
 
   /** Next to the anchor by default; where the trader put it once they have. Only once measured. */
@@ -126,6 +173,7 @@ export function mountOverlay(doc: Document, options: MountOptions = {}): Overlay
       // Some pages re-render <html> children; come back instead of silently vanishing.
       if (!host.isConnected) doc.documentElement.append(host);
       draw();
+      scheduleAnnouncement(next.announcement);
     },
     place(next) {
       anchor = next;
