@@ -279,7 +279,8 @@ describe('popup: current order of a tab', () => {
     expect(classifySender(popup, EXTENSION_ID).kind).toBe('rejected'); // the port handler never passes the origin
     expect(classifySender({ ...popup, id: 'other' }, EXTENSION_ID, EXTENSION_ORIGIN).kind).toBe('rejected');
     expect(classifySender({ ...popup, origin: 'chrome-extension://someoneelse', url: 'chrome-extension://someoneelse/x.html' }, EXTENSION_ID, EXTENSION_ORIGIN).kind).toBe('rejected');
-    expect(classifySender({ ...popup, tab: { id: 3 } }, EXTENSION_ID, EXTENSION_ORIGIN).kind).toBe('rejected');
+    expect(classifySender({ ...popup, tab: { id: 3 }, frameId: 0 }, EXTENSION_ID, EXTENSION_ORIGIN).kind).toBe('extension-page'); // the popup opened in a tab
+    expect(classifySender({ ...binanceTab(3) }, EXTENSION_ID, EXTENSION_ORIGIN).kind).toBe('exchange-content-script');
   });
 
   it('answers with the form, market and the very quotes the tab’s overlay got; null for a tab without one', async () => {

@@ -53,7 +53,9 @@ function originOf(sender: SenderLike): string | null {
 export function classifySender(sender: SenderLike | undefined, extensionId: string, extensionOrigin?: string): SenderClass {
   if (sender === undefined) return { kind: 'rejected', reason: 'no sender' };
   if (typeof extensionId !== 'string' || extensionId === '' || sender.id !== extensionId) return { kind: 'rejected', reason: 'another extension' };
-  if (extensionOrigin !== undefined && extensionOrigin !== '' && sender.tab === undefined && originOf(sender) === extensionOrigin) return { kind: 'extension-page' };
+  // Our own pages (popup, options; also the popup opened in a tab) have our origin, which no
+  // web page or content script can claim.
+  if (extensionOrigin !== undefined && extensionOrigin !== '' && originOf(sender) === extensionOrigin) return { kind: 'extension-page' };
   const tabId = sender.tab?.id;
   if (typeof tabId !== 'number' || !Number.isInteger(tabId) || tabId < 0) return { kind: 'rejected', reason: 'not from a tab' };
   if (sender.frameId !== 0) return { kind: 'rejected', reason: 'not the top frame' };

@@ -1,53 +1,84 @@
-// Popup: for now only the account balances that cross margin needs (the overlay asks for them
-// here). Inputs live in extension pages, never in the in-page overlay (reference B.4).
-// The full calculator arrives with issue 5. Preact renders text nodes, never HTML strings.
+// Popup entry: reads the settings (storage.sync), what was typed before (storage.local) and the
+// current tab's order (from the background), then mounts the calculator. Settings changed in the
+// options page apply at once (theme, limits, fee tiers, balances). Preact renders text nodes only.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { parseSettings, SETTINGS_KEY } from '../../settings/settings';
-import { BALANCE_VENUES, withBalance } from './balance';
+import type { VenueId } from '../../core/types';
+import { parseSettings, SETTINGS_KEY, type Settings } from '../../settings/settings';
+import { uiLocale } from '../i18n';
+import { applyTheme, THEME_CSS } from '../theme';
+import { withBalance } from './balance';
+import { Calculator } from './Calculator';
+import { fetchCurrentOrder, tabFromSearch, type PopupApi, type TabOrder } from './current-order';
+import { loadCalculator, saveCalculator, type StoredCalculator } from './storage';
+import { POPUP_CSS } from './styles';
 
-function BalanceRow({ venue, label, currency, stored }: { venue: (typeof BALANCE_VENUES)[number]['venue']; label: string; currency: string; stored: string }) {
-  const [text, setText] = useState(stored);
-  const [message, setMessage] = useState('');
-  useEffect(() => setText(stored), [stored]);
-  async function save(event: Event) {
-    event.preventDefault();
-    const current = (await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
-    const next = withBalance(current, venue, text);
-    if ('error' in next) return setMessage(next.error);
-    await browser.storage.sync.set({ [SETTINGS_KEY]: next });
-    setMessage(next.accountBalance[venue] ? 'Saved' : 'Cleared');
+interface Loaded {
+  settings: Settings;
+  stored: StoredCalculator;
+  order: TabOrder | null;
+  now: number;
+}
+
+async function readSettings(): Promise<Settings> {
+  try {
+    return parseSettings((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  } catch {
+    return parseSettings(undefined);
   }
-  const id = `balance-${venue}`;
+}
+
+export async function load(): Promise<Loaded> {
+  const [settings, stored, order] = await Promise.all([readSettings(), loadCalculator(browser.storage.local), fetchCurrentOrder(browser as unknown as PopupApi, tabFromSearch(location.search))]);
+  return { settings, stored, order, now: Date.now() };
+}
+
+async function saveBalance(venue: VenueId, balance: string | null): Promise<boolean> {
+  try {
+    const current = (await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
+    const next = withBalance(current, venue, balance ?? '');
+    if ('error' in next) return false;
+    await browser.storage.sync.set({ [SETTINGS_KEY]: next });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function Popup({ loaded }: { loaded: Loaded }) {
+  const [settings, setSettings] = useState(loaded.settings);
+  useEffect(() => {
+    const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'sync' && Object.hasOwn(changes, SETTINGS_KEY)) setSettings(parseSettings(changes[SETTINGS_KEY]?.newValue));
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  }, []);
+  useEffect(() => applyTheme(document.documentElement, settings.theme), [settings.theme]);
   return (
-    <form onSubmit={save}>
-      <label for={id}>{label}</label>
-      <div class="row">
-        <input id={id} inputMode="decimal" autoComplete="off" value={text} onInput={(e) => setText((e.target as HTMLInputElement).value)} />
-        <span>{currency}</span>
-        <button type="submit">Save</button>
-      </div>
-      <p role="status" aria-live="polite">{message}</p>
-    </form>
+    <Calculator
+      settings={settings}
+      order={loaded.order}
+      stored={loaded.stored}
+      now={loaded.now}
+      locale={uiLocale()}
+      persist={(stored) => void saveCalculator(browser.storage.local, stored).catch(() => undefined)}
+      saveBalance={saveBalance}
+      openOptions={() => void browser.runtime.openOptionsPage()}
+    />
   );
 }
 
-function Popup() {
-  const [balances, setBalances] = useState<Record<string, string>>({});
-  useEffect(() => {
-    void browser.storage.sync.get(SETTINGS_KEY).then((got) => setBalances(parseSettings(got[SETTINGS_KEY]).accountBalance));
-  }, []);
-  return (
-    <main>
-      <h1>Margin Preflight</h1>
-      <p>Cross margin needs your account balance for a liquidation price. It stays in your browser.</p>
-      {BALANCE_VENUES.map((v) => <BalanceRow key={v.venue} {...v} stored={balances[v.venue] ?? ''} />)}
-      <p class="later">The what-if calculator arrives in a later release.</p>
-    </main>
-  );
+export async function mount(root: HTMLElement): Promise<void> {
+  const style = document.createElement('style');
+  style.textContent = `${THEME_CSS}\n${POPUP_CSS}`;
+  document.head.append(style);
+  document.documentElement.lang = uiLocale();
+  const loaded = await load();
+  applyTheme(document.documentElement, loaded.settings.theme);
+  render(<Popup loaded={loaded} />, root);
 }
 
 const root = document.getElementById('root');
-if (!root) throw new Error('popup: #root missing from index.html');
-render(<Popup />, root);
+if (root) void mount(root);

@@ -1,0 +1,66 @@
+// Position sizing in the popup: the quantity is rounded down (the loss never exceeds the risk),
+// the leverage is the highest that fits, and what cannot be sized says why.
+import { describe, expect, it } from 'vitest';
+import { Dec } from '../../src/core/decimal';
+import { parseQuoteInput } from '../../src/core/input';
+import { quote } from '../../src/core/quote';
+import { fits } from '../../src/core/sizing';
+import { DEFAULT_SETTINGS } from '../../src/settings/settings';
+import { bundledFacts } from '../../src/venues/facts';
+import { quoteScenario } from '../../src/ui/popup/engine';
+import { defaultScenario } from '../../src/ui/popup/scenario';
+import { quantityDecimals, riskAmount, sizeFromRisk } from '../../src/ui/popup/sizing';
+import { NOW } from './orders';
+
+const inputOf = (patch: Record<string, string>) => {
+  const outcome = quoteScenario({ ...defaultScenario('bybit-linear', DEFAULT_SETTINGS, 'en-US'), ...patch }, null, DEFAULT_SETTINGS, NOW);
+  if (!outcome.ok) throw new Error('refused');
+  return outcome.quote.input;
+};
+
+describe('sizing from risk', () => {
+  it('rounds the quantity down, the loss stays within the risk, and the leverage fits while one more does not', () => {
+    const input = inputOf({ stopLoss: '97000' });
+    const sized = sizeFromRisk(input, '500', 100);
+    if (!sized.ok) throw new Error(sized.reason);
+    expect(sized.decimals).toBe(6);
+    expect(sized.quantity.split('.')[1]!.length).toBeLessThanOrEqual(6);
+    const parsed = parseQuoteInput(input);
+    const at = (leverage: string) => {
+      const sizedInput = { ...parsed, order: { ...parsed.order, quantity: new Dec(sized.quantity), leverage: new Dec(leverage) } };
+      return { q: quote(sizedInput, bundledFacts()), sizedInput };
+    };
+    const check = at(sized.leverage!);
+    const loss = check.q.pnl.atStop!.negated();
+    expect(loss.lessThanOrEqualTo(500)).toBe(true);
+    expect(loss.equals(sized.loss)).toBe(true);
+    // One more step of quantity would lose more than the risk.
+    const step = new Dec(10).pow(-sized.decimals);
+    expect(new Dec(sized.loss).plus(new Dec(sized.loss).div(sized.quantity).times(step)).greaterThan(500)).toBe(true);
+    expect(fits(check.q, check.sizedInput)).toBe(true);
+    const next = at(new Dec(sized.leverage!).plus(1).toFixed());
+    expect(fits(next.q, next.sizedInput)).toBe(false);
+  });
+
+  it('says why it cannot size', () => {
+    expect(sizeFromRisk(inputOf({}), '500', 100)).toEqual({ ok: false, reason: 'needsStop' });
+    expect(sizeFromRisk(inputOf({ stopLoss: '103000' }), '500', 100)).toEqual({ ok: false, reason: 'wrongSideStop' });
+    expect(sizeFromRisk(inputOf({ stopLoss: '97000' }), null, 100)).toEqual({ ok: false, reason: 'needsBalance' });
+    expect(sizeFromRisk(null, '500', 100)).toEqual({ ok: false, reason: 'nothing' });
+  });
+
+  it('no leverage fits when the stop lies beyond any liquidation under the cap', () => {
+    // A short's stop at three times the price: even at 1× (liquidation near twice the price) the liquidation comes first.
+    const sized = sizeFromRisk(inputOf({ side: 'short', stopLoss: '300000' }), '500', 100);
+    expect(sized.ok && sized.leverage).toBeNull();
+  });
+
+  it('risk as a percent of the balance', () => {
+    expect(riskAmount('percent', '1.5', '20000')).toBe('300');
+    expect(riskAmount('percent', '1', null)).toBeNull();
+    expect(riskAmount('amount', '250', null)).toBe('250');
+    expect(quantityDecimals('100000')).toBe(6);
+    expect(quantityDecimals('3000.5')).toBe(4);
+    expect(quantityDecimals('0.25')).toBe(0);
+  });
+});
