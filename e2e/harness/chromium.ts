@@ -17,7 +17,7 @@ export const CHROME_DIST = path.join(ROOT, 'dist', 'chrome');
  * Requests Chromium itself makes (not a page, not the extension) that no flag turns off: the
  * Google account cookie check at startup. The allowlist test ignores exactly these.
  */
-export const CHROMIUM_OWN_REQUESTS: readonly RegExp[] = [/^accounts\.google\.com\/ListAccounts\?/, /^android\.clients\.google\.com\/checkin$/];
+export const CHROMIUM_OWN_REQUESTS: readonly RegExp[] = [/^accounts\.google\.com\/ListAccounts\?/, /^android\.clients\.google\.com\/checkin$/, /^update\.googleapis\.com\/service\/update2\//];
 
 export interface LaunchOptions {
   /** The mock exchange's port. */

@@ -13,12 +13,13 @@ test('a balance saved in the popup gives the Kraken overlay its liquidation pric
 
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/src/ui/popup/index.html`);
-  await popup.getByLabel('Kraken Pro (margin trade balance)').fill('abc');
-  await popup.getByRole('button', { name: 'Save' }).first().click();
-  await expect(popup.getByRole('status').first()).toHaveText(/positive number/);
-  await popup.getByLabel('Kraken Pro (margin trade balance)').fill('20,000');
-  await popup.getByRole('button', { name: 'Save' }).first().click();
-  await expect(popup.getByRole('status').first()).toHaveText('Saved');
+  await popup.locator('#venue').selectOption('kraken-margin');
+  await popup.getByLabel('Wallet balance (USD)').fill('abc');
+  await popup.locator('#save-balance').click();
+  await expect(popup.locator('#save-balance ~ [role="status"], .status[role="status"]').first()).toHaveText(/Not saved/);
+  await popup.getByLabel('Wallet balance (USD)').fill('20000');
+  await popup.locator('#save-balance').click();
+  await expect(popup.locator('.status[role="status"]').first()).toHaveText(/^Saved/);
   await popup.close();
 
   const after = await waitForOverlay(page, (r) => (r.figures.find((f) => f.key === 'liquidationPrice')?.value ?? '') !== '', 'liquidation price after saving a balance');

@@ -32,6 +32,20 @@ export function quote(input: QuoteInput, facts: FactsBook = {}): Quote {
 
 export type QuoteResult = QuoteJson | { error: ReturnType<InputError['toJSON']> };
 
+/**
+ * quoteJson for the extension's surfaces: an engine bug (anything but an input error) becomes an
+ * INTERNAL error result too, so the overlay, the badge or the popup shows an error state instead of
+ * dying with it.
+ */
+export function quoteJsonSafe(raw: unknown, facts: FactsBook = {}): QuoteResult {
+  try {
+    return quoteJson(raw, facts);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { error: { code: 'INTERNAL', message: message.slice(0, 500), path: '' } };
+  }
+}
+
 /** Untrusted JSON in, contract JSON out; bad input becomes {"error": …}, never a throw. */
 export function quoteJson(raw: unknown, facts: FactsBook = {}): QuoteResult {
   try {

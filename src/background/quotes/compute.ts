@@ -1,7 +1,7 @@
 // The one quote computation of the extension: planQuote + quoteJson with the bundled facts, once
 // per form and change, here in the background. The same result goes to the content script (the
 // overlay) and to the toolbar badge, so the two can never disagree; the page never runs the engine.
-import { quoteJson, type QuoteResult } from '../../core/quote';
+import { quoteJsonSafe, type QuoteResult } from '../../core/quote';
 import { completeTiers, tierFor } from '../../core/tiers';
 import type { Side } from '../../core/types';
 import type { WireSide } from '../../messaging/messages';
@@ -17,15 +17,7 @@ export interface SideQuote {
   result: QuoteResult | null;
 }
 
-function safeQuote(input: Record<string, unknown>): QuoteResult {
-  try {
-    return quoteJson(input, bundledFacts());
-  } catch (error) {
-    // An engine bug must show as an error state, not kill the port or the badge.
-    const message = error instanceof Error ? error.message : String(error);
-    return { error: { code: 'INTERNAL', message: message.slice(0, 500), path: '' } };
-  }
-}
+const safeQuote = (input: Record<string, unknown>): QuoteResult => quoteJsonSafe(input, bundledFacts());
 
 /**
  * Another open position's maintenance rate from the bundled tiers of its symbol, for pages that

@@ -3,7 +3,7 @@
 // page and left as it was therefore rebuilds the page's form and snapshot and gets the overlay's
 // figures; every edit changes only the field edited.
 import { Dec } from '../../core/decimal';
-import { quoteJson, type QuoteResult } from '../../core/quote';
+import { quoteJsonSafe, type QuoteResult } from '../../core/quote';
 import type { Side } from '../../core/types';
 import { bundledPositionRate } from '../../background/quotes/compute';
 import type { Settings } from '../../settings/settings';
@@ -91,15 +91,7 @@ export function quoteRequest(r: ScenarioRequest): ScenarioQuote {
   return { plan, input, result: safeQuote(input) };
 }
 
-function safeQuote(input: Record<string, unknown>): QuoteResult {
-  try {
-    return quoteJson(input, bundledFacts());
-  } catch (error) {
-    // An engine bug shows as an error line in the popup, not as a blank popup.
-    const message = error instanceof Error ? error.message : String(error);
-    return { error: { code: 'INTERNAL', message: message.slice(0, 500), path: '' } };
-  }
-}
+const safeQuote = (input: Record<string, unknown>): QuoteResult => quoteJsonSafe(input, bundledFacts());
 
 export type ScenarioOutcome =
   | { ok: false; errors: FieldErrors }
