@@ -3,6 +3,7 @@
 import { isWireError, type WireQuote } from '../../messaging/messages';
 import type { Settings } from '../../settings/settings';
 import type { OrderForm } from '../../venues/types';
+import { t } from '../i18n';
 import { formatFraction, formatLeverage, formatPrice } from './format';
 import { quoteCurrency } from './units';
 import type { GuardNotice, SideQuote } from './view-model';
@@ -41,6 +42,7 @@ export function guardText(notice: GuardNotice, quotes: SideQuote[], form: OrderF
       reasons.push(prefix ? `${q.side}: ${text}` : text);
     }
   }
-  const again = notice.via === 'enter' ? 'Press Enter again to submit.' : 'Click again to submit.';
-  return `Held once: ${reasons.join('; ')}. ${again}`;
+  // The frame of the sentence is translated; the reasons keep the engine's English wording.
+  const again = t(notice.via === 'enter' ? 'overlay_guardEnterAgain' : 'overlay_guardClickAgain');
+  return t('overlay_guardHeld', [reasons.join('; '), again]);
 }
