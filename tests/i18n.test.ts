@@ -1,7 +1,7 @@
 // Every language has every message with the same placeholders, and t() works with and without the browser's API.
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { formatMessage, t, uiLocale, type MessageKey } from '../src/ui/i18n';
+import { formatMessage, resetUiLocaleForTests, t, uiLocale, type MessageKey } from '../src/ui/i18n';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 const read = (file: string): unknown => JSON.parse(readFileSync(new URL(file, import.meta.url), 'utf8'));
@@ -65,6 +65,7 @@ describe('t()', () => {
     delete g.chrome;
     delete g.browser;
     vi.unstubAllGlobals();
+    resetUiLocaleForTests();
   });
 
   it('falls back to English with substitutions when there is no i18n API', () => {
@@ -82,6 +83,8 @@ describe('t()', () => {
     expect(uiLocale()).toBe('de');
     g.chrome = { i18n: { getMessage: () => 'from chrome', getUILanguage: () => 'fr-CA' } };
     expect(t('options_save')).toBe('from chrome');
+    expect(uiLocale()).toBe('de'); // asked once per page: the UI language does not change under it
+    resetUiLocaleForTests();
     expect(uiLocale()).toBe('fr-CA');
   });
 
@@ -92,6 +95,7 @@ describe('t()', () => {
     expect(t('options_saved')).toBe('Saved');
     vi.stubGlobal('navigator', { language: 'pt-BR' });
     expect(uiLocale()).toBe('pt-BR');
+    resetUiLocaleForTests();
     vi.stubGlobal('navigator', { language: '' });
     expect(uiLocale()).toBe('en');
   });
