@@ -67,7 +67,8 @@ try {
 
   const page = session.context.pages()[0] ?? (await session.context.newPage());
   await page.goto(DEMO_URL);
-  console.log(`start: ${DEMO_URL}  (also try https://www.binance.com/en/futures/BTCUSDT)`);
+  console.log(`start: ${DEMO_URL}`);
+  console.log('start: the other fixture pages, served offline at their real URLs: https://www.binance.com/en/futures/BTCUSDT, https://www.bybit.com/trade/usdt/BTCUSDT, https://www.okx.com/trade-swap/btc-usdt-swap, https://app.hyperliquid.xyz/trade/BTC, https://www.binance.com/en/trade/BTC_USDT?type=cross');
 
   if (headless) {
     let reading;
