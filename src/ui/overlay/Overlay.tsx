@@ -98,7 +98,7 @@ function ChartPanel({ view, open, onToggle, onClose }: { view: OverlayView; open
                 formatPrice={price}
                 formatMoney={money}
                 formatAxis={axis}
-                words={{ price: t('chart_axisPrice', [c.chart.currency]), pnl: t('chart_axisPnl', [c.chart.currency]), marker: say('chart_marker', 'Marker') }}
+                words={{ price: t('chart_axisPrice', [c.chart.currency]), pnl: c.chart.pnlCaption, marker: say('chart_marker', 'Marker') }}
               />
             )}
           </div>

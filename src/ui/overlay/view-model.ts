@@ -7,6 +7,7 @@ import type { Side, VenueId } from '../../core/types';
 import { isWireError, type QuotesMessage, type WireQuote, type WireResult, type WireSide } from '../../messaging/messages';
 import type { Settings, Theme } from '../../settings/settings';
 import { isFresh, type FormReading, type MarketFigureKey, type MarkState, type OrderForm } from '../../venues/types';
+import { chartFromQuote } from '../chart/from-quote';
 import type { ChartMarker } from '../chart/geometry';
 import { t, uiLocale, type MessageKey } from '../i18n';
 import { FIGURES, type OverlayState } from './contract';
@@ -66,6 +67,8 @@ export interface ChartView {
   pnl: { atEntry: string; slope: string };
   markers: ChartMarker[];
   currency: string;
+  /** Caption of the PnL axis: says whether the line includes the carry over the holding time. */
+  pnlCaption: string;
 }
 export interface Banner {
   kind: 'mark-stale' | 'mark-missing' | 'balance' | 'balance-source' | 'positions-unknown' | 'stale-tiers' | 'stale-figures' | 'feed' | 'loss-limit';
@@ -207,29 +210,16 @@ function columnRisk(quote: WireQuote, settings: Settings): Risk {
 /**
  * The chart of one side: the engine's PnL line anchored at the price the engine used (the limit
  * price, or the mark of the same market for a market order), with every price the column shows.
- * Null when that price is not known here.
+ * Null when that price is not known here. The line includes the carry over the holding time
+ * (src/ui/chart/from-quote.ts), so it crosses zero at the break-even shown in the column.
  */
-function samePrice(a: string, b: string): boolean {
-  const x = toDecimal(a);
-  const y = toDecimal(b);
-  return x !== undefined && y !== undefined && compareFixed(x, y) === 0;
-}
-
-function chartOf(side: Side, quote: WireQuote, plan: SideQuote['plan'], form: OrderForm, market: MarketInfo | null, ccy: string): ChartView | null {
+function chartOf(side: Side, quote: WireQuote, plan: SideQuote['plan'], form: OrderForm, market: MarketInfo | null, ccy: string, f: Formats): ChartView | null {
   const mark = market !== null && market.venue === form.venue && market.symbol === form.symbol ? market.mark?.value ?? null : null;
   const entry = plan.priceBasis === 'limit' ? form.price : plan.priceBasis === 'mark' || plan.priceBasis === 'stale-mark' ? mark : null;
   if (entry === null || toDecimal(entry) === undefined) return null;
-  const candidates: Array<[ChartMarker['kind'], string | null, MessageKey]> = [
-    ['entry', entry, 'chart_entry'],
-    ['mark', mark !== null && !samePrice(mark, entry) ? mark : null, 'chart_mark'],
-    ['liquidation', quote.liquidationPrice, 'chart_liquidation'],
-    ['marginCall', quote.marginCallPrice, 'chart_marginCall'],
-    ['breakEven', quote.breakEvenPrice, 'chart_breakEven'],
-    ['stop', form.stopLoss, 'chart_stop'],
-    ['takeProfit', form.takeProfit, 'chart_takeProfit'],
-  ];
-  const markers = candidates.flatMap(([kind, price, key]) => (price !== null && toDecimal(price) !== undefined ? [{ kind, price, label: t(key) }] : []));
-  return { title: `${t('chart_title')} — ${sideTitle(side)}`, entry, pnl: { atEntry: quote.pnl.atEntry, slope: quote.pnl.slope }, markers, currency: ccy };
+  const model = chartFromQuote(quote, { entry, mark, stopLoss: form.stopLoss, takeProfit: form.takeProfit });
+  const pnlCaption = model.withCarry ? t('chart_axisPnlHeld', [ccy, hoursText(quote.carry.hours, f)]) : t('chart_axisPnl', [ccy]);
+  return { title: `${t('chart_title')} — ${sideTitle(side)}`, entry, pnl: model.pnl, markers: model.markers, currency: ccy, pnlCaption };
 }
 
 function column(side: Side, quote: WireQuote, plan: SideQuote['plan'], form: OrderForm, settings: Settings, market: MarketInfo | null, f: Formats): SideColumn {
@@ -246,7 +236,7 @@ function column(side: Side, quote: WireQuote, plan: SideQuote['plan'], form: Ord
     figures,
     warnings: quote.warnings.map((w) => ({ code: w.code, severity: w.severity, message: w.message, inBanner: w.code === 'CROSS_BALANCE_UNKNOWN' })),
     assumptions: quote.assumptions,
-    chart: chartOf(side, quote, plan, form, market, ccy),
+    chart: chartOf(side, quote, plan, form, market, ccy, f),
   };
 }
 

@@ -3,6 +3,7 @@
 // unit-tested without a DOM. Every number carries its unit; prices use the venue's tick precision.
 import type { QuoteJson } from '../../core/serialize';
 import type { VenueId } from '../../core/types';
+import { chartFromQuote } from '../chart/from-quote';
 import type { ChartMarker } from '../chart/geometry';
 import { decimalsOfTick, formatFraction, formatMoney, formatPercentValue, formatPrice, formatRatio, toDecimal } from '../overlay/format';
 import type { QuotePlan } from '../../venues/quote-input';
@@ -23,7 +24,7 @@ export interface FiguresView {
   notes: Note[];
   warnings: QuoteJson['warnings'];
   assumptions: string[];
-  chart: { entry: string; pnl: { atEntry: string; slope: string }; markers: ChartMarker[] } | null;
+  chart: { entry: string; pnl: { atEntry: string; slope: string }; markers: ChartMarker[]; withCarry: boolean; hours: string } | null;
   /** One sentence of the key figures, for the aria-live region. */
   announcement: string;
   format: Formatters;
@@ -115,20 +116,10 @@ function label(key: string, english: string, msg: string, quote: QuoteJson, loca
   return say('figure_carryOver', '$1 over $2', [say(kindKey, kindEnglish), hours]);
 }
 
-/** The PnL line with every price worth marking on it (exact decimal text; the chart draws with floats). */
+/** The chart of the scenario: the shared model of src/ui/chart/from-quote.ts (carry over the holding time in the line). */
 function chartOf(quote: QuoteJson, order: Record<string, string>, mark: string | null): NonNullable<FiguresView['chart']> {
-  const entry = order.price ?? '';
-  const markers: ChartMarker[] = [{ kind: 'entry', price: entry, label: say('chart_entry', 'Entry') }];
-  const add = (kind: ChartMarker['kind'], price: string | null, key: string, english: string) => {
-    if (price !== null) markers.push({ kind, price, label: say(key, english) });
-  };
-  add('liquidation', quote.liquidationPrice, 'chart_liquidation', 'Liquidation');
-  add('marginCall', quote.marginCallPrice, 'chart_marginCall', 'Margin call');
-  add('breakEven', quote.breakEvenPrice, 'chart_breakEven', 'Break-even');
-  add('stop', order.stopLoss ?? null, 'chart_stop', 'Stop');
-  add('takeProfit', order.takeProfit ?? null, 'chart_takeProfit', 'Take-profit');
-  if (mark !== null && mark !== entry) add('mark', mark, 'chart_mark', 'Mark');
-  return { entry, pnl: { atEntry: quote.pnl.atEntry, slope: quote.pnl.slope }, markers };
+  const model = chartFromQuote(quote, { entry: order.price ?? '', mark, stopLoss: order.stopLoss ?? null, takeProfit: order.takeProfit ?? null });
+  return { entry: model.entry, pnl: model.pnl, markers: model.markers, withCarry: model.withCarry, hours: quote.carry.hours };
 }
 
 export interface FiguresInput {

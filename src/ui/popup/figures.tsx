@@ -59,6 +59,11 @@ export function Chart({ view }: { view: FiguresView }) {
         height={150}
         formatPrice={view.format.price}
         formatMoney={view.format.money}
+        words={{
+          price: say('chart_axisPrice', 'Exit price ($1)', [view.currency]),
+          pnl: chart.withCarry ? say('chart_axisPnlHeld', 'Profit / loss if closed after $2 ($1)', [view.currency, say('unit_hours', '$1 h', [chart.hours])]) : say('chart_axisPnl', 'Profit / loss ($1)', [view.currency]),
+          marker: say('chart_marker', 'Marker'),
+        }}
       />
     </section>
   );

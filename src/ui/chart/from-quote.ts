@@ -1,0 +1,66 @@
+// One quoted side as the chart draws it, for the overlay and the popup alike. The engine's PnL
+// line has fees in and carry out; the chart shows the trade held for the planned time, so the
+// line is moved by the carry over that time and crosses zero exactly at the engine's break-even
+// (which counts that carry). Exact decimal text throughout, no decimal.js (content-script side).
+import { compareFixed, plainText } from '../../core/decimal-text';
+import { t, type MessageKey } from '../i18n';
+import { parseExact, subFixed } from './exact';
+import type { ChartMarker, MarkerKind } from './geometry';
+
+/** The parts of a quote (engine JSON, wire or popup) the chart reads. */
+export interface ChartQuote {
+  pnl: { atEntry: string; slope: string };
+  carry: { total: string | null; hours: string };
+  liquidationPrice: string | null;
+  marginCallPrice: string | null;
+  breakEvenPrice: string | null;
+}
+
+export interface ChartPrices {
+  entry: string;
+  mark: string | null;
+  stopLoss: string | null;
+  takeProfit: string | null;
+}
+
+export interface ChartModel {
+  entry: string;
+  pnl: { atEntry: string; slope: string };
+  markers: ChartMarker[];
+  /** Whether the line includes the carry over the holding time (false: carry unknown, as in the break-even). */
+  withCarry: boolean;
+}
+
+const LABELS: Record<MarkerKind, MessageKey> = {
+  entry: 'chart_entry',
+  mark: 'chart_mark',
+  liquidation: 'chart_liquidation',
+  marginCall: 'chart_marginCall',
+  breakEven: 'chart_breakEven',
+  stop: 'chart_stop',
+  takeProfit: 'chart_takeProfit',
+};
+
+const samePrice = (a: string, b: string): boolean => {
+  const x = parseExact(a);
+  const y = parseExact(b);
+  return x !== undefined && y !== undefined && compareFixed(x, y) === 0;
+};
+
+export function chartFromQuote(quote: ChartQuote, prices: ChartPrices): ChartModel {
+  const atEntry = parseExact(quote.pnl.atEntry);
+  const carry = quote.carry.total === null ? undefined : parseExact(quote.carry.total);
+  const withCarry = atEntry !== undefined && carry !== undefined;
+  const pnl = { atEntry: withCarry ? plainText(subFixed(atEntry, carry)) : quote.pnl.atEntry, slope: quote.pnl.slope };
+  const candidates: Array<[MarkerKind, string | null]> = [
+    ['entry', prices.entry],
+    ['mark', prices.mark !== null && !samePrice(prices.mark, prices.entry) ? prices.mark : null],
+    ['liquidation', quote.liquidationPrice],
+    ['marginCall', quote.marginCallPrice],
+    ['breakEven', quote.breakEvenPrice],
+    ['stop', prices.stopLoss],
+    ['takeProfit', prices.takeProfit],
+  ];
+  const markers = candidates.flatMap(([kind, price]) => (price !== null && parseExact(price) !== undefined ? [{ kind, price, label: t(LABELS[kind]) }] : []));
+  return { entry: prices.entry, pnl, markers, withCarry };
+}
