@@ -39,6 +39,7 @@ import { CONTROL_HOST } from '../e2e/mock/pages';
 import { MockExchange } from '../e2e/mock/server';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../src/settings/settings';
 import { ATTR, HOST_ATTRIBUTE } from '../src/ui/overlay/contract';
+import { clickBench, clickRows } from './click.bench';
 import { tracedLoad, type LoadTrace } from './load-trace';
 
 const KEYSTROKES = 200;
@@ -206,7 +207,7 @@ async function loadCost(mock: MockExchange): Promise<Record<Series, LoadTrace[]>
   }
 }
 
-/** BENCH_ONLY=a (latency) or c (load cost) runs one part, for quick iterations; the default runs all. */
+/** BENCH_ONLY=a (latency), c (load cost) or click (guard in a click) runs one part, for quick iterations; the default runs all. */
 const ONLY = process.env['BENCH_ONLY'];
 
 async function main(): Promise<void> {
@@ -217,6 +218,10 @@ async function main(): Promise<void> {
     console.log(`- Chromium ${CHROME_DIST}, headless, mock exchange on 127.0.0.1; node ${process.version}; date ${new Date().toISOString()}`);
 
     const size = contentScriptSize();
+    if (ONLY === 'click') {
+      for (const r of clickRows(await clickBench(mock))) console.log(`${r[0]}: ${r[1]} ${r[2]} ${r[3]}`);
+      return;
+    }
     if (ONLY === 'c') {
       const loads = await loadCost(mock);
       const m = (series: Series, key: keyof LoadTrace) => median(loads[series].map((x) => x[key]));
@@ -240,6 +245,9 @@ async function main(): Promise<void> {
     }
     process.stdout.write('- (c) page-load cost, with and without the extension ... ');
     const loads = await loadCost(mock);
+    console.log('done');
+    process.stdout.write('- (d) the guard inside a Buy click ... ');
+    const clicks = await clickBench(mock);
     console.log('done');
 
     const sorted = [...latency.samples].sort((a, b) => a - b);
@@ -266,6 +274,7 @@ async function main(): Promise<void> {
       ['(c) overlay off: added (off − control); of which our tasks', `${ms(med('off', 'mainCpuMs') - med('offControl', 'mainCpuMs'))}; ${ms(med('off', 'scriptCpuMs'))}`, '', ''],
       ['(c) old metric, main-thread wall time (TaskDuration-like): with − control; off − control', `${ms(med('with', 'mainWallMs') - med('control', 'mainWallMs'))}; ${ms(med('off', 'mainWallMs') - med('offControl', 'mainWallMs'))}`, '', ''],
       ['(c) separate browser without the extension: all main-thread CPU; with − without', `${ms(med('without', 'mainCpuMs'))}; ${ms(med('with', 'mainCpuMs') - med('without', 'mainCpuMs'))}`, '', ''],
+      ...clickRows(clicks),
     ];
     const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length), ['metric', 'value', 'budget', ''][i]!.length));
     const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;

@@ -81,11 +81,13 @@ export async function runContentScript(deps: AppDeps): Promise<() => void> {
 
   // SPA routers change the URL by pushState, which fires no event here; they also re-render,
   // so a childList batch anywhere is our cue to compare location.href (a string compare).
+  // Observed from the document itself, not <html>: a page that replaces <html> (a client
+  // re-render after a hydration mismatch) would otherwise leave us watching a detached tree.
   const structure = new MutationObserver(() => {
     urlChanged();
     session?.session.structureChanged();
   });
-  structure.observe(doc.documentElement, { childList: true, subtree: true });
+  structure.observe(doc, { childList: true, subtree: true });
   signal.addEventListener('abort', () => structure.disconnect(), { once: true });
 
   const tick = win.setInterval(() => {

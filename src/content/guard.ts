@@ -1,14 +1,26 @@
 // Pre-submit guard: the one interference with the exchange page we allow ourselves. When the
-// quote for the side being submitted has a GUARD_CODES warning, the first click on the submit
-// button (or Enter in the form) is held back in the capture phase of `window`, before any
-// page listener sees it, and the overlay says why. The same click again, with the same form
-// and the same reasons, passes through untouched. We never click, type or submit anything.
+// order being submitted has a reason (GUARD_CODES), the first click on the submit button (or
+// Enter in the form) is held back in the capture phase of `window`, before any page listener
+// sees it, and the overlay says why. The next click on the same order passes. We never click,
+// type or submit anything.
+//
+// "The same order" is its identity (order-identity.ts: symbol, side, type, price, size, leverage,
+// margin mode, TP/SL) — never account figures, which tick on a live page. Reasons come from the
+// background's quote of *that* order; a click on an order whose quote is not in yet (changed in the
+// same task, or the background restarting) is held as ORDER_UNCHECKED until the quote arrives (its
+// reasons then replace the notice) or CHECK_BOUND_MS passes (the notice says it could not be
+// checked); either way the next click is the trader's decision. Limits that need no engine (the
+// personal maximum leverage) are checked here, at the click, from the form itself.
+import { compareFixed, parseDecimalFixed } from '../core/decimal-text';
 import type { Side } from '../core/types';
 import { isWireError } from '../messaging/messages';
-import { GUARD_CODES } from '../ui/overlay/contract';
+import type { Settings } from '../settings/settings';
+import { GUARD_CODES, ORDER_UNCHECKED } from '../ui/overlay/contract';
 import type { GuardNotice, SideQuote } from '../ui/overlay/view-model';
-import type { VenueReader } from '../venues/readers';
 import type { OrderForm } from '../venues/types';
+
+/** How long a click on an unchecked order waits for its quote before the notice says so. */
+export const CHECK_BOUND_MS = 1_500;
 
 /** Guard codes in the quotes of one side (null: every quoted side), in GUARD_CODES order. */
 export function guardCodes(quotes: readonly SideQuote[], side: Side | null): string[] {
@@ -20,113 +32,105 @@ export function guardCodes(quotes: readonly SideQuote[], side: Side | null): str
   return GUARD_CODES.filter((code) => found.has(code));
 }
 
-/** What was submitted: a submit button, or Enter in one of the form's inputs. */
-export type GuardTarget = Element | 'enter';
+/** Reasons the content script can tell without the engine: leverage above the personal maximum. */
+export function localGuardCodes(form: OrderForm, settings: Pick<Settings, 'maxLeverage'>): string[] {
+  const max = parseDecimalFixed(settings.maxLeverage);
+  const leverage = parseDecimalFixed(form.leverage);
+  if (max === undefined || leverage === undefined || !form.marginEnabled) return [];
+  return compareFixed(leverage, max) > 0 ? ['LEVERAGE_ABOVE_PERSONAL_MAX'] : [];
+}
 
-/**
- * The state machine, free of DOM events so it can be tested on its own. `held` remembers
- * the last held submit; a matching attempt passes (and keeps passing) until the form or the
- * reasons change, which re-arms the guard.
- */
+const union = (a: readonly string[], b: readonly string[]): string[] => {
+  const all = new Set([...a, ...b]);
+  return [...GUARD_CODES, ORDER_UNCHECKED].filter((code) => all.has(code));
+};
+
+/** One submit attempt, as the content script sees it at the click. */
+export interface Attempt {
+  /** orderIdentity() of the form as read at the click. */
+  order: string;
+  side: Side | null;
+  via: 'click' | 'enter';
+  /** Reasons from the quote of this very order; null while its quote is not in. */
+  quoted: string[] | null;
+  /** Reasons checked at the click without the engine. */
+  local: string[];
+  now: number;
+}
+
+interface Held {
+  order: string;
+  side: Side | null;
+  /** Reasons the trader was shown for this order; a later attempt passes unless it adds one. */
+  codes: string[];
+  local: string[];
+  /** Waiting for the order's quote (since `since`). */
+  checking: boolean;
+  since: number;
+}
+
+/** The state machine, free of DOM events so it can be tested on its own. */
 export class SubmitGuard {
-  private held: { target: GuardTarget; side: Side | null; key: string } | null = null;
-  /** Shown by the overlay while a held submit waits for its second click. */
+  private held: Held | null = null;
+  /** Shown by the overlay while a held submit waits for the next click. */
   notice: GuardNotice | null = null;
 
-  attempt(target: GuardTarget, side: Side | null, codes: string[], formKey: string): 'hold' | 'pass' {
-    if (codes.length === 0) return 'pass';
-    const key = `${formKey}\n${codes.join(',')}`;
-    if (this.held !== null && this.held.target === target && this.held.key === key) {
-      this.notice = null;
-      return 'pass';
+  attempt(a: Attempt): 'hold' | 'pass' {
+    const reasons = a.quoted === null ? union(a.local, [ORDER_UNCHECKED]) : union(a.local, a.quoted);
+    const h = this.held;
+    if (h !== null && h.order === a.order && h.side === a.side) {
+      // Clicking again while the check runs changes nothing: still held, the wait keeps its start.
+      if (h.checking && a.quoted === null) return 'hold';
+      if (reasons.every((code) => h.codes.includes(code))) {
+        this.notice = null;
+        return 'pass';
+      }
     }
-    this.held = { target, side, key };
-    this.notice = { codes, side, via: target === 'enter' ? 'enter' : 'click' };
+    if (reasons.length === 0) return 'pass';
+    this.held = { order: a.order, side: a.side, codes: reasons, local: a.local, checking: a.quoted === null, since: a.now };
+    this.notice = { codes: reasons, side: a.side, via: a.via, ...(a.quoted === null ? { unchecked: 'checking' as const } : {}) };
     return 'hold';
   }
 
-  /** After every new reading or quote: a different form or different reasons re-arm. */
-  sync(formKey: string, codesFor: (side: Side | null) => string[]): void {
-    if (this.held === null) return;
-    if (`${formKey}\n${codesFor(this.held.side).join(',')}` !== this.held.key) this.reset();
+  /**
+   * The quote of `order` is in: a click held while checking now shows that order's reasons (or
+   * none), and the next click on it passes. Returns true when the notice changed.
+   */
+  quoted(order: string, codesFor: (side: Side | null) => string[]): boolean {
+    const h = this.held;
+    if (h === null || !h.checking || h.order !== order) return false;
+    h.checking = false;
+    h.codes = union(h.local, codesFor(h.side));
+    const via = this.notice?.via ?? 'click';
+    // Nothing to warn about: the hold was only for checking, and the next click goes through.
+    this.notice = h.codes.length === 0 ? null : { codes: h.codes, side: h.side, via };
+    return true;
+  }
+
+  /** The quote did not come in time: say so; the next click on that order passes. */
+  expire(now: number): boolean {
+    const h = this.held;
+    if (h === null || !h.checking || now - h.since < CHECK_BOUND_MS) return false;
+    h.checking = false;
+    h.codes = union(h.local, [ORDER_UNCHECKED]);
+    this.notice = { codes: h.codes, side: h.side, via: this.notice?.via ?? 'click', unchecked: 'timeout' };
+    return true;
+  }
+
+  /** Whether a check is waiting (the session then looks again at CHECK_BOUND_MS). */
+  get checking(): boolean {
+    return this.held?.checking === true;
+  }
+
+  /** The form now holds another order (or none): a held click no longer applies. */
+  orderChanged(order: string | null): boolean {
+    if (this.held === null || this.held.order === order) return false;
+    this.reset();
+    return true;
   }
 
   reset(): void {
     this.held = null;
     this.notice = null;
   }
-}
-
-/**
- * What the guard needs to know at the moment of a submit: the form as read right now, and the
- * latest quotes from the background. Those may answer an earlier state of the form while a newer
- * answer is in flight; the guard uses them rather than block a click on a missing answer.
- */
-export interface GuardContext {
-  form: OrderForm | null;
-  formKey: string;
-  quotes: readonly SideQuote[];
-}
-
-export interface GuardOptions {
-  win: Window;
-  doc: Document;
-  reader: VenueReader;
-  signal: AbortSignal;
-  guard: SubmitGuard;
-  enabled: () => boolean;
-  /** Reads the form now (sending it on if it changed) and returns it with the latest quotes. */
-  current: () => GuardContext;
-  /** The notice changed: redraw. */
-  changed: () => void;
-}
-
-export function installGuard({ win, doc, reader, signal, guard, enabled, current, changed }: GuardOptions): void {
-  const decide = (event: Event, target: GuardTarget, sideOf: (form: OrderForm) => Side | null): void => {
-    const ctx = current();
-    if (ctx.form === null) return;
-    const side = sideOf(ctx.form);
-    const before = guard.notice;
-    if (guard.attempt(target, side, guardCodes(ctx.quotes, side), ctx.formKey) === 'hold') {
-      event.preventDefault();
-      event.stopImmediatePropagation();
-    }
-    if (guard.notice !== before) changed();
-  };
-  const formSide = (form: OrderForm): Side | null => (form.side === 'both' ? null : form.side);
-
-  win.addEventListener('click', (event) => {
-    if (!enabled()) return;
-    const path = event.composedPath();
-    let button: Element | undefined;
-    try {
-      button = reader.submitButtons(doc).find((b) => path.includes(b));
-    } catch {
-      return; // a reader that cannot find its buttons cannot tell us what is being submitted
-    }
-    if (button === undefined) return;
-    decide(event, button, (form) => reader.sideOfSubmit(button) ?? formSide(form));
-  }, { capture: true, signal });
-
-  win.addEventListener('keydown', (event) => {
-    if (!enabled() || event.key !== 'Enter' || event.isComposing) return;
-    if (event.repeat) {
-      // A held-down Enter is not a second, deliberate press: keep holding while the notice shows.
-      if (guard.notice?.via === 'enter') {
-        event.preventDefault();
-        event.stopImmediatePropagation();
-      }
-      return;
-    }
-    const target = event.composedPath()[0];
-    if (!(target instanceof HTMLInputElement) || ['checkbox', 'radio', 'button', 'submit'].includes(target.type)) return;
-    let root: Element | null;
-    try {
-      root = reader.formRoot(doc);
-    } catch {
-      return;
-    }
-    if (root === null || !root.contains(target)) return;
-    decide(event, 'enter', formSide);
-  }, { capture: true, signal });
 }

@@ -4,28 +4,27 @@
 //
 // The page side is small on purpose: read the form, send it, draw what comes back. The quotes
 // are computed in the background (decimal.js, engine and facts stay out of the page).
-//  - input/change/click: the form is read synchronously in the event handler and, if the reading
-//    changed, sent at once with a new seq (typing re-reads only the typed values while the form's
-//    DOM is unchanged: VenueReader.refresh);
-//  - mutations of the form root (values the page writes without events) mark the reading dirty
-//    and are coalesced into one re-read per animation frame;
-//  - bg→cs:quotes is drawn synchronously when it arrives; an answer to an older seq than the one
-//    drawn is ignored, and nothing is redrawn when nothing changed;
-//  - until the answer to the latest form arrives, the last quotes stay up; after PENDING_AFTER_MS
-//    they are marked "updating…" (a restarting service worker, a slow machine).
-// The overlay itself is only created once there is something to show: the first quotes, or a
-// form that cannot be read.
+//  - reading: input events re-read the typed values (the fast path, when nothing observed changed);
+//    changes of what the last reading used, and clicks, re-read in full in the next frame; while the
+//    form is in use its order fields are probed every frame (form-watch.ts);
+//  - every changed reading is sent at once (form-link.ts); answers are drawn when they arrive;
+//    after PENDING_AFTER_MS without the answer to the latest form the figures are marked updating;
+//  - the guard decides at the click on the order as read then (guard.ts, guard-events.ts).
 import type { QuotesMessage } from '../messaging/messages';
 import type { Settings } from '../settings/settings';
-import { mountOverlay, type OverlayHandle } from '../ui/overlay/mount';
-import { parsePoint } from '../ui/overlay/position';
-import { buildView } from '../ui/overlay/view-model';
 import type { VenueReader } from '../venues/readers';
 import type { FormReading } from '../venues/types';
 import type { ExtApi } from './ext-api';
-import { guardCodes, installGuard, SubmitGuard, type GuardContext } from './guard';
+import { FormLink } from './form-link';
+import { watchForm } from './form-watch';
+import { SubmitGuard } from './guard';
+import { installGuardEvents } from './guard-events';
+import { linkGuard } from './guard-link';
 import { openMarketPort } from './market-port';
 import { MODAL_CHECK_MS, pageShowsModal } from './modal';
+import { orderIdentity, readingOrder } from './order-identity';
+import { createOverlayDrawer } from './overlay-drawer';
+import { renderSession } from './session-render';
 
 export interface SessionDeps {
   win: Window;
@@ -44,23 +43,17 @@ export interface Session {
   refresh(): void;
   /** The page's URL changed but the page is the same (only the query): read the form again. */
   urlChanged(): void;
-  /** Page structure changed somewhere: re-read if the form root was replaced or is still missing. */
+  /** Page structure changed somewhere: re-read if what the reading used left the page. */
   structureChanged(): void;
   stop(): void;
 }
 
 /** How long an answer may take before the figures shown are marked as updating. */
 export const PENDING_AFTER_MS = 300;
-/** Forms sent and not answered yet that are remembered (an answer to an older one is dropped). */
-const MAX_UNANSWERED = 64;
 
-const OBSERVE: MutationObserverInit = { subtree: true, childList: true, attributes: true, characterData: true };
-const positionKey = (venue: string): string => `overlayPosition.${venue}`;
-const keyOf = (reading: FormReading): string => (reading.status === 'ok' ? JSON.stringify(reading.form) : `unrecognised:${reading.missing.join(',')}`);
-
-function readSafely(reader: VenueReader, doc: Document, url: URL): FormReading {
+function readSafely(reader: VenueReader, doc: Document, url: URL, scope: 'full' | 'order'): FormReading {
   try {
-    return reader.read(doc, url);
+    return reader.read(doc, url, scope);
   } catch (error) {
     return { status: 'unrecognised', missing: [`reader error: ${error instanceof Error ? error.message : String(error)}`], matched: {} };
   }
@@ -82,125 +75,103 @@ export function startSession(deps: SessionDeps): Session {
   /** The session's page with the query it has now; the page itself (origin + path) never changes under a session. */
   const currentUrl = (): URL => {
     try {
-      const now = new URL(win.location.href);
-      return now.origin === url.origin && now.pathname === url.pathname ? now : url;
+      const here = new URL(win.location.href);
+      return here.origin === url.origin && here.pathname === url.pathname ? here : url;
     } catch {
       return url;
     }
   };
 
-  // What the page says.
-  let reading: FormReading | null = null;
-  let formKey = '';
-  let symbol: string | null = null;
-  let anchor: Element | null = null;
-
-  // What was sent, and the latest answer: the message and the reading it answers.
-  let seq = 0;
-  const unanswered = new Map<number, FormReading>();
-  let answer: { message: QuotesMessage; reading: FormReading } | null = null;
-  let late = false;
-  let lateTimer: ReturnType<typeof setTimeout> | undefined;
-
-  // Drawing.
-  let overlay: OverlayHandle | null = null;
-  let drawn: unknown[] = [];
-  let frame = 0;
-  let readNeeded = false;
-  let modalNeeded = false;
-  let dimmed = false;
-  let lastModalCheck = Number.NEGATIVE_INFINITY;
-
-  // The trader's overlay position, fetched now so the overlay opens where they left it.
-  let savedPosition: ReturnType<typeof parsePoint> = null;
-  ext.getLocal(positionKey(reader.venue)).then((raw) => {
-    savedPosition = parsePoint(raw);
-    if (savedPosition !== null && overlay !== null && !signal.aborted) overlay.restore(savedPosition);
-  }, () => undefined);
-
   const guard = new SubmitGuard();
+  const drawer = createOverlayDrawer(doc, ext, reader.venue, signal);
+  // The port is opened (and connects) below; the link posts through it once it exists.
+  const link = new FormLink(reader.venue, (message) => port.send(message));
   const port = openMarketPort({
     ext,
     signal,
     onQuotes: received,
     onInvalidated: deps.onInvalidated,
     // A (re)started background knows nothing of this page: send the form again.
-    onConnected: () => {
-      if (reading !== null) send();
-    },
+    onConnected: () => link.send(),
   });
-  const observer = new MutationObserver(() => schedule({ read: true }));
+  const watch = watchForm({ win, doc, signal, now, onChange: () => schedule({ read: true }), onFrame: probeOrder });
+  const guardLink = linkGuard({
+    guard,
+    link,
+    readOrder: () => readSafely(reader, doc, currentUrl(), 'order'),
+    settings: deps.settings,
+    now,
+    signal,
+    readAgain: () => read(),
+    changed: () => render(),
+  });
+
+  let anchor: Element | null = null;
+  let watched: readonly Element[] = [];
+  let late = false;
+  let lateTimer: ReturnType<typeof setTimeout> | undefined;
+  let frame = 0;
+  let readNeeded = false;
+  let modalNeeded = false;
+  let dimmed = false;
+  let lastModalCheck = Number.NEGATIVE_INFINITY;
 
   signal.addEventListener('abort', () => {
-    observer.disconnect();
     clearTimeout(lateTimer);
     win.cancelAnimationFrame(frame);
-    overlay?.destroy();
-    overlay = null;
   }, { once: true });
 
-  function ensureOverlay(): OverlayHandle {
-    if (overlay !== null) return overlay;
-    const created = mountOverlay(doc, { onMoved: (p) => void ext.setLocal(positionKey(reader.venue), p).catch(() => undefined) });
-    created.place(anchor);
-    if (savedPosition !== null) created.restore(savedPosition);
-    if (dimmed) created.setDimmed(true);
-    overlay = created;
-    return created;
-  }
-
-  /** The form to the background, with a new seq. Before any symbol is known there is nothing to ask. */
-  function send(): void {
-    if (reading === null || symbol === null || signal.aborted) return;
-    seq += 1;
-    unanswered.set(seq, reading);
-    if (unanswered.size > MAX_UNANSWERED) unanswered.delete(unanswered.keys().next().value!);
-    port.send({ type: 'cs→bg:form-changed', seq, venue: reader.venue, symbol, form: reading.status === 'ok' ? reading.form : null });
-    clearTimeout(lateTimer);
-    lateTimer = setTimeout(() => {
-      late = true;
-      render();
-    }, PENDING_AFTER_MS);
-  }
-
-  function received(message: QuotesMessage): void {
+  function render(): void {
     if (signal.aborted) return;
-    if (answer !== null && message.seq < answer.message.seq) return; // overtaken by a newer answer
-    const answered = message.seq === answer?.message.seq ? answer.reading : unanswered.get(message.seq);
-    if (answered === undefined) return; // not a form this page sent
-    for (const s of unanswered.keys()) if (s <= message.seq) unanswered.delete(s);
-    answer = { message, reading: answered };
-    if (message.seq === seq) {
-      clearTimeout(lateTimer);
-      late = false;
+    renderSession({ drawer, link, guard, settings: deps.settings(), late, now: now() });
+  }
+
+  /** A new reading: send it, re-arm the "updating" timer, and let go of a hold for another order. */
+  function accept(next: FormReading): void {
+    if (!link.accept(next)) return;
+    guard.orderChanged(readingOrder(next));
+    clearTimeout(lateTimer);
+    if (!link.answered) {
+      lateTimer = setTimeout(() => {
+        late = true;
+        render();
+      }, PENDING_AFTER_MS);
     }
     render();
   }
 
-  /** Reads the form now, in full; a changed reading goes to the background at once. */
+  function received(message: QuotesMessage): void {
+    if (signal.aborted || !link.received(message)) return;
+    if (link.answered) {
+      clearTimeout(lateTimer);
+      late = false;
+    }
+    guardLink.answered(link.answer!);
+    render();
+  }
+
+  /** Reads the form now, in full, and watches what the reading used. */
   function read(): void {
     // The URL as it is now: the session outlives query changes of its page (see app.ts).
-    const next = readSafely(reader, doc, currentUrl());
+    const next = readSafely(reader, doc, currentUrl(), 'full');
     const root = formRootSafely(reader, doc);
     if (root !== anchor) {
       anchor = root;
-      // Only the form root is observed in full: the rest of an exchange page (order book,
-      // trades, chart) mutates constantly and says nothing about the order.
-      observer.disconnect();
-      if (root !== null) observer.observe(root, OBSERVE);
-      overlay?.place(root);
+      drawer.place(root);
     }
+    watched = [...(root === null ? [] : [root]), ...(next.watched ?? [])];
+    watch.observe(watched);
     accept(next);
   }
 
   /**
-   * Typing: while the form root reported no DOM change since the last reading (no pending
-   * mutation records), only the typed values can have changed, and the reader re-reads just those
-   * (VenueReader.refresh, exactly what a full read would give). Anything else reads in full.
+   * Typing: while nothing observed changed since the last reading, only the typed values can have
+   * changed, and the reader re-reads just those (VenueReader.refresh: exactly what a full read
+   * would give). Anything else reads in full.
    */
   function readTyped(): void {
-    const last = reading;
-    if (last?.status === 'ok' && reader.refresh !== undefined && anchor?.isConnected === true && observer.takeRecords().length === 0) {
+    const last = link.reading;
+    if (last?.status === 'ok' && reader.refresh !== undefined && anchor?.isConnected === true && !watch.hasPendingChanges()) {
       let next: FormReading | null = null;
       try {
         next = reader.refresh(last);
@@ -212,42 +183,13 @@ export function startSession(deps: SessionDeps): Session {
     read();
   }
 
-  function accept(next: FormReading): void {
-    const key = keyOf(next);
-    if (key === formKey) return;
-    reading = next;
-    formKey = key;
-    if (next.status === 'ok') symbol = next.form.symbol;
-    send();
-    render();
-  }
-
-  function render(): void {
-    if (signal.aborted || reading === null) return;
-    const settings = deps.settings();
-    if (!settings.guardEnabled) guard.reset();
-    const quotes = answer?.message.sides ?? [];
-    guard.sync(formKey, (side) => guardCodes(quotes, side));
-    // An unreadable form is shown at once; otherwise the latest answer (there is none at first).
-    const shown = reading.status === 'unrecognised' ? reading : answer?.reading;
-    if (shown === undefined) {
-      // A readable form and no answer yet: after a short wait say so rather than show nothing.
-      if (!late) return;
-      const waitingKey = ['waiting', reading];
-      if (waitingKey.every((v, i) => v === drawn[i])) return;
-      drawn = waitingKey;
-      ensureOverlay().update(buildView({ reading, quotes: [], market: null, settings, guard: null, now: now(), pending: false, waiting: true }));
-      return;
-    }
-    const message = answer?.message ?? null;
-    const pending = late && reading.status === 'ok' && message !== null && message.seq < seq;
-    const time = now();
-    // The header ages the mark each second; without a mark the clock changes nothing shown.
-    const second = message?.mark ? Math.floor(time / 1000) : 0;
-    const inputs = [shown, message, settings, guard.notice, pending, second];
-    if (inputs.every((v, i) => v === drawn[i])) return;
-    drawn = inputs;
-    ensureOverlay().update(buildView({ reading: shown, quotes: shown.status === 'ok' ? quotes : [], market: message, settings, guard: guard.notice, now: time, pending }));
+  /** Once a frame while the form is in use: the page's script may have set a value without an event. */
+  function probeOrder(): void {
+    if (watch.hasPendingChanges()) return read();
+    const probe = readSafely(reader, doc, currentUrl(), 'order');
+    const last = link.reading;
+    const same = probe.status === 'ok' ? readingOrder(last) === orderIdentity(probe.form) : last?.status === 'unrecognised' && last.missing.join() === probe.missing.join();
+    if (!same) read();
   }
 
   function checkModal(): void {
@@ -255,7 +197,7 @@ export function startSession(deps: SessionDeps): Session {
     const on = pageShowsModal(doc);
     if (on === dimmed) return;
     dimmed = on;
-    overlay?.setDimmed(on);
+    drawer.setDimmed(on);
   }
 
   function onFrame(): void {
@@ -278,36 +220,50 @@ export function startSession(deps: SessionDeps): Session {
     if (frame === 0 && !signal.aborted) frame = win.requestAnimationFrame(onFrame);
   }
 
-  doc.addEventListener('input', () => readTyped(), { capture: true, signal });
-  doc.addEventListener('change', () => read(), { capture: true, signal });
-  // The page reacts to a click after us (a tab switches, a dialog opens): read now and again
-  // in the next frame, and look for a modal dialog then.
-  doc.addEventListener('click', () => {
+  doc.addEventListener('input', () => {
+    watch.activity();
+    readTyped();
+  }, { capture: true, signal });
+  doc.addEventListener('change', () => {
+    watch.activity();
     read();
+  }, { capture: true, signal });
+  // The page reacts to a click after us (a tab switches, a dialog opens): read in the next frame,
+  // and look for a modal dialog then. Nothing is read inside the click itself.
+  doc.addEventListener('click', () => {
+    watch.activity();
     schedule({ read: true, modal: true });
   }, { capture: true, signal });
+  doc.addEventListener('keydown', () => watch.activity(), { capture: true, signal });
 
-  installGuard({
+  installGuardEvents({
     win,
     doc,
     reader,
     signal,
-    guard,
-    enabled: () => deps.settings().guardEnabled,
-    current: (): GuardContext => {
-      read();
-      return { form: reading?.status === 'ok' ? reading.form : null, formKey, quotes: answer?.message.sides ?? [] };
+    enabled: () => {
+      const on = deps.settings().guardEnabled;
+      if (!on && guard.notice !== null) {
+        guard.reset();
+        render();
+      }
+      return on;
     },
-    changed: () => render(),
+    decide: (_target, buttonSide, via) => guardLink.decide(buttonSide, via),
+    holdingEnter: () => guard.notice?.via === 'enter',
   });
 
   read();
 
   return {
-    refresh: () => schedule({ modal: true }),
+    refresh: () => {
+      if (!deps.settings().guardEnabled && guard.notice !== null) guard.reset();
+      schedule({ modal: true });
+    },
     urlChanged: () => schedule({ read: true }),
     structureChanged() {
-      const lost = anchor === null || !anchor.isConnected;
+      drawer.reattach();
+      const lost = anchor === null || watched.some((el) => !el.isConnected);
       const modal = now() - lastModalCheck >= MODAL_CHECK_MS;
       if (lost || modal) schedule({ read: lost, modal });
     },

@@ -36,11 +36,14 @@ const value = (doc: Document, id: string): string | null => {
   return el instanceof HTMLInputElement && /^\d+(\.\d+)?$/.test(el.value) && Number(el.value) > 0 ? el.value : null;
 };
 
+/** The account figure of the page (data-balance on the form), read only in a full reading: it ticks. */
+const balance = (doc: Document): string | null => doc.getElementById('order')?.getAttribute('data-balance') ?? null;
+
 /** Reads the fake page; the symbol comes from the URL path (/futures/BTCUSDT). */
 export const fakeReader: VenueReader = {
   venue: 'binance-usdm',
   matchesUrl: (url) => /^\/futures\/[A-Z]+$/.test(url.pathname),
-  read(doc, url): FormReading {
+  read(doc, url, scope = 'full'): FormReading {
     const price = value(doc, 'price');
     const size = value(doc, 'size');
     const leverage = value(doc, 'leverage');
@@ -50,7 +53,7 @@ export const fakeReader: VenueReader = {
     return {
       status: 'ok',
       matched: {},
-      form: { venue: 'binance-usdm', symbol, side: 'both', type: 'limit', marginMode: 'isolated', price, size: { unit: 'base', value: size }, leverage, marginEnabled: true, stopLoss: null, takeProfit: null, availableBalance: null },
+      form: { venue: 'binance-usdm', symbol, side: 'both', type: 'limit', marginMode: 'isolated', price, size: { unit: 'base', value: size }, leverage, marginEnabled: true, stopLoss: null, takeProfit: null, availableBalance: scope === 'full' ? balance(doc) : null },
     };
   },
   formRoot: (doc) => doc.getElementById('order'),

@@ -1,51 +1,113 @@
 // @vitest-environment happy-dom
-// The pre-submit guard: hold the first submit with a GUARD_CODES warning, let the same one
-// through next time, re-arm on any change; off when disabled; Enter counts as a submit.
+// The pre-submit guard: hold the first submit with a reason, let the same order through next
+// time however the account ticks, hold again for another order or a new reason; a click on an
+// order whose quote is not in is held as ORDER_UNCHECKED until the quote arrives or the wait runs
+// out; off when disabled; Enter counts as a submit.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { quoteSides, toWire } from '../../src/background/quotes/compute';
-import { guardCodes, installGuard, SubmitGuard, type GuardContext } from '../../src/content/guard';
+import { CHECK_BOUND_MS, guardCodes, localGuardCodes, SubmitGuard, type Attempt } from '../../src/content/guard';
+import { installGuardEvents } from '../../src/content/guard-events';
+import { orderIdentity } from '../../src/content/order-identity';
 import type { OrderForm } from '../../src/venues/types';
 import { buildPage, fakeReader } from './fake-page';
 import { binanceForm, NOW, settings, snapshot } from './fixtures';
 
-describe('SubmitGuard state machine', () => {
-  const button = {} as Element;
-  const other = {} as Element;
+const at = (over: Partial<Attempt>): Attempt => ({ order: 'o1', side: 'long', via: 'click', quoted: ['LIQUIDATION_NEAR'], local: [], now: 0, ...over });
 
-  it('holds once, then lets the same submit pass, and keeps passing', () => {
+describe('SubmitGuard state machine', () => {
+  it('holds once, then lets the same order pass, and keeps passing', () => {
     const g = new SubmitGuard();
-    expect(g.attempt(button, 'long', ['LIQUIDATION_NEAR'], 'f1')).toBe('hold');
+    expect(g.attempt(at({}))).toBe('hold');
     expect(g.notice).toEqual({ codes: ['LIQUIDATION_NEAR'], side: 'long', via: 'click' });
-    expect(g.attempt(button, 'long', ['LIQUIDATION_NEAR'], 'f1')).toBe('pass');
+    expect(g.attempt(at({}))).toBe('pass');
     expect(g.notice).toBeNull();
-    expect(g.attempt(button, 'long', ['LIQUIDATION_NEAR'], 'f1')).toBe('pass');
+    expect(g.attempt(at({}))).toBe('pass');
   });
 
   it('never holds without a reason', () => {
     const g = new SubmitGuard();
-    expect(g.attempt(button, 'long', [], 'f1')).toBe('pass');
+    expect(g.attempt(at({ quoted: [] }))).toBe('pass');
     expect(g.notice).toBeNull();
   });
 
-  it('re-arms on another button, another form or other reasons', () => {
+  it('holds again for the other side, another order, or a reason the trader was not shown', () => {
     const g = new SubmitGuard();
-    g.attempt(button, 'long', ['LIQUIDATION_NEAR'], 'f1');
-    expect(g.attempt(other, 'short', ['LIQUIDATION_NEAR'], 'f1')).toBe('hold');
-    expect(g.attempt(other, 'short', ['LIQUIDATION_NEAR'], 'f2')).toBe('hold');
-    expect(g.attempt(other, 'short', ['LIQUIDATION_NEAR', 'LIQ_BEYOND_STOP'], 'f2')).toBe('hold');
-    expect(g.attempt(other, 'short', ['LIQUIDATION_NEAR', 'LIQ_BEYOND_STOP'], 'f2')).toBe('pass');
+    g.attempt(at({}));
+    expect(g.attempt(at({ side: 'short' }))).toBe('hold');
+    expect(g.attempt(at({ side: 'short', order: 'o2' }))).toBe('hold');
+    expect(g.attempt(at({ side: 'short', order: 'o2', quoted: ['LIQUIDATION_NEAR', 'LIQ_BEYOND_STOP'] }))).toBe('hold');
+    expect(g.attempt(at({ side: 'short', order: 'o2', quoted: ['LIQUIDATION_NEAR', 'LIQ_BEYOND_STOP'] }))).toBe('pass');
+    // A reason that went away since (the account ticked) does not hold the order again.
+    expect(g.attempt(at({ side: 'short', order: 'o2', quoted: ['LIQ_BEYOND_STOP'] }))).toBe('pass');
   });
 
-  it('sync clears a held submit when the form or its reasons change', () => {
+  it('orderChanged lets go of a hold for another order only', () => {
     const g = new SubmitGuard();
-    g.attempt(button, 'long', ['LIQUIDATION_NEAR'], 'f1');
-    g.sync('f1', () => ['LIQUIDATION_NEAR']);
+    g.attempt(at({}));
+    expect(g.orderChanged('o1')).toBe(false);
     expect(g.notice).not.toBeNull();
-    g.sync('f2', () => ['LIQUIDATION_NEAR']);
+    expect(g.orderChanged('o2')).toBe(true);
     expect(g.notice).toBeNull();
-    expect(g.attempt(button, 'long', ['LIQUIDATION_NEAR'], 'f2')).toBe('hold');
-    g.sync('f2', () => []);
-    expect(g.attempt(button, 'long', ['LIQUIDATION_NEAR'], 'f2')).toBe('hold');
+    expect(g.attempt(at({}))).toBe('hold');
+  });
+
+  it('a local reason holds without a quote, and joins the quote\'s reasons', () => {
+    const g = new SubmitGuard();
+    expect(g.attempt(at({ quoted: [], local: ['LEVERAGE_ABOVE_PERSONAL_MAX'] }))).toBe('hold');
+    expect(g.notice?.codes).toEqual(['LEVERAGE_ABOVE_PERSONAL_MAX']);
+    expect(g.attempt(at({ quoted: ['LIQUIDATION_NEAR'], local: ['LEVERAGE_ABOVE_PERSONAL_MAX'] }))).toBe('hold');
+    expect(g.notice?.codes).toEqual(['LIQUIDATION_NEAR', 'LEVERAGE_ABOVE_PERSONAL_MAX']);
+  });
+
+  it('an unquoted order is held while checking, then shows its own reasons, then passes', () => {
+    const g = new SubmitGuard();
+    expect(g.attempt(at({ quoted: null, now: 0 }))).toBe('hold');
+    expect(g.notice).toEqual({ codes: ['ORDER_UNCHECKED'], side: 'long', via: 'click', unchecked: 'checking' });
+    expect(g.checking).toBe(true);
+    // Clicking again before the quote is in: still held.
+    expect(g.attempt(at({ quoted: null, now: 100 }))).toBe('hold');
+    expect(g.quoted('other order', () => ['LIQUIDATION_NEAR'])).toBe(false);
+    expect(g.quoted('o1', () => ['LIQUIDATION_NEAR'])).toBe(true);
+    expect(g.notice).toEqual({ codes: ['LIQUIDATION_NEAR'], side: 'long', via: 'click' });
+    expect(g.attempt(at({ now: 200 }))).toBe('pass');
+  });
+
+  it('an unquoted order whose quote shows no reason: the notice goes and the next click passes', () => {
+    const g = new SubmitGuard();
+    g.attempt(at({ quoted: null }));
+    g.quoted('o1', () => []);
+    expect(g.notice).toBeNull();
+    expect(g.attempt(at({ quoted: [] }))).toBe('pass');
+  });
+
+  it('no quote within CHECK_BOUND_MS: the notice says so and the next click passes', () => {
+    const g = new SubmitGuard();
+    g.attempt(at({ quoted: null, now: 1_000 }));
+    expect(g.expire(1_000 + CHECK_BOUND_MS - 1)).toBe(false);
+    expect(g.expire(1_000 + CHECK_BOUND_MS)).toBe(true);
+    expect(g.notice).toEqual({ codes: ['ORDER_UNCHECKED'], side: 'long', via: 'click', unchecked: 'timeout' });
+    expect(g.attempt(at({ quoted: null, now: 5_000 }))).toBe('pass');
+  });
+});
+
+describe('localGuardCodes', () => {
+  it('leverage strictly above the personal maximum, exactly, margin orders only', () => {
+    const form = binanceForm({ leverage: '20' });
+    expect(localGuardCodes(form, { maxLeverage: '19.99' })).toEqual(['LEVERAGE_ABOVE_PERSONAL_MAX']);
+    expect(localGuardCodes(form, { maxLeverage: '20' })).toEqual([]);
+    expect(localGuardCodes(form, { maxLeverage: null })).toEqual([]);
+    expect(localGuardCodes({ ...form, marginEnabled: false }, { maxLeverage: '2' })).toEqual([]);
+  });
+});
+
+describe('orderIdentity', () => {
+  it('ignores the account and the available balance, and nothing the trader sets', () => {
+    const form = binanceForm({ leverage: '20' });
+    const ticked: OrderForm = { ...form, availableBalance: '123.45', account: { walletBalance: '999', positions: [] } };
+    expect(orderIdentity(ticked)).toBe(orderIdentity(form));
+    for (const change of [{ leverage: '21' }, { price: '65001' }, { size: { unit: 'quote', value: '0.1' } }, { stopLoss: '60000' }, { takeProfit: '70000' }, { marginMode: 'cross' }, { side: 'long' }, { type: 'market' }] as Partial<OrderForm>[]) {
+      expect(orderIdentity({ ...form, ...change })).not.toBe(orderIdentity(form));
+    }
   });
 });
 
@@ -62,7 +124,7 @@ describe('guardCodes', () => {
   });
 });
 
-describe('installGuard on a page', () => {
+describe('installGuardEvents on a page', () => {
   let page: ReturnType<typeof buildPage>;
   let life: AbortController;
   let guard: SubmitGuard;
@@ -70,11 +132,13 @@ describe('installGuard on a page', () => {
   let enabled: boolean;
   let pageClicks: string[];
   let pageKeys: number;
-  const changed = vi.fn();
+  const decided = vi.fn();
 
-  const context = (): GuardContext => {
-    const s = settings({ minLiquidationDistance: '0.05' });
-    return { form, formKey: JSON.stringify(form), quotes: toWire(quoteSides(form, snapshot('65000'), s, NOW)) };
+  // The session's decision, with the quotes of the form as it is (tests of the session cover the rest).
+  const decide = (_target: unknown, buttonSide: 'long' | 'short' | null, via: 'click' | 'enter'): 'hold' | 'pass' => {
+    decided(buttonSide, via);
+    const quotes = toWire(quoteSides(form, snapshot('65000'), settings({ minLiquidationDistance: '0.05' }), NOW));
+    return guard.attempt({ order: orderIdentity(form), side: buttonSide, via, quoted: guardCodes(quotes, buttonSide), local: [], now: 0 });
   };
 
   beforeEach(() => {
@@ -86,11 +150,11 @@ describe('installGuard on a page', () => {
     enabled = true;
     pageClicks = [];
     pageKeys = 0;
-    changed.mockClear();
+    decided.mockClear();
     // The exchange's own handlers, as React would attach them (bubbling, on the document).
     document.addEventListener('click', (e) => pageClicks.push((e.target as Element).id), { signal: life.signal });
     document.addEventListener('keydown', () => pageKeys++, { signal: life.signal });
-    installGuard({ win: window, doc: document, reader: fakeReader, signal: life.signal, guard, enabled: () => enabled, current: context, changed });
+    installGuardEvents({ win: window, doc: document, reader: fakeReader, signal: life.signal, enabled: () => enabled, decide, holdingEnter: () => guard.notice?.via === 'enter' });
   });
   afterEach(() => life.abort());
 
@@ -99,8 +163,8 @@ describe('installGuard on a page', () => {
     page.buy.dispatchEvent(first);
     expect(first.defaultPrevented).toBe(true);
     expect(pageClicks).toEqual([]);
+    expect(decided).toHaveBeenCalledWith('long', 'click');
     expect(guard.notice).toEqual({ codes: ['LIQUIDATION_NEAR'], side: 'long', via: 'click' });
-    expect(changed).toHaveBeenCalledTimes(1);
 
     const second = new MouseEvent('click', { bubbles: true, cancelable: true });
     page.buy.dispatchEvent(second);
@@ -118,7 +182,7 @@ describe('installGuard on a page', () => {
     expect(pageClicks).toEqual(['sell']);
   });
 
-  it('a changed form re-arms', () => {
+  it('a changed order is held again', () => {
     page.buy.click();
     form = binanceForm({ leverage: '40' });
     page.buy.click();
@@ -138,11 +202,13 @@ describe('installGuard on a page', () => {
     enabled = false;
     page.buy.click();
     expect(pageClicks).toEqual(['buy']);
+    expect(decided).not.toHaveBeenCalled();
   });
 
   it('ignores clicks that are not on a submit button', () => {
     page.price.click();
     expect(pageClicks).toEqual(['price']);
+    expect(decided).not.toHaveBeenCalled();
   });
 
   it('holds Enter in a form input once', () => {
@@ -179,5 +245,6 @@ describe('installGuard on a page', () => {
     life.abort();
     page.buy.click();
     expect(guard.notice).toBeNull();
+    expect(decided).not.toHaveBeenCalled();
   });
 });

@@ -4,6 +4,7 @@
 // quotes marked "updating" while an answer is late, follows mutations once per frame, and leaves
 // nothing behind. The background is faked with the real quote computation (fake-background.ts).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CHECK_BOUND_MS } from '../../src/content/guard';
 import { PENDING_AFTER_MS, startSession, type Session } from '../../src/content/session';
 import type { CsToBg } from '../../src/messaging/messages';
 import { ATTR, HOST_ATTRIBUTE } from '../../src/ui/overlay/contract';
@@ -235,24 +236,83 @@ describe('session', () => {
     expect(root().hasAttribute(ATTR.guard)).toBe(false);
   });
 
-  it('the guard decides on the latest quotes while a newer answer is in flight', async () => {
+  it('a click on an order whose answer is in flight is held as unchecked, then shows that order\'s reasons, then passes', async () => {
     const clicks: string[] = [];
     document.addEventListener('click', (e) => clicks.push((e.target as Element).id));
     type(page.leverage, '2');
     await answered();
     bg.answering = false;
-    type(page.leverage, '3'); // answer in flight
+    type(page.leverage, '50'); // answer in flight: the quotes shown are for 2×, which has no reason
     page.buy.click();
-    expect(clicks).toEqual(['buy']); // not blocked only because the answer is late
+    expect(clicks).toEqual([]);
+    expect(root().getAttribute(ATTR.guard)).toBe('ORDER_UNCHECKED');
+    page.buy.click(); // still checking: held again
+    expect(clicks).toEqual([]);
     bg.release();
+    await answered();
+    expect(root().getAttribute(ATTR.guard)).toBe('LIQUIDATION_NEAR');
+    page.buy.click();
+    expect(clicks).toEqual(['buy']);
+  });
+
+  it('a click on an unanswered order with no reason: held while checking, the answer clears it, the next click passes', async () => {
+    const clicks: string[] = [];
+    document.addEventListener('click', (e) => clicks.push((e.target as Element).id));
+    await answered();
+    bg.answering = false;
+    type(page.leverage, '3');
+    page.buy.click();
+    expect(clicks).toEqual([]);
+    bg.release();
+    await answered();
+    expect(root().hasAttribute(ATTR.guard)).toBe(false);
+    page.buy.click();
+    expect(clicks).toEqual(['buy']);
+  });
+
+  it('no answer within CHECK_BOUND_MS: the notice says the order could not be checked; the next click passes', async () => {
+    const clicks: string[] = [];
+    document.addEventListener('click', (e) => clicks.push((e.target as Element).id));
+    await answered();
+    bg.answering = false;
+    type(page.leverage, '3');
+    page.buy.click();
+    expect(clicks).toEqual([]);
+    await wait(CHECK_BOUND_MS + 50);
+    expect(root().getAttribute(ATTR.guard)).toBe('ORDER_UNCHECKED');
+    expect(shadow!.querySelector('[role="alert"]')?.textContent).toMatch(/could not be checked/);
+    page.buy.click();
+    expect(clicks).toEqual(['buy']);
+  });
+
+  it('a ticking account does not re-arm a held order', async () => {
+    const clicks: string[] = [];
+    document.addEventListener('click', (e) => clicks.push((e.target as Element).id));
     type(page.leverage, '50');
     await answered();
-    type(page.leverage, '51'); // answer in flight again: the quotes for 50× still hold the click
-    bg.answering = false;
-    type(page.leverage, '52');
-    page.sell.click();
+    page.buy.click();
+    expect(clicks).toEqual([]);
+    // The account ticks: a new reading (and answer) for the same order.
+    for (const balance of ['5000', '5000.1', '4999.9']) {
+      page.form.dataset['balance'] = balance;
+      await wait(0);
+      await nextFrame();
+      await answered();
+    }
+    page.buy.click();
     expect(clicks).toEqual(['buy']);
-    expect(root().getAttribute(ATTR.guard)).toBe('LIQUIDATION_NEAR');
+  });
+
+  it('the personal maximum leverage is held at the click from the form alone, before any answer', async () => {
+    const strict = settings({ minLiquidationDistance: '0.05', maxLeverage: '5' });
+    session!.stop();
+    bg.answering = false;
+    session = startSession({ win: window, doc: document, reader: fakeReader, url: URL_, ext, settings: () => strict, onInvalidated: () => undefined, now: () => now });
+    const clicks: string[] = [];
+    document.addEventListener('click', (e) => clicks.push((e.target as Element).id));
+    page.leverage.value = '20';
+    page.buy.click();
+    expect(clicks).toEqual([]);
   });
 
   it('dims and lets pointer events through while the page shows a modal dialog', async () => {

@@ -119,6 +119,7 @@ export function Overlay({ view, collapsed, dimmed, onToggle, onDragStart, chartO
     [ATTR.collapsed]: collapsed ? '' : undefined,
     [ATTR.pending]: view.pending ? 'true' : undefined,
     [ATTR.dimmed]: dimmed ? '' : undefined,
+    [ATTR.reason]: view.reason ?? undefined,
   };
   const { markLine } = view;
   const onDrag = (e: JSX.TargetedPointerEvent<HTMLSpanElement>) => onDragStart(e);

@@ -11,7 +11,8 @@ export type OverlayState =
   | 'no-price' // market order and no mark price at all
   | 'waiting' // the form is read but the background has not answered yet (worker starting or unreachable)
   | 'spot' // Kraken with margin switched off: no borrowing, nothing to liquidate
-  | 'error'; // engine refused the input (message shown)
+  | 'error' // engine refused the input (message shown)
+  | 'refused'; // the background refused the form read from the page (a misread figure, a form outside the schema): no figures, data-reason says why
 
 export const ATTR = {
   root: 'data-mp-root',
@@ -37,10 +38,18 @@ export const ATTR = {
   chartSide: 'data-chart-side', // 'long' | 'short': one chart per quoted side inside the open panel
   marker: 'data-marker', // on a chart marker: 'entry' | 'mark' | 'liquidation' | 'marginCall' | 'breakEven' | 'stop' | 'takeProfit'; data-value = its raw price
   live: 'data-live', // the aria-live region announcing liquidation price and distance (debounced)
+  // Added with the page session (compatible):
+  reason: 'data-reason', // on the root in state 'refused': "<code>:<field>", e.g. "IMPLAUSIBLE:price"
 } as const;
 
 // "markPrice" and "markAgeMs" appear once per overlay, in the header line above the side
 // columns (the mark is the same for both sides); the FIGURES below appear in every column.
+
+/**
+ * Guard code of the content script itself: the click was on an order whose quote was not in yet
+ * (changed in the same moment, or the background restarting); held once while it is checked.
+ */
+export const ORDER_UNCHECKED = 'ORDER_UNCHECKED';
 
 /** Engine warning codes that make the pre-submit guard hold the first click. */
 export const GUARD_CODES = ['LIQUIDATION_NEAR', 'LIQUIDATION_AT_MARK', 'LIQUIDATION_IMMEDIATE', 'LEVERAGE_ABOVE_PERSONAL_MAX', 'LIQ_BEYOND_STOP', 'LOSS_AT_STOP_ABOVE_LIMIT'] as const;

@@ -4,6 +4,7 @@ import { isWireError, type WireQuote } from '../../messaging/messages';
 import type { Settings } from '../../settings/settings';
 import type { OrderForm } from '../../venues/types';
 import { t } from '../i18n';
+import { ORDER_UNCHECKED } from './contract';
 import { formatFraction, formatLeverage, formatPrice } from './format';
 import { quoteCurrency } from './units';
 import type { GuardNotice, SideQuote } from './view-model';
@@ -31,18 +32,34 @@ function reason(code: string, quote: WireQuote, form: OrderForm, settings: Setti
   }
 }
 
+/** Reasons the content script finds without a quote (src/content/guard.ts localGuardCodes). */
+function localReason(code: string, form: OrderForm, settings: Settings): string | null {
+  if (code === 'LEVERAGE_ABOVE_PERSONAL_MAX' && settings.maxLeverage !== null) {
+    return `leverage ${formatLeverage(form.leverage)} above your maximum ${formatLeverage(settings.maxLeverage)}`;
+  }
+  return null;
+}
+
 export function guardText(notice: GuardNotice, quotes: SideQuote[], form: OrderForm, settings: Settings): string {
   const relevant = quotes.filter((q) => notice.side === null || q.side === notice.side);
   const prefix = relevant.length > 1;
   const reasons: string[] = [];
   for (const code of notice.codes) {
+    if (code === ORDER_UNCHECKED) continue;
+    const before = reasons.length;
     for (const q of relevant) {
       if (q.result === null || isWireError(q.result) || !q.result.warnings.some((w) => w.code === code)) continue;
       const text = reason(code, q.result, form, settings);
       reasons.push(prefix ? `${q.side}: ${text}` : text);
     }
+    // Found at the click from the form alone (the quotes shown may be for the order before).
+    const local = reasons.length === before ? localReason(code, form, settings) : null;
+    if (local !== null) reasons.push(local);
   }
-  // The frame of the sentence is translated; the reasons keep the engine's English wording.
   const again = t(notice.via === 'enter' ? 'overlay_guardEnterAgain' : 'overlay_guardClickAgain');
-  return t('overlay_guardHeld', [reasons.join('; '), again]);
+  if (notice.unchecked === 'checking') return [t('overlay_guardChecking'), ...reasons].join(' ');
+  // The frame of the sentence is translated; the reasons keep the engine's English wording.
+  const held = reasons.length > 0 ? t('overlay_guardHeld', [reasons.join('; '), again]) : '';
+  if (notice.unchecked === 'timeout') return [t('overlay_guardUnchecked'), held || again].join(' ');
+  return held;
 }

@@ -22,6 +22,8 @@ export interface OverlayHandle {
   restore(p: Point): void;
   /** The page shows a modal dialog: let pointer events through to it and dim (see HOST_DIMMED). */
   setDimmed(dimmed: boolean): void;
+  /** Puts the host back on the current <html> when the page replaced or emptied it. */
+  reattach(): void;
   destroy(): void;
 }
 
@@ -165,13 +167,19 @@ export function mountOverlay(doc: Document, options: MountOptions = {}): Overlay
   // A smaller window must not strand the overlay outside it.
   win.addEventListener('resize', () => reposition(), { signal: life.signal });
 
+  // Some pages re-render <html> children, or <html> itself; come back instead of silently vanishing.
+  const reattach = (): void => {
+    const html = doc.documentElement;
+    if (html !== null && host.parentNode !== html) html.append(host);
+  };
+
   return {
     host,
     root,
+    reattach,
     update(next) {
       view = next;
-      // Some pages re-render <html> children; come back instead of silently vanishing.
-      if (!host.isConnected) doc.documentElement.append(host);
+      reattach();
       draw();
       scheduleAnnouncement(next.announcement);
     },

@@ -1,0 +1,67 @@
+// The session's overlay: created on first use (nothing is added to the page before there is
+// something to show), placed next to the form, where the trader dragged it last time (per venue,
+// storage.local), dimmed while the page shows a modal dialog, and put back when the page re-creates
+// <html> (a client re-render after a hydration mismatch drops every node on the old element).
+import { mountOverlay, type OverlayHandle } from '../ui/overlay/mount';
+import { parsePoint } from '../ui/overlay/position';
+import type { OverlayView } from '../ui/overlay/view-model';
+import type { ExtApi } from './ext-api';
+
+const positionKey = (venue: string): string => `overlayPosition.${venue}`;
+
+export interface OverlayDrawer {
+  /** Draws a view; `inputs` are what it was built from: the same inputs again draw nothing. */
+  draw(inputs: readonly unknown[], build: () => OverlayView): void;
+  place(anchor: Element | null): void;
+  setDimmed(dimmed: boolean): void;
+  /** The page replaced <html> or <body>: put the host back where it belongs. */
+  reattach(): void;
+}
+
+export function createOverlayDrawer(doc: Document, ext: Pick<ExtApi, 'getLocal' | 'setLocal'>, venue: string, signal: AbortSignal): OverlayDrawer {
+  let overlay: OverlayHandle | null = null;
+  let drawn: readonly unknown[] = [];
+  let anchor: Element | null = null;
+  let dimmed = false;
+  let savedPosition: ReturnType<typeof parsePoint> = null;
+
+  ext.getLocal(positionKey(venue)).then((raw) => {
+    savedPosition = parsePoint(raw);
+    if (savedPosition !== null && overlay !== null && !signal.aborted) overlay.restore(savedPosition);
+  }, () => undefined);
+
+  signal.addEventListener('abort', () => {
+    overlay?.destroy();
+    overlay = null;
+  }, { once: true });
+
+  const ensure = (): OverlayHandle => {
+    if (overlay !== null) return overlay;
+    const created = mountOverlay(doc, { onMoved: (p) => void ext.setLocal(positionKey(venue), p).catch(() => undefined) });
+    created.place(anchor);
+    if (savedPosition !== null) created.restore(savedPosition);
+    if (dimmed) created.setDimmed(true);
+    overlay = created;
+    return created;
+  };
+
+  return {
+    draw(inputs, build) {
+      if (signal.aborted) return;
+      if (inputs.length === drawn.length && inputs.every((v, i) => v === drawn[i])) return;
+      drawn = inputs;
+      ensure().update(build());
+    },
+    place(next) {
+      anchor = next;
+      overlay?.place(next);
+    },
+    setDimmed(next) {
+      dimmed = next;
+      overlay?.setDimmed(next);
+    },
+    reattach() {
+      overlay?.reattach();
+    },
+  };
+}

@@ -1,0 +1,86 @@
+// The overlay's banners (what the figures rest on: a stale or missing mark, where the cross
+// account came from, positions that could not be weighed, feed trouble) and its header mark line.
+import type { MarketFigureKey, MarkState, OrderForm } from '../../venues/types';
+import { isFresh } from '../../venues/types';
+import { t } from '../i18n';
+import { formatAge, formatPrice } from './format';
+import { quoteCurrency } from './units';
+import { isError, type Formats } from './view-columns';
+import { say } from './view-text';
+import type { Banner, MarketInfo, MarkLine, SideQuote } from './view-types';
+
+const FIGURE_NAMES: Partial<Record<MarketFigureKey, [string, string]>> = {
+  fundingRate: ['overlay_figureFundingRate', 'funding rate'],
+  fundingIntervalHours: ['overlay_figureFundingInterval', 'funding interval'],
+  maxLeverage: ['overlay_figureMaxLeverage', 'maximum leverage'],
+  marginCallLevel: ['overlay_figureMarginCallLevel', 'margin-call level'],
+  liquidationLevel: ['overlay_figureLiquidationLevel', 'liquidation level'],
+};
+
+/** The header line: the mark of the market the quotes came from, aged on this page's own clock. */
+export function markLine(market: MarketInfo | null, form: OrderForm | null, now: number, f: Formats): { line: MarkLine; state: MarkState } {
+  const matches = market !== null && (form === null || (market.venue === form.venue && market.symbol === form.symbol));
+  const mark = matches ? market.mark : null;
+  if (mark === null) return { state: 'missing', line: { value: '', text: t('overlay_noMark'), ageMs: null, ageText: '' } };
+  const ageMs = Math.max(0, now - mark.receivedAt);
+  const state: MarkState = isFresh({ value: mark.value, receivedAt: mark.receivedAt, exchangeTime: null, source: 'stream' }, 'markPrice', now) ? 'live' : 'stale';
+  const ccy = quoteCurrency(market!.venue, market!.symbol);
+  const ageText = t(state === 'stale' ? 'overlay_ageStale' : 'overlay_age', [formatAge(ageMs)]);
+  return { state, line: { value: mark.value, text: t('overlay_mark', [`${formatPrice(mark.value, f.price) ?? mark.value} ${ccy}`]), ageMs, ageText } };
+}
+
+export function banners(plan: SideQuote['plan'] | undefined, quotes: SideQuote[], market: MarketInfo | null, markAgeMs: number | null): Banner[] {
+  const out: Banner[] = [];
+  if (plan !== undefined) {
+    // The age now, on this page's clock; the plan's age is from when the quote was computed.
+    const ageMs = markAgeMs ?? plan.markAgeMs;
+    const age = ageMs === null ? '' : ` (${formatAge(ageMs)})`;
+    if (plan.priceBasis === 'limit' && plan.markState === 'stale') out.push({ kind: 'mark-stale', severity: 'warn', text: t('overlay_markStaleLimit', [age]) });
+    if (plan.priceBasis === 'limit' && plan.markState === 'missing') out.push({ kind: 'mark-missing', severity: 'warn', text: t('overlay_markMissingLimit') });
+    if (plan.priceBasis === 'stale-mark') out.push({ kind: 'mark-stale', severity: 'danger', text: t('overlay_markStaleOld', [age]) });
+    const others = plan.staleFigures.flatMap((k) => {
+      const name = FIGURE_NAMES[k];
+      return name ? [say(name[0], name[1])] : [];
+    });
+    if (others.length > 0) out.push({ kind: 'stale-figures', severity: 'info', text: say('overlay_staleFigures', 'Stale $1 not used — bundled figures instead', [others.join(', ')]) });
+    if (plan.tiers === 'stale') out.push({ kind: 'stale-tiers', severity: 'info', text: t('overlay_staleTiers') });
+    const source = accountSourceBanner(plan);
+    if (source !== null) out.push(source);
+    if (plan.lossLimitUnchecked) out.push({ kind: 'loss-limit', severity: 'info', text: t('overlay_lossLimitUnchecked') });
+  }
+  const unknown = plan?.positionsUnknown ?? [];
+  if (unknown.length > 0) {
+    const [key, english] = unknown.length > 1
+      ? ['overlay_positionsUnknownMany', 'Open positions $1 cannot be weighed (maintenance margin unknown, or the same market) — no liquidation price']
+      : ['overlay_positionsUnknownOne', 'Open position $1 cannot be weighed (maintenance margin unknown, or the same market) — no liquidation price'];
+    out.push({ kind: 'positions-unknown', severity: 'danger', text: say(key, english, [unknown.join(', ')]) });
+  }
+  const balanceWarning = unknown.length === 0 && quotes.some((q) => q.result !== null && !isError(q.result) && q.result.warnings.some((w) => w.code === 'CROSS_BALANCE_UNKNOWN'));
+  if (quotes.some((q) => q.plan.needsBalance) || balanceWarning) {
+    out.push({ kind: 'balance', severity: 'warn', text: t('overlay_enterBalance') });
+  }
+  if (market !== null && market.lastError !== null && market.status !== 'live') {
+    out.push({ kind: 'feed', severity: 'info', text: t('overlay_feedError', [market.lastError]) });
+  }
+  return out;
+}
+
+/** Cross margin: say where the account figures came from — the page, or what the user typed. */
+function accountSourceBanner(plan: SideQuote['plan']): Banner | null {
+  const n = plan.pagePositions;
+  if (plan.balanceSource === 'page') {
+    const text = n === null ? say('overlay_balanceFromPage', 'Cross: account balance read from the page')
+      : n === 0 ? say('overlay_balanceFromPageNoPositions', 'Cross: account balance (no other open positions) read from the page')
+        : n === 1 ? say('overlay_balanceFromPageOnePosition', 'Cross: account balance and 1 open position read from the page')
+          : say('overlay_balanceFromPagePositions', 'Cross: account balance and $1 open positions read from the page', [String(n)]);
+    return { kind: 'balance-source', severity: 'info', text };
+  }
+  if (plan.balanceSource === 'settings') {
+    const text = n === null ? say('overlay_balanceFromPopup', 'Cross: balance as you entered it in the popup (the page does not show it); other open positions not included')
+      : n === 1 ? say('overlay_balanceFromPopupOnePosition', 'Cross: balance as you entered it in the popup (the page does not show it); 1 open position read from the page')
+        : say('overlay_balanceFromPopupPositions', 'Cross: balance as you entered it in the popup (the page does not show it); $1 open positions read from the page', [String(n)]);
+    return { kind: 'balance-source', severity: 'info', text };
+  }
+  return null;
+}
+
