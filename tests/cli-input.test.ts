@@ -212,7 +212,7 @@ describe('a byte-order mark on stdin', () => {
 
 describe('JSON numbers a double does not keep are refused', () => {
   const withRaw = (field: string, literal: string, where: 'order' | 'market' = 'order') =>
-    JSON.stringify({ ...BASE, [where]: { ...(BASE as Record<string, object>)[where], [field]: '@@' } }).replace('"@@"', literal);
+    JSON.stringify({ ...BASE, [where]: { ...BASE[where], [field]: '@@' } }).replace('"@@"', literal);
 
   const REFUSED: Array<[string, string, 'order' | 'market', string]> = [
     ['price', '1e400', 'order', 'Infinity'],
@@ -241,7 +241,7 @@ describe('JSON numbers a double does not keep are refused', () => {
 
   it('numbers a double keeps exactly still work and equal their decimal strings', () => {
     const facts = bundledFacts();
-    for (const [literal, text] of [['20000', '20000'], ['2e4', '20000'], ['20000.50', '20000.5'], ['0.1', '0.1'], ['1e-7', '0.0000001']]) {
+    for (const [literal, text] of [['20000', '20000'], ['2e4', '20000'], ['20000.50', '20000.5'], ['0.1', '0.1'], ['1e-7', '0.0000001']] as const) {
       const asNumber = quoteText(withRaw('price', literal)).output;
       expect(asNumber, literal).not.toHaveProperty('error');
       expect(asNumber).toEqual(quoteJson({ ...BASE, order: { ...BASE.order, price: text } }, facts));
