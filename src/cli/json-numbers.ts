@@ -33,7 +33,7 @@ function canonical(literal: string): string {
 export function keepsValue(literal: string): boolean {
   const parsed = Number(literal);
   if (!Number.isFinite(parsed)) return false;
-  // The shortest text of a double is at most 17 digits; a longer literal can only equal it with zeros.
+  // Equal values have equal canonical text; JavaScript's text of a double is the shortest that reads back as it.
   return canonical(literal) === canonical(String(parsed));
 }
 
