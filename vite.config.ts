@@ -9,34 +9,10 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import webExtension from 'vite-plugin-web-extension';
-
-const TARGETS = ['chrome', 'firefox'] as const;
-type Target = (typeof TARGETS)[number];
+import { composeManifest, TARGETS, type Target } from './scripts/compose-manifest';
 
 const target = (process.env['TARGET'] ?? 'chrome') as Target;
 if (!TARGETS.includes(target)) throw new Error(`TARGET must be one of ${TARGETS.join(', ')}, got "${target}"`);
-
-type Json = Record<string, unknown>;
-const readJson = (file: string): Json => JSON.parse(readFileSync(new URL(file, import.meta.url), 'utf8')) as Json;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Objects merge key by key; arrays and scalars in the overlay replace the base value. */
-function merge(base: Json, overlay: Json): Json {
-  const out: Json = { ...base };
-  for (const [key, value] of Object.entries(overlay)) {
-    const prev = out[key];
-    out[key] = isObject(prev) && isObject(value) ? merge(prev, value) : value;
-  }
-  return out;
-}
-
-/** manifest/base.json + manifest/<target>.json, with the version taken from package.json (one source of truth). */
-function buildManifest(): Json {
-  const { version } = readJson('./package.json') as { version: string };
-  const merged = merge(readJson('./manifest/base.json'), readJson(`./manifest/${target}.json`));
-  // Spread order keeps manifest_version, name, version first in the output for readability.
-  return { manifest_version: merged['manifest_version'], name: merged['name'], version, ...merged };
-}
 
 const ICON_SIZES = [16, 32, 48, 128];
 
@@ -130,7 +106,7 @@ export default defineConfig({
   },
   plugins: [
     webExtension({
-      manifest: buildManifest,
+      manifest: () => composeManifest(target),
       browser: target,
       disableAutoLaunch: true,
       // The plugin validates against a schema it downloads from the network; CI has no internet.

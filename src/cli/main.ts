@@ -1,13 +1,12 @@
 // `preflight quote`: the engine on the command line, exactly as ../shared/contracts/quote-cli.md.
 // JSON on stdin (or --input FILE), one object or an array; JSON on stdout; exit 2 with a
 // JSON error for bad input and one human line on stderr; never a stack trace.
-import { readFile } from 'node:fs/promises';
-import type { InputErrorCode } from '../core/errors';
+import { clipText, type InputErrorCode } from '../core/errors';
 import { quoteJson, type QuoteResult } from '../core/quote';
 import { bundledFacts } from '../venues/facts';
-
-const MAX_INPUT_BYTES = 10 * 1024 * 1024;
-const USAGE = 'usage: preflight quote [--input scenario.json]   (JSON on stdin when --input is absent)';
+import { parseArgs, USAGE } from './args';
+import { lostNumberMessage, lostNumbers, pathText, type LostNumber } from './json-numbers';
+import { InputTooLarge, MAX_INPUT_BYTES, readInputFile, readStdin, UnreadableInput } from './read-input';
 
 interface CliIo {
   stdin: () => Promise<string>;
@@ -17,6 +16,8 @@ interface CliIo {
 
 type ErrorResult = Extract<QuoteResult, { error: unknown }>;
 
+const TOO_LARGE_MESSAGE = 'input is larger than 10 MB';
+
 function errorResult(code: InputErrorCode, message: string, path = ''): ErrorResult {
   return { error: { code, message, path } };
 }
@@ -25,46 +26,28 @@ function isError(result: QuoteResult): result is ErrorResult {
   return 'error' in result;
 }
 
-async function readInput(args: string[], io: CliIo): Promise<string> {
-  const at = args.indexOf('--input');
-  if (at === -1) return io.stdin();
-  const file = args[at + 1];
-  if (!file) throw new UsageError('--input needs a file name');
-  try {
-    // A byte-order mark (Windows editors) is not part of the JSON.
-    return (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
-  } catch (error) {
-    throw new UsageError(`cannot read --input ${JSON.stringify(file)}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
-  }
+/** Bad arguments or an unreadable input: the error JSON, one human line (and the usage line). */
+function refuse(io: CliIo, code: InputErrorCode, message: string, withUsage: boolean): number {
+  io.stdout(`${JSON.stringify(errorResult(code, withUsage ? `${message}; ${USAGE}` : message))}\n`);
+  io.stderr(`preflight: ${message}\n${withUsage ? `${USAGE}\n` : ''}`);
+  return 2;
 }
-
-class UsageError extends Error {}
 
 /** Runs the CLI; returns the exit code. */
 export async function runCli(args: string[], io: CliIo): Promise<number> {
-  const [command, ...rest] = args;
-  if (command === '--help' || command === '-h' || command === 'help') {
+  const parsed = parseArgs(args);
+  if (parsed.kind === 'help') {
     io.stdout(`${USAGE}\n`);
     return 0;
   }
-  // Anything but "--input FILE" is a mistake; a bare file name would otherwise wait on stdin.
-  const stray = rest.find((arg, i) => arg !== '--input' && rest[i - 1] !== '--input');
-  if (command !== 'quote' || stray !== undefined) {
-    const why = command !== 'quote'
-      ? `unknown command ${JSON.stringify(command ?? '')}`
-      : stray!.startsWith('-') ? `unknown option ${stray}` : `unexpected argument ${JSON.stringify(stray)} (use --input ${stray})`;
-    io.stdout(`${JSON.stringify(errorResult('USAGE', `${why}; ${USAGE}`))}\n`);
-    io.stderr(`preflight: ${why}\n${USAGE}\n`);
-    return 2;
-  }
+  if (parsed.kind === 'usage-error') return refuse(io, 'USAGE', parsed.why, true);
   let text: string;
   try {
-    text = await readInput(rest, io);
+    text = parsed.inputFile === null ? await io.stdin() : await readInputFile(parsed.inputFile);
   } catch (error) {
-    const message = error instanceof UsageError ? error.message : `cannot read stdin: ${(error as NodeJS.ErrnoException).code ?? 'error'}`;
-    io.stdout(`${JSON.stringify(errorResult('USAGE', message))}\n`);
-    io.stderr(`preflight: ${message}\n`);
-    return 2;
+    if (error instanceof InputTooLarge) return refuse(io, 'TOO_LARGE', TOO_LARGE_MESSAGE, false);
+    const message = error instanceof UnreadableInput ? error.message : `cannot read stdin: ${(error as NodeJS.ErrnoException).code ?? 'error'}`;
+    return refuse(io, 'USAGE', message, false);
   }
   const { output, failures } = quoteText(text);
   io.stdout(`${JSON.stringify(output, null, 2)}\n`);
@@ -74,11 +57,22 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
   return 2;
 }
 
+const failureLine = (error: ErrorResult['error']): string => `${error.path ? `${error.path}: ` : ''}${error.message}`;
+
+/** The scenario's quote, or the error for a number JSON.parse changed in it (found in its text by lostNumbers). */
+function quoteItem(value: unknown, lost: LostNumber | undefined, pathInItem: ReadonlyArray<string | number>): QuoteResult {
+  if (lost === undefined) return quoteJson(value, bundledFacts());
+  const where = pathText(pathInItem);
+  return errorResult('INVALID_NUMBER', lostNumberMessage(lost, where), where);
+}
+
 /** Parses the whole input text and quotes each scenario; failures are human lines. */
-export function quoteText(text: string): { output: QuoteResult | QuoteResult[]; failures: string[] } {
-  if (Buffer.byteLength(text, 'utf8') > MAX_INPUT_BYTES) {
-    return { output: errorResult('TOO_LARGE', 'input is larger than 10 MB'), failures: ['input is larger than 10 MB'] };
+export function quoteText(input: string): { output: QuoteResult | QuoteResult[]; failures: string[] } {
+  if (Buffer.byteLength(input, 'utf8') > MAX_INPUT_BYTES) {
+    return { output: errorResult('TOO_LARGE', TOO_LARGE_MESSAGE), failures: [TOO_LARGE_MESSAGE] };
   }
+  // A byte-order mark (Windows editors, PowerShell pipes) is not part of the JSON, from a file or from stdin.
+  const text = input.replace(/^\uFEFF/, '');
   if (text.trim() === '') {
     return { output: errorResult('INVALID_JSON', 'no input: give a JSON scenario on stdin or with --input'), failures: ['no input: give a JSON scenario on stdin or with --input'] };
   }
@@ -86,35 +80,26 @@ export function quoteText(text: string): { output: QuoteResult | QuoteResult[]; 
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    const message = `input is not valid JSON (${(error as Error).message})`;
+    const message = `input is not valid JSON (${clipText((error as Error).message, 120)})`;
     return { output: errorResult('INVALID_JSON', message), failures: [message] };
   }
+  const lost = lostNumbers(text);
   if (Array.isArray(parsed)) {
     if (parsed.length === 0) return { output: errorResult('INVALID_TYPE', 'empty array: no scenario to quote'), failures: ['empty array: no scenario to quote'] };
     if (parsed.length > 10_000) return { output: errorResult('TOO_LARGE', 'more than 10000 scenarios'), failures: ['more than 10000 scenarios'] };
-    const output = parsed.map((item) => quoteJson(item, bundledFacts()));
-    const failures = output.flatMap((result, i) => (isError(result) ? [`scenario [${i}]: ${result.error.path ? `${result.error.path}: ` : ''}${result.error.message}`] : []));
+    const lostIn = new Map(lost.map((entry) => [entry.path[0] as number, entry]));
+    const output = parsed.map((item, i) => quoteItem(item, lostIn.get(i), lostIn.get(i)?.path.slice(1) ?? []));
+    const failures = output.flatMap((result, i) => (isError(result) ? [`scenario [${i}]: ${failureLine(result.error)}`] : []));
     return { output, failures };
   }
-  const output = quoteJson(parsed, bundledFacts());
-  return { output, failures: isError(output) ? [`${output.error.path ? `${output.error.path}: ` : ''}${output.error.message}`] : [] };
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of process.stdin) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_INPUT_BYTES + 1) break;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  const output = quoteItem(parsed, lost[0], lost[0]?.path ?? []);
+  return { output, failures: isError(output) ? [failureLine(output.error)] : [] };
 }
 
 export async function main(): Promise<void> {
   try {
     process.exitCode = await runCli(process.argv.slice(2), {
-      stdin: readStdin,
+      stdin: () => readStdin(),
       stdout: (t) => process.stdout.write(t),
       stderr: (t) => process.stderr.write(t),
     });

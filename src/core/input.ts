@@ -2,7 +2,7 @@
 // a decimal string; anything unexpected (unknown key, NaN, text, wrong sign) is an
 // InputError naming the path, never a silent default.
 import { Dec, parseDecimalText, ZERO } from './decimal';
-import { InputError } from './errors';
+import { clipText, echoValue, InputError } from './errors';
 import { checkTierOrder } from './tiers';
 import type { TierDraft } from './tiers';
 import type { Account, Limits, Market, Order, OtherPosition, QuoteInput } from './types';
@@ -26,7 +26,8 @@ function expectObject(value: unknown, path: string): Obj {
 function rejectUnknownKeys(obj: Obj, allowed: readonly string[], path: string): void {
   for (const key of Object.keys(obj)) {
     if (!allowed.includes(key)) {
-      const where = path ? `${path}.${key}` : key;
+      // A key may be megabytes long: the message and path repeat only its start.
+      const where = join(path, clipText(key));
       throw new InputError('UNKNOWN_FIELD', `unknown field "${where}" (check the spelling)`, where);
     }
   }
@@ -42,8 +43,7 @@ function readNumber(obj: Obj, key: string, path: string, bound: Bound): Dec | un
   if (raw === undefined || raw === null) return undefined;
   const value = parseDecimalText(raw);
   if (value === undefined) {
-    const shown = JSON.stringify(raw)?.slice(0, 40) ?? String(raw);
-    throw new InputError('INVALID_NUMBER', `${where} must be a finite decimal number between 1e-18 and 1e21 (got ${shown})`, where);
+    throw new InputError('INVALID_NUMBER', `${where} must be a finite decimal number between 1e-18 and 1e21 (got ${echoValue(raw)})`, where);
   }
   const ok =
     bound === 'any' ||
@@ -71,7 +71,7 @@ function readEnum<T extends string>(obj: Obj, key: string, path: string, options
     throw new InputError('MISSING_FIELD', `${where} is required (one of ${options.join(', ')})`, where);
   }
   if (typeof raw !== 'string' || !options.includes(raw as T)) {
-    throw new InputError('INVALID_ENUM', `${where} must be one of ${options.join(', ')} (got ${JSON.stringify(raw)})`, where);
+    throw new InputError('INVALID_ENUM', `${where} must be one of ${options.join(', ')} (got ${echoValue(raw)})`, where);
   }
   return raw as T;
 }
@@ -99,7 +99,7 @@ function parseVenue(obj: Obj): VenueId {
   const raw = obj.venue;
   if (raw === undefined || raw === null) throw new InputError('MISSING_FIELD', `venue is required (one of ${VENUES.join(', ')})`, 'venue');
   if (typeof raw !== 'string' || !(VENUES as readonly string[]).includes(raw)) {
-    throw new InputError('UNKNOWN_VENUE', `unknown venue ${JSON.stringify(raw)}; supported: ${VENUES.join(', ')}`, 'venue');
+    throw new InputError('UNKNOWN_VENUE', `unknown venue ${echoValue(raw)}; supported: ${VENUES.join(', ')}`, 'venue');
   }
   return raw as VenueId;
 }

@@ -61,6 +61,15 @@ function decimalOr(value: unknown, fallback: DecimalString, ok: (v: Fixed) => bo
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/**
+ * `obj[key]` only when obj has it as its own property. Settings come from storage and from
+ * imported files; a plain `obj[key]` or `key in obj` would also see Object.prototype's members,
+ * so a key named "toString", "constructor" or "__proto__" would pass for a known one.
+ */
+function own(obj: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(obj, key) ? obj[key] : undefined;
+}
+
 /** A fee rate is a fraction below 1 % (0.01); anything larger is a percent typed as a fraction. */
 const isFeeRate = (v: unknown): boolean => {
   const parsed = parseDecimalFixed(v);
@@ -71,9 +80,12 @@ function parseFeeTiers(raw: unknown): Settings['feeTiers'] {
   const tiers: Settings['feeTiers'] = {};
   if (!isRecord(raw)) return tiers;
   for (const venue of VENUES) {
-    const tier = raw[venue];
-    if (isRecord(tier) && isFeeRate(tier.makerFeeRate) && isFeeRate(tier.takerFeeRate)) {
-      tiers[venue] = { makerFeeRate: tier.makerFeeRate as DecimalString, takerFeeRate: tier.takerFeeRate as DecimalString };
+    const tier = own(raw, venue);
+    if (!isRecord(tier)) continue;
+    const makerFeeRate = own(tier, 'makerFeeRate');
+    const takerFeeRate = own(tier, 'takerFeeRate');
+    if (isFeeRate(makerFeeRate) && isFeeRate(takerFeeRate)) {
+      tiers[venue] = { makerFeeRate: makerFeeRate as DecimalString, takerFeeRate: takerFeeRate as DecimalString };
     }
   }
   return tiers;
@@ -82,45 +94,57 @@ function parseFeeTiers(raw: unknown): Settings['feeTiers'] {
 function parseEnabledVenues(raw: unknown): Settings['enabledVenues'] {
   const enabled = { ...DEFAULT_SETTINGS.enabledVenues };
   if (!isRecord(raw)) return enabled;
-  for (const venue of VENUES) if (typeof raw[venue] === 'boolean') enabled[venue] = raw[venue];
+  for (const venue of VENUES) {
+    const on = own(raw, venue);
+    if (typeof on === 'boolean') enabled[venue] = on;
+  }
   return enabled;
 }
 
 /** Any stored value → valid Settings; unknown keys dropped, bad values replaced by defaults. */
 export function parseSettings(raw: unknown): Settings {
   const obj = isRecord(raw) ? raw : {};
+  const field = (key: keyof Settings): unknown => own(obj, key);
   const balances: Settings['accountBalance'] = {};
-  const rawBalances = obj.accountBalance;
-  if (typeof rawBalances === 'object' && rawBalances !== null) {
+  const rawBalances = field('accountBalance');
+  if (isRecord(rawBalances)) {
     for (const venue of VENUES) {
-      const value = (rawBalances as Record<string, unknown>)[venue];
+      const value = own(rawBalances, venue);
       const parsed = parseDecimalFixed(value);
       if (parsed !== undefined && signOf(parsed) > 0) balances[venue] = value as DecimalString;
     }
   }
-  const maxLeverage = parseDecimalFixed(obj.maxLeverage);
-  const maxLossPercent = parseDecimalFixed(obj.maxLossPercent);
+  const guardEnabled = field('guardEnabled');
+  const overlayEnabled = field('overlayEnabled');
+  const maxLeverageText = field('maxLeverage');
+  const maxLossText = field('maxLossPercent');
+  const maxLeverage = parseDecimalFixed(maxLeverageText);
+  const maxLossPercent = parseDecimalFixed(maxLossText);
+  const theme = field('theme');
   return {
-    guardEnabled: typeof obj.guardEnabled === 'boolean' ? obj.guardEnabled : DEFAULT_SETTINGS.guardEnabled,
-    overlayEnabled: typeof obj.overlayEnabled === 'boolean' ? obj.overlayEnabled : DEFAULT_SETTINGS.overlayEnabled,
-    minLiquidationDistance: decimalOr(obj.minLiquidationDistance, DEFAULT_SETTINGS.minLiquidationDistance, between(0, 1, false)),
-    maxLeverage: maxLeverage !== undefined && compareFixed(maxLeverage, int(1)) >= 0 ? (obj.maxLeverage as DecimalString) : null,
-    maxLossPercent: maxLossPercent !== undefined && signOf(maxLossPercent) > 0 && compareFixed(maxLossPercent, int(100)) <= 0 ? (obj.maxLossPercent as DecimalString) : null,
-    holdHours: decimalOr(obj.holdHours, DEFAULT_SETTINGS.holdHours, between(0, 24 * 365, true)),
+    guardEnabled: typeof guardEnabled === 'boolean' ? guardEnabled : DEFAULT_SETTINGS.guardEnabled,
+    overlayEnabled: typeof overlayEnabled === 'boolean' ? overlayEnabled : DEFAULT_SETTINGS.overlayEnabled,
+    minLiquidationDistance: decimalOr(field('minLiquidationDistance'), DEFAULT_SETTINGS.minLiquidationDistance, between(0, 1, false)),
+    maxLeverage: maxLeverage !== undefined && compareFixed(maxLeverage, int(1)) >= 0 ? (maxLeverageText as DecimalString) : null,
+    maxLossPercent: maxLossPercent !== undefined && signOf(maxLossPercent) > 0 && compareFixed(maxLossPercent, int(100)) <= 0 ? (maxLossText as DecimalString) : null,
+    holdHours: decimalOr(field('holdHours'), DEFAULT_SETTINGS.holdHours, between(0, 24 * 365, true)),
     accountBalance: balances,
-    feeTiers: parseFeeTiers(obj.feeTiers),
-    enabledVenues: parseEnabledVenues(obj.enabledVenues),
-    theme: (THEMES as readonly unknown[]).includes(obj.theme) ? (obj.theme as Theme) : DEFAULT_SETTINGS.theme,
+    feeTiers: parseFeeTiers(field('feeTiers')),
+    enabledVenues: parseEnabledVenues(field('enabledVenues')),
+    theme: (THEMES as readonly unknown[]).includes(theme) ? (theme as Theme) : DEFAULT_SETTINGS.theme,
   };
 }
+
+/** A key as shown in a refusal: an imported file's keys can be as long as the file. */
+const clip = (key: string): string => (key.length > 40 ? `${key.slice(0, 40)}…` : key);
 
 /** The keys of stored settings that parseSettings had to drop or replace: none for a valid value. */
 export function settingsProblems(raw: unknown): string[] {
   if (!isRecord(raw)) return ['settings must be a JSON object'];
   const parsed = parseSettings(raw);
-  const problems = Object.keys(raw).filter((key) => !(key in DEFAULT_SETTINGS)).map((key) => `unknown setting "${key}"`);
+  const problems = Object.keys(raw).filter((key) => !Object.hasOwn(DEFAULT_SETTINGS, key)).map((key) => `unknown setting ${JSON.stringify(clip(key))}`);
   for (const key of Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>) {
-    if (!(key in raw)) continue;
+    if (!Object.hasOwn(raw, key)) continue;
     if (JSON.stringify(canonical(raw[key])) !== JSON.stringify(canonical(parsed[key]))) problems.push(`"${key}" is not valid`);
   }
   return problems;
@@ -136,6 +160,8 @@ function canonical(value: unknown): unknown {
 /** Marks an exported file as ours, so an import of some other JSON is refused with a clear reason. */
 export const EXPORT_FORMAT = 'margin-preflight-settings';
 export const EXPORT_VERSION = 1;
+/** Everything an exported file holds; anything else in a file to import is refused like an unknown setting. */
+const EXPORT_KEYS = ['format', 'version', 'settings'] as const;
 
 export function exportSettings(settings: Settings): string {
   return `${JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, settings }, null, 2)}\n`;
@@ -150,9 +176,12 @@ export function importSettings(text: string): { ok: true; settings: Settings } |
   } catch {
     return { ok: false, error: 'The file is not JSON' };
   }
-  if (!isRecord(data) || data.format !== EXPORT_FORMAT) return { ok: false, error: 'Not a Margin Preflight settings file' };
-  if (data.version !== EXPORT_VERSION) return { ok: false, error: `Settings file version ${String(data.version)} is not supported` };
-  const problems = settingsProblems(data.settings);
+  if (!isRecord(data) || own(data, 'format') !== EXPORT_FORMAT) return { ok: false, error: 'Not a Margin Preflight settings file' };
+  const version = own(data, 'version');
+  if (version !== EXPORT_VERSION) return { ok: false, error: `Settings file version ${clip(String(version))} is not supported` };
+  const settings = own(data, 'settings');
+  const extra = Object.keys(data).filter((key) => !(EXPORT_KEYS as readonly string[]).includes(key)).map((key) => `unknown key ${JSON.stringify(clip(key))}`);
+  const problems = [...extra, ...settingsProblems(settings)];
   if (problems.length > 0) return { ok: false, error: `Not imported: ${problems.slice(0, 5).join('; ')}` };
-  return { ok: true, settings: parseSettings(data.settings) };
+  return { ok: true, settings: parseSettings(settings) };
 }

@@ -245,6 +245,9 @@ describe('options: export, import, reset', () => {
     ['not JSON', '{oops', 'The file is not JSON'],
     ['some other JSON', '{"a":1}', 'Not a Margin Preflight settings file'],
     ['an invalid value', JSON.stringify({ format: 'margin-preflight-settings', version: 1, settings: { maxLeverage: '0' } }), 'Not imported: "maxLeverage" is not valid'],
+    // Own-property checks (issue 9): names every object inherits are not settings.
+    ['a "__proto__" key', '{"format":"margin-preflight-settings","version":1,"settings":{"__proto__":{"guardEnabled":false}}}', 'Not imported: unknown setting "__proto__"'],
+    ['a "toString" key', '{"format":"margin-preflight-settings","version":1,"settings":{"toString":"x"}}', 'Not imported: unknown setting "toString"'],
   ])('an import of %s changes nothing and says why', async (_what, text, reason) => {
     await open({ ...DEFAULT_SETTINGS, holdHours: '10' });
     await type('holdHours', '11');

@@ -72,7 +72,10 @@ describe('popup page', () => {
     expect(fake.state.sent).toEqual([{ type: 'popup→bg:current-order', tabId: 7 }]);
     expect(q('main').getAttribute('data-source')).toBe('page');
     expect(q('#price').value).toBe('65000');
-    expect(document.head.querySelector('style')?.textContent).toContain('--mp-focus');
+    // A constructed stylesheet, not a <style> element: the page's CSP (default-src 'self') refuses inline styles.
+    expect(document.head.querySelector('style')).toBeNull();
+    expect(document.adoptedStyleSheets).toHaveLength(1);
+    expect([...document.adoptedStyleSheets[0]!.cssRules].map((rule) => rule.cssText).join('\n')).toContain('--mp-focus');
   });
 
   it('keeps what is typed in storage.local and reopens on it', async () => {

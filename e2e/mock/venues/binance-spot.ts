@@ -181,8 +181,8 @@ class SpotStream implements StreamSession {
 
 export const mockApi: MockVenueApi = {
   venue: 'binance-spot',
-  // https://www.binance.com/en/trade/BTC_USDT?type=cross (any locale segment; the query does not route)
-  pages: [{ host: 'www.binance.com', path: /^\/[A-Za-z-]{2,8}\/trade\/[A-Za-z0-9]+_[A-Za-z0-9]+\/?$/, file: 'binance-margin.html' }],
+  // https://www.binance.com/en/trade/BTC_USDT?type=cross (any locale segment, or none; the query does not route)
+  pages: [{ host: 'www.binance.com', path: /^(?:\/[A-Za-z-]{2,8})?\/trade\/[A-Za-z0-9]+_[A-Za-z0-9]+\/?$/, file: 'binance-margin.html' }],
   restHosts: [SPOT_REST_HOST],
   wsHosts: [SPOT_WS_HOST],
   symbols: SPOT_SYMBOLS,

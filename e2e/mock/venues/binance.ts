@@ -5,8 +5,8 @@ import type { MockVenueApi } from '../venue-api';
 
 export const mockApi: MockVenueApi = {
   venue: 'binance',
-  // https://www.binance.com/en/futures/BTCUSDT (any locale segment)
-  pages: [{ host: 'www.binance.com', path: /^\/[A-Za-z-]{2,8}\/futures\/[^/]+\/?$/, file: 'binance-futures.html' }],
+  // https://www.binance.com/en/futures/BTCUSDT (any locale segment, or none: /futures/BTCUSDT)
+  pages: [{ host: 'www.binance.com', path: /^(?:\/[A-Za-z-]{2,8})?\/futures\/[^/]+\/?$/, file: 'binance-futures.html' }],
   restHosts: [BINANCE_REST_HOST],
   wsHosts: [BINANCE_WS_HOST],
   symbols: BINANCE_MOCK_SYMBOLS,

@@ -82,7 +82,7 @@ export function Options({ store, download, themeTarget }: OptionsProps) {
       if ('errors' in result) {
         setErrors(result.errors);
         setStatus(t('options_notSaved', String(Object.keys(result.errors).length)));
-        const first = [...(form.current?.elements ?? [])].find((el) => el.id in result.errors);
+        const first = [...(form.current?.elements ?? [])].find((el) => Object.hasOwn(result.errors, el.id));
         (first as HTMLElement | undefined)?.focus();
         return;
       }
@@ -105,7 +105,7 @@ export function Options({ store, download, themeTarget }: OptionsProps) {
   /** A typed change: the field's old error goes (it is checked again on Save). */
   function edit(change: Partial<Draft>, fieldId?: string) {
     setDraft((current) => (current === null ? current : { ...current, ...change }));
-    if (fieldId !== undefined && fieldId in errors) {
+    if (fieldId !== undefined && Object.hasOwn(errors, fieldId)) {
       const { [fieldId]: _gone, ...rest } = errors;
       setErrors(rest);
     }

@@ -3,6 +3,7 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { t, uiLocale } from '../i18n';
+import { setPageStyle } from '../page-style';
 import { THEME_CSS } from '../theme';
 import { downloadText } from './download';
 import { Options } from './Options';
@@ -11,9 +12,7 @@ import { OPTIONS_CSS } from './styles';
 
 document.documentElement.lang = uiLocale();
 document.title = t('options_title');
-const style = document.createElement('style');
-style.textContent = `${THEME_CSS}\n${OPTIONS_CSS}`;
-document.head.append(style);
+setPageStyle(document, `${THEME_CSS}\n${OPTIONS_CSS}`);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('options: #root missing from index.html');

@@ -7,6 +7,7 @@ import browser from 'webextension-polyfill';
 import type { VenueId } from '../../core/types';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../../settings/settings';
 import { uiLocale } from '../i18n';
+import { setPageStyle } from '../page-style';
 import { applyTheme, THEME_CSS } from '../theme';
 import { withBalance } from './balance';
 import { Calculator } from './Calculator';
@@ -71,9 +72,7 @@ export function Popup({ loaded }: { loaded: Loaded }) {
 }
 
 export async function mount(root: HTMLElement): Promise<void> {
-  const style = document.createElement('style');
-  style.textContent = `${THEME_CSS}\n${POPUP_CSS}`;
-  document.head.append(style);
+  setPageStyle(document, `${THEME_CSS}\n${POPUP_CSS}`);
   document.documentElement.lang = uiLocale();
   const loaded = await load();
   applyTheme(document.documentElement, loaded.settings.theme);
