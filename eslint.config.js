@@ -74,7 +74,7 @@ const boundaryZones = [
   { target: CONTENT_SIDE, from: './src/core', except: ['./types.ts', './decimal-text.ts'], message: CONTENT_SIDE_MESSAGE },
   {
     target: CONTENT_SIDE,
-    from: ['./node_modules/decimal.js', './src/venues/facts.ts', './src/venues/quote-input.ts', './src/messaging/validate-cs-to-bg.ts'],
+    from: ['./node_modules/decimal.js', './src/venues/facts.ts', './src/venues/quote-input.ts', './src/venues/plausibility.ts', './src/messaging/validate-cs-to-bg.ts'],
     message: CONTENT_SIDE_MESSAGE,
   },
   { target: CONTENT_SIDE, from: ['./src/venues/*/facts.json'], message: CONTENT_SIDE_MESSAGE },

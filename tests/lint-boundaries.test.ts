@@ -61,6 +61,7 @@ describe('content-side code cannot import background-only modules', () => {
     "import { quoteKrakenMargin } from '@core/models/kraken-margin';",
     "import { bundledFacts } from '@venues/facts';",
     "import { planQuote } from '@venues/quote-input';",
+    "import { misfit } from '@venues/plausibility';",
     "import facts from '@venues/kraken/facts.json';",
     "import { parseCsToBg } from '@messaging/validate-cs-to-bg';",
   ];

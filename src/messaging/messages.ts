@@ -18,6 +18,24 @@ export const MAX_PAGE_POSITIONS = 50;
 /** Longest feed error sentence a snapshot or a quotes message may carry. */
 export const MAX_ERROR_TEXT = 300;
 
+/**
+ * Why the background refused the form a page sent: 'FORM_INVALID' (it failed the form schema)
+ * or 'IMPLAUSIBLE' (a price read from the page does not fit the market: a misread, not a trade).
+ */
+export const REFUSAL_CODES = ['FORM_INVALID', 'IMPLAUSIBLE'] as const;
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
+/** Where in the form: "price", "stopLoss", "account.walletBalance", "account.positions[2].entryPrice". */
+export const REFUSAL_FIELD = /^[A-Za-z][A-Za-z0-9]{0,39}(?:\[\d{1,3}\])?(?:\.[A-Za-z][A-Za-z0-9]{0,39}(?:\[\d{1,3}\])?){0,3}$/;
+/** Longest refusal sentence (the overlay shows it whole). */
+export const MAX_REFUSAL_TEXT = 300;
+
+export interface Refusal {
+  code: RefusalCode;
+  field: string;
+  /** A short English sentence for the trader. */
+  text: string;
+}
+
 export type CsToBg =
   /**
    * The form as read, sent at once on every change of the reading. `seq` grows with every
@@ -68,7 +86,7 @@ export interface WireError {
 
 export type WireResult = WireQuote | WireError;
 
-/** planQuote's verdict on the inputs, without the engine input itself. */
+/** planQuote's verdict on the inputs, without the engine input itself (field meanings: QuotePlan in src/venues/quote-input.ts). */
 export interface WirePlan {
   markState: MarkState;
   priceBasis: 'limit' | 'mark' | 'stale-mark' | 'none';
@@ -79,6 +97,10 @@ export interface WirePlan {
   pagePositions: number | null;
   /** Symbols of page positions that could not be weighed (the account was then left out). */
   positionsUnknown: string[];
+  /** Those of positionsUnknown whose prices on the page do not fit the market (misread). */
+  positionsImplausible: string[];
+  /** The page lists more positions than are read: the account cannot be weighed (no liquidation price). */
+  positionsTooMany: boolean;
   tiers: 'live' | 'stale' | 'none';
   missing: 'contractValue' | null;
   lossLimitUnchecked: boolean;
@@ -94,8 +116,8 @@ export interface WireSide {
 /**
  * The background's quotes for the form of message `seq` (or a later re-computation of that same
  * form: new market data, a figure that aged into stale, changed settings). `sides` is empty for
- * a spot order or an unreadable form. `mark` is the market's mark price with the time we received
- * it, so the page can age it on its own clock between messages.
+ * a spot order, an unreadable form or a refused one. `mark` is the market's mark price with the
+ * time we received it, so the page can age it on its own clock between messages.
  */
 export interface QuotesMessage {
   type: 'bg→cs:quotes';
@@ -108,6 +130,8 @@ export interface QuotesMessage {
   tickSize: string | null;
   status: MarketSnapshot['status'];
   lastError: string | null;
+  /** Set when the background refused the form of `seq` (then `sides` is empty): the figures shown before must go. */
+  refusal: Refusal | null;
 }
 
 /** The toolbar popup asks for the order its tab's overlay shows (runtime.sendMessage, answered at once). */

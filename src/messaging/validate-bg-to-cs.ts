@@ -4,7 +4,10 @@
 // bounded, and unknown keys are refused, so a bug or a future format change shows as "dropped",
 // never as a half-understood figure.
 import { VENUES, type VenueId } from '../core/types';
-import { FIGURE_KEYS, MAX_ERROR_TEXT, MAX_PAGE_POSITIONS, SYMBOL, type QuotesMessage, type WirePlan, type WireQuote, type WireResult, type WireSide } from './messages';
+import {
+  FIGURE_KEYS, MAX_ERROR_TEXT, MAX_PAGE_POSITIONS, MAX_REFUSAL_TEXT, REFUSAL_CODES, REFUSAL_FIELD, SYMBOL,
+  type QuotesMessage, type Refusal, type WirePlan, type WireQuote, type WireResult, type WireSide,
+} from './messages';
 
 /** Plain decimal text as the engine and the feeds write it: no exponent, no "+", no leading zeros. */
 const DECIMAL = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
@@ -81,7 +84,11 @@ function isWireResult(v: unknown, venue: VenueId): v is WireResult {
 }
 
 function isPlan(v: unknown): v is WirePlan {
-  return isObj(v) && hasExactly(v, ['markState', 'priceBasis', 'markAgeMs', 'staleFigures', 'needsBalance', 'balanceSource', 'pagePositions', 'positionsUnknown', 'tiers', 'missing', 'lossLimitUnchecked'])
+  const isSymbol = (symbol: unknown): boolean => typeof symbol === 'string' && SYMBOL.test(symbol);
+  return isObj(v) && hasExactly(v, [
+    'markState', 'priceBasis', 'markAgeMs', 'staleFigures', 'needsBalance', 'balanceSource', 'pagePositions', 'positionsUnknown', 'positionsImplausible',
+    'positionsTooMany', 'tiers', 'missing', 'lossLimitUnchecked',
+  ])
     && oneOf(v.markState, ['live', 'stale', 'missing'] as const)
     && oneOf(v.priceBasis, ['limit', 'mark', 'stale-mark', 'none'] as const)
     && (v.markAgeMs === null || isTime(v.markAgeMs))
@@ -89,7 +96,9 @@ function isPlan(v: unknown): v is WirePlan {
     && typeof v.needsBalance === 'boolean'
     && (v.balanceSource === null || oneOf(v.balanceSource, ['page', 'settings'] as const))
     && (v.pagePositions === null || (isTime(v.pagePositions) && v.pagePositions <= MAX_PAGE_POSITIONS))
-    && isList(v.positionsUnknown, MAX_PAGE_POSITIONS, (symbol) => typeof symbol === 'string' && SYMBOL.test(symbol))
+    && isList(v.positionsUnknown, MAX_PAGE_POSITIONS, isSymbol)
+    && isList(v.positionsImplausible, MAX_PAGE_POSITIONS, isSymbol)
+    && typeof v.positionsTooMany === 'boolean'
     && oneOf(v.tiers, ['live', 'stale', 'none'] as const)
     && (v.missing === null || v.missing === 'contractValue')
     && typeof v.lossLimitUnchecked === 'boolean';
@@ -100,9 +109,14 @@ function isSide(v: unknown, venue: VenueId): v is WireSide {
     && isPlan(v.plan) && (v.result === null || isWireResult(v.result, venue));
 }
 
+function isRefusal(v: unknown): v is Refusal {
+  return isObj(v) && hasExactly(v, ['code', 'field', 'text']) && oneOf(v.code, REFUSAL_CODES)
+    && typeof v.field === 'string' && REFUSAL_FIELD.test(v.field) && isText(v.text, MAX_REFUSAL_TEXT) && v.text.length > 0;
+}
+
 /** A valid `bg→cs:quotes` message, or null (the caller drops it). */
 export function parseBgToCs(v: unknown): QuotesMessage | null {
-  if (!isObj(v) || v.type !== 'bg→cs:quotes' || !hasExactly(v, ['type', 'seq', 'venue', 'symbol', 'sides', 'mark', 'tickSize', 'status', 'lastError'])) return null;
+  if (!isObj(v) || v.type !== 'bg→cs:quotes' || !hasExactly(v, ['type', 'seq', 'venue', 'symbol', 'sides', 'mark', 'tickSize', 'status', 'lastError', 'refusal'])) return null;
   if (!isTime(v.seq) || !isVenue(v.venue) || typeof v.symbol !== 'string' || !SYMBOL.test(v.symbol)) return null;
   const venue = v.venue;
   if (!isList(v.sides, 2, (s) => isSide(s, venue))) return null;
@@ -112,5 +126,7 @@ export function parseBgToCs(v: unknown): QuotesMessage | null {
   if (!(v.tickSize === null || (isDecimal(v.tickSize) && !v.tickSize.startsWith('-') && !/^[0.]+$/.test(v.tickSize)))) return null;
   if (!oneOf(v.status, ['live', 'connecting', 'degraded', 'unavailable'] as const)) return null;
   if (!(v.lastError === null || isText(v.lastError, MAX_ERROR_TEXT))) return null;
+  // A refused form has no figures: a message with both is not one the background sends.
+  if (!(v.refusal === null || (isRefusal(v.refusal) && v.sides.length === 0))) return null;
   return v as unknown as QuotesMessage;
 }

@@ -4,6 +4,7 @@
 import { Dec, parseDecimalText } from '../core/decimal';
 import type { Side, VenueId } from '../core/types';
 import type { Settings } from '../settings/settings';
+import { positionMisfit, referencePrice } from './plausibility';
 import { isFresh, TIERS_MAX_AGE_MS, type Figure, type MarkState, type MarketFigureKey, type MarketSnapshot, type OrderForm, type PagePosition, type TierTable } from './types';
 
 export type { MarkState };
@@ -29,6 +30,13 @@ export interface QuotePlan {
    * Then the account is left out of the quote (no liquidation price) rather than quoted too far away.
    */
   positionsUnknown: string[];
+  /** Those of positionsUnknown whose prices on the page do not fit the market: misread, so not weighed. */
+  positionsImplausible: string[];
+  /**
+   * Cross margin: the page lists more positions than a reader reads (PageAccount.positionsTooMany),
+   * so the account cannot be weighed: it is left out (no liquidation price), as with positionsUnknown.
+   */
+  positionsTooMany: boolean;
   /** The venue's live tier table: used ('live'), too old and left out ('stale'), or none held. */
   tiers: 'live' | 'stale' | 'none';
   /** A figure without which the order cannot be sized (OKX contracts need the contract value). */
@@ -133,8 +141,9 @@ export function planQuote(form: OrderForm, side: Side, snapshot: MarketSnapshot 
   const contractValue = own?.figures.contractValue?.value ?? null;
   const missing: QuotePlan['missing'] = form.size.unit === 'contracts' && contractValue === null ? 'contractValue' : null;
   const base = {
-    markState: mark.state, priceBasis, markAgeMs, staleFigures, needsBalance: cross && balance === null,
-    balanceSource, pagePositions: null as number | null, positionsUnknown: [] as string[], tiers, missing, lossLimitUnchecked: false,
+    markState: mark.state, priceBasis, markAgeMs, staleFigures, needsBalance: cross && balance === null, balanceSource,
+    pagePositions: null as number | null, positionsUnknown: [] as string[], positionsImplausible: [] as string[],
+    positionsTooMany: cross && form.account?.positionsTooMany === true, tiers, missing, lossLimitUnchecked: false,
   };
   if (price === null || missing !== null) return { ...base, input: null };
 
@@ -186,18 +195,23 @@ export function planQuote(form: OrderForm, side: Side, snapshot: MarketSnapshot 
   };
   const plan: QuotePlan = { ...base, input, lossLimitUnchecked: settings.maxLossPercent !== null && limits.maxLoss === undefined };
   if (cross && balance !== null && parseDecimalText(balance) !== undefined) {
+    // A zero balance goes to the engine as it is: it refuses it (walletBalance must be > 0) and
+    // the trader sees why, rather than no answer at all.
     const account: Record<string, unknown> = { walletBalance: balance };
     const shown = form.account?.positions ?? null;
     if (shown !== null) {
+      const reference = referencePrice(form, own, now);
+      const misread = shown.map((p, i) => positionMisfit(p, i, form.symbol, reference) !== null);
       // A position in this same symbol would merge with the order (one-way mode): not modelled,
-      // so it counts as unknown rather than as a separate position.
-      const inputs = shown.map((p) => (p.symbol === form.symbol ? null : positionInput(form.venue, p, lookup)));
+      // so it counts as unknown rather than as a separate position. A misread one is not weighed.
+      const inputs = shown.map((p, i) => (p.symbol === form.symbol || misread[i] ? null : positionInput(form.venue, p, lookup)));
       plan.pagePositions = shown.length;
       plan.positionsUnknown = shown.filter((_, i) => inputs[i] === null).map((p) => p.symbol);
+      plan.positionsImplausible = shown.filter((_, i) => misread[i]).map((p) => p.symbol);
       account.positions = inputs.filter((p) => p !== null);
     }
     // A position we cannot weigh would put the liquidation price too far away: better none.
-    if (plan.positionsUnknown.length === 0) input.account = account;
+    if (plan.positionsUnknown.length === 0 && !plan.positionsTooMany) input.account = account;
   }
   return plan;
 }

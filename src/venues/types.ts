@@ -47,6 +47,8 @@ export interface PageAccount {
   walletBalance: DecimalString | null;
   /** Other open positions in the same cross account, as the page lists them; null: not shown. */
   positions: PagePosition[] | null;
+  /** The page lists more positions than a reader reads (positions is then null): the account cannot be weighed. */
+  positionsTooMany?: true;
 }
 
 export interface PagePosition {

@@ -92,6 +92,20 @@ describe('badge view', () => {
     expect(noBalance.title).toMatch(/enter your account balance/);
   });
 
+  it('"!" and grey, not a green "–", when the page’s open positions cannot be weighed', () => {
+    const bybitForm: OrderForm = { ...binanceForm, venue: 'bybit-linear', marginMode: 'cross', leverage: '5' };
+    const bybitMarket: MarketSnapshot = { ...binanceMarket(), venue: 'bybit-linear' };
+    const tooMany = computeBadge({ ...bybitForm, account: { walletBalance: '20000', positions: null, positionsTooMany: true } }, bybitMarket, DEFAULT_SETTINGS, T0, 'USDT');
+    expect(tooMany).toMatchObject({ text: '!', color: BADGE_COLORS.unknown });
+    expect(tooMany.title).toMatch(/more open positions than are read, so no liquidation price/);
+    const misread = { symbol: 'ETHUSDT', side: 'short' as const, quantity: '2', entryPrice: '3', markPrice: '3100', maintenanceMargin: '31' };
+    const unknown = computeBadge({ ...bybitForm, account: { walletBalance: '20000', positions: [misread] } }, bybitMarket, DEFAULT_SETTINGS, T0, 'USDT');
+    expect(unknown).toMatchObject({ text: '!', color: BADGE_COLORS.unknown });
+    expect(unknown.title).toMatch(/open positions ETHUSDT cannot be weighed/);
+    // The control: the same position read right is weighed and the badge shows the distance.
+    expect(computeBadge({ ...bybitForm, account: { walletBalance: '20000', positions: [{ ...misread, entryPrice: '3000' }] } }, bybitMarket, DEFAULT_SETTINGS, T0, 'USDT').text).toMatch(/^\d+(\.\d)?%$/);
+  });
+
   it('"–" when nothing can be liquidated', () => {
     expect(computeBadge({ ...binanceForm, leverage: '1' }, binanceMarket(), DEFAULT_SETTINGS, T0, 'USDT')).toMatchObject({ text: '–', color: BADGE_COLORS.ok });
     expect(computeBadge({ ...krakenForm, marginEnabled: false }, krakenMarket, DEFAULT_SETTINGS, T0, 'USD')).toMatchObject({ text: '–' });
@@ -165,6 +179,33 @@ describe('badge per tab', () => {
     await clock.advance(BADGE_UPDATE_MS);
     expect(action.text.get(tab)).toBe('4.6%');
     port.close();
+    expect(action.text.get(tab)).toBe('');
+  });
+
+  it('clears when the form is refused, stays clear while the market ticks, and comes back with a good form', async () => {
+    port.emit(formMessage(binanceForm));
+    await clock.advance(0);
+    expect(action.text.get(tab)).toBe('4.6%');
+    // A schema refusal, then a price that does not fit the market (mark 20,000).
+    for (const refused of [{ ...binanceForm, leverage: '-20' }, { ...binanceForm, type: 'limit' as const, price: '20' }]) {
+      port.emit(formMessage(refused));
+      await clock.advance(0);
+      expect(action.text.get(tab)).toBe('');
+      expect(action.title.get(tab)).toBe('Margin Preflight');
+      await clock.advance(10 * BADGE_UPDATE_MS); // staleness ticks and throttled updates: nothing brings the old figures back
+      expect(action.text.get(tab)).toBe('');
+      port.emit(formMessage(binanceForm));
+      await clock.advance(BADGE_UPDATE_MS);
+      expect(action.text.get(tab)).toBe('4.6%');
+    }
+  });
+
+  it('a refusal right after a new form cancels the throttled badge update of that form', async () => {
+    port.emit(formMessage(binanceForm));
+    await clock.advance(0);
+    port.emit(formMessage({ ...binanceForm, leverage: '10' })); // waits for the badge's 500 ms
+    port.emit(formMessage({ ...binanceForm, leverage: 'ten' }));
+    await clock.advance(2 * BADGE_UPDATE_MS);
     expect(action.text.get(tab)).toBe('');
   });
 

@@ -129,10 +129,9 @@ describe('market port', () => {
     expect(fetch.calls).toEqual([]);
   });
 
-  it('drops invalid messages without echoing them', async () => {
+  it('drops messages whose envelope is invalid, without echoing them', async () => {
     const app = await boot();
     const port = connect(app);
-    const form = orderForm();
     const payloads = [
       { ...watch(), url: 'https://evil.example/' },
       { type: 'cs→bg:fetch', url: 'https://evil.example/' },
@@ -141,9 +140,8 @@ describe('market port', () => {
       { type: 'cs→bg:watch-market', venue: 'binance-usdm', symbol: 'BTCUSDT' },
       { ...watch(), seq: -1 },
       { ...watch(), seq: 1.5 },
-      { ...watch(), form: { ...form, leverage: 'NaN' } },
-      { ...watch(), form: { ...form, size: { unit: 'base', value: 1 } } },
-      { ...watch(), form: { ...form, symbol: 'ETHUSDT' } }, // the form is for another market than the message
+      { ...watch(), seq: '3' },
+      { ...watch(), venue: 'evil-exchange' },
       'cs→bg:form-changed',
       null,
       // Valid shape, but the Binance page asks about Kraken.
@@ -156,6 +154,52 @@ describe('market port', () => {
     expect(fetch.calls).toEqual([]);
     expect(log.warnings).toHaveLength(payloads.length);
     for (const warning of log.warnings) expect(warning).not.toMatch(/evil|onerror|BTCUSDT|BTC\/USD/);
+  });
+
+  it('answers a message whose envelope is good but whose form is refused: by seq, no sides, the refusal; logs name only the field', async () => {
+    const app = await boot();
+    const port = connect(app);
+    const form = orderForm();
+    const refused: Array<[unknown, string]> = [
+      [{ ...form, leverage: 'NaN' }, 'form'],
+      [{ ...form, size: { unit: 'base', value: 1 } }, 'form'],
+      [{ ...form, price: '+65000<img src=x onerror=alert(1)>' }, 'form'],
+      [{ ...form, marginMode: 'cross', account: { walletBalance: '-5', positions: null } }, 'account.walletBalance'],
+      [{ ...form, marginMode: 'cross', account: { walletBalance: '5000', positions: [{ symbol: 'ETHUSDT', side: 'short', quantity: 'evil', entryPrice: '1', markPrice: '1', maintenanceMargin: null }] } }, 'account.positions'],
+      [{ ...form, symbol: 'ETHUSDT' }, 'symbol'], // the form is for another market than the message
+      [{ ...form, venue: 'bybit-linear' }, 'venue'],
+      ['a form', 'form'],
+    ];
+    const sent = refused.map(([f]) => watch('BTCUSDT', f as OrderForm));
+    for (const message of sent) port.emit(message);
+    await clock.advance(0);
+    const answers = quotes(port);
+    expect(answers.map((m) => m.seq)).toEqual(sent.map((m) => m.seq));
+    expect(answers.map((m) => m.refusal?.field)).toEqual(refused.map(([, field]) => field));
+    for (const answer of answers) {
+      expect(answer).toMatchObject({ venue: 'binance-usdm', symbol: 'BTCUSDT', sides: [], refusal: { code: 'FORM_INVALID' } });
+      expect(answer.refusal!.text).not.toMatch(/evil|onerror|NaN|\+65000/);
+    }
+    expect(log.warnings).toHaveLength(refused.length);
+    for (const warning of log.warnings) expect(warning).not.toMatch(/evil|onerror|NaN|ETHUSDT|BTCUSDT|bybit/);
+    // The market is followed as for any form: the mark comes with the refusal.
+    await clock.advance(SNAPSHOT_MIN_INTERVAL_MS);
+    expect(quotes(port).at(-1)).toMatchObject({ seq: sent.at(-1)!.seq, status: 'live', mark: { value: '11793.63104562' }, sides: [], refusal: { field: 'form' } });
+  });
+
+  it('a form the old validator refused whole is answered: a zero page balance gets the engine’s reason, too many positions no liquidation price', async () => {
+    const app = await boot();
+    const port = connect(app);
+    const cross = (account: OrderForm['account']) => watch('BTCUSDT', orderForm('BTCUSDT', { side: 'long', marginMode: 'cross', account }));
+    port.emit(cross({ walletBalance: '0', positions: [] }));
+    port.emit(cross({ walletBalance: '5000', positions: null, positionsTooMany: true }));
+    await clock.advance(SNAPSHOT_MIN_INTERVAL_MS);
+    const [zero, tooMany] = quotes(port);
+    expect(zero).toMatchObject({ seq: seq - 1, refusal: null });
+    expect(zero!.sides[0]!.result).toEqual({ error: { code: 'OUT_OF_RANGE', message: 'account.walletBalance must be greater than 0 (got 0)', path: 'account.walletBalance' } });
+    expect(tooMany).toMatchObject({ seq, refusal: null });
+    expect(tooMany!.sides[0]!.plan).toMatchObject({ positionsTooMany: true, balanceSource: 'page' });
+    expect(tooMany!.sides[0]!.result).toMatchObject({ liquidationPrice: null });
   });
 
   it('answers a form at once with quotes (seq echoed), then re-quotes on market change at most every 250 ms', async () => {
@@ -293,6 +337,26 @@ describe('popup: current order of a tab', () => {
     expect(answer!.order).toMatchObject({ venue: 'binance-usdm', symbol: 'BTCUSDT', form: orderForm('BTCUSDT') });
     expect(answer!.order!.sides).toEqual(quotes(port).at(-1)!.sides);
     expect((await app.onMessage({ type: 'popup→bg:current-order', tabId: 9 }, popup))!.order).toBeNull();
+  });
+
+  it('never answers with a refused form: not one that failed the schema, not one whose price does not fit the market', async () => {
+    const app = await boot();
+    const port = connect(app, binanceTab(8));
+    port.emit(watch());
+    await clock.advance(SNAPSHOT_MIN_INTERVAL_MS);
+    const ask = async () => (await app.onMessage({ type: 'popup→bg:current-order', tabId: 8 }, popup))!.order;
+    expect(await ask()).not.toBeNull();
+    port.emit(watch('BTCUSDT', { ...orderForm(), leverage: '0' } as OrderForm));
+    await clock.advance(0);
+    expect(quotes(port).at(-1)!.refusal).toMatchObject({ code: 'FORM_INVALID' });
+    expect(await ask()).toBeNull();
+    port.emit(watch('BTCUSDT', orderForm('BTCUSDT', { price: '11.8' }))); // the mark is 11,793.63
+    await clock.advance(0);
+    expect(quotes(port).at(-1)!.refusal).toMatchObject({ code: 'IMPLAUSIBLE', field: 'price' });
+    expect(await ask()).toBeNull();
+    port.emit(watch());
+    await clock.advance(0);
+    expect((await ask())!.form).toEqual(orderForm());
   });
 
   it('ignores other messages and refuses requests from content scripts or other extensions', async () => {

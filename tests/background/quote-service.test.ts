@@ -166,6 +166,64 @@ describe('QuoteService', () => {
     expect(badge.cleared).toEqual([8]);
   });
 
+  it('a refused form is answered by its seq with no sides and the refusal, the badge cleared, nothing computed', async () => {
+    const port = service.connect(8, (m) => posted.push(m));
+    send(port);
+    expect(badge.shown).toHaveLength(1);
+    const refusal = { code: 'FORM_INVALID' as const, field: 'account.positions', text: 'The order form could not be read cleanly (account.positions). No figures until it can.' };
+    port.formRefused({ type: 'cs→bg:form-changed', seq: ++seq, venue: 'binance-usdm', symbol: 'BTCUSDT' }, refusal);
+    expect(messages().at(-1)).toMatchObject({ seq: 2, sides: [], refusal, mark: { value: '20000' } });
+    expect(computed).toHaveLength(1);
+    expect(badge.cleared).toEqual([8]);
+    expect(service.currentOrder(8)).toBeNull();
+    // The market moves on: still refused, never a badge for the old form.
+    hub.push(market('20100', clock.now()));
+    await clock.advance(SNAPSHOT_MIN_INTERVAL_MS);
+    expect(messages().at(-1)).toMatchObject({ seq: 2, sides: [], refusal, mark: { value: '20100' } });
+    expect(badge.shown).toHaveLength(1);
+    expect(computed).toHaveLength(1);
+    // The next good form has figures again, and no refusal.
+    send(port);
+    expect(messages().at(-1)).toMatchObject({ seq: 3, refusal: null });
+    expect(messages().at(-1)!.sides).toHaveLength(1);
+    expect(badge.shown).toHaveLength(2);
+    expect(service.currentOrder(8)).not.toBeNull();
+  });
+
+  it('a limit price 1,000× below the mark is refused as implausible before anything is computed', () => {
+    const port = service.connect(8, (m) => posted.push(m));
+    send(port, form({ type: 'limit', price: '20000' }));
+    expect(service.currentOrder(8)).not.toBeNull(); // computed again for the popup
+    expect(computed).toHaveLength(2);
+    send(port, form({ type: 'limit', price: '20' }));
+    expect(messages().at(-1)).toMatchObject({
+      seq: 2,
+      sides: [],
+      refusal: { code: 'IMPLAUSIBLE', field: 'price', text: 'The price read from the page (20) is 1,000× below the market (20,000): probably misread. No figures until it fits.' },
+    });
+    expect(computed).toHaveLength(2);
+    expect(badge.cleared).toEqual([8]);
+    expect(service.currentOrder(8)).toBeNull();
+  });
+
+  it('a mark that arrives after the form can refuse it then, and a mark it fits brings the figures back', async () => {
+    hub.snapshots.set('binance-usdm BTCUSDT', { ...market('20000', T0), figures: {}, status: 'connecting' });
+    const port = service.connect(8, (m) => posted.push(m));
+    send(port, form({ type: 'limit', price: '20' }));
+    // No reference yet: nothing to say against the price, so it is quoted.
+    expect(messages()[0]).toMatchObject({ refusal: null, mark: null });
+    expect(badge.shown).toHaveLength(1);
+    hub.push(market('20000', clock.now()));
+    await clock.advance(SNAPSHOT_MIN_INTERVAL_MS);
+    expect(messages().at(-1)).toMatchObject({ seq: 1, sides: [], refusal: { code: 'IMPLAUSIBLE', field: 'price' } });
+    expect(badge.cleared).toEqual([8]);
+    hub.push(market('21', clock.now()));
+    await clock.advance(SNAPSHOT_MIN_INTERVAL_MS);
+    expect(messages().at(-1)).toMatchObject({ seq: 1, refusal: null });
+    expect(messages().at(-1)!.sides).toHaveLength(1);
+    expect(badge.shown).toHaveLength(2);
+  });
+
   it('close: no more quotes, no timers, the market left', async () => {
     const port = service.connect(8, (m) => posted.push(m));
     send(port);

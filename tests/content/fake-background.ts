@@ -28,6 +28,7 @@ export function quotesFor(seq: number, venue: OrderForm['venue'], symbol: string
     tickSize: snapshot?.figures.tickSize?.value ?? null,
     status: snapshot?.status ?? 'connecting',
     lastError: snapshot?.lastError ?? null,
+    refusal: null,
   };
 }
 

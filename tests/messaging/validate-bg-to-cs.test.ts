@@ -29,6 +29,7 @@ function good(): QuotesMessage {
     tickSize: '0.1',
     status: 'live',
     lastError: null,
+    refusal: null,
   };
 }
 
@@ -73,6 +74,20 @@ describe('parseBgToCs: what the background sends passes', () => {
       checked += 1;
     }
     expect(checked).toBeGreaterThanOrEqual(30);
+  });
+
+  it('a refusal, of either code, with no sides', () => {
+    const refused = (code: string, field: string): QuotesMessage => ({ ...good(), sides: [], refusal: { code: code as 'IMPLAUSIBLE', field, text: 'The price read from the page (65) is 1,000× below the market (65,000): probably misread. No figures until it fits.' } });
+    for (const [code, field] of [['IMPLAUSIBLE', 'price'], ['IMPLAUSIBLE', 'account.positions[49].entryPrice'], ['FORM_INVALID', 'account.walletBalance'], ['FORM_INVALID', 'form']]) {
+      const message = refused(code!, field!);
+      expect(parseBgToCs(clone(message)), field).toEqual(message);
+    }
+  });
+
+  it('a plan that left a misread position out, or an account with too many positions', () => {
+    const message = good();
+    message.sides[0]!.plan = { ...message.sides[0]!.plan, positionsUnknown: ['ETHUSDT'], positionsImplausible: ['ETHUSDT'], positionsTooMany: true };
+    expect(parseBgToCs(clone(message))).toEqual(message);
   });
 
   it('a feed error sentence, a degraded status, an old seq 0', () => {
@@ -143,6 +158,21 @@ describe('parseBgToCs: malformed messages are dropped', () => {
     ['a mark time as a string', (m) => { m.mark.receivedAt = String(NOW); }],
     ['a mark with an unknown key', (m) => { m.mark.source = 'page'; }],
     ['an unknown status', (m) => { m.status = 'ok'; }],
+    ['no refusal key', (m) => { delete m.refusal; }],
+    ['a refusal next to figures', (m) => { m.refusal = { code: 'IMPLAUSIBLE', field: 'price', text: 'misread' }; }],
+    ['an unknown refusal code', (m) => { m.sides = []; m.refusal = { code: 'NOPE', field: 'price', text: 'x' }; }],
+    ['a refusal code in lower case', (m) => { m.sides = []; m.refusal = { code: 'implausible', field: 'price', text: 'x' }; }],
+    ['a refusal field with markup', (m) => { m.sides = []; m.refusal = { code: 'FORM_INVALID', field: '<img src=x>', text: 'x' }; }],
+    ['a refusal field too deep', (m) => { m.sides = []; m.refusal = { code: 'FORM_INVALID', field: 'a.b.c.d.e', text: 'x' }; }],
+    ['a huge refusal field', (m) => { m.sides = []; m.refusal = { code: 'FORM_INVALID', field: 'a'.repeat(41), text: 'x' }; }],
+    ['a huge refusal text', (m) => { m.sides = []; m.refusal = { code: 'FORM_INVALID', field: 'form', text: 'x'.repeat(301) }; }],
+    ['an empty refusal text', (m) => { m.sides = []; m.refusal = { code: 'FORM_INVALID', field: 'form', text: '' }; }],
+    ['a refusal text as a number', (m) => { m.sides = []; m.refusal = { code: 'FORM_INVALID', field: 'form', text: 65 }; }],
+    ['a refusal with an extra key', (m) => { m.sides = []; m.refusal = { code: 'FORM_INVALID', field: 'form', text: 'x', html: '<b>' }; }],
+    ['a refusal as a string', (m) => { m.sides = []; m.refusal = 'FORM_INVALID'; }],
+    ['positionsTooMany as a string', (m) => { m.sides[0].plan.positionsTooMany = 'true'; }],
+    ['a missing positionsImplausible', (m) => { delete m.sides[0].plan.positionsImplausible; }],
+    ['an implausible position symbol with markup', (m) => { m.sides[0].plan.positionsImplausible = ['<b>']; }],
   ])('%s', (_, change) => {
     expect(parseBgToCs(bad(change))).toBeNull();
   });

@@ -32,6 +32,10 @@ function judge({ side, plan, result }: SideQuote): BadgeSide {
   // Without the account balance a cross-margin quote has no liquidation price, which the badge
   // would show as a reassuring "–". Unknown is the honest answer.
   if (plan.needsBalance) return { side, plan, quote: null, problem: 'cross margin: enter your account balance in the options to see liquidation' };
+  // The account was left out (a position that cannot be weighed, or too many to read): the
+  // quote has no liquidation price, which is no reason for a green "–".
+  if (plan.positionsTooMany) return { side, plan, quote: null, problem: 'cross margin: the page lists more open positions than are read, so no liquidation price' };
+  if (plan.positionsUnknown.length > 0) return { side, plan, quote: null, problem: `cross margin: open positions ${plan.positionsUnknown.join(', ')} cannot be weighed, so no liquidation price` };
   if ('error' in result) return { side, plan, quote: null, problem: `cannot quote: ${result.error.message}` };
   return { side, plan, quote: result, problem: null };
 }

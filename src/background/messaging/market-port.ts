@@ -1,14 +1,17 @@
 // Content scripts hold a long-lived port (MARKET_PORT). Per port: classify the sender once,
 // validate every message, and hand the form to the quote service, which answers over the same
 // port with quotes (and again whenever the market, the figures' ages or the settings change).
-// Anything that fails a check is dropped and logged without echoing its payload (a hostile page
-// should not be able to write into our logs).
+// A message whose envelope (type, seq, venue, symbol) fails a check is dropped and logged without
+// echoing its payload (a hostile page should not be able to write into our logs); one whose
+// envelope is good but whose form is refused is answered with the refusal (see form-envelope.ts).
 import { MARKET_PORT } from '../../messaging/messages';
-import { parseCsToBg } from '../../messaging/validate-cs-to-bg';
 import type { BadgeController } from '../badge/controller';
 import type { Log } from '../env';
-import type { QuoteService } from '../quotes/service';
+import { formInvalid } from '../quotes/refusal';
+import type { FormEnvelope, QuoteService } from '../quotes/service';
+import { checkPageForm, type FormCheck } from './check-form';
 import { classifySender, type SenderLike } from './classify-sender';
+import { parseFormEnvelope } from './form-envelope';
 
 /** The part of runtime.Port used here. */
 export interface PortLike {
@@ -27,6 +30,14 @@ export interface PortHandlerOptions {
   /** Cache restored and settings loaded; messages wait for it, in order. */
   ready: Promise<void>;
   log: Log;
+}
+
+/** Where a form cannot be quoted for its envelope: the schema's path, or the market it names; null when it can. */
+function refusedAt(check: FormCheck, envelope: FormEnvelope): string | null {
+  if (!check.ok) return check.path;
+  if (check.form.venue !== envelope.venue) return 'venue';
+  if (check.form.symbol !== envelope.symbol) return 'symbol';
+  return null;
 }
 
 export function createPortHandler({ extensionId, quotes, badge, ready, log }: PortHandlerOptions): (port: PortLike) => void {
@@ -52,10 +63,18 @@ export function createPortHandler({ extensionId, quotes, badge, ready, log }: Po
 
     const handle = (raw: unknown): void => {
       if (!open) return;
-      const message = parseCsToBg(raw);
-      if (message === null) return log.warn(`Margin Preflight: dropped an invalid message from tab ${tabId}`);
-      if (!sender.venues.includes(message.venue)) return log.warn(`Margin Preflight: dropped a message for a venue tab ${tabId}'s page does not serve`);
-      session.formChanged(message);
+      const parsed = parseFormEnvelope(raw);
+      if (parsed === null) return log.warn(`Margin Preflight: dropped an invalid message from tab ${tabId}`);
+      const { envelope } = parsed;
+      if (!sender.venues.includes(envelope.venue)) return log.warn(`Margin Preflight: dropped a message for a venue tab ${tabId}'s page does not serve`);
+      if (parsed.form === null) return session.formChanged({ ...envelope, form: null });
+      const check = checkPageForm(parsed.form);
+      const path = refusedAt(check, envelope);
+      if (check.ok && path === null) return session.formChanged({ ...envelope, form: check.form });
+      const refusal = formInvalid(path ?? 'form');
+      // The path is ours (the schema's), checked by formInvalid; the reason and the value are not logged.
+      log.warn(`Margin Preflight: refused the form from tab ${tabId} (${refusal.field})`);
+      session.formRefused(envelope, refusal);
     };
 
     port.onMessage.addListener((raw) => {

@@ -54,6 +54,8 @@ export function toWire(sides: readonly SideQuote[]): WireSide[] {
       balanceSource: plan.balanceSource,
       pagePositions: plan.pagePositions,
       positionsUnknown: [...plan.positionsUnknown],
+      positionsImplausible: [...plan.positionsImplausible],
+      positionsTooMany: plan.positionsTooMany,
       tiers: plan.tiers,
       missing: plan.missing,
       lossLimitUnchecked: plan.lossLimitUnchecked,

@@ -5,7 +5,10 @@
 // market figure aging past its MAX_AGE_MS (checked every second), or new settings. Each message
 // costs the page a parse, a check and a render, so a re-computation that changes nothing shown
 // is not sent (see MARK_REFRESH_MS).
-import type { BgToCs, CsToBg, CurrentOrder, QuotesMessage } from '../../messaging/messages';
+// A refused form (it failed the schema, or a price read from the page does not fit the market)
+// is answered too, with no sides and the refusal, and the badge is cleared: the page must drop
+// the previous figures, never keep them because no answer came.
+import type { BgToCs, CsToBg, CurrentOrder, QuotesMessage, Refusal } from '../../messaging/messages';
 import { MAX_ERROR_TEXT } from '../../messaging/messages';
 import type { Settings } from '../../settings/settings';
 import { isFresh, type MarketFigureKey, type MarketSnapshot, type OrderForm } from '../../venues/types';
@@ -15,6 +18,7 @@ import type { Clock, Log } from '../env';
 import type { FeedHub, Subscription } from '../feed/hub';
 import { throttleLatest, type Throttled } from '../messaging/throttle';
 import { quoteSides, toWire, type SideQuote } from './compute';
+import { marketRefusal } from './refusal';
 
 export const SNAPSHOT_MIN_INTERVAL_MS = 250;
 export const STALENESS_TICK_MS = 1_000;
@@ -26,6 +30,8 @@ export const STALENESS_TICK_MS = 1_000;
 export const MARK_REFRESH_MS = 5_000;
 
 export type FormChanged = Extract<CsToBg, { type: 'cs→bg:form-changed' }>;
+/** A form message whose envelope is valid but whose form was refused: what it is answered by. */
+export type FormEnvelope = Omit<FormChanged, 'form'>;
 
 export interface QuoteServiceDeps {
   hub: Pick<FeedHub, 'subscribe'>;
@@ -40,6 +46,8 @@ export interface QuoteServiceDeps {
 /** One port's quotes; the port handler feeds it validated messages and closes it on disconnect. */
 export interface PortQuotes {
   formChanged(message: FormChanged): void;
+  /** The form of this message was refused (schema): answered by its seq with no sides and the refusal. */
+  formRefused(envelope: FormEnvelope, refusal: Refusal): void;
   close(): void;
 }
 
@@ -64,6 +72,7 @@ export class QuoteService {
     this.ports.add(session);
     return {
       formChanged: (message) => session.formChanged(message),
+      formRefused: (envelope, refusal) => session.formRefused(envelope, refusal),
       close: () => {
         session.close();
         this.ports.delete(session);
@@ -90,6 +99,8 @@ export class QuoteService {
 class PortSession {
   private seq = -1;
   private form: OrderForm | null = null;
+  /** The latest message's form failed the schema (form is then null). */
+  private refused: Refusal | null = null;
   private market: { key: string; venue: FormChanged['venue']; symbol: string; subscription: Subscription } | null = null;
   private snapshot: MarketSnapshot | null = null;
   private fresh = '';
@@ -109,6 +120,14 @@ class PortSession {
   }
 
   formChanged(message: FormChanged): void {
+    this.answer(message, message.form, null);
+  }
+
+  formRefused(envelope: FormEnvelope, refusal: Refusal): void {
+    this.answer(envelope, null, refusal);
+  }
+
+  private answer(message: FormEnvelope, form: OrderForm | null, refused: Refusal | null): void {
     if (this.closed) return;
     const key = marketKey(message.venue, message.symbol);
     if (this.market?.key !== key) {
@@ -122,7 +141,8 @@ class PortSession {
       this.snapshot = subscription.snapshot;
     }
     this.seq = message.seq;
-    this.form = message.form;
+    this.form = form;
+    this.refused = refused;
     // Answered now, with the latest snapshot: a snapshot update waiting in the throttle would
     // only repeat this computation, and the next one waits its 250 ms from here.
     this.recompute(true);
@@ -134,7 +154,10 @@ class PortSession {
     const { form, market } = this;
     if (this.closed || form === null || market === null) return null;
     const { clock, settings } = this.service.deps;
-    const sides = toWire(this.service.compute(form, this.snapshot, settings(), clock.now()));
+    const now = clock.now();
+    // A misread price is no order to open the calculator on (the overlay shows none either).
+    if (marketRefusal(form, this.snapshot, now) !== null) return null;
+    const sides = toWire(this.service.compute(form, this.snapshot, settings(), now));
     return { venue: market.venue, symbol: market.symbol, form, snapshot: this.snapshot, sides };
   }
 
@@ -146,7 +169,11 @@ class PortSession {
     const now = clock.now();
     const settings = currentSettings();
     const snapshot = this.snapshot;
-    const sides: SideQuote[] = this.form === null ? [] : this.service.compute(this.form, snapshot, settings, now);
+    const form = this.form;
+    // Checked before computing, and again on every market change: a mark that arrives later can
+    // show that the price read does not fit (and a new one that it does).
+    const refusal = this.refused ?? (form === null ? null : marketRefusal(form, snapshot, now));
+    const sides: SideQuote[] = form === null || refusal !== null ? [] : this.service.compute(form, snapshot, settings, now);
     this.fresh = freshness(snapshot, now);
     const mark = snapshot?.figures.markPrice;
     const message: QuotesMessage = {
@@ -159,6 +186,7 @@ class PortSession {
       tickSize: snapshot?.figures.tickSize?.value ?? null,
       status: snapshot?.status ?? 'connecting',
       lastError: snapshot?.lastError?.slice(0, MAX_ERROR_TEXT) ?? null,
+      refusal,
     };
     const key = JSON.stringify({ ...message, mark: message.mark?.value ?? null, sides: message.sides.map((q) => ({ ...q, plan: { ...q.plan, markAgeMs: null } })) });
     if (answer || this.sent === null || this.sent.key !== key || now - this.sent.at >= MARK_REFRESH_MS) {
@@ -171,11 +199,12 @@ class PortSession {
     }
     // The badge also depends on settings the quotes do not (its colour thresholds); it drops
     // repeats itself.
-    if (this.form !== null) {
-      badge.show(this.tabId, { form: this.form, sides, snapshot, settings });
+    if (form !== null && refusal === null) {
+      badge.show(this.tabId, { form, sides, snapshot, settings });
       this.badgeShown = true;
-    } else if (this.badgeShown) {
-      // The form became unreadable: back to the plain icon (once, not on every tick).
+    } else if (this.badgeShown || (answer && refusal !== null)) {
+      // The form became unreadable or was refused: back to the plain icon (once, not on every
+      // tick; but every refused form is answered with a cleared badge, whatever came before).
       badge.clear(this.tabId);
       this.badgeShown = false;
     }
