@@ -2,6 +2,7 @@
 // the real background would compute (its own quoteSides + toWire, the engine and the bundled
 // facts), asynchronously like a real port, or holds the answers back (a restarting worker).
 import { quoteSides, toWire } from '../../src/background/quotes/compute';
+import { marketRefusal } from '../../src/background/quotes/refusal';
 import type { CsToBg, QuotesMessage } from '../../src/messaging/messages';
 import type { Settings } from '../../src/settings/settings';
 import type { MarketSnapshot, OrderForm } from '../../src/venues/types';
@@ -18,17 +19,19 @@ export interface Market {
 export function quotesFor(seq: number, venue: OrderForm['venue'], symbol: string, form: OrderForm | null, market: Market): QuotesMessage {
   const { snapshot } = market;
   const mark = snapshot?.venue === venue && snapshot.symbol === symbol ? snapshot.figures.markPrice : undefined;
+  // As the real service: a price that does not fit the market refuses the form, without figures.
+  const refusal = form === null ? null : marketRefusal(form, snapshot, market.now());
   return {
     type: 'bg→cs:quotes',
     seq,
     venue,
     symbol,
-    sides: form === null ? [] : toWire(quoteSides(form, snapshot, market.settings, market.now())),
+    sides: form === null || refusal !== null ? [] : toWire(quoteSides(form, snapshot, market.settings, market.now())),
     mark: mark ? { value: mark.value, receivedAt: mark.receivedAt } : null,
     tickSize: snapshot?.figures.tickSize?.value ?? null,
     status: snapshot?.status ?? 'connecting',
     lastError: snapshot?.lastError ?? null,
-    refusal: null,
+    refusal,
   };
 }
 

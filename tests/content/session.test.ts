@@ -4,6 +4,7 @@
 // quotes marked "updating" while an answer is late, follows mutations once per frame, and leaves
 // nothing behind. The background is faked with the real quote computation (fake-background.ts).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ACTIVE_MS } from '../../src/content/form-watch';
 import { CHECK_BOUND_MS } from '../../src/content/guard';
 import { PENDING_AFTER_MS, startSession, type Session } from '../../src/content/session';
 import type { CsToBg } from '../../src/messaging/messages';
@@ -313,6 +314,84 @@ describe('session', () => {
     page.leverage.value = '20';
     page.buy.click();
     expect(clicks).toEqual([]);
+  });
+
+  it('watches what the reading used outside the form: a change there is read and sent', async () => {
+    await answered();
+    session!.stop();
+    const account = document.createElement('div');
+    account.dataset['balance'] = '5000';
+    document.body.append(account);
+    // A reader that takes the balance from an account panel outside the form, and says it did.
+    const reader = {
+      ...fakeReader,
+      read: (doc: Document, url: URL, scope: 'full' | 'order' = 'full'): FormReading => {
+        const r = fakeReader.read(doc, url, scope);
+        if (r.status !== 'ok' || scope === 'order') return r;
+        return { ...r, form: { ...r.form, availableBalance: account.dataset['balance'] ?? null }, watched: [account] };
+      },
+    };
+    session = startSession({ win: window, doc: document, reader, url: URL_, ext, settings: () => s, onInvalidated: () => undefined, now: () => now });
+    expect(forms().at(-1)).toMatchObject({ form: { availableBalance: '5000' } });
+    account.dataset['balance'] = '4000';
+    await wait(0);
+    await nextFrame();
+    expect(forms().at(-1)).toMatchObject({ form: { availableBalance: '4000' } });
+  });
+
+  it('a value the page sets without an event is followed while the form is focused, not while idle', async () => {
+    await answered();
+    page.size.focus();
+    page.size.value = '0.5'; // a slider's script, no input event
+    await nextFrame();
+    await nextFrame();
+    expect(forms().at(-1)).toMatchObject({ form: { size: { value: '0.5' } } });
+    page.size.blur();
+    now += ACTIVE_MS + 1; // long after the last use
+    await nextFrame();
+    const sent = forms().length;
+    page.size.value = '0.7';
+    await nextFrame();
+    await nextFrame();
+    expect(forms().length).toBe(sent);
+  });
+
+  it('the click reads only the order fields (scope "order")', async () => {
+    type(page.leverage, '2');
+    await answered();
+    reads.mockClear();
+    page.buy.click();
+    expect(reads.mock.calls.map((c) => c[2])).toEqual(['order']);
+  });
+
+  it('puts the overlay host back when the page replaces <html>', async () => {
+    await answered();
+    const host = () => document.querySelector(`[${HOST_ATTRIBUTE}]`);
+    expect(host()).not.toBeNull();
+    const copy = document.documentElement.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll(`[${HOST_ATTRIBUTE}]`).forEach((n) => n.remove());
+    document.replaceChild(copy, document.documentElement);
+    expect(host()).toBeNull();
+    session!.structureChanged();
+    expect(host()).not.toBeNull();
+    expect(host()!.parentNode).toBe(document.documentElement);
+  });
+
+  it('a refused answer drops the figures, says why, and the guard does not act on the old quote', async () => {
+    bg.market.snapshot = withMark('65000');
+    type(page.leverage, '50');
+    await answered();
+    expect(liq()).toBeTruthy();
+    type(page.price, '65'); // "65.000" read as 65: a misread, not a trade
+    await answered();
+    expect(root().getAttribute(ATTR.state)).toBe('refused');
+    expect(root().getAttribute(ATTR.reason)).toBe('IMPLAUSIBLE:price');
+    expect(liq()).toBeUndefined();
+    expect(root().textContent).toMatch(/probably misread/);
+    const clicks: string[] = [];
+    document.addEventListener('click', (e) => clicks.push((e.target as Element).id));
+    page.buy.click();
+    expect(clicks).toEqual(['buy']); // 50× would be held, but no figures are known for this form
   });
 
   it('dims and lets pointer events through while the page shows a modal dialog', async () => {

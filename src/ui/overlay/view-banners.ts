@@ -48,14 +48,21 @@ export function banners(plan: SideQuote['plan'] | undefined, quotes: SideQuote[]
     if (source !== null) out.push(source);
     if (plan.lossLimitUnchecked) out.push({ kind: 'loss-limit', severity: 'info', text: t('overlay_lossLimitUnchecked') });
   }
-  const unknown = plan?.positionsUnknown ?? [];
+  const misread = plan?.positionsImplausible ?? [];
+  const unknown = (plan?.positionsUnknown ?? []).filter((symbol) => !misread.includes(symbol));
+  if (plan?.positionsTooMany === true) {
+    out.push({ kind: 'positions-unknown', severity: 'danger', text: say('overlay_positionsTooMany', 'More open positions on the page than can be read — no liquidation price') });
+  }
+  if (misread.length > 0) {
+    out.push({ kind: 'positions-unknown', severity: 'danger', text: say('overlay_positionsMisread', 'Open position $1: the prices read from the page do not fit the market (misread?) — no liquidation price', [misread.join(', ')]) });
+  }
   if (unknown.length > 0) {
     const [key, english] = unknown.length > 1
       ? ['overlay_positionsUnknownMany', 'Open positions $1 cannot be weighed (maintenance margin unknown, or the same market) — no liquidation price']
       : ['overlay_positionsUnknownOne', 'Open position $1 cannot be weighed (maintenance margin unknown, or the same market) — no liquidation price'];
     out.push({ kind: 'positions-unknown', severity: 'danger', text: say(key, english, [unknown.join(', ')]) });
   }
-  const balanceWarning = unknown.length === 0 && quotes.some((q) => q.result !== null && !isError(q.result) && q.result.warnings.some((w) => w.code === 'CROSS_BALANCE_UNKNOWN'));
+  const balanceWarning = unknown.length === 0 && misread.length === 0 && plan?.positionsTooMany !== true && quotes.some((q) => q.result !== null && !isError(q.result) && q.result.warnings.some((w) => w.code === 'CROSS_BALANCE_UNKNOWN'));
   if (quotes.some((q) => q.plan.needsBalance) || balanceWarning) {
     out.push({ kind: 'balance', severity: 'warn', text: t('overlay_enterBalance') });
   }

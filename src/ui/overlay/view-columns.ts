@@ -81,7 +81,7 @@ const HAS_MARGIN_CALL: ReadonlySet<string> = new Set(['kraken-margin', 'binance-
  * be placed without the balance, or lies below zero for a well-funded account.
  */
 function nullText(key: (typeof FIGURES)[number], plan: SideQuote['plan'], quote: WireQuote): string {
-  if (plan.positionsUnknown.length > 0 && BALANCE_FIGURES.has(key)) return t('figure_positionsUnknown');
+  if ((plan.positionsUnknown.length > 0 || plan.positionsTooMany) && BALANCE_FIGURES.has(key)) return t('figure_positionsUnknown');
   const balanceUnknown = plan.needsBalance || quote.warnings.some((w) => w.code === 'CROSS_BALANCE_UNKNOWN');
   if (balanceUnknown && BALANCE_FIGURES.has(key)) return t('figure_enterBalance');
   if (key === 'marginCallPrice') return t(HAS_MARGIN_CALL.has(quote.venue) ? 'figure_noMarginCallPrice' : 'figure_noMarginCallAtVenue');
