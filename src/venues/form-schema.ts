@@ -8,15 +8,18 @@
 // but "0.x", no trailing zeros or dot ("65000", "0.5", "0"), within decimal-text's bounds.
 // Content side: regex and BigInt only, no decimal.js.
 import { compareFixed, parseDecimalFixed, signOf } from '../core/decimal-text';
-import { VENUES, type MarginMode, type Side, type VenueId } from '../core/types';
+import { VENUES, type MarginMode, type VenueId } from '../core/types';
 import { MAX_PAGE_POSITIONS, SYMBOL } from '../messaging/messages';
 import type { OrderForm, SizeUnit } from './types';
 
 export type FormCheck = { ok: true; form: OrderForm } | { ok: false; path: string; reason: string };
 
-/** What each venue's form can say; its reader (src/venues/<folder>/reader.ts) never says more. */
+/**
+ * What each venue's form can say where venues differ; its reader (src/venues/<folder>/reader.ts)
+ * never says more. Side and margin switch are not restricted per venue: the background quotes
+ * any side, and quotes a form without margin as a spot order (no liquidation to show).
+ */
 interface VenueRules {
-  sides: ReadonlyArray<Side | 'both'>;
   marginModes: readonly MarginMode[];
   units: readonly SizeUnit[];
   /** The form has TP/SL trigger fields (otherwise both are always null). */
@@ -25,19 +28,17 @@ interface VenueRules {
   account: boolean;
   /** Binance spot margin's borrow selector: margin is on exactly when the order borrows. */
   borrow: boolean;
-  /** A perpetual: always margined. Otherwise marginEnabled false means a spot order at leverage 1. */
-  alwaysMargined: boolean;
 }
 
-const PERP = { marginModes: ['cross', 'isolated'], triggers: true, borrow: false, alwaysMargined: true } as const;
+const PERP = { marginModes: ['cross', 'isolated'], triggers: true, borrow: false } as const;
 
 const RULES: Readonly<Record<VenueId, VenueRules>> = {
-  'kraken-margin': { sides: ['long', 'short'], marginModes: ['cross'], units: ['base', 'quote'], triggers: false, account: false, borrow: false, alwaysMargined: false },
-  'binance-usdm': { ...PERP, sides: ['both'], units: ['base', 'quote'], account: false },
-  'bybit-linear': { ...PERP, sides: ['both'], units: ['base', 'quote'], account: true },
-  'okx-swap': { ...PERP, sides: ['both'], units: ['base', 'quote', 'contracts'], account: true },
-  hyperliquid: { ...PERP, sides: ['long', 'short'], units: ['base', 'quote'], account: true },
-  'binance-margin': { sides: ['long', 'short', 'both'], marginModes: ['cross', 'isolated'], units: ['base'], triggers: false, account: true, borrow: true, alwaysMargined: false },
+  'kraken-margin': { marginModes: ['cross'], units: ['base', 'quote'], triggers: false, account: false, borrow: false },
+  'binance-usdm': { ...PERP, units: ['base', 'quote'], account: false },
+  'bybit-linear': { ...PERP, units: ['base', 'quote'], account: true },
+  'okx-swap': { ...PERP, units: ['base', 'quote', 'contracts'], account: true },
+  hyperliquid: { ...PERP, units: ['base', 'quote'], account: true },
+  'binance-margin': { marginModes: ['cross', 'isolated'], units: ['base'], triggers: false, account: true, borrow: true },
 };
 
 const REQUIRED_KEYS = ['venue', 'symbol', 'side', 'type', 'marginMode', 'price', 'size', 'leverage', 'marginEnabled', 'stopLoss', 'takeProfit', 'availableBalance'];
@@ -63,7 +64,7 @@ function refuse(path: string, reason: string): never {
 }
 
 function object(v: unknown, path: string, keys: readonly string[]): Obj {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) refuse(path, 'not an object');
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) refuse(path === '' ? 'form' : path, 'not an object');
   const extra = Object.keys(v).find((key) => !keys.includes(key));
   if (extra !== undefined) refuse(path === '' ? extra : `${path}.${extra}`, 'not a field of this form');
   return v as Obj;
@@ -128,7 +129,7 @@ function check(v: unknown): OrderForm {
   const venue = oneOf(form.venue, VENUES, 'venue');
   const rules = RULES[venue];
   symbol(form.symbol, 'symbol');
-  oneOf(form.side, rules.sides, 'side');
+  oneOf(form.side, ['long', 'short', 'both'] as const, 'side');
   const type = oneOf(form.type, ['limit', 'market'] as const, 'type');
   const marginMode = oneOf(form.marginMode, rules.marginModes, 'marginMode');
   if (type === 'limit') decimal(form.price, 'price', 'positive');
@@ -138,8 +139,6 @@ function check(v: unknown): OrderForm {
   decimal(size.value, 'size.value', 'positive');
   checkLeverage(form.leverage);
   if (typeof form.marginEnabled !== 'boolean') refuse('marginEnabled', 'not true or false');
-  if (rules.alwaysMargined && !form.marginEnabled) refuse('marginEnabled', 'always on for this venue');
-  if (!form.marginEnabled && form.leverage !== '1') refuse('leverage', 'an order without margin has leverage 1');
   for (const key of ['stopLoss', 'takeProfit'] as const) {
     if (rules.triggers) optionalDecimal(form[key], key, 'positive');
     else if (form[key] !== null) refuse(key, 'this venue\'s form has no such field');
