@@ -40,6 +40,8 @@ const CONTENT_SIDE = [
   './src/venues/readers.ts',
   './src/venues/registry.ts',
   './src/venues/types.ts',
+  // The form schema: the readers run it before sending, the background on receipt.
+  './src/venues/form-schema.ts',
   './src/venues/dom',
   './src/venues/*/reader.ts',
   './src/venues/*/selectors.ts',

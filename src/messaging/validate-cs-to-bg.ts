@@ -1,60 +1,55 @@
 // Background-side validators: what a content script sends (and what the snapshot cache holds).
-// Strict, with decimal.js like the engine that consumes it: a compromised renderer can send
-// whatever it likes, so the form the page reader built is checked again field by field.
+// A compromised renderer can send whatever it likes, so the form the page reader built is checked
+// again field by field, by the very schema the readers check it with before sending
+// (src/venues/form-schema.ts): one description, so the two can never disagree. Snapshots are
+// checked with decimal.js, like the engine that consumes them.
 import { parseDecimalText } from '../core/decimal';
 import { VENUES, type VenueId } from '../core/types';
-import type { DecimalString, Figure, MarketSnapshot, OrderForm, PageAccount, PagePosition, TierFigure, TierRow } from '../venues/types';
-import { FIGURE_KEYS, MAX_ERROR_TEXT, MAX_PAGE_POSITIONS, SYMBOL, type CsToBg } from './messages';
+import { checkOrderForm } from '../venues/form-schema';
+import type { DecimalString, Figure, MarketSnapshot, TierFigure, TierRow } from '../venues/types';
+import { FIGURE_KEYS, MAX_ERROR_TEXT, SYMBOL, type CsToBg } from './messages';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isVenue = (v: unknown): v is VenueId => typeof v === 'string' && (VENUES as readonly string[]).includes(v);
 const isSymbol = (v: unknown): v is string => typeof v === 'string' && SYMBOL.test(v);
 const isDecimal = (v: unknown): v is DecimalString => typeof v === 'string' && parseDecimalText(v) !== undefined;
-const isPositiveDecimal = (v: unknown): v is DecimalString => isDecimal(v) && parseDecimalText(v)!.greaterThan(0);
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 const oneOf = <T extends string>(v: unknown, options: readonly T[]): v is T => typeof v === 'string' && (options as readonly string[]).includes(v);
 const hasOnly = (o: Obj, keys: readonly string[]): boolean => Object.keys(o).every((k) => keys.includes(k));
 
 const isList = (v: unknown, max: number, each: (item: unknown) => boolean): v is unknown[] => Array.isArray(v) && v.length <= max && v.every(each);
 
-function isPagePosition(v: unknown): v is PagePosition {
-  return isObj(v) && hasOnly(v, ['symbol', 'side', 'quantity', 'entryPrice', 'markPrice', 'maintenanceMargin'])
-    && isSymbol(v.symbol) && oneOf(v.side, ['long', 'short'] as const)
-    && isPositiveDecimal(v.quantity) && isPositiveDecimal(v.entryPrice) && isPositiveDecimal(v.markPrice)
-    && (v.maintenanceMargin === null || (isDecimal(v.maintenanceMargin) && !parseDecimalText(v.maintenanceMargin)!.isNegative()));
+/** The form schema shared with the readers (src/venues/form-schema.ts). */
+export { checkOrderForm, isOrderForm, type FormCheck } from '../venues/form-schema';
+
+type FormChangedMessage = Extract<CsToBg, { type: 'cs→bg:form-changed' }>;
+
+/**
+ * A form-changed message: its envelope (seq, venue, symbol) and either the form (or null: no
+ * readable form) or the path where the form fails the schema, so the background can still
+ * answer that seq with a refusal. null when the envelope itself is not one (nothing to answer).
+ */
+export type FormChanged =
+  | { ok: true; message: FormChangedMessage }
+  | { ok: false; seq: number; venue: VenueId; symbol: string; path: string; reason: string };
+
+export function parseFormChanged(v: unknown): FormChanged | null {
+  if (!isObj(v) || v.type !== 'cs→bg:form-changed' || !hasOnly(v, ['type', 'seq', 'venue', 'symbol', 'form'])) return null;
+  if (!isTime(v.seq) || !isVenue(v.venue) || !isSymbol(v.symbol) || !Object.hasOwn(v, 'form')) return null;
+  const envelope = { seq: v.seq, venue: v.venue, symbol: v.symbol };
+  if (v.form === null) return { ok: true, message: { type: v.type, ...envelope, form: null } };
+  const checked = checkOrderForm(v.form);
+  if (!checked.ok) return { ok: false, ...envelope, path: checked.path, reason: checked.reason };
+  if (checked.form.venue !== v.venue) return { ok: false, ...envelope, path: 'venue', reason: 'not the venue of the message' };
+  if (checked.form.symbol !== v.symbol) return { ok: false, ...envelope, path: 'symbol', reason: 'not the symbol of the message' };
+  return { ok: true, message: { type: v.type, ...envelope, form: checked.form } };
 }
 
-function isPageAccount(v: unknown): v is PageAccount {
-  return isObj(v) && hasOnly(v, ['walletBalance', 'positions'])
-    && (v.walletBalance === null || isPositiveDecimal(v.walletBalance))
-    && (v.positions === null || isList(v.positions, MAX_PAGE_POSITIONS, isPagePosition));
-}
-
-export function isOrderForm(v: unknown): v is OrderForm {
-  if (!isObj(v)) return false;
-  const keys = ['venue', 'symbol', 'side', 'type', 'marginMode', 'price', 'size', 'leverage', 'marginEnabled', 'stopLoss', 'takeProfit', 'availableBalance', 'account', 'borrow'];
-  if (!hasOnly(v, keys)) return false;
-  if (v.account !== undefined && !isPageAccount(v.account)) return false;
-  if (v.borrow !== undefined && !oneOf(v.borrow, ['auto', 'none', 'repay'] as const)) return false;
-  const size = v.size;
-  return isVenue(v.venue) && isSymbol(v.symbol)
-    && oneOf(v.side, ['long', 'short', 'both'] as const) && oneOf(v.type, ['limit', 'market'] as const) && oneOf(v.marginMode, ['isolated', 'cross'] as const)
-    && (v.price === null || isPositiveDecimal(v.price))
-    && isObj(size) && hasOnly(size, ['unit', 'value']) && oneOf(size.unit, ['base', 'quote', 'contracts'] as const) && isPositiveDecimal(size.value)
-    && isPositiveDecimal(v.leverage) && typeof v.marginEnabled === 'boolean'
-    && (v.stopLoss === null || isPositiveDecimal(v.stopLoss))
-    && (v.takeProfit === null || isPositiveDecimal(v.takeProfit))
-    && (v.availableBalance === null || isDecimal(v.availableBalance));
-}
-
+/** A message the background acts on; null for anything else, a refused form included. */
 export function parseCsToBg(v: unknown): CsToBg | null {
-  if (!isObj(v)) return null;
-  if (v.type === 'cs→bg:form-changed' && hasOnly(v, ['type', 'seq', 'venue', 'symbol', 'form']) && isTime(v.seq) && isVenue(v.venue) && isSymbol(v.symbol)
-    && (v.form === null || (isOrderForm(v.form) && v.form.venue === v.venue && v.form.symbol === v.symbol))) {
-    return { type: v.type, seq: v.seq, venue: v.venue, symbol: v.symbol, form: v.form };
-  }
-  return null;
+  const parsed = parseFormChanged(v);
+  return parsed?.ok === true ? parsed.message : null;
 }
 
 function isFigure(v: unknown): v is Figure {

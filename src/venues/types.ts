@@ -45,9 +45,12 @@ export type SizeUnit = 'base' | 'quote' | 'contracts';
 export interface PageAccount {
   /** Wallet / equity balance in the quote currency as the page shows it (before this order). */
   walletBalance: DecimalString | null;
-  /** Other open positions in the same cross account, as the page lists them; null: not shown. */
+  /** Other open positions in the same cross account, as the page lists them; null: not shown or not readable. */
   positions: PagePosition[] | null;
-  /** The page lists more positions than a reader reads (positions is then null): the account cannot be weighed. */
+  /**
+   * Set (with positions null) when the page lists more positions than a reading may carry
+   * (MAX_PAGE_POSITIONS): the reader stops at the cap, and the account cannot be weighed whole.
+   */
   positionsTooMany?: true;
 }
 
@@ -82,16 +85,31 @@ export interface TierRow {
   maxLeverage: DecimalString | null;
 }
 
-/** What a reader found. `matched` counts nodes per selector key, for fixture tests. */
+/**
+ * What a reader found. `matched` counts nodes per selector key, for fixture tests. `watched`:
+ * the elements outside the form root that the reading used (account panel rows, the positions
+ * table, pickers and buttons the reader found elsewhere on the page), outermost only, so the
+ * session can observe them as well as the form root; left out when the form root was not found.
+ */
 export type FormReading =
-  | { status: 'ok'; form: OrderForm; matched: Record<string, number> }
-  | { status: 'unrecognised'; missing: string[]; matched: Record<string, number> };
+  | { status: 'ok'; form: OrderForm; matched: Record<string, number>; watched?: Element[] }
+  | { status: 'unrecognised'; missing: string[]; matched: Record<string, number>; watched?: Element[] };
+
+/**
+ * How much of the page a read covers. 'full': everything the quote uses. 'order': the order
+ * fields only (symbol, side, type, price, size, leverage, margin mode and switch, borrow, TP/SL);
+ * the account panel, the positions table and the available balance are not read (account left
+ * out, availableBalance null). The click path uses 'order': its cost does not grow with the
+ * number of position rows on the page.
+ */
+export type ReadScope = 'full' | 'order';
 
 export interface PageReader {
   venue: VenueId;
   /** True for URLs of the venue's trade page this reader understands. */
   matchesUrl(url: URL): boolean;
-  read(doc: Document, url: URL): FormReading;
+  /** The form as the page shows it now; scope defaults to 'full'. */
+  read(doc: Document, url: URL, scope?: ReadScope): FormReading;
   /** The element the overlay anchors next to; null when the form is not on the page. */
   formRoot(doc: Document): Element | null;
   /** Buttons that submit an order (Buy/Sell, Place order), for the pre-submit guard. */

@@ -1,5 +1,6 @@
 // The background's check of what a content script sends: the page account and borrow mode of
 // issue 4, and the tier tables the snapshot cache may hold. Anything off shape is dropped whole.
+// The form schema itself (paths, number syntax, venues) is tested in form-schema.test.ts.
 import { describe, expect, it } from 'vitest';
 import { isMarketSnapshot, isOrderForm } from '../../src/messaging/validate-cs-to-bg';
 import type { MarketSnapshot, OrderForm } from '../../src/venues/types';
@@ -16,9 +17,10 @@ const snapshot: MarketSnapshot = {
 };
 
 describe('isOrderForm (issue 4 fields)', () => {
-  it('accepts a form with the page account, contracts and a borrow mode', () => {
+  it('accepts a form with the page account, contracts (OKX) and a borrow mode (Binance margin)', () => {
     expect(isOrderForm(form)).toBe(true);
-    expect(isOrderForm({ ...form, size: { unit: 'contracts', value: '12' }, account: { walletBalance: null, positions: null }, borrow: 'auto' })).toBe(true);
+    expect(isOrderForm({ ...form, venue: 'okx-swap', symbol: 'BTC-USDT-SWAP', size: { unit: 'contracts', value: '12' }, account: { walletBalance: null, positions: null } })).toBe(true);
+    expect(isOrderForm({ ...form, venue: 'binance-margin', side: 'long', borrow: 'auto' })).toBe(true);
   });
 
   it.each([
@@ -30,6 +32,8 @@ describe('isOrderForm (issue 4 fields)', () => {
     ['a negative maintenance margin', { account: { walletBalance: '1', positions: [{ ...form.account!.positions![0], maintenanceMargin: '-3' }] } }],
     ['too many positions', { account: { walletBalance: '1', positions: Array.from({ length: 51 }, () => form.account!.positions![0]) } }],
     ['an unknown borrow mode', { borrow: 'max' }],
+    ['a borrow mode on a venue without one', { borrow: 'auto' }],
+    ['contracts on a venue that sizes in base or quote', { size: { unit: 'contracts', value: '12' } }],
   ])('rejects %s', (_, change) => {
     expect(isOrderForm({ ...form, ...change })).toBe(false);
   });

@@ -52,7 +52,8 @@ function tpslOn(doc: Document): void {
 
 describe('Binance USDⓈ-M reader: the example order', () => {
   it('reads the exact form', () => {
-    expect(reader.read(page(), URL_BTC)).toEqual({ status: 'ok', form: EXAMPLE, matched: expectedCounts(BINANCE_USDM_SELECTORS) });
+    // Everything read lies inside the form root: nothing else to watch.
+    expect(reader.read(page(), URL_BTC)).toEqual({ status: 'ok', form: EXAMPLE, matched: expectedCounts(BINANCE_USDM_SELECTORS), watched: [] });
   });
 
   it('finds each selector key the expected number of times', () => {
@@ -153,7 +154,7 @@ describe('Binance USDⓈ-M reader: what the trader changes', () => {
   it('hashed classes changed by a redeploy: still reads', () => {
     const doc = page();
     expect(rehashClasses(doc)).toBeGreaterThan(20);
-    expect(reader.read(doc, URL_BTC)).toEqual({ status: 'ok', form: EXAMPLE, matched: expectedCounts(BINANCE_USDM_SELECTORS) });
+    expect(reader.read(doc, URL_BTC)).toEqual({ status: 'ok', form: EXAMPLE, matched: expectedCounts(BINANCE_USDM_SELECTORS), watched: [] });
   });
 
   it('an open margin-mode dialog makes the mode ambiguous until it closes', () => {
@@ -164,10 +165,18 @@ describe('Binance USDⓈ-M reader: what the trader changes', () => {
 });
 
 describe('Binance USDⓈ-M reader: refuses to guess', () => {
-  it.each([[''], ['--'], ['1.234,5'], ['0'], ['65,00'], ['6.5e4']])('price %j → unrecognised', (value) => {
+  it.each([[''], ['--'], ['0'], ['6.5e4']])('price %j → unrecognised', (value) => {
     const doc = page();
     input(doc, 'Price').value = value;
     expect(missing(reader.read(doc, URL_BTC))).toEqual(['price']);
+  });
+
+  it.each([['1.234,5'], ['65,00']])('price %j: comma decimals on an English page make the form\'s numbers unreadable', (value) => {
+    const doc = page();
+    input(doc, 'Price').value = value;
+    const why = missing(reader.read(doc, URL_BTC));
+    expect(why).toContain('price');
+    expect(why).toContain('numberFormat');
   });
 
   it('leverage button removed, or unreadable', () => {

@@ -67,7 +67,10 @@ function orderByValue(doc: Document, value: string): void {
 
 describe('Bybit reader: the example order', () => {
   it('reads the exact form, with the cross account the page shows', () => {
-    expect(reader.read(page(), URL_BTC)).toEqual({ status: 'ok', form: EXAMPLE, matched: expectedCounts(BYBIT_SELECTORS) });
+    const doc = page();
+    // Outside the form: the symbol title, the wallet balance row and the positions table.
+    const watched = [hook(doc, 'symbol-button'), byText(doc, '.trade-assets__row span', 'Wallet Balance').parentElement, $(doc, '.by-table')];
+    expect(reader.read(doc, URL_BTC)).toEqual({ status: 'ok', form: EXAMPLE, matched: expectedCounts(BYBIT_SELECTORS), watched });
   });
 
   it('anchors on the order form; Buy/Long and Sell/Short are the submit buttons', () => {
@@ -244,13 +247,21 @@ describe('Bybit reader: the cross account as the page shows it', () => {
 });
 
 describe('Bybit reader: refuses to guess', () => {
-  it.each([[''], ['--'], ['1.234,5'], ['0'], ['65,00'], ['6.5e4']])('price %j → unrecognised', (value) => {
+  it.each([[''], ['--'], ['0'], ['6.5e4']])('price %j → unrecognised', (value) => {
     const doc = page();
     input(doc, 'Price').value = value;
     expect(missing(reader.read(doc, URL_BTC))).toEqual(['price']);
   });
 
-  it.each([[''], ['-0.1'], ['0,1']])('size %j → unrecognised', (value) => {
+  it.each([['1.234,5'], ['65,00']])('price %j: comma decimals on an English page make the form\'s numbers unreadable', (value) => {
+    const doc = page();
+    input(doc, 'Price').value = value;
+    const why = missing(reader.read(doc, URL_BTC));
+    expect(why).toContain('price');
+    expect(why).toContain('numberFormat');
+  });
+
+  it.each([[''], ['-0.1']])('size %j → unrecognised', (value) => {
     const doc = page();
     input(doc, 'Qty').value = value;
     expect(missing(reader.read(doc, URL_BTC))).toEqual(['size']);

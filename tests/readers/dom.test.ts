@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 // Shared DOM helpers: strict page-number parsing, text matching and the selector strategies.
 import { describe, expect, it } from 'vitest';
-import { parseAmountWithUnit, parseLeverageText, parsePageNumber, parsePositiveNumber } from '../../src/venues/dom/numbers';
+import { formNumbers } from '../../src/venues/dom/number-scopes';
+import { NumberScope, parseAmountWithUnit, parseLeverageText, parsePageNumber, parsePositiveNumber } from '../../src/venues/dom/numbers';
 import { accessibleName, findAll, isHidden, isOn } from '../../src/venues/dom/query';
 import { isEnglishPage, matchesText, textOf } from '../../src/venues/dom/text';
 import {
@@ -197,6 +198,7 @@ function ticket(opts: { limitOn?: boolean; marketOn?: boolean; price?: string; t
       <input type="checkbox" class="tpsl"${tpsl ? ' checked' : ''}>
       <input class="tp" value="${tp}"><input class="sl" value="${sl}">
       <button class="buy">Buy/Long</button><button class="sell">Sell/Short</button>
+      <div>Avbl 10,000.00 USDT</div>
     </section>
     <button class="buy-elsewhere">Buy/Long</button>
   `);
@@ -322,7 +324,7 @@ describe('readLimitPrice', () => {
   it('on the Limit tab: the parsed price and its input', () => {
     const doc = ticket();
     const scan = scanOf(doc);
-    const price = readLimitPrice(scan, 'price', 'limit', root(doc));
+    const price = readLimitPrice(scan, 'price', 'limit', root(doc), formNumbers(root(doc)));
     expect(price).toEqual({ value: '65000.5', input: doc.querySelector('input.price') });
     expect(missingOf(scan)).toEqual([]);
     expect(scan.matched.price).toBe(1);
@@ -331,24 +333,24 @@ describe('readLimitPrice', () => {
   it.each(['', '0', '1.234,5', 'abc', '-5'])('on the Limit tab %j is missing', (text) => {
     const doc = ticket({ price: text });
     const scan = scanOf(doc);
-    expect(readLimitPrice(scan, 'price', 'limit', root(doc))).toEqual({ value: null, input: doc.querySelector('input.price') });
+    expect(readLimitPrice(scan, 'price', 'limit', root(doc), formNumbers(root(doc)))).toEqual({ value: null, input: doc.querySelector('input.price') });
     expect(missingOf(scan)).toEqual(['price']);
   });
 
   it('on the Limit tab without the field (or outside the root): missing', () => {
     const doc = ticket();
     const scan = scanOf(doc);
-    expect(readLimitPrice(scan, 'price', 'limit', doc.querySelector('[role="tablist"]'))).toEqual({ value: null, input: null });
+    expect(readLimitPrice(scan, 'price', 'limit', doc.querySelector('[role="tablist"]'), formNumbers(root(doc)))).toEqual({ value: null, input: null });
     expect(missingOf(scan)).toEqual(['price']);
     const none = scanOf(doc);
-    expect(readLimitPrice(none, 'price', 'limit', null)).toEqual({ value: null, input: null });
+    expect(readLimitPrice(none, 'price', 'limit', null, formNumbers(null))).toEqual({ value: null, input: null });
     expect(missingOf(none)).toEqual(['price']);
   });
 
   it.each(['market', null] as const)('type %j: counted only, even when garbled', (type) => {
     const doc = ticket({ price: 'Market' });
     const scan = scanOf(doc);
-    expect(readLimitPrice(scan, 'price', type, root(doc))).toEqual({ value: null, input: null });
+    expect(readLimitPrice(scan, 'price', type, root(doc), formNumbers(root(doc)))).toEqual({ value: null, input: null });
     expect(missingOf(scan)).toEqual([]);
     expect(scan.matched.price).toBe(1);
   });
@@ -366,20 +368,20 @@ describe('triggerValue', () => {
     ['70,000.50', '70000.5'],
     [' 0.1 ', '0.1'],
   ])('%j → %j', (text, value) => {
-    expect(triggerValue(input(text))).toBe(value);
+    expect(triggerValue(input(text), NumberScope.of(text))).toBe(value);
   });
 
   it.each(['', '   '])('%j (empty) → null: not set', (text) => {
-    expect(triggerValue(input(text))).toBeNull();
+    expect(triggerValue(input(text), NumberScope.of(text))).toBeNull();
   });
 
   it.each(['0', '-1', 'abc', '1.234,5', '10%', '1e5'])('%j → undefined: typed but not a price', (text) => {
-    expect(triggerValue(input(text))).toBeUndefined();
+    expect(triggerValue(input(text), NumberScope.of(text))).toBeUndefined();
   });
 
   it('no input, or an element that is not one → null', () => {
-    expect(triggerValue(null)).toBeNull();
-    expect(triggerValue(html('<span>70000</span>').querySelector('span'))).toBeNull();
+    expect(triggerValue(null, NumberScope.of())).toBeNull();
+    expect(triggerValue(html('<span>70000</span>').querySelector('span'), NumberScope.of())).toBeNull();
   });
 });
 
@@ -387,7 +389,7 @@ describe('readTrigger and readTpsl', () => {
   it('off: null without an input, counted, nothing missing even when garbled', () => {
     const doc = ticket({ tp: 'abc' });
     const scan = scanOf(doc);
-    expect(readTrigger(scan, 'takeProfit', doc, false)).toEqual({ value: null, input: null });
+    expect(readTrigger(scan, 'takeProfit', doc, false, formNumbers(doc.getElementById('form')))).toEqual({ value: null, input: null });
     expect(scan.matched.takeProfit).toBe(1);
     expect(missingOf(scan)).toEqual([]);
   });
@@ -395,8 +397,8 @@ describe('readTrigger and readTpsl', () => {
   it('on: the price, or null for an empty field, with its input', () => {
     const doc = ticket({ tp: '70,000', sl: '' });
     const scan = scanOf(doc);
-    expect(readTrigger(scan, 'takeProfit', doc, true)).toEqual({ value: '70000', input: doc.querySelector('input.tp') });
-    expect(readTrigger(scan, 'stopLoss', doc, true)).toEqual({ value: null, input: doc.querySelector('input.sl') });
+    expect(readTrigger(scan, 'takeProfit', doc, true, formNumbers(doc.getElementById('form')))).toEqual({ value: '70000', input: doc.querySelector('input.tp') });
+    expect(readTrigger(scan, 'stopLoss', doc, true, formNumbers(doc.getElementById('form')))).toEqual({ value: null, input: doc.querySelector('input.sl') });
     expect(missingOf(scan)).toEqual([]);
   });
 
@@ -404,15 +406,15 @@ describe('readTrigger and readTpsl', () => {
     const doc = ticket({ sl: '0' });
     doc.querySelector('input.tp')!.remove();
     const scan = scanOf(doc);
-    expect(readTrigger(scan, 'takeProfit', doc, true)).toEqual({ value: null, input: null });
-    expect(readTrigger(scan, 'stopLoss', doc, true)).toEqual({ value: null, input: doc.querySelector('input.sl') });
+    expect(readTrigger(scan, 'takeProfit', doc, true, formNumbers(doc.getElementById('form')))).toEqual({ value: null, input: null });
+    expect(readTrigger(scan, 'stopLoss', doc, true, formNumbers(doc.getElementById('form')))).toEqual({ value: null, input: doc.querySelector('input.sl') });
     expect(missingOf(scan)).toEqual(['takeProfit', 'stopLoss']);
   });
 
   it('readTpsl: the switch on reads both triggers', () => {
     const doc = ticket({ tp: '70000', sl: '60,000' });
     const scan = scanOf(doc);
-    const tpsl = readTpsl(scan, doc.getElementById('form'));
+    const tpsl = readTpsl(scan, doc.getElementById('form'), formNumbers(doc.getElementById('form')));
     expect(tpsl).toEqual({
       box: doc.querySelector('input.tpsl'),
       takeProfit: { value: '70000', input: doc.querySelector('input.tp') },
@@ -424,7 +426,7 @@ describe('readTrigger and readTpsl', () => {
   it('readTpsl: the switch off leaves both null, whatever the fields hold', () => {
     const doc = ticket({ tpsl: false, tp: 'abc', sl: '60000' });
     const scan = scanOf(doc);
-    const tpsl = readTpsl(scan, doc);
+    const tpsl = readTpsl(scan, doc, formNumbers(doc.getElementById('form')));
     expect(tpsl.takeProfit).toEqual({ value: null, input: null });
     expect(tpsl.stopLoss).toEqual({ value: null, input: null });
     expect(missingOf(scan)).toEqual([]);
@@ -435,7 +437,7 @@ describe('readTrigger and readTpsl', () => {
     const doc = ticket();
     doc.querySelector('input.tpsl')!.remove();
     const scan = scanOf(doc);
-    expect(readTpsl(scan, doc).box).toBeNull();
+    expect(readTpsl(scan, doc, formNumbers(doc.getElementById('form'))).box).toBeNull();
     expect(missingOf(scan)).toEqual(['tpsl']);
   });
 });
@@ -456,6 +458,7 @@ describe('rememberTypedOrder', () => {
     availableBalance: '100',
   };
   const ok = (form: OrderForm = FORM): FormReading => ({ status: 'ok', form, matched: { price: 1 } });
+  const numbersOf = (doc: Document) => () => formNumbers(doc.getElementById('form'));
   const inputs = (doc: Document) => ({
     price: doc.querySelector('input.price')!,
     size: doc.querySelector('input.size')!,
@@ -466,7 +469,7 @@ describe('rememberTypedOrder', () => {
   it('returns the reading itself, and a refresh reads the typed values again (unit and the rest kept)', () => {
     const doc = ticket();
     const reading = ok();
-    expect(rememberTypedOrder(reading, inputs(doc))).toBe(reading);
+    expect(rememberTypedOrder(reading, inputs(doc), numbersOf(doc))).toBe(reading);
     setValue(doc, 'input.price', '64,000');
     setValue(doc, 'input.size', '2');
     setValue(doc, 'input.tp', '');
@@ -476,7 +479,7 @@ describe('rememberTypedOrder', () => {
 
   it('a refreshed reading can be refreshed again', () => {
     const doc = ticket();
-    const first = refreshTyped(rememberTypedOrder(ok(), inputs(doc)))!;
+    const first = refreshTyped(rememberTypedOrder(ok(), inputs(doc), numbersOf(doc)))!;
     setValue(doc, 'input.size', '3');
     expect(refreshTyped(first)).toMatchObject({ form: { size: { value: '3' } } });
   });
@@ -489,27 +492,27 @@ describe('rememberTypedOrder', () => {
     ['input.sl', '1,23'],
   ])('%s = %j no longer parses: no refresh (null)', (selector, value) => {
     const doc = ticket();
-    const reading = rememberTypedOrder(ok(), inputs(doc));
+    const reading = rememberTypedOrder(ok(), inputs(doc), numbersOf(doc));
     setValue(doc, selector, value);
     expect(refreshTyped(reading)).toBeNull();
   });
 
   it('Market tab (no price input): the price stays null', () => {
     const doc = ticket();
-    const reading = rememberTypedOrder(ok({ ...FORM, type: 'market', price: null }), { ...inputs(doc), price: null });
+    const reading = rememberTypedOrder(ok({ ...FORM, type: 'market', price: null }), { ...inputs(doc), price: null }, numbersOf(doc));
     setValue(doc, 'input.price', 'garbage'); // not an input of this reading
     expect(refreshTyped(reading)).toMatchObject({ form: { type: 'market', price: null } });
   });
 
   it('TP/SL off (null inputs): both refresh to null', () => {
     const doc = ticket();
-    const reading = rememberTypedOrder(ok({ ...FORM, takeProfit: null }), { ...inputs(doc), takeProfit: null, stopLoss: null });
+    const reading = rememberTypedOrder(ok({ ...FORM, takeProfit: null }), { ...inputs(doc), takeProfit: null, stopLoss: null }, numbersOf(doc));
     expect(refreshTyped(reading)).toMatchObject({ form: { takeProfit: null, stopLoss: null } });
   });
 
   it('a venue without TP/SL fields (inputs left out): the form keeps its own TP/SL values', () => {
     const doc = ticket();
-    const reading = rememberTypedOrder(ok({ ...FORM, stopLoss: '60000' }), { price: inputs(doc).price, size: inputs(doc).size });
+    const reading = rememberTypedOrder(ok({ ...FORM, stopLoss: '60000' }), { price: inputs(doc).price, size: inputs(doc).size }, numbersOf(doc));
     setValue(doc, 'input.tp', 'garbage'); // not an input of this reading
     setValue(doc, 'input.size', '4');
     expect(refreshTyped(reading)).toMatchObject({ form: { size: { value: '4' }, takeProfit: '70000', stopLoss: '60000' } });
@@ -517,7 +520,7 @@ describe('rememberTypedOrder', () => {
 
   it('an input gone from the page (re-rendered): no refresh', () => {
     const doc = ticket();
-    const reading = rememberTypedOrder(ok(), inputs(doc));
+    const reading = rememberTypedOrder(ok(), inputs(doc), numbersOf(doc));
     doc.querySelector('input.sl')!.remove();
     expect(refreshTyped(reading)).toBeNull();
   });
@@ -525,7 +528,7 @@ describe('rememberTypedOrder', () => {
   it('an unrecognised reading is not remembered', () => {
     const doc = ticket();
     const reading: FormReading = { status: 'unrecognised', missing: ['price'], matched: {} };
-    expect(rememberTypedOrder(reading, inputs(doc))).toBe(reading);
+    expect(rememberTypedOrder(reading, inputs(doc), numbersOf(doc))).toBe(reading);
     expect(refreshTyped(reading)).toBeNull();
   });
 });

@@ -73,7 +73,10 @@ function rehashStyled(doc: Document): number {
 
 describe('Hyperliquid reader: the example order', () => {
   it('reads the exact form, account and positions included', () => {
-    expect(reader.read(page(), URL_BTC)).toEqual({ status: 'ok', form: EXAMPLE, matched: expectedCounts(HYPERLIQUID_SELECTORS) });
+    const doc = page();
+    // Outside the form: the coin picker, the Balance row, the Positions tab and the positions table.
+    const watched = [hook(doc, 'coin-button'), byText(doc, 'span', 'Balance').parentElement, byText(doc, '[role="tab"]', 'Positions (1)'), positionsBody(doc).closest('table')];
+    expect(reader.read(doc, URL_BTC)).toEqual({ status: 'ok', form: EXAMPLE, matched: expectedCounts(HYPERLIQUID_SELECTORS), watched });
   });
 
   it('anchors on the order form; Place Order is the one submit button and places the toggle side', () => {
@@ -208,7 +211,7 @@ describe('Hyperliquid reader: what the trader changes', () => {
   it('styled-components classes changed by a redeploy: still reads', () => {
     const doc = page();
     expect(rehashStyled(doc)).toBeGreaterThan(40);
-    expect(reader.read(doc, URL_BTC)).toEqual({ status: 'ok', form: EXAMPLE, matched: expectedCounts(HYPERLIQUID_SELECTORS) });
+    expect(reader.read(doc, URL_BTC)).toEqual({ status: 'ok', form: EXAMPLE, matched: expectedCounts(HYPERLIQUID_SELECTORS), watched: expect.any(Array) });
   });
 
   it('an open margin-mode dialog makes the mode ambiguous until it closes', () => {
@@ -301,13 +304,21 @@ describe('Hyperliquid reader: the account as the page shows it', () => {
 });
 
 describe('Hyperliquid reader: refuses to guess', () => {
-  it.each([[''], ['--'], ['1.234,5'], ['0'], ['65,00'], ['6.5e4'], ['-65000']])('price %j → unrecognised', (value) => {
+  it.each([[''], ['--'], ['0'], ['6.5e4'], ['-65000']])('price %j → unrecognised', (value) => {
     const doc = page();
     input(doc, 'price').value = value;
     expect(missing(reader.read(doc, URL_BTC))).toEqual(['price']);
   });
 
-  it.each([[''], ['abc'], ['0'], ['1,0']])('size %j → unrecognised', (value) => {
+  it.each([['1.234,5'], ['65,00']])('price %j: comma decimals on an English page make the form\'s numbers unreadable', (value) => {
+    const doc = page();
+    input(doc, 'price').value = value;
+    const why = missing(reader.read(doc, URL_BTC));
+    expect(why).toContain('price');
+    expect(why).toContain('numberFormat');
+  });
+
+  it.each([[''], ['abc'], ['0']])('size %j → unrecognised', (value) => {
     const doc = page();
     input(doc, 'size').value = value;
     expect(missing(reader.read(doc, URL_BTC))).toEqual(['size']);

@@ -42,7 +42,9 @@ function select(doc: Document, role: string, name: string): void {
 
 describe('Kraken Pro reader: the example order', () => {
   it('reads the exact form', () => {
-    expect(reader.read(page(), URL_BTC)).toEqual({ status: 'ok', form: EXAMPLE, matched: expectedCounts(KRAKEN_SELECTORS) });
+    const doc = page();
+    // The pair picker sits above the form: the session watches it too.
+    expect(reader.read(doc, URL_BTC)).toEqual({ status: 'ok', form: EXAMPLE, matched: expectedCounts(KRAKEN_SELECTORS), watched: [$(doc, '[data-fixture="pair-button"]')] });
   });
 
   it('finds each selector key the expected number of times', () => {
@@ -147,15 +149,23 @@ describe('Kraken Pro reader: what the trader changes', () => {
   it('design-system and utility classes are not needed', () => {
     const doc = page();
     for (const el of doc.querySelectorAll('[class]')) el.removeAttribute('class');
-    expect(reader.read(doc, URL_BTC)).toEqual({ status: 'ok', form: EXAMPLE, matched: expectedCounts(KRAKEN_SELECTORS) });
+    expect(reader.read(doc, URL_BTC)).toEqual({ status: 'ok', form: EXAMPLE, matched: expectedCounts(KRAKEN_SELECTORS), watched: expect.any(Array) });
   });
 });
 
 describe('Kraken Pro reader: refuses to guess', () => {
-  it.each([[''], ['--'], ['1.234,5'], ['0'], ['-5'], ['1e5'], ['65 000']])('price %j → unrecognised', (value) => {
+  it.each([[''], ['--'], ['0'], ['-5'], ['1e5'], ['65 000']])('price %j → unrecognised', (value) => {
     const doc = page();
     ($(doc, '#price-2') as HTMLInputElement).value = value;
     expect(missing(reader.read(doc, URL_BTC))).toEqual(['price']);
+  });
+
+  it.each([['1.234,5'], ['65,00']])('price %j: comma decimals on an English page make the form\'s numbers unreadable', (value) => {
+    const doc = page();
+    ($(doc, '#price-2') as HTMLInputElement).value = value;
+    const why = missing(reader.read(doc, URL_BTC));
+    expect(why).toContain('price');
+    expect(why).toContain('numberFormat');
   });
 
   it('empty quantity', () => {

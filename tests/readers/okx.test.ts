@@ -103,7 +103,10 @@ function rehashModules(doc: Document): number {
 
 describe('OKX reader: the example order', () => {
   it('reads the exact form, with the cross account the page shows', () => {
-    expect(read(page())).toEqual({ status: 'ok', form: EXAMPLE, matched: expectedCounts(OKX_SELECTORS) });
+    const doc = page();
+    // Outside the form: the instrument picker, the cash balance row, the Positions tab and its panel.
+    const watched = [$(doc, '[data-fixture="symbol-button"]'), byText(doc, 'dt', 'Cash balance').parentElement, $(doc, '#okx-data-tab-positions'), $(doc, '#okx-data-positions')];
+    expect(read(doc)).toEqual({ status: 'ok', form: EXAMPLE, matched: expectedCounts(OKX_SELECTORS), watched });
   });
 
   it('anchors on the order form; both Buy/Long and Sell/Short are submit buttons', () => {
@@ -217,7 +220,7 @@ describe('OKX reader: what the trader changes', () => {
   it('hashed CSS-module classes changed by a redeploy: still reads', () => {
     const doc = page();
     expect(rehashModules(doc)).toBeGreaterThan(20);
-    expect(read(doc)).toEqual({ status: 'ok', form: EXAMPLE, matched: expectedCounts(OKX_SELECTORS) });
+    expect(read(doc)).toEqual({ status: 'ok', form: EXAMPLE, matched: expectedCounts(OKX_SELECTORS), watched: expect.any(Array) });
   });
 
   it('an open margin-mode dialog makes the mode ambiguous until it closes', () => {
@@ -349,13 +352,21 @@ describe('OKX reader: the cross account', () => {
 });
 
 describe('OKX reader: refuses to guess', () => {
-  it.each([[''], ['--'], ['1.234,5'], ['0'], ['65,00'], ['6.5e4']])('price %j → unrecognised', (value) => {
+  it.each([[''], ['--'], ['0'], ['6.5e4']])('price %j → unrecognised', (value) => {
     const doc = page();
     input(doc, 'Price (USDT)').value = value;
     expect(missing(read(doc))).toEqual(['price']);
   });
 
-  it.each([[''], ['0'], ['1,5'], ['ten']])('amount %j → unrecognised', (value) => {
+  it.each([['1.234,5'], ['65,00']])('price %j: comma decimals on an English page make the form\'s numbers unreadable', (value) => {
+    const doc = page();
+    input(doc, 'Price (USDT)').value = value;
+    const why = missing(read(doc));
+    expect(why).toContain('price');
+    expect(why).toContain('numberFormat');
+  });
+
+  it.each([[''], ['0'], ['ten']])('amount %j → unrecognised', (value) => {
     const doc = page();
     input(doc, 'Amount').value = value;
     expect(missing(read(doc))).toEqual(['size']);

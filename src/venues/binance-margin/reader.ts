@@ -19,15 +19,16 @@
 // Borrow behaviour: 'Borrow' (auto-borrow) opens a loan, so it is a margin order; 'Normal' and
 // 'Repay' open none, so the order is quoted as spot (marginEnabled false: nothing to liquidate).
 import type { MarginMode, Side } from '../../core/types';
-import { parseAmountWithUnit, parseLeverageText, parsePageNumber, parsePositiveNumber } from '../dom/numbers';
+import { formNumbers, panelNumbers } from '../dom/number-scopes';
+import { parseLeverageText, type NumberScope } from '../dom/numbers';
 import { agreeingSide, formRootOf, readOrderType, sideByClass } from '../dom/form-parts';
 import { accessibleName, commonAncestor, findAll, inputValue, isOn } from '../dom/query';
 import { Scan } from '../dom/scan';
-import { isEnglishPage, textOf } from '../dom/text';
+import { execText, isEnglishPage, sameText, textOf } from '../dom/text';
 import { pairFromTradeUrl, type Pair } from '../dom/trade-url';
 import { refreshTyped, rememberTyped } from '../dom/typed';
 import type { VenueReader } from '../readers';
-import type { DecimalString, FormReading, OrderForm, PageAccount } from '../types';
+import type { DecimalString, FormReading, OrderForm, PageAccount, ReadScope } from '../types';
 import { BINANCE_MARGIN_SELECTORS, BN_FIELD, BUY_CLASS, CROSS_TAB, ISOLATED_TAB, SELL_CLASS, SUBMIT_TEXT, type BinanceMarginKey } from './selectors';
 
 const HOST = 'www.binance.com';
@@ -59,8 +60,8 @@ function liveUrl(doc: Document, url: URL): URL {
 
 /** Which side a button places: "Buy BTC" → long, "Sell BTC" → short; null for anything else or a contradiction. */
 export function sideOfSubmit(el: Element): Side | null {
-  const m = SUBMIT_TEXT.exec(accessibleName(el));
-  const byText = m ? (m[1] === 'Buy' ? 'long' : 'short') : null;
+  const m = execText(accessibleName(el), SUBMIT_TEXT);
+  const byText = m ? (sameText(m[1], 'Buy') ? 'long' : 'short') : null;
   return agreeingSide(byText, sideByClass(el, BUY_CLASS, SELL_CLASS));
 }
 
@@ -75,7 +76,7 @@ function readAccount(scan: Scan<BinanceMarginKey>): { account: Account; leverage
   if (selected.length !== 1) return scan.need('marginMode', null);
   const [account, tab] = selected[0]!;
   if (account === 'spot') return { account, leverage: '1' };
-  const badge = (account === 'cross' ? CROSS_TAB : ISOLATED_TAB).exec(accessibleName(tab!))?.[1];
+  const badge = execText(accessibleName(tab!), account === 'cross' ? CROSS_TAB : ISOLATED_TAB)?.[1];
   return { account, leverage: scan.need('leverage', badge === undefined ? null : parseLeverageText(badge)) };
 }
 
@@ -126,12 +127,12 @@ type Choice = { ok: true; side: Side | 'both'; price: DecimalString | null; amou
 
 const typed = (el: Element | null): string => (el ? (inputValue(el) ?? '') : '').trim();
 
-/** The form the trader is filling in (see the header), with its values parsed. */
-function chooseForm(forms: Record<FormSide, FormInputs>, doc: Document): Choice {
+/** The form the trader is filling in (see the header), with its values parsed in the forms' number scope. */
+function chooseForm(forms: Record<FormSide, FormInputs>, doc: Document, numbers: NumberScope): Choice {
   const sides: FormSide[] = ['long', 'short'];
   const entered = sides.filter((side) => typed(forms[side].amount) !== '');
   if (entered.length === 0) return { ok: false, missing: 'amount' };
-  const values = (side: FormSide) => ({ price: forms[side].price ? parsePositiveNumber(typed(forms[side].price)) : null, amount: parsePositiveNumber(typed(forms[side].amount)) });
+  const values = (side: FormSide) => ({ price: forms[side].price ? numbers.positive(typed(forms[side].price)) : null, amount: numbers.positive(typed(forms[side].amount)) });
   let side: Side | 'both';
   if (entered.length === 1) side = entered[0]!;
   else {
@@ -154,7 +155,8 @@ function chooseForm(forms: Record<FormSide, FormInputs>, doc: Document): Choice 
 /**
  * The cross account as the page shows it. Existing loans cannot be modelled (their interest and
  * their own price moves), so only a debt-free account gives its total assets as the balance; an
- * account with debt, or totals in another currency, gives none and the quote says so.
+ * account with debt, or totals in another currency, gives none and the quote says so. An empty
+ * account's zero is a balance like any other (the background answers it).
  */
 function readPageAccount(scan: Scan<BinanceMarginKey>, pair: Pair | null): PageAccount | undefined {
   const level = scan.optional('marginLevel');
@@ -162,16 +164,16 @@ function readPageAccount(scan: Scan<BinanceMarginKey>, pair: Pair | null): PageA
   const liabilities = scan.optional('totalLiabilities');
   if (!level && !assets && !liabilities) return undefined;
   const quote = pair?.quote ?? '';
-  // An empty account has no balance to quote with (and the message contract wants a positive one).
-  const assetsValue = assets ? parsePositiveNumber(parseAmountWithUnit(textOf(assets), quote, /^Total Assets(?: ≈)?/)) : null;
-  const debt = liabilities ? parseAmountWithUnit(textOf(liabilities), quote, /^Total Liabilities(?: ≈)?/) : null;
-  const levelValue = level ? parsePageNumber(textOf(level).replace(/^Margin Level /, '')) : null;
+  const assetsValue = assets ? panelNumbers(assets).amountWithUnit(textOf(assets), quote, /^Total Assets(?: ≈)?/) : null;
+  const debt = liabilities ? panelNumbers(liabilities).amountWithUnit(textOf(liabilities), quote, /^Total Liabilities(?: ≈)?/) : null;
+  const levelText = level ? execText(textOf(level), /^Margin Level (\S+)$/)?.[1] : undefined;
+  const levelValue = level && levelText !== undefined ? panelNumbers(level).number(levelText) : null;
   // The margin level must agree: an account without debt shows Binance's cap of 999.
   const debtFree = debt === '0' && levelValue === DEBT_FREE_LEVEL;
   return { walletBalance: debtFree ? assetsValue : null, positions: debtFree ? [] : null };
 }
 
-function read(doc: Document, givenUrl: URL): FormReading {
+function read(doc: Document, givenUrl: URL, scope: ReadScope = 'full'): FormReading {
   const scan = new Scan(doc, BINANCE_MARGIN_SELECTORS);
   const url = liveUrl(doc, givenUrl);
   const pair = scan.need('symbol', pairFromUrl(url));
@@ -186,12 +188,13 @@ function read(doc: Document, givenUrl: URL): FormReading {
   const buy = scan.one('buy');
   const sell = scan.one('sell');
   for (const button of [buy, sell]) {
-    const base = button ? SUBMIT_TEXT.exec(accessibleName(button))?.[2] : undefined;
-    if (pair && button && base !== pair.base) scan.miss('symbol');
+    const base = button ? execText(accessibleName(button), SUBMIT_TEXT)?.[2] : undefined;
+    if (pair && button && !sameText(base, pair.base)) scan.miss('symbol');
   }
   const pairButton = scan.optional('pair');
-  if (pair && pairButton && accessibleName(pairButton) !== `${pair.base}/${pair.quote}`) scan.miss('symbol');
+  if (pair && pairButton && !sameText(accessibleName(pairButton), `${pair.base}/${pair.quote}`)) scan.miss('symbol');
   const root = buy && sell ? commonAncestor(buy, sell) : null;
+  const numbers = scan.formNumbers(root);
 
   const limit = scan.one('typeLimit');
   const market = scan.one('typeMarket');
@@ -211,19 +214,20 @@ function read(doc: Document, givenUrl: URL): FormReading {
       for (const side of ['long', 'short'] as const) {
         const field = amounts[side].closest(BN_FIELD);
         const unit = scan.one('amountUnit', field);
-        if (pair && unit && textOf(unit) !== pair.base) scan.miss('amountUnit');
+        if (pair && unit && !sameText(textOf(unit), pair.base)) scan.miss('amountUnit');
       }
     }
   }
-  const choice = forms && type ? chooseForm(forms, doc) : null;
+  const choice = forms && type ? chooseForm(forms, doc, numbers) : null;
   if (choice && !choice.ok) scan.miss(choice.missing);
 
   // The quote-currency "Avbl" (above the Buy form); the Sell form's is in the base asset.
-  const balances = scan.all('available', root).map((row) => (pair ? parseAmountWithUnit(textOf(row), pair.quote, /^Avbl/) : null)).filter((v) => v !== null);
+  const full = scope === 'full';
+  const balances = full ? scan.all('available', root).map((row) => (pair ? numbers.amountWithUnit(textOf(row), pair.quote, /^Avbl/) : null)).filter((v) => v !== null) : [];
   const availableBalance = balances.length === 1 ? balances[0]! : null;
-  const pageAccount = readPageAccount(scan, pair);
+  const pageAccount = full ? readPageAccount(scan, pair) : undefined;
 
-  if (!pair || !tab || tab.leverage === null || (margin && borrow === null) || !type || !forms || !choice?.ok) return scan.finish(null);
+  if (!pair || !tab || tab.leverage === null || (margin && borrow === null) || !type || !forms || !choice?.ok) return scan.finish(null, root);
   const marginEnabled = margin && borrow === 'auto';
   const form: OrderForm = {
     venue: 'binance-margin',
@@ -243,11 +247,11 @@ function read(doc: Document, givenUrl: URL): FormReading {
   };
   if (margin) form.borrow = borrow!;
   if (tab.account === 'cross' && pageAccount) form.account = pageAccount;
-  const reading = scan.finish(form);
+  const reading = scan.finish(form, root);
   // Typing changes only the four price/amount values (and with them, maybe, which form is meant).
   const inputs = forms;
   return rememberTyped(reading, [inputs.long.price, inputs.long.amount, inputs.short.price, inputs.short.amount], (previous) => {
-    const again = chooseForm(inputs, doc);
+    const again = chooseForm(inputs, doc, formNumbers(root));
     if (!again.ok) return null;
     return { ...previous, side: again.side, price: again.price, size: { unit: 'base', value: again.amount } };
   });

@@ -4,14 +4,14 @@
 // must be this symbol's base or quote asset (which also catches a half-done SPA switch).
 import type { Side } from '../../core/types';
 import { agreeingSide, formRootOf, readLimitPrice, readMarginMode, readOrderType, readTpsl, rememberTypedOrder, sideByClass, sideByName } from '../dom/form-parts';
-import { parseAmountWithUnit, parseLeverageText, parsePositiveNumber } from '../dom/numbers';
+import { formNumbers } from '../dom/number-scopes';
 import { accessibleName, commonAncestor, findAll, inputValue } from '../dom/query';
 import { Scan } from '../dom/scan';
-import { isEnglishPage, textOf } from '../dom/text';
+import { isEnglishPage, sameText, textOf } from '../dom/text';
 import { pairFromTradeUrl } from '../dom/trade-url';
 import { refreshTyped } from '../dom/typed';
 import type { VenueReader } from '../readers';
-import type { FormReading } from '../types';
+import type { FormReading, ReadScope } from '../types';
 import { BINANCE_USDM_SELECTORS, BN_FIELD_CONTAINER, BUY_TEXT, SELL_TEXT } from './selectors';
 
 const HOST = 'www.binance.com';
@@ -31,7 +31,7 @@ export function sideOfSubmit(el: Element): Side | null {
 /** The smallest element holding both the order-type tabs and the Buy/Long button. */
 const formRoot = (doc: Document): Element | null => formRootOf(doc, BINANCE_USDM_SELECTORS, 'typeLimit', 'buy');
 
-function read(doc: Document, url: URL): FormReading {
+function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
   const scan = new Scan(doc, BINANCE_USDM_SELECTORS);
   const pair = scan.need('symbol', pairFromUrl(url));
   if (!isEnglishPage(doc)) scan.miss('locale');
@@ -41,29 +41,30 @@ function read(doc: Document, url: URL): FormReading {
   const buy = scan.one('buy');
   scan.one('sell');
   const root = limit && buy ? commonAncestor(limit, buy) : null;
+  const numbers = scan.formNumbers(root);
 
   const marginMode = scan.need('marginMode', readMarginMode(scan.one('marginMode')));
   const leverageButton = scan.one('leverage');
-  const leverage = leverageButton ? scan.need('leverage', parseLeverageText(accessibleName(leverageButton))) : null;
+  const leverage = leverageButton ? scan.need('leverage', numbers.leverage(accessibleName(leverageButton))) : null;
 
   const type = readOrderType(scan, limit, market); // Stop Limit and the other tabs are not quoted
   // On the Market tab the price field says "Market Price": counted only.
-  const { value: price, input: priceInput } = readLimitPrice(scan, 'price', type, root);
+  const { value: price, input: priceInput } = readLimitPrice(scan, 'price', type, root, numbers);
 
   const sizeInput = scan.one('size', root);
   const sizeField = sizeInput ? (sizeInput.closest(BN_FIELD_CONTAINER) ?? sizeInput.parentElement) : null;
   const unitEl = scan.one('sizeUnit', sizeField);
   const unitText = unitEl ? textOf(unitEl) : null;
-  const unit = pair && unitText === pair.base ? 'base' : pair && unitText === pair.quote ? 'quote' : null;
+  const unit = pair && sameText(unitText, pair.base) ? 'base' : pair && sameText(unitText, pair.quote) ? 'quote' : null;
   if (unitEl && !unit) scan.miss('sizeUnit');
-  const sizeValue = sizeInput ? scan.need('size', parsePositiveNumber(inputValue(sizeInput))) : null;
+  const sizeValue = sizeInput ? scan.need('size', numbers.positive(inputValue(sizeInput))) : null;
 
-  const tpsl = readTpsl(scan, root);
+  const tpsl = readTpsl(scan, root, numbers);
 
-  const availableRow = scan.optional('available', root);
-  const availableBalance = availableRow && pair ? parseAmountWithUnit(textOf(availableRow), pair.quote, /^Avbl/) : null;
+  const availableRow = scope === 'full' ? scan.optional('available', root) : null;
+  const availableBalance = availableRow && pair ? numbers.amountWithUnit(textOf(availableRow), pair.quote, /^Avbl/) : null;
 
-  if (!pair || !marginMode || !leverage || !type || !unit || !sizeValue || !tpsl.box || (type === 'limit' && !price)) return scan.finish(null);
+  if (!pair || !marginMode || !leverage || !type || !unit || !sizeValue || !tpsl.box || (type === 'limit' && !price)) return scan.finish(null, root);
   const reading = scan.finish({
     venue: 'binance-usdm',
     symbol: pair.symbol,
@@ -77,8 +78,9 @@ function read(doc: Document, url: URL): FormReading {
     stopLoss: tpsl.stopLoss.value,
     takeProfit: tpsl.takeProfit.value,
     availableBalance,
-  });
-  return rememberTypedOrder(reading, { price: priceInput, size: sizeInput!, takeProfit: tpsl.takeProfit.input, stopLoss: tpsl.stopLoss.input });
+  }, root);
+  const inputs = { price: priceInput, size: sizeInput!, takeProfit: tpsl.takeProfit.input, stopLoss: tpsl.stopLoss.input };
+  return rememberTypedOrder(reading, inputs, () => formNumbers(root));
 }
 
 export const reader: VenueReader = {

@@ -6,14 +6,14 @@
 // panel's wallet balance and the open positions table are read too (positions.ts).
 import type { Side } from '../../core/types';
 import { formRootOf, readLimitPrice, readMarginMode, readOrderType, readTpsl, rememberTypedOrder, sideByName } from '../dom/form-parts';
-import { parseAmountWithUnit, parseLeverageText, parsePositiveNumber } from '../dom/numbers';
+import { formNumbers, panelNumbers } from '../dom/number-scopes';
 import { accessibleName, commonAncestor, findAll, inputValue } from '../dom/query';
 import { Scan } from '../dom/scan';
-import { isEnglishPage, matchesText, textOf } from '../dom/text';
+import { isEnglishPage, matchesText, sameText, textOf } from '../dom/text';
 import { pairFromTradeUrl, type Pair } from '../dom/trade-url';
 import { refreshTyped } from '../dom/typed';
 import type { VenueReader } from '../readers';
-import type { FormReading, OrderForm, PageAccount, SizeUnit } from '../types';
+import type { FormReading, OrderForm, PageAccount, ReadScope, SizeUnit } from '../types';
 import { readPositions } from './positions';
 import { BUY_TEXT, BYBIT_SELECTORS, OC_ROW_CONTAINER, SELL_TEXT, SIZE_BY_QTY, SIZE_BY_VALUE, type BybitKey } from './selectors';
 
@@ -37,8 +37,8 @@ function sizeUnitOf(label: Element | null, unit: Element | null, pair: Pair | nu
   if (!label || !unit || !pair) return null;
   const labelText = textOf(label);
   const unitText = textOf(unit);
-  if (matchesText(labelText, SIZE_BY_QTY) && unitText === pair.base) return 'base';
-  if (matchesText(labelText, SIZE_BY_VALUE) && unitText === pair.quote) return 'quote';
+  if (matchesText(labelText, SIZE_BY_QTY) && sameText(unitText, pair.base)) return 'base';
+  if (matchesText(labelText, SIZE_BY_VALUE) && sameText(unitText, pair.quote)) return 'quote';
   return null;
 }
 
@@ -53,33 +53,36 @@ function readAccount(scan: Scan<BybitKey>, doc: Document, quote: string): PageAc
   if (walletRows.length === 0 && headers.length === 0) return undefined;
   const walletRow = walletRows.length === 1 ? walletRows[0]! : null;
   const table = headers.length === 1 ? headers[0]!.closest('table, [role="table"], [role="grid"]') : null;
+  scan.use(table);
   return {
-    walletBalance: walletRow ? parseAmountWithUnit(textOf(walletRow), quote, /^Wallet Balance/) : null,
-    positions: table ? readPositions(table, quote) : null,
+    walletBalance: walletRow ? panelNumbers(walletRow).amountWithUnit(textOf(walletRow), quote, /^Wallet Balance/) : null,
+    ...(table ? readPositions(table, quote) : { positions: null }),
   };
 }
 
-function read(doc: Document, url: URL): FormReading {
+function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
   const scan = new Scan(doc, BYBIT_SELECTORS);
   const pair = scan.need('symbol', pairFromUrl(url));
   if (!isEnglishPage(doc)) scan.miss('locale');
   const title = scan.optional('symbolTitle');
-  if (pair && title && accessibleName(title) !== `${pair.symbol} Perpetual`) scan.miss('symbol');
+  if (pair && title && !sameText(accessibleName(title), `${pair.symbol} Perpetual`)) scan.miss('symbol');
 
   const limit = scan.one('typeLimit');
   const market = scan.one('typeMarket');
   const buy = scan.one('buy');
   scan.one('sell');
   // Margin mode and leverage are looked up inside the form: the positions table repeats them.
-  const root: Element | Document = (limit && buy ? commonAncestor(limit, buy) : null) ?? doc;
+  const formRoot = limit && buy ? commonAncestor(limit, buy) : null;
+  const root: Element | Document = formRoot ?? doc;
+  const numbers = scan.formNumbers(formRoot);
 
   const marginMode = scan.need('marginMode', readMarginMode(scan.one('marginMode', root)));
   const leverageButton = scan.one('leverage', root);
-  const leverage = leverageButton ? scan.need('leverage', parseLeverageText(accessibleName(leverageButton))) : null;
+  const leverage = leverageButton ? scan.need('leverage', numbers.leverage(accessibleName(leverageButton))) : null;
 
   const type = readOrderType(scan, limit, market); // Conditional and other tabs are not quoted
   // The Market tab has no price row: counted only.
-  const { value: price, input: priceInput } = readLimitPrice(scan, 'price', type, root);
+  const { value: price, input: priceInput } = readLimitPrice(scan, 'price', type, root, numbers);
 
   const sizeInput = scan.one('size', root);
   const sizeRow = sizeInput ? (sizeInput.closest(OC_ROW_CONTAINER) ?? sizeInput.parentElement) : null;
@@ -87,19 +90,20 @@ function read(doc: Document, url: URL): FormReading {
   const unitEl = scan.one('sizeUnit', sizeRow);
   const unit = sizeUnitOf(label, unitEl, pair);
   if (label && unitEl && !unit) scan.miss('sizeUnit');
-  const sizeValue = sizeInput ? scan.need('size', parsePositiveNumber(inputValue(sizeInput))) : null;
+  const sizeValue = sizeInput ? scan.need('size', numbers.positive(inputValue(sizeInput))) : null;
 
-  const tpsl = readTpsl(scan, root);
+  const tpsl = readTpsl(scan, root, numbers);
 
-  const availableRow = scan.optional('available', root);
-  const availableBalance = availableRow && pair ? parseAmountWithUnit(textOf(availableRow), pair.quote, /^Available Balance/) : null;
-  const account = pair && marginMode === 'cross' ? readAccount(scan, doc, pair.quote) : undefined;
-  if (marginMode !== 'cross') {
+  const full = scope === 'full';
+  const availableRow = full ? scan.optional('available', root) : null;
+  const availableBalance = availableRow && pair ? numbers.amountWithUnit(textOf(availableRow), pair.quote, /^Available Balance/) : null;
+  const account = full && pair && marginMode === 'cross' ? readAccount(scan, doc, pair.quote) : undefined;
+  if (full && marginMode !== 'cross') {
     scan.all('walletBalance');
     scan.all('positionsHeader');
   }
 
-  if (!pair || !marginMode || !leverage || !type || !unit || !sizeValue || !tpsl.box || (type === 'limit' && !price)) return scan.finish(null);
+  if (!pair || !marginMode || !leverage || !type || !unit || !sizeValue || !tpsl.box || (type === 'limit' && !price)) return scan.finish(null, formRoot);
   const form: OrderForm = {
     venue: 'bybit-linear',
     symbol: pair.symbol,
@@ -115,8 +119,9 @@ function read(doc: Document, url: URL): FormReading {
     availableBalance,
   };
   if (account !== undefined) form.account = account;
-  const reading = scan.finish(form);
-  return rememberTypedOrder(reading, { price: priceInput, size: sizeInput!, takeProfit: tpsl.takeProfit.input, stopLoss: tpsl.stopLoss.input });
+  const reading = scan.finish(form, formRoot);
+  const inputs = { price: priceInput, size: sizeInput!, takeProfit: tpsl.takeProfit.input, stopLoss: tpsl.stopLoss.input };
+  return rememberTypedOrder(reading, inputs, () => formNumbers(formRoot));
 }
 
 export const reader: VenueReader = {

@@ -3,10 +3,10 @@
 // optional TP/SL trigger prices, and the typing fast path over those inputs. Each reader keeps
 // what is its own (selectors, size units, cross-checks) and calls these for the rest, so one
 // fix reaches every venue. Content side: numbers are checked by numbers.ts (regex and BigInt),
-// never decimal.js.
+// never decimal.js, and read in the form's number scope (number-scopes.ts formNumbers).
 import type { MarginMode, Side } from '../../core/types';
 import type { DecimalString, FormReading, OrderForm } from '../types';
-import { parsePositiveNumber } from './numbers';
+import type { NumberScope } from './numbers';
 import { accessibleName, commonAncestor, findUnique, inputValue, isOn, type SelectorTable } from './query';
 import type { Scan } from './scan';
 import { matchesText, type TextMatch } from './text';
@@ -70,33 +70,33 @@ export function readOrderType<K extends string>(scan: Scan<K>, limit: Element | 
  * The limit price on the Limit tab (it must parse). On any other tab `key` is only counted: the
  * field is gone or shows "Market", and a market order has no limit price.
  */
-export function readLimitPrice<K extends string>(scan: Scan<K>, key: K, type: OrderForm['type'] | null, root: Scope): TypedField {
+export function readLimitPrice<K extends string>(scan: Scan<K>, key: K, type: OrderForm['type'] | null, root: Scope, numbers: NumberScope): TypedField {
   if (type !== 'limit') {
     scan.all(key, root);
     return { value: null, input: null };
   }
   const input = scan.one(key, root);
-  return { value: input ? scan.need(key, parsePositiveNumber(inputValue(input))) : null, input };
+  return { value: input ? scan.need(key, numbers.positive(inputValue(input))) : null, input };
 }
 
 /** A trigger price as typed: empty (or no input) means "not set" (null), anything else must parse (undefined: it does not). */
-export function triggerValue(input: Element | null): DecimalString | null | undefined {
+export function triggerValue(input: Element | null, numbers: NumberScope): DecimalString | null | undefined {
   const raw = input ? inputValue(input) : null;
   if (raw === null || raw.trim() === '') return null;
-  return parsePositiveNumber(raw) ?? undefined;
+  return numbers.positive(raw) ?? undefined;
 }
 
 /**
  * Trigger price of an optional TP or SL field. While TP/SL is off the key is only counted and the
  * value is null; while it is on the field must be there, and it is either empty or a price.
  */
-export function readTrigger<K extends string>(scan: Scan<K>, key: K, root: Scope, on: boolean): TypedField {
+export function readTrigger<K extends string>(scan: Scan<K>, key: K, root: Scope, on: boolean, numbers: NumberScope): TypedField {
   if (!on) {
     scan.all(key, root);
     return { value: null, input: null };
   }
   const input = scan.one(key, root);
-  const value = triggerValue(input);
+  const value = triggerValue(input, numbers);
   return { value: value === undefined ? scan.need(key, null) : value, input };
 }
 
@@ -107,10 +107,10 @@ type TpslKey = 'tpsl' | 'takeProfit' | 'stopLoss';
  * The TP/SL switch (required: `box` null records 'tpsl' missing) and, while it is on, its take
  * profit and stop loss triggers (see readTrigger), looked up inside `root`.
  */
-export function readTpsl<K extends string>(scan: Scan<K | TpslKey>, root: Scope): { box: Element | null; takeProfit: TypedField; stopLoss: TypedField } {
+export function readTpsl<K extends string>(scan: Scan<K | TpslKey>, root: Scope, numbers: NumberScope): { box: Element | null; takeProfit: TypedField; stopLoss: TypedField } {
   const box = scan.one('tpsl', root);
   const on = box ? isOn(box) : false;
-  return { box, takeProfit: readTrigger(scan, 'takeProfit', root, on), stopLoss: readTrigger(scan, 'stopLoss', root, on) };
+  return { box, takeProfit: readTrigger(scan, 'takeProfit', root, on, numbers), stopLoss: readTrigger(scan, 'stopLoss', root, on, numbers) };
 }
 
 /** The inputs whose typed values an ok reading came from. */
@@ -126,17 +126,19 @@ export interface TypedInputs {
 /**
  * rememberTyped for a form whose typing changes only its price, size and TP/SL values (everything
  * else needs a DOM change to change). A refresh keeps the size unit and gives up (null) when a
- * value no longer parses.
+ * value no longer parses. `numbers` gives the form's number scope as it is at refresh time (what
+ * is typed is part of the evidence).
  */
-export function rememberTypedOrder(reading: FormReading, inputs: TypedInputs): FormReading {
+export function rememberTypedOrder(reading: FormReading, inputs: TypedInputs, numbersNow: () => NumberScope): FormReading {
   const triggers = (['takeProfit', 'stopLoss'] as const).filter((key) => inputs[key] !== undefined);
   return rememberTyped(reading, [inputs.price, inputs.size, inputs.takeProfit ?? null, inputs.stopLoss ?? null], (form) => {
-    const size = parsePositiveNumber(inputValue(inputs.size));
-    const price = inputs.price === null ? null : parsePositiveNumber(inputValue(inputs.price));
+    const numbers = numbersNow();
+    const size = numbers.positive(inputValue(inputs.size));
+    const price = inputs.price === null ? null : numbers.positive(inputValue(inputs.price));
     if (size === null || (inputs.price !== null && price === null)) return null;
     const next: OrderForm = { ...form, price, size: { unit: form.size.unit, value: size } };
     for (const key of triggers) {
-      const value = triggerValue(inputs[key] ?? null);
+      const value = triggerValue(inputs[key] ?? null, numbers);
       if (value === undefined) return null;
       next[key] = value;
     }

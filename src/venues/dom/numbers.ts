@@ -1,55 +1,187 @@
 // Strict number reading from page text and input values. Pages are untrusted and
-// locale-formatted; our readers understand the English format only ("65,000.0": comma for
-// thousands in groups of three, dot for decimals). Anything else — "1.234,5", "1,23",
-// "65 000", "--", "", "-5", "1e5" — is refused rather than guessed: a wrong factor of a
-// thousand in a price is worse than no figure.
+// locale-formatted, and a wrong factor of a thousand in a price is worse than no figure, so
+// anything unclear is refused ("--", "", "-5", "1e5", "65 000", "+5"), never guessed.
+//
+// Our readers read English pages only (isEnglishPage): the decimal separator is the dot and the
+// comma groups thousands by three ("65,000.0"). But a page that says lang="en" may still render
+// some figures the other way ("2,412" meaning 2.412 in a positions table), and some texts read
+// both ways. So every number is read within a SCOPE (the order form, one table, one account
+// panel) and its format is decided by evidence:
+//
+//   - A text is classified by the formats it is valid in, dot-decimal ("65,000.50") or
+//     comma-decimal ("65.000,50"; dots group thousands):
+//       plain      — valid in both with the same value: "65000", "0"
+//       dot        — valid only dot-decimal: "0.5", "65,000.50", "2.4120", "1,000,000", ".5"
+//       comma      — valid only comma-decimal: "0,5", "3.412,50", "2,41", "1.000.000"
+//       ambiguous  — valid in both with different values: one kind of separator, one group of
+//                    exactly three digits after it ("2,412", "65.000", "1,000")
+//     A group of three never starts a number with a lone 0 ("0,500" is only ever 0.5).
+//   - The scope's evidence is the set of unambiguous kinds among the number tokens of its texts
+//     (everything shown in the form or the table, read or not).
+//   - Reading a number in a scope:
+//       comma evidence in the scope (on an English page), or both kinds: nothing in the scope is
+//         readable — the page contradicts its language or itself;
+//       a comma text: unreadable (it is evidence of the above);
+//       a plain or dot text: its dot-decimal value;
+//       an ambiguous text: its dot-decimal value when the scope has dot evidence; with no
+//         evidence at all it is unreadable (we do not take the page's word for it).
+//   Readers turn "unreadable" into their usual refusals: a form field is missing, a positions
+//   table is not known (null), an account figure is not shown.
 //
 // Regex and BigInt only (src/core/decimal-text): readers run in the content script, which must
-// not carry decimal.js. The background re-validates every OrderForm with decimal.js anyway.
+// not carry decimal.js. The background checks every OrderForm again (src/venues/form-schema.ts).
 import { compareFixed, normalizeDecimalText, parseDecimalFixed, signOf } from '../../core/decimal-text';
 import type { DecimalString } from '../types';
-import { normalizeText } from './text';
+import { execText, normalizeText, sameText } from './text';
 
-const PLAIN = /^(?:\d+(?:\.\d*)?|\.\d+)$/;
-const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
-const LEVERAGE = /^(\d{1,4}(?:\.\d+)?)\s?[x×]$/i;
+export type NumberFormat = 'dot' | 'comma';
+
+interface Grammar {
+  plain: RegExp;
+  grouped: RegExp;
+  group: string;
+  decimal: string;
+}
+
+const GRAMMARS: Readonly<Record<NumberFormat, Grammar>> = {
+  dot: { plain: /^(?:\d+(?:\.\d*)?|\.\d+)$/, grouped: /^[1-9]\d{0,2}(?:,\d{3})+(?:\.\d*)?$/, group: ',', decimal: '.' },
+  comma: { plain: /^(?:\d+(?:,\d*)?|,\d+)$/, grouped: /^[1-9]\d{0,2}(?:\.\d{3})+(?:,\d*)?$/, group: '.', decimal: ',' },
+};
+
+const LEVERAGE = /^(\d{1,4}(?:[.,]\d+)?)\s?[x×]$/;
 const ONE = { units: 1n, scale: 0 };
+/** Number-like runs inside free text ("Avbl 10,000.00 USDT" → "10,000.00"). */
+const NUMBER_TOKEN = /[\d.,]*\d[\d.,]*/g;
+
+/** `text` read in one format: "65,000.0" (dot) → "65000"; null when not valid in that format. */
+export function parseInFormat(text: string, format: NumberFormat): DecimalString | null {
+  const grammar = GRAMMARS[format];
+  if (!grammar.plain.test(text) && !grammar.grouped.test(text)) return null;
+  const canonical = text.replaceAll(grammar.group, '').replace(grammar.decimal, '.');
+  return normalizeDecimalText(canonical) ?? null;
+}
+
+export type NumberKind = 'plain' | NumberFormat | 'ambiguous';
+
+export interface ClassifiedNumber {
+  kind: NumberKind;
+  /** Its value read dot-decimal; null when not valid that way. */
+  dot: DecimalString | null;
+}
+
+/** Which formats a number text is valid in (see the header); null when in neither. */
+export function classifyNumber(raw: string | null | undefined): ClassifiedNumber | null {
+  if (typeof raw !== 'string') return null;
+  const text = raw.trim();
+  const dot = parseInFormat(text, 'dot');
+  const comma = parseInFormat(text, 'comma');
+  if (dot === null && comma === null) return null;
+  if (dot !== null && comma !== null) return { kind: dot === comma ? 'plain' : 'ambiguous', dot };
+  return { kind: dot !== null ? 'dot' : 'comma', dot };
+}
+
+/** The unambiguous kinds among the number tokens of `texts`. */
+export function evidenceOf(texts: Iterable<string>): { dot: boolean; comma: boolean } {
+  const found = { dot: false, comma: false };
+  for (const text of texts) {
+    for (const token of text.match(NUMBER_TOKEN) ?? []) {
+      // Prose punctuation around a number ("at 1,000.") is not part of it.
+      const kind = classifyNumber(token.replace(/^[.,]+|[.,]+$/g, ''))?.kind;
+      if (kind === 'dot' || kind === 'comma') found[kind] = true;
+    }
+  }
+  return found;
+}
+
+type ScopeFormat = 'dot' | 'none' | 'unreadable';
+
+/**
+ * Numbers of one scope, read by the scope's evidence (see the header). `texts` gives the
+ * scope's texts; it is asked once, at the first number read.
+ */
+export class NumberScope {
+  private format: ScopeFormat | null = null;
+
+  constructor(private readonly texts: () => Iterable<string>) {}
+
+  /** A scope made of the given texts only. */
+  static of(...texts: string[]): NumberScope {
+    return new NumberScope(() => texts);
+  }
+
+  /** Whether the scope's own figures made it unreadable (known once a number was read). */
+  get unreadable(): boolean {
+    return this.format === 'unreadable';
+  }
+
+  private scopeFormat(): ScopeFormat {
+    if (this.format === null) {
+      const found = evidenceOf(this.texts());
+      this.format = found.comma ? 'unreadable' : found.dot ? 'dot' : 'none';
+    }
+    return this.format;
+  }
+
+  /** A non-negative number ("65,000.0" → "65000", "0.50" → "0.5"); null when not readable here. */
+  number(raw: string | null | undefined): DecimalString | null {
+    const found = classifyNumber(raw);
+    if (found === null || found.kind === 'comma') return null;
+    const format = this.scopeFormat();
+    if (format === 'unreadable') return null;
+    if (found.kind === 'ambiguous' && format !== 'dot') return null;
+    return found.dot;
+  }
+
+  /** Like number(), but zero is refused too (prices, sizes, leverage). */
+  positive(raw: string | null | undefined): DecimalString | null {
+    const value = this.number(raw);
+    return value !== null && signOf(parseDecimalFixed(value)!) > 0 ? value : null;
+  }
+
+  /** "20x", "5×", "10.00x" → "20", "5", "10"; at least 1. */
+  leverage(raw: string | null | undefined): DecimalString | null {
+    if (typeof raw !== 'string') return null;
+    const m = execText(raw, LEVERAGE);
+    const value = m ? this.positive(m[1]) : null;
+    return value !== null && compareFixed(parseDecimalFixed(value)!, ONE) >= 0 ? value : null;
+  }
+
+  /**
+   * "Avbl 10,000.00 USDT" with prefix /^Avbl/ and unit "USDT" → "10000". The unit must be the
+   * expected currency (in any case): a balance in another currency is not the one we want.
+   */
+  amountWithUnit(raw: string | null | undefined, unit: string, prefix?: RegExp): DecimalString | null {
+    if (typeof raw !== 'string') return null;
+    let text = normalizeText(raw);
+    if (prefix) {
+      const m = execText(text, prefix);
+      if (!m || m.index !== 0) return null;
+      text = text.slice(m[0].length).trim();
+    }
+    const space = text.lastIndexOf(' ');
+    if (space < 0 || !sameText(text.slice(space + 1), unit)) return null;
+    return this.number(text.slice(0, space));
+  }
+}
+
+// One text on its own: it is its own scope, so an ambiguous text ("2,412") is refused.
 
 /** "65,000.0" → "65000"; "0.50" → "0.5". Non-negative only; null when not a clean number. */
 export function parsePageNumber(raw: string | null | undefined): DecimalString | null {
-  if (typeof raw !== 'string') return null;
-  const text = raw.trim();
-  if (!PLAIN.test(text) && !GROUPED.test(text)) return null;
-  return normalizeDecimalText(text.replace(/,/g, '')) ?? null;
+  return typeof raw === 'string' ? NumberScope.of(raw).number(raw) : null;
 }
 
 /** Like parsePageNumber, but zero is refused too (prices, sizes, leverage). */
 export function parsePositiveNumber(raw: string | null | undefined): DecimalString | null {
-  const value = parsePageNumber(raw);
-  return value !== null && signOf(parseDecimalFixed(value)!) > 0 ? value : null;
+  return typeof raw === 'string' ? NumberScope.of(raw).positive(raw) : null;
 }
 
 /** "20x", "5×" → "20", "5"; at least 1. */
 export function parseLeverageText(raw: string | null | undefined): DecimalString | null {
-  if (typeof raw !== 'string') return null;
-  const m = LEVERAGE.exec(normalizeText(raw));
-  const value = m ? parsePositiveNumber(m[1]) : null;
-  return value !== null && compareFixed(parseDecimalFixed(value)!, ONE) >= 0 ? value : null;
+  return typeof raw === 'string' ? NumberScope.of(raw).leverage(raw) : null;
 }
 
-/**
- * "Avbl 10,000.00 USDT" with prefix /^Avbl/ and unit "USDT" → "10000". The unit must be the
- * expected currency exactly: a balance in another currency is not the one we want.
- */
+/** See NumberScope.amountWithUnit; the text is its own scope. */
 export function parseAmountWithUnit(raw: string | null | undefined, unit: string, prefix?: RegExp): DecimalString | null {
-  if (typeof raw !== 'string') return null;
-  let text = normalizeText(raw);
-  if (prefix) {
-    const m = prefix.exec(text);
-    if (!m || m.index !== 0) return null;
-    text = text.slice(m[0].length).trim();
-  }
-  const space = text.lastIndexOf(' ');
-  if (space < 0 || text.slice(space + 1) !== unit) return null;
-  return parsePageNumber(text.slice(0, space));
+  return typeof raw === 'string' ? NumberScope.of(raw).amountWithUnit(raw, unit, prefix) : null;
 }

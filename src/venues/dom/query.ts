@@ -3,8 +3,11 @@
 // reader then checks the count (one where one is needed: more is "ambiguous", never "take
 // the first"). Strategies use what survives redeploys — roles, ARIA names, labels, visible
 // text, component-library classes, re-numbered id prefixes — and never hashed classes or
-// positions. Hidden elements (hidden, aria-hidden, display:none inline) do not count: SPAs
-// keep inactive copies of forms around.
+// positions. Hidden elements do not count: SPAs keep inactive copies of forms around, hidden by
+// an attribute (hidden, aria-hidden), an inline style, or — most often — a stylesheet class
+// (display:none, visibility:hidden). The attributes and inline styles are checked first (cheap,
+// and the answer is kept per ancestor); what the stylesheets make of an element is asked of the
+// browser (checkVisibility, else computed style and client rects).
 import { matchesText, normalizeText, textOf, type TextMatch } from './text';
 
 export type Strategy =
@@ -48,13 +51,40 @@ function roleSelector(role: string): string {
   return [explicit, ...implicit.split(',').map((s) => `${s.trim()}:not([role])`)].join(', ');
 }
 
+/** Hidden by this element's own attributes or inline display (no style computation). */
+function hiddenByMarkup(el: Element): boolean {
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const style = (el as HTMLElement).style as CSSStyleDeclaration | undefined;
+  // Only display: an ancestor's visibility:hidden can be overridden below it (the style check sees that).
+  return style !== undefined && style.display === 'none';
+}
+
+interface VisibilityCheck {
+  checkVisibility?(options?: { visibilityProperty?: boolean; checkVisibilityCSS?: boolean }): boolean;
+}
+
+/**
+ * Not rendered as the stylesheets have it: display:none on it or an ancestor, visibility:hidden,
+ * or no box at all. checkVisibility answers all of that in one call (Chromium 105+, Firefox 106+);
+ * without it, computed styles up the tree and the element's client rects.
+ */
+function hiddenByStyle(el: Element): boolean {
+  const probe = el as Element & VisibilityCheck;
+  if (typeof probe.checkVisibility === 'function') return !probe.checkVisibility({ visibilityProperty: true, checkVisibilityCSS: true });
+  const view = el.ownerDocument.defaultView;
+  if (view === null) return false; // a document nobody renders: no styles to ask
+  for (let node: Element | null = el; node !== null; node = node.parentElement) {
+    if (view.getComputedStyle(node).display === 'none') return true;
+  }
+  return view.getComputedStyle(el).visibility === 'hidden' || el.getClientRects().length === 0;
+}
+
+/** Whether the trader cannot see `el` (markup first, then the stylesheets' verdict). */
 export function isHidden(el: Element): boolean {
   for (let node: Element | null = el; node !== null; node = node.parentElement) {
-    if (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true') return true;
-    const style = (node as HTMLElement).style as CSSStyleDeclaration | undefined;
-    if (style !== undefined && style.display === 'none') return true;
+    if (hiddenByMarkup(node)) return true;
   }
-  return false;
+  return hiddenByStyle(el);
 }
 
 function isFormControl(el: Element): boolean {
@@ -102,7 +132,7 @@ export function accessibleName(el: Element): string {
  * the text of a page-wide container is a huge string, and most elements a text strategy looks
  * at are containers.
  */
-function textAtMost(el: Element, max: number): boolean {
+export function textAtMost(el: Element, max: number): boolean {
   let length = 0;
   const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_CDATA_SECTION);
   for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
@@ -136,6 +166,7 @@ export class QueryCache {
   private readonly labels = new Map<Element, string>();
   private readonly texts = new Map<Element, string>();
   private readonly hiddens = new Map<Element, boolean>();
+  private readonly markups = new Map<Element, boolean>();
 
   all(root: Root, css: string): Element[] {
     return memo(memo(this.lists, root, () => new Map<string, Element[]>()), css, () => [...root.querySelectorAll(css)]);
@@ -153,14 +184,13 @@ export class QueryCache {
     return memo(this.texts, el, () => textOf(el));
   }
 
-  /** isHidden, with every ancestor's answer kept for the next element under it. */
+  /** isHidden, with every ancestor's markup answer kept for the next element under it. */
   hidden(el: Element): boolean {
-    return memo(this.hiddens, el, () => {
-      if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-      const style = (el as HTMLElement).style as CSSStyleDeclaration | undefined;
-      if (style !== undefined && style.display === 'none') return true;
-      return el.parentElement !== null && this.hidden(el.parentElement);
-    });
+    return memo(this.hiddens, el, () => this.hiddenMarkup(el) || hiddenByStyle(el));
+  }
+
+  private hiddenMarkup(el: Element): boolean {
+    return memo(this.markups, el, () => hiddenByMarkup(el) || (el.parentElement !== null && this.hiddenMarkup(el.parentElement)));
   }
 }
 

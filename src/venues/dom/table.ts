@@ -1,6 +1,7 @@
 // Tables a page renders (the open positions): columns are found by their header text, never by
 // position, since venues reorder and add columns. A name that matches two headers is ambiguous
-// and refused rather than resolved by taking the first.
+// and refused rather than resolved by taking the first. Rows are walked lazily: a reader stops
+// at its cap (MAX_PAGE_POSITIONS) however many rows the page renders.
 import { matchesText } from './text';
 
 /** Column index per key, `number | null` for the optional keys. */
@@ -22,4 +23,14 @@ export function columnIndexes<C extends string>(headers: readonly string[], colu
     out[column] = found[0] ?? null;
   }
   return out;
+}
+
+/**
+ * The elements matching `css` under `root`, in document order, found one at a time: a caller
+ * that stops after a few rows never makes the browser list ten thousand.
+ */
+export function* lazyMatches(root: Element, css: string): Generator<Element> {
+  const filter = (node: Node): number => ((node as Element).matches(css) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP);
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT, { acceptNode: filter });
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) yield node as Element;
 }

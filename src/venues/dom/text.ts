@@ -2,6 +2,13 @@
 // textContent alone glues sibling elements together ("Avbl" + "10,000.00 USDT" →
 // "Avbl10,000.00 USDT"), so element boundaries count as a space here; adjacent text nodes
 // (as React renders `{"Buy"}{"/Long"}`) still join without one.
+//
+// Every comparison of page text is case-insensitive and whitespace-normalised: themes render
+// labels in upper case ("BUY BTC", "WALLET BALANCE"; some in the text itself, not only through
+// CSS text-transform), and a label we know must not be refused for its case. That holds for
+// the lists, for patterns (matched as if they had the 'i' flag) and for texts compared with
+// each other (sameText). What a capture group returns keeps the page's case: compare it with
+// sameText, never with ===.
 
 /** A list of accepted texts (one per locale, compared case-insensitively) or a pattern. */
 export type TextMatch = readonly string[] | RegExp;
@@ -33,14 +40,40 @@ export function textOf(el: Element): string {
   return normalizeText(parts.join(''));
 }
 
-export function matchesText(text: string, match: TextMatch): boolean {
-  const normalized = normalizeText(text);
-  if (match instanceof RegExp) {
-    match.lastIndex = 0; // a /g or /y pattern keeps state between calls
-    return match.test(normalized);
+/** Case-folded, whitespace-normalised form of a text, for comparing two texts. */
+function folded(text: string): string {
+  return normalizeText(text).toLowerCase();
+}
+
+/** Whether two texts say the same, ignoring case and runs of whitespace. */
+export function sameText(a: string | null | undefined, b: string | null | undefined): boolean {
+  return typeof a === 'string' && typeof b === 'string' && folded(a) === folded(b);
+}
+
+// The case-insensitive, stateless copy of each pattern, made once. Selector tables share their
+// RegExp objects between keys and venues, so they are never changed in place; a /g or /y copy
+// would also carry lastIndex from one call into the next, so those flags are dropped.
+const INSENSITIVE = new WeakMap<RegExp, RegExp>();
+
+function insensitive(pattern: RegExp): RegExp {
+  let copy = INSENSITIVE.get(pattern);
+  if (copy === undefined) {
+    const flags = pattern.flags.replace(/[gyi]/g, '');
+    copy = new RegExp(pattern.source, `${flags}i`);
+    INSENSITIVE.set(pattern, copy);
   }
-  const lower = normalized.toLowerCase();
-  return match.some((candidate) => candidate.toLowerCase() === lower);
+  return copy;
+}
+
+/** `pattern` run over the normalised text, case-insensitively; the groups keep the page's case. */
+export function execText(text: string, pattern: RegExp): RegExpExecArray | null {
+  return insensitive(pattern).exec(normalizeText(text));
+}
+
+export function matchesText(text: string, match: TextMatch): boolean {
+  if (match instanceof RegExp) return execText(text, match) !== null;
+  const wanted = folded(text);
+  return match.some((candidate) => folded(candidate) === wanted);
 }
 
 /**

@@ -1,6 +1,7 @@
 // Side table for the typing fast path (VenueReader.refresh): which input elements an ok reading's
 // typed values came from. A WeakMap keyed by the reading keeps readings plain data (tests compare
 // them with toEqual) and lets a reading and its inputs go away together.
+import { checkOrderForm } from '../form-schema';
 import type { FormReading, OrderForm } from '../types';
 
 /** Re-reads the typed values of a form from its inputs; null when a value does not parse. */
@@ -14,13 +15,17 @@ export function rememberTyped(reading: FormReading, inputs: ReadonlyArray<Elemen
   return reading;
 }
 
-/** The reading with its typed values read again, or null (see VenueReader.refresh). */
+/**
+ * The reading with its typed values read again, or null (see VenueReader.refresh): also when the
+ * new values fail the form schema, so that the full read reports which field it is.
+ */
 export function refreshTyped(previous: FormReading): FormReading | null {
   const source = sources.get(previous);
   if (previous.status !== 'ok' || source === undefined || !source.inputs.every((el) => el.isConnected)) return null;
   const form = source.retype(previous.form);
-  if (form === null) return null;
+  if (form === null || !checkOrderForm(form).ok) return null;
   const next: FormReading = { status: 'ok', form, matched: previous.matched };
+  if (previous.watched !== undefined) next.watched = previous.watched;
   sources.set(next, source);
   return next;
 }

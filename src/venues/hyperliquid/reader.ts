@@ -5,13 +5,13 @@
 // account panel and the positions table are read as well (account.ts).
 import type { Side } from '../../core/types';
 import { formRootOf, readLimitPrice, readMarginMode, readOrderType, readTpsl, rememberTypedOrder } from '../dom/form-parts';
-import { parseAmountWithUnit, parseLeverageText, parsePositiveNumber } from '../dom/numbers';
+import { formNumbers } from '../dom/number-scopes';
 import { accessibleName, commonAncestor, findAll, findUnique, inputValue, isOn, QueryCache, type SelectorSpec } from '../dom/query';
 import { Scan } from '../dom/scan';
-import { isEnglishPage, matchesText, textOf } from '../dom/text';
+import { execText, isEnglishPage, matchesText, sameText, textOf } from '../dom/text';
 import { refreshTyped } from '../dom/typed';
 import type { VenueReader } from '../readers';
-import type { FormReading, OrderForm } from '../types';
+import type { FormReading, OrderForm, ReadScope } from '../types';
 import { readAccount } from './account';
 import { COIN, HYPERLIQUID_SELECTORS, NAMED_SUBMIT, PLACE_ORDER_TEXT, type HyperliquidKey } from './selectors';
 
@@ -30,10 +30,10 @@ export function coinFromUrl(url: URL): { coin: string | null } | null {
   return COIN.test(m[1]) ? { coin: m[1] } : null;
 }
 
-/** "BTC-USD" → "BTC". */
+/** "BTC-USD" → "BTC" (as the page spells it: compare with sameText). */
 function coinOfPicker(el: Element | null): string | null {
-  const m = el ? /^(\S+)-USDC?$/.exec(accessibleName(el)) : null;
-  return m && COIN.test(m[1]!) ? m[1]! : null;
+  const m = el ? execText(accessibleName(el), /^(\S+)-USDC?$/) : null;
+  return m && execText(m[1]!, COIN) !== null ? m[1]! : null;
 }
 
 const unique = (doc: Document, key: HyperliquidKey): Element | null => findUnique(doc, HYPERLIQUID_SELECTORS[key]);
@@ -50,8 +50,8 @@ function toggleSide(buy: Element | null, sell: Element | null): Side | null {
  */
 export function sideOfSubmit(el: Element): Side | null {
   const name = accessibleName(el);
-  const named = NAMED_SUBMIT.exec(name);
-  if (named) return named[1] === 'Buy' ? 'long' : 'short';
+  const named = execText(name, NAMED_SUBMIT);
+  if (named) return sameText(named[1], 'Buy') ? 'long' : 'short';
   if (!matchesText(name, PLACE_ORDER_TEXT)) return null;
   return toggleSide(unique(el.ownerDocument, 'sideBuy'), unique(el.ownerDocument, 'sideSell'));
 }
@@ -85,14 +85,14 @@ function readCoin(scan: Scan<HyperliquidKey>, url: URL): string | null {
   }
   if (fromUrl.coin === null) return coinOfPicker(scan.one('coin'));
   const picker = scan.optional('coin');
-  if (picker !== null && coinOfPicker(picker) !== fromUrl.coin) {
+  if (picker !== null && !sameText(coinOfPicker(picker), fromUrl.coin)) {
     scan.miss('symbol'); // the URL changed and the page has not caught up (or the other way round)
     return null;
   }
   return fromUrl.coin;
 }
 
-function read(doc: Document, url: URL): FormReading {
+function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
   const scan = new Scan(doc, HYPERLIQUID_SELECTORS);
   const coin = readCoin(scan, url);
   if (!isEnglishPage(doc)) scan.miss('locale');
@@ -101,6 +101,7 @@ function read(doc: Document, url: URL): FormReading {
   const sell = scan.one('sideSell');
   const submit = scan.one('submit');
   const root = buy && submit ? commonAncestor(buy, submit) : null;
+  const numbers = scan.formNumbers(root);
   let side = buy && sell ? scan.need('side', toggleSide(buy, sell)) : null;
   if (side && submit && sideOfSubmit(submit) !== side) {
     scan.miss('side');
@@ -111,32 +112,33 @@ function read(doc: Document, url: URL): FormReading {
   const modeButton = scan.one('marginMode');
   const marginMode = modeButton ? scan.need('marginMode', readMarginMode(modeButton)) : null;
   const leverageButton = scan.one('leverage');
-  const leverage = leverageButton ? scan.need('leverage', parseLeverageText(accessibleName(leverageButton))) : null;
+  const leverage = leverageButton ? scan.need('leverage', numbers.leverage(accessibleName(leverageButton))) : null;
 
   const market = scan.one('typeMarket', root);
   const limit = scan.one('typeLimit', root);
   const type = readOrderType(scan, limit, market); // Pro (stop, scale, TWAP) is not quoted
   // The Market tab has no price field: counted only.
-  const { value: price, input: priceInput } = readLimitPrice(scan, 'price', type, root);
+  const { value: price, input: priceInput } = readLimitPrice(scan, 'price', type, root, numbers);
 
   const sizeInput = scan.one('size', root);
   const unitButton = sizeInput ? unitButtonNear(scan, sizeInput) : null;
   const unitText = unitButton ? textOf(unitButton) : null;
-  const unit = unitText === null ? null : coin !== null && unitText === coin ? 'base' : QUOTE_UNITS.includes(unitText) ? 'quote' : null;
+  const unit = unitText === null ? null : coin !== null && sameText(unitText, coin) ? 'base' : matchesText(unitText, QUOTE_UNITS) ? 'quote' : null;
   if (unitButton && !unit && coin !== null) scan.miss('sizeUnit');
-  const sizeValue = sizeInput ? scan.need('size', parsePositiveNumber(inputValue(sizeInput))) : null;
+  const sizeValue = sizeInput ? scan.need('size', numbers.positive(inputValue(sizeInput))) : null;
 
   // A reduce-only order closes part of a position: it opens no new risk to quote.
   const reduceOnly = scan.one('reduceOnly', root);
   if (reduceOnly && isOn(reduceOnly)) scan.miss('reduceOnly');
 
-  const tpsl = readTpsl(scan, root);
+  const tpsl = readTpsl(scan, root, numbers);
 
-  const availableRow = scan.optional('available', root);
-  const availableBalance = availableRow ? parseAmountWithUnit(textOf(availableRow), 'USDC', /^Available to Trade/) : null;
-  const account = readAccount(scan);
+  const full = scope === 'full';
+  const availableRow = full ? scan.optional('available', root) : null;
+  const availableBalance = availableRow ? numbers.amountWithUnit(textOf(availableRow), 'USDC', /^Available to Trade/) : null;
+  const account = full ? readAccount(scan) : undefined;
 
-  if (!coin || !side || !marginMode || !leverage || !type || !unit || !sizeValue || !tpsl.box || !reduceOnly || (type === 'limit' && !price)) return scan.finish(null);
+  if (!coin || !side || !marginMode || !leverage || !type || !unit || !sizeValue || !tpsl.box || !reduceOnly || (type === 'limit' && !price)) return scan.finish(null, root);
   const form: OrderForm = {
     venue: 'hyperliquid',
     symbol: coin,
@@ -153,8 +155,9 @@ function read(doc: Document, url: URL): FormReading {
   };
   // Cross margin shares the account: what the page shows of it goes with the form.
   if (marginMode === 'cross' && account !== undefined) form.account = account;
-  const reading = scan.finish(form);
-  return rememberTypedOrder(reading, { price: priceInput, size: sizeInput!, takeProfit: tpsl.takeProfit.input, stopLoss: tpsl.stopLoss.input });
+  const reading = scan.finish(form, root);
+  const inputs = { price: priceInput, size: sizeInput!, takeProfit: tpsl.takeProfit.input, stopLoss: tpsl.stopLoss.input };
+  return rememberTypedOrder(reading, inputs, () => formNumbers(root));
 }
 
 export const reader: VenueReader = {

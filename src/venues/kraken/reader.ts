@@ -3,14 +3,14 @@
 // same thing twice (selected side vs. submit button text, pair picker vs. URL).
 import type { Side } from '../../core/types';
 import { formRootOf, readLimitPrice, readOrderType, rememberTypedOrder } from '../dom/form-parts';
-import { parseAmountWithUnit, parseLeverageText, parsePositiveNumber } from '../dom/numbers';
+import { formNumbers } from '../dom/number-scopes';
 import { accessibleName, commonAncestor, findAll, inputValue, isOn } from '../dom/query';
 import { Scan } from '../dom/scan';
-import { isEnglishPage, textOf } from '../dom/text';
+import { execText, isEnglishPage, sameText, textOf } from '../dom/text';
 import { pairFromTradeUrl } from '../dom/trade-url';
 import { refreshTyped } from '../dom/typed';
 import type { VenueReader } from '../readers';
-import type { FormReading, OrderForm } from '../types';
+import type { FormReading, OrderForm, ReadScope } from '../types';
 import { KRAKEN_SELECTORS, SUBMIT_TEXT, type KrakenKey } from './selectors';
 
 const HOST = 'pro.kraken.com';
@@ -20,9 +20,9 @@ const pairFromUrl = (url: URL) => pairFromTradeUrl(url, HOST, TRADE_PATH, (base,
 
 /** Which side a submit button places: "Buy BTC" → long, "Sell BTC" → short; null if it is not one. */
 export function sideOfSubmit(el: Element): Side | null {
-  const m = SUBMIT_TEXT.exec(accessibleName(el));
+  const m = execText(accessibleName(el), SUBMIT_TEXT);
   if (!m) return null;
-  return m[1] === 'Buy' ? 'long' : 'short';
+  return sameText(m[1], 'Buy') ? 'long' : 'short';
 }
 
 /** The smallest element holding both the side toggle and the submit button. */
@@ -38,7 +38,7 @@ function readSide(scan: Scan<KrakenKey>, buy: Element | null, sell: Element | nu
   return isBuy ? 'long' : 'short';
 }
 
-function read(doc: Document, url: URL): FormReading {
+function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
   const scan = new Scan(doc, KRAKEN_SELECTORS);
   const pair = scan.need('symbol', pairFromUrl(url));
   if (!isEnglishPage(doc)) scan.miss('locale');
@@ -47,18 +47,19 @@ function read(doc: Document, url: URL): FormReading {
   const sell = scan.one('sideSell');
   const submit = scan.one('submit');
   const root = buy && submit ? commonAncestor(buy, submit) : null;
+  const numbers = scan.formNumbers(root);
   const side = readSide(scan, buy, sell);
-  const submitMatch = submit ? SUBMIT_TEXT.exec(accessibleName(submit)) : null;
+  const submitMatch = submit ? execText(accessibleName(submit), SUBMIT_TEXT) : null;
   if (side && submit && sideOfSubmit(submit) !== side) scan.miss('side');
-  if (pair && submitMatch && submitMatch[2] !== pair.base) scan.miss('symbol');
+  if (pair && submitMatch && !sameText(submitMatch[2], pair.base)) scan.miss('symbol');
   const pairButton = scan.optional('pair');
-  if (pair && pairButton && accessibleName(pairButton) !== pair.symbol) scan.miss('symbol');
+  if (pair && pairButton && !sameText(accessibleName(pairButton), pair.symbol)) scan.miss('symbol');
   scan.all('ready');
 
   const limit = scan.one('typeLimit', root);
   const market = scan.one('typeMarket', root);
   const type = readOrderType(scan, limit, market); // another type (stop loss, …) selected: not quoted
-  const { value: price, input: priceInput } = readLimitPrice(scan, 'price', type, root);
+  const { value: price, input: priceInput } = readLimitPrice(scan, 'price', type, root, numbers);
 
   // One size input at a time: `volume-N` (base) or `volumeInQuote-N` (quote), switched by the
   // currency toggle. Both at once would leave us to pick which one the trader typed: refused.
@@ -67,7 +68,7 @@ function read(doc: Document, url: URL): FormReading {
   let size: OrderForm['size'] | null = null;
   const sizeInput = base.length + quote.length === 1 ? (base[0] ?? quote[0] ?? null) : null;
   if (sizeInput) {
-    const value = parsePositiveNumber(inputValue(sizeInput));
+    const value = numbers.positive(inputValue(sizeInput));
     size = value === null ? null : { unit: base.length === 1 ? 'base' : 'quote', value };
   }
   scan.need('size', size);
@@ -78,13 +79,13 @@ function read(doc: Document, url: URL): FormReading {
   let leverage: string | null = '1'; // margin off: a plain spot order
   if (marginEnabled) {
     const chosen = choices.filter(isOn);
-    leverage = scan.need('leverage', chosen.length === 1 && chosen[0] ? parseLeverageText(accessibleName(chosen[0])) : null);
+    leverage = scan.need('leverage', chosen.length === 1 && chosen[0] ? numbers.leverage(accessibleName(chosen[0])) : null);
   }
 
-  const availableRow = scan.optional('available', root);
-  const availableBalance = availableRow && pair ? parseAmountWithUnit(textOf(availableRow), pair.quote, /^Available/) : null;
+  const availableRow = scope === 'full' ? scan.optional('available', root) : null;
+  const availableBalance = availableRow && pair ? numbers.amountWithUnit(textOf(availableRow), pair.quote, /^Available/) : null;
 
-  if (!pair || !side || !type || !size || leverage === null || !marginSwitch || (type === 'limit' && price === null)) return scan.finish(null);
+  if (!pair || !side || !type || !size || leverage === null || !marginSwitch || (type === 'limit' && price === null)) return scan.finish(null, root);
   const reading = scan.finish({
     venue: 'kraken-margin',
     symbol: pair.symbol,
@@ -99,9 +100,9 @@ function read(doc: Document, url: URL): FormReading {
     stopLoss: null,
     takeProfit: null,
     availableBalance,
-  });
+  }, root);
   // No TP/SL inputs are read here (both null above): typing changes only the price and the size.
-  return rememberTypedOrder(reading, { price: priceInput, size: sizeInput! });
+  return rememberTypedOrder(reading, { price: priceInput, size: sizeInput! }, () => formNumbers(root));
 }
 
 export const reader: VenueReader = {

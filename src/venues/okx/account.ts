@@ -10,13 +10,18 @@
 //   positions, and the page does not say how much of it is which);
 // - positions is null when the Positions tab is not the one shown, or when a cross position's
 //   amount is in Contracts or USDT (a contract's size is known per instrument from the feed, and
-//   the page's figure for other instruments is not: converting would be a guess).
+//   the page's figure for other instruments is not: converting would be a guess);
+// - positions is null with positionsTooMany when the tab counts, or the table lists, more
+//   positions than a reading may carry (MAX_PAGE_POSITIONS): rows past the cap are not read.
+// The table's numbers are one scope (dom/numbers.ts), the cash balance's panel another.
 import type { Side } from '../../core/types';
-import { parseAmountWithUnit, parsePositiveNumber } from '../dom/numbers';
+import { MAX_PAGE_POSITIONS } from '../../messaging/messages';
+import { panelNumbers } from '../dom/number-scopes';
+import { NumberScope } from '../dom/numbers';
 import { isOn } from '../dom/query';
 import type { Scan } from '../dom/scan';
-import { columnIndexes } from '../dom/table';
-import { normalizeText, textOf } from '../dom/text';
+import { columnIndexes, lazyMatches } from '../dom/table';
+import { execText, matchesText, sameText, textOf } from '../dom/text';
 import type { Pair } from '../dom/trade-url';
 import type { DecimalString, PageAccount, PagePosition } from '../types';
 import { CASH_BALANCE_TEXT, POSITION_COLUMNS, POSITIONS_TAB_TEXT, type OkxKey } from './selectors';
@@ -41,8 +46,9 @@ function leafTexts(cell: Element): string[] {
   return [...cell.querySelectorAll('*')].filter((el) => el.childElementCount === 0).map(textOf);
 }
 
+/** The one tag among `texts` that names a choice (in any case). */
 function oneOf<T extends string>(texts: readonly string[], choices: Readonly<Record<string, T>>): T {
-  const found = texts.filter((t) => Object.hasOwn(choices, t)).map((t) => choices[t]!);
+  const found = texts.flatMap((t) => Object.entries(choices).filter(([name]) => sameText(t, name)).map(([, value]) => value));
   return found.length === 1 ? found[0]! : garbled('tag');
 }
 
@@ -66,19 +72,19 @@ function instrumentOf(cell: Element, pairOf: (url: URL) => Pair | null): Pair {
 }
 
 /** "1.5 ETH" in base units; a number in another unit (Contracts, USDT) cannot be converted here. */
-function amountOf(text: string, base: string): DecimalString | 'unconvertible' {
-  const inBase = parseAmountWithUnit(text, base);
-  if (inBase !== null) return parsePositiveNumber(inBase) ?? garbled('amount');
-  const m = /^(\S+) (\S+)$/.exec(normalizeText(text));
-  return m && parsePositiveNumber(m[1]) !== null ? 'unconvertible' : garbled('amount');
+function amountOf(text: string, base: string, numbers: NumberScope): DecimalString | 'unconvertible' {
+  const inBase = numbers.amountWithUnit(text, base);
+  if (inBase !== null) return numbers.positive(inBase) ?? garbled('amount');
+  const m = execText(text, /^(\S+) (\S+)$/);
+  return m && numbers.positive(m[1]) !== null ? 'unconvertible' : garbled('amount');
 }
 
-function maintenanceOf(text: string, quote: string): DecimalString | null {
-  if (text === NOT_SHOWN || text === `${NOT_SHOWN} ${quote}`) return null;
-  return parseAmountWithUnit(text, quote) ?? garbled('maintenance margin');
+function maintenanceOf(text: string, quote: string, numbers: NumberScope): DecimalString | null {
+  if (text === NOT_SHOWN || sameText(text, `${NOT_SHOWN} ${quote}`)) return null;
+  return numbers.amountWithUnit(text, quote) ?? garbled('maintenance margin');
 }
 
-function readRow(cells: readonly Element[], at: Record<Column, number | null>, quote: string, pairOf: (url: URL) => Pair | null): Row {
+function readRow(cells: readonly Element[], at: Record<Column, number | null>, quote: string, pairOf: (url: URL) => Pair | null, numbers: NumberScope): Row {
   const cell = (c: Column) => (at[c] === null ? null : (cells[at[c]!] ?? garbled('cell')));
   const instrumentCell = cell('instrument')!;
   const tags = leafTexts(instrumentCell);
@@ -86,7 +92,7 @@ function readRow(cells: readonly Element[], at: Record<Column, number | null>, q
   if (mode === 'isolated') return { kind: 'isolated' };
   const pair = instrumentOf(instrumentCell, pairOf);
   const side: Side = oneOf(tags, { Long: 'long', Short: 'short' } as const);
-  const quantity = amountOf(textOf(cell('amount')!), pair.base);
+  const quantity = amountOf(textOf(cell('amount')!), pair.base, numbers);
   if (quantity === 'unconvertible') return { kind: 'unconvertible' };
   if (pair.quote !== quote) garbled('quote currency');
   const mmCell = cell('maintenanceMargin');
@@ -96,25 +102,34 @@ function readRow(cells: readonly Element[], at: Record<Column, number | null>, q
       symbol: pair.symbol,
       side,
       quantity,
-      entryPrice: parsePositiveNumber(textOf(cell('entryPrice')!)) ?? garbled('entry price'),
-      markPrice: parsePositiveNumber(textOf(cell('markPrice')!)) ?? garbled('mark price'),
-      maintenanceMargin: mmCell === null ? null : maintenanceOf(textOf(mmCell), quote),
+      entryPrice: numbers.positive(textOf(cell('entryPrice')!)) ?? garbled('entry price'),
+      markPrice: numbers.positive(textOf(cell('markPrice')!)) ?? garbled('mark price'),
+      maintenanceMargin: mmCell === null ? null : maintenanceOf(textOf(mmCell), quote, numbers),
     },
   };
 }
 
-function readTable(table: Element, quote: string, pairOf: (url: URL) => Pair | null): Row[] {
-  const headerCells = [...table.querySelectorAll('thead th, [role="columnheader"]')];
-  const at: Record<Column, number | null> = columnIndexes(headerCells.map(textOf), POSITION_COLUMNS, OPTIONAL) ?? garbled('columns');
-  const rows: Row[] = [];
-  for (const row of table.querySelectorAll('tr, [role="row"]')) {
+/**
+ * The table's rows, read as one number scope; 'too many' past MAX_PAGE_POSITIONS body rows (the
+ * rest is never looked at).
+ */
+function readTable(table: Element, quote: string, pairOf: (url: URL) => Pair | null): Row[] | 'too many' {
+  let headerCells: Element[] | null = null;
+  const bodies: Element[][] = [];
+  for (const row of lazyMatches(table, 'tr, [role="row"]')) {
     const cells = cellsOf(row);
-    if (cells.length === 0) continue; // the header row
-    if (cells.length === 1 && EMPTY_TABLE.test(textOf(cells[0]!))) continue;
-    if (cells.length !== headerCells.length) garbled('row shape');
-    rows.push(readRow(cells, at, quote, pairOf));
+    if (cells.length === 0) {
+      if (headerCells !== null) garbled('two header rows');
+      headerCells = [...row.querySelectorAll('th, [role="columnheader"]')];
+      continue;
+    }
+    if (cells.length === 1 && matchesText(textOf(cells[0]!), EMPTY_TABLE)) continue;
+    if (bodies.push(cells) > MAX_PAGE_POSITIONS) return 'too many';
   }
-  return rows;
+  if (headerCells === null) garbled('no header row');
+  const at: Record<Column, number | null> = columnIndexes(headerCells.map(textOf), POSITION_COLUMNS, OPTIONAL) ?? garbled('columns');
+  const numbers = NumberScope.of(...bodies.flat().map(textOf));
+  return bodies.map((cells) => (cells.length === headerCells.length ? readRow(cells, at, quote, pairOf, numbers) : garbled('row shape')));
 }
 
 /** The cash balance row: a value, null when not shown, undefined when garbled. */
@@ -122,9 +137,9 @@ function readBalance(scan: Scan<OkxKey>, quote: string): DecimalString | null | 
   const row = scan.optional('cashBalance');
   if (row === null) return null;
   const text = textOf(row);
-  if (!CASH_BALANCE_TEXT.test(text)) return undefined;
-  if (text === `Cash balance ${NOT_SHOWN} ${quote}`) return null;
-  return parseAmountWithUnit(text, quote, /^Cash balance/) ?? undefined;
+  if (!matchesText(text, CASH_BALANCE_TEXT)) return undefined;
+  if (sameText(text, `Cash balance ${NOT_SHOWN} ${quote}`)) return null;
+  return panelNumbers(row).amountWithUnit(text, quote, /^Cash balance/) ?? undefined;
 }
 
 /** The positions panel of a selected Positions tab; null when another tab is shown. */
@@ -133,7 +148,8 @@ function positionsPanel(scan: Scan<OkxKey>, doc: Document): { panel: Element | n
   if (tab === null || !isOn(tab)) return { panel: null, count: null, shown: false };
   const id = tab.getAttribute('aria-controls');
   const panel = id ? doc.getElementById(id) : null;
-  const count = POSITIONS_TAB_TEXT.exec(textOf(tab))?.[1];
+  scan.use(panel);
+  const count = execText(textOf(tab), POSITIONS_TAB_TEXT)?.[1];
   return { panel, count: count === undefined ? null : Number(count), shown: true };
 }
 
@@ -159,26 +175,31 @@ export function readAccount(scan: Scan<OkxKey>, doc: Document, quote: string, pa
   }
 
   let positions: PagePosition[] | null = null;
+  let tooMany = false;
   const { panel, count, shown } = positionsPanel(scan, doc);
   if (!shown) {
     scan.all('positionsTable', null);
   } else {
     const table = scan.one('positionsTable', panel);
-    let rows: Row[] | null = null;
+    let rows: Row[] | 'too many' | null = null;
     try {
-      rows = table === null ? null : readTable(table, quote, pairOf);
+      // The tab's own count says too many before any row is looked at.
+      rows = count !== null && count > MAX_PAGE_POSITIONS ? 'too many' : table === null ? null : readTable(table, quote, pairOf);
     } catch (error) {
       if (!(error instanceof Garbled)) throw error;
       scan.miss('positions');
     }
-    // The tab's count guards against a table that is only partly rendered (virtual scrolling).
-    if (rows !== null && count !== null && rows.length !== count) {
+    if (rows === 'too many') {
+      tooMany = true;
+    } else if (rows !== null && count !== null && rows.length !== count) {
+      // The tab's count guards against a table that is only partly rendered (virtual scrolling).
       scan.miss('positions');
     } else if (rows !== null) {
       if (rows.some((r) => r.kind === 'isolated')) walletBalance = null;
       positions = rows.some((r) => r.kind === 'unconvertible') ? null : rows.flatMap((r) => (r.kind === 'cross' ? [r.position] : []));
     }
   }
+  if (tooMany) return { walletBalance, positions: null, positionsTooMany: true };
   if (walletBalance === null && positions === null) return undefined;
   return { walletBalance, positions };
 }

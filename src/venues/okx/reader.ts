@@ -7,14 +7,14 @@
 // the trading account's cash balance and open positions are read too (account.ts).
 import type { Side } from '../../core/types';
 import { formRootOf, readLimitPrice, readMarginMode, readOrderType, readTpsl, rememberTypedOrder, sideByName } from '../dom/form-parts';
-import { parseAmountWithUnit, parseLeverageText, parsePositiveNumber } from '../dom/numbers';
+import { formNumbers } from '../dom/number-scopes';
 import { accessibleName, commonAncestor, findAll, inputValue } from '../dom/query';
 import { Scan } from '../dom/scan';
-import { isEnglishPage, textOf } from '../dom/text';
+import { execText, isEnglishPage, sameText, textOf } from '../dom/text';
 import { pairFromTradeUrl, type Pair } from '../dom/trade-url';
 import { refreshTyped } from '../dom/typed';
 import type { VenueReader } from '../readers';
-import type { FormReading, OrderForm, SizeUnit } from '../types';
+import type { FormReading, OrderForm, ReadScope, SizeUnit } from '../types';
 import { countAccount, readAccount } from './account';
 import { BUY_TEXT, OKUI_FIELD_CONTAINER, OKX_SELECTORS, SELL_TEXT } from './selectors';
 
@@ -35,11 +35,11 @@ const formRoot = (doc: Document): Element | null => formRootOf(doc, OKX_SELECTOR
 
 function readUnit(text: string | null, pair: Pair | null): SizeUnit | null {
   if (text === null || pair === null) return null;
-  if (CONTRACTS_UNIT.test(text)) return 'contracts';
-  return text === pair.base ? 'base' : text === pair.quote ? 'quote' : null;
+  if (execText(text, CONTRACTS_UNIT) !== null) return 'contracts';
+  return sameText(text, pair.base) ? 'base' : sameText(text, pair.quote) ? 'quote' : null;
 }
 
-function read(doc: Document, url: URL): FormReading {
+function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
   const scan = new Scan(doc, OKX_SELECTORS);
   const pair = scan.need('symbol', pairFromUrl(url));
   if (!isEnglishPage(doc)) scan.miss('locale');
@@ -49,35 +49,37 @@ function read(doc: Document, url: URL): FormReading {
   const buy = scan.one('buy');
   scan.one('sell');
   const root = limit && buy ? commonAncestor(limit, buy) : null;
+  const numbers = scan.formNumbers(root);
   // The instrument picker must name the URL's instrument: a mismatch is a half-done SPA switch.
   const picker = scan.optional('instrument');
-  if (pair && picker && accessibleName(picker) !== `${pair.base}${pair.quote} Perpetual`) scan.miss('symbol');
+  if (pair && picker && !sameText(accessibleName(picker), `${pair.base}${pair.quote} Perpetual`)) scan.miss('symbol');
 
   const marginMode = scan.need('marginMode', readMarginMode(scan.one('marginMode')));
   const leverageButton = scan.one('leverage');
-  const leverage = leverageButton ? scan.need('leverage', parseLeverageText(accessibleName(leverageButton))) : null;
+  const leverage = leverageButton ? scan.need('leverage', numbers.leverage(accessibleName(leverageButton))) : null;
 
   const type = readOrderType(scan, limit, market); // the TP/SL order tab (and any other) is not quoted
   // The Market tab shows a disabled "Market price" box: counted only.
-  const { value: price, input: priceInput } = readLimitPrice(scan, 'price', type, root);
+  const { value: price, input: priceInput } = readLimitPrice(scan, 'price', type, root, numbers);
 
   const sizeInput = scan.one('size', root);
   const sizeField = sizeInput ? (sizeInput.closest(OKUI_FIELD_CONTAINER) ?? sizeInput.parentElement) : null;
   const unitEl = scan.one('sizeUnit', sizeField);
   const unit = readUnit(unitEl ? textOf(unitEl) : null, pair);
   if (unitEl && !unit) scan.miss('sizeUnit');
-  const sizeValue = sizeInput ? scan.need('size', parsePositiveNumber(inputValue(sizeInput))) : null;
+  const sizeValue = sizeInput ? scan.need('size', numbers.positive(inputValue(sizeInput))) : null;
 
-  const tpsl = readTpsl(scan, root);
+  const tpsl = readTpsl(scan, root, numbers);
 
-  const availableRow = scan.optional('available', root);
-  const availableBalance = availableRow && pair ? parseAmountWithUnit(textOf(availableRow), pair.quote, /^Available/) : null;
+  const full = scope === 'full';
+  const availableRow = full ? scan.optional('available', root) : null;
+  const availableBalance = availableRow && pair ? numbers.amountWithUnit(textOf(availableRow), pair.quote, /^Available/) : null;
 
   let account: OrderForm['account'];
-  if (marginMode === 'cross' && pair) account = readAccount(scan, doc, pair.quote, pairFromUrl);
-  else countAccount(scan, doc);
+  if (full && marginMode === 'cross' && pair) account = readAccount(scan, doc, pair.quote, pairFromUrl);
+  else if (full) countAccount(scan, doc);
 
-  if (!pair || !marginMode || !leverage || !type || !unit || !sizeValue || !tpsl.box || (type === 'limit' && !price)) return scan.finish(null);
+  if (!pair || !marginMode || !leverage || !type || !unit || !sizeValue || !tpsl.box || (type === 'limit' && !price)) return scan.finish(null, root);
   const form: OrderForm = {
     venue: 'okx-swap',
     symbol: pair.symbol,
@@ -93,9 +95,10 @@ function read(doc: Document, url: URL): FormReading {
     availableBalance,
   };
   if (account !== undefined) form.account = account;
-  const reading = scan.finish(form);
+  const reading = scan.finish(form, root);
   // The account too needs a DOM change to change: typing refreshes only the typed values.
-  return rememberTypedOrder(reading, { price: priceInput, size: sizeInput!, takeProfit: tpsl.takeProfit.input, stopLoss: tpsl.stopLoss.input });
+  const inputs = { price: priceInput, size: sizeInput!, takeProfit: tpsl.takeProfit.input, stopLoss: tpsl.stopLoss.input };
+  return rememberTypedOrder(reading, inputs, () => formNumbers(root));
 }
 
 export const reader: VenueReader = {
