@@ -37,15 +37,15 @@ async function addPositionRows(page: Page, rows: number): Promise<void> {
 async function clickTimes(page: Page): Promise<number[]> {
   return page.evaluate(async ([clicks, warmup]) => {
     const button = [...document.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Buy/Long')!;
-    let reached = 0;
-    document.addEventListener('click', () => (reached = performance.now()));
+    const reached = { at: 0 };
+    document.addEventListener('click', () => (reached.at = performance.now()));
     const out: number[] = [];
     for (let i = 0; i < clicks + warmup; i++) {
-      reached = 0;
+      reached.at = 0;
       const start = performance.now();
       button.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
-      if (reached === 0) throw new Error(`click ${i} did not reach the page (held by the guard?)`);
-      if (i >= warmup) out.push(reached - start);
+      if (reached.at === 0) throw new Error(`click ${i} did not reach the page (held by the guard?)`);
+      if (i >= warmup) out.push(reached.at - start);
       await new Promise((r) => setTimeout(r, 30));
     }
     return out;

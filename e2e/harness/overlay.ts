@@ -23,6 +23,8 @@ export interface OverlayReading {
   missing: string | null;
   /** data-pending: "true" while the figures shown answer an earlier form and the new answer is late. */
   pending: string | null;
+  /** data-reason: "<code>:<field>" of the background's refusal in state 'refused'. */
+  reason: string | null;
   /** data-dimmed: the page shows a modal dialog and the overlay lets pointer events through. */
   dimmed: boolean;
   sides: string[];
@@ -79,7 +81,7 @@ function textOf(node: CdpNode): string {
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-const EMPTY: OverlayReading = { present: false, state: null, mark: null, risk: null, guard: null, missing: null, pending: null, dimmed: false, sides: [], figures: [], warnings: [], text: '' };
+const EMPTY: OverlayReading = { present: false, state: null, mark: null, risk: null, guard: null, missing: null, pending: null, reason: null, dimmed: false, sides: [], figures: [], warnings: [], text: '' };
 
 export async function readOverlay(page: Page): Promise<OverlayReading> {
   const cdp = await cdpFor(page);
@@ -97,6 +99,7 @@ export async function readOverlay(page: Page): Promise<OverlayReading> {
     guard: rootAttrs.get(ATTR.guard) ?? null,
     missing: rootAttrs.get(ATTR.missing) ?? null,
     pending: rootAttrs.get(ATTR.pending) ?? null,
+    reason: rootAttrs.get(ATTR.reason) ?? null,
     dimmed: rootAttrs.has(ATTR.dimmed),
     sides: [],
     figures: [],

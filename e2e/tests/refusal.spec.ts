@@ -57,6 +57,10 @@ test('Binance: a limit price read as 65 with the market at 65,000 drops the figu
   );
   // No figure of either side at all (the mark and its age may stay: they are the market's, not the order's).
   expect(refused.figures.filter((f) => f.side !== null)).toEqual([]);
+  // And it says why, in words the trader can act on.
+  expect(refused.state).toBe('refused');
+  expect(refused.reason).toBe('IMPLAUSIBLE:price');
+  expect(refused.text).toMatch(/\(65\) is 1,000× below the market .*probably misread/);
   // And it stays that way while the market ticks (each tick is quoted again).
   mock.setPrice('binance', 'BTCUSDT', '65020.1');
   await page.waitForTimeout(1_500);

@@ -52,7 +52,7 @@ async function setValueSilently(page: Page, selector: string, value: string): Pr
 }
 
 test.describe('guard: one hold per order', () => {
-  test('a ticking account does not re-arm the hold: the second click goes through', async ({ page, mock, setSettings }) => {
+  test('a ticking account does not re-arm the hold: the second click goes through', async ({ page, setSettings }) => {
     await setSettings({ maxLeverage: '5' });
     const b = await new BybitPage(page).goto(); // cross, 10x: above the personal maximum
     await waitForOverlay(page, (r) => r.state === 'ok' && r.mark === 'live', 'overlay with figures');

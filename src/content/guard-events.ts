@@ -17,6 +17,11 @@ export interface GuardEventsOptions {
   decide: (target: GuardTarget, buttonSide: Side | null, via: 'click' | 'enter') => 'hold' | 'pass';
   /** A held Enter's notice is showing (a held-down key must not pass as a second press). */
   holdingEnter: () => boolean;
+  /**
+   * The submit buttons and the form root as of the last full reading, so that a click is told apart
+   * without a page-wide search (the search runs only when the form may have been re-rendered).
+   */
+  known: () => { buttons: readonly Element[]; root: Element | null };
 }
 
 function stop(event: Event): void {
@@ -24,13 +29,21 @@ function stop(event: Event): void {
   event.stopImmediatePropagation();
 }
 
-export function installGuardEvents({ win, doc, reader, signal, enabled, decide, holdingEnter }: GuardEventsOptions): void {
+/** The submit button a click's path goes through, or undefined. */
+function submitButtonOf(path: readonly EventTarget[], reader: VenueReader, doc: Document, known: GuardEventsOptions['known']): Element | undefined {
+  const { buttons } = known();
+  // The buttons of the last reading are all still on the page: the form was not re-rendered, and
+  // a new button would have been a DOM change, read again in the frame it happened.
+  if (buttons.length > 0 && buttons.every((b) => b.isConnected)) return buttons.find((b) => path.includes(b));
+  return reader.submitButtons(doc).find((b) => path.includes(b));
+}
+
+export function installGuardEvents({ win, doc, reader, signal, enabled, decide, holdingEnter, known }: GuardEventsOptions): void {
   win.addEventListener('click', (event) => {
     if (!enabled()) return;
-    const path = event.composedPath();
     let button: Element | undefined;
     try {
-      button = reader.submitButtons(doc).find((b) => path.includes(b));
+      button = submitButtonOf(event.composedPath(), reader, doc, known);
     } catch {
       return; // a reader that cannot find its buttons cannot tell us what is being submitted
     }
@@ -46,9 +59,9 @@ export function installGuardEvents({ win, doc, reader, signal, enabled, decide, 
     }
     const target = event.composedPath()[0];
     if (!(target instanceof HTMLInputElement) || ['checkbox', 'radio', 'button', 'submit'].includes(target.type)) return;
-    let root: Element | null;
+    let root = known().root;
     try {
-      root = reader.formRoot(doc);
+      if (root === null || !root.isConnected) root = reader.formRoot(doc);
     } catch {
       return;
     }

@@ -52,9 +52,9 @@ export function linkGuard({ guard, link, readOrder, settings, now, signal, readA
         local: localGuardCodes(form, settings()),
         now: now(),
       });
-      if (guard.checking) {
-        clearTimeout(checkTimer);
+      if (guard.checking && checkTimer === undefined) {
         checkTimer = setTimeout(() => {
+          checkTimer = undefined;
           if (guard.expire(now())) changed();
         }, CHECK_BOUND_MS);
       }

@@ -82,6 +82,18 @@ export function startSession(deps: SessionDeps): Session {
     }
   };
 
+  let anchor: Element | null = null;
+  let watched: readonly Element[] = [];
+  /** The submit buttons at the last full reading: the guard recognises a click on one without searching the page. */
+  let buttons: readonly Element[] = [];
+  let late = false;
+  let lateTimer: ReturnType<typeof setTimeout> | undefined;
+  let frame = 0;
+  let readNeeded = false;
+  let modalNeeded = false;
+  let dimmed = false;
+  let lastModalCheck = Number.NEGATIVE_INFINITY;
+
   const guard = new SubmitGuard();
   const drawer = createOverlayDrawer(doc, ext, reader.venue, signal);
   // The port is opened (and connects) below; the link posts through it once it exists.
@@ -92,13 +104,16 @@ export function startSession(deps: SessionDeps): Session {
     onQuotes: received,
     onInvalidated: deps.onInvalidated,
     // A (re)started background knows nothing of this page: send the form again.
-    onConnected: () => link.send(),
+    onConnected: () => {
+      link.send();
+      armLate();
+    },
   });
   const watch = watchForm({ win, doc, signal, now, onChange: () => schedule({ read: true }), onFrame: probeOrder });
   const guardLink = linkGuard({
     guard,
     link,
-    readOrder: () => readSafely(reader, doc, currentUrl(), 'order'),
+    readOrder: orderAtClick,
     settings: deps.settings,
     now,
     signal,
@@ -106,15 +121,6 @@ export function startSession(deps: SessionDeps): Session {
     changed: () => render(),
   });
 
-  let anchor: Element | null = null;
-  let watched: readonly Element[] = [];
-  let late = false;
-  let lateTimer: ReturnType<typeof setTimeout> | undefined;
-  let frame = 0;
-  let readNeeded = false;
-  let modalNeeded = false;
-  let dimmed = false;
-  let lastModalCheck = Number.NEGATIVE_INFINITY;
 
   signal.addEventListener('abort', () => {
     clearTimeout(lateTimer);
@@ -130,14 +136,18 @@ export function startSession(deps: SessionDeps): Session {
   function accept(next: FormReading): void {
     if (!link.accept(next)) return;
     guard.orderChanged(readingOrder(next));
-    clearTimeout(lateTimer);
-    if (!link.answered) {
-      lateTimer = setTimeout(() => {
-        late = true;
-        render();
-      }, PENDING_AFTER_MS);
-    }
+    armLate();
     render();
+  }
+
+  /** Until the answer to the form just sent arrives, the figures shown are marked updating after PENDING_AFTER_MS. */
+  function armLate(): void {
+    clearTimeout(lateTimer);
+    if (link.answered || link.reading === null) return;
+    lateTimer = setTimeout(() => {
+      late = true;
+      render();
+    }, PENDING_AFTER_MS);
   }
 
   function received(message: QuotesMessage): void {
@@ -161,6 +171,11 @@ export function startSession(deps: SessionDeps): Session {
     }
     watched = [...(root === null ? [] : [root]), ...(next.watched ?? [])];
     watch.observe(watched);
+    try {
+      buttons = reader.submitButtons(doc);
+    } catch {
+      buttons = [];
+    }
     accept(next);
   }
 
@@ -181,6 +196,24 @@ export function startSession(deps: SessionDeps): Session {
       if (next !== null) return accept(next);
     }
     read();
+  }
+
+  /**
+   * The order at a submit: inside the click, so as cheap as it can be while exact. With nothing
+   * observed changed since the last reading only typed values can differ (the typing fast path);
+   * otherwise the order fields are read (scope 'order': no account, no positions table).
+   */
+  function orderAtClick(): FormReading {
+    const last = link.reading;
+    if (last?.status === 'ok' && reader.refresh !== undefined && anchor?.isConnected === true && !watch.hasPendingChanges()) {
+      try {
+        const next = reader.refresh(last);
+        if (next !== null) return next;
+      } catch {
+        // A reader bug: read the order fields instead.
+      }
+    }
+    return readSafely(reader, doc, currentUrl(), 'order');
   }
 
   /** Once a frame while the form is in use: the page's script may have set a value without an event. */
@@ -251,6 +284,7 @@ export function startSession(deps: SessionDeps): Session {
     },
     decide: (_target, buttonSide, via) => guardLink.decide(buttonSide, via),
     holdingEnter: () => guard.notice?.via === 'enter',
+    known: () => ({ buttons, root: anchor }),
   });
 
   read();

@@ -154,7 +154,7 @@ describe('installGuardEvents on a page', () => {
     // The exchange's own handlers, as React would attach them (bubbling, on the document).
     document.addEventListener('click', (e) => pageClicks.push((e.target as Element).id), { signal: life.signal });
     document.addEventListener('keydown', () => pageKeys++, { signal: life.signal });
-    installGuardEvents({ win: window, doc: document, reader: fakeReader, signal: life.signal, enabled: () => enabled, decide, holdingEnter: () => guard.notice?.via === 'enter' });
+    installGuardEvents({ win: window, doc: document, reader: fakeReader, signal: life.signal, enabled: () => enabled, decide, holdingEnter: () => guard.notice?.via === 'enter', known: () => ({ buttons: [], root: null }) });
   });
   afterEach(() => life.abort());
 
@@ -239,6 +239,27 @@ describe('installGuardEvents on a page', () => {
     outside.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
     expect(pageKeys).toBe(2);
     expect(guard.notice).toBeNull();
+  });
+
+  it('recognises the submit buttons of the last reading without searching the page, and searches once they were re-rendered', () => {
+    life.abort();
+    life = new AbortController();
+    document.addEventListener('click', (e) => pageClicks.push((e.target as Element).id), { signal: life.signal });
+    const search = vi.spyOn(fakeReader, 'submitButtons');
+    let buttons: Element[] = [page.buy, page.sell];
+    installGuardEvents({ win: window, doc: document, reader: fakeReader, signal: life.signal, enabled: () => true, decide, holdingEnter: () => false, known: () => ({ buttons, root: page.form }) });
+    page.price.click();
+    page.buy.click();
+    expect(search).not.toHaveBeenCalled();
+    expect(pageClicks).toEqual(['price']); // the buy click was held, without a search
+    // The page re-rendered its buttons: the cached ones left the page.
+    const fresh = page.buy.cloneNode(true) as HTMLButtonElement;
+    page.buy.replaceWith(fresh);
+    fresh.click();
+    expect(search).toHaveBeenCalledTimes(1);
+    expect(decided).toHaveBeenCalledTimes(2);
+    buttons = [];
+    search.mockRestore();
   });
 
   it('stops listening when the signal aborts', () => {

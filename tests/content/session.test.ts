@@ -279,6 +279,7 @@ describe('session', () => {
     type(page.leverage, '3');
     page.buy.click();
     expect(clicks).toEqual([]);
+    now += CHECK_BOUND_MS;
     await wait(CHECK_BOUND_MS + 50);
     expect(root().getAttribute(ATTR.guard)).toBe('ORDER_UNCHECKED');
     expect(shadow!.querySelector('[role="alert"]')?.textContent).toMatch(/could not be checked/);
@@ -370,7 +371,9 @@ describe('session', () => {
     expect(host()).not.toBeNull();
     const copy = document.documentElement.cloneNode(true) as HTMLElement;
     copy.querySelectorAll(`[${HOST_ATTRIBUTE}]`).forEach((n) => n.remove());
-    document.replaceChild(copy, document.documentElement);
+    // (happy-dom refuses replaceChild of the document element; a removal and an append are the same change)
+    document.documentElement.remove();
+    document.append(copy);
     expect(host()).toBeNull();
     session!.structureChanged();
     expect(host()).not.toBeNull();
@@ -463,7 +466,7 @@ describe('session', () => {
     for (const spy of spies) spy.mockRestore();
     expect(added.length).toBeGreaterThan(5);
     const pageListeners = added.filter((a) => a.target === window || a.target === document);
-    expect(pageListeners.map((a) => a.type).sort()).toEqual(['change', 'click', 'click', 'input', 'keydown', 'resize']);
+    expect(pageListeners.map((a) => a.type).sort()).toEqual(['change', 'click', 'click', 'focusin', 'input', 'keydown', 'keydown', 'resize', 'visibilitychange']);
 
     disconnects.mockClear();
     session!.stop();

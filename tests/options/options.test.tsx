@@ -332,7 +332,7 @@ describe('options: changes elsewhere, theme, overlay positions', () => {
   });
 
   it('the position prefix is the one the content script stores under', () => {
-    const session = readFileSync(path.join(process.cwd(), 'src/content/session.ts'), 'utf8');
+    const session = readFileSync(path.join(process.cwd(), 'src/content/overlay-drawer.ts'), 'utf8');
     expect(session).toContain(`\`${OVERLAY_POSITION_PREFIX}\${venue}\``);
   });
 });

@@ -8,10 +8,9 @@ import { MARKET_PORT } from '../../messaging/messages';
 import type { BadgeController } from '../badge/controller';
 import type { Log } from '../env';
 import { formInvalid } from '../quotes/refusal';
-import type { FormEnvelope, QuoteService } from '../quotes/service';
-import { checkPageForm, type FormCheck } from './check-form';
+import type { QuoteService } from '../quotes/service';
+import { parseFormChanged } from '../../messaging/validate-cs-to-bg';
 import { classifySender, type SenderLike } from './classify-sender';
-import { parseFormEnvelope } from './form-envelope';
 
 /** The part of runtime.Port used here. */
 export interface PortLike {
@@ -30,14 +29,6 @@ export interface PortHandlerOptions {
   /** Cache restored and settings loaded; messages wait for it, in order. */
   ready: Promise<void>;
   log: Log;
-}
-
-/** Where a form cannot be quoted for its envelope: the schema's path, or the market it names; null when it can. */
-function refusedAt(check: FormCheck, envelope: FormEnvelope): string | null {
-  if (!check.ok) return check.path;
-  if (check.form.venue !== envelope.venue) return 'venue';
-  if (check.form.symbol !== envelope.symbol) return 'symbol';
-  return null;
 }
 
 export function createPortHandler({ extensionId, quotes, badge, ready, log }: PortHandlerOptions): (port: PortLike) => void {
@@ -63,18 +54,15 @@ export function createPortHandler({ extensionId, quotes, badge, ready, log }: Po
 
     const handle = (raw: unknown): void => {
       if (!open) return;
-      const parsed = parseFormEnvelope(raw);
+      const parsed = parseFormChanged(raw);
       if (parsed === null) return log.warn(`Margin Preflight: dropped an invalid message from tab ${tabId}`);
-      const { envelope } = parsed;
+      const envelope = parsed.ok ? parsed.message : { seq: parsed.seq, venue: parsed.venue, symbol: parsed.symbol };
       if (!sender.venues.includes(envelope.venue)) return log.warn(`Margin Preflight: dropped a message for a venue tab ${tabId}'s page does not serve`);
-      if (parsed.form === null) return session.formChanged({ ...envelope, form: null });
-      const check = checkPageForm(parsed.form);
-      const path = refusedAt(check, envelope);
-      if (check.ok && path === null) return session.formChanged({ ...envelope, form: check.form });
-      const refusal = formInvalid(path ?? 'form');
+      if (parsed.ok) return session.formChanged(parsed.message);
+      const refusal = formInvalid(parsed.path);
       // The path is ours (the schema's), checked by formInvalid; the reason and the value are not logged.
       log.warn(`Margin Preflight: refused the form from tab ${tabId} (${refusal.field})`);
-      session.formRefused(envelope, refusal);
+      session.formRefused({ type: 'cs→bg:form-changed', seq: envelope.seq, venue: envelope.venue, symbol: envelope.symbol }, refusal);
     };
 
     port.onMessage.addListener((raw) => {
