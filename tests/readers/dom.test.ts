@@ -20,7 +20,7 @@ import {
 } from '../../src/venues/dom/form-parts';
 import { Scan } from '../../src/venues/dom/scan';
 import { columnIndexes } from '../../src/venues/dom/table';
-import { refreshTyped } from '../../src/venues/dom/typed';
+import { refreshTyped, rememberTyped } from '../../src/venues/dom/typed';
 import type { SelectorTable } from '../../src/venues/dom/query';
 import type { FormReading, OrderForm } from '../../src/venues/types';
 
@@ -439,6 +439,27 @@ describe('readTrigger and readTpsl', () => {
     const scan = scanOf(doc);
     expect(readTpsl(scan, doc, formNumbers(doc.getElementById('form'))).box).toBeNull();
     expect(missingOf(scan)).toEqual(['tpsl']);
+  });
+});
+
+describe('the form schema guards every ok reading', () => {
+  const FORM: OrderForm = {
+    venue: 'bybit-linear', symbol: 'BTCUSDT', side: 'both', type: 'limit', marginMode: 'isolated', price: '65000', size: { unit: 'base', value: '0.5' },
+    leverage: '10', marginEnabled: true, stopLoss: null, takeProfit: null, availableBalance: null,
+  };
+
+  it('Scan.finish: a form that fails the schema is unrecognised, with the failing path missing', () => {
+    const doc = ticket();
+    expect(scanOf(doc).finish(FORM)).toMatchObject({ status: 'ok', form: FORM });
+    expect(scanOf(doc).finish({ ...FORM, leverage: '0.5' })).toEqual({ status: 'unrecognised', missing: ['leverage'], matched: {} });
+    expect(scanOf(doc).finish({ ...FORM, marginMode: 'cross', account: { walletBalance: '1', positions: [{ symbol: 'ETH USDT', side: 'long', quantity: '1', entryPrice: '1', markPrice: '1', maintenanceMargin: null }] } }))
+      .toMatchObject({ status: 'unrecognised', missing: ['account.positions[0].symbol'] });
+  });
+
+  it('the typing fast path gives up (null) on a form the schema refuses, so the full read says why', () => {
+    const doc = ticket();
+    const reading = rememberTyped({ status: 'ok', form: FORM, matched: {} }, [doc.querySelector('input.size')], (form) => ({ ...form, size: { unit: 'base', value: '0.50' } }));
+    expect(refreshTyped(reading)).toBeNull();
   });
 });
 
