@@ -25,8 +25,9 @@
 //       a plain or dot text: its dot-decimal value;
 //       an ambiguous text: its dot-decimal value when the scope has dot evidence; with no
 //         evidence at all it is unreadable (we do not take the page's word for it).
-//   Readers turn "unreadable" into their usual refusals: a form field is missing, a positions
-//   table is not known (null), an account figure is not shown.
+//   Readers turn "unreadable" into their usual refusals: a form field is missing (and, when the
+//   form's own figures made it so, 'numberFormat' too), a positions table is not known (null), an
+//   account figure is not shown.
 //
 // Regex and BigInt only (src/core/decimal-text): readers run in the content script, which must
 // not carry decimal.js. The background checks every OrderForm again (src/venues/form-schema.ts).
