@@ -130,8 +130,13 @@ test.describe('guard: one hold per order', () => {
     try {
       await worker.stopAll();
       await worker.waitFor('stopped');
-      await k.typeSize('0.2');
-      await k.submitButton().click();
+      // The change and the click in one task: a restarting worker cannot have answered in between.
+      await page.evaluate(() => {
+        const size = document.querySelector<HTMLInputElement>('[data-fixture="size"]')!;
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(size, '0.2');
+        size.dispatchEvent(new Event('input', { bubbles: true }));
+        [...document.querySelectorAll('button')].find((b) => /^Buy [A-Z]+$/.test(b.textContent!.trim()))!.click();
+      });
       await waitForOverlay(page, (r) => r.guard !== null, 'the click on an unchecked order is held', 5_000);
       expect(await k.submittedOrders()).toEqual([]);
       // The quote comes in (or the wait runs out): the next click is the trader's decision.

@@ -197,3 +197,46 @@ describe('cross margin: where the account figures came from (issue 4)', () => {
     expect(v.message).toMatch(/contract value/);
   });
 });
+
+describe('refused and guard states (issue 9)', () => {
+  it('a refused form shows no figures, the background\'s reason, and data-reason', () => {
+    const refusal = { code: 'IMPLAUSIBLE', field: 'price', text: 'The price read from the page (65) is 1,000× below the market (65,000): probably misread.' };
+    const v = view(binanceForm({ price: '65' }), snapshot('65000'), { quotes: [], refusal });
+    expect(v.state).toBe('refused');
+    expect(v.reason).toBe('IMPLAUSIBLE:price');
+    expect(v.columns).toEqual([]);
+    expect(v.risk).toBe('warn');
+    expect(v.message).toContain('probably misread');
+  });
+
+  it('without a refusal there is no reason', () => {
+    expect(view(binanceForm(), snapshot('65000')).reason).toBeNull();
+  });
+
+  it('a click held while its order is checked is explained in the waiting state too', () => {
+    const form = binanceForm();
+    const v = buildView({ reading: ok(form), quotes: [], market: null, settings: settings(), guard: { codes: ['ORDER_UNCHECKED'], side: 'long', via: 'click', unchecked: 'checking' }, now: NOW, pending: false, waiting: true });
+    expect(v.state).toBe('waiting');
+    expect(v.guard).toEqual({ codes: ['ORDER_UNCHECKED'], text: 'Held: checking this order — its figures are not in yet.' });
+  });
+
+  it('an order that could not be checked says so, with the local reason and the way on', () => {
+    const form = binanceForm({ leverage: '20' });
+    const s = settings({ maxLeverage: '10' });
+    const v = view(form, snapshot('65000'), { settings: s, quotes: [], guard: { codes: ['LEVERAGE_ABOVE_PERSONAL_MAX', 'ORDER_UNCHECKED'], side: 'long', via: 'click', unchecked: 'timeout' } });
+    expect(v.guard!.text).toBe('This order could not be checked (no answer from the extension\'s background). Held once: leverage 20× above your maximum 10×. Click again to submit.');
+  });
+
+  it('too many positions and misread positions are said, and the balance figures say why they are empty', () => {
+    const form = binanceForm({ marginMode: 'cross' });
+    const base = view(form, snapshot('65000'), { settings: settings({ accountBalance: { 'binance-usdm': '5000' } }) });
+    const quotes = base.columns.length > 0 ? wireQuotes(form, snapshot('65000'), settings({ accountBalance: { 'binance-usdm': '5000' } })) : [];
+    const tooMany = quotes.map((q) => ({ ...q, plan: { ...q.plan, positionsTooMany: true } }));
+    const v = view(form, snapshot('65000'), { quotes: tooMany });
+    expect(v.banners.map((b) => b.text)).toContain('More open positions on the page than can be read — no liquidation price');
+    const misread = quotes.map((q) => ({ ...q, plan: { ...q.plan, positionsUnknown: ['XRPUSDT'], positionsImplausible: ['XRPUSDT'] } }));
+    const m = view(form, snapshot('65000'), { quotes: misread });
+    expect(m.banners.map((b) => b.text)).toContain('Open position XRPUSDT: the prices read from the page do not fit the market (misread?) — no liquidation price');
+    expect(m.banners.some((b) => b.text.includes('cannot be weighed'))).toBe(false);
+  });
+});
