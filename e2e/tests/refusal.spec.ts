@@ -7,17 +7,9 @@ import type { Page, Worker } from 'playwright-core';
 import { BinancePage } from '../harness/binance-usdm-page';
 import { figuresOf, readOverlay, waitForOverlay, type OverlayReading } from '../harness/overlay';
 import { expect, test } from '../harness/test';
+import { tabIdOf } from '../harness/tabs';
 
 const MARK = '65010.5';
-
-/** The tab id of `page`, asked in the service worker (the active tab is visible without the "tabs" permission). */
-async function tabIdOf(page: Page, serviceWorker: () => Promise<Worker>): Promise<number> {
-  await page.bringToFront();
-  const sw = await serviceWorker();
-  const ids = await sw.evaluate(async () => (await (globalThis as any).chrome.tabs.query({ active: true, lastFocusedWindow: true })).map((t: { id?: number }) => t.id));
-  if (ids.length !== 1 || typeof ids[0] !== 'number') throw new Error(`expected one active tab, got ${JSON.stringify(ids)}`);
-  return ids[0];
-}
 
 /** What the toolbar shows for the tab: badge text and tooltip, as the browser holds them. */
 async function badgeOf(tabId: number, serviceWorker: () => Promise<Worker>): Promise<{ text: string; title: string }> {

@@ -5,7 +5,7 @@
 // the README with UPDATE_DOCS=1).
 import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page, Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../src/settings/settings';
 import { FIGURES } from '../../src/ui/overlay/contract';
 import { BybitPage } from '../harness/bybit-page';
@@ -13,6 +13,7 @@ import { ROOT } from '../harness/chromium';
 import { figuresOf, readOverlay, waitForOverlay } from '../harness/overlay';
 import { KrakenPage } from '../harness/kraken-page';
 import { expect, test } from '../harness/test';
+import { tabIdOf } from '../harness/tabs';
 
 const pageUrl = (id: string, name: 'popup' | 'options', query = '') => `chrome-extension://${id}/src/ui/${name}/index.html${query}`;
 
@@ -28,15 +29,6 @@ function errorsOf(page: Page): string[] {
 
 async function storedSettings(page: Page): Promise<unknown> {
   return page.evaluate(async (key) => (await (globalThis as any).chrome.storage.sync.get(key))[key], SETTINGS_KEY);
-}
-
-/** The tab id of `page`, asked in the service worker (no "tabs" permission: URLs are not visible, the active tab is). */
-async function tabIdOf(page: Page, serviceWorker: () => Promise<Worker>): Promise<number> {
-  await page.bringToFront();
-  const sw = await serviceWorker();
-  const ids = await sw.evaluate(async () => (await (globalThis as any).chrome.tabs.query({ active: true, lastFocusedWindow: true })).map((t: { id?: number }) => t.id));
-  if (ids.length !== 1 || typeof ids[0] !== 'number') throw new Error(`expected one active tab, got ${JSON.stringify(ids)}`);
-  return ids[0];
 }
 
 test('popup and options open from the built extension without console errors', async ({ context, extensionId, setSettings }) => {
