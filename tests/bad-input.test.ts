@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, quoteText } from '../src/cli/main';
+import { Dec } from '../src/core/decimal';
 import { quoteJson, type QuoteResult } from '../src/core/quote';
 import { bundledFacts } from '../src/venues/facts';
 import { runPreflight, runQuote, type CliRun } from './helpers/cli';
@@ -504,7 +505,9 @@ describe('npm run --silent preflight -- quote --input FILE', () => {
     expect(isQuote(run.json)).toBe(true);
     const expected: QuoteResult = quoteJson(BASE, bundledFacts());
     expect(run.json).toEqual(JSON.parse(JSON.stringify(expected)));
-    expect((run.json as { liquidationPrice: string }).liquidationPrice).toBe('19700');
+    // Bybit UTA (formulas.md §4.2): MM at the liquidation price, fee to close cancels:
+    // (20,000 − 400) / (1 − 0.005) = 19,698.4924623… (the classic account's 19,700 is retired).
+    expect((run.json as { liquidationPrice: string }).liquidationPrice).toBe(new Dec(19600).div('0.995').toFixed());
   });
 });
 

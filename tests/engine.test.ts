@@ -43,16 +43,17 @@ describe('tier tables', () => {
 });
 
 describe('OKX whole-position tiers', () => {
-  it('a short whose requirement jumps at a tier boundary is liquidated at the boundary', () => {
-    // 1 BTC short at 9,000 with 2,000 margin; tier 2 from 10,000 notional at 30 % MMR.
-    // Root in tier 1 would be ≈ 10,901 (above 10,000 notional): at 10,000 the requirement
-    // jumps to 3,000+ while equity is 1,000, so liquidation comes at the boundary 10,000.
+  it('a short stays in the tier of its size even where the price crosses the notional boundary', () => {
+    // 1 BTC short at 9,000 with 2,000 margin; the table has tier 2 from 10,000 notional at 30 % MMR.
+    // OKX picks the tier by size (1 BTC, read at the entry: 9,000 → tier 1), which a price move does
+    // not change (formulas.md §5.2): no jump at 10,000. 2,000 − (P − 9,000) = P × 0.4 % ⇒
+    // P = 11,000 / 1.004 = 10,956.1752988…
     const quote = q({
       venue: 'okx-swap', marginMode: 'isolated', order: { side: 'short', price: '9000', quantity: '1', leverage: '4.5' },
       market: { takerFeeRate: '0', tiers: [{ notionalFloor: '0', notionalCap: '10000', maintenanceMarginRate: '0.004' }, { notionalFloor: '10000', maintenanceMarginRate: '0.3' }] },
       account: { walletBalance: '2000' },
     });
-    expect(quote.liquidationPrice).toBe('10000');
+    expect(quote.liquidationPrice).toBe(D(11000).div('1.004').toFixed());
   });
 });
 

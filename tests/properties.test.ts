@@ -66,7 +66,8 @@ const SPECS: VenueSpec[] = [
       const notional = D(s.price).times(s.quantity);
       const feeToClose = D(s.quantity).times(D(s.price).times(D(1).minus(D(sign(s.side)).div(s.leverage)))).times(taker);
       const margin = s.wallet !== undefined ? D(s.wallet) : notional.div(s.leverage).plus(feeToClose);
-      return equity(s, P, margin).minus(notional.times('0.005').plus(feeToClose));
+      // UTA: maintenance margin at the price P itself (formulas.md §4.2), plus the fee to close.
+      return equity(s, P, margin).minus(P.times(s.quantity).times('0.005').plus(feeToClose));
     },
   },
   {

@@ -127,6 +127,16 @@ describe('planQuote: the account on the page', () => {
     expect(new Dec(quote.liquidationPrice!).greaterThan(alone.liquidationPrice)).toBe(true);
   });
 
+  it('Bybit: the page\'s Position MM already holds the fee to close, so the engine adds none (rate 0)', () => {
+    // Bybit UTA glossary (formulas.md §4.2): Position MM = size × mark × MMR + fee to close.
+    const bybitCross: OrderForm = { ...bybit, marginMode: 'cross' };
+    const plan = planQuote({ ...bybitCross, account: { walletBalance: '12000', positions: [position()] } }, 'long', bybitSnapshot(), DEFAULT_SETTINGS, NOW);
+    expect((plan.input as any).account.positions).toEqual([
+      { symbol: 'ETHUSDT', side: 'short', quantity: '10', entryPrice: '3000', markPrice: '3100', maintenanceMarginRate: '0.005', maintenanceAmount: '0', takerFeeRate: '0' },
+    ]);
+    // Binance's shown MM holds no fee, and Binance adds none: no rate passed there (test above).
+  });
+
   it('looks a position without a shown maintenance margin up in the bundled tiers of its symbol', () => {
     const btc = position({ symbol: 'BTCUSDT', maintenanceMargin: null, quantity: '1', entryPrice: '60000', markPrice: '60000' });
     const plan = planQuote({ ...cross, symbol: 'ETHUSDT', account: { walletBalance: '12000', positions: [btc] } }, 'long', null, DEFAULT_SETTINGS, NOW, bundledPositionRate);

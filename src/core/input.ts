@@ -184,7 +184,7 @@ function parseMarket(raw: unknown): Market {
 
 function parsePosition(item: unknown, where: string): OtherPosition {
   const obj = expectObject(item, where);
-  rejectUnknownKeys(obj, ['symbol', 'side', 'quantity', 'entryPrice', 'markPrice', 'maintenanceMarginRate', 'maintenanceAmount'], where);
+  rejectUnknownKeys(obj, ['symbol', 'side', 'quantity', 'entryPrice', 'markPrice', 'maintenanceMarginRate', 'maintenanceAmount', 'takerFeeRate'], where);
   const symbol = readSymbol(obj, 'symbol', where);
   if (symbol === null) throw new InputError('MISSING_FIELD', `${where}.symbol is required`, `${where}.symbol`);
   return {
@@ -195,7 +195,18 @@ function parsePosition(item: unknown, where: string): OtherPosition {
     markPrice: requireNumber(obj, 'markPrice', where, 'positive'),
     maintenanceMarginRate: requireNumber(obj, 'maintenanceMarginRate', where, 'fraction'),
     maintenanceAmount: readNumber(obj, 'maintenanceAmount', where, 'nonNegative') ?? ZERO,
+    ...positionFeeRate(obj, where),
   };
+}
+
+/** Optional per-position taker rate (compatible extension): a fraction below 10 %, like market.takerFeeRate. */
+function positionFeeRate(obj: Obj, where: string): { takerFeeRate?: Dec } {
+  const rate = readNumber(obj, 'takerFeeRate', where, 'nonNegative');
+  if (rate === undefined) return {};
+  if (rate.greaterThanOrEqualTo(0.1)) {
+    throw new InputError('OUT_OF_RANGE', `${where}.takerFeeRate is a fraction (0.0005 = 0.05 %); ${rate.toFixed()} is not plausible`, `${where}.takerFeeRate`);
+  }
+  return { takerFeeRate: rate };
 }
 
 function parseAccount(raw: unknown): Account {

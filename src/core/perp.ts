@@ -24,8 +24,23 @@ export interface PerpContext {
 
 export interface PerpRules {
   convention: TierConvention;
-  /** Tier chosen at the notional at the liquidation price, or fixed by the entry notional. */
+  /**
+   * How the tier is picked: by the notional at the price in question (Binance, Bybit,
+   * Hyperliquid), or once by the position's size, which no price move changes (OKX: size in
+   * contracts; a notional table is read at the entry price, size × entry). Either way the
+   * rate is charged on the notional at that price.
+   */
   tierNotional: 'price' | 'entry';
+  /**
+   * Cross: each other position's fee to close / liquidation fee (its value at its mark ×
+   * its taker rate, default the order's) is part of the account's requirement (Bybit UTA,
+   * OKX; formulas.md §4.2, §5.2). Binance's TMM and Hyperliquid's requirement hold no fee.
+   */
+  otherPositionsFee: boolean;
+  /** Isolated: what the extra margin counts for (Bybit UTA: net of its fee reserve). */
+  extraMarginFactor?(ctx: PerpContext): Dec;
+  /** The venue's own bankruptcy price, where it is not simply "equity = 0". */
+  bankruptcyPrice?(ctx: PerpContext, test: LinearMarginTest): Dec | null;
   /** Maintenance test: rate added to MMR (a fee charged on notional at the liquidation price). */
   extraRate(ctx: PerpContext): Dec;
   /** Maintenance test: constant added (e.g. Bybit's fee to close at the bankruptcy price). */
@@ -63,12 +78,14 @@ function resolveTiers(ctx: PerpContext, rules: PerpRules): Tier[] {
   );
 }
 
-function otherPositionsTotals(input: QuoteInput): { pnl: Dec; maintenance: Dec } {
+function otherPositionsTotals(ctx: PerpContext, withFee: boolean): { pnl: Dec; maintenance: Dec } {
   let pnl = ZERO;
   let maintenance = ZERO;
-  for (const p of input.account.positions) {
+  for (const p of ctx.input.account.positions) {
+    const value = p.quantity.times(p.markPrice);
     pnl = pnl.plus(p.markPrice.minus(p.entryPrice).times(p.quantity).times(sideSign(p.side)));
-    maintenance = maintenance.plus(p.quantity.times(p.markPrice).times(p.maintenanceMarginRate).minus(p.maintenanceAmount));
+    maintenance = maintenance.plus(value.times(p.maintenanceMarginRate).minus(p.maintenanceAmount));
+    if (withFee) maintenance = maintenance.plus(value.times(p.takerFeeRate ?? ctx.takerFeeRate));
   }
   return { pnl, maintenance };
 }
@@ -100,12 +117,18 @@ export function perpQuote(input: QuoteInput, facts: VenueFacts | undefined, rule
     if (account.positions.length > 0) resolver.note('isolated margin: other positions do not affect this liquidation price');
     if (account.walletBalance === undefined) resolver.note('isolated margin = the initial margin of this order');
     const assigned = account.walletBalance ?? rules.defaultIsolatedMargin(ctx);
-    test = { ...own, equityAtEntry: assigned.plus(account.extraMargin) };
+    const extra = account.extraMargin.times(rules.extraMarginFactor?.(ctx) ?? 1);
+    test = { ...own, equityAtEntry: assigned.plus(extra) };
   } else if (account.walletBalance === undefined) {
     warnings.push({ code: 'CROSS_BALANCE_UNKNOWN', severity: 'warn', message: 'Cross margin: the account balance is needed for a liquidation price. Enter it in the popup.' });
   } else {
-    const others = otherPositionsTotals(input);
-    if (account.positions.length > 0) resolver.note(`cross margin: ${account.positions.length} other position(s) held at their given mark prices`);
+    const others = otherPositionsTotals(ctx, rules.otherPositionsFee);
+    if (account.positions.length > 0) {
+      resolver.note(`cross margin: ${account.positions.length} other position(s) held at their given mark prices`);
+      if (rules.otherPositionsFee && account.positions.some((p) => p.takerFeeRate === undefined)) {
+        resolver.note('other positions\' fee to close / liquidation fee at the order\'s taker rate where a position gives none');
+      }
+    }
     test = { ...own, equityAtEntry: account.walletBalance.plus(account.extraMargin).plus(others.pnl), extraConst: own.extraConst.plus(others.maintenance) };
   }
 
@@ -113,9 +136,10 @@ export function perpQuote(input: QuoteInput, facts: VenueFacts | undefined, rule
   if (test && solution.price === null) {
     warnings.push({ code: 'NO_LIQUIDATION', severity: 'info', message: 'No positive price liquidates this position: its margin covers the whole loss.' });
   }
-  const chargedAtMark = rules.tierNotional === 'price' ? order.quantity.times(markPrice) : notional;
-  const markTier = tierFor(tiers, chargedAtMark);
-  const maintenanceMargin = chargedAtMark.times(markTier.maintenanceMarginRate).minus(markTier.maintenanceAmount).plus(rules.maintenanceExtra?.(ctx) ?? ZERO);
+  // Maintenance margin at the mark: tier by the venue's rule, rate on the value at the mark.
+  const valueAtMark = order.quantity.times(markPrice);
+  const markTier = tierFor(tiers, rules.tierNotional === 'price' ? valueAtMark : notional);
+  const maintenanceMargin = valueAtMark.times(markTier.maintenanceMarginRate).minus(markTier.maintenanceAmount).plus(rules.maintenanceExtra?.(ctx) ?? ZERO);
   const openRate = openingFeeRate(order, resolver);
   const fees = { open: notional.times(openRate), close: notional.times(ctx.takerFeeRate) };
   resolver.note('closing fee estimated at the entry price as a taker (market) exit');
@@ -131,7 +155,7 @@ export function perpQuote(input: QuoteInput, facts: VenueFacts | undefined, rule
     initialMargin: ctx.initialMargin,
     maintenanceMargin,
     liquidationPrice: solution.price,
-    bankruptcyPrice: test ? bankruptcyPrice(test) : null,
+    bankruptcyPrice: test ? (rules.bankruptcyPrice ? rules.bankruptcyPrice(ctx, test) : bankruptcyPrice(test)) : null,
     marginCallPrice: null,
     marginLevel: test ? marginLevelAt(test, markPrice, rules.marginLevelStyle) : null,
     marginLevelUnit: 'percent',

@@ -31,6 +31,8 @@ export interface OtherPosition {
   markPrice: Dec;
   maintenanceMarginRate: Dec;
   maintenanceAmount: Dec;
+  /** Rate of its fee to close / liquidation fee (Bybit UTA, OKX cross); default the order's taker rate. */
+  takerFeeRate?: Dec;
 }
 
 export interface Order {

@@ -86,9 +86,12 @@ function positionInput(venue: VenueId, position: PagePosition, lookup: PositionR
   const notional = new Dec(position.quantity).times(position.markPrice);
   let rate: Dec;
   let amount = new Dec(0);
+  let feeIncluded = false;
   if (position.maintenanceMargin !== null && notional.greaterThan(0)) {
     // The page's own figure at the current mark: exact now, and the other positions' marks do not follow this order's price.
     rate = new Dec(position.maintenanceMargin).div(notional);
+    // Bybit's UTA "Position MM" already holds the position's fee to close: the engine must not add it again.
+    feeIncluded = venue === 'bybit-linear';
   } else {
     const found = lookup?.(venue, position.symbol, notional) ?? null;
     if (found === null) return null;
@@ -104,6 +107,7 @@ function positionInput(venue: VenueId, position: PagePosition, lookup: PositionR
     markPrice: position.markPrice,
     maintenanceMarginRate: rate.toFixed(),
     maintenanceAmount: amount.toFixed(),
+    ...(feeIncluded ? { takerFeeRate: '0' } : {}),
   };
 }
 

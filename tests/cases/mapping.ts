@@ -13,6 +13,11 @@ export interface MappedCase {
   checks: Check[];
   /** A second quote of the same position at another mark price (e.g. at the margin-call price). */
   followUp?: { markFrom: string; checks: Check[] };
+  /**
+   * A published figure of a retired rule that the engine no longer quotes (Bybit's classic
+   * account): kept, labelled, and checked to differ from what the engine shows.
+   */
+  classic?: { field: string; expected: number; why: string };
 }
 
 export type CaseMapping = MappedCase | { unsupported: string };
@@ -176,7 +181,20 @@ function bybit(c: Raw): CaseMapping {
   const price = i.entryPrice ?? i.orderPrice;
   // The classic help-center examples leave the fee to close out: taker 0 unless the case gives one.
   const base = { venue: 'bybit-linear', marginMode: 'isolated', order: { side: c.side, price: s(price), quantity: s(i.qty), leverage: s(i.leverage) }, market: { takerFeeRate: s(i.takerFeeRate ?? 0), maintenanceMarginRate: s(i.MMR ?? 0.005), ...(i.mmDeduction !== undefined ? { maintenanceAmount: s(i.mmDeduction) } : {}) }, account: i.extraMargin ? { extraMargin: s(i.extraMargin) } : {} };
-  if (c.id === 'bybit-linear-isolated-long-19700') return { input: base, checks: checks(c, { initialMargin: 'initialMargin', maintenanceMargin: 'maintenanceMargin', liquidationPrice: 'liquidationPrice' }) };
+  if (c.id === 'bybit-linear-isolated-long-19700') {
+    // Classic-account example (formulas.md §4.1). IM 400 and MM 100 (at the mark = entry, taker 0)
+    // hold under the UTA too; its liquidation price does not: the UTA takes MM at the
+    // liquidation price (§4.2): LP = (EP·Q − EP·Q/L − 0 − 0) / (Q − Q·MMR)
+    //   = (20,000 − 400) / (1 − 0.005) = 19,600 / 0.995 = 19,698.4924623…
+    return {
+      input: base,
+      checks: [
+        ...checks(c, { initialMargin: 'initialMargin', maintenanceMargin: 'maintenanceMargin' }),
+        { field: 'liquidationPrice', expected: 19698.49246231156, tolerance: c.tolerance },
+      ],
+      classic: { field: 'liquidationPrice', expected: c.expected.liquidationPrice!, why: 'classic Bybit account (retired): MM at the entry price; every account is a UTA now' },
+    };
+  }
   if (c.id === 'bybit-linear-bankruptcy-long') return { input: base, checks: checks(c, { bankruptcyPrice: 'bankruptcyPrice' }) };
   return { input: base, checks: checks(c, { initialMargin: 'initialMargin', feeToOpen: 'details.feeToOpen', feeToClose: 'details.feeToClose', orderCost: 'details.orderCost' }) };
 }

@@ -12,6 +12,7 @@ import { sideSign } from '../types';
 const rules: PerpRules = {
   convention: 'cumulative',
   tierNotional: 'price',
+  otherPositionsFee: false,
   extraRate: () => ZERO,
   extraConst: () => ZERO,
   defaultIsolatedMargin: (ctx) => ctx.initialMargin,

@@ -16,6 +16,7 @@ function fromMaxLeverage(maxLeverage: Dec | undefined): Tier[] | undefined {
 const rules: PerpRules = {
   convention: 'cumulative',
   tierNotional: 'price',
+  otherPositionsFee: false,
   extraRate: () => ZERO,
   extraConst: () => ZERO,
   defaultIsolatedMargin: (ctx) => ctx.initialMargin,

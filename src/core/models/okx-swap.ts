@@ -1,9 +1,14 @@
 // OKX linear perpetual swap. Liquidation when margin ratio ≤ 100 % with
 //   margin ratio = equity / (maintenance margin + liquidation fee),
 //   liquidation fee = notional at the liquidation price × taker rate.
-// Position tiers apply their MMR to the whole position (no deduction), so the requirement
-// jumps at a tier boundary. Isolated closed form (ours, from the rules above):
+// Position tiers apply their MMR to the whole position (no deduction). OKX picks the tier by
+// the position's size in contracts (formulas.md §5.2), which a price move does not change:
+// the tier is fixed once, by the size (a notional table is read at the entry price, size ×
+// entry), and never re-picked at the liquidation price. Isolated closed form (ours, from the
+// rules above):
 //   LP_long = (EP − margin/Q) / (1 − MMR − taker),  LP_short = (EP + margin/Q) / (1 + MMR + taker).
+// Cross: every other position's requirement is its MM plus its liquidation fee (value at its
+// mark × its taker rate, default the order's).
 import { Dec, ZERO } from '../decimal';
 import type { VenueFacts } from '../facts';
 import { perpQuote, type PerpRules } from '../perp';
@@ -11,7 +16,8 @@ import type { ModelQuote, QuoteInput } from '../types';
 
 const rules: PerpRules = {
   convention: 'wholePosition',
-  tierNotional: 'price',
+  tierNotional: 'entry',
+  otherPositionsFee: true,
   extraRate: (ctx) => ctx.takerFeeRate,
   extraConst: () => ZERO,
   defaultIsolatedMargin: (ctx) => ctx.initialMargin,
@@ -22,6 +28,6 @@ const rules: PerpRules = {
 
 export function quoteOkxSwap(input: QuoteInput, facts: VenueFacts | undefined): ModelQuote {
   const quote = perpQuote(input, facts, rules);
-  quote.assumptions.push('OKX: liquidation fee (taker rate) added to the maintenance requirement; tier MMR applied to the whole position (a live OKX tier is picked by the order size in contracts; a table given here is read by notional)');
+  quote.assumptions.push('OKX: liquidation fee (taker rate) added to the maintenance requirement; tier picked by the position size, fixed at every price (a notional table is read at the entry price), its MMR on the whole position');
   return quote;
 }
