@@ -1,7 +1,7 @@
 // Quote → the JSON of the `preflight quote` contract: every number a plain decimal string
 // (unrounded; display rounding belongs to the UI) or null.
 import { toDecimalString, type Dec } from './decimal';
-import type { MarginLevelUnit, Quote, VenueId, Warning } from './types';
+import type { MarginLevelUnit, PositionOutcome, Quote, Side, VenueId, Warning } from './types';
 
 type Num = string | null;
 
@@ -24,6 +24,38 @@ export interface QuoteJson {
   details: Record<string, Num>;
   /** Extra to the contract: PnL against the exit price, pnl(P) = atEntry + slope × (P − entry), fees in, carry out. */
   pnl: { atEntry: string; slope: string; atStop: Num; atTakeProfit: Num };
+  /** Extra to the contract, only when the account holds a position in the order's market (issue 10). */
+  position?: PositionJson;
+}
+
+export interface PositionStateJson {
+  side: Side;
+  quantity: string;
+  entryPrice: string;
+}
+
+export interface PositionJson {
+  change: PositionOutcome['change'];
+  before: PositionStateJson;
+  after: PositionStateJson | null;
+  closedQuantity: string;
+  realisedPnl: string;
+  closingFee: string;
+  realisedPnlNet: string;
+  hedge: boolean;
+  summary: string;
+}
+
+function stateJson(p: { side: Side; quantity: Dec; entryPrice: Dec }): PositionStateJson {
+  return { side: p.side, quantity: toDecimalString(p.quantity), entryPrice: toDecimalString(p.entryPrice) };
+}
+
+function positionJson(p: PositionOutcome): PositionJson {
+  return {
+    change: p.change, before: stateJson(p.before), after: p.after === null ? null : stateJson(p.after),
+    closedQuantity: toDecimalString(p.closedQuantity), realisedPnl: toDecimalString(p.realisedPnl),
+    closingFee: toDecimalString(p.closingFee), realisedPnlNet: toDecimalString(p.realisedPnlNet), hedge: p.hedge, summary: p.summary,
+  };
 }
 
 function num(value: Dec | null): Num {
@@ -31,7 +63,7 @@ function num(value: Dec | null): Num {
 }
 
 export function serializeQuote(q: Quote): QuoteJson {
-  return {
+  const json: QuoteJson = {
     venue: q.venue,
     notional: toDecimalString(q.notional),
     initialMargin: toDecimalString(q.initialMargin),
@@ -58,4 +90,6 @@ export function serializeQuote(q: Quote): QuoteJson {
     details: Object.fromEntries(Object.entries(q.details).map(([k, v]) => [k, num(v)])),
     pnl: { atEntry: toDecimalString(q.pnl.atEntry), slope: toDecimalString(q.pnl.slope), atStop: num(q.pnl.atStop), atTakeProfit: num(q.pnl.atTakeProfit) },
   };
+  if (q.position) json.position = positionJson(q.position);
+  return json;
 }

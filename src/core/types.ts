@@ -130,6 +130,26 @@ export interface Quote {
   details: Record<string, Dec | null>;
   /** Profit and loss against the exit price (extra to the contract): see src/core/pnl.ts. */
   pnl: PnlLine;
+  /** Set when the account holds a position in the order's market (issue 10): see position-quote.ts. */
+  position?: PositionOutcome;
+}
+
+/** An order netted into the open position of its market: what is left, and what it realised. */
+export interface PositionOutcome {
+  change: 'add' | 'reduce' | 'close' | 'flip';
+  before: { side: Side; quantity: Dec; entryPrice: Dec };
+  /** null: closed exactly. */
+  after: { side: Side; quantity: Dec; entryPrice: Dec } | null;
+  closedQuantity: Dec;
+  /** (exit − entry) × closed × side, before fees; 0 when adding. */
+  realisedPnl: Dec;
+  /** This order's fee on the size it closes. */
+  closingFee: Dec;
+  realisedPnlNet: Dec;
+  /** Hedge mode: quoted against the position on the order's own side. */
+  hedge: boolean;
+  /** "after this order: position long 1.5 @ 20333.33333" (10 significant digits). */
+  summary: string;
 }
 
 /**

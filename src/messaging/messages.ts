@@ -77,6 +77,28 @@ export interface WireQuote {
   details: Record<string, string | null>;
   /** PnL against the exit price: pnl(P) = atEntry + slope × (P − entry); fees in, carry out (src/core/pnl.ts). */
   pnl: { atEntry: string; slope: string; atStop: string | null; atTakeProfit: string | null };
+  /** Only when the account holds a position in the order's market: the position after this order (src/core/position-quote.ts). */
+  position?: WirePosition;
+}
+
+export interface WirePositionState {
+  side: Side;
+  quantity: string;
+  entryPrice: string;
+}
+
+export interface WirePosition {
+  change: 'add' | 'reduce' | 'close' | 'flip';
+  before: WirePositionState;
+  /** null: this order closes the position. */
+  after: WirePositionState | null;
+  closedQuantity: string;
+  realisedPnl: string;
+  closingFee: string;
+  realisedPnlNet: string;
+  hedge: boolean;
+  /** "after this order: position long 1.5 @ 20333.33333" */
+  summary: string;
 }
 
 /** The engine refused the input (quoteJson's {error}). */

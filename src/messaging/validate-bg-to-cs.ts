@@ -37,6 +37,7 @@ const QUOTE_KEYS = [
   'venue', 'notional', 'initialMargin', 'maintenanceMargin', 'liquidationPrice', 'bankruptcyPrice', 'marginCallPrice', 'marginLevel',
   'marginLevelUnit', 'liquidationDistance', 'fees', 'carry', 'breakEvenPrice', 'warnings', 'assumptions', 'details', 'pnl',
 ] as const;
+const POSITION_KEYS = ['change', 'before', 'after', 'closedQuantity', 'realisedPnl', 'closingFee', 'realisedPnlNet', 'hedge', 'summary'] as const;
 const NULLABLE = ['liquidationPrice', 'bankruptcyPrice', 'marginCallPrice', 'marginLevel', 'liquidationDistance', 'breakEvenPrice'] as const;
 const CARRY_KEYS = ['kind', 'opening', 'perPeriod', 'periodHours', 'periods', 'hours', 'total'] as const;
 
@@ -56,8 +57,21 @@ function isDetails(v: unknown): boolean {
   return entries.length <= MAX_LIST && entries.every(([k, x]) => DETAIL_KEY.test(k) && isDecimalOrNull(x));
 }
 
+function isPositionState(v: unknown): boolean {
+  return isObj(v) && hasExactly(v, ['side', 'quantity', 'entryPrice']) && oneOf(v.side, ['long', 'short'] as const) && isDecimal(v.quantity) && isDecimal(v.entryPrice);
+}
+
+function isPosition(v: unknown): boolean {
+  return isObj(v) && hasExactly(v, POSITION_KEYS) && oneOf(v.change, ['add', 'reduce', 'close', 'flip'] as const)
+    && isPositionState(v.before) && (v.after === null || isPositionState(v.after))
+    && isDecimal(v.closedQuantity) && isDecimal(v.realisedPnl) && isDecimal(v.closingFee) && isDecimal(v.realisedPnlNet)
+    && typeof v.hedge === 'boolean' && isText(v.summary, MAX_TEXT);
+}
+
 export function isWireQuote(v: unknown, venue: VenueId): v is WireQuote {
-  return isObj(v) && hasExactly(v, QUOTE_KEYS) && v.venue === venue
+  // `position` is optional: only a quote for an order in a market with an open position has it.
+  const keys = isObj(v) && 'position' in v ? [...QUOTE_KEYS, 'position'] : QUOTE_KEYS;
+  return isObj(v) && hasExactly(v, keys) && v.venue === venue && (!('position' in v) || isPosition(v.position))
     && isDecimal(v.notional) && isDecimal(v.initialMargin) && isDecimal(v.maintenanceMargin)
     && NULLABLE.every((k) => isDecimalOrNull(v[k]))
     && oneOf(v.marginLevelUnit, ['percent', 'ratio'] as const)

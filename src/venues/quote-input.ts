@@ -2,6 +2,7 @@
 // shows, the market feed and the user's settings. Pure: the overlay, the background (for the
 // toolbar badge) and the e2e tests all call this one function, so their figures agree.
 import { Dec, parseDecimalText } from '../core/decimal';
+import { netPosition } from '../core/position-change';
 import type { Side, VenueId } from '../core/types';
 import type { Settings } from '../settings/settings';
 import { positionMisfit, referencePrice } from './plausibility';
@@ -111,6 +112,37 @@ function positionInput(venue: VenueId, position: PagePosition, lookup: PositionR
   };
 }
 
+/**
+ * The page's positions in the order's own market that the engine can net the order into
+ * (src/core/position-change.ts): one (one-way mode), or two of opposite sides (hedge mode: the
+ * engine takes the one on the order's side). Null when there are none; 'undetermined' when the
+ * page shows another combination (two on one side, more than two), which cannot be read either way.
+ */
+export function ownMarketPositions(shown: readonly PagePosition[], symbol: string): PagePosition[] | 'undetermined' | null {
+  const own = shown.filter((p) => p.symbol === symbol);
+  if (own.length === 0) return null;
+  if (own.length === 1 || (own.length === 2 && own[0]!.side !== own[1]!.side)) return own;
+  return 'undetermined';
+}
+
+/** Size of the position the order leaves (for a tier picked by size), or the order's own when nothing is left. */
+function resultingQuantity(own: PagePosition[] | 'undetermined' | null, side: Side, quantity: Dec): Dec {
+  if (own === null || own === 'undetermined') return quantity;
+  const open = own.length === 2 ? own.find((p) => p.side === side)! : own[0]!;
+  const change = netPosition({ side: open.side, quantity: new Dec(open.quantity), entryPrice: new Dec(open.entryPrice) }, { side, quantity, price: new Dec(open.entryPrice) });
+  return change.after?.quantity ?? quantity;
+}
+
+/** A page position in the order's own market as engine input; its rate is only read in hedge mode (the other side). */
+function ownPositionInput(venue: VenueId, position: PagePosition, lookup: PositionRateLookup | undefined): Record<string, string> {
+  // The engine re-derives the resulting position's tier from the order's market; a rate the page
+  // does not give is left at 0 here, as the netted position's own rate is not used.
+  return positionInput(venue, position, lookup) ?? {
+    symbol: position.symbol, side: position.side, quantity: position.quantity, entryPrice: position.entryPrice,
+    markPrice: position.markPrice, maintenanceMarginRate: '0', maintenanceAmount: '0',
+  };
+}
+
 /** Plan for one side; a form with side 'both' is planned once per side. */
 export function planQuote(form: OrderForm, side: Side, snapshot: MarketSnapshot | null, settings: Settings, now: number, lookup?: PositionRateLookup): QuotePlan {
   const own = snapshot && snapshot.venue === form.venue && snapshot.symbol === form.symbol ? snapshot : null;
@@ -154,11 +186,19 @@ export function planQuote(form: OrderForm, side: Side, snapshot: MarketSnapshot 
   const quantity = form.size.unit === 'base' ? new Dec(form.size.value)
     : form.size.unit === 'quote' ? new Dec(form.size.value).div(price)
     : new Dec(form.size.value).times(contractValue!);
+  const shown = form.account?.positions ?? null;
+  const reference = referencePrice(form, own, now);
+  const misread = (shown ?? []).map((p, i) => positionMisfit(p, i, form.symbol, reference) !== null);
+  // A misread position in this market is not netted (it counts as unknown, below).
+  // Binance spot margin does not net positions (core/position-quote.ts): its own market stays unknown.
+  const ownMarketFound = shown === null ? null : ownMarketPositions(shown.filter((_, i) => !misread[i]), form.symbol);
+  const ownMarket = form.venue === 'binance-margin' && ownMarketFound !== null ? 'undetermined' : ownMarketFound;
   if (tiers === 'live') {
     const table = tierFigure!.table;
     if (table.basis === 'notional') market.tiers = tierRows(table);
     else {
-      const contracts = contractValue === null ? null : quantity.div(contractValue);
+      // OKX picks the tier by the size of the position after the order, in contracts.
+      const contracts = contractValue === null ? null : resultingQuantity(ownMarket, side, quantity).div(contractValue);
       const row = contracts === null ? null : rowByContracts(table, contracts);
       if (row !== null) {
         market.maintenanceMarginRate = row.maintenanceMarginRate;
@@ -202,13 +242,17 @@ export function planQuote(form: OrderForm, side: Side, snapshot: MarketSnapshot 
     // A zero balance goes to the engine as it is: it refuses it (walletBalance must be > 0) and
     // the trader sees why, rather than no answer at all.
     const account: Record<string, unknown> = { walletBalance: balance };
-    const shown = form.account?.positions ?? null;
     if (shown !== null) {
-      const reference = referencePrice(form, own, now);
-      const misread = shown.map((p, i) => positionMisfit(p, i, form.symbol, reference) !== null);
-      // A position in this same symbol would merge with the order (one-way mode): not modelled,
-      // so it counts as unknown rather than as a separate position. A misread one is not weighed.
-      const inputs = shown.map((p, i) => (p.symbol === form.symbol || misread[i] ? null : positionInput(form.venue, p, lookup)));
+      // A position in this same market is passed as it is: the engine nets the order into it and
+      // quotes the resulting position. Undetermined ones (two on one side) count as unknown, and
+      // a misread one is not weighed.
+      const inputs = shown.map((p, i) => {
+        if (misread[i]) return null;
+        if (p.symbol !== form.symbol) return positionInput(form.venue, p, lookup);
+        if (ownMarket === null || ownMarket === 'undetermined') return null;
+        // In hedge mode the other side stays a separate position, weighed like any other.
+        return ownMarket.length === 1 || p.side === side ? ownPositionInput(form.venue, p, lookup) : positionInput(form.venue, p, lookup);
+      });
       plan.pagePositions = shown.length;
       plan.positionsUnknown = shown.filter((_, i) => inputs[i] === null).map((p) => p.symbol);
       plan.positionsImplausible = shown.filter((_, i) => misread[i]).map((p) => p.symbol);
@@ -216,6 +260,13 @@ export function planQuote(form: OrderForm, side: Side, snapshot: MarketSnapshot 
     }
     // A position we cannot weigh would put the liquidation price too far away: better none.
     if (plan.positionsUnknown.length === 0 && !plan.positionsTooMany) input.account = account;
+  } else if (!cross && shown !== null && ownMarket !== null) {
+    // Isolated: only a position in this market matters; the engine adds the order to it. Its
+    // margin is not read from the page, so the engine estimates it (and says so).
+    plan.pagePositions = shown.length;
+    plan.positionsImplausible = shown.filter((p, i) => misread[i] && p.symbol === form.symbol).map((p) => p.symbol);
+    if (ownMarket === 'undetermined') plan.positionsUnknown = shown.filter((p) => p.symbol === form.symbol).map((p) => p.symbol);
+    else input.account = { positions: ownMarket.map((p) => ownPositionInput(form.venue, p, lookup)) };
   }
   return plan;
 }
