@@ -145,7 +145,7 @@ describe('planQuote: the account on the page', () => {
     expect((plan.input as any).account.positions[0].maintenanceMarginRate).toBe(rate.rate.toFixed());
   });
 
-  it('leaves the account out when a position cannot be weighed or is in the same market', () => {
+  it('leaves the account out when a position cannot be weighed, or is a misread one in the same market', () => {
     const unknown = planQuote({ ...cross, account: { walletBalance: '12000', positions: [position({ symbol: 'DOGEUSDT', maintenanceMargin: null })] } }, 'long', binanceSnapshot, DEFAULT_SETTINGS, NOW, bundledPositionRate);
     expect(unknown.positionsUnknown).toEqual(['DOGEUSDT']);
     expect((unknown.input as any).account).toBeUndefined();
