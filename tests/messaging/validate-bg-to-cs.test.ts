@@ -90,10 +90,24 @@ describe('parseBgToCs: what the background sends passes', () => {
     expect(parseBgToCs(clone(message))).toEqual(message);
   });
 
+  it('an order into an open position in its market: both sides carry the position after it (issue 10)', () => {
+    const open = { symbol: 'BTCUSDT', side: 'long' as const, quantity: '0.2', entryPrice: '64000', markPrice: '65010.2', maintenanceMargin: null };
+    const form = binanceForm({ account: { walletBalance: null, positions: [open] } });
+    const message: QuotesMessage = { ...good(), sides: toWire(quoteSides(form, snapshot('65010.2'), settings(), NOW)) };
+    const positions = message.sides.map((side) => (side.result as WireQuote).position);
+    expect(positions.map((p) => p?.change)).toEqual(['add', 'reduce']);
+    expect(parseBgToCs(clone(message))).toEqual(message);
+  });
+
   it('a feed error sentence, a degraded status, an old seq 0', () => {
     expect(parseBgToCs({ ...clone(good()), seq: 0, status: 'degraded', lastError: 'HTTP 429 from fapi.binance.com, retrying in 8 s' })).not.toBeNull();
   });
 });
+
+const POSITION = {
+  change: 'add', before: { side: 'long', quantity: '1', entryPrice: '20000' }, after: { side: 'long', quantity: '2', entryPrice: '21000' },
+  closedQuantity: '0', realisedPnl: '0', closingFee: '0', realisedPnlNet: '0', hedge: false, summary: 'after this order: position long 2 @ 21000',
+};
 
 describe('parseBgToCs: malformed messages are dropped', () => {
   const firstQuote = (m: Json): Json => m.sides[0].result;
@@ -173,6 +187,10 @@ describe('parseBgToCs: malformed messages are dropped', () => {
     ['positionsTooMany as a string', (m) => { m.sides[0].plan.positionsTooMany = 'true'; }],
     ['a missing positionsImplausible', (m) => { delete m.sides[0].plan.positionsImplausible; }],
     ['an implausible position symbol with markup', (m) => { m.sides[0].plan.positionsImplausible = ['<b>']; }],
+    ['a position with an unknown change', (m) => { firstQuote(m).position = { ...POSITION, change: 'grow' }; }],
+    ['a position with a number for its size', (m) => { firstQuote(m).position = { ...POSITION, after: { ...POSITION.after, quantity: 2 } }; }],
+    ['a position with an extra key', (m) => { firstQuote(m).position = { ...POSITION, leverage: '10' }; }],
+    ['a position without its summary', (m) => { const { summary: _, ...rest } = POSITION; firstQuote(m).position = rest; }],
   ])('%s', (_, change) => {
     expect(parseBgToCs(bad(change))).toBeNull();
   });
@@ -183,6 +201,7 @@ describe('parseBgToCs: malformed messages are dropped', () => {
 
   it('the good message passes after every check above (the cases change only what they name)', () => {
     expect(parseBgToCs(bad(() => undefined))).not.toBeNull();
+    expect(parseBgToCs(bad((m) => { firstQuote(m).position = POSITION; }))).not.toBeNull();
     expect(isWireQuote(clone(good().sides[0]!.result) as WireQuote, 'binance-usdm')).toBe(true);
   });
 });
