@@ -53,6 +53,47 @@ describe('Binance USDⓈ-M isolated: adding', () => {
   });
 });
 
+describe('Binance USDⓈ-M isolated: reducing, flipping, closing', () => {
+  const base = { venue: 'binance-usdm', marginMode: 'isolated', market: { ...BINANCE_FEES, markPrice: '21000' } };
+
+  it('reducing: margin released pro rata, the rest keeps its entry', () => {
+    const out = q({
+      ...base,
+      order: { symbol: 'BTCUSDT', side: 'short', type: 'market', price: '21000', quantity: '0.5', leverage: '10' },
+      account: { walletBalance: '4500', positions: [pos('BTCUSDT', 'long', '2', '20000', '21000')] },
+    });
+    // realised (21,000 − 20,000) × 0.5 = 500; fee 0.5 × 21,000 × 0.0004 = 4.2; net 495.8
+    expect(out.position).toMatchObject({ change: 'reduce', realisedPnl: '500', closingFee: '4.2', realisedPnlNet: '495.8' });
+    // margin 4,500 = default 2 × 20,000 / 10 = 4,000 + 500; ¾ stays: 3,000 + 375 = 3,375
+    // LP = (3,375 − 1.5 × 20,000) / (1.5 × −0.995) = 26,625 / 1.4925
+    same(out.liquidationPrice, D(26625).div('1.4925'));
+  });
+
+  it('flipping a short into a long: the new position starts with its own initial margin', () => {
+    const out = q({
+      ...base,
+      order: { symbol: 'BTCUSDT', side: 'long', price: '19000', quantity: '3', leverage: '10' },
+      account: { walletBalance: '2500', positions: [pos('BTCUSDT', 'short', '1', '20000', '19000')] },
+    });
+    // realised (19,000 − 20,000) × 1 × (−1) = 1,000; maker fee 19,000 × 0.0002 = 3.8; net 996.2
+    expect(out.position).toMatchObject({ change: 'flip', realisedPnlNet: '996.2', after: { side: 'long', quantity: '2', entryPrice: '19000' } });
+    // margin 2 × 19,000 / 10 = 3,800 (the short's 2,500 is released): LP = (3,800 − 38,000) / −1.99 = 34,200 / 1.99
+    same(out.liquidationPrice, D(34200).div('1.99'));
+    expect(out.fees.open).toBe('7.6'); // 2 × 19,000 × 0.0002
+  });
+
+  it('closing: realised PnL, no liquidation price', () => {
+    const out = q({
+      ...base,
+      order: { symbol: 'BTCUSDT', side: 'short', type: 'market', price: '19000', quantity: '1', leverage: '10' },
+      account: { positions: [pos('BTCUSDT', 'long', '1', '20000', '19000')] },
+    });
+    // realised (19,000 − 20,000) × 1 = −1,000; taker fee 19,000 × 0.0004 = 7.6; net −1,007.6
+    expect(out.position).toMatchObject({ change: 'close', realisedPnl: '-1000', closingFee: '7.6', realisedPnlNet: '-1007.6', after: null });
+    expect(out.liquidationPrice).toBeNull();
+  });
+});
+
 describe('Binance USDⓈ-M cross: reducing, flipping, closing', () => {
   const base = { venue: 'binance-usdm', marginMode: 'cross', market: { ...BINANCE_FEES, markPrice: '19000' } };
 
@@ -182,6 +223,35 @@ describe('Hyperliquid cross adding to a short', () => {
     // → P = 35,500 / 15.3
     same(out.liquidationPrice, D(35500).div('15.3'));
     expect(out.fees.open).toBe('4.725'); // 5 × 2,100 × 0.00045
+  });
+});
+
+describe('Hyperliquid isolated', () => {
+  const market = { maxLeverage: '25', takerFeeRate: '0.00045', makerFeeRate: '0.00015' };
+
+  it('reducing a long', () => {
+    const out = q({
+      venue: 'hyperliquid', marginMode: 'isolated', market: { ...market, markPrice: '2200' },
+      order: { symbol: 'ETH', side: 'short', type: 'market', price: '2200', quantity: '4', leverage: '10' },
+      account: { walletBalance: '2500', positions: [pos('ETH', 'long', '10', '2000', '2200')] },
+    });
+    // realised (2,200 − 2,000) × 4 = 800; fee 4 × 2,200 × 0.00045 = 3.96; net 796.04
+    expect(out.position).toMatchObject({ change: 'reduce', realisedPnlNet: '796.04', after: { side: 'long', quantity: '6', entryPrice: '2000' } });
+    // margin 2,500 = default 2,000 + 500; 60 % stays: 1,200 + 300 = 1,500
+    // equity(P) = 1,500 + 6 (P − 2,000) = 6 P − 10,500; MM(P) = 6 P × 1/(2 × 25) = 0.12 P → P = 10,500 / 5.88
+    same(out.liquidationPrice, D(10500).div('5.88'));
+  });
+
+  it('flipping a short', () => {
+    const out = q({
+      venue: 'hyperliquid', marginMode: 'isolated', market: { ...market, markPrice: '1900' },
+      order: { symbol: 'ETH', side: 'long', price: '1900', quantity: '5', leverage: '10' },
+      account: { positions: [pos('ETH', 'short', '2', '2000', '1900')] },
+    });
+    // realised (1,900 − 2,000) × 2 × (−1) = 200; maker fee 2 × 1,900 × 0.00015 = 0.57; net 199.43
+    expect(out.position).toMatchObject({ change: 'flip', realisedPnlNet: '199.43', after: { side: 'long', quantity: '3', entryPrice: '1900' } });
+    // margin 3 × 1,900 / 10 = 570; equity(P) = 570 + 3 (P − 1,900) = 3 P − 5,130; MM 0.06 P → P = 5,130 / 2.94
+    same(out.liquidationPrice, D(5130).div('2.94'));
   });
 });
 
