@@ -42,6 +42,7 @@ function Column({ column }: { column: SideColumn }) {
   return (
     <section class={`col risk-${column.risk}`} {...{ [ATTR.side]: column.side }}>
       <h3>{sideTitle(column.side)}</h3>
+      {column.position && <p class="position" {...{ [ATTR.position]: column.position.change }}>{column.position.text}</p>}
       <dl>
         {column.figures.map((f) => (
           <div key={f.key} style="display: contents">

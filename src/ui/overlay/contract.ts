@@ -40,6 +40,8 @@ export const ATTR = {
   live: 'data-live', // the aria-live region announcing liquidation price and distance (debounced)
   // Added with the page session (compatible):
   reason: 'data-reason', // on the root in state 'refused': "<code>:<field>", e.g. "IMPLAUSIBLE:price"
+  // Added with positions in the order's own market (compatible):
+  position: 'data-position', // on a column's "after this order" line: 'add' | 'reduce' | 'close' | 'flip'
 } as const;
 
 // "markPrice" and "markAgeMs" appear once per overlay, in the header line above the side

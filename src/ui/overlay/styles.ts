@@ -76,6 +76,7 @@ ${themeCss('[data-theme="system"], .root:not([data-theme])')}
 .col h3 { margin: 2px 0 4px; font-size: 12px; }
 .col[data-side="long"] h3 { color: var(--ok); }
 .col[data-side="short"] h3 { color: var(--danger); }
+.col .position { margin: 0 0 6px; font-size: 12px; font-weight: 600; }
 dl { margin: 0; display: grid; grid-template-columns: auto auto; gap: 1px 10px; }
 dt { color: var(--mp-muted); }
 dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }

@@ -11,7 +11,7 @@ import { FIGURES } from './contract';
 import { formatFixed, formatFraction, formatMoney, formatPercentValue, formatPrice, formatRatio, toDecimal, type FormatOptions } from './format';
 import { quoteCurrency } from './units';
 import { sideTitle } from './view-text';
-import type { ChartView, MarketInfo, Risk, SideColumn, SideQuote, FigureRow } from './view-types';
+import type { ChartView, MarketInfo, PositionLine, Risk, SideColumn, SideQuote, FigureRow } from './view-types';
 
 const LABEL_KEYS: Record<(typeof FIGURES)[number], MessageKey> = {
   liquidationPrice: 'figure_liquidationPrice',
@@ -138,8 +138,26 @@ export function column(side: Side, quote: WireQuote, plan: SideQuote['plan'], fo
     warnings: quote.warnings.map((w) => ({ code: w.code, severity: w.severity, message: w.message, inBanner: w.code === 'CROSS_BALANCE_UNKNOWN' })),
     assumptions: quote.assumptions,
     chart: chartOf(side, quote, plan, form, market, ccy, f),
+    position: positionLine(quote, ccy, f),
   };
 }
+
+/**
+ * "After this order: long 1.5 @ 20,333.3 USDT · realised P/L −12.40 USDT after fees": the position the order
+ * leaves in its own market (src/core/position-quote.ts), never the order on its own.
+ */
+function positionLine(quote: WireQuote, ccy: string, f: Formats): PositionLine | null {
+  const p = quote.position;
+  if (p === undefined) return null;
+  const parts: string[] = [];
+  if (p.after === null) parts.push(t('overlay_positionClosed'));
+  else parts.push(t('overlay_positionAfter', [sideWord(p.after.side), p.after.quantity, `${formatPrice(p.after.entryPrice, f.price) ?? p.after.entryPrice} ${ccy}`]));
+  if (p.change !== 'add') parts.push(t('overlay_positionRealised', [`${formatMoney(p.realisedPnlNet, f.other) ?? p.realisedPnlNet} ${ccy}`]));
+  if (p.hedge) parts.push(t('overlay_positionHedge'));
+  return { change: p.change, text: parts.join(' · ') };
+}
+
+const sideWord = (side: Side): string => t(side === 'long' ? 'overlay_positionLong' : 'overlay_positionShort');
 
 /** "Long / Buy: Liquidation price 58,850.5 USDT, Distance to liquidation 9.46 %" per column. */
 export function announcement(columns: SideColumn[]): string {

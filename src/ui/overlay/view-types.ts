@@ -54,7 +54,9 @@ export interface OverlayModel {
 export interface FigureRow { key: string; label: string; value: string; text: string }
 /** `inBanner`: the same point is made by a banner above the columns; kept in the DOM, not shown twice. */
 export interface WarningRow { code: string; severity: Severity; message: string; inBanner: boolean }
-export interface SideColumn { side: Side; risk: Risk; figures: FigureRow[]; warnings: WarningRow[]; assumptions: string[]; chart: ChartView | null }
+/** The account already holds a position in the order's market: what is left after the order, in words. */
+export interface PositionLine { change: 'add' | 'reduce' | 'close' | 'flip'; text: string }
+export interface SideColumn { side: Side; risk: Risk; figures: FigureRow[]; warnings: WarningRow[]; assumptions: string[]; chart: ChartView | null; position: PositionLine | null }
 /** What the PnL chart of one side draws (src/ui/chart/PnlChart): exact decimal text throughout. */
 export interface ChartView {
   title: string;
