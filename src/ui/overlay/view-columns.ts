@@ -146,7 +146,7 @@ export function column(side: Side, quote: WireQuote, plan: SideQuote['plan'], fo
  * "After this order: long 1.5 @ 20,333.3 USDT · realised P/L −12.40 USDT after fees": the position the order
  * leaves in its own market (src/core/position-quote.ts), never the order on its own.
  */
-function positionLine(quote: WireQuote, ccy: string, f: Formats): PositionLine | null {
+export function positionLine(quote: Pick<WireQuote, 'position'>, ccy: string, f: Formats): PositionLine | null {
   const p = quote.position;
   if (p === undefined) return null;
   const parts: string[] = [];
