@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../src/core/decimal';
 import { VENUES } from '../src/core/types';
-import { bundledFacts, parseVenueFacts, RAW_FACTS } from '../src/venues/facts';
+import bracketBundle from '../src/venues/binance-usdm/brackets.json';
+import { bundledFacts, parseVenueFacts, RAW_FACTS, withBracketBundle } from '../src/venues/facts';
 
 type Json = Record<string, unknown>;
 
@@ -66,10 +67,6 @@ function plain(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(plain);
   if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
   return value;
-}
-
-function copyOf(venue: string): Json {
-  return JSON.parse(JSON.stringify(RAW_FACTS[venue as keyof typeof RAW_FACTS])) as Json;
 }
 
 describe('bundled facts files', () => {
@@ -205,32 +202,33 @@ describe.each(FILES.map((f) => [f.folder, f] as const))('%s/facts.json', (_folde
 });
 
 describe('parseVenueFacts rejects malformed copies', () => {
-  // Binance USD-M has the richest file (fees, defaults, a 10-row tier table).
+  // Binance USD-M has the richest facts (fees, defaults, a 10-row tier table from its bracket bundle).
   const venue = 'binance-usdm';
+  const expandedCopy = (): Json => JSON.parse(JSON.stringify(withBracketBundle(RAW_FACTS[venue], bracketBundle))) as Json;
 
   it('accepts the unmodified copy', () => {
-    expect(() => parseVenueFacts(copyOf(venue), venue)).not.toThrow();
+    expect(() => parseVenueFacts(expandedCopy(), venue)).not.toThrow();
   });
 
   it('an unknown top-level key', () => {
-    const bad = { ...copyOf(venue), takerFee: '0.0005' };
+    const bad = { ...expandedCopy(), takerFee: '0.0005' };
     expect(() => parseVenueFacts(bad, venue)).toThrow(/takerFee.*unknown key/);
   });
 
   it('an unknown key in a symbol', () => {
-    const bad = copyOf(venue);
+    const bad = expandedCopy();
     ((bad.symbols as Json).BTCUSDT as Json).maxLeverge = '125';
     expect(() => parseVenueFacts(bad, venue)).toThrow(/maxLeverge.*unknown key/);
   });
 
   it('an unknown key in the defaults', () => {
-    const bad = copyOf(venue);
+    const bad = expandedCopy();
     (bad.defaults as Json).fundingInterval = '8';
     expect(() => parseVenueFacts(bad, venue)).toThrow(/unknown key/);
   });
 
   it('an unknown key in a tier row (a typo must not silently derive the amount)', () => {
-    const bad = copyOf(venue);
+    const bad = expandedCopy();
     const row = (((bad.symbols as Json).BTCUSDT as Json).tiers as Json[])[1] as Json;
     row.maintenanceAmmount = row.maintenanceAmount;
     delete row.maintenanceAmount;
@@ -238,59 +236,59 @@ describe('parseVenueFacts rejects malformed copies', () => {
   });
 
   it('maintenance rates that fall from one tier to the next', () => {
-    const bad = copyOf(venue);
+    const bad = expandedCopy();
     ((((bad.symbols as Json).BTCUSDT as Json).tiers as Json[])[2] as Json).maintenanceMarginRate = '0.001';
     expect(() => parseVenueFacts(bad, venue)).toThrow(/rise/);
   });
 
   it('a negative fee', () => {
-    const bad = { ...copyOf(venue), takerFeeRate: '-0.0001' };
+    const bad = { ...expandedCopy(), takerFeeRate: '-0.0001' };
     expect(() => parseVenueFacts(bad, venue)).toThrow(/takerFeeRate/);
   });
 
   it('a fee given as a JSON number instead of a decimal string', () => {
-    const bad = { ...copyOf(venue), makerFeeRate: 0.0002 };
+    const bad = { ...expandedCopy(), makerFeeRate: 0.0002 };
     expect(() => parseVenueFacts(bad, venue)).toThrow(/makerFeeRate/);
   });
 
   it('a fee that is not a number', () => {
-    const bad = { ...copyOf(venue), makerFeeRate: 'NaN' };
+    const bad = { ...expandedCopy(), makerFeeRate: 'NaN' };
     expect(() => parseVenueFacts(bad, venue)).toThrow(/makerFeeRate/);
   });
 
   it('a tier gap', () => {
-    const bad = copyOf(venue);
+    const bad = expandedCopy();
     const tiers = ((bad.symbols as Json).BTCUSDT as Json).tiers as TierRow[];
     tiers[3]!.notionalFloor = '1500000';
     expect(() => parseVenueFacts(bad, venue)).toThrow(/tiers\[3\]\.notionalFloor/);
   });
 
   it('a tier table not starting at 0', () => {
-    const bad = copyOf(venue);
+    const bad = expandedCopy();
     const tiers = ((bad.symbols as Json).BTCUSDT as Json).tiers as TierRow[];
     tiers[0]!.notionalFloor = '100';
     expect(() => parseVenueFacts(bad, venue)).toThrow(/tiers\[0\]\.notionalFloor/);
   });
 
   it('an empty tier table', () => {
-    const bad = copyOf(venue);
+    const bad = expandedCopy();
     ((bad.symbols as Json).BTCUSDT as Json).tiers = [];
     expect(() => parseVenueFacts(bad, venue)).toThrow(/tiers/);
   });
 
   it('a maintenance rate of 1 or more', () => {
-    const bad = copyOf(venue);
+    const bad = expandedCopy();
     const tiers = ((bad.symbols as Json).BTCUSDT as Json).tiers as TierRow[];
     tiers[9]!.maintenanceMarginRate = '1';
     expect(() => parseVenueFacts(bad, venue)).toThrow(/maintenanceMarginRate/);
   });
 
   it('an asOf that is not YYYY-MM-DD', () => {
-    expect(() => parseVenueFacts({ ...copyOf(venue), asOf: '24.11.2026' }, venue)).toThrow(/asOf/);
+    expect(() => parseVenueFacts({ ...expandedCopy(), asOf: '24.11.2026' }, venue)).toThrow(/asOf/);
   });
 
   it('a missing source', () => {
-    const bad = copyOf(venue);
+    const bad = expandedCopy();
     delete bad.source;
     expect(() => parseVenueFacts(bad, venue)).toThrow(/source/);
   });

@@ -92,6 +92,12 @@ describe.each(TARGETS)('manifest for %s', (target) => {
     expect(API_ORIGINS.filter((o) => o.startsWith('https:'))).toEqual(hostOrigins);
   });
 
+  it('www.binance.com (the trade pages\' origin) is a host permission for the bracket table path only', () => {
+    // Chrome grants host access by origin whatever the path; the narrow pattern still states what
+    // the background reads there, and the content-script matches already name that origin.
+    expect(manifest.host_permissions.filter((p) => p.startsWith('https://www.binance.com'))).toEqual(['https://www.binance.com/bapi/futures/v1/friendly/future/common/brackets']);
+  });
+
   const matches = manifest.content_scripts.flatMap((c) => c.matches);
 
   it('content_scripts.matches cover every page a reader accepts, Binance without a locale segment included', () => {

@@ -1,6 +1,8 @@
 // Binance USDⓈ-M futures public API as documented: REST https://fapi.binance.com/fapi/v1/
 // {premiumIndex,fundingInfo,time} and the market streams on wss://fstream.binance.com
-// (/ws/<stream>, /stream?streams=a/b, and SUBSCRIBE/UNSUBSCRIBE/LIST_SUBSCRIPTIONS requests).
+// (/ws/<stream>, /stream?streams=a/b, and SUBSCRIBE/UNSUBSCRIBE/LIST_SUBSCRIPTIONS requests);
+// and the site's bracket table at https://www.binance.com/bapi/futures/v1/friendly/future/common/brackets.
+import { readFileSync } from 'node:fs';
 import type { WebSocket } from 'ws';
 import type { JsonAnswer } from './kraken-api';
 import { BINANCE_SYMBOLS, findBinanceSymbol, type MarketBook } from './markets';
@@ -8,8 +10,20 @@ import { sendText, type StreamOptions, type StreamSession } from './stream-sessi
 
 export const BINANCE_REST_HOST = 'fapi.binance.com';
 export const BINANCE_WS_HOST = 'fstream.binance.com';
+/** The site's own web API (bapi) lives on the page host; only this path of it is the feed's. */
+export const BINANCE_SITE_HOST = 'www.binance.com';
+export const BRACKETS_PATH = '/bapi/futures/v1/friendly/future/common/brackets';
+
+/**
+ * The bracket table of every symbol: the saved answer in the venue's fixtures (BTCUSDT's figures
+ * are the bundled ones; ETHUSDT, XRPUSDT and ADAUSDT are illustrative, XRP and ADA sharing one
+ * table as many real symbols do). Sent byte for byte, as Binance would.
+ */
+const BRACKETS_TEXT = readFileSync(new URL('../../src/venues/binance-usdm/fixtures/api/brackets.json', import.meta.url), 'utf8');
 
 export function binanceEndpoint(host: string, path: string): string | null {
+  // Every other path on the site host is a page (or not served), never the API.
+  if (host === BINANCE_SITE_HOST) return path === BRACKETS_PATH ? 'binance.brackets' : null;
   if (host === BINANCE_REST_HOST) {
     const m = /^\/fapi\/v1\/(premiumIndex|fundingInfo|time)$/.exec(path);
     return m ? `binance.${m[1]}` : 'binance.other';
@@ -33,6 +47,9 @@ function premiumIndex(symbol: string, book: MarketBook, now: number): string {
 
 export function binanceRest(url: URL, book: MarketBook): JsonAnswer {
   const now = Date.now();
+  if (url.hostname === BINANCE_SITE_HOST) {
+    return url.pathname === BRACKETS_PATH ? { status: 200, body: BRACKETS_TEXT } : { status: 404, body: { code: '000002', message: 'not found', success: false } };
+  }
   switch (url.pathname) {
     case '/fapi/v1/time':
       return { status: 200, body: { serverTime: now } };

@@ -9,16 +9,30 @@ export const PAGE_HOSTS = ['pro.kraken.com', 'www.binance.com', 'www.bybit.com',
 
 /**
  * Public market-data hosts the background may call (must match manifest host_permissions in use).
- * www.okx.com is also a page host: OKX serves its REST API from the site's origin under /api/v5.
+ * www.okx.com is also a page host: OKX serves its REST API from the site's origin under /api/v5;
+ * so is www.binance.com, for the one bracket table the Binance futures feed reads from /bapi/.
  */
 export const API_HOSTS = [
   'api.kraken.com', 'ws.kraken.com',
-  'fapi.binance.com', 'fstream.binance.com',
+  'fapi.binance.com', 'fstream.binance.com', 'www.binance.com',
   'api.binance.com', 'stream.binance.com',
   'api.bybit.com', 'stream.bybit.com',
   'www.okx.com', 'ws.okx.com',
   'api.hyperliquid.xyz',
 ] as const;
+
+/** API paths served from a page host (the rest of that host is pages). */
+const API_PATHS_ON_PAGE_HOSTS: Readonly<Record<string, RegExp>> = {
+  'www.okx.com': /^\/api\/v5\//,
+  'www.binance.com': /^\/bapi\//,
+};
+
+/** A market-data API request (not a page or its assets), for checks that only the worker makes them. */
+export function isApiUrl(url: URL): boolean {
+  if (!(API_HOSTS as readonly string[]).includes(url.host)) return false;
+  const apiPaths = API_PATHS_ON_PAGE_HOSTS[url.host];
+  return apiPaths === undefined || apiPaths.test(url.pathname);
+}
 
 export const ALL_MOCK_HOSTS: readonly string[] = [...new Set([...PAGE_HOSTS, ...API_HOSTS])];
 

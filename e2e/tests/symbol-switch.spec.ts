@@ -44,14 +44,15 @@ test('Binance: BTCUSDT → ETHUSDT by pushState', async ({ page, mock, setSettin
   b.symbol = 'ETHUSDT';
   await b.typePrice('3150');
   await b.typeSize('2');
-  // No bundled ETHUSDT tier table (Binance's bracket endpoint needs an API key): the engine
-  // refuses the quote, so the overlay must show that error, with the ETHUSDT mark.
+  // ETHUSDT has no bundled tier table; its brackets come from the bracket table of all symbols
+  // the BTCUSDT feed already fetched (shared, not fetched again), so the overlay quotes it.
   const reading = await waitForEngineFigures(page, 'ETHUSDT', () => expectedView(b.form(), servedSnapshot(b.form(), mock.book.get('binance', 'ETHUSDT')), settings), { mark: 'live' });
   expect(sameNumber(shownMark(reading), '3205.75')).toBe(true);
   expect(reading.text).toContain('ETHUSDT');
 
   const after = mock.log.slice(before);
   expect(after.some((e) => e.host === 'fapi.binance.com' && e.path.includes('symbol=ETHUSDT'))).toBe(true);
+  expect(after.filter((e) => e.endpoint === 'binance.brackets')).toEqual([]);
   await mock.waitFor('an ETHUSDT stream and no BTCUSDT stream', () => {
     const streams = mock.openStreams().filter((s) => s.venue === 'binance');
     return streams.some((s) => s.symbols.includes('ETHUSDT')) && !streams.some((s) => s.symbols.includes('BTCUSDT'));

@@ -12,6 +12,7 @@ import type { SenderLike } from './messaging/classify-sender';
 import { createPortHandler, type PortLike } from './messaging/market-port';
 import { createPopupHandler } from './messaging/popup-request';
 import { createHttpClient } from './net/http';
+import { SharedAnswers } from './net/shared-answers';
 import { QuoteService } from './quotes/service';
 import { createSettingsStore } from './settings-store';
 
@@ -50,7 +51,7 @@ export function createBackground(env: BackgroundEnv): Background {
   const cache = new SnapshotCache(env.cacheArea, clock, log);
   const settings = createSettingsStore(env.syncArea, log);
   const quoteAsset = (venue: VenueId, symbol: string): string | null => feedFor(venue)?.quoteAsset(symbol) ?? null;
-  const hub = new FeedHub({ clock, http, sockets: env.sockets, random: env.random, log }, cache);
+  const hub = new FeedHub({ clock, http, sockets: env.sockets, random: env.random, log, shared: new SharedAnswers(clock) }, cache);
   const badge = new BadgeController(env.action, quoteAsset, clock, log);
   // Every quote is computed here, once per change, for the port (overlay) and the badge alike.
   const quotes = new QuoteService({ hub, badge, settings: settings.current, clock, log });

@@ -6,6 +6,8 @@ import { parseDecimalText, type Dec } from '../core/decimal';
 import type { FactsBook, SymbolFacts, VenueFacts } from '../core/facts';
 import type { VenueId } from '../core/types';
 import binanceMargin from './binance-margin/facts.json';
+import { decodeBrackets } from './binance-usdm/bracket-bundle';
+import binanceUsdmBrackets from './binance-usdm/brackets.json';
 import binanceUsdm from './binance-usdm/facts.json';
 import bybit from './bybit/facts.json';
 import hyperliquid from './hyperliquid/facts.json';
@@ -98,10 +100,30 @@ export function parseVenueFacts(raw: unknown, venue: string): VenueFacts {
   };
 }
 
+/**
+ * Binance USDⓈ-M brackets of every symbol come in their own dictionary-encoded bundle
+ * (binance-usdm/brackets.json): expanded into the venue's symbols, where the tier checks above
+ * apply to each table. A symbol given in both places is a mistake, not an override.
+ */
+export function withBracketBundle(raw: unknown, bundle: unknown): unknown {
+  const facts = record(raw, 'binance-usdm');
+  const own = record(facts.symbols, 'binance-usdm.symbols');
+  const { asOf, symbols } = decodeBrackets(bundle);
+  // Quotes name one date for the venue's bundled facts (Resolver): the bundle must share it.
+  if (asOf !== facts.asOf) fail('binance-usdm brackets.json', `asOf ${asOf} differs from facts.json's ${String(facts.asOf)}`);
+  for (const symbol of Object.keys(symbols)) {
+    if (Object.hasOwn(own, symbol)) fail(`binance-usdm.symbols.${symbol}`, 'given in facts.json and in brackets.json');
+  }
+  return { ...facts, symbols: { ...own, ...symbols } };
+}
+
 let cached: FactsBook | undefined;
 
 /** All bundled facts, parsed once. */
 export function bundledFacts(): FactsBook {
-  cached ??= Object.fromEntries(Object.entries(RAW_FACTS).map(([venue, raw]) => [venue, parseVenueFacts(raw, venue)]));
+  cached ??= Object.fromEntries(Object.entries(RAW_FACTS).map(([venue, raw]) => [
+    venue,
+    parseVenueFacts(venue === 'binance-usdm' ? withBracketBundle(raw, binanceUsdmBrackets) : raw, venue),
+  ]));
   return cached;
 }

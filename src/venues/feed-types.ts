@@ -17,6 +17,12 @@ export interface FactSource {
   name: string;
   endpoint: EndpointSpec;
   parse(body: unknown, symbol: string): ParseResult;
+  /**
+   * The endpoint answers the same for every symbol (Binance's bracket table of all symbols):
+   * fetched at most once per refreshMs for all markets of the venue, shared between their
+   * runners, and each market's figures from it dated by when that answer arrived.
+   */
+  shared?: { refreshMs: number };
 }
 
 /**
@@ -33,6 +39,8 @@ export interface EndpointSpec {
    * info API takes {"type":"metaAndAssetCtxs"}). Built from fixed literals and the checked symbol.
    */
   postBody?: (symbol: string) => Readonly<Record<string, unknown>>;
+  /** A larger body cap than the default (MAX_BODY_CHARS) for a table of all symbols. */
+  maxBodyChars?: number;
 }
 
 export interface FigureUpdate {

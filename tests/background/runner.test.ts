@@ -10,6 +10,7 @@ import { FakeClock, FakeFetch, fixture, jsonResponse, never, recordingLog, respo
 
 const PREMIUM = '/fapi/v1/premiumIndex';
 const FUNDING = '/fapi/v1/fundingInfo';
+const BRACKETS = '/bapi/futures/v1/friendly/future/common/brackets';
 const TICKER = '/0/public/Ticker';
 const PAIRS = '/0/public/AssetPairs';
 
@@ -38,7 +39,8 @@ const latestSocket = (): FakeSocket => sockets.made[sockets.made.length - 1]!;
 const markUpdate = (p: string, E = clock.now()) => ({ ...(fixture('binance-usdm', 'mark-price-stream.json') as object), p, E });
 
 function binanceRest(): void {
-  fetch.route(PREMIUM, () => jsonResponse(fixture('binance-usdm', 'premium-index.json'))).route(FUNDING, () => jsonResponse(fixture('binance-usdm', 'funding-info.json')));
+  fetch.route(PREMIUM, () => jsonResponse(fixture('binance-usdm', 'premium-index.json'))).route(FUNDING, () => jsonResponse(fixture('binance-usdm', 'funding-info.json')))
+    .route(BRACKETS, () => jsonResponse(fixture('binance-usdm', 'brackets.json')));
 }
 
 describe('feed runner', () => {

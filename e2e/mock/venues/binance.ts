@@ -1,5 +1,5 @@
-// Binance USDⓈ-M futures in the mock exchange: the futures page and fapi/fstream (binance-api.ts).
-import { BINANCE_REST_HOST, BINANCE_WS_HOST, BinanceStream, binanceEndpoint, binanceErrorBody, binanceRest } from '../binance-api';
+// Binance USDⓈ-M futures in the mock exchange: the futures page, fapi/fstream and the site's bracket table (binance-api.ts).
+import { BINANCE_REST_HOST, BINANCE_SITE_HOST, BINANCE_WS_HOST, BinanceStream, binanceEndpoint, binanceErrorBody, binanceRest } from '../binance-api';
 import { BINANCE_MOCK_SYMBOLS } from '../markets';
 import type { MockVenueApi } from '../venue-api';
 
@@ -7,7 +7,8 @@ export const mockApi: MockVenueApi = {
   venue: 'binance',
   // https://www.binance.com/en/futures/BTCUSDT (any locale segment, or none: /futures/BTCUSDT)
   pages: [{ host: 'www.binance.com', path: /^(?:\/[A-Za-z-]{2,8})?\/futures\/[^/]+\/?$/, file: 'binance-futures.html' }],
-  restHosts: [BINANCE_REST_HOST],
+  // The page host also answers the one bapi path the feed reads (binanceEndpoint names it).
+  restHosts: [BINANCE_REST_HOST, BINANCE_SITE_HOST],
   wsHosts: [BINANCE_WS_HOST],
   symbols: BINANCE_MOCK_SYMBOLS,
   endpoint: binanceEndpoint,

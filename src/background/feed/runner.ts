@@ -4,11 +4,12 @@
 // a failure changes status and lastError, never a figure's receivedAt.
 // One-shot: after stop() a runner stays stopped; the hub makes a new one.
 import type { MarketSnapshot, TierFigure, TierTable } from '../../venues/types';
-import type { ExtraFactsKind, FigureUpdates, ParseResult, RestKind, VenueFeed } from '../../venues/feed-types';
+import type { ExtraFactsKind, FactSource, FigureUpdates, ParseResult, RestKind, VenueFeed } from '../../venues/feed-types';
 import type { Clock, Log, SocketFactory, SocketLike } from '../env';
-import { endpointRequest, endpointUrl } from '../net/allowlist';
+import { endpointRequest, endpointSpec, endpointUrl } from '../net/allowlist';
 import { backoffDelay, describeDelay } from '../net/backoff';
-import type { HttpClient } from '../net/http';
+import type { HttpClient, HttpResult } from '../net/http';
+import type { SharedAnswers } from '../net/shared-answers';
 import { openSocket } from '../net/socket';
 import { deriveStatus, type Channel } from './snapshot-status';
 
@@ -26,6 +27,8 @@ export interface RunnerDeps {
   sockets: SocketFactory;
   random: () => number;
   log: Log;
+  /** Answers shared by every market of a venue (FactSource.shared); without it each runner fetches its own. */
+  shared?: SharedAnswers;
 }
 
 export class FeedRunner {
@@ -62,8 +65,24 @@ export class FeedRunner {
     this.publish();
     void this.poll('mark');
     void this.poll('facts');
-    for (const source of this.feed.moreFacts ?? []) void this.poll(`facts:${source.name}`);
+    for (const source of this.feed.moreFacts ?? []) {
+      const kind: ExtraFactsKind = `facts:${source.name}`;
+      const wait = this.restoredWait(source);
+      if (wait > 0) this.schedule(kind, wait, () => void this.poll(kind));
+      else void this.poll(kind);
+    }
     this.connect();
+  }
+
+  /**
+   * A shared table refreshed every few hours: a restored tier table younger than that (the
+   * worker was stopped and restarted) is kept until it is due, not fetched again at once.
+   * Only a shared source's tiers are judged so; the venues with one (Binance) have no other
+   * tier source.
+   */
+  private restoredWait(source: FactSource): number {
+    if (source.shared === undefined || this.tiers === undefined || this.tiers.source !== 'rest') return 0;
+    return Math.max(0, source.shared.refreshMs - (this.deps.clock.now() - this.tiers.receivedAt));
   }
 
   stop(): void {
@@ -104,8 +123,9 @@ export class FeedRunner {
     this.publish();
   }
 
-  private apply(figures: FigureUpdates, source: 'rest' | 'stream', requestedAt: number, tiers?: TierTable): void {
-    const now = this.deps.clock.now();
+  /** `receivedAt`: when a shared answer arrived, which may be before this runner asked for it. */
+  private apply(figures: FigureUpdates, source: 'rest' | 'stream', requestedAt: number, tiers?: TierTable, receivedAt?: number): void {
+    const now = receivedAt ?? this.deps.clock.now();
     if (tiers !== undefined) this.tiers = { table: tiers, receivedAt: now, source };
     for (const [key, update] of Object.entries(figures) as Array<[keyof FigureUpdates, NonNullable<FigureUpdates[keyof FigureUpdates]>]>) {
       const held = this.figures[key];
@@ -139,16 +159,28 @@ export class FeedRunner {
     const request = endpointRequest(this.feed.venue, kind, this.symbol, this.lookup);
     if (request === null) return this.failed(kind, () => `No ${kind} endpoint for ${this.symbol}`, FACTS_POLL_MS, again);
     const { url } = request;
-    const result = await this.deps.http.getJson(url, request.jsonBody);
+    const shared = this.sharedSource(kind);
+    const maxBody = endpointSpec(this.feed, kind)?.maxBodyChars;
+    const fetch = (): Promise<HttpResult> => this.deps.http.getJson(url, request.jsonBody, maxBody);
+    const answer = shared !== undefined && this.deps.shared !== undefined
+      ? await this.deps.shared.get(url.href, shared.refreshMs, fetch)
+      : { result: await fetch(), receivedAt: undefined };
+    const { result } = answer;
     if (!this.running) return;
     if (!result.ok) return this.failed(kind, (retry) => `${result.failure.message}, retrying in ${retry}`, result.failure.retryAfterMs, again);
     const parsed = this.parse(kind, result.body);
     if (!parsed.ok) return this.failed(kind, (retry) => `Unexpected data from ${url.host} (${parsed.reason}), retrying in ${retry}`, null, again);
     this.attempts.set(kind, 0);
     this.problems.delete(kind);
-    this.apply(parsed.figures, 'rest', requestedAt, parsed.tiers);
-    this.schedule(kind, interval, again);
+    this.apply(parsed.figures, 'rest', requestedAt, parsed.tiers, answer.receivedAt);
+    // A shared answer is due again when it is refreshMs old, counted from its arrival.
+    const due = shared === undefined ? interval : Math.max(MARK_POLL_MS, shared.refreshMs - (this.deps.clock.now() - (answer.receivedAt ?? requestedAt)));
+    this.schedule(kind, due, again);
     this.publish();
+  }
+
+  private sharedSource(kind: RestKind | ExtraFactsKind): FactSource['shared'] {
+    return kind === 'mark' || kind === 'facts' ? undefined : this.feed.moreFacts?.find((s) => `facts:${s.name}` === kind)?.shared;
   }
 
   private connect(): void {

@@ -19,6 +19,9 @@ export const API_ALLOWLIST: readonly string[] = [
   'https://fapi.binance.com/fapi/v1/premiumIndex',
   'https://fapi.binance.com/fapi/v1/fundingInfo',
   'wss://fstream.binance.com/ws/',
+  // The site's own public web API (www.binance.com is also the trade page's origin): this one
+  // path only, the bracket table of every USDⓈ-M symbol, which the fapi offers only signed.
+  'https://www.binance.com/bapi/futures/v1/friendly/future/common/brackets',
   'https://api.bybit.com/v5/market/tickers',
   'https://api.bybit.com/v5/market/risk-limit',
   'https://api.bybit.com/v5/market/instruments-info',

@@ -7,8 +7,10 @@ import { isAllowedUrl } from './allowlist';
 import { describeDelay, parseRetryAfter } from './backoff';
 
 export const FETCH_TIMEOUT_MS = 5_000;
-/** Bodies we read are a few kB (fundingInfo, the largest, is tens of kB). */
+/** Bodies we read are a few kB (fundingInfo, the largest per-symbol one, is tens of kB). */
 export const MAX_BODY_CHARS = 1_000_000;
+/** Ceiling for an endpoint's own cap (EndpointSpec.maxBodyChars): a table of all symbols, not more. */
+export const MAX_TABLE_BODY_CHARS = 8_000_000;
 
 export interface HttpFailure {
   host: string;
@@ -21,8 +23,8 @@ export interface HttpFailure {
 export type HttpResult = { ok: true; body: unknown } | { ok: false; failure: HttpFailure };
 
 export interface HttpClient {
-  /** GET, or POST with `jsonBody` as an application/json body when given. */
-  getJson(url: URL, jsonBody?: string): Promise<HttpResult>;
+  /** GET, or POST with `jsonBody` as an application/json body when given; `maxBodyChars` raises the size cap. */
+  getJson(url: URL, jsonBody?: string, maxBodyChars?: number): Promise<HttpResult>;
 }
 
 /** A request body is a few dozen bytes of fixed literals plus a symbol; anything larger is a bug. */
@@ -67,8 +69,9 @@ export function createHttpClient(fetchFn: FetchLike, clock: Clock, log: Log): Ht
     }
   }
 
-  async function getJson(url: URL, jsonBody?: string): Promise<HttpResult> {
+  async function getJson(url: URL, jsonBody?: string, maxBodyChars = MAX_BODY_CHARS): Promise<HttpResult> {
     const host = url.host;
+    const cap = Math.min(maxBodyChars, MAX_TABLE_BODY_CHARS);
     if (!isAllowedUrl(url) || (jsonBody !== undefined && jsonBody.length > MAX_REQUEST_BODY_CHARS)) {
       log.warn('Margin Preflight: refused a request to a URL outside the API allowlist');
       return fail(host, `Refused to contact ${host}: not an allowed market-data endpoint`);
@@ -90,7 +93,7 @@ export function createHttpClient(fetchFn: FetchLike, clock: Clock, log: Log): Ht
       return fail(host, `HTTP ${answer.status} (rate limited) from ${host}`, wait);
     }
     if (answer.status < 200 || answer.status > 299) return fail(host, `HTTP ${answer.status} from ${host}`);
-    if (answer.text.length > MAX_BODY_CHARS) return fail(host, `Oversized response from ${host}`);
+    if (answer.text.length > cap) return fail(host, `Oversized response from ${host}`);
     try {
       return { ok: true, body: JSON.parse(answer.text) as unknown };
     } catch {

@@ -5,7 +5,13 @@
 // endpoint that does (/fapi/v1/exchangeInfo) answers for every symbol at once (megabytes per
 // poll). The overlay then shows prices at their own precision.
 import type { VenueFeed } from '../feed-types';
+import { parseBrackets } from './brackets';
 import { parseFundingInfo, parseMarkPriceStream, parsePremiumIndex } from './feed-schema';
+
+/** Binance changes brackets by announcement, rarely; the table of all symbols is about a megabyte. */
+export const BRACKETS_REFRESH_MS = 4 * 3_600_000;
+/** The whole table: a few hundred symbols × about ten brackets, ~200 characters each. */
+const BRACKETS_MAX_CHARS = 6_000_000;
 
 const QUOTES = ['USDT', 'USDC'] as const;
 
@@ -20,6 +26,16 @@ export const feed: VenueFeed = {
   },
   parseMark: parsePremiumIndex,
   parseFacts: parseFundingInfo,
+  // Every symbol's brackets from the site's own keyless web API (the signed leverageBracket
+  // needs a key): one answer for all markets, shared and refreshed every few hours.
+  moreFacts: [
+    {
+      name: 'brackets',
+      endpoint: { base: 'https://www.binance.com/bapi/futures/v1/friendly/future/common/brackets', maxBodyChars: BRACKETS_MAX_CHARS },
+      parse: parseBrackets,
+      shared: { refreshMs: BRACKETS_REFRESH_MS },
+    },
+  ],
   // The stream name in the URL is the subscription.
   subscribeMessage: () => null,
   parseStream: parseMarkPriceStream,
