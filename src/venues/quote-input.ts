@@ -3,8 +3,10 @@
 // toolbar badge) and the e2e tests all call this one function, so their figures agree.
 import { Dec, parseDecimalText } from '../core/decimal';
 import { netPosition } from '../core/position-change';
+import type { QuoteResult } from '../core/quote';
 import type { Side, VenueId } from '../core/types';
 import type { Settings } from '../settings/settings';
+import { bundledContractValue as bundledValueOf, type BundledContractValue } from './contract-values';
 import { positionMisfit, referencePrice } from './plausibility';
 import { isFresh, TIERS_MAX_AGE_MS, type Figure, type MarkState, type MarketFigureKey, type MarketSnapshot, type OrderForm, type PagePosition, type TierTable } from './types';
 
@@ -42,6 +44,12 @@ export interface QuotePlan {
   tiers: 'live' | 'stale' | 'none';
   /** A figure without which the order cannot be sized (OKX contracts need the contract value). */
   missing: 'contractValue' | null;
+  /**
+   * The bundled, dated contract value, when no live one is held and the order needed one (sized
+   * in contracts, or a tier table counted in contracts): said in the quote's assumptions
+   * (planNotes); null otherwise.
+   */
+  bundledContractValue: BundledContractValue | null;
   /** The loss limit (% of balance) is set but no balance is known, so the loss at the stop is not checked. */
   lossLimitUnchecked: boolean;
 }
@@ -173,13 +181,18 @@ export function planQuote(form: OrderForm, side: Side, snapshot: MarketSnapshot 
   const balanceSource: QuotePlan['balanceSource'] = pageBalance !== null ? 'page' : userBalance !== null ? 'settings' : null;
   const tierFigure = own?.tiers;
   const tiers: QuotePlan['tiers'] = tierFigure === undefined ? 'none' : now - tierFigure.receivedAt <= TIERS_MAX_AGE_MS ? 'live' : 'stale';
-  // Contract value never changes in practice: an old figure still sizes the order right.
-  const contractValue = own?.figures.contractValue?.value ?? null;
+  // Contract value never changes in practice: an old figure still sizes the order right, and
+  // without a live one the bundled, dated copy does (offline, or the instruments API blocked).
+  const liveContractValue = own?.figures.contractValue?.value ?? null;
+  // It sizes an order in contracts and picks a tier counted in contracts; only then is it noted.
+  const needsContractValue = form.size.unit === 'contracts' || (tiers === 'live' && tierFigure!.table.basis === 'contracts');
+  const bundledContractValue = needsContractValue && liveContractValue === null ? bundledValueOf(form.venue, form.symbol) : null;
+  const contractValue = liveContractValue ?? bundledContractValue?.value ?? null;
   const missing: QuotePlan['missing'] = form.size.unit === 'contracts' && contractValue === null ? 'contractValue' : null;
   const base = {
     markState: mark.state, priceBasis, markAgeMs, staleFigures, needsBalance: cross && balance === null, balanceSource,
     pagePositions: null as number | null, positionsUnknown: [] as string[], positionsImplausible: [] as string[],
-    positionsTooMany: cross && form.account?.positionsTooMany === true, tiers, missing, lossLimitUnchecked: false,
+    positionsTooMany: cross && form.account?.positionsTooMany === true, tiers, missing, bundledContractValue, lossLimitUnchecked: false,
   };
   if (price === null || missing !== null) return { ...base, input: null };
 
@@ -269,4 +282,16 @@ export function planQuote(form: OrderForm, side: Side, snapshot: MarketSnapshot 
     else input.account = { positions: ownMarket.map((p) => ownPositionInput(form.venue, p, lookup)) };
   }
   return plan;
+}
+
+/** What the plan took from bundled data rather than the market, for the quote's assumptions. */
+export function planNotes(plan: QuotePlan): string[] {
+  const bundled = plan.bundledContractValue;
+  return bundled === null ? [] : [`contract value ${bundled.value} per contract from bundled instrument facts dated ${bundled.asOf} (no live value)`];
+}
+
+/** The plan's own assumptions join the engine's (first), so the trader sees every bundled figure. */
+export function withPlanNotes(plan: QuotePlan, result: QuoteResult): QuoteResult {
+  const notes = planNotes(plan);
+  return 'error' in result || notes.length === 0 ? result : { ...result, assumptions: [...notes, ...result.assumptions] };
 }

@@ -7,7 +7,7 @@ import type { Side } from '../../core/types';
 import type { WireSide } from '../../messaging/messages';
 import type { Settings } from '../../settings/settings';
 import { bundledFacts } from '../../venues/facts';
-import { planQuote, type PositionRateLookup, type QuotePlan } from '../../venues/quote-input';
+import { planQuote, withPlanNotes, type PositionRateLookup, type QuotePlan } from '../../venues/quote-input';
 import type { MarketSnapshot, OrderForm } from '../../venues/types';
 
 /** One quoted side: the plan from planQuote and the engine's answer (null without a price). */
@@ -37,7 +37,7 @@ export function quoteSides(form: OrderForm, snapshot: MarketSnapshot | null, set
   const sides: Side[] = form.side === 'both' ? ['long', 'short'] : [form.side];
   return sides.map((side) => {
     const plan = planQuote(form, side, snapshot, settings, now, bundledPositionRate);
-    return { side, plan, result: plan.input === null ? null : safeQuote(plan.input) };
+    return { side, plan, result: plan.input === null ? null : withPlanNotes(plan, safeQuote(plan.input)) };
   });
 }
 

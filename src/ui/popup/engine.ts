@@ -8,7 +8,7 @@ import type { Side } from '../../core/types';
 import { bundledPositionRate } from '../../background/quotes/compute';
 import type { Settings } from '../../settings/settings';
 import { bundledFacts } from '../../venues/facts';
-import { planQuote, type QuotePlan } from '../../venues/quote-input';
+import { planQuote, withPlanNotes, type QuotePlan } from '../../venues/quote-input';
 import type { MarketSnapshot, OrderForm, PagePosition } from '../../venues/types';
 import { ownSnapshot, type PageOrigin, type Scenario } from './scenario';
 import { validateScenario, type FieldErrors, type ParsedScenario } from './validate';
@@ -88,7 +88,7 @@ export function quoteRequest(r: ScenarioRequest): ScenarioQuote {
     delete market.tiers;
     input = { ...input, market };
   }
-  return { plan, input, result: safeQuote(input) };
+  return { plan, input, result: withPlanNotes(plan, safeQuote(input)) };
 }
 
 const safeQuote = (input: Record<string, unknown>): QuoteResult => quoteJsonSafe(input, bundledFacts());
