@@ -1,7 +1,7 @@
 // A symbol switch inside the single-page app (history.pushState + re-mounted form, no page
 // load): the overlay follows the new symbol and the background moves its watch to it.
 import { BinancePage } from '../harness/binance-usdm-page';
-import { expectedView, servedSnapshot } from '../harness/expected';
+import { expectedView, servedSnapshot, snapshotFromMock } from '../harness/expected';
 import { sameNumber, shownMark, waitForEngineFigures } from '../harness/figures';
 import { KrakenPage } from '../harness/kraken-page';
 import { expect, test } from '../harness/test';
@@ -46,7 +46,9 @@ test('Binance: BTCUSDT → ETHUSDT by pushState', async ({ page, mock, setSettin
   await b.typeSize('2');
   // ETHUSDT has no bundled tier table; its brackets come from the bracket table of all symbols
   // the BTCUSDT feed already fetched (shared, not fetched again), so the overlay quotes it.
-  const reading = await waitForEngineFigures(page, 'ETHUSDT', () => expectedView(b.form(), servedSnapshot(b.form(), mock.book.get('binance', 'ETHUSDT')), settings), { mark: 'live' });
+  // The snapshot the feed builds from everything the mock serves, the ETHUSDT brackets included.
+  const reading = await waitForEngineFigures(page, 'ETHUSDT', () => expectedView(b.form(), snapshotFromMock(mock, 'binance-usdm', 'ETHUSDT'), settings), { mark: 'live' });
+  expect(reading.state).toBe('ok');
   expect(sameNumber(shownMark(reading), '3205.75')).toBe(true);
   expect(reading.text).toContain('ETHUSDT');
 
