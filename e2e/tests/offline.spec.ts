@@ -11,6 +11,9 @@ import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../src/settings/settings';
 
 test('all APIs unreachable: form-based figures with data-mark="missing"', async ({ mock }) => {
   mock.setUnreachable('api');
+  // The bracket table lives on the page host (www.binance.com/bapi/…), which must still serve the
+  // page: its one API path drops the connection instead, as an unreachable API would.
+  mock.fault('binance.brackets', 'refuse');
   const session = await launchChromium({ port: mock.port });
   try {
     const settings = { ...DEFAULT_SETTINGS, accountBalance: { 'kraken-margin': '20000', 'binance-usdm': '5000' } };
@@ -32,7 +35,7 @@ test('all APIs unreachable: form-based figures with data-mark="missing"', async 
     // It did try (and only at the handshake, where the mock refused it).
     const tried = mock.requests((e) => e.kind === 'tls-refused').map((e) => e.host);
     expect(tried).toEqual(expect.arrayContaining(['api.kraken.com', 'fapi.binance.com']));
-    expect(mock.requests((e) => e.endpoint !== null && e.kind !== 'tls-refused')).toEqual([]);
+    expect(mock.requests((e) => e.endpoint !== null && e.kind !== 'tls-refused' && !(e.endpoint === 'binance.brackets' && e.fault === 'refuse'))).toEqual([]);
   } finally {
     await session.close();
   }
