@@ -7,6 +7,7 @@ import { VENUES } from '../../src/core/types';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import { bundledFacts } from '../../src/venues/facts';
 import { quoteScenario } from '../../src/ui/popup/engine';
+import { buildFigures } from '../../src/ui/popup/figures-model';
 import { defaultScenario, scenarioFromOrder, type PageOrigin, type Scenario } from '../../src/ui/popup/scenario';
 import { NOW, SAMPLE_ORDERS } from './orders';
 
@@ -83,6 +84,21 @@ describe('scenario → engine input', () => {
       },
     });
     expect(popup.quote.result).toEqual(quoteJson(popup.quote.input, bundledFacts()));
+  });
+
+  it('a typed position in the order\'s own market: the popup quotes what the order leaves, and says so above the figures', () => {
+    const scenario: Scenario = {
+      ...defaultScenario('binance-usdm', DEFAULT_SETTINGS, 'en-US'),
+      marginMode: 'cross', orderType: 'limit', price: '60000', size: '1', sizeUnit: 'base', balance: '20000', side: 'long',
+      maintenancePercent: '0.5',
+      positions: [{ symbol: 'BTCUSDT', side: 'long', quantity: '1', entry: '50000', mark: '60000', ratePercent: '0.5', pageMargin: null }],
+    };
+    const popup = ok(quoteScenario(scenario, null, DEFAULT_SETTINGS, NOW));
+    const result = popup.quote.result as { position?: { change: string; after: { quantity: string; entryPrice: string } | null } };
+    // 1 @ 50,000 + 1 @ 60,000 = 2 @ 55,000.
+    expect(result.position).toMatchObject({ change: 'add', after: { side: 'long', quantity: '2', entryPrice: '55000' } });
+    const view = buildFigures({ outcome: popup, scenario, origin: null, locale: 'en-US' });
+    expect(view.notes[0]).toEqual({ kind: 'position', severity: 'info', text: 'After this order: long 2 @ 55,000 USDT' }); // no tick known for a typed scenario: as many places as the price has
   });
 
   it('every venue’s example quotes without refusal, except OKX (no bundled tiers) until a maintenance rate is typed', () => {

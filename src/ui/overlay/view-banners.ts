@@ -58,8 +58,8 @@ export function banners(plan: SideQuote['plan'] | undefined, quotes: SideQuote[]
   }
   if (unknown.length > 0) {
     const [key, english] = unknown.length > 1
-      ? ['overlay_positionsUnknownMany', 'Open positions $1 cannot be weighed (maintenance margin unknown, or the same market) — no liquidation price']
-      : ['overlay_positionsUnknownOne', 'Open position $1 cannot be weighed (maintenance margin unknown, or the same market) — no liquidation price'];
+      ? ['overlay_positionsUnknownMany', 'Open positions $1 cannot be weighed (maintenance margin unknown, or a same-market position that cannot be netted) — no liquidation price']
+      : ['overlay_positionsUnknownOne', 'Open position $1 cannot be weighed (maintenance margin unknown, or a same-market position that cannot be netted) — no liquidation price'];
     out.push({ kind: 'positions-unknown', severity: 'danger', text: say(key, english, [unknown.join(', ')]) });
   }
   const balanceWarning = unknown.length === 0 && misread.length === 0 && plan?.positionsTooMany !== true && quotes.some((q) => q.result !== null && !isError(q.result) && q.result.warnings.some((w) => w.code === 'CROSS_BALANCE_UNKNOWN'));
