@@ -34,6 +34,7 @@ test('Kraken: BTC/USD → ETH/USD by pushState', async ({ page, mock, setSetting
 test('Binance: BTCUSDT → ETHUSDT by pushState', async ({ page, mock, setSettings }) => {
   const settings = await setSettings({ accountBalance: { 'binance-usdm': '5000' } });
   mock.setPrice('binance', 'ETHUSDT', '3205.75', { fundingRate: '-0.00005' });
+  const start = mock.log.length;
   const b = await new BinancePage(page).goto('BTCUSDT');
   await waitForEngineFigures(page, 'BTCUSDT', () => expectedView(b.form(), servedSnapshot(b.form(), mock.book.get('binance', 'BTCUSDT')), settings), { mark: 'live' });
   const before = mock.log.length;
@@ -54,7 +55,10 @@ test('Binance: BTCUSDT → ETHUSDT by pushState', async ({ page, mock, setSettin
 
   const after = mock.log.slice(before);
   expect(after.some((e) => e.host === 'fapi.binance.com' && e.path.includes('symbol=ETHUSDT'))).toBe(true);
-  expect(after.filter((e) => e.endpoint === 'binance.brackets')).toEqual([]);
+  // The table is held in the worker's memory: fetched for BTCUSDT in this worker's life, it is not fetched again for
+  // ETHUSDT. (A worker restarted by an earlier test starts BTCUSDT from its cached table: then one fetch for ETHUSDT.)
+  const fetchedForBtc = mock.log.slice(start, before).some((e) => e.endpoint === 'binance.brackets');
+  expect(after.filter((e) => e.endpoint === 'binance.brackets')).toHaveLength(fetchedForBtc ? 0 : 1);
   await mock.waitFor('an ETHUSDT stream and no BTCUSDT stream', () => {
     const streams = mock.openStreams().filter((s) => s.venue === 'binance');
     return streams.some((s) => s.symbols.includes('ETHUSDT')) && !streams.some((s) => s.symbols.includes('BTCUSDT'));
