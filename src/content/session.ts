@@ -15,7 +15,7 @@ import type { Settings } from '../settings/settings';
 import type { VenueReader } from '../venues/readers';
 import type { FormReading } from '../venues/types';
 import type { ExtApi } from './ext-api';
-import { FormLink } from './form-link';
+import { FormLink, readingKey } from './form-link';
 import { watchForm } from './form-watch';
 import { SubmitGuard } from './guard';
 import { installGuardEvents } from './guard-events';
@@ -84,6 +84,8 @@ export function startSession(deps: SessionDeps): Session {
 
   let anchor: Element | null = null;
   let watched: readonly Element[] = [];
+  /** Key of the order fields at the last per-frame probe; null: compare with the last reading's order. */
+  let lastProbe: string | null = null;
   /** The submit buttons at the last full reading: the guard recognises a click on one without searching the page. */
   let buttons: readonly Element[] = [];
   let late = false;
@@ -135,6 +137,7 @@ export function startSession(deps: SessionDeps): Session {
   /** A new reading: send it, re-arm the "updating" timer, and let go of a hold for another order. */
   function accept(next: FormReading): void {
     if (!link.accept(next)) return;
+    lastProbe = null; // the next probe compares with this reading's order
     guard.orderChanged(readingOrder(next));
     armLate();
     render();
@@ -216,13 +219,19 @@ export function startSession(deps: SessionDeps): Session {
     return readSafely(reader, doc, currentUrl(), 'order');
   }
 
-  /** Once a frame while the form is in use: the page's script may have set a value without an event. */
+  /**
+   * Once a frame while the form is in use: the page's script may have set a value without an event.
+   * The order fields are compared with the previous probe (or, first, with the order last read): a
+   * full reading may differ from an order-only one for reasons outside the order (an unreadable
+   * account), and comparing those two would read the whole page again every frame.
+   */
   function probeOrder(): void {
     if (watch.hasPendingChanges()) return read();
     const probe = readSafely(reader, doc, currentUrl(), 'order');
-    const last = link.reading;
-    const same = probe.status === 'ok' ? readingOrder(last) === orderIdentity(probe.form) : last?.status === 'unrecognised' && last.missing.join() === probe.missing.join();
-    if (!same) read();
+    const key = probe.status === 'ok' ? orderIdentity(probe.form) : readingKey(probe);
+    const before = lastProbe ?? readingOrder(link.reading);
+    lastProbe = key;
+    if (key !== before) read();
   }
 
   function checkModal(): void {
