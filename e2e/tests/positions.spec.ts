@@ -37,7 +37,7 @@ async function addRow(page: Page, body: string, rename: [string, string], cells:
 
 async function positionLine(page: Page): Promise<string> {
   const text = (await readOverlay(page)).text;
-  const m = /After this order: (?:long|short) [\d.,]+ @ [\d.,]+ \w+/.exec(text);
+  const m = /After this order: (?:long|short) [\d.,]+ \w+ @ [\d.,]+ \w+/.exec(text);
   return m ? m[0] : '';
 }
 
@@ -54,7 +54,7 @@ test('Bybit cross: adding to the open BTCUSDT long quotes the combined position'
     return expectedView(form, snapshotFromMock(mock, 'bybit-linear', 'BTCUSDT'));
   });
   // 0.05 @ 64,000 + 0.15 @ 65,000 = 0.2 @ 64,750 (size-weighted average entry).
-  expect(await positionLine(page)).toMatch(/^After this order: long 0\.2 @ 64,750(\.0+)? USDT$/);
+  expect(await positionLine(page)).toMatch(/^After this order: long 0\.2 BTC @ 64,750(\.0+)? USDT$/);
 });
 
 test('OKX cross: adding to the open BTC-USDT-SWAP long, sized in contracts, quotes the combined position', async ({ page, mock }) => {
@@ -69,7 +69,7 @@ test('OKX cross: adding to the open BTC-USDT-SWAP long, sized in contracts, quot
     form.account!.positions = [...form.account!.positions!, own];
     return expectedView(form, snapshotFromMock(mock, 'okx-swap', 'BTC-USDT-SWAP'));
   });
-  expect(await positionLine(page)).toMatch(/^After this order: long 0\.05 @ /);
+  expect(await positionLine(page)).toMatch(/^After this order: long 0\.05 BTC @ /);
 });
 
 test('Hyperliquid cross: adding to the open BTC long quotes the combined position', async ({ page, mock }) => {
@@ -82,5 +82,5 @@ test('Hyperliquid cross: adding to the open BTC long quotes the combined positio
     form.account = { ...form.account!, positions: [...form.account!.positions!, own] };
     return expectedView(form, snapshotFromMock(mock, 'hyperliquid', 'BTC'));
   });
-  expect(await positionLine(page)).toMatch(/^After this order: long /);
+  expect(await positionLine(page)).toMatch(/^After this order: long [\d.]+ BTC @ /);
 });

@@ -249,7 +249,7 @@ describe('a position in the order\'s own market (issue 10)', () => {
     const base = quotes[0]!.result as Exclude<typeof quotes[0]['result'], null | { error: unknown }>;
     const withPosition = (position: NonNullable<typeof base.position>) => [{ ...quotes[0]!, result: { ...base, position } }];
     const add = view(form, snapshot('65000'), { quotes: withPosition({ change: 'add', before: { side: 'long', quantity: '1', entryPrice: '20000' }, after: { side: 'long', quantity: '1.5', entryPrice: '20333.33333333333333333' }, closedQuantity: '0', realisedPnl: '0', closingFee: '0', realisedPnlNet: '0', hedge: false, summary: 'after this order: position long 1.5 @ 20333.33333' }) });
-    expect(add.columns[0]!.position).toEqual({ change: 'add', text: 'After this order: long 1.5 @ 20,333.33 USDT' });
+    expect(add.columns[0]!.position).toEqual({ change: 'add', text: 'After this order: long 1.5 BTC @ 20,333.33 USDT' });
     const closed = view(form, snapshot('65000'), { quotes: withPosition({ change: 'close', before: { side: 'short', quantity: '0.1', entryPrice: '66000' }, after: null, closedQuantity: '0.1', realisedPnl: '100', closingFee: '2.6', realisedPnlNet: '97.4', hedge: true, summary: 'after this order: position closed' }) });
     expect(closed.columns[0]!.position).toEqual({ change: 'close', text: 'After this order: position closed · realised P/L 97.40 USDT after fees · hedge mode: the position on this side' });
     expect(view(form, snapshot('65000')).columns[0]!.position).toBeNull();

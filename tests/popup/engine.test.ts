@@ -98,7 +98,7 @@ describe('scenario → engine input', () => {
     // 1 @ 50,000 + 1 @ 60,000 = 2 @ 55,000.
     expect(result.position).toMatchObject({ change: 'add', after: { side: 'long', quantity: '2', entryPrice: '55000' } });
     const view = buildFigures({ outcome: popup, scenario, origin: null, locale: 'en-US' });
-    expect(view.notes[0]).toEqual({ kind: 'position', severity: 'info', text: 'After this order: long 2 @ 55,000 USDT' }); // no tick known for a typed scenario: as many places as the price has
+    expect(view.notes[0]).toEqual({ kind: 'position', severity: 'info', text: 'After this order: long 2 BTC @ 55,000 USDT' }); // no tick known for a typed scenario: as many places as the price has
   });
 
   it('every venue’s example quotes without refusal, except OKX (no bundled tiers) until a maintenance rate is typed', () => {

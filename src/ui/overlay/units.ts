@@ -23,3 +23,13 @@ export function quoteCurrency(venue: VenueId, symbol: string): string {
   if (suffix === undefined) return 'quote ccy';
   return suffix.length === 4 && suffix.startsWith('Z') ? suffix.slice(1) : suffix;
 }
+
+/** The base asset of a venue symbol ("BTCUSDT" → "BTC", "BTC-USDT-SWAP" → "BTC", Hyperliquid's coin as it is): sizes carry it. */
+export function baseAsset(venue: VenueId, symbol: string): string {
+  const upper = symbol.toUpperCase();
+  if (venue === 'hyperliquid') return upper;
+  const split = upper.split(/[-/_:]/)[0] ?? upper;
+  if (split !== upper) return split;
+  const quote = quoteCurrency(venue, symbol);
+  return upper.endsWith(quote) && upper.length > quote.length ? upper.slice(0, -quote.length) : upper;
+}

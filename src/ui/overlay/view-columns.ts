@@ -9,7 +9,7 @@ import { chartFromQuote } from '../chart/from-quote';
 import { t, type MessageKey } from '../i18n';
 import { FIGURES } from './contract';
 import { formatFixed, formatFraction, formatMoney, formatPercentValue, formatPrice, formatRatio, toDecimal, type FormatOptions } from './format';
-import { quoteCurrency } from './units';
+import { baseAsset, quoteCurrency } from './units';
 import { sideTitle } from './view-text';
 import type { ChartView, MarketInfo, PositionLine, Risk, SideColumn, SideQuote, FigureRow } from './view-types';
 
@@ -138,7 +138,7 @@ export function column(side: Side, quote: WireQuote, plan: SideQuote['plan'], fo
     warnings: quote.warnings.map((w) => ({ code: w.code, severity: w.severity, message: w.message, inBanner: w.code === 'CROSS_BALANCE_UNKNOWN' })),
     assumptions: quote.assumptions,
     chart: chartOf(side, quote, plan, form, market, ccy, f),
-    position: positionLine(quote, ccy, f),
+    position: positionLine(quote, { base: baseAsset(form.venue, form.symbol), quote: ccy }, f),
   };
 }
 
@@ -146,12 +146,13 @@ export function column(side: Side, quote: WireQuote, plan: SideQuote['plan'], fo
  * "After this order: long 1.5 @ 20,333.3 USDT · realised P/L −12.40 USDT after fees": the position the order
  * leaves in its own market (src/core/position-quote.ts), never the order on its own.
  */
-export function positionLine(quote: Pick<WireQuote, 'position'>, ccy: string, f: Formats): PositionLine | null {
+export function positionLine(quote: Pick<WireQuote, 'position'>, units: { base: string; quote: string }, f: Formats): PositionLine | null {
+  const ccy = units.quote;
   const p = quote.position;
   if (p === undefined) return null;
   const parts: string[] = [];
   if (p.after === null) parts.push(t('overlay_positionClosed'));
-  else parts.push(t('overlay_positionAfter', [sideWord(p.after.side), p.after.quantity, `${formatPrice(p.after.entryPrice, f.price) ?? p.after.entryPrice} ${ccy}`]));
+  else parts.push(t('overlay_positionAfter', [sideWord(p.after.side), `${p.after.quantity} ${units.base}`, `${formatPrice(p.after.entryPrice, f.price) ?? p.after.entryPrice} ${ccy}`]));
   if (p.change !== 'add') parts.push(t('overlay_positionRealised', [`${formatMoney(p.realisedPnlNet, f.other) ?? p.realisedPnlNet} ${ccy}`]));
   if (p.hedge) parts.push(t('overlay_positionHedge'));
   return { change: p.change, text: parts.join(' · ') };

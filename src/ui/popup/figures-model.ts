@@ -7,6 +7,7 @@ import { chartFromQuote } from '../chart/from-quote';
 import type { ChartMarker } from '../chart/geometry';
 import { decimalsOfTick, formatFraction, formatMoney, formatPercentValue, formatPrice, formatRatio, toDecimal } from '../overlay/format';
 import type { QuotePlan } from '../../venues/quote-input';
+import { baseAsset } from '../overlay/units';
 import { positionLine } from '../overlay/view-columns';
 import type { ScenarioOutcome } from './engine';
 import type { PageOrigin, Scenario } from './scenario';
@@ -156,7 +157,7 @@ export function buildFigures({ outcome, scenario, origin, locale }: FiguresInput
   const markFigure = (input.market as Record<string, unknown> | undefined)?.markPrice;
   const chart = chartOf(quote, order, typeof markFigure === 'string' ? markFigure : null);
   // An order in a market the account already holds: say what it leaves, above the figures (which are for that).
-  const position = positionLine(quote, ccy, { price: { locale, decimals: decimalsOfTick(tick) }, other: { locale } });
+  const position = positionLine(quote, { base: baseAsset(scenario.venue, scenario.symbol.trim()), quote: ccy }, { price: { locale, decimals: decimalsOfTick(tick) }, other: { locale } });
   if (position !== null) notes.unshift({ kind: 'position', severity: 'info', text: position.text });
   const liq = lines.find((l) => l.key === 'liquidationPrice')?.text ?? '';
   const dist = lines.find((l) => l.key === 'liquidationDistance')?.text ?? '';

@@ -9,7 +9,8 @@ import { formatMoney } from '../overlay/format';
 import { VENUE_LABEL } from '../overlay/units';
 import { NumberField, SelectField, TextField } from './fields';
 import { Positions } from './positions';
-import { baseAsset, CROSS_ONLY, currencyOf, knownSymbols, SPOT_MARGIN, type Scenario } from './scenario';
+import { baseAsset } from '../overlay/units';
+import { CROSS_ONLY, currencyOf, knownSymbols, SPOT_MARGIN, type Scenario } from './scenario';
 import { fieldErrorText, say } from './text';
 import type { FieldErrors } from './validate';
 

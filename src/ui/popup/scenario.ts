@@ -81,15 +81,6 @@ export const EXAMPLE_PRICE = '100000';
 /** Kraken is cross only: without a balance there is no liquidation price, so the example brings one. */
 const EXAMPLE_BALANCE = '10000';
 
-export function baseAsset(venue: VenueId, symbol: string): string {
-  const upper = symbol.toUpperCase();
-  if (venue === 'hyperliquid') return upper;
-  const split = upper.split(/[-/_:]/)[0] ?? upper;
-  if (split !== upper) return split;
-  const quote = quoteCurrency(venue, symbol);
-  return upper.endsWith(quote) && upper.length > quote.length ? upper.slice(0, -quote.length) : upper;
-}
-
 export function currencyOf(venue: VenueId, symbol: string): string {
   return quoteCurrency(venue, symbol);
 }
