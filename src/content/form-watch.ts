@@ -25,7 +25,10 @@ export interface FormWatchOptions {
 export interface FormWatch {
   /** Observe exactly these elements from now on (the form root first); unchanged sets are kept. */
   observe(elements: readonly Element[]): void;
-  /** DOM changes of the observed elements not yet reported (the typing fast path needs none); they are reported now. */
+  /**
+   * DOM changes of the observed elements not yet reported (the typing fast path needs none). They are
+   * taken: the observer will not report them, so a caller that finds some reads in full or schedules it.
+   */
   hasPendingChanges(): boolean;
   /** The trader did something in or near the form: keep probing for ACTIVE_MS. */
   activity(): void;
@@ -69,12 +72,7 @@ export function watchForm({ win, doc, signal, now, onChange, onFrame }: FormWatc
       observed = elements;
       for (const el of elements) observer.observe(el, OBSERVE);
     },
-    hasPendingChanges() {
-      // Taking the records keeps the observer from reporting them: report them here instead.
-      const pending = observer.takeRecords().length > 0;
-      if (pending) onChange();
-      return pending;
-    },
+    hasPendingChanges: () => observer.takeRecords().length > 0,
     activity() {
       lastActivity = now();
       start();

@@ -208,7 +208,10 @@ export function startSession(deps: SessionDeps): Session {
    */
   function orderAtClick(): FormReading {
     const last = link.reading;
-    if (last?.status === 'ok' && reader.refresh !== undefined && anchor?.isConnected === true && !watch.hasPendingChanges()) {
+    const changed = watch.hasPendingChanges();
+    // The whole page is read after the click, not inside it (the exchange's handler waits for us).
+    if (changed) schedule({ read: true });
+    if (last?.status === 'ok' && reader.refresh !== undefined && anchor?.isConnected === true && !changed) {
       try {
         const next = reader.refresh(last);
         if (next !== null) return next;
