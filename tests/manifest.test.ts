@@ -92,10 +92,16 @@ describe.each(TARGETS)('manifest for %s', (target) => {
     expect(API_ORIGINS.filter((o) => o.startsWith('https:'))).toEqual(hostOrigins);
   });
 
-  it('www.binance.com (the trade pages\' origin) is a host permission for the bracket table path only', () => {
-    // Chrome grants host access by origin whatever the path; the narrow pattern still states what
+  it('www.binance.com (the trade pages\' origin) is a host permission for the bracket and borrow-rate table paths only', () => {
+    // Chrome grants host access by origin whatever the path; the narrow patterns still state what
     // the background reads there, and the content-script matches already name that origin.
-    expect(manifest.host_permissions.filter((p) => p.startsWith('https://www.binance.com'))).toEqual(['https://www.binance.com/bapi/futures/v1/friendly/future/common/brackets']);
+    expect(manifest.host_permissions.filter((p) => p.startsWith('https://www.binance.com'))).toEqual([
+      'https://www.binance.com/bapi/futures/v1/friendly/future/common/brackets',
+      'https://www.binance.com/bapi/margin/v1/friendly/margin/vip/spec/list-all',
+      'https://www.binance.com/bapi/margin/v1/friendly/isolated-margin/pair/vip-level',
+    ]);
+    // Each is also on the API allowlist, path for path.
+    for (const p of manifest.host_permissions.filter((x) => x.startsWith('https://www.binance.com'))) expect(API_ALLOWLIST).toContain(p);
   });
 
   const matches = manifest.content_scripts.flatMap((c) => c.matches);

@@ -9,7 +9,7 @@ import { FIGURES } from '../../src/ui/overlay/contract';
 import { bundledPositionRate } from '../../src/background/quotes/compute';
 import { bundledFacts } from '../../src/venues/facts';
 import type { EndpointKind, ParseResult, VenueFeed } from '../../src/venues/feed-types';
-import { planQuote, type QuotePlan } from '../../src/venues/quote-input';
+import { planQuote, withPlanNotes, type QuotePlan } from '../../src/venues/quote-input';
 import { VENUE_FOLDERS } from '../../src/venues/registry';
 import type { Figure, MarketSnapshot, OrderForm } from '../../src/venues/types';
 import type { Quote } from '../mock/markets';
@@ -43,7 +43,8 @@ function at(obj: unknown, dotted: string): unknown {
 
 export function expectedFor(form: OrderForm, side: Side, snapshot: MarketSnapshot | null, settings: Settings = DEFAULT_SETTINGS, now = Date.now()): Expected {
   const plan = planQuote(form, side, snapshot, settings, now, bundledPositionRate);
-  const quote = plan.input ? quoteJson(plan.input, bundledFacts()) : null;
+  // As the background does (quotes/compute.ts): the plan's own notes join the engine's assumptions.
+  const quote = plan.input ? withPlanNotes(plan, quoteJson(plan.input, bundledFacts())) : null;
   const figures = quote && !('error' in quote)
     ? Object.fromEntries(FIGURES.map((key) => {
       const v = at(quote, key);

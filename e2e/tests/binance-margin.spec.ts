@@ -71,6 +71,11 @@ test.describe('Binance margin: overlay = engine', () => {
     await b.order('short', '65,100', '0.3');
     const reading = await waitForEngineFigures(page, 'cross short limit', viewOf(b, mock, DEFAULT_SETTINGS), { mark: 'live' });
     expect(reading.sides).toEqual(['short']);
+    // The interest is priced with the live cross table's BTC rate (the mock's 0.000144 a day),
+    // not the bundled example rate.
+    const quote = expectedFor(b.form(), 'short', snapshotAt(mock, 'BTCUSDT'), DEFAULT_SETTINGS).quote;
+    const assumptions = quote && !('error' in quote) ? quote.assumptions : [];
+    expect(assumptions.find((a) => a.startsWith('hourly borrow rate'))).toMatch(/^hourly borrow rate 0\.000006 of the base asset a short borrows, from Binance's public cross-margin rate table/);
   });
 
   test('Isolated 10x, long market order at the last price; a new price moves it', async ({ page, mock }) => {
@@ -214,7 +219,12 @@ test('price unavailable from the start (its own browser): form-only figures, the
     const page = await session.context.newPage();
     const b = await new BinanceMarginPage(page).goto();
     await b.order('long', '64,000', '0.3');
-    await waitForEngineFigures(page, 'no price', () => expectedView(b.form(), null, DEFAULT_SETTINGS), { mark: 'missing', timeoutMs: 15_000 });
+    // The borrow-rate tables live on www.binance.com, which stays reachable: only they are held.
+    const ratesOnly = (): MarketSnapshot => {
+      const full = snapshotFromMock(mock, 'binance-margin', 'BTCUSDT');
+      return { ...full, figures: Object.fromEntries(Object.entries(full.figures).filter(([key]) => key.startsWith('borrowRate'))) };
+    };
+    await waitForEngineFigures(page, 'no price', () => expectedView(b.form(), ratesOnly(), DEFAULT_SETTINGS), { mark: 'missing', timeoutMs: 15_000 });
     expect(mock.requests((e) => SPOT_HOSTS.includes(e.host) && e.kind !== 'tls-refused')).toEqual([]);
     expect(mock.requests((e) => e.kind === 'tls-refused').map((e) => e.host)).toEqual(expect.arrayContaining(['api.binance.com']));
 

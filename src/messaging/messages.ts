@@ -11,7 +11,8 @@ export const MARKET_PORT = 'cs→bg:market';
 /** A venue's own symbol ("XBTUSD", "BTC/USD", "BTCUSDT"). */
 export const SYMBOL = /^[A-Za-z0-9._:/-]{1,40}$/;
 export const FIGURE_KEYS: readonly MarketFigureKey[] = [
-  'markPrice', 'lastPrice', 'fundingRate', 'fundingIntervalHours', 'nextFundingTime', 'maxLeverage', 'marginCallLevel', 'liquidationLevel', 'contractValue', 'borrowRatePerHour', 'tickSize',
+  'markPrice', 'lastPrice', 'fundingRate', 'fundingIntervalHours', 'nextFundingTime', 'maxLeverage', 'marginCallLevel', 'liquidationLevel', 'contractValue',
+  'borrowRateCrossLong', 'borrowRateCrossShort', 'borrowRateIsolatedLong', 'borrowRateIsolatedShort', 'tickSize',
 ];
 /** Most other open positions a page reading or a plan may carry. */
 export const MAX_PAGE_POSITIONS = 50;

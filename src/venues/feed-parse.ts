@@ -96,3 +96,16 @@ export function attempt<T>(parse: () => T): { ok: true; value: T } | { ok: false
     throw error;
   }
 }
+
+/**
+ * A table of all symbols reaches every market's runner as the same parsed body (one shared
+ * fetch): checked once, the result reused, keyed by the body object itself.
+ */
+export function memoByBody<T>(parse: (body: unknown) => T): (body: unknown) => T {
+  const seen = new WeakMap<object, T>();
+  return (body) => {
+    if (typeof body !== 'object' || body === null) return parse(body);
+    if (!seen.has(body)) seen.set(body, parse(body));
+    return seen.get(body)!;
+  };
+}

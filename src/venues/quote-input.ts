@@ -6,6 +6,7 @@ import { netPosition } from '../core/position-change';
 import type { QuoteResult } from '../core/quote';
 import type { Side, VenueId } from '../core/types';
 import type { Settings } from '../settings/settings';
+import { borrowRateNote, liveBorrowRate, type LiveBorrowRate } from './borrow-rate';
 import { bundledContractValue as bundledValueOf, type BundledContractValue } from './contract-values';
 import { positionMisfit, referencePrice } from './plausibility';
 import { isFresh, TIERS_MAX_AGE_MS, type Figure, type MarkState, type MarketFigureKey, type MarketSnapshot, type OrderForm, type PagePosition, type TierTable } from './types';
@@ -50,6 +51,8 @@ export interface QuotePlan {
    * (planNotes); null otherwise.
    */
   bundledContractValue: BundledContractValue | null;
+  /** The live borrow rate the order pays (Binance spot margin), said in the assumptions; null without one. */
+  borrowRate: LiveBorrowRate | null;
   /** The loss limit (% of balance) is set but no balance is known, so the loss at the stop is not checked. */
   lossLimitUnchecked: boolean;
 }
@@ -165,6 +168,9 @@ export function planQuote(form: OrderForm, side: Side, snapshot: MarketSnapshot 
     if (isFresh(figure, key, now)) market[field] = figure.value;
     else staleFigures.push(key);
   }
+  const borrow = liveBorrowRate(own, form.marginMode, side, now);
+  if (borrow.rate !== null) market.borrowRatePerHour = borrow.rate.value;
+  else if (borrow.stale !== null) staleFigures.push(borrow.stale);
   let price: string | null = form.price;
   let priceBasis: QuotePlan['priceBasis'] = 'limit';
   if (price === null) {
@@ -192,7 +198,7 @@ export function planQuote(form: OrderForm, side: Side, snapshot: MarketSnapshot 
   const base = {
     markState: mark.state, priceBasis, markAgeMs, staleFigures, needsBalance: cross && balance === null, balanceSource,
     pagePositions: null as number | null, positionsUnknown: [] as string[], positionsImplausible: [] as string[],
-    positionsTooMany: cross && form.account?.positionsTooMany === true, tiers, missing, bundledContractValue, lossLimitUnchecked: false,
+    positionsTooMany: cross && form.account?.positionsTooMany === true, tiers, missing, bundledContractValue, borrowRate: borrow.rate, lossLimitUnchecked: false,
   };
   if (price === null || missing !== null) return { ...base, input: null };
 
@@ -287,7 +293,9 @@ export function planQuote(form: OrderForm, side: Side, snapshot: MarketSnapshot 
 /** What the plan took from bundled data rather than the market, for the quote's assumptions. */
 export function planNotes(plan: QuotePlan): string[] {
   const bundled = plan.bundledContractValue;
-  return bundled === null ? [] : [`contract value ${bundled.value} per contract from bundled instrument facts dated ${bundled.asOf} (no live value)`];
+  const notes = bundled === null ? [] : [`contract value ${bundled.value} per contract from bundled instrument facts dated ${bundled.asOf} (no live value)`];
+  if (plan.borrowRate !== null) notes.push(borrowRateNote(plan.borrowRate));
+  return notes;
 }
 
 /** The plan's own assumptions join the engine's (first), so the trader sees every bundled figure. */

@@ -137,8 +137,14 @@ export type MarketFigureKey =
   | 'liquidationLevel'
   /** OKX: base units per contract (ctVal). */
   | 'contractValue'
-  /** Binance spot margin: hourly interest rate of the borrowed asset. */
-  | 'borrowRatePerHour'
+  /**
+   * Binance spot margin: hourly interest rate of what an order borrows, by account and side (a
+   * long borrows the quote asset, a short the base asset; cross and isolated rates differ).
+   */
+  | 'borrowRateCrossLong'
+  | 'borrowRateCrossShort'
+  | 'borrowRateIsolatedLong'
+  | 'borrowRateIsolatedShort'
   /** Smallest price step of the symbol: prices are shown with its precision. */
   | 'tickSize';
 
@@ -171,7 +177,11 @@ export const MAX_AGE_MS: Record<MarketFigureKey, number> = {
   marginCallLevel: 24 * 3_600_000,
   liquidationLevel: 24 * 3_600_000,
   contractValue: 7 * 24 * 3_600_000,
-  borrowRatePerHour: 24 * 3_600_000,
+  // Binance sets borrow rates every hour: a rate from two tables ago is no longer the one charged.
+  borrowRateCrossLong: 2 * 3_600_000,
+  borrowRateCrossShort: 2 * 3_600_000,
+  borrowRateIsolatedLong: 2 * 3_600_000,
+  borrowRateIsolatedShort: 2 * 3_600_000,
   tickSize: 7 * 24 * 3_600_000,
 };
 

@@ -23,7 +23,10 @@ describe('binance-margin feed: registration and endpoints', () => {
     expect(feed.endpoints.stream.base).toBe('wss://stream.binance.com/ws/');
     expect(feed.endpoints.stream.pathSuffix?.('BTCUSDT')).toBe('btcusdt@miniTicker');
     expect(feed.subscribeMessage('BTCUSDT')).toBeNull();
-    expect(feed.moreFacts).toBeUndefined();
+    expect(feed.moreFacts?.map((s) => [s.name, s.endpoint.base, s.shared?.refreshMs])).toEqual([
+      ['rates-cross', 'https://www.binance.com/bapi/margin/v1/friendly/margin/vip/spec/list-all', 30 * 60_000],
+      ['rates-isolated', 'https://www.binance.com/bapi/margin/v1/friendly/isolated-margin/pair/vip-level', 30 * 60_000],
+    ]);
   });
 
   it('accepts spot symbols only in the API\'s own spelling', () => {

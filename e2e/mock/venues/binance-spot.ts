@@ -2,7 +2,9 @@
 // plus the errors it can meet): REST https://api.binance.com/api/v3/{ticker/price,exchangeInfo,
 // ping,time} and the market streams on wss://stream.binance.com (/ws/<stream>,
 // /stream?streams=a/b, and SUBSCRIBE / UNSUBSCRIBE / LIST_SUBSCRIPTIONS requests). It also serves
-// the spot/margin trade page at https://www.binance.com/{locale}/trade/{BASE}_{QUOTE}.
+// the spot/margin trade page at https://www.binance.com/{locale}/trade/{BASE}_{QUOTE}, and the
+// site's two borrow-rate tables (cross, isolated) under https://www.binance.com/bapi/margin/.
+import { readFileSync } from 'node:fs';
 import type { WebSocket } from 'ws';
 import type { MarketBook } from '../markets';
 import { sendText, type StreamOptions, type StreamSession } from '../stream-session';
@@ -10,6 +12,20 @@ import type { JsonAnswer, MockSymbol, MockVenueApi } from '../venue-api';
 
 export const SPOT_REST_HOST = 'api.binance.com';
 export const SPOT_WS_HOST = 'stream.binance.com';
+const SITE_HOST = 'www.binance.com';
+
+/**
+ * The rate tables as saved in the venue's fixtures (illustrative rates, unlike the bundled
+ * example ones, so a quote priced with the live table shows), sent byte for byte.
+ */
+const RATE_TABLES: Readonly<Record<string, { name: string; text: string }>> = {
+  '/bapi/margin/v1/friendly/margin/vip/spec/list-all': { name: 'ratesCross', text: fixtureText('rates-cross.json') },
+  '/bapi/margin/v1/friendly/isolated-margin/pair/vip-level': { name: 'ratesIsolated', text: fixtureText('rates-isolated.json') },
+};
+
+function fixtureText(file: string): string {
+  return readFileSync(new URL(`../../../src/venues/binance-margin/fixtures/api/${file}`, import.meta.url), 'utf8');
+}
 
 interface SpotSymbol extends MockSymbol {
   base: string;
@@ -33,6 +49,8 @@ function eightDecimals(price: string): string {
 }
 
 function endpoint(host: string, pathname: string): string | null {
+  // Every other path on the site host is a page or another venue's API.
+  if (host === SITE_HOST) return RATE_TABLES[pathname] === undefined ? null : `binance-spot.${RATE_TABLES[pathname]!.name}`;
   if (host === SPOT_REST_HOST) {
     const m = /^\/api\/v3\/(ticker\/price|exchangeInfo|ping|time)$/.exec(pathname);
     return m ? `binance-spot.${m[1] === 'ticker/price' ? 'tickerPrice' : m[1]}` : 'binance-spot.other';
@@ -79,6 +97,10 @@ function exchangeInfo(symbols: readonly SpotSymbol[], now: number): JsonAnswer {
 
 function rest(url: URL, book: MarketBook): JsonAnswer {
   const now = Date.now();
+  if (url.hostname === SITE_HOST) {
+    const table = RATE_TABLES[url.pathname];
+    return table === undefined ? { status: 404, body: { code: '000002', message: 'not found', success: false } } : { status: 200, body: table.text };
+  }
   // Binance symbols are case-sensitive on REST: "btcusdt" is an invalid symbol.
   const named = url.searchParams.get('symbol');
   const s = find(named);
@@ -183,7 +205,7 @@ export const mockApi: MockVenueApi = {
   venue: 'binance-spot',
   // https://www.binance.com/en/trade/BTC_USDT?type=cross (any locale segment, or none; the query does not route)
   pages: [{ host: 'www.binance.com', path: /^(?:\/[A-Za-z-]{2,8})?\/trade\/[A-Za-z0-9]+_[A-Za-z0-9]+\/?$/, file: 'binance-margin.html' }],
-  restHosts: [SPOT_REST_HOST],
+  restHosts: [SPOT_REST_HOST, SITE_HOST],
   wsHosts: [SPOT_WS_HOST],
   symbols: SPOT_SYMBOLS,
   endpoint,

@@ -33,6 +33,9 @@ export const API_ALLOWLIST: readonly string[] = [
   'wss://ws.okx.com:8443/ws/v5/public',
   'https://api.hyperliquid.xyz/info',
   'wss://api.hyperliquid.xyz/ws',
+  // The same web API's two borrow-rate tables (cross, isolated) the spot-margin feed reads.
+  'https://www.binance.com/bapi/margin/v1/friendly/margin/vip/spec/list-all',
+  'https://www.binance.com/bapi/margin/v1/friendly/isolated-margin/pair/vip-level',
   'https://api.binance.com/api/v3/ticker/price',
   'https://api.binance.com/api/v3/exchangeInfo',
   'wss://stream.binance.com/ws/',

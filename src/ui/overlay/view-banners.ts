@@ -15,6 +15,10 @@ const FIGURE_NAMES: Partial<Record<MarketFigureKey, [string, string]>> = {
   maxLeverage: ['overlay_figureMaxLeverage', 'maximum leverage'],
   marginCallLevel: ['overlay_figureMarginCallLevel', 'margin-call level'],
   liquidationLevel: ['overlay_figureLiquidationLevel', 'liquidation level'],
+  borrowRateCrossLong: ['overlay_figureBorrowRate', 'borrow rate'],
+  borrowRateCrossShort: ['overlay_figureBorrowRate', 'borrow rate'],
+  borrowRateIsolatedLong: ['overlay_figureBorrowRate', 'borrow rate'],
+  borrowRateIsolatedShort: ['overlay_figureBorrowRate', 'borrow rate'],
 };
 
 /** The header line: the mark of the market the quotes came from, aged on this page's own clock. */

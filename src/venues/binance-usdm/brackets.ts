@@ -6,7 +6,7 @@
 // rejects the answer (the feed then keeps its older table or falls back to the bundle) rather
 // than letting a half-understood table price a liquidation.
 import { Dec } from '../../core/decimal';
-import { arr, attempt, decimalNumber, decimalString, fail, obj, str } from '../feed-parse';
+import { arr, attempt, decimalNumber, decimalString, fail, memoByBody, obj, str } from '../feed-parse';
 import type { ParseResult } from '../feed-types';
 import type { TierRow } from '../types';
 
@@ -106,21 +106,7 @@ export function parseBracketsAnswer(body: unknown): { ok: true; book: BracketBoo
   return result.ok ? { ok: true, book: result.value } : result;
 }
 
-/**
- * The same answer reaches every Binance market's runner (one shared fetch); it is checked once
- * and the book reused, keyed by the parsed body object itself.
- */
-const books = new WeakMap<object, ReturnType<typeof parseBracketsAnswer>>();
-
-function bookOf(body: unknown): ReturnType<typeof parseBracketsAnswer> {
-  if (typeof body !== 'object' || body === null) return parseBracketsAnswer(body);
-  let parsed = books.get(body);
-  if (parsed === undefined) {
-    parsed = parseBracketsAnswer(body);
-    books.set(body, parsed);
-  }
-  return parsed;
-}
+const bookOf = memoByBody(parseBracketsAnswer);
 
 /** One symbol's tier table (and its highest leverage, the first bracket's) from the whole answer. */
 export function parseBrackets(body: unknown, symbol: string): ParseResult {
