@@ -21,13 +21,19 @@ const securityRules = {
   'no-new-func': 'error', // new Function("code"), Function("code")
   'no-restricted-properties': [
     'error',
-    ...HTML_SINKS.map((property) => ({ property, message: 'HTML string sinks are banned: build DOM nodes or render with Preact.' })),
+    ...HTML_SINKS.map((property) => ({
+      property,
+      message: 'HTML string sinks are banned: build DOM nodes or render with Preact.',
+    })),
     { object: 'document', property: 'write', message: 'document.write is banned.' },
     { object: 'document', property: 'writeln', message: 'document.writeln is banned.' },
   ],
   'no-restricted-syntax': [
     'error',
-    { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'dangerouslySetInnerHTML is banned (and disabled in the build).' },
+    {
+      selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+      message: 'dangerouslySetInnerHTML is banned (and disabled in the build).',
+    },
   ],
 };
 
@@ -54,7 +60,8 @@ const CONTENT_SIDE = [
   './src/settings',
   './src/core/decimal-text.ts',
 ];
-const CONTENT_SIDE_MESSAGE = 'Content-script code may not import decimal.js, the engine, the facts or planQuote (even for types): quotes come from the background (bg→cs:quotes).';
+const CONTENT_SIDE_MESSAGE =
+  'Content-script code may not import decimal.js, the engine, the facts or planQuote (even for types): quotes come from the background (bg→cs:quotes).';
 
 // Paths are relative to this file (the project root). `from` may not be imported by `target`.
 const boundaryZones = [
@@ -73,10 +80,21 @@ const boundaryZones = [
     from: ['./src/ui', './src/content'],
     message: 'The background may not import UI or content-script code.',
   },
-  { target: CONTENT_SIDE, from: './src/core', except: ['./types.ts', './decimal-text.ts'], message: CONTENT_SIDE_MESSAGE },
   {
     target: CONTENT_SIDE,
-    from: ['./node_modules/decimal.js', './src/venues/facts.ts', './src/venues/quote-input.ts', './src/venues/plausibility.ts', './src/messaging/validate-cs-to-bg.ts'],
+    from: './src/core',
+    except: ['./types.ts', './decimal-text.ts'],
+    message: CONTENT_SIDE_MESSAGE,
+  },
+  {
+    target: CONTENT_SIDE,
+    from: [
+      './node_modules/decimal.js',
+      './src/venues/facts.ts',
+      './src/venues/quote-input.ts',
+      './src/venues/plausibility.ts',
+      './src/messaging/validate-cs-to-bg.ts',
+    ],
     message: CONTENT_SIDE_MESSAGE,
   },
   { target: CONTENT_SIDE, from: ['./src/venues/*/facts.json'], message: CONTENT_SIDE_MESSAGE },

@@ -59,7 +59,8 @@ function preactNoInnerHtmlPlugin(): Plugin {
  */
 function contentBundleGuardPlugin(): Plugin {
   const entry = /[\\/]src[\\/]content[\\/]index\.ts$/;
-  const banned = /[\\/]node_modules[\\/]decimal\.js[\\/]|[\\/]src[\\/]core[\\/](?!types\.ts$|decimal-text\.ts$)|[\\/]src[\\/]venues[\\/](?:facts\.ts|quote-input\.ts|[^\\/]+[\\/]facts\.json)$/;
+  const banned =
+    /[\\/]node_modules[\\/]decimal\.js[\\/]|[\\/]src[\\/]core[\\/](?!types\.ts$|decimal-text\.ts$)|[\\/]src[\\/]venues[\\/](?:facts\.ts|quote-input\.ts|[^\\/]+[\\/]facts\.json)$/;
   return {
     name: 'margin-preflight:content-bundle-guard',
     apply: 'build',

@@ -20,7 +20,8 @@ const WARMUP = 10;
 const CPU_THROTTLING = 4;
 export const CLICK_BUDGET_MS = 2;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 
 /** Adds `rows` copies of the first position row to the page's positions table. */
 async function addPositionRows(page: Page, rows: number): Promise<void> {
@@ -35,21 +36,24 @@ async function addPositionRows(page: Page, rows: number): Promise<void> {
 
 /** Milliseconds from dispatch to the page's own bubbling click listener, per click. */
 async function clickTimes(page: Page): Promise<number[]> {
-  return page.evaluate(async ([clicks, warmup]) => {
-    const button = [...document.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Buy/Long')!;
-    const reached = { at: 0 };
-    document.addEventListener('click', () => (reached.at = performance.now()));
-    const out: number[] = [];
-    for (let i = 0; i < clicks + warmup; i++) {
-      reached.at = 0;
-      const start = performance.now();
-      button.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
-      if (reached.at === 0) throw new Error(`click ${i} did not reach the page (held by the guard?)`);
-      if (i >= warmup) out.push(reached.at - start);
-      await new Promise((r) => setTimeout(r, 30));
-    }
-    return out;
-  }, [CLICKS, WARMUP] as const);
+  return page.evaluate(
+    async ([clicks, warmup]) => {
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Buy/Long')!;
+      const reached = { at: 0 };
+      document.addEventListener('click', () => (reached.at = performance.now()));
+      const out: number[] = [];
+      for (let i = 0; i < clicks + warmup; i++) {
+        reached.at = 0;
+        const start = performance.now();
+        button.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+        if (reached.at === 0) throw new Error(`click ${i} did not reach the page (held by the guard?)`);
+        if (i >= warmup) out.push(reached.at - start);
+        await new Promise((r) => setTimeout(r, 30));
+      }
+      return out;
+    },
+    [CLICKS, WARMUP] as const,
+  );
 }
 
 async function measure(session: ChromiumSession, withExtension: boolean): Promise<number[]> {
@@ -58,7 +62,8 @@ async function measure(session: ChromiumSession, withExtension: boolean): Promis
     await page.goto(BYBIT_URL());
     await page.getByRole('button', { name: 'Buy/Long', exact: true }).waitFor();
     await addPositionRows(page, CLICK_ROWS);
-    if (withExtension) await waitForOverlay(page, (r) => r.present && r.state !== null, 'overlay on the page with many rows', 15_000);
+    if (withExtension)
+      await waitForOverlay(page, (r) => r.present && r.state !== null, 'overlay on the page with many rows', 15_000);
     const cdp = await session.context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING });
     try {
@@ -91,7 +96,12 @@ export async function clickBench(mock: MockExchange): Promise<ClickBench> {
     }
     ours.sort((a, b) => a - b);
     floor.sort((a, b) => a - b);
-    return { withP50: percentile(ours, 50), withP95: percentile(ours, 95), floorP50: percentile(floor, 50), floorP95: percentile(floor, 95) };
+    return {
+      withP50: percentile(ours, 50),
+      withP95: percentile(ours, 95),
+      floorP50: percentile(floor, 50),
+      floorP95: percentile(floor, 95),
+    };
   } finally {
     await withExt.close();
     await without.close();
@@ -101,8 +111,23 @@ export async function clickBench(mock: MockExchange): Promise<ClickBench> {
 export function clickRows(r: ClickBench): Array<[string, string, string, string]> {
   const added = r.withP95 - r.floorP95;
   return [
-    [`(d) Buy click, dispatch → page listener, ${CLICK_ROWS} position rows, ${CPU_THROTTLING}× CPU: p50 / p95 with the extension`, `${r.withP50.toFixed(2)} / ${r.withP95.toFixed(2)} ms`, '', ''],
-    ['(d)   same in a browser without the extension (the floor)', `${r.floorP50.toFixed(2)} / ${r.floorP95.toFixed(2)} ms`, '', ''],
-    ['(d)   added by the guard, p95 with − floor', `${added.toFixed(2)} ms`, `< ${CLICK_BUDGET_MS} ms`, added < CLICK_BUDGET_MS ? 'ok' : 'OVER'],
+    [
+      `(d) Buy click, dispatch → page listener, ${CLICK_ROWS} position rows, ${CPU_THROTTLING}× CPU: p50 / p95 with the extension`,
+      `${r.withP50.toFixed(2)} / ${r.withP95.toFixed(2)} ms`,
+      '',
+      '',
+    ],
+    [
+      '(d)   same in a browser without the extension (the floor)',
+      `${r.floorP50.toFixed(2)} / ${r.floorP95.toFixed(2)} ms`,
+      '',
+      '',
+    ],
+    [
+      '(d)   added by the guard, p95 with − floor',
+      `${added.toFixed(2)} ms`,
+      `< ${CLICK_BUDGET_MS} ms`,
+      added < CLICK_BUDGET_MS ? 'ok' : 'OVER',
+    ],
   ];
 }

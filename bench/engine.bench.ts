@@ -18,7 +18,8 @@ interface Scenario {
 }
 
 // Binance USD-M BTCUSDT brackets (10 rows) as bundled, passed explicitly as a live feed would.
-const binanceBtcTiers = (RAW_FACTS['binance-usdm'] as { symbols: { BTCUSDT: { tiers: unknown[] } } }).symbols.BTCUSDT.tiers;
+const binanceBtcTiers = (RAW_FACTS['binance-usdm'] as { symbols: { BTCUSDT: { tiers: unknown[] } } }).symbols.BTCUSDT
+  .tiers;
 
 // OKX BTC-USDT-SWAP style position tiers (whole-position MMR, no deduction); OKX has none bundled.
 const okxTiers = [
@@ -30,8 +31,24 @@ const okxTiers = [
 ];
 
 const otherPositions = [
-  { symbol: 'ETHUSDT', side: 'long', quantity: '12.5', entryPrice: '3120.4', markPrice: '3088.15', maintenanceMarginRate: '0.005', maintenanceAmount: '0' },
-  { symbol: 'SOLUSDT', side: 'short', quantity: '300', entryPrice: '142.37', markPrice: '145.02', maintenanceMarginRate: '0.01', maintenanceAmount: '5' },
+  {
+    symbol: 'ETHUSDT',
+    side: 'long',
+    quantity: '12.5',
+    entryPrice: '3120.4',
+    markPrice: '3088.15',
+    maintenanceMarginRate: '0.005',
+    maintenanceAmount: '0',
+  },
+  {
+    symbol: 'SOLUSDT',
+    side: 'short',
+    quantity: '300',
+    entryPrice: '142.37',
+    markPrice: '145.02',
+    maintenanceMarginRate: '0.01',
+    maintenanceAmount: '5',
+  },
 ];
 
 const SCENARIOS: Scenario[] = [
@@ -40,7 +57,15 @@ const SCENARIOS: Scenario[] = [
     raw: {
       venue: 'kraken-margin',
       marginMode: 'cross',
-      order: { symbol: 'XBTUSD', side: 'long', type: 'limit', price: '67250.5', quantity: '0.35', leverage: '5', stopLoss: '61000' },
+      order: {
+        symbol: 'XBTUSD',
+        side: 'long',
+        type: 'limit',
+        price: '67250.5',
+        quantity: '0.35',
+        leverage: '5',
+        stopLoss: '61000',
+      },
       market: { markPrice: '67310.1' },
       account: { walletBalance: '12500' },
       holdHours: '36',
@@ -62,7 +87,13 @@ const SCENARIOS: Scenario[] = [
       venue: 'binance-usdm',
       marginMode: 'cross',
       order: { symbol: 'BTCUSDT', side: 'short', type: 'limit', price: '67400', quantity: '4.5', leverage: '25' },
-      market: { markPrice: '67244.8', tiers: binanceBtcTiers, fundingRate: '0.0001', takerFeeRate: '0.0005', makerFeeRate: '0.0002' },
+      market: {
+        markPrice: '67244.8',
+        tiers: binanceBtcTiers,
+        fundingRate: '0.0001',
+        takerFeeRate: '0.0005',
+        makerFeeRate: '0.0002',
+      },
       account: { walletBalance: '40000', positions: otherPositions },
       holdHours: '48',
     },
@@ -113,7 +144,14 @@ const SCENARIOS: Scenario[] = [
     raw: {
       venue: 'okx-swap',
       marginMode: 'isolated',
-      order: { symbol: 'BTC-USDT-SWAP', side: 'long', type: 'limit', price: '67250.5', quantity: '1.5', leverage: '30' },
+      order: {
+        symbol: 'BTC-USDT-SWAP',
+        side: 'long',
+        type: 'limit',
+        price: '67250.5',
+        quantity: '1.5',
+        leverage: '30',
+      },
       market: { markPrice: '67244.8', maintenanceMarginRate: '0.004', fundingRate: '0.0001' },
     },
   },
@@ -122,7 +160,14 @@ const SCENARIOS: Scenario[] = [
     raw: {
       venue: 'okx-swap',
       marginMode: 'cross',
-      order: { symbol: 'BTC-USDT-SWAP', side: 'short', type: 'market', price: '67250.5', quantity: '10', leverage: '10' },
+      order: {
+        symbol: 'BTC-USDT-SWAP',
+        side: 'short',
+        type: 'market',
+        price: '67250.5',
+        quantity: '10',
+        leverage: '10',
+      },
       market: { markPrice: '67244.8', tiers: okxTiers, fundingRate: '0.0001' },
       account: { walletBalance: '90000', positions: otherPositions },
     },
@@ -198,13 +243,17 @@ function main(): void {
   console.log('');
   console.log(`- node ${process.version} (${process.platform} ${process.arch})`);
   console.log(`- date ${new Date().toISOString()}`);
-  console.log(`- per scenario: ${WARMUP} warm-up, then ${ENGINE_COUNT} engine quotes and ${JSON_COUNT} JSON in→out quotes`);
+  console.log(
+    `- per scenario: ${WARMUP} warm-up, then ${ENGINE_COUNT} engine quotes and ${JSON_COUNT} JSON in→out quotes`,
+  );
   console.log('');
   console.log('| venue / mode | quotes/s (engine) | µs/quote | quotes/s (JSON in→out) | µs/quote (JSON) |');
   console.log('|---|---:|---:|---:|---:|');
   for (const s of SCENARIOS) {
     const r = measure(s);
-    console.log(`| ${r.name} | ${fmtInt(r.engineQps)} | ${r.engineUs.toFixed(1)} | ${fmtInt(r.jsonQps)} | ${r.jsonUs.toFixed(1)} |`);
+    console.log(
+      `| ${r.name} | ${fmtInt(r.engineQps)} | ${r.engineUs.toFixed(1)} | ${fmtInt(r.jsonQps)} | ${r.jsonUs.toFixed(1)} |`,
+    );
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   console.log('');

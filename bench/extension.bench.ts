@@ -49,13 +49,21 @@ const LOADS = 10;
 const SETTLE_MS = 1_500;
 const BUDGET = { p95Ms: 4, gzipKb: 30, addedLoadMs: 5 };
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 const ms = (n: number) => `${n.toFixed(2)} ms`;
 
 async function withSettings(session: ChromiumSession, overlayEnabled = true): Promise<void> {
   const settings = { ...DEFAULT_SETTINGS, overlayEnabled, accountBalance: { 'kraken-margin': '20000' } };
-  await session.serviceWorker!.evaluate(([key, value]) => (globalThis as any).chrome.storage.sync.set({ [key]: value }), [SETTINGS_KEY, settings] as const);
+  await session.serviceWorker!.evaluate(
+    ([key, value]) => (globalThis as any).chrome.storage.sync.set({ [key]: value }),
+    [SETTINGS_KEY, settings] as const,
+  );
 }
 
 /** The content script's isolated world in the page's main frame. */
@@ -69,7 +77,10 @@ async function contentScriptWorld(cdp: CDPSession, extensionId: string, reload: 
     await new Promise((r) => setTimeout(r, 1_000));
     found = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin === `chrome-extension://${extensionId}`);
   }
-  if (!found) throw new Error(`no isolated world of extension ${extensionId} in the page (contexts: ${JSON.stringify(contexts.map((c) => [c.origin, c.auxData?.type]))})`);
+  if (!found)
+    throw new Error(
+      `no isolated world of extension ${extensionId} in the page (contexts: ${JSON.stringify(contexts.map((c) => [c.origin, c.auxData?.type]))})`,
+    );
   return found.id;
 }
 
@@ -119,7 +130,8 @@ async function inputLatency(session: ChromiumSession): Promise<{ samples: number
     await waitForOverlay(page, (r) => r.state === 'ok', 'overlay after reload');
   });
   await cdp.send('Runtime.evaluate', { expression: PROBE, contextId: world, returnByValue: true }).then((r: any) => {
-    if (r.exceptionDetails) throw new Error(`probe: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
+    if (r.exceptionDetails)
+      throw new Error(`probe: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
   });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING });
 
@@ -139,10 +151,21 @@ async function inputLatency(session: ChromiumSession): Promise<{ samples: number
       await restart(); // at most 8 decimals
       length = 0;
     }
-    const n = ((await cdp.send('Runtime.evaluate', { expression: 'globalThis.__marginPreflightBench.count()', contextId: world, returnByValue: true })) as { result: { value: number } }).result.value;
+    const n = (
+      (await cdp.send('Runtime.evaluate', {
+        expression: 'globalThis.__marginPreflightBench.count()',
+        contextId: world,
+        returnByValue: true,
+      })) as { result: { value: number } }
+    ).result.value;
     await pressDigit(cdp, 1 + (i % 9)); // 1–9: every keystroke changes the quantity
     length += 1;
-    const { result } = (await cdp.send('Runtime.evaluate', { expression: `globalThis.__marginPreflightBench.after(${n})`, contextId: world, awaitPromise: true, returnByValue: true })) as { result: { value: { input: number | null; change: number | null } } };
+    const { result } = (await cdp.send('Runtime.evaluate', {
+      expression: `globalThis.__marginPreflightBench.after(${n})`,
+      contextId: world,
+      awaitPromise: true,
+      returnByValue: true,
+    })) as { result: { value: { input: number | null; change: number | null } } };
     if (i < WARMUP_KEYSTROKES) continue;
     if (result.value.input === null || result.value.change === null) missed += 1;
     else samples.push(result.value.change - result.value.input);
@@ -153,11 +176,18 @@ async function inputLatency(session: ChromiumSession): Promise<{ samples: number
 }
 
 function contentScriptSize(): { files: string[]; bytes: number; gzip: number; minifiedGzip: number } {
-  const manifest = JSON.parse(readFileSync(path.join(CHROME_DIST, 'manifest.json'), 'utf8')) as { content_scripts: Array<{ js: string[] }> };
+  const manifest = JSON.parse(readFileSync(path.join(CHROME_DIST, 'manifest.json'), 'utf8')) as {
+    content_scripts: Array<{ js: string[] }>;
+  };
   const files = manifest.content_scripts.flatMap((c) => c.js);
   const code = files.map((f) => readFileSync(path.join(CHROME_DIST, f), 'utf8')).join('\n');
   const minified = transformSync(code, { minify: true, loader: 'js', target: 'es2022' }).code;
-  return { files, bytes: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length, minifiedGzip: gzipSync(minified, { level: 9 }).length };
+  return {
+    files,
+    bytes: Buffer.byteLength(code),
+    gzip: gzipSync(code, { level: 9 }).length,
+    minifiedGzip: gzipSync(minified, { level: 9 }).length,
+  };
 }
 
 const CONTROL_URL = `https://${CONTROL_HOST}/app/trade/btc-usd`;
@@ -167,7 +197,13 @@ async function loadOnce(session: ChromiumSession, url: string): Promise<LoadTrac
   const page: Page = await session.context.newPage();
   const cdp = await session.context.newCDPSession(page);
   try {
-    return await tracedLoad(page, cdp, url, SETTLE_MS, session.extensionId ? `chrome-extension://${session.extensionId}/` : null);
+    return await tracedLoad(
+      page,
+      cdp,
+      url,
+      SETTLE_MS,
+      session.extensionId ? `chrome-extension://${session.extensionId}/` : null,
+    );
   } finally {
     await page.close();
   }
@@ -192,14 +228,16 @@ async function loadCost(mock: MockExchange): Promise<Record<Series, LoadTrace[]>
     await withSettings(browsers.off, false);
     for (const [, session, url] of plan) await loadOnce(session, url); // warm-up: caches, first renderer start
     const out: Record<Series, LoadTrace[]> = { with: [], control: [], off: [], offControl: [], without: [] };
-    for (let i = 0; i < LOADS; i++) for (const [series, session, url] of plan) out[series].push(await loadOnce(session, url));
+    for (let i = 0; i < LOADS; i++)
+      for (const [series, session, url] of plan) out[series].push(await loadOnce(session, url));
     // The overlay really runs on the measured pages, and not on the control's.
     const page = await browsers.on.context.newPage();
     await page.goto(KRAKEN_URL());
     await waitForOverlay(page, (r) => r.state === 'ok', 'overlay on the measured page');
     await page.goto(CONTROL_URL);
     await page.waitForTimeout(1_000);
-    if ((await page.$(`[${HOST_ATTRIBUTE}]`)) !== null) throw new Error('the control page got the overlay: pick a host the content script does not match');
+    if ((await page.$(`[${HOST_ATTRIBUTE}]`)) !== null)
+      throw new Error('the control page got the overlay: pick a host the content script does not match');
     await page.close();
     return out;
   } finally {
@@ -215,7 +253,9 @@ async function main(): Promise<void> {
   try {
     console.log('# Margin Preflight extension benchmark');
     console.log('');
-    console.log(`- Chromium ${CHROME_DIST}, headless, mock exchange on 127.0.0.1; node ${process.version}; date ${new Date().toISOString()}`);
+    console.log(
+      `- Chromium ${CHROME_DIST}, headless, mock exchange on 127.0.0.1; node ${process.version}; date ${new Date().toISOString()}`,
+    );
 
     const size = contentScriptSize();
     if (ONLY === 'click') {
@@ -225,7 +265,9 @@ async function main(): Promise<void> {
     if (ONLY === 'c') {
       const loads = await loadCost(mock);
       const m = (series: Series, key: keyof LoadTrace) => median(loads[series].map((x) => x[key]));
-      console.log(`own CPU ${ms(m('with', 'scriptCpuMs'))} (eval ${ms(m('with', 'evaluateCpuMs'))}); main CPU control ${ms(m('control', 'mainCpuMs'))} with ${ms(m('with', 'mainCpuMs'))} diff ${ms(m('with', 'mainCpuMs') - m('control', 'mainCpuMs'))}; off own ${ms(m('off', 'scriptCpuMs'))} diff ${ms(m('off', 'mainCpuMs') - m('offControl', 'mainCpuMs'))}`);
+      console.log(
+        `own CPU ${ms(m('with', 'scriptCpuMs'))} (eval ${ms(m('with', 'evaluateCpuMs'))}); main CPU control ${ms(m('control', 'mainCpuMs'))} with ${ms(m('with', 'mainCpuMs'))} diff ${ms(m('with', 'mainCpuMs') - m('control', 'mainCpuMs'))}; off own ${ms(m('off', 'scriptCpuMs'))} diff ${ms(m('off', 'mainCpuMs') - m('offControl', 'mainCpuMs'))}`,
+      );
       return;
     }
     process.stdout.write('- (a) input → overlay latency ... ');
@@ -240,7 +282,9 @@ async function main(): Promise<void> {
     console.log('done');
     if (ONLY === 'a') {
       const xs = [...latency.samples].sort((a, b) => a - b);
-      console.log(`p50 ${ms(percentile(xs, 50))} p95 ${ms(percentile(xs, 95))} max ${ms(xs.at(-1) ?? NaN)} missed ${latency.missed}; content script ${(size.gzip / 1024).toFixed(1)} KB gz`);
+      console.log(
+        `p50 ${ms(percentile(xs, 50))} p95 ${ms(percentile(xs, 95))} max ${ms(xs.at(-1) ?? NaN)} missed ${latency.missed}; content script ${(size.gzip / 1024).toFixed(1)} KB gz`,
+      );
       return;
     }
     process.stdout.write('- (c) page-load cost, with and without the extension ... ');
@@ -261,22 +305,69 @@ async function main(): Promise<void> {
       return `${percentile(xs, 10).toFixed(1)}–${percentile(xs, 90).toFixed(1)}`;
     };
     const rows: Array<[string, string, string, string]> = [
-      [`(a) input → overlay p50, ${latency.samples.length} keystrokes, ${CPU_THROTTLING}× CPU throttle`, ms(p50), '', ''],
-      [`(a) input → overlay p95 (max ${ms(sorted.at(-1) ?? NaN)}, ${latency.missed} without an update)`, ms(p95), `≤ ${BUDGET.p95Ms} ms`, p95 <= BUDGET.p95Ms && latency.missed === 0 ? 'ok' : 'OVER'],
-      [`(b) content script gzip -9 as shipped (${size.files.join(', ')}, ${(size.bytes / 1024).toFixed(1)} KB raw)`, `${(size.gzip / 1024).toFixed(1)} KB`, `≤ ${BUDGET.gzipKb} KB`, size.gzip / 1024 <= BUDGET.gzipKb ? 'ok' : 'OVER'],
+      [
+        `(a) input → overlay p50, ${latency.samples.length} keystrokes, ${CPU_THROTTLING}× CPU throttle`,
+        ms(p50),
+        '',
+        '',
+      ],
+      [
+        `(a) input → overlay p95 (max ${ms(sorted.at(-1) ?? NaN)}, ${latency.missed} without an update)`,
+        ms(p95),
+        `≤ ${BUDGET.p95Ms} ms`,
+        p95 <= BUDGET.p95Ms && latency.missed === 0 ? 'ok' : 'OVER',
+      ],
+      [
+        `(b) content script gzip -9 as shipped (${size.files.join(', ')}, ${(size.bytes / 1024).toFixed(1)} KB raw)`,
+        `${(size.gzip / 1024).toFixed(1)} KB`,
+        `≤ ${BUDGET.gzipKb} KB`,
+        size.gzip / 1024 <= BUDGET.gzipKb ? 'ok' : 'OVER',
+      ],
       ['(b) same, minified with esbuild (reference only)', `${(size.minifiedGzip / 1024).toFixed(1)} KB`, '', ''],
-      [`(c) main-thread CPU added per load, with − control (same browser, medians of N=${LOADS}, ${SETTLE_MS} ms after load)`, ms(added), `≤ ${BUDGET.addedLoadMs} ms`, added <= BUDGET.addedLoadMs ? 'ok' : 'OVER'],
+      [
+        `(c) main-thread CPU added per load, with − control (same browser, medians of N=${LOADS}, ${SETTLE_MS} ms after load)`,
+        ms(added),
+        `≤ ${BUDGET.addedLoadMs} ms`,
+        added <= BUDGET.addedLoadMs ? 'ok' : 'OVER',
+      ],
       ['(c)   of which tasks that ran our code (evaluation, calls, extension IPC + microtasks)', ms(own), '', ''],
       ['(c)     of which evaluating the script (compile + top level)', ms(med('with', 'evaluateCpuMs')), '', ''],
       ['(c)   the rest: rendering the overlay, Chromium injecting a content script', ms(added - own), '', ''],
-      ['(c)   all main-thread CPU, control / with', `${ms(med('control', 'mainCpuMs'))} / ${ms(med('with', 'mainCpuMs'))}`, '', ''],
-      ['(c)   p10–p90 of control / with (the noise the difference sits in)', `${spread('control')} / ${spread('with')}`, '', ''],
-      ['(c) overlay off: added (off − control); of which our tasks', `${ms(med('off', 'mainCpuMs') - med('offControl', 'mainCpuMs'))}; ${ms(med('off', 'scriptCpuMs'))}`, '', ''],
-      ['(c) old metric, main-thread wall time (TaskDuration-like): with − control; off − control', `${ms(med('with', 'mainWallMs') - med('control', 'mainWallMs'))}; ${ms(med('off', 'mainWallMs') - med('offControl', 'mainWallMs'))}`, '', ''],
-      ['(c) separate browser without the extension: all main-thread CPU; with − without', `${ms(med('without', 'mainCpuMs'))}; ${ms(med('with', 'mainCpuMs') - med('without', 'mainCpuMs'))}`, '', ''],
+      [
+        '(c)   all main-thread CPU, control / with',
+        `${ms(med('control', 'mainCpuMs'))} / ${ms(med('with', 'mainCpuMs'))}`,
+        '',
+        '',
+      ],
+      [
+        '(c)   p10–p90 of control / with (the noise the difference sits in)',
+        `${spread('control')} / ${spread('with')}`,
+        '',
+        '',
+      ],
+      [
+        '(c) overlay off: added (off − control); of which our tasks',
+        `${ms(med('off', 'mainCpuMs') - med('offControl', 'mainCpuMs'))}; ${ms(med('off', 'scriptCpuMs'))}`,
+        '',
+        '',
+      ],
+      [
+        '(c) old metric, main-thread wall time (TaskDuration-like): with − control; off − control',
+        `${ms(med('with', 'mainWallMs') - med('control', 'mainWallMs'))}; ${ms(med('off', 'mainWallMs') - med('offControl', 'mainWallMs'))}`,
+        '',
+        '',
+      ],
+      [
+        '(c) separate browser without the extension: all main-thread CPU; with − without',
+        `${ms(med('without', 'mainCpuMs'))}; ${ms(med('with', 'mainCpuMs') - med('without', 'mainCpuMs'))}`,
+        '',
+        '',
+      ],
       ...clickRows(clicks),
     ];
-    const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length), ['metric', 'value', 'budget', ''][i]!.length));
+    const widths = [0, 1, 2, 3].map((i) =>
+      Math.max(...rows.map((r) => r[i]!.length), ['metric', 'value', 'budget', ''][i]!.length),
+    );
     const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
     console.log('');
     console.log(line(['metric', 'value', 'budget', '']));
@@ -284,8 +375,13 @@ async function main(): Promise<void> {
     for (const r of rows) console.log(line(r));
     console.log('');
     for (const series of ['control', 'with', 'offControl', 'off', 'without'] as const) {
-      console.log(`(c) raw, ${series.padEnd(10)} main CPU ms: ${loads[series].map((m) => m.mainCpuMs.toFixed(1)).join(' ')}`);
-      if (series === 'with' || series === 'off') console.log(`(c) raw, ${series.padEnd(10)} our tasks:   ${loads[series].map((m) => m.scriptCpuMs.toFixed(1)).join(' ')}`);
+      console.log(
+        `(c) raw, ${series.padEnd(10)} main CPU ms: ${loads[series].map((m) => m.mainCpuMs.toFixed(1)).join(' ')}`,
+      );
+      if (series === 'with' || series === 'off')
+        console.log(
+          `(c) raw, ${series.padEnd(10)} our tasks:   ${loads[series].map((m) => m.scriptCpuMs.toFixed(1)).join(' ')}`,
+        );
     }
   } finally {
     await mock.stop();

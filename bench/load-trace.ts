@@ -30,7 +30,11 @@ interface TraceEvent {
   ts: number;
   dur?: number;
   tdur?: number;
-  args?: { data?: { url?: string }; beginData?: { url?: string }; chrome_mojo_event_info?: { mojo_interface_tag?: string } };
+  args?: {
+    data?: { url?: string };
+    beginData?: { url?: string };
+    chrome_mojo_event_info?: { mojo_interface_tag?: string };
+  };
 }
 
 /** Outermost events only: an event inside an already counted one is part of it. */
@@ -47,11 +51,20 @@ function outermost(events: TraceEvent[]): TraceEvent[] {
 
 const sum = (events: TraceEvent[], key: 'dur' | 'tdur') => events.reduce((a, e) => a + (e[key] ?? 0), 0) / 1000;
 
-export async function tracedLoad(page: Page, cdp: CDPSession, url: string, settleMs: number, extensionOrigin: string | null): Promise<LoadTrace> {
+export async function tracedLoad(
+  page: Page,
+  cdp: CDPSession,
+  url: string,
+  settleMs: number,
+  extensionOrigin: string | null,
+): Promise<LoadTrace> {
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
   const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: CATEGORIES, excludedCategories: ['*'] } } as never);
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: CATEGORIES, excludedCategories: ['*'] },
+  } as never);
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForTimeout(settleMs);
   await cdp.send('Tracing.end');
@@ -62,11 +75,20 @@ export async function tracedLoad(page: Page, cdp: CDPSession, url: string, settl
   if (!parse) throw new Error(`no ParseHTML for ${url} in the trace (${events.length} events)`);
   const main = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X');
   const tasks = outermost(main.filter((e) => e.name === 'RunTask'));
-  const marks = extensionOrigin === null ? [] : main.filter((e) =>
-    ((e.name === 'EvaluateScript' || e.name === 'FunctionCall') && e.args?.data?.url?.startsWith(extensionOrigin))
-    || (e.name === 'Receive mojo message' && e.args?.chrome_mojo_event_info?.mojo_interface_tag?.startsWith('extensions.mojom.')));
+  const marks =
+    extensionOrigin === null
+      ? []
+      : main.filter(
+          (e) =>
+            ((e.name === 'EvaluateScript' || e.name === 'FunctionCall') &&
+              e.args?.data?.url?.startsWith(extensionOrigin)) ||
+            (e.name === 'Receive mojo message' &&
+              e.args?.chrome_mojo_event_info?.mojo_interface_tag?.startsWith('extensions.mojom.')),
+        );
   const ours = tasks.filter((t) => marks.some((m) => m.ts >= t.ts && m.ts < t.ts + (t.dur ?? 0)));
-  const evaluate = main.filter((e) => e.name === 'EvaluateScript' && extensionOrigin !== null && e.args?.data?.url?.startsWith(extensionOrigin));
+  const evaluate = main.filter(
+    (e) => e.name === 'EvaluateScript' && extensionOrigin !== null && e.args?.data?.url?.startsWith(extensionOrigin),
+  );
   return {
     mainCpuMs: sum(tasks, 'tdur'),
     mainWallMs: sum(tasks, 'dur'),

@@ -24,21 +24,26 @@ const RED = [229, 72, 77];
 const WHITE = [245, 247, 250];
 
 // Geometry in unit space (0..1, y grows downwards).
-const CX = 0.5, CY = 0.64; // gauge centre
-const R = 0.32, THICK = 0.13; // arc radius and stroke width
+const CX = 0.5,
+  CY = 0.64; // gauge centre
+const R = 0.32,
+  THICK = 0.13; // arc radius and stroke width
 const NEEDLE_ANGLE = 1.25; // radians from the positive x axis: pointing into the amber zone, near red
 const NEEDLE_LEN = 0.36;
 
 /** Distance from p to segment a-b, and the position t (0..1) along it. */
 function segment(px, py, ax, ay, bx, by) {
-  const dx = bx - ax, dy = by - ay;
+  const dx = bx - ax,
+    dy = by - ay;
   const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
   return { d: Math.hypot(px - (ax + t * dx), py - (ay + t * dy)), t };
 }
 
 function insideRoundedSquare(x, y, inset, radius) {
-  const lo = inset + radius, hi = 1 - inset - radius;
-  const qx = Math.max(lo - x, 0, x - hi), qy = Math.max(lo - y, 0, y - hi);
+  const lo = inset + radius,
+    hi = 1 - inset - radius;
+  const qx = Math.max(lo - x, 0, x - hi),
+    qy = Math.max(lo - y, 0, y - hi);
   return x >= inset && x <= 1 - inset && y >= inset && y <= 1 - inset && Math.hypot(qx, qy) <= radius;
 }
 
@@ -72,12 +77,18 @@ function render(size) {
   const n = SUPERSAMPLE * SUPERSAMPLE;
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < SUPERSAMPLE; sy++) {
         for (let sx = 0; sx < SUPERSAMPLE; sx++) {
           const c = sample((px + (sx + 0.5) / SUPERSAMPLE) / size, (py + (sy + 0.5) / SUPERSAMPLE) / size, size);
           if (!c) continue;
-          r += c[0]; g += c[1]; b += c[2]; a += 1;
+          r += c[0];
+          g += c[1];
+          b += c[2];
+          a += 1;
         }
       }
       const o = (py * size + px) * 4;

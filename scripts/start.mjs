@@ -43,7 +43,9 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 
 const mock = await MockExchange.start();
 const stopWalk = startPriceWalk(mock, 500);
-console.log(`start: mock exchange on 127.0.0.1:${mock.port} (pro.kraken.com, api.kraken.com, ws.kraken.com, www.binance.com, fapi/fstream.binance.com)`);
+console.log(
+  `start: mock exchange on 127.0.0.1:${mock.port} (pro.kraken.com, api.kraken.com, ws.kraken.com, www.binance.com, fapi/fstream.binance.com)`,
+);
 
 let session;
 let closing;
@@ -68,14 +70,19 @@ try {
   const page = session.context.pages()[0] ?? (await session.context.newPage());
   await page.goto(DEMO_URL);
   console.log(`start: ${DEMO_URL}`);
-  console.log('start: the other fixture pages, served offline at their real URLs: https://www.binance.com/en/futures/BTCUSDT, https://www.bybit.com/trade/usdt/BTCUSDT, https://www.okx.com/trade-swap/btc-usdt-swap, https://app.hyperliquid.xyz/trade/BTC, https://www.binance.com/en/trade/BTC_USDT?type=cross');
+  console.log(
+    'start: the other fixture pages, served offline at their real URLs: https://www.binance.com/en/futures/BTCUSDT, https://www.bybit.com/trade/usdt/BTCUSDT, https://www.okx.com/trade-swap/btc-usdt-swap, https://app.hyperliquid.xyz/trade/BTC, https://www.binance.com/en/trade/BTC_USDT?type=cross',
+  );
 
   if (headless) {
     let reading;
     try {
       reading = await waitForOverlay(
         page,
-        (r) => r.state === 'ok' && r.mark === 'live' && r.figures.some((f) => f.key === 'liquidationPrice' && f.value !== ''),
+        (r) =>
+          r.state === 'ok' &&
+          r.mark === 'live' &&
+          r.figures.some((f) => f.key === 'liquidationPrice' && f.value !== ''),
         'the overlay with live figures',
         20_000,
       );
@@ -90,7 +97,8 @@ try {
     reading = await readOverlay(page);
     await page.screenshot({ path: SCREENSHOT });
     console.log(`start: overlay ${reading.state}, mark ${reading.mark}, risk ${reading.risk}`);
-    for (const f of reading.figures) console.log(`  ${(f.side ?? '').padEnd(5)} ${f.key.padEnd(22)} ${f.value.padEnd(44)} ${f.text}`);
+    for (const f of reading.figures)
+      console.log(`  ${(f.side ?? '').padEnd(5)} ${f.key.padEnd(22)} ${f.value.padEnd(44)} ${f.text}`);
     for (const w of reading.warnings) console.log(`  warning ${w.side ?? ''} ${w.code}`);
     console.log(`start: screenshot saved to ${path.relative(process.cwd(), SCREENSHOT) || SCREENSHOT}`);
     await shutdown();

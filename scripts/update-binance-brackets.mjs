@@ -17,7 +17,9 @@ const ENDPOINT = 'https://www.binance.com/bapi/futures/v1/friendly/future/common
 const DEFAULT_OUT = new URL('../src/venues/binance-usdm/brackets.json', import.meta.url);
 
 function usage(why) {
-  console.error(`update-binance-brackets: ${why}\nusage: node scripts/update-binance-brackets.mjs ANSWER.json [--out FILE] [--as-of YYYY-MM-DD]`);
+  console.error(
+    `update-binance-brackets: ${why}\nusage: node scripts/update-binance-brackets.mjs ANSWER.json [--out FILE] [--as-of YYYY-MM-DD]`,
+  );
   process.exit(2);
 }
 
@@ -41,14 +43,21 @@ function options(argv) {
 
 /** One row per line: readable diffs when Binance changes a table, and still compact. */
 function format(bundle) {
-  const tables = bundle.tables.map((table) => `    [\n${table.map((row) => `      ${JSON.stringify(row)}`).join(',\n')}\n    ]`).join(',\n');
-  const symbols = Object.entries(bundle.symbols).map(([symbol, index]) => `    ${JSON.stringify(symbol)}: ${index}`).join(',\n');
+  const tables = bundle.tables
+    .map((table) => `    [\n${table.map((row) => `      ${JSON.stringify(row)}`).join(',\n')}\n    ]`)
+    .join(',\n');
+  const symbols = Object.entries(bundle.symbols)
+    .map(([symbol, index]) => `    ${JSON.stringify(symbol)}: ${index}`)
+    .join(',\n');
   return `{\n  "format": ${bundle.format},\n  "asOf": ${JSON.stringify(bundle.asOf)},\n  "source": ${JSON.stringify(bundle.source)},\n  "tables": [\n${tables}\n  ],\n  "symbols": {\n${symbols}\n  }\n}\n`;
 }
 
 const args = options(process.argv.slice(2));
 const { parseBracketsAnswer } = await tsImport('../src/venues/binance-usdm/brackets.ts', import.meta.url);
-const { encodeBrackets, decodeBrackets } = await tsImport('../src/venues/binance-usdm/bracket-bundle.ts', import.meta.url);
+const { encodeBrackets, decodeBrackets } = await tsImport(
+  '../src/venues/binance-usdm/bracket-bundle.ts',
+  import.meta.url,
+);
 const { parseVenueFacts } = await tsImport('../src/venues/facts.ts', import.meta.url);
 
 let body;
@@ -70,10 +79,17 @@ const bundle = encodeBrackets(book, asOf, source);
 
 // The same checks as at load (facts.ts): a table the bundled facts would refuse is not written.
 const decoded = decodeBrackets(JSON.parse(format(bundle)));
-parseVenueFacts({ asOf, source, takerFeeRate: '0', makerFeeRate: '0', defaults: {}, symbols: decoded.symbols }, 'binance-usdm');
+parseVenueFacts(
+  { asOf, source, takerFeeRate: '0', makerFeeRate: '0', defaults: {}, symbols: decoded.symbols },
+  'binance-usdm',
+);
 
 const text = format(bundle);
 writeFileSync(args.out, text);
 const rows = bundle.tables.reduce((n, t) => n + t.length, 0);
-console.log(`${Object.keys(bundle.symbols).length} symbols, ${bundle.tables.length} distinct tables (${rows} rows), asOf ${asOf}`);
-console.log(`${text.length} bytes, ${gzipSync(text).length} bytes gzipped → ${args.out instanceof URL ? args.out.pathname : args.out}`);
+console.log(
+  `${Object.keys(bundle.symbols).length} symbols, ${bundle.tables.length} distinct tables (${rows} rows), asOf ${asOf}`,
+);
+console.log(
+  `${text.length} bytes, ${gzipSync(text).length} bytes gzipped → ${args.out instanceof URL ? args.out.pathname : args.out}`,
+);

@@ -157,17 +157,42 @@ const OBJECT_CASES: BadCase[] = [
     path: 'order.quantitiy',
   },
   { name: 'unknown top-level field', input: withTop({ venu: 'bybit-linear' }), code: 'UNKNOWN_FIELD', path: 'venu' },
-  { name: 'unknown market field', input: withMarket({ takerFee: '0.0005' }), code: 'UNKNOWN_FIELD', path: 'market.takerFee' },
+  {
+    name: 'unknown market field',
+    input: withMarket({ takerFee: '0.0005' }),
+    code: 'UNKNOWN_FIELD',
+    path: 'market.takerFee',
+  },
   { name: 'side "buy"', input: withOrder({ side: 'buy' }), code: 'INVALID_ENUM', path: 'order.side' },
   { name: 'side "LONG"', input: withOrder({ side: 'LONG' }), code: 'INVALID_ENUM', path: 'order.side' },
   { name: 'side missing', input: withOrder({ side: undefined }), code: 'MISSING_FIELD', path: 'order.side' },
   { name: 'marginMode "isolate"', input: withTop({ marginMode: 'isolate' }), code: 'INVALID_ENUM', path: 'marginMode' },
-  { name: 'marginMode missing (not Kraken)', input: withTop({ marginMode: undefined }), code: 'MISSING_FIELD', path: 'marginMode' },
+  {
+    name: 'marginMode missing (not Kraken)',
+    input: withTop({ marginMode: undefined }),
+    code: 'MISSING_FIELD',
+    path: 'marginMode',
+  },
   { name: 'type "stop"', input: withOrder({ type: 'stop' }), code: 'INVALID_ENUM', path: 'order.type' },
   { name: 'type 1', input: withOrder({ type: 1 }), code: 'INVALID_ENUM', path: 'order.type' },
-  { name: 'takerFeeRate "NaN"', input: withMarket({ takerFeeRate: 'NaN' }), code: 'INVALID_NUMBER', path: 'market.takerFeeRate' },
-  { name: 'makerFeeRate "0.5" (percent given as fraction?)', input: withMarket({ makerFeeRate: '0.5' }), code: 'OUT_OF_RANGE', path: 'market.makerFeeRate' },
-  { name: 'maintenanceMarginRate "1"', input: withMarket({ maintenanceMarginRate: '1' }), code: 'OUT_OF_RANGE', path: 'market.maintenanceMarginRate' },
+  {
+    name: 'takerFeeRate "NaN"',
+    input: withMarket({ takerFeeRate: 'NaN' }),
+    code: 'INVALID_NUMBER',
+    path: 'market.takerFeeRate',
+  },
+  {
+    name: 'makerFeeRate "0.5" (percent given as fraction?)',
+    input: withMarket({ makerFeeRate: '0.5' }),
+    code: 'OUT_OF_RANGE',
+    path: 'market.makerFeeRate',
+  },
+  {
+    name: 'maintenanceMarginRate "1"',
+    input: withMarket({ maintenanceMarginRate: '1' }),
+    code: 'OUT_OF_RANGE',
+    path: 'market.maintenanceMarginRate',
+  },
   {
     name: 'tiers with a gap',
     input: withMarket({
@@ -216,13 +241,23 @@ const OBJECT_CASES: BadCase[] = [
     code: 'OUT_OF_RANGE',
     path: 'market.tiers[1].notionalFloor',
   },
-  { name: 'tiers empty', input: withMarket({ maintenanceMarginRate: undefined, tiers: [] }), code: 'OUT_OF_RANGE', path: 'market.tiers' },
+  {
+    name: 'tiers empty',
+    input: withMarket({ maintenanceMarginRate: undefined, tiers: [] }),
+    code: 'OUT_OF_RANGE',
+    path: 'market.tiers',
+  },
   { name: 'holdHours negative', input: withTop({ holdHours: '-1' }), code: 'OUT_OF_RANGE', path: 'holdHours' },
   {
     name: 'cross position without symbol',
     input: withTop({
       marginMode: 'cross',
-      account: { walletBalance: '10000', positions: [{ side: 'long', quantity: '1', entryPrice: '100', markPrice: '100', maintenanceMarginRate: '0.01' }] },
+      account: {
+        walletBalance: '10000',
+        positions: [
+          { side: 'long', quantity: '1', entryPrice: '100', markPrice: '100', maintenanceMarginRate: '0.01' },
+        ],
+      },
     }),
     code: 'MISSING_FIELD',
     path: 'account.positions[0].symbol',
@@ -283,7 +318,13 @@ function expectCliError(run: CliRun, code: string, path: string): void {
 }
 
 function isQuote(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !('error' in value) && 'liquidationPrice' in value && 'notional' in value;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !('error' in value) &&
+    'liquidationPrice' in value &&
+    'notional' in value
+  );
 }
 
 // ---- the real CLI: single-object mode, a representative subset ----------------------------
@@ -296,7 +337,15 @@ describe('preflight quote (child process), one scenario per run', () => {
     });
   }
 
-  const SUBSET = ['JSON null', 'unknown venue', 'missing order', 'quantity "1,000"', 'leverage "0.5" (below 1)', 'unknown field (typo "quantitiy")', 'tiers with a gap'];
+  const SUBSET = [
+    'JSON null',
+    'unknown venue',
+    'missing order',
+    'quantity "1,000"',
+    'leverage "0.5" (below 1)',
+    'unknown field (typo "quantitiy")',
+    'tiers with a gap',
+  ];
   for (const name of SUBSET) {
     const c = OBJECT_CASES.find((x) => x.name === name);
     if (!c) throw new Error(`no case named ${name}`);
@@ -336,7 +385,8 @@ describe('preflight quote (child process), array of scenarios', () => {
   items.push({ text: JSON.stringify(valid[0]), value: valid[0], expect: 'quote' });
   OBJECT_CASES.forEach((c, i) => {
     items.push({ text: caseText(c), value: caseValue(c), expect: c });
-    if (i === Math.floor(OBJECT_CASES.length / 2)) items.push({ text: JSON.stringify(valid[1]), value: valid[1], expect: 'quote' });
+    if (i === Math.floor(OBJECT_CASES.length / 2))
+      items.push({ text: JSON.stringify(valid[1]), value: valid[1], expect: 'quote' });
   });
   items.push({ text: JSON.stringify(valid[2]), value: valid[2], expect: 'quote' });
   const arrayText = `[\n${items.map((item) => item.text).join(',\n')}\n]`;
@@ -351,32 +401,47 @@ describe('preflight quote (child process), array of scenarios', () => {
     expect((r.json as unknown[]).length).toBe(items.length);
   });
 
-  it('every invalid item carries its own error code and path; valid items are quotes', { timeout: SPAWN_TIMEOUT }, () => {
-    const results = getRun().json as unknown[];
-    items.forEach((item, index) => {
-      const result = results[index];
-      if (item.expect === 'quote') {
-        expect(isQuote(result), `item [${index}] should be a quote: ${JSON.stringify(result).slice(0, 200)}`).toBe(true);
-        expect((result as { venue: string }).venue).toBe((item.value as { venue: string }).venue);
-      } else {
-        const c = item.expect;
-        expect(result, `item [${index}] (${c.name})`).toHaveProperty('error');
-        const error = (result as { error: { code: string; path: string } }).error;
-        expect({ index, name: c.name, code: error.code, path: error.path }).toEqual({ index, name: c.name, code: c.code, path: c.path });
-        expectErrorShape(result, c.code, c.path);
-      }
-    });
-  });
+  it(
+    'every invalid item carries its own error code and path; valid items are quotes',
+    { timeout: SPAWN_TIMEOUT },
+    () => {
+      const results = getRun().json as unknown[];
+      items.forEach((item, index) => {
+        const result = results[index];
+        if (item.expect === 'quote') {
+          expect(isQuote(result), `item [${index}] should be a quote: ${JSON.stringify(result).slice(0, 200)}`).toBe(
+            true,
+          );
+          expect((result as { venue: string }).venue).toBe((item.value as { venue: string }).venue);
+        } else {
+          const c = item.expect;
+          expect(result, `item [${index}] (${c.name})`).toHaveProperty('error');
+          const error = (result as { error: { code: string; path: string } }).error;
+          expect({ index, name: c.name, code: error.code, path: error.path }).toEqual({
+            index,
+            name: c.name,
+            code: c.code,
+            path: c.path,
+          });
+          expectErrorShape(result, c.code, c.path);
+        }
+      });
+    },
+  );
 
-  it('each item equals what the in-process API returns for it (errors and quotes alike)', { timeout: SPAWN_TIMEOUT }, () => {
-    const results = getRun().json as unknown[];
-    const facts = bundledFacts();
-    items.forEach((item, index) => {
-      // A literal JSON.parse changes (1e400) is refused from the text, before quoteJson sees the double.
-      const expected = hasRawText(item.expect) ? quoteText(item.text).output : quoteJson(item.value, facts);
-      expect(results[index], `item [${index}]`).toEqual(JSON.parse(JSON.stringify(expected)));
-    });
-  });
+  it(
+    'each item equals what the in-process API returns for it (errors and quotes alike)',
+    { timeout: SPAWN_TIMEOUT },
+    () => {
+      const results = getRun().json as unknown[];
+      const facts = bundledFacts();
+      items.forEach((item, index) => {
+        // A literal JSON.parse changes (1e400) is refused from the text, before quoteJson sees the double.
+        const expected = hasRawText(item.expect) ? quoteText(item.text).output : quoteJson(item.value, facts);
+        expect(results[index], `item [${index}]`).toEqual(JSON.parse(JSON.stringify(expected)));
+      });
+    },
+  );
 
   it('stderr: short "preflight: scenario [i]" lines, capped, no stack trace', { timeout: SPAWN_TIMEOUT }, () => {
     const { stderr } = getRun();
@@ -438,7 +503,10 @@ describe('in-process API gives the same error codes', () => {
     { name: 'no command', args: [] },
     { name: 'unknown option', args: ['quote', '--inptu', 'x.json'] },
     { name: '--input without file', args: ['quote', '--input'] },
-    { name: '--input of a missing file', args: ['quote', '--input', join(tmpdir(), 'preflight-no-such-file-8f3a1c.json')] },
+    {
+      name: '--input of a missing file',
+      args: ['quote', '--input', join(tmpdir(), 'preflight-no-such-file-8f3a1c.json')],
+    },
   ];
   for (const c of USAGE_CASES) {
     it(`runCli: ${c.name} → 2, USAGE, one human line`, async () => {
@@ -525,7 +593,11 @@ describe('fixed after review', () => {
   it('a missing --input file is named in the message', async () => {
     let out = '';
     const name = join(tmpdir(), 'preflight-missing-77.json');
-    const code = await runCli(['quote', '--input', name], { stdin: async () => '', stdout: (t) => (out += t), stderr: () => {} });
+    const code = await runCli(['quote', '--input', name], {
+      stdin: async () => '',
+      stdout: (t) => (out += t),
+      stderr: () => {},
+    });
     expect(code).toBe(2);
     expect(JSON.parse(out).error.message).toContain(name);
   });
@@ -534,7 +606,11 @@ describe('fixed after review', () => {
     const file = join(tmpdir(), `preflight-bom-${process.pid}.json`);
     writeFileSync(file, `\uFEFF${JSON.stringify(BASE)}`);
     let out = '';
-    const code = await runCli(['quote', '--input', file], { stdin: async () => '', stdout: (t) => (out += t), stderr: () => {} });
+    const code = await runCli(['quote', '--input', file], {
+      stdin: async () => '',
+      stdout: (t) => (out += t),
+      stderr: () => {},
+    });
     expect(code).toBe(0);
     expect(JSON.parse(out)).toEqual(quoteJson(BASE, bundledFacts()));
   });

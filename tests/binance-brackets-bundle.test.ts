@@ -36,30 +36,77 @@ describe('bracket bundle format', () => {
     expect(new Set(Object.values(bundle.symbols)).size).toBe(3);
   });
 
-  it('decodes to every symbol\'s table as the live parser read it, with the first bracket\'s leverage', () => {
+  it("decodes to every symbol's table as the live parser read it, with the first bracket's leverage", () => {
     const parsed = book();
-    const decoded = decodeBrackets(JSON.parse(JSON.stringify(encodeBrackets(parsed, '2026-11-24', 'saved answer of the bracket endpoint'))));
+    const decoded = decodeBrackets(
+      JSON.parse(JSON.stringify(encodeBrackets(parsed, '2026-11-24', 'saved answer of the bracket endpoint'))),
+    );
     for (const [symbol, rows] of parsed.symbols) {
-      expect(decoded.symbols[symbol]?.tiers).toEqual(rows.map((r) => ({ notionalFloor: r.floor, notionalCap: r.cap, maintenanceMarginRate: r.maintenanceMarginRate, maintenanceAmount: r.maintenanceAmount, maxLeverage: r.maxLeverage })));
+      expect(decoded.symbols[symbol]?.tiers).toEqual(
+        rows.map((r) => ({
+          notionalFloor: r.floor,
+          notionalCap: r.cap,
+          maintenanceMarginRate: r.maintenanceMarginRate,
+          maintenanceAmount: r.maintenanceAmount,
+          maxLeverage: r.maxLeverage,
+        })),
+      );
     }
     expect(decoded.symbols.BTCUSDT?.maxLeverage).toBe('125');
     expect(decoded.symbols.XRPUSDT?.maxLeverage).toBe('75');
   });
 
   it('refuses a bundle that points nowhere, carries a stray table, or rows not of five decimal strings', () => {
-    const good = (): Json => JSON.parse(JSON.stringify(encodeBrackets(book(), '2026-11-24', 'saved answer of the bracket endpoint')));
+    const good = (): Json =>
+      JSON.parse(JSON.stringify(encodeBrackets(book(), '2026-11-24', 'saved answer of the bracket endpoint')));
     const spoiled = (spoil: (b: Json) => void): Json => {
       const b = good();
       spoil(b);
       return b;
     };
     expect(() => decodeBrackets(good())).not.toThrow();
-    expect(() => decodeBrackets(spoiled((b) => { b.symbols.ETHUSDT = 7; }))).toThrow(/ETHUSDT points to no table/);
-    expect(() => decodeBrackets(spoiled((b) => { b.tables.push(b.tables[0]); }))).toThrow(/used by no symbol/);
-    expect(() => decodeBrackets(spoiled((b) => { b.tables[0][1] = b.tables[0][1].slice(0, 4); }))).toThrow(/five decimal strings/);
-    expect(() => decodeBrackets(spoiled((b) => { b.tables[0][1][2] = 0.015; }))).toThrow(/five decimal strings/);
-    expect(() => decodeBrackets(spoiled((b) => { b.format = 2; }))).toThrow(/format/);
-    expect(() => decodeBrackets(spoiled((b) => { b.asOf = 'today'; }))).toThrow(/asOf/);
+    expect(() =>
+      decodeBrackets(
+        spoiled((b) => {
+          b.symbols.ETHUSDT = 7;
+        }),
+      ),
+    ).toThrow(/ETHUSDT points to no table/);
+    expect(() =>
+      decodeBrackets(
+        spoiled((b) => {
+          b.tables.push(b.tables[0]);
+        }),
+      ),
+    ).toThrow(/used by no symbol/);
+    expect(() =>
+      decodeBrackets(
+        spoiled((b) => {
+          b.tables[0][1] = b.tables[0][1].slice(0, 4);
+        }),
+      ),
+    ).toThrow(/five decimal strings/);
+    expect(() =>
+      decodeBrackets(
+        spoiled((b) => {
+          b.tables[0][1][2] = 0.015;
+        }),
+      ),
+    ).toThrow(/five decimal strings/);
+    expect(() =>
+      decodeBrackets(
+        spoiled((b) => {
+          b.format = 2;
+        }),
+      ),
+    ).toThrow(/format/);
+    expect(() =>
+      decodeBrackets(
+        spoiled((b) => {
+          b.asOf = 'today';
+        }),
+      ),
+    ).toThrow(/asOf/);
   });
 });
 
@@ -70,7 +117,15 @@ describe('the shipped bundle', () => {
     expect(decoded.asOf).toBe((RAW_FACTS['binance-usdm'] as { asOf: string }).asOf);
     expect(Object.keys(decoded.symbols)).toEqual(['BTCUSDT']);
     // The figures bundled before this change, row by row (floor, cap, MMR, cum, leverage).
-    expect(decoded.symbols.BTCUSDT?.tiers.map((t) => [t.notionalFloor, t.notionalCap, t.maintenanceMarginRate, t.maintenanceAmount, t.maxLeverage])).toEqual([
+    expect(
+      decoded.symbols.BTCUSDT?.tiers.map((t) => [
+        t.notionalFloor,
+        t.notionalCap,
+        t.maintenanceMarginRate,
+        t.maintenanceAmount,
+        t.maxLeverage,
+      ]),
+    ).toEqual([
       ['0', '50000', '0.004', '0', '125'],
       ['50000', '250000', '0.005', '50', '100'],
       ['250000', '1000000', '0.01', '1300', '50'],
@@ -84,7 +139,7 @@ describe('the shipped bundle', () => {
     ]);
   });
 
-  it('reaches the engine\'s facts as BTCUSDT\'s tiers and leverage', () => {
+  it("reaches the engine's facts as BTCUSDT's tiers and leverage", () => {
     const facts = bundledFacts()['binance-usdm']!;
     expect(facts.symbols.BTCUSDT?.maxLeverage?.toFixed()).toBe('125');
     expect(facts.symbols.BTCUSDT?.tiers?.[2]?.maintenanceAmount?.toFixed()).toBe('1300');
@@ -94,20 +149,28 @@ describe('the shipped bundle', () => {
   it('is refused when it disagrees with facts.json: another date, or a symbol given in both', () => {
     const raw = RAW_FACTS['binance-usdm'] as Json;
     expect(() => withBracketBundle(raw, { ...shipped, asOf: '2026-12-01' })).toThrow(/asOf 2026-12-01 differs/);
-    expect(() => withBracketBundle({ ...raw, symbols: { BTCUSDT: { maxLeverage: '125' } } }, shipped)).toThrow(/BTCUSDT.*in facts\.json and in brackets\.json/);
+    expect(() => withBracketBundle({ ...raw, symbols: { BTCUSDT: { maxLeverage: '125' } } }, shipped)).toThrow(
+      /BTCUSDT.*in facts\.json and in brackets\.json/,
+    );
   });
 });
 
 describe('scripts/update-binance-brackets.mjs', () => {
-  it('turns a saved answer into a bundle the facts load, dated by the answer\'s version, and states its gzip size', () => {
+  it("turns a saved answer into a bundle the facts load, dated by the answer's version, and states its gzip size", () => {
     const dir = mkdtempSync(join(tmpdir(), 'brackets-'));
     try {
       const out = join(dir, 'brackets.json');
-      const said = execFileSync(process.execPath, ['scripts/update-binance-brackets.mjs', 'src/venues/binance-usdm/fixtures/api/brackets.json', '--out', out], { cwd: ROOT, encoding: 'utf8' });
+      const said = execFileSync(
+        process.execPath,
+        ['scripts/update-binance-brackets.mjs', 'src/venues/binance-usdm/fixtures/api/brackets.json', '--out', out],
+        { cwd: ROOT, encoding: 'utf8' },
+      );
       expect(said).toMatch(/4 symbols, 3 distinct tables \(19 rows\), asOf 2026-11-24/);
       expect(said).toMatch(/\d+ bytes, \d+ bytes gzipped/);
       const written = JSON.parse(readFileSync(out, 'utf8')) as unknown;
-      expect(written).toEqual(JSON.parse(JSON.stringify(encodeBrackets(book(), '2026-11-24', (written as Json).source))));
+      expect(written).toEqual(
+        JSON.parse(JSON.stringify(encodeBrackets(book(), '2026-11-24', (written as Json).source))),
+      );
       const facts = withBracketBundle(RAW_FACTS['binance-usdm'], written) as Json;
       expect(Object.keys(facts.symbols).sort()).toEqual(['ADAUSDT', 'BTCUSDT', 'ETHUSDT', 'XRPUSDT']);
     } finally {
@@ -121,10 +184,17 @@ describe('scripts/update-binance-brackets.mjs', () => {
       const bad = structuredClone(savedAnswer) as Json;
       bad.data.brackets[1].riskBrackets[1].cumFastMaintenanceAmount = 76;
       const input = join(dir, 'answer.json');
-      execFileSync(process.execPath, ['-e', `require('fs').writeFileSync(${JSON.stringify(input)}, ${JSON.stringify(JSON.stringify(bad))})`]);
+      execFileSync(process.execPath, [
+        '-e',
+        `require('fs').writeFileSync(${JSON.stringify(input)}, ${JSON.stringify(JSON.stringify(bad))})`,
+      ]);
       let failure: { status?: number; stderr?: string } = {};
       try {
-        execFileSync(process.execPath, ['scripts/update-binance-brackets.mjs', input, '--out', join(dir, 'out.json')], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
+        execFileSync(process.execPath, ['scripts/update-binance-brackets.mjs', input, '--out', join(dir, 'out.json')], {
+          cwd: ROOT,
+          encoding: 'utf8',
+          stdio: 'pipe',
+        });
       } catch (error) {
         failure = error as typeof failure;
       }
@@ -140,13 +210,30 @@ describe('scripts/update-binance-brackets.mjs', () => {
 describe('quoting a symbol by its brackets', () => {
   const NOW = 1_800_000_000_000;
   const form = (symbol: string): OrderForm => ({
-    venue: 'binance-usdm', symbol, side: 'long', type: 'limit', marginMode: 'isolated', price: '3000',
-    size: { unit: 'base', value: '20' }, leverage: '10', marginEnabled: true, stopLoss: null, takeProfit: null, availableBalance: null,
+    venue: 'binance-usdm',
+    symbol,
+    side: 'long',
+    type: 'limit',
+    marginMode: 'isolated',
+    price: '3000',
+    size: { unit: 'base', value: '20' },
+    leverage: '10',
+    marginEnabled: true,
+    stopLoss: null,
+    takeProfit: null,
+    availableBalance: null,
   });
   const snapshot = (symbol: string, withTable: boolean): MarketSnapshot => {
     const parsed = parseBrackets(structuredClone(savedAnswer), symbol);
-    const snap: MarketSnapshot = { venue: 'binance-usdm', symbol, figures: { markPrice: { value: '3000', receivedAt: NOW, exchangeTime: null, source: 'rest' } }, status: 'live', lastError: null };
-    if (withTable && parsed.ok && parsed.tiers) snap.tiers = { table: parsed.tiers, receivedAt: NOW - 3_600_000, source: 'rest' };
+    const snap: MarketSnapshot = {
+      venue: 'binance-usdm',
+      symbol,
+      figures: { markPrice: { value: '3000', receivedAt: NOW, exchangeTime: null, source: 'rest' } },
+      status: 'live',
+      lastError: null,
+    };
+    if (withTable && parsed.ok && parsed.tiers)
+      snap.tiers = { table: parsed.tiers, receivedAt: NOW - 3_600_000, source: 'rest' };
     return snap;
   };
 
@@ -154,7 +241,10 @@ describe('quoting a symbol by its brackets', () => {
     const [quote] = quoteSides(form('ETHUSDT'), snapshot('ETHUSDT', true), DEFAULT_SETTINGS, NOW);
     expect(quote?.plan.tiers).toBe('live');
     const result = quote?.result as Json;
-    const expected = new Dec(6_000).plus(75).minus(60_000).div(new Dec(20).times(new Dec('0.0065').minus(1)));
+    const expected = new Dec(6_000)
+      .plus(75)
+      .minus(60_000)
+      .div(new Dec(20).times(new Dec('0.0065').minus(1)));
     expect(new Dec(result.liquidationPrice).minus(expected).abs().lessThan('1e-9')).toBe(true);
     expect(expected.toFixed(4)).toBe('2713.8903');
     // MM at the mark: 60,000 × 0.0065 − 75 = 315; the liquidation notional 54,277.8 stays in bracket 2.
@@ -163,7 +253,12 @@ describe('quoting a symbol by its brackets', () => {
   });
 
   it('BTCUSDT without a live table falls back to the bundle and says so', () => {
-    const [quote] = quoteSides({ ...form('BTCUSDT'), price: '60000', size: { unit: 'base', value: '1' } }, snapshot('BTCUSDT', false), DEFAULT_SETTINGS, NOW);
+    const [quote] = quoteSides(
+      { ...form('BTCUSDT'), price: '60000', size: { unit: 'base', value: '1' } },
+      snapshot('BTCUSDT', false),
+      DEFAULT_SETTINGS,
+      NOW,
+    );
     expect(quote?.plan.tiers).toBe('none');
     const result = quote?.result as Json;
     // Bracket 2 (60,000): LP = (6,000 + 50 − 60,000) / (1 × (0.005 − 1)) = 54,221.1055…

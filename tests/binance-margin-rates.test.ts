@@ -25,19 +25,31 @@ function bundledRate(symbol: string, side: 'long' | 'short'): Dec {
 }
 
 /** symbol null: an order without a symbol. */
-const order = (side: 'long' | 'short', symbol: string | null = 'BTCUSDT') => ({ ...(symbol !== null ? { symbol } : {}), side, price: '60000', quantity: '0.5', leverage: '3' });
-const base = (side: 'long' | 'short', symbol: string | null = 'BTCUSDT') => ({
-  venue: 'binance-margin', marginMode: 'cross', order: order(side, symbol), market: { markPrice: '60000' }, account: { walletBalance: '20000' },
-  holdHours: '5', carryStart: '2026-01-01T10:30:00Z',
+const order = (side: 'long' | 'short', symbol: string | null = 'BTCUSDT') => ({
+  ...(symbol !== null ? { symbol } : {}),
+  side,
+  price: '60000',
+  quantity: '0.5',
+  leverage: '3',
 });
-const rateNote = (quote: Json): string | undefined => quote.assumptions.find((a: string) => a.startsWith('hourly borrow rate'));
+const base = (side: 'long' | 'short', symbol: string | null = 'BTCUSDT') => ({
+  venue: 'binance-margin',
+  marginMode: 'cross',
+  order: order(side, symbol),
+  market: { markPrice: '60000' },
+  account: { walletBalance: '20000' },
+  holdHours: '5',
+  carryStart: '2026-01-01T10:30:00Z',
+});
+const rateNote = (quote: Json): string | undefined =>
+  quote.assumptions.find((a: string) => a.startsWith('hourly borrow rate'));
 
 describe('bundled borrow rates per side', () => {
   it('the two sides have different bundled rates for BTCUSDT (the test below could tell them apart)', () => {
     expect(bundledRate('BTCUSDT', 'long').equals(bundledRate('BTCUSDT', 'short'))).toBe(false);
   });
 
-  it('long BTCUSDT: interest on the USDT borrowed at the quote asset\'s rate', () => {
+  it("long BTCUSDT: interest on the USDT borrowed at the quote asset's rate", () => {
     const quote = q(base('long'));
     const rate = bundledRate('BTCUSDT', 'long');
     const borrowed = D(30000).minus(10000); // notional 30,000 at 3×: 10,000 own, 20,000 borrowed
@@ -49,15 +61,19 @@ describe('bundled borrow rates per side', () => {
     expect(rateNote(quote)).toContain('BTCUSDT facts dated');
   });
 
-  it('short BTCUSDT: interest on the BTC borrowed at the base asset\'s rate, valued at the mark', () => {
+  it("short BTCUSDT: interest on the BTC borrowed at the base asset's rate, valued at the mark", () => {
     const quote = q(base('short'));
     const rate = bundledRate('BTCUSDT', 'short');
     expect(quote.carry.perPeriod).toBe(D('0.5').times(60000).times(rate).toFixed());
     expect(rateNote(quote)).toContain(`${rate.toFixed()} of the base asset a short borrows`);
   });
 
-  it('ETHUSDT short uses ETH\'s rate, not BTC\'s', () => {
-    const quote = q({ ...base('short', 'ETHUSDT'), order: { ...order('short', 'ETHUSDT'), price: '3000' }, market: { markPrice: '3000' } });
+  it("ETHUSDT short uses ETH's rate, not BTC's", () => {
+    const quote = q({
+      ...base('short', 'ETHUSDT'),
+      order: { ...order('short', 'ETHUSDT'), price: '3000' },
+      market: { markPrice: '3000' },
+    });
     const rate = bundledRate('ETHUSDT', 'short');
     expect(rate.equals(bundledRate('BTCUSDT', 'short'))).toBe(false);
     expect(quote.carry.perPeriod).toBe(D('0.5').times(3000).times(rate).toFixed());
@@ -67,7 +83,10 @@ describe('bundled borrow rates per side', () => {
     const quote = q(base('long'));
     const rate = bundledRate('BTCUSDT', 'long');
     // assets(P) = 0.5 P + (20,000 − 10,000); liabilities = 20,000 × (1 + r); level 1.1 (Cross Classic).
-    const expected = D('1.1').times(D(20000).times(D(1).plus(rate))).minus(10000).div('0.5');
+    const expected = D('1.1')
+      .times(D(20000).times(D(1).plus(rate)))
+      .minus(10000)
+      .div('0.5');
     expect(quote.liquidationPrice).toBe(expected.toFixed());
     const withoutInterest = q({ ...base('long'), market: { markPrice: '60000', borrowRatePerHour: '0' } });
     expect(D(quote.liquidationPrice).greaterThan(withoutInterest.liquidationPrice)).toBe(true);
@@ -106,7 +125,12 @@ describe('facts format for borrow rates', () => {
   });
 
   it('a venue default applies to symbols without their own rate, and says it is a default', () => {
-    const book = { 'binance-margin': parseVenueFacts({ ...raw(), defaults: { liquidationLevel: '1.1', borrowRatePerHourLong: '0.00003' } }, 'binance-margin') };
+    const book = {
+      'binance-margin': parseVenueFacts(
+        { ...raw(), defaults: { liquidationLevel: '1.1', borrowRatePerHourLong: '0.00003' } },
+        'binance-margin',
+      ),
+    };
     const out = quoteJson(base('long', 'SOLUSDT'), book) as Json;
     expect(out.carry.perPeriod).toBe(D(20000).times('0.00003').toFixed());
     expect(rateNote(out)).toContain('from bundled binance-margin facts dated');

@@ -25,7 +25,10 @@ function expectCheck(json: any, check: Check, id: string): void {
   const got = Number(raw);
   const { abs, rel } = check.tolerance;
   const allowed = abs ?? Math.abs(check.expected) * (rel ?? 0);
-  expect(Math.abs(got - check.expected), `${id}: ${check.field} = ${raw}, expected ${check.expected} ± ${allowed}`).toBeLessThanOrEqual(allowed);
+  expect(
+    Math.abs(got - check.expected),
+    `${id}: ${check.field} = ${raw}, expected ${check.expected} ± ${allowed}`,
+  ).toBeLessThanOrEqual(allowed);
 }
 
 function followUpInput(m: MappedCase, json: any): Record<string, unknown> {
@@ -38,7 +41,11 @@ describe('shared worked examples', () => {
     expect(cases.length).toBeGreaterThanOrEqual(38);
     const unsupported = mapped.filter((x) => 'unsupported' in x.m).map((x) => x.c.id);
     // Only venues/products outside the six engines may be left out.
-    expect(unsupported.sort()).toEqual(['bitget-mm-old-method', 'bitget-mm-tiered-method', 'bybit-inverse-cross-legacy-5739.50']);
+    expect(unsupported.sort()).toEqual([
+      'bitget-mm-old-method',
+      'bitget-mm-tiered-method',
+      'bybit-inverse-cross-legacy-5739.50',
+    ]);
   });
 
   describe('engine API', () => {
@@ -62,7 +69,11 @@ describe('shared worked examples', () => {
 
   describe('preflight quote CLI', () => {
     it('quotes every supported case in one array call with the same figures', () => {
-      const result = spawnSync(process.execPath, ['bin/preflight.mjs', 'quote'], { cwd: root, input: JSON.stringify(supported.map((x) => x.m.input)), encoding: 'utf8' });
+      const result = spawnSync(process.execPath, ['bin/preflight.mjs', 'quote'], {
+        cwd: root,
+        input: JSON.stringify(supported.map((x) => x.m.input)),
+        encoding: 'utf8',
+      });
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);
       const out = JSON.parse(result.stdout) as any[];
@@ -77,7 +88,15 @@ describe('shared worked examples', () => {
 
 describe('Bybit UTA fee to close', () => {
   it('with margin = IM incl. fee to close, the fee cancels: the UTA price, not the classic 19,700', () => {
-    const json = quoteJson({ venue: 'bybit-linear', marginMode: 'isolated', order: { side: 'long', price: '20000', quantity: '1', leverage: '50' }, market: { maintenanceMarginRate: '0.005', takerFeeRate: '0.00055' } }, bundledFacts()) as any;
+    const json = quoteJson(
+      {
+        venue: 'bybit-linear',
+        marginMode: 'isolated',
+        order: { side: 'long', price: '20000', quantity: '1', leverage: '50' },
+        market: { maintenanceMarginRate: '0.005', takerFeeRate: '0.00055' },
+      },
+      bundledFacts(),
+    ) as any;
     // formulas.md §4.2: fee to close in IM and MM cancels; MM at LP: (20,000 − 400) / (1 − 0.005).
     expect(json.liquidationPrice).toBe(new Dec(19600).div('0.995').toFixed());
     expect(json.maintenanceMargin).toBe('110.78'); // 1 × 20,000 (mark = entry) × 0.5 % + 1 × 19,600 × 0.055 %

@@ -63,7 +63,10 @@ describe('values echoed in error messages are clipped', () => {
   });
 
   it('a 10 MB enum value and a 10 MB number text are clipped the same way', () => {
-    for (const order of [{ ...BASE.order, side: huge }, { ...BASE.order, quantity: huge }]) {
+    for (const order of [
+      { ...BASE.order, side: huge },
+      { ...BASE.order, quantity: huge },
+    ]) {
       const error = errorOf(JSON.stringify({ ...BASE, order }));
       expect(['INVALID_ENUM', 'INVALID_NUMBER']).toContain(error.code);
       expect(error.message.length).toBeLessThan(300);
@@ -95,13 +98,17 @@ describe('values echoed in error messages are clipped', () => {
     }
   });
 
-  it('the real CLI with a 10 MB venue on stdin: short stdout and one short stderr line', { timeout: SPAWN_TIMEOUT }, () => {
-    const run = runQuote(JSON.stringify({ ...BASE, venue: huge }));
-    expect(run.status).toBe(2);
-    expect(run.stdout.length).toBeLessThan(1_000);
-    expect(run.stderr.length).toBeLessThan(300);
-    expect((run.json as InProcess['json']).error.code).toBe('UNKNOWN_VENUE');
-  });
+  it(
+    'the real CLI with a 10 MB venue on stdin: short stdout and one short stderr line',
+    { timeout: SPAWN_TIMEOUT },
+    () => {
+      const run = runQuote(JSON.stringify({ ...BASE, venue: huge }));
+      expect(run.status).toBe(2);
+      expect(run.stdout.length).toBeLessThan(1_000);
+      expect(run.stderr.length).toBeLessThan(300);
+      expect((run.json as InProcess['json']).error.code).toBe('UNKNOWN_VENUE');
+    },
+  );
 });
 
 describe('--input is capped before it is read', () => {
@@ -158,19 +165,23 @@ describe('--input is capped before it is read', () => {
     expect(run.json.error.message).toContain('directory');
   });
 
-  it('the real CLI on --input /dev/zero exits 2 with TOO_LARGE within 2 s of a normal run', { timeout: SPAWN_TIMEOUT }, () => {
-    // A run that reads nothing sets the bar, so a busy machine's start-up time does not count.
-    let started = performance.now();
-    runPreflight('', { args: ['--help'] });
-    const startup = performance.now() - started;
-    started = performance.now();
-    const run = runQuote('', ['--input', '/dev/zero']);
-    const elapsed = performance.now() - started;
-    expect(run.status, run.stderr).toBe(2);
-    expect((run.json as InProcess['json']).error.code).toBe('TOO_LARGE');
-    expect(run.stderr).toMatch(/^preflight: input is larger than 10 MB\n$/);
-    expect(elapsed - startup).toBeLessThan(2_000);
-  });
+  it(
+    'the real CLI on --input /dev/zero exits 2 with TOO_LARGE within 2 s of a normal run',
+    { timeout: SPAWN_TIMEOUT },
+    () => {
+      // A run that reads nothing sets the bar, so a busy machine's start-up time does not count.
+      let started = performance.now();
+      runPreflight('', { args: ['--help'] });
+      const startup = performance.now() - started;
+      started = performance.now();
+      const run = runQuote('', ['--input', '/dev/zero']);
+      const elapsed = performance.now() - started;
+      expect(run.status, run.stderr).toBe(2);
+      expect((run.json as InProcess['json']).error.code).toBe('TOO_LARGE');
+      expect(run.stderr).toMatch(/^preflight: input is larger than 10 MB\n$/);
+      expect(elapsed - startup).toBeLessThan(2_000);
+    },
+  );
 
   it('stdin over the cap stops at the cap and is too large (a chunk crossing it is not dropped)', async () => {
     async function* chunks(sizes: number[]) {
@@ -241,7 +252,13 @@ describe('JSON numbers a double does not keep are refused', () => {
 
   it('numbers a double keeps exactly still work and equal their decimal strings', () => {
     const facts = bundledFacts();
-    for (const [literal, text] of [['20000', '20000'], ['2e4', '20000'], ['20000.50', '20000.5'], ['0.1', '0.1'], ['1e-7', '0.0000001']] as const) {
+    for (const [literal, text] of [
+      ['20000', '20000'],
+      ['2e4', '20000'],
+      ['20000.50', '20000.5'],
+      ['0.1', '0.1'],
+      ['1e-7', '0.0000001'],
+    ] as const) {
       const asNumber = quoteText(withRaw('price', literal)).output;
       expect(asNumber, literal).not.toHaveProperty('error');
       expect(asNumber).toEqual(quoteJson({ ...BASE, order: { ...BASE.order, price: text } }, facts));
@@ -249,7 +266,8 @@ describe('JSON numbers a double does not keep are refused', () => {
   });
 
   it('in an array, only the item holding the literal is refused, with its path inside the item', () => {
-    const position = '{"symbol":"ETHUSDT","side":"long","quantity":"1","entryPrice":1e400,"markPrice":"3000","maintenanceMarginRate":"0.01"}';
+    const position =
+      '{"symbol":"ETHUSDT","side":"long","quantity":"1","entryPrice":1e400,"markPrice":"3000","maintenanceMarginRate":"0.01"}';
     const cross = `{"venue":"bybit-linear","marginMode":"cross","order":${JSON.stringify(BASE.order)},"account":{"walletBalance":"10000","positions":[${position}]}}`;
     const { output, failures } = quoteText(`[${JSON.stringify(BASE)},${cross},${JSON.stringify(BASE)}]`);
     const results = output as unknown[];
@@ -260,10 +278,28 @@ describe('JSON numbers a double does not keep are refused', () => {
   });
 
   it('keepsValue: exact for what a double holds, false for what it changes', () => {
-    for (const literal of ['0', '-0', '0.0', '1', '-5', '0.1', '65000.5', '1e21', '1.5e-7', '9007199254740993e0', '100000000000000000000']) {
+    for (const literal of [
+      '0',
+      '-0',
+      '0.0',
+      '1',
+      '-5',
+      '0.1',
+      '65000.5',
+      '1e21',
+      '1.5e-7',
+      '9007199254740993e0',
+      '100000000000000000000',
+    ]) {
       expect(keepsValue(literal), literal).toBe(literal !== '9007199254740993e0');
     }
-    for (const literal of ['1e400', '-1e400', '1e-400', '0.1000000000000000055511151231257827', `1${'0'.repeat(400)}`]) {
+    for (const literal of [
+      '1e400',
+      '-1e400',
+      '1e-400',
+      '0.1000000000000000055511151231257827',
+      `1${'0'.repeat(400)}`,
+    ]) {
       expect(keepsValue(literal), literal).toBe(false);
     }
   });

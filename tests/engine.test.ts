@@ -15,11 +15,26 @@ function q(input: Record<string, unknown>): any {
 const codes = (quote: any): string[] => quote.warnings.map((w: any) => w.code);
 
 describe('tier tables', () => {
-  const drafts = [['0', '50000', '0.004'], ['50000', '250000', '0.005'], ['250000', '1000000', '0.01'], ['1000000', null, '0.025']]
-    .map(([f, c, r]) => ({ notionalFloor: D(f!), notionalCap: c ? D(c) : null, maintenanceMarginRate: D(r!), maintenanceAmount: undefined, maxLeverage: null }));
+  const drafts = [
+    ['0', '50000', '0.004'],
+    ['50000', '250000', '0.005'],
+    ['250000', '1000000', '0.01'],
+    ['1000000', null, '0.025'],
+  ].map(([f, c, r]) => ({
+    notionalFloor: D(f!),
+    notionalCap: c ? D(c) : null,
+    maintenanceMarginRate: D(r!),
+    maintenanceAmount: undefined,
+    maxLeverage: null,
+  }));
 
   it('derives Binance cum amounts: 0, 50, 1,300, 16,300', () => {
-    expect(completeTiers(drafts, 'cumulative').map((t) => t.maintenanceAmount.toFixed())).toEqual(['0', '50', '1300', '16300']);
+    expect(completeTiers(drafts, 'cumulative').map((t) => t.maintenanceAmount.toFixed())).toEqual([
+      '0',
+      '50',
+      '1300',
+      '16300',
+    ]);
   });
 
   it('notional × MMR − cum equals the slice-by-slice sum at any notional', () => {
@@ -29,11 +44,26 @@ describe('tier tables', () => {
     }
   });
 
-  it('reproduces Bitget\'s tiered example: 200,000 × 0.46 % + 130,000 × 0.56 % = 1,648', () => {
-    const tiers = completeTiers([
-      { notionalFloor: D(0), notionalCap: D(200000), maintenanceMarginRate: D('0.0046'), maintenanceAmount: undefined, maxLeverage: null },
-      { notionalFloor: D(200000), notionalCap: null, maintenanceMarginRate: D('0.0056'), maintenanceAmount: undefined, maxLeverage: null },
-    ], 'cumulative');
+  it("reproduces Bitget's tiered example: 200,000 × 0.46 % + 130,000 × 0.56 % = 1,648", () => {
+    const tiers = completeTiers(
+      [
+        {
+          notionalFloor: D(0),
+          notionalCap: D(200000),
+          maintenanceMarginRate: D('0.0046'),
+          maintenanceAmount: undefined,
+          maxLeverage: null,
+        },
+        {
+          notionalFloor: D(200000),
+          notionalCap: null,
+          maintenanceMarginRate: D('0.0056'),
+          maintenanceAmount: undefined,
+          maxLeverage: null,
+        },
+      ],
+      'cumulative',
+    );
     expect(maintenanceFor(tiers, D(330000)).toFixed()).toBe('1648');
   });
 
@@ -49,8 +79,16 @@ describe('OKX whole-position tiers', () => {
     // not change (formulas.md §5.2): no jump at 10,000. 2,000 − (P − 9,000) = P × 0.4 % ⇒
     // P = 11,000 / 1.004 = 10,956.1752988…
     const quote = q({
-      venue: 'okx-swap', marginMode: 'isolated', order: { side: 'short', price: '9000', quantity: '1', leverage: '4.5' },
-      market: { takerFeeRate: '0', tiers: [{ notionalFloor: '0', notionalCap: '10000', maintenanceMarginRate: '0.004' }, { notionalFloor: '10000', maintenanceMarginRate: '0.3' }] },
+      venue: 'okx-swap',
+      marginMode: 'isolated',
+      order: { side: 'short', price: '9000', quantity: '1', leverage: '4.5' },
+      market: {
+        takerFeeRate: '0',
+        tiers: [
+          { notionalFloor: '0', notionalCap: '10000', maintenanceMarginRate: '0.004' },
+          { notionalFloor: '10000', maintenanceMarginRate: '0.3' },
+        ],
+      },
       account: { walletBalance: '2000' },
     });
     expect(quote.liquidationPrice).toBe(D(11000).div('1.004').toFixed());
@@ -61,16 +99,28 @@ describe('Binance bracket at the liquidation notional', () => {
   it('uses the bracket of the liquidation notional, not the entry notional', () => {
     // Long 10 BTC at 26,000 (notional 260,000: bracket 3 at entry), 20×. Its liquidation notional
     // falls below 250,000, so bracket 2 (0.5 %, cum 50) decides.
-    const quote = q({ venue: 'binance-usdm', marginMode: 'isolated', order: { symbol: 'BTCUSDT', side: 'long', price: '26000', quantity: '10', leverage: '20' } });
+    const quote = q({
+      venue: 'binance-usdm',
+      marginMode: 'isolated',
+      order: { symbol: 'BTCUSDT', side: 'long', price: '26000', quantity: '10', leverage: '20' },
+    });
     const lp = D(quote.liquidationPrice);
     expect(lp.times(10).lessThan(250000)).toBe(true);
     // Independent: 13,000 + 10·(P − 26,000) = 10·P·0.005 − 50 ⇒ P = (260,000 − 13,000 − 50) / (10 × 0.995)
-    expect(lp.toFixed()).toBe(D(260000 - 13000 - 50).div(9.95).toFixed());
+    expect(lp.toFixed()).toBe(
+      D(260000 - 13000 - 50)
+        .div(9.95)
+        .toFixed(),
+    );
   });
 });
 
 describe('warnings', () => {
-  const base = { venue: 'binance-usdm', marginMode: 'isolated', order: { symbol: 'BTCUSDT', side: 'long', price: '20000', quantity: '1', leverage: '50' } };
+  const base = {
+    venue: 'binance-usdm',
+    marginMode: 'isolated',
+    order: { symbol: 'BTCUSDT', side: 'long', price: '20000', quantity: '1', leverage: '50' },
+  };
 
   it('flags a stop-loss beyond liquidation', () => {
     const quote = q({ ...base, order: { ...base.order, stopLoss: '19000' } });
@@ -86,8 +136,12 @@ describe('warnings', () => {
   it('flags leverage above the venue maximum and above the tier maximum for the size', () => {
     expect(codes(q({ ...base, order: { ...base.order, leverage: '150' } }))).toContain('LEVERAGE_ABOVE_MAX');
     // 20 BTC at 20,000 = 400,000 notional: bracket 3 allows 50×; 75× is too much for the size.
-    expect(codes(q({ ...base, order: { ...base.order, quantity: '20', leverage: '75' } }))).toContain('SIZE_OUTSIDE_TIER');
-    expect(codes(q({ ...base, order: { ...base.order, quantity: '30000' , leverage: '1' } }))).toContain('SIZE_OUTSIDE_TIER');
+    expect(codes(q({ ...base, order: { ...base.order, quantity: '20', leverage: '75' } }))).toContain(
+      'SIZE_OUTSIDE_TIER',
+    );
+    expect(codes(q({ ...base, order: { ...base.order, quantity: '30000', leverage: '1' } }))).toContain(
+      'SIZE_OUTSIDE_TIER',
+    );
   });
 
   it('flags a personal leverage maximum', () => {
@@ -109,18 +163,34 @@ describe('warnings', () => {
 
   it('lists every fallback figure as an assumption', () => {
     const quote = q(base);
-    expect(quote.assumptions.join('\n')).toMatch(/maintenance tiers from bundled binance-usdm BTCUSDT facts dated \d{4}-\d{2}-\d{2}/);
+    expect(quote.assumptions.join('\n')).toMatch(
+      /maintenance tiers from bundled binance-usdm BTCUSDT facts dated \d{4}-\d{2}-\d{2}/,
+    );
     expect(quote.assumptions.join('\n')).toMatch(/mark price not given/);
   });
 
   it('refuses a perpetual quote with no maintenance figure rather than inventing one', () => {
-    const out = quoteJson({ venue: 'okx-swap', marginMode: 'isolated', order: { side: 'long', price: '100', quantity: '1', leverage: '5' } }, bundledFacts()) as any;
+    const out = quoteJson(
+      {
+        venue: 'okx-swap',
+        marginMode: 'isolated',
+        order: { side: 'long', price: '100', quantity: '1', leverage: '5' },
+      },
+      bundledFacts(),
+    ) as any;
     expect(out.error.code).toBe('MISSING_FIELD');
   });
 });
 
 describe('carry and break-even', () => {
-  const perp = (side: string, rate: string) => q({ venue: 'bybit-linear', marginMode: 'isolated', order: { symbol: 'BTCUSDT', side, type: 'market', price: '50000', quantity: '2', leverage: '10' }, market: { fundingRate: rate, markPrice: '50000' }, holdHours: '24' });
+  const perp = (side: string, rate: string) =>
+    q({
+      venue: 'bybit-linear',
+      marginMode: 'isolated',
+      order: { symbol: 'BTCUSDT', side, type: 'market', price: '50000', quantity: '2', leverage: '10' },
+      market: { fundingRate: rate, markPrice: '50000' },
+      holdHours: '24',
+    });
 
   it('a positive funding rate costs a long and pays a short', () => {
     const long = perp('long', '0.0001');
@@ -135,12 +205,22 @@ describe('carry and break-even', () => {
     const long = perp('long', '0.0001');
     const short = perp('short', '0.0001');
     // long: (Q·EP + open fee + carry) / (Q·(1 − taker)) with open fee 55, carry 30
-    expect(long.breakEvenPrice).toBe(D(100000 + 55 + 30).div(D(2).times(D(1).minus('0.00055'))).toFixed());
+    expect(long.breakEvenPrice).toBe(
+      D(100000 + 55 + 30)
+        .div(D(2).times(D(1).minus('0.00055')))
+        .toFixed(),
+    );
     expect(D(short.breakEvenPrice).lessThan(50000)).toBe(true);
   });
 
   it('Kraken rollover: none before 4 h, then one per whole 4 h; short rollover revalued at the mark', () => {
-    const k = (hours: string, side = 'long') => q({ venue: 'kraken-margin', order: { side, price: '100', quantity: '10', leverage: '2' }, market: { openingFeeRate: '0.0002', rolloverFeeRate: '0.0002', markPrice: '110' }, holdHours: hours });
+    const k = (hours: string, side = 'long') =>
+      q({
+        venue: 'kraken-margin',
+        order: { side, price: '100', quantity: '10', leverage: '2' },
+        market: { openingFeeRate: '0.0002', rolloverFeeRate: '0.0002', markPrice: '110' },
+        holdHours: hours,
+      });
     expect(k('3.99').carry.periods).toBe('0');
     expect(k('4').carry.periods).toBe('1');
     expect(k('8').carry.total).toBe('0.6'); // 1,000 × 0.02 % × (1 + 2)
@@ -148,15 +228,25 @@ describe('carry and break-even', () => {
   });
 
   it('Binance margin interest without a start time counts the worst case', () => {
-    const quote = q({ venue: 'binance-margin', marginMode: 'isolated', order: { side: 'long', price: '2000', quantity: '1', leverage: '2' }, market: { borrowRatePerHour: '0.00001' }, holdHours: '2.5' });
+    const quote = q({
+      venue: 'binance-margin',
+      marginMode: 'isolated',
+      order: { side: 'long', price: '2000', quantity: '1', leverage: '2' },
+      market: { borrowRatePerHour: '0.00001' },
+      holdHours: '2.5',
+    });
     expect(quote.carry.periods).toBe('4'); // the borrow hour + up to 3 hour marks in 2.5 h
     expect(quote.assumptions.join('\n')).toMatch(/worst case/);
   });
 });
 
 describe('Kraken short margin-call price', () => {
-  it('at the short\'s margin-call price the margin level is 80 % with used margin revalued', () => {
-    const input = { venue: 'kraken-margin', order: { side: 'short', price: '50000', quantity: '0.2', leverage: '5' }, account: { walletBalance: '5000' } };
+  it("at the short's margin-call price the margin level is 80 % with used margin revalued", () => {
+    const input = {
+      venue: 'kraken-margin',
+      order: { side: 'short', price: '50000', quantity: '0.2', leverage: '5' },
+      account: { walletBalance: '5000' },
+    };
     const first = q(input);
     const at = q({ ...input, market: { markPrice: first.marginCallPrice } });
     expect(D(at.marginLevel).minus(80).abs().toNumber()).toBeLessThan(1e-30);

@@ -65,7 +65,8 @@ function dec(value: string | undefined): Dec {
 function plain(value: unknown): unknown {
   if (value instanceof Dec) return `Dec(${value.toFixed()})`;
   if (Array.isArray(value)) return value.map(plain);
-  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
   return value;
 }
 
@@ -74,7 +75,12 @@ describe('bundled facts files', () => {
     expect(Object.keys(RAW_FACTS).sort()).toEqual([...VENUES].sort());
     expect(FILES.length).toBe(VENUES.length);
     const mapped = FILES.map(({ text }) => venueOfFile(text));
-    expect(mapped.every((v) => v !== undefined), `files not in RAW_FACTS: ${FILES.filter((_, i) => !mapped[i]).map((f) => f.folder).join(', ')}`).toBe(true);
+    expect(
+      mapped.every((v) => v !== undefined),
+      `files not in RAW_FACTS: ${FILES.filter((_, i) => !mapped[i])
+        .map((f) => f.folder)
+        .join(', ')}`,
+    ).toBe(true);
     expect(new Set(mapped).size).toBe(VENUES.length);
   });
 
@@ -120,12 +126,16 @@ describe.each(FILES.map((f) => [f.folder, f] as const))('%s/facts.json', (_folde
       tiers.forEach((row, i) => {
         const at = `${where}[${i}]`;
         const floor = dec(row.notionalFloor);
-        if (row.notionalCap !== undefined) expect(dec(row.notionalCap).greaterThan(floor), `${at} cap > floor`).toBe(true);
+        if (row.notionalCap !== undefined)
+          expect(dec(row.notionalCap).greaterThan(floor), `${at} cap > floor`).toBe(true);
         else expect(i, `${at} open-ended but not last`).toBe(tiers.length - 1);
         if (i > 0) {
           const previous = tiers[i - 1]!;
           expect(previous.notionalCap, `${at} follows an open-ended tier`).toBeDefined();
-          expect(dec(previous.notionalCap).equals(floor), `${at}.notionalFloor ${row.notionalFloor} ≠ previous cap ${previous.notionalCap}`).toBe(true);
+          expect(
+            dec(previous.notionalCap).equals(floor),
+            `${at}.notionalFloor ${row.notionalFloor} ≠ previous cap ${previous.notionalCap}`,
+          ).toBe(true);
         }
       });
     }
@@ -143,9 +153,13 @@ describe.each(FILES.map((f) => [f.folder, f] as const))('%s/facts.json', (_folde
         }
         if (i === 0) return;
         const previous = tiers[i - 1]!;
-        expect(rate.greaterThan(dec(previous.maintenanceMarginRate)), `${at} rate not above the previous tier's`).toBe(true);
+        expect(rate.greaterThan(dec(previous.maintenanceMarginRate)), `${at} rate not above the previous tier's`).toBe(
+          true,
+        );
         if (row.maxLeverage !== undefined && previous.maxLeverage !== undefined) {
-          expect(dec(row.maxLeverage).lessThanOrEqualTo(dec(previous.maxLeverage)), `${at} maxLeverage rises`).toBe(true);
+          expect(dec(row.maxLeverage).lessThanOrEqualTo(dec(previous.maxLeverage)), `${at} maxLeverage rises`).toBe(
+            true,
+          );
         }
       });
     }
@@ -187,7 +201,9 @@ describe.each(FILES.map((f) => [f.folder, f] as const))('%s/facts.json', (_folde
         tiers.forEach((row, i) => {
           const implied = new Dec(1).div(dec(row.maxLeverage).times(2));
           const diff = dec(row.maintenanceMarginRate).minus(implied).abs();
-          expect(diff.lessThan('1e-30'), `${where}[${i}]: ${row.maintenanceMarginRate} vs ${implied.toFixed()}`).toBe(true);
+          expect(diff.lessThan('1e-30'), `${where}[${i}]: ${row.maintenanceMarginRate} vs ${implied.toFixed()}`).toBe(
+            true,
+          );
         });
       }
     });
@@ -204,7 +220,8 @@ describe.each(FILES.map((f) => [f.folder, f] as const))('%s/facts.json', (_folde
 describe('parseVenueFacts rejects malformed copies', () => {
   // Binance USD-M has the richest facts (fees, defaults, a 10-row tier table from its bracket bundle).
   const venue = 'binance-usdm';
-  const expandedCopy = (): Json => JSON.parse(JSON.stringify(withBracketBundle(RAW_FACTS[venue], bracketBundle))) as Json;
+  const expandedCopy = (): Json =>
+    JSON.parse(JSON.stringify(withBracketBundle(RAW_FACTS[venue], bracketBundle))) as Json;
 
   it('accepts the unmodified copy', () => {
     expect(() => parseVenueFacts(expandedCopy(), venue)).not.toThrow();

@@ -10,7 +10,8 @@ const messages = (locale: string) => read(`../_locales/${locale}/messages.json`)
 const en = messages('en');
 
 /** Named placeholders used in a message text, lower-cased as the browsers match them. */
-const usedNames = (text: string): string[] => [...text.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => (m[1] ?? '').toLowerCase()).sort();
+const usedNames = (text: string): string[] =>
+  [...text.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => (m[1] ?? '').toLowerCase()).sort();
 
 describe('_locales', () => {
   it('has English and at least one more language', () => {
@@ -76,10 +77,18 @@ describe('t()', () => {
 
   it('asks the browser first (chrome, else browser) and passes the substitutions on', () => {
     const calls: unknown[] = [];
-    g.browser = { i18n: { getMessage: (key: string, subs?: unknown) => (calls.push([key, subs]), `de:${key}`), getUILanguage: () => 'de' } };
+    g.browser = {
+      i18n: {
+        getMessage: (key: string, subs?: unknown) => (calls.push([key, subs]), `de:${key}`),
+        getUILanguage: () => 'de',
+      },
+    };
     expect(t('options_save')).toBe('de:options_save');
     expect(t('unit_hours', '8')).toBe('de:unit_hours');
-    expect(calls).toEqual([['options_save', undefined], ['unit_hours', '8']]);
+    expect(calls).toEqual([
+      ['options_save', undefined],
+      ['unit_hours', '8'],
+    ]);
     expect(uiLocale()).toBe('de');
     g.chrome = { i18n: { getMessage: () => 'from chrome', getUILanguage: () => 'fr-CA' } };
     expect(t('options_save')).toBe('from chrome');
@@ -91,7 +100,16 @@ describe('t()', () => {
   it('an empty answer (unknown key) or a throwing API still shows English', () => {
     g.chrome = { i18n: { getMessage: () => '' } };
     expect(t('options_saved')).toBe('Saved');
-    g.chrome = { i18n: { getMessage: () => { throw new Error('Extension context invalidated.'); }, getUILanguage: () => { throw new Error('x'); } } };
+    g.chrome = {
+      i18n: {
+        getMessage: () => {
+          throw new Error('Extension context invalidated.');
+        },
+        getUILanguage: () => {
+          throw new Error('x');
+        },
+      },
+    };
     expect(t('options_saved')).toBe('Saved');
     vi.stubGlobal('navigator', { language: 'pt-BR' });
     expect(uiLocale()).toBe('pt-BR');

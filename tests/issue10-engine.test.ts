@@ -35,7 +35,13 @@ describe('1. Bybit isolated: UTA formula (formulas.md §4.2), not the classic on
   it('short mirror: extra margin counts as extra/(1 + taker) → 43,580.45', () => {
     // LP_short = [EP·Q + EP·Q/L + extra/(1 + taker) + mmDeduction] / [Q + Q·MMR]
     //   = (40,000 + 800 + 3,000 / 1.00055) / 1.005 = (40,800 + 2,998.3508…) / 1.005 = 43,580.4486637…
-    const quote = q({ venue: 'bybit-linear', marginMode: 'isolated', order: { ...order, side: 'short' }, market, account: { extraMargin: '3000' } });
+    const quote = q({
+      venue: 'bybit-linear',
+      marginMode: 'isolated',
+      order: { ...order, side: 'short' },
+      market,
+      account: { extraMargin: '3000' },
+    });
     close(quote.liquidationPrice, D(40800).plus(D(3000).div('1.00055')).div('1.005'));
   });
 
@@ -43,8 +49,16 @@ describe('1. Bybit isolated: UTA formula (formulas.md §4.2), not the classic on
     // Long 10 @ 26,000, 20×: entry notional 260,000 lies in tier 2 (1 % above 250,000, deduction
     // 250,000 × 0.5 % = 1,250). IM = 13,000; taker 0. In tier 1 (0.5 %, no deduction):
     //   13,000 + 10·(P − 26,000) = 10·P·0.005 ⇒ P = 247,000 / 9.95 = 24,824.12… (notional 248,241 < 250,000: tier 1 holds).
-    const tiers = [{ notionalFloor: '0', notionalCap: '250000', maintenanceMarginRate: '0.005' }, { notionalFloor: '250000', maintenanceMarginRate: '0.01' }];
-    const quote = q({ venue: 'bybit-linear', marginMode: 'isolated', order: { side: 'long', price: '26000', quantity: '10', leverage: '20' }, market: { tiers, takerFeeRate: '0' } });
+    const tiers = [
+      { notionalFloor: '0', notionalCap: '250000', maintenanceMarginRate: '0.005' },
+      { notionalFloor: '250000', maintenanceMarginRate: '0.01' },
+    ];
+    const quote = q({
+      venue: 'bybit-linear',
+      marginMode: 'isolated',
+      order: { side: 'long', price: '26000', quantity: '10', leverage: '20' },
+      market: { tiers, takerFeeRate: '0' },
+    });
     close(quote.liquidationPrice, D(247000).div('9.95'));
   });
 });
@@ -53,7 +67,12 @@ describe('2. Bybit isolated maintenance margin and margin level at the mark (for
   it('long 1 @ 20,000, 10×, MMR 1 %, mark 19,000 → MM 190, level 19 %', () => {
     // MM = Q × mark × MMR (+ fee to close: taker 0 here) = 1 × 19,000 × 1 % = 190.
     // Equity at the mark = IM 2,000 + (19,000 − 20,000) = 1,000; level = MM / equity = 19 %.
-    const quote = q({ venue: 'bybit-linear', marginMode: 'isolated', order: { side: 'long', price: '20000', quantity: '1', leverage: '10' }, market: { maintenanceMarginRate: '0.01', takerFeeRate: '0', markPrice: '19000' } });
+    const quote = q({
+      venue: 'bybit-linear',
+      marginMode: 'isolated',
+      order: { side: 'long', price: '20000', quantity: '1', leverage: '10' },
+      market: { maintenanceMarginRate: '0.01', takerFeeRate: '0', markPrice: '19000' },
+    });
     expect(quote.maintenanceMargin).toBe('190');
     expect(quote.marginLevel).toBe('19');
   });
@@ -61,7 +80,12 @@ describe('2. Bybit isolated maintenance margin and margin level at the mark (for
   it('with a taker fee the fee to close is in both MM and equity', () => {
     // Fee to close = 1 × 18,000 (bankruptcy 20,000 × 0.9) × 0.055 % = 9.9.
     // MM = 190 + 9.9 = 199.9; equity = 2,000 + 9.9 − 1,000 = 1,009.9; level = 199.9 / 1,009.9 × 100.
-    const quote = q({ venue: 'bybit-linear', marginMode: 'isolated', order: { side: 'long', price: '20000', quantity: '1', leverage: '10' }, market: { maintenanceMarginRate: '0.01', takerFeeRate: '0.00055', markPrice: '19000' } });
+    const quote = q({
+      venue: 'bybit-linear',
+      marginMode: 'isolated',
+      order: { side: 'long', price: '20000', quantity: '1', leverage: '10' },
+      market: { maintenanceMarginRate: '0.01', takerFeeRate: '0.00055', markPrice: '19000' },
+    });
     expect(quote.maintenanceMargin).toBe('199.9');
     close(quote.marginLevel, D('199.9').div('1009.9').times(100));
   });
@@ -69,23 +93,43 @@ describe('2. Bybit isolated maintenance margin and margin level at the mark (for
 
 describe('3. Bybit isolated bankruptcy price EP × (1 ∓ 1/L) (formulas.md §4.1, §4.2)', () => {
   it('40,000 at 50× long → 39,200 (not 39,178.44 = 39,200 − 39,200 × 0.055 %)', () => {
-    const quote = q({ venue: 'bybit-linear', marginMode: 'isolated', order: { side: 'long', price: '40000', quantity: '1', leverage: '50' }, market: { maintenanceMarginRate: '0.005', takerFeeRate: '0.00055' } });
+    const quote = q({
+      venue: 'bybit-linear',
+      marginMode: 'isolated',
+      order: { side: 'long', price: '40000', quantity: '1', leverage: '50' },
+      market: { maintenanceMarginRate: '0.005', takerFeeRate: '0.00055' },
+    });
     expect(quote.bankruptcyPrice).toBe('39200'); // 40,000 × (1 − 1/50)
   });
 
   it('40,000 at 50× short → 40,800', () => {
-    const quote = q({ venue: 'bybit-linear', marginMode: 'isolated', order: { side: 'short', price: '40000', quantity: '1', leverage: '50' }, market: { maintenanceMarginRate: '0.005', takerFeeRate: '0.00055' } });
+    const quote = q({
+      venue: 'bybit-linear',
+      marginMode: 'isolated',
+      order: { side: 'short', price: '40000', quantity: '1', leverage: '50' },
+      market: { maintenanceMarginRate: '0.005', takerFeeRate: '0.00055' },
+    });
     expect(quote.bankruptcyPrice).toBe('40800'); // 40,000 × (1 + 1/50)
   });
 });
 
-describe('4. Cross: other positions\' fee to close / liquidation fee in the requirement (formulas.md §4.2, §5.2)', () => {
+describe("4. Cross: other positions' fee to close / liquidation fee in the requirement (formulas.md §4.2, §5.2)", () => {
   // Wallet 10,000; order long 1 @ 20,000, 10×, MMR 1 %, taker 0.1 %. Another position: short 10
   // @ 2,000, mark 2,000 (PnL 0), MMR 1 %. Equity(P) = 10,000 + (P − 20,000) = P − 10,000.
-  const other = { symbol: 'ETHUSDT', side: 'short', quantity: '10', entryPrice: '2000', markPrice: '2000', maintenanceMarginRate: '0.01' };
+  const other = {
+    symbol: 'ETHUSDT',
+    side: 'short',
+    quantity: '10',
+    entryPrice: '2000',
+    markPrice: '2000',
+    maintenanceMarginRate: '0.01',
+  };
   const input = (venue: string, position: Record<string, string>): Record<string, unknown> => ({
-    venue, marginMode: 'cross', order: { side: 'long', price: '20000', quantity: '1', leverage: '10' },
-    market: { maintenanceMarginRate: '0.01', takerFeeRate: '0.001' }, account: { walletBalance: '10000', positions: [position] },
+    venue,
+    marginMode: 'cross',
+    order: { side: 'long', price: '20000', quantity: '1', leverage: '10' },
+    market: { maintenanceMarginRate: '0.01', takerFeeRate: '0.001' },
+    account: { walletBalance: '10000', positions: [position] },
   });
 
   for (const venue of ['bybit-linear', 'okx-swap']) {
@@ -122,8 +166,17 @@ describe('5. OKX keeps the tier of the position size at every price (formulas.md
     //   MM at the mark = 1 × 21,500 × 1 % = 215; equity = 2,000 − 1,500 = 500; level = 500 / 215 = 232.558… %
     // (re-picking the tier at the price gave 22,000 / 1.02 = 21,568.63, MM 430, 116.28 %).
     const quote = q({
-      venue: 'okx-swap', marginMode: 'isolated', order: { side: 'short', price: '20000', quantity: '1', leverage: '10' },
-      market: { takerFeeRate: '0', markPrice: '21500', tiers: [{ notionalFloor: '0', notionalCap: '21000', maintenanceMarginRate: '0.01' }, { notionalFloor: '21000', maintenanceMarginRate: '0.02' }] },
+      venue: 'okx-swap',
+      marginMode: 'isolated',
+      order: { side: 'short', price: '20000', quantity: '1', leverage: '10' },
+      market: {
+        takerFeeRate: '0',
+        markPrice: '21500',
+        tiers: [
+          { notionalFloor: '0', notionalCap: '21000', maintenanceMarginRate: '0.01' },
+          { notionalFloor: '21000', maintenanceMarginRate: '0.02' },
+        ],
+      },
     });
     close(quote.liquidationPrice, D(22000).div('1.01'));
     expect(quote.maintenanceMargin).toBe('215');
@@ -142,7 +195,13 @@ describe('6. A position liquidatable at entry: the price lies in the tier it was
       { notionalFloor: '100', notionalCap: '101', maintenanceMarginRate: '0.5' },
       { notionalFloor: '101', maintenanceMarginRate: '0.6' },
     ];
-    const quote = q({ venue: 'binance-usdm', marginMode: 'isolated', order: { side: 'long', price: '100', quantity: '1', leverage: '100' }, market: { tiers, takerFeeRate: '0' }, account: { walletBalance: '0.1' } });
+    const quote = q({
+      venue: 'binance-usdm',
+      marginMode: 'isolated',
+      order: { side: 'long', price: '100', quantity: '1', leverage: '100' },
+      market: { tiers, takerFeeRate: '0' },
+      account: { walletBalance: '0.1' },
+    });
     expect(quote.liquidationPrice).toBe('102');
     expect(codes(quote)).toContain('LIQUIDATION_IMMEDIATE');
   });
@@ -157,7 +216,13 @@ describe('6. A position liquidatable at entry: the price lies in the tier it was
       { notionalFloor: '99', notionalCap: '100', maintenanceMarginRate: '0.5' },
       { notionalFloor: '100', maintenanceMarginRate: '0.6' },
     ];
-    const quote = q({ venue: 'binance-usdm', marginMode: 'isolated', order: { side: 'short', price: '100', quantity: '1', leverage: '100' }, market: { tiers, takerFeeRate: '0' }, account: { walletBalance: '0.1' } });
+    const quote = q({
+      venue: 'binance-usdm',
+      marginMode: 'isolated',
+      order: { side: 'short', price: '100', quantity: '1', leverage: '100' },
+      market: { tiers, takerFeeRate: '0' },
+      account: { walletBalance: '0.1' },
+    });
     close(quote.liquidationPrice, D('148.61').div('1.5'));
     expect(codes(quote)).toContain('LIQUIDATION_IMMEDIATE');
   });

@@ -91,12 +91,16 @@ describe('content-side code cannot import background-only modules', () => {
   it('the allowed imports are not reported', async () => {
     for (const line of ALLOWED) {
       const code = used(relative('src/content/x.ts', line));
-      expect((await ruleIds(code, 'src/content/x.ts')).filter((id) => id === 'import-x/no-restricted-paths'), code).toEqual([]);
+      expect(
+        (await ruleIds(code, 'src/content/x.ts')).filter((id) => id === 'import-x/no-restricted-paths'),
+        code,
+      ).toEqual([]);
     }
   });
 
   it('the background may still use the engine', async () => {
-    const code = "import { quoteJson } from '../../core/quote';\nimport Decimal from 'decimal.js';\nvoid quoteJson;\nvoid Decimal;\n";
+    const code =
+      "import { quoteJson } from '../../core/quote';\nimport Decimal from 'decimal.js';\nvoid quoteJson;\nvoid Decimal;\n";
     expect(await ruleIds(code, 'src/background/quotes/x.ts')).toEqual([]);
   });
 });

@@ -20,7 +20,10 @@ const manifestOf = (target: (typeof TARGETS)[number]) => composeManifest(target)
 /** "a b; c d" → { a: ['b'], c: ['d'] }; a directive given twice is an error here (the browser would ignore the second). */
 function directives(csp: string): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const part of csp.split(';').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of csp
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [name, ...sources] = part.split(/\s+/);
     if (Object.hasOwn(out, name!)) throw new Error(`directive ${name} given twice`);
     out[name!] = sources;
@@ -33,7 +36,12 @@ function matchesPattern(pattern: string, url: string): boolean {
   const m = /^(https):\/\/([a-z0-9.-]+)(\/.*)$/.exec(pattern);
   if (!m) throw new Error(`pattern ${pattern} uses a form this test does not model`);
   const u = new URL(url);
-  const path = new RegExp(`^${m[3]!.split('*').map((piece) => piece.replace(/[.?+^$()[\]{}|\\]/g, '\\$&')).join('.*')}$`);
+  const path = new RegExp(
+    `^${m[3]!
+      .split('*')
+      .map((piece) => piece.replace(/[.?+^$()[\]{}|\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return u.protocol === `${m[1]}:` && u.hostname === m[2] && path.test(u.pathname + u.search);
 }
 
@@ -71,12 +79,13 @@ describe.each(TARGETS)('manifest for %s', (target) => {
   const manifest = manifestOf(target);
   const csp = directives(manifest.content_security_policy.extension_pages);
 
-  it('extension pages: default-src \'self\', scripts only from the package, no plugins', () => {
+  it("extension pages: default-src 'self', scripts only from the package, no plugins", () => {
     expect(csp['default-src']).toEqual(["'self'"]);
     expect(csp['script-src']).toEqual(["'self'"]);
     expect(csp['object-src']).toEqual(["'none'"]);
     // Nothing loosens default-src for styles, images or fonts: the pages' CSS is a constructed stylesheet.
-    for (const name of ['style-src', 'style-src-elem', 'style-src-attr', 'img-src', 'font-src']) expect(csp[name], name).toBeUndefined();
+    for (const name of ['style-src', 'style-src-elem', 'style-src-attr', 'img-src', 'font-src'])
+      expect(csp[name], name).toBeUndefined();
     for (const sources of Object.values(csp)) {
       for (const source of sources) expect(source).not.toMatch(/^'unsafe-|^\*$|^(https?|wss?|data|blob):$/);
     }
@@ -92,7 +101,7 @@ describe.each(TARGETS)('manifest for %s', (target) => {
     expect(API_ORIGINS.filter((o) => o.startsWith('https:'))).toEqual(hostOrigins);
   });
 
-  it('www.binance.com (the trade pages\' origin) is a host permission for the bracket and borrow-rate table paths only', () => {
+  it("www.binance.com (the trade pages' origin) is a host permission for the bracket and borrow-rate table paths only", () => {
     // Chrome grants host access by origin whatever the path; the narrow patterns still state what
     // the background reads there, and the content-script matches already name that origin.
     expect(manifest.host_permissions.filter((p) => p.startsWith('https://www.binance.com'))).toEqual([
@@ -101,7 +110,8 @@ describe.each(TARGETS)('manifest for %s', (target) => {
       'https://www.binance.com/bapi/margin/v1/friendly/isolated-margin/pair/vip-level',
     ]);
     // Each is also on the API allowlist, path for path.
-    for (const p of manifest.host_permissions.filter((x) => x.startsWith('https://www.binance.com'))) expect(API_ALLOWLIST).toContain(p);
+    for (const p of manifest.host_permissions.filter((x) => x.startsWith('https://www.binance.com')))
+      expect(API_ALLOWLIST).toContain(p);
   });
 
   const matches = manifest.content_scripts.flatMap((c) => c.matches);
@@ -109,21 +119,37 @@ describe.each(TARGETS)('manifest for %s', (target) => {
   it('content_scripts.matches cover every page a reader accepts, Binance without a locale segment included', () => {
     for (const url of READER_PAGES) {
       expect(readerForUrl(new URL(url)), `a reader accepts ${url}`).not.toBeNull();
-      expect(matches.some((p) => matchesPattern(p, url)), `manifest matches ${url}`).toBe(true);
+      expect(
+        matches.some((p) => matchesPattern(p, url)),
+        `manifest matches ${url}`,
+      ).toBe(true);
     }
-    for (const url of ['https://www.binance.com/futures/BTCUSDT', 'https://www.binance.com/trade/BTC_USDT?type=cross']) {
-      expect(matches.filter((p) => matchesPattern(p, url)), url).toHaveLength(1);
+    for (const url of [
+      'https://www.binance.com/futures/BTCUSDT',
+      'https://www.binance.com/trade/BTC_USDT?type=cross',
+    ]) {
+      expect(
+        matches.filter((p) => matchesPattern(p, url)),
+        url,
+      ).toHaveLength(1);
     }
   });
 
   it('and no page outside them', () => {
     for (const url of OTHER_PAGES) {
       expect(readerForUrl(new URL(url)), url).toBeNull();
-      expect(matches.filter((p) => matchesPattern(p, url)), url).toEqual([]);
+      expect(
+        matches.filter((p) => matchesPattern(p, url)),
+        url,
+      ).toEqual([]);
     }
   });
 
   it('every match pattern is used by some reader page', () => {
-    for (const pattern of matches) expect(READER_PAGES.some((url) => matchesPattern(pattern, url)), pattern).toBe(true);
+    for (const pattern of matches)
+      expect(
+        READER_PAGES.some((url) => matchesPattern(pattern, url)),
+        pattern,
+      ).toBe(true);
   });
 });

@@ -15,17 +15,45 @@ const fig = (value: string): Figure => ({ value, receivedAt: NOW, exchangeTime: 
 
 /** Mark, funding and OKX position tiers in contracts (tier 1 up to 2,000 contracts at MMR 0.4 %), as the feed gives them. */
 function snapshot(symbol: string, contractValue: string | null): MarketSnapshot {
-  const figures: MarketSnapshot['figures'] = { markPrice: fig('60000'), fundingRate: fig('0.0001'), fundingIntervalHours: fig('8') };
+  const figures: MarketSnapshot['figures'] = {
+    markPrice: fig('60000'),
+    fundingRate: fig('0.0001'),
+    fundingIntervalHours: fig('8'),
+  };
   if (contractValue !== null) figures.contractValue = fig(contractValue);
   return {
-    venue: 'okx-swap', symbol, figures, status: 'degraded', lastError: 'HTTP 403 from www.okx.com',
-    tiers: { table: { basis: 'contracts', rows: [{ floor: '0', cap: '2000', maintenanceMarginRate: '0.004', maintenanceAmount: null, maxLeverage: '100' }, { floor: '2000', cap: '5000', maintenanceMarginRate: '0.005', maintenanceAmount: null, maxLeverage: '75' }] }, receivedAt: NOW, source: 'rest' },
+    venue: 'okx-swap',
+    symbol,
+    figures,
+    status: 'degraded',
+    lastError: 'HTTP 403 from www.okx.com',
+    tiers: {
+      table: {
+        basis: 'contracts',
+        rows: [
+          { floor: '0', cap: '2000', maintenanceMarginRate: '0.004', maintenanceAmount: null, maxLeverage: '100' },
+          { floor: '2000', cap: '5000', maintenanceMarginRate: '0.005', maintenanceAmount: null, maxLeverage: '75' },
+        ],
+      },
+      receivedAt: NOW,
+      source: 'rest',
+    },
   };
 }
 
 const form = (symbol: string): OrderForm => ({
-  venue: 'okx-swap', symbol, side: 'long', type: 'limit', marginMode: 'isolated', price: '60000',
-  size: { unit: 'contracts', value: '10' }, leverage: '10', marginEnabled: true, stopLoss: null, takeProfit: null, availableBalance: null,
+  venue: 'okx-swap',
+  symbol,
+  side: 'long',
+  type: 'limit',
+  marginMode: 'isolated',
+  price: '60000',
+  size: { unit: 'contracts', value: '10' },
+  leverage: '10',
+  marginEnabled: true,
+  stopLoss: null,
+  takeProfit: null,
+  availableBalance: null,
 });
 
 describe('bundled OKX contract values', () => {
@@ -38,8 +66,12 @@ describe('bundled OKX contract values', () => {
   });
 
   it('refuse a malformed file', () => {
-    expect(() => parseContractValues({ ...okxValues, contractValues: { 'BTC-USDT-SWAP': 0.01 } })).toThrow(/positive decimal string/);
-    expect(() => parseContractValues({ ...okxValues, contractValues: { 'BTC-USDT-SWAP': '0' } })).toThrow(/positive decimal string/);
+    expect(() => parseContractValues({ ...okxValues, contractValues: { 'BTC-USDT-SWAP': 0.01 } })).toThrow(
+      /positive decimal string/,
+    );
+    expect(() => parseContractValues({ ...okxValues, contractValues: { 'BTC-USDT-SWAP': '0' } })).toThrow(
+      /positive decimal string/,
+    );
     expect(() => parseContractValues({ ...okxValues, asOf: 'Nov 2026' })).toThrow(/asOf/);
     expect(() => parseContractValues({ ...okxValues, ctVal: {} })).toThrow(/unknown key ctVal/);
   });
@@ -53,7 +85,9 @@ describe('an OKX order in contracts without a live contract value', () => {
     expect((quote?.plan.input as Json).order.quantity).toBe('0.1');
     const result = quote?.result as Json;
     expect(result.initialMargin).toBe('600');
-    expect(result.assumptions[0]).toBe('contract value 0.01 per contract from bundled instrument facts dated 2026-11-30 (no live value)');
+    expect(result.assumptions[0]).toBe(
+      'contract value 0.01 per contract from bundled instrument facts dated 2026-11-30 (no live value)',
+    );
   });
 
   it('quotes exactly as with the same live value, but for that one assumption', () => {
@@ -63,7 +97,10 @@ describe('an OKX order in contracts without a live contract value', () => {
     const { assumptions: a, ...restBundled } = bundled?.result as Json;
     const { assumptions: b, ...restLive } = live?.result as Json;
     expect(restBundled).toEqual(restLive);
-    expect(a).toEqual(['contract value 0.01 per contract from bundled instrument facts dated 2026-11-30 (no live value)', ...b]);
+    expect(a).toEqual([
+      'contract value 0.01 per contract from bundled instrument facts dated 2026-11-30 (no live value)',
+      ...b,
+    ]);
   });
 
   it('a live value wins over the bundle', () => {
@@ -79,13 +116,23 @@ describe('an OKX order in contracts without a live contract value', () => {
   });
 
   it('an order in base units uses it only to find its tier in contracts (0.1 BTC = 10 contracts, tier 1), and says so', () => {
-    const [quote] = quoteSides({ ...form('BTC-USDT-SWAP'), size: { unit: 'base', value: '0.1' } }, snapshot('BTC-USDT-SWAP', null), DEFAULT_SETTINGS, NOW);
+    const [quote] = quoteSides(
+      { ...form('BTC-USDT-SWAP'), size: { unit: 'base', value: '0.1' } },
+      snapshot('BTC-USDT-SWAP', null),
+      DEFAULT_SETTINGS,
+      NOW,
+    );
     expect(quote?.plan.bundledContractValue).toEqual({ value: '0.01', asOf: '2026-11-30' });
     expect((quote?.plan.input as Json).market.maintenanceMarginRate).toBe('0.004');
     expect((quote?.result as Json).initialMargin).toBe('600');
     // Without a tier table counted in contracts, nothing needs the contract value: not used, not noted.
     const noTiers = { ...snapshot('BTC-USDT-SWAP', null), tiers: undefined };
-    const [plain] = quoteSides({ ...form('BTC-USDT-SWAP'), size: { unit: 'base', value: '0.1' } }, noTiers, DEFAULT_SETTINGS, NOW);
+    const [plain] = quoteSides(
+      { ...form('BTC-USDT-SWAP'), size: { unit: 'base', value: '0.1' } },
+      noTiers,
+      DEFAULT_SETTINGS,
+      NOW,
+    );
     expect(plain?.plan.bundledContractValue).toBeNull();
   });
 });

@@ -14,7 +14,12 @@ describe('options: venue list', () => {
     const entries = [...root.querySelectorAll('details[data-venue]')];
     expect(entries.map((e) => e.getAttribute('data-venue')).sort()).toEqual(Object.keys(VENUE_FOLDERS).sort());
     for (const entry of entries) {
-      expect([...entry.querySelectorAll('h4')].map((h) => h.textContent)).toEqual(['Read from the page', 'Public market data', 'Computed', 'Assumed']);
+      expect([...entry.querySelectorAll('h4')].map((h) => h.textContent)).toEqual([
+        'Read from the page',
+        'Public market data',
+        'Computed',
+        'Assumed',
+      ]);
       expect(entry.querySelectorAll('li').length).toBeGreaterThanOrEqual(8);
     }
   });

@@ -11,7 +11,8 @@ import { bundledFacts } from '../src/venues/facts';
 
 const facts = bundledFacts();
 const bybit = (order: Record<string, string>, extra: Record<string, unknown> = {}) => ({
-  venue: 'bybit-linear', marginMode: 'isolated',
+  venue: 'bybit-linear',
+  marginMode: 'isolated',
   order: { symbol: 'BTCUSDT', side: 'long', type: 'limit', price: '20000', quantity: '1', leverage: '10', ...order },
   market: { markPrice: '20000', takerFeeRate: '0.00055', makerFeeRate: '0.0002' },
   ...extra,
@@ -38,13 +39,20 @@ describe('PnL line', () => {
   });
 
   it('crosses zero at the fee-only break-even (the engine break-even with no carry)', () => {
-    fc.assert(fc.property(fc.integer({ min: 1000, max: 100000 }), fc.constantFrom('long', 'short'), (price, side) => {
-      const raw = bybit({ side, price: String(price), stopLoss: String(side === 'long' ? price - 100 : price + 100) });
-      const q = quote(parseQuoteInput(raw), facts);
-      if (q.breakEvenPrice === null || q.carry.total !== null) return; // no funding rate given: carry is 0
-      const zero = q.pnl.atEntry.plus(q.pnl.slope.times(q.breakEvenPrice.minus(price)));
-      expect(zero.abs().lessThan('1e-20')).toBe(true);
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(fc.integer({ min: 1000, max: 100000 }), fc.constantFrom('long', 'short'), (price, side) => {
+        const raw = bybit({
+          side,
+          price: String(price),
+          stopLoss: String(side === 'long' ? price - 100 : price + 100),
+        });
+        const q = quote(parseQuoteInput(raw), facts);
+        if (q.breakEvenPrice === null || q.carry.total !== null) return; // no funding rate given: carry is 0
+        const zero = q.pnl.atEntry.plus(q.pnl.slope.times(q.breakEvenPrice.minus(price)));
+        expect(zero.abs().lessThan('1e-20')).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
 
@@ -67,21 +75,67 @@ describe('loss limit at the stop', () => {
 describe('sizing from risk', () => {
   const VENUE_INPUTS: Array<[VenueId, Record<string, unknown>]> = [
     ['bybit-linear', bybit({ stopLoss: '19000' })],
-    ['binance-usdm', { venue: 'binance-usdm', marginMode: 'isolated', order: { symbol: 'BTCUSDT', side: 'short', price: '65000', quantity: '1', leverage: '10', stopLoss: '66300' }, market: { markPrice: '65000' } }],
-    ['hyperliquid', { venue: 'hyperliquid', marginMode: 'isolated', order: { symbol: 'BTC', side: 'long', type: 'market', price: '90000', quantity: '1', leverage: '10', stopLoss: '88000' }, market: { markPrice: '90000' } }],
-    ['kraken-margin', { venue: 'kraken-margin', marginMode: 'cross', order: { symbol: 'XBTUSD', side: 'long', price: '60000', quantity: '1', leverage: '3', stopLoss: '57000' }, account: { walletBalance: '50000' } }],
+    [
+      'binance-usdm',
+      {
+        venue: 'binance-usdm',
+        marginMode: 'isolated',
+        order: { symbol: 'BTCUSDT', side: 'short', price: '65000', quantity: '1', leverage: '10', stopLoss: '66300' },
+        market: { markPrice: '65000' },
+      },
+    ],
+    [
+      'hyperliquid',
+      {
+        venue: 'hyperliquid',
+        marginMode: 'isolated',
+        order: {
+          symbol: 'BTC',
+          side: 'long',
+          type: 'market',
+          price: '90000',
+          quantity: '1',
+          leverage: '10',
+          stopLoss: '88000',
+        },
+        market: { markPrice: '90000' },
+      },
+    ],
+    [
+      'kraken-margin',
+      {
+        venue: 'kraken-margin',
+        marginMode: 'cross',
+        order: { symbol: 'XBTUSD', side: 'long', price: '60000', quantity: '1', leverage: '3', stopLoss: '57000' },
+        account: { walletBalance: '50000' },
+      },
+    ],
   ];
 
-  it.each(VENUE_INPUTS)('%s: the sized position loses exactly the risk at the stop, and the leverage fits while one more does not', (_, raw) => {
-    const input = parseQuoteInput(raw);
-    const sized = sizeForRisk(input, facts, new Dec('500'));
-    const check = quote({ ...input, order: { ...input.order, quantity: sized.quantity, leverage: sized.leverage ?? input.order.leverage } }, facts);
-    expect(check.pnl.atStop!.negated().minus(500).abs().lessThan('1e-18')).toBe(true);
-    expect(sized.leverage).not.toBeNull();
-    expect(fits(sized.quote, { ...input, order: { ...input.order, quantity: sized.quantity, leverage: sized.leverage! } })).toBe(true);
-    const higher = { ...input, order: { ...input.order, quantity: sized.quantity, leverage: sized.leverage!.plus(1) } };
-    if (sized.leverage!.lessThan(125)) expect(fits(quote(higher, facts), higher)).toBe(false);
-  });
+  it.each(VENUE_INPUTS)(
+    '%s: the sized position loses exactly the risk at the stop, and the leverage fits while one more does not',
+    (_, raw) => {
+      const input = parseQuoteInput(raw);
+      const sized = sizeForRisk(input, facts, new Dec('500'));
+      const check = quote(
+        {
+          ...input,
+          order: { ...input.order, quantity: sized.quantity, leverage: sized.leverage ?? input.order.leverage },
+        },
+        facts,
+      );
+      expect(check.pnl.atStop!.negated().minus(500).abs().lessThan('1e-18')).toBe(true);
+      expect(sized.leverage).not.toBeNull();
+      expect(
+        fits(sized.quote, { ...input, order: { ...input.order, quantity: sized.quantity, leverage: sized.leverage! } }),
+      ).toBe(true);
+      const higher = {
+        ...input,
+        order: { ...input.order, quantity: sized.quantity, leverage: sized.leverage!.plus(1) },
+      };
+      if (sized.leverage!.lessThan(125)) expect(fits(quote(higher, facts), higher)).toBe(false);
+    },
+  );
 
   it('a tight stop allows high leverage, a wide one only low leverage', () => {
     const tight = sizeForRisk(parseQuoteInput(bybit({ stopLoss: '19800' })), facts, new Dec('100'));
@@ -91,13 +145,19 @@ describe('sizing from risk', () => {
   });
 
   it('refuses a stop on the profit side, no stop, and a zero risk', () => {
-    expect(() => sizeForRisk(parseQuoteInput(bybit({ stopLoss: '21000' })), facts, new Dec(100))).toThrow(/losing side/);
+    expect(() => sizeForRisk(parseQuoteInput(bybit({ stopLoss: '21000' })), facts, new Dec(100))).toThrow(
+      /losing side/,
+    );
     expect(() => sizeForRisk(parseQuoteInput(bybit({})), facts, new Dec(100))).toThrow(/stopLoss/);
     expect(() => sizeForRisk(parseQuoteInput(bybit({ stopLoss: '19000' })), facts, new Dec(0))).toThrow(/above 0/);
   });
 
   it('respects the personal maximum leverage', () => {
-    const sized = sizeForRisk(parseQuoteInput(bybit({ stopLoss: '19900' }, { limits: { maxLeverage: '7' } })), facts, new Dec('100'));
+    const sized = sizeForRisk(
+      parseQuoteInput(bybit({ stopLoss: '19900' }, { limits: { maxLeverage: '7' } })),
+      facts,
+      new Dec('100'),
+    );
     expect(sized.leverage!.toFixed()).toBe('7');
   });
 });

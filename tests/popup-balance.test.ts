@@ -14,7 +14,8 @@ describe('popup balance entry', () => {
   });
 
   it('refuses zero, negative, text and NaN', () => {
-    for (const bad of ['0', '-5', 'abc', 'NaN', '1e999']) expect(withBalance(undefined, 'binance-usdm', bad)).toHaveProperty('error');
+    for (const bad of ['0', '-5', 'abc', 'NaN', '1e999'])
+      expect(withBalance(undefined, 'binance-usdm', bad)).toHaveProperty('error');
   });
 });
 
@@ -26,7 +27,14 @@ describe('popup balance venues', () => {
     const { FIXTURES } = await import('./venues/fixture-pages');
     expect(BALANCE_VENUES.map((v) => v.venue).sort()).toEqual(Object.keys(VENUE_FOLDERS).sort());
     for (const { venue, currency } of BALANCE_VENUES) {
-      const symbol = { 'kraken-margin': 'BTC/USD', 'binance-usdm': 'BTCUSDT', 'bybit-linear': 'BTCUSDT', 'okx-swap': 'BTC-USDT-SWAP', hyperliquid: 'BTC', 'binance-margin': 'BTCUSDT' }[venue];
+      const symbol = {
+        'kraken-margin': 'BTC/USD',
+        'binance-usdm': 'BTCUSDT',
+        'bybit-linear': 'BTCUSDT',
+        'okx-swap': 'BTC-USDT-SWAP',
+        hyperliquid: 'BTC',
+        'binance-margin': 'BTCUSDT',
+      }[venue];
       expect(FIXTURES[venue]).toBeDefined();
       expect(FEEDS[venue]!.quoteAsset(symbol)).toBe(currency);
     }

@@ -13,8 +13,18 @@ const NOW = 1_800_000_000_000;
 const fig = (value: string, age = 0) => ({ value, receivedAt: NOW - age, exchangeTime: null, source: 'rest' as const });
 
 const bybit: OrderForm = {
-  venue: 'bybit-linear', symbol: 'BTCUSDT', side: 'long', type: 'limit', marginMode: 'isolated', price: '60000', size: { unit: 'base', value: '2' },
-  leverage: '10', marginEnabled: true, stopLoss: null, takeProfit: null, availableBalance: null,
+  venue: 'bybit-linear',
+  symbol: 'BTCUSDT',
+  side: 'long',
+  type: 'limit',
+  marginMode: 'isolated',
+  price: '60000',
+  size: { unit: 'base', value: '2' },
+  leverage: '10',
+  marginEnabled: true,
+  stopLoss: null,
+  takeProfit: null,
+  availableBalance: null,
 };
 const BYBIT_TIERS: TierTable = {
   basis: 'notional',
@@ -24,7 +34,10 @@ const BYBIT_TIERS: TierTable = {
   ],
 };
 const bybitSnapshot = (tierAgeMs = 0): MarketSnapshot => ({
-  venue: 'bybit-linear', symbol: 'BTCUSDT', status: 'live', lastError: null,
+  venue: 'bybit-linear',
+  symbol: 'BTCUSDT',
+  status: 'live',
+  lastError: null,
   figures: { markPrice: fig('60000') },
   tiers: { table: BYBIT_TIERS, receivedAt: NOW - tierAgeMs, source: 'rest' },
 });
@@ -34,13 +47,26 @@ describe('planQuote: live tier tables', () => {
     const plan = planQuote(bybit, 'long', bybitSnapshot(), DEFAULT_SETTINGS, NOW);
     expect(plan.tiers).toBe('live');
     expect((plan.input as any).market.tiers).toEqual([
-      { notionalFloor: '0', notionalCap: '100000', maintenanceMarginRate: '0.005', maintenanceAmount: '0', maxLeverage: '100' },
+      {
+        notionalFloor: '0',
+        notionalCap: '100000',
+        maintenanceMarginRate: '0.005',
+        maintenanceAmount: '0',
+        maxLeverage: '100',
+      },
       { notionalFloor: '100000', maintenanceMarginRate: '0.01', maintenanceAmount: '500', maxLeverage: '50' },
     ]);
     // 120,000 notional: the second tier's 1 % − 500 applies, not the bundled first tier.
     // (Bybit adds the fee to close to its maintenance margin.)
-    const quote = quoteJson(plan.input, bundledFacts()) as unknown as { maintenanceMargin: string; details: { feeToClose: string } };
-    expect(new Dec(quote.maintenanceMargin).minus(quote.details.feeToClose).equals(new Dec('120000').times('0.01').minus(500))).toBe(true);
+    const quote = quoteJson(plan.input, bundledFacts()) as unknown as {
+      maintenanceMargin: string;
+      details: { feeToClose: string };
+    };
+    expect(
+      new Dec(quote.maintenanceMargin)
+        .minus(quote.details.feeToClose)
+        .equals(new Dec('120000').times('0.01').minus(500)),
+    ).toBe(true);
   });
 
   it('leaves a table older than a day out and says so', () => {
@@ -57,7 +83,12 @@ describe('planQuote: live tier tables', () => {
   });
 });
 
-const okx: OrderForm = { ...bybit, venue: 'okx-swap', symbol: 'BTC-USDT-SWAP', size: { unit: 'contracts', value: '250' } };
+const okx: OrderForm = {
+  ...bybit,
+  venue: 'okx-swap',
+  symbol: 'BTC-USDT-SWAP',
+  size: { unit: 'contracts', value: '250' },
+};
 const OKX_TIERS: TierTable = {
   basis: 'contracts',
   rows: [
@@ -67,8 +98,14 @@ const OKX_TIERS: TierTable = {
   ],
 };
 const okxSnapshot = (contractValue: string | null): MarketSnapshot => ({
-  venue: 'okx-swap', symbol: 'BTC-USDT-SWAP', status: 'live', lastError: null,
-  figures: { markPrice: fig('60000'), ...(contractValue === null ? {} : { contractValue: fig(contractValue, 30 * 24 * 3_600_000) }) },
+  venue: 'okx-swap',
+  symbol: 'BTC-USDT-SWAP',
+  status: 'live',
+  lastError: null,
+  figures: {
+    markPrice: fig('60000'),
+    ...(contractValue === null ? {} : { contractValue: fig(contractValue, 30 * 24 * 3_600_000) }),
+  },
   tiers: { table: OKX_TIERS, receivedAt: NOW, source: 'rest' },
 });
 
@@ -82,9 +119,21 @@ describe('planQuote: contracts', () => {
   });
 
   it('takes a boundary size into the lower tier (floor < contracts ≤ cap) and the first tier from 0', () => {
-    const at200 = planQuote({ ...okx, size: { unit: 'contracts', value: '200' } }, 'long', okxSnapshot('0.01'), DEFAULT_SETTINGS, NOW);
+    const at200 = planQuote(
+      { ...okx, size: { unit: 'contracts', value: '200' } },
+      'long',
+      okxSnapshot('0.01'),
+      DEFAULT_SETTINGS,
+      NOW,
+    );
     expect((at200.input as any).market.maintenanceMarginRate).toBe('0.004');
-    const huge = planQuote({ ...okx, size: { unit: 'contracts', value: '9000' } }, 'long', okxSnapshot('0.01'), DEFAULT_SETTINGS, NOW);
+    const huge = planQuote(
+      { ...okx, size: { unit: 'contracts', value: '9000' } },
+      'long',
+      okxSnapshot('0.01'),
+      DEFAULT_SETTINGS,
+      NOW,
+    );
     expect((huge.input as any).market.maintenanceMarginRate).toBe('0.01');
   });
 
@@ -97,67 +146,164 @@ describe('planQuote: contracts', () => {
 });
 
 const cross: OrderForm = { ...bybit, venue: 'binance-usdm', marginMode: 'cross' };
-const binanceSnapshot: MarketSnapshot = { venue: 'binance-usdm', symbol: 'BTCUSDT', status: 'live', lastError: null, figures: { markPrice: fig('60000') } };
+const binanceSnapshot: MarketSnapshot = {
+  venue: 'binance-usdm',
+  symbol: 'BTCUSDT',
+  status: 'live',
+  lastError: null,
+  figures: { markPrice: fig('60000') },
+};
 const position = (change: Partial<PagePosition> = {}): PagePosition => ({
-  symbol: 'ETHUSDT', side: 'short', quantity: '10', entryPrice: '3000', markPrice: '3100', maintenanceMargin: '155', ...change,
+  symbol: 'ETHUSDT',
+  side: 'short',
+  quantity: '10',
+  entryPrice: '3000',
+  markPrice: '3100',
+  maintenanceMargin: '155',
+  ...change,
 });
 const withBalance: Settings = { ...DEFAULT_SETTINGS, accountBalance: { 'binance-usdm': '5000' } };
 
 describe('planQuote: the account on the page', () => {
   it('prefers the balance the page shows over the one the user entered', () => {
-    const plan = planQuote({ ...cross, account: { walletBalance: '12000', positions: null } }, 'long', binanceSnapshot, withBalance, NOW);
+    const plan = planQuote(
+      { ...cross, account: { walletBalance: '12000', positions: null } },
+      'long',
+      binanceSnapshot,
+      withBalance,
+      NOW,
+    );
     expect(plan.balanceSource).toBe('page');
     expect((plan.input as any).account).toEqual({ walletBalance: '12000' });
   });
 
   it('falls back to the entered balance and says so', () => {
-    const plan = planQuote({ ...cross, account: { walletBalance: null, positions: null } }, 'long', binanceSnapshot, withBalance, NOW);
+    const plan = planQuote(
+      { ...cross, account: { walletBalance: null, positions: null } },
+      'long',
+      binanceSnapshot,
+      withBalance,
+      NOW,
+    );
     expect(plan).toMatchObject({ balanceSource: 'settings', needsBalance: false, pagePositions: null });
     expect((plan.input as any).account).toEqual({ walletBalance: '5000' });
   });
 
   it('turns a page position with its maintenance margin into the engine rate MM / notional at its mark', () => {
-    const plan = planQuote({ ...cross, account: { walletBalance: '12000', positions: [position()] } }, 'long', binanceSnapshot, DEFAULT_SETTINGS, NOW);
+    const plan = planQuote(
+      { ...cross, account: { walletBalance: '12000', positions: [position()] } },
+      'long',
+      binanceSnapshot,
+      DEFAULT_SETTINGS,
+      NOW,
+    );
     expect(plan.pagePositions).toBe(1);
     expect(plan.positionsUnknown).toEqual([]);
     expect((plan.input as any).account.positions).toEqual([
-      { symbol: 'ETHUSDT', side: 'short', quantity: '10', entryPrice: '3000', markPrice: '3100', maintenanceMarginRate: '0.005', maintenanceAmount: '0' },
+      {
+        symbol: 'ETHUSDT',
+        side: 'short',
+        quantity: '10',
+        entryPrice: '3000',
+        markPrice: '3100',
+        maintenanceMarginRate: '0.005',
+        maintenanceAmount: '0',
+      },
     ]);
     const quote = quoteJson(plan.input, bundledFacts()) as { liquidationPrice: string | null };
-    const alone = quoteJson(planQuote({ ...cross, account: { walletBalance: '12000', positions: [] } }, 'long', binanceSnapshot, DEFAULT_SETTINGS, NOW).input, bundledFacts()) as { liquidationPrice: string };
+    const alone = quoteJson(
+      planQuote(
+        { ...cross, account: { walletBalance: '12000', positions: [] } },
+        'long',
+        binanceSnapshot,
+        DEFAULT_SETTINGS,
+        NOW,
+      ).input,
+      bundledFacts(),
+    ) as { liquidationPrice: string };
     // The other position's loss (1,000) and maintenance (155) bring the long's liquidation closer.
     expect(new Dec(quote.liquidationPrice!).greaterThan(alone.liquidationPrice)).toBe(true);
   });
 
-  it('Bybit: the page\'s Position MM already holds the fee to close, so the engine adds none (rate 0)', () => {
+  it("Bybit: the page's Position MM already holds the fee to close, so the engine adds none (rate 0)", () => {
     // Bybit UTA glossary (formulas.md §4.2): Position MM = size × mark × MMR + fee to close.
     const bybitCross: OrderForm = { ...bybit, marginMode: 'cross' };
-    const plan = planQuote({ ...bybitCross, account: { walletBalance: '12000', positions: [position()] } }, 'long', bybitSnapshot(), DEFAULT_SETTINGS, NOW);
+    const plan = planQuote(
+      { ...bybitCross, account: { walletBalance: '12000', positions: [position()] } },
+      'long',
+      bybitSnapshot(),
+      DEFAULT_SETTINGS,
+      NOW,
+    );
     expect((plan.input as any).account.positions).toEqual([
-      { symbol: 'ETHUSDT', side: 'short', quantity: '10', entryPrice: '3000', markPrice: '3100', maintenanceMarginRate: '0.005', maintenanceAmount: '0', takerFeeRate: '0' },
+      {
+        symbol: 'ETHUSDT',
+        side: 'short',
+        quantity: '10',
+        entryPrice: '3000',
+        markPrice: '3100',
+        maintenanceMarginRate: '0.005',
+        maintenanceAmount: '0',
+        takerFeeRate: '0',
+      },
     ]);
     // Binance's shown MM holds no fee, and Binance adds none: no rate passed there (test above).
   });
 
   it('looks a position without a shown maintenance margin up in the bundled tiers of its symbol', () => {
-    const btc = position({ symbol: 'BTCUSDT', maintenanceMargin: null, quantity: '1', entryPrice: '60000', markPrice: '60000' });
-    const plan = planQuote({ ...cross, symbol: 'ETHUSDT', account: { walletBalance: '12000', positions: [btc] } }, 'long', null, DEFAULT_SETTINGS, NOW, bundledPositionRate);
+    const btc = position({
+      symbol: 'BTCUSDT',
+      maintenanceMargin: null,
+      quantity: '1',
+      entryPrice: '60000',
+      markPrice: '60000',
+    });
+    const plan = planQuote(
+      { ...cross, symbol: 'ETHUSDT', account: { walletBalance: '12000', positions: [btc] } },
+      'long',
+      null,
+      DEFAULT_SETTINGS,
+      NOW,
+      bundledPositionRate,
+    );
     expect(plan.positionsUnknown).toEqual([]);
     const rate = bundledPositionRate('binance-usdm', 'BTCUSDT', new Dec('60000'))!;
     expect((plan.input as any).account.positions[0].maintenanceMarginRate).toBe(rate.rate.toFixed());
   });
 
   it('leaves the account out when a position cannot be weighed, or is a misread one in the same market', () => {
-    const unknown = planQuote({ ...cross, account: { walletBalance: '12000', positions: [position({ symbol: 'DOGEUSDT', maintenanceMargin: null })] } }, 'long', binanceSnapshot, DEFAULT_SETTINGS, NOW, bundledPositionRate);
+    const unknown = planQuote(
+      {
+        ...cross,
+        account: { walletBalance: '12000', positions: [position({ symbol: 'DOGEUSDT', maintenanceMargin: null })] },
+      },
+      'long',
+      binanceSnapshot,
+      DEFAULT_SETTINGS,
+      NOW,
+      bundledPositionRate,
+    );
     expect(unknown.positionsUnknown).toEqual(['DOGEUSDT']);
     expect((unknown.input as any).account).toBeUndefined();
-    const same = planQuote({ ...cross, account: { walletBalance: '12000', positions: [position({ symbol: 'BTCUSDT' })] } }, 'long', binanceSnapshot, DEFAULT_SETTINGS, NOW);
+    const same = planQuote(
+      { ...cross, account: { walletBalance: '12000', positions: [position({ symbol: 'BTCUSDT' })] } },
+      'long',
+      binanceSnapshot,
+      DEFAULT_SETTINGS,
+      NOW,
+    );
     expect(same.positionsUnknown).toEqual(['BTCUSDT']);
     expect((same.input as any).account).toBeUndefined();
   });
 
   it('ignores the page account for isolated margin', () => {
-    const plan = planQuote({ ...cross, marginMode: 'isolated', account: { walletBalance: '12000', positions: [position()] } }, 'long', binanceSnapshot, DEFAULT_SETTINGS, NOW);
+    const plan = planQuote(
+      { ...cross, marginMode: 'isolated', account: { walletBalance: '12000', positions: [position()] } },
+      'long',
+      binanceSnapshot,
+      DEFAULT_SETTINGS,
+      NOW,
+    );
     expect(plan).toMatchObject({ balanceSource: null, pagePositions: null, needsBalance: false });
     expect((plan.input as any).account).toBeUndefined();
   });

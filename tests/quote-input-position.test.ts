@@ -11,15 +11,41 @@ import type { MarketSnapshot, OrderForm, PagePosition, TierTable } from '../src/
 
 const NOW = 1_800_000_000_000;
 const fig = (value: string) => ({ value, receivedAt: NOW, exchangeTime: null, source: 'rest' as const });
-const snapshot: MarketSnapshot = { venue: 'binance-usdm', symbol: 'BTCUSDT', status: 'live', lastError: null, figures: { markPrice: fig('60000') } };
+const snapshot: MarketSnapshot = {
+  venue: 'binance-usdm',
+  symbol: 'BTCUSDT',
+  status: 'live',
+  lastError: null,
+  figures: { markPrice: fig('60000') },
+};
 const form: OrderForm = {
-  venue: 'binance-usdm', symbol: 'BTCUSDT', side: 'both', type: 'limit', marginMode: 'cross', price: '60000', size: { unit: 'base', value: '1' },
-  leverage: '10', marginEnabled: true, stopLoss: null, takeProfit: null, availableBalance: null,
+  venue: 'binance-usdm',
+  symbol: 'BTCUSDT',
+  side: 'both',
+  type: 'limit',
+  marginMode: 'cross',
+  price: '60000',
+  size: { unit: 'base', value: '1' },
+  leverage: '10',
+  marginEnabled: true,
+  stopLoss: null,
+  takeProfit: null,
+  availableBalance: null,
 };
 const btc = (change: Partial<PagePosition> = {}): PagePosition => ({
-  symbol: 'BTCUSDT', side: 'long', quantity: '1', entryPrice: '58000', markPrice: '60000', maintenanceMargin: '300', ...change,
+  symbol: 'BTCUSDT',
+  side: 'long',
+  quantity: '1',
+  entryPrice: '58000',
+  markPrice: '60000',
+  maintenanceMargin: '300',
+  ...change,
 });
-const withAccount = (positions: PagePosition[], change: Partial<OrderForm> = {}): OrderForm => ({ ...form, ...change, account: { walletBalance: '12000', positions } });
+const withAccount = (positions: PagePosition[], change: Partial<OrderForm> = {}): OrderForm => ({
+  ...form,
+  ...change,
+  account: { walletBalance: '12000', positions },
+});
 
 describe('ownMarketPositions', () => {
   it('one, or one per side; anything else is undetermined', () => {
@@ -31,13 +57,21 @@ describe('ownMarketPositions', () => {
   });
 });
 
-describe('planQuote: a position in the order\'s market', () => {
+describe("planQuote: a position in the order's market", () => {
   it('cross: passed as the open position, and the quote is for the position after the order', () => {
     const plan = planQuote(withAccount([btc()]), 'long', snapshot, DEFAULT_SETTINGS, NOW);
     expect(plan.positionsUnknown).toEqual([]);
     // MM 300 / (1 × 60,000) = 0.005
     expect((plan.input as any).account.positions).toEqual([
-      { symbol: 'BTCUSDT', side: 'long', quantity: '1', entryPrice: '58000', markPrice: '60000', maintenanceMarginRate: '0.005', maintenanceAmount: '0' },
+      {
+        symbol: 'BTCUSDT',
+        side: 'long',
+        quantity: '1',
+        entryPrice: '58000',
+        markPrice: '60000',
+        maintenanceMarginRate: '0.005',
+        maintenanceAmount: '0',
+      },
     ]);
     const quote = quoteJson(plan.input, bundledFacts()) as any;
     // (1 × 58,000 + 1 × 60,000) / 2 = 59,000
@@ -62,7 +96,15 @@ describe('planQuote: a position in the order\'s market', () => {
   });
 
   it('isolated: the position in this market is passed (its margin estimated by the engine); other markets are not', () => {
-    const plan = planQuote(withAccount([btc(), btc({ symbol: 'ETHUSDT', entryPrice: '3000', markPrice: '3000' })], { marginMode: 'isolated' }), 'short', snapshot, DEFAULT_SETTINGS, NOW);
+    const plan = planQuote(
+      withAccount([btc(), btc({ symbol: 'ETHUSDT', entryPrice: '3000', markPrice: '3000' })], {
+        marginMode: 'isolated',
+      }),
+      'short',
+      snapshot,
+      DEFAULT_SETTINGS,
+      NOW,
+    );
     expect((plan.input as any).account.positions.map((p: any) => p.symbol)).toEqual(['BTCUSDT']);
     expect((plan.input as any).account.walletBalance).toBeUndefined();
     const quote = quoteJson(plan.input, bundledFacts()) as any;
@@ -89,13 +131,21 @@ describe('planQuote: OKX picks the tier by the size after the order', () => {
     ],
   };
   const okxSnapshot: MarketSnapshot = {
-    venue: 'okx-swap', symbol: 'BTC-USDT-SWAP', status: 'live', lastError: null,
-    figures: { markPrice: fig('60000'), contractValue: fig('0.01') }, tiers: { table: TIERS, receivedAt: NOW, source: 'rest' },
+    venue: 'okx-swap',
+    symbol: 'BTC-USDT-SWAP',
+    status: 'live',
+    lastError: null,
+    figures: { markPrice: fig('60000'), contractValue: fig('0.01') },
+    tiers: { table: TIERS, receivedAt: NOW, source: 'rest' },
   };
   // Open: long 300 contracts = 3 BTC. Order: 250 contracts = 2.5 BTC.
-  const okx = withAccount([btc({ symbol: 'BTC-USDT-SWAP', quantity: '3' })], { venue: 'okx-swap', symbol: 'BTC-USDT-SWAP', size: { unit: 'contracts', value: '250' } });
+  const okx = withAccount([btc({ symbol: 'BTC-USDT-SWAP', quantity: '3' })], {
+    venue: 'okx-swap',
+    symbol: 'BTC-USDT-SWAP',
+    size: { unit: 'contracts', value: '250' },
+  });
 
-  it('adding: 300 + 250 = 550 contracts → the third tier (1 %), not the order\'s own 250 (0.6 %)', () => {
+  it("adding: 300 + 250 = 550 contracts → the third tier (1 %), not the order's own 250 (0.6 %)", () => {
     const plan = planQuote(okx, 'long', okxSnapshot, DEFAULT_SETTINGS, NOW);
     expect((plan.input as any).market.maintenanceMarginRate).toBe('0.01');
   });

@@ -9,11 +9,24 @@ import type { MarketSnapshot, OrderForm } from '../src/venues/types';
 
 const NOW = 1_800_000_000_000;
 const form: OrderForm = {
-  venue: 'binance-usdm', symbol: 'BTCUSDT', side: 'both', type: 'limit', marginMode: 'isolated', price: '65000', size: { unit: 'base', value: '0.1' },
-  leverage: '20', marginEnabled: true, stopLoss: null, takeProfit: null, availableBalance: '10000',
+  venue: 'binance-usdm',
+  symbol: 'BTCUSDT',
+  side: 'both',
+  type: 'limit',
+  marginMode: 'isolated',
+  price: '65000',
+  size: { unit: 'base', value: '0.1' },
+  leverage: '20',
+  marginEnabled: true,
+  stopLoss: null,
+  takeProfit: null,
+  availableBalance: '10000',
 };
 const snapshot = (ageMs: number, extra: Partial<MarketSnapshot['figures']> = {}): MarketSnapshot => ({
-  venue: 'binance-usdm', symbol: 'BTCUSDT', status: 'live', lastError: null,
+  venue: 'binance-usdm',
+  symbol: 'BTCUSDT',
+  status: 'live',
+  lastError: null,
   figures: { markPrice: { value: '65010.2', receivedAt: NOW - ageMs, exchangeTime: null, source: 'stream' }, ...extra },
 });
 
@@ -23,7 +36,12 @@ describe('planQuote', () => {
     expect(plan.markState).toBe('live');
     expect(plan.priceBasis).toBe('limit');
     expect(plan.markAgeMs).toBe(1000);
-    expect(plan.input).toMatchObject({ venue: 'binance-usdm', marginMode: 'isolated', order: { side: 'long', price: '65000', quantity: '0.1', leverage: '20' }, market: { markPrice: '65010.2' } });
+    expect(plan.input).toMatchObject({
+      venue: 'binance-usdm',
+      marginMode: 'isolated',
+      order: { side: 'long', price: '65000', quantity: '0.1', leverage: '20' },
+      market: { markPrice: '65010.2' },
+    });
     expect((quoteJson(plan.input, bundledFacts()) as any).error).toBeUndefined();
   });
 
@@ -36,13 +54,30 @@ describe('planQuote', () => {
 
   it('prices a market order at the mark; at a stale mark it is flagged; without any mark there is no input', () => {
     const market = { ...form, type: 'market' as const, price: null };
-    expect(planQuote(market, 'long', snapshot(500), DEFAULT_SETTINGS, NOW)).toMatchObject({ priceBasis: 'mark', input: { order: { price: '65010.2' } } });
-    expect(planQuote(market, 'long', snapshot(60_000), DEFAULT_SETTINGS, NOW)).toMatchObject({ priceBasis: 'stale-mark', markState: 'stale', input: { order: { price: '65010.2' } } });
-    expect(planQuote(market, 'long', null, DEFAULT_SETTINGS, NOW)).toMatchObject({ priceBasis: 'none', markState: 'missing', input: null });
+    expect(planQuote(market, 'long', snapshot(500), DEFAULT_SETTINGS, NOW)).toMatchObject({
+      priceBasis: 'mark',
+      input: { order: { price: '65010.2' } },
+    });
+    expect(planQuote(market, 'long', snapshot(60_000), DEFAULT_SETTINGS, NOW)).toMatchObject({
+      priceBasis: 'stale-mark',
+      markState: 'stale',
+      input: { order: { price: '65010.2' } },
+    });
+    expect(planQuote(market, 'long', null, DEFAULT_SETTINGS, NOW)).toMatchObject({
+      priceBasis: 'none',
+      markState: 'missing',
+      input: null,
+    });
   });
 
   it('converts a size typed in the quote currency at the entry price', () => {
-    const plan = planQuote({ ...form, size: { unit: 'quote', value: '6500' } }, 'long', snapshot(0), DEFAULT_SETTINGS, NOW);
+    const plan = planQuote(
+      { ...form, size: { unit: 'quote', value: '6500' } },
+      'long',
+      snapshot(0),
+      DEFAULT_SETTINGS,
+      NOW,
+    );
     expect((plan.input as any).order.quantity).toBe('0.1');
   });
 
@@ -52,7 +87,9 @@ describe('planQuote', () => {
     expect(without.needsBalance).toBe(true);
     expect((without.input as any).account).toBeUndefined();
     const settings = parseSettings({ accountBalance: { 'binance-usdm': '12000' } });
-    expect((planQuote(cross, 'long', snapshot(0), settings, NOW).input as any).account).toEqual({ walletBalance: '12000' });
+    expect((planQuote(cross, 'long', snapshot(0), settings, NOW).input as any).account).toEqual({
+      walletBalance: '12000',
+    });
   });
 
   it('ignores a snapshot for another symbol', () => {
@@ -61,9 +98,23 @@ describe('planQuote', () => {
   });
 
   it('passes fresh funding and drops stale funding', () => {
-    const fresh = planQuote(form, 'long', snapshot(0, { fundingRate: { value: '0.0001', receivedAt: NOW - 60_000, exchangeTime: null, source: 'rest' } }), DEFAULT_SETTINGS, NOW);
+    const fresh = planQuote(
+      form,
+      'long',
+      snapshot(0, { fundingRate: { value: '0.0001', receivedAt: NOW - 60_000, exchangeTime: null, source: 'rest' } }),
+      DEFAULT_SETTINGS,
+      NOW,
+    );
     expect((fresh.input as any).market.fundingRate).toBe('0.0001');
-    const stale = planQuote(form, 'long', snapshot(0, { fundingRate: { value: '0.0001', receivedAt: NOW - 3_600_000, exchangeTime: null, source: 'rest' } }), DEFAULT_SETTINGS, NOW);
+    const stale = planQuote(
+      form,
+      'long',
+      snapshot(0, {
+        fundingRate: { value: '0.0001', receivedAt: NOW - 3_600_000, exchangeTime: null, source: 'rest' },
+      }),
+      DEFAULT_SETTINGS,
+      NOW,
+    );
     expect(stale.staleFigures).toEqual(['fundingRate']);
   });
 
@@ -72,14 +123,24 @@ describe('planQuote', () => {
     const plan = planQuote({ ...form, stopLoss: '60000' }, 'long', snapshot(0), settings, NOW);
     const quote = quoteJson(plan.input, bundledFacts()) as any;
     const codes = quote.warnings.map((w: any) => w.code);
-    expect(codes).toEqual(expect.arrayContaining(['LIQUIDATION_NEAR', 'LEVERAGE_ABOVE_PERSONAL_MAX', 'LIQ_BEYOND_STOP']));
+    expect(codes).toEqual(
+      expect.arrayContaining(['LIQUIDATION_NEAR', 'LEVERAGE_ABOVE_PERSONAL_MAX', 'LIQ_BEYOND_STOP']),
+    );
   });
 });
 
 describe('parseSettings', () => {
   it('replaces bad values by defaults and drops unknown keys', () => {
-    expect(parseSettings({ guardEnabled: 'no', minLiquidationDistance: 'NaN', holdHours: '-1', maxLeverage: '0.5', accountBalance: { 'binance-usdm': '-5', nope: '1' }, extra: 1 }))
-      .toEqual(DEFAULT_SETTINGS);
+    expect(
+      parseSettings({
+        guardEnabled: 'no',
+        minLiquidationDistance: 'NaN',
+        holdHours: '-1',
+        maxLeverage: '0.5',
+        accountBalance: { 'binance-usdm': '-5', nope: '1' },
+        extra: 1,
+      }),
+    ).toEqual(DEFAULT_SETTINGS);
     expect(parseSettings(null)).toEqual(DEFAULT_SETTINGS);
   });
 });

@@ -2,9 +2,23 @@
 // inherits ("__proto__", "toString", "constructor", "hasOwnProperty") is unknown, not "known",
 // and a value only inherited through the prototype is not a stored setting.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, exportSettings, importSettings, parseSettings, settingsProblems } from '../src/settings/settings';
+import {
+  DEFAULT_SETTINGS,
+  exportSettings,
+  importSettings,
+  parseSettings,
+  settingsProblems,
+} from '../src/settings/settings';
 
-const BUILT_IN_NAMES = ['__proto__', 'toString', 'constructor', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__defineGetter__'];
+const BUILT_IN_NAMES = [
+  '__proto__',
+  'toString',
+  'constructor',
+  'hasOwnProperty',
+  'valueOf',
+  'isPrototypeOf',
+  '__defineGetter__',
+];
 
 /** An exported file's text with `key: value` spliced into its settings object as raw JSON. */
 function fileWithSettingsKey(key: string, valueJson: string): string {
@@ -32,7 +46,10 @@ describe('importSettings refuses keys named like built-in members', () => {
 
   it('at the top of the file, next to format, version and settings', () => {
     for (const key of ['__proto__', 'toString', 'extra']) {
-      const text = JSON.stringify(JSON.parse(exportSettings(DEFAULT_SETTINGS))).replace(/^\{/, `{${JSON.stringify(key)}:1,`);
+      const text = JSON.stringify(JSON.parse(exportSettings(DEFAULT_SETTINGS))).replace(
+        /^\{/,
+        `{${JSON.stringify(key)}:1,`,
+      );
       expect(importSettings(text)).toEqual({ ok: false, error: `Not imported: unknown key "${key}"` });
     }
   });
@@ -47,7 +64,10 @@ describe('importSettings refuses keys named like built-in members', () => {
       const file = JSON.parse(exportSettings(DEFAULT_SETTINGS)) as { settings: Record<string, unknown> };
       delete file.settings[setting];
       const text = JSON.stringify(file).replace('"settings":{', `"settings":{"${setting}":${inner},`);
-      expect(importSettings(text), `${setting}: ${inner}`).toEqual({ ok: false, error: `Not imported: "${setting}" is not valid` });
+      expect(importSettings(text), `${setting}: ${inner}`).toEqual({
+        ok: false,
+        error: `Not imported: "${setting}" is not valid`,
+      });
     }
   });
 
@@ -66,22 +86,35 @@ describe('importSettings refuses keys named like built-in members', () => {
 
 describe('parseSettings reads own properties only', () => {
   it('a value inherited through the prototype is not a stored setting', () => {
-    const inherited = Object.create({ guardEnabled: false, maxLeverage: '3', theme: 'dark', accountBalance: { 'kraken-margin': '100' } }) as object;
+    const inherited = Object.create({
+      guardEnabled: false,
+      maxLeverage: '3',
+      theme: 'dark',
+      accountBalance: { 'kraken-margin': '100' },
+    }) as object;
     expect(parseSettings(inherited)).toEqual(DEFAULT_SETTINGS);
   });
 
   it('nor inside a venue record', () => {
     const balances = Object.create({ 'kraken-margin': '100' }) as object;
     const tier = Object.create({ makerFeeRate: '0.0002', takerFeeRate: '0.0005' }) as object;
-    const parsed = parseSettings({ accountBalance: balances, feeTiers: { 'bybit-linear': tier }, enabledVenues: Object.create({ hyperliquid: false }) as object });
+    const parsed = parseSettings({
+      accountBalance: balances,
+      feeTiers: { 'bybit-linear': tier },
+      enabledVenues: Object.create({ hyperliquid: false }) as object,
+    });
     expect(parsed.accountBalance).toEqual({});
     expect(parsed.feeTiers).toEqual({});
     expect(parsed.enabledVenues).toEqual(DEFAULT_SETTINGS.enabledVenues);
   });
 
   it('own values are read as before', () => {
-    expect(parseSettings({ guardEnabled: false, maxLeverage: '3', accountBalance: { 'kraken-margin': '100' } })).toMatchObject({
-      guardEnabled: false, maxLeverage: '3', accountBalance: { 'kraken-margin': '100' },
+    expect(
+      parseSettings({ guardEnabled: false, maxLeverage: '3', accountBalance: { 'kraken-margin': '100' } }),
+    ).toMatchObject({
+      guardEnabled: false,
+      maxLeverage: '3',
+      accountBalance: { 'kraken-margin': '100' },
     });
   });
 });

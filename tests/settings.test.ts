@@ -1,7 +1,14 @@
 // Settings as stored in storage.sync: every field validated on read, strict export/import.
 import { describe, expect, it } from 'vitest';
 import { VENUES } from '../src/core/types';
-import { DEFAULT_SETTINGS, exportSettings, importSettings, parseSettings, settingsProblems, type Settings } from '../src/settings/settings';
+import {
+  DEFAULT_SETTINGS,
+  exportSettings,
+  importSettings,
+  parseSettings,
+  settingsProblems,
+  type Settings,
+} from '../src/settings/settings';
 import { planQuote } from '../src/venues/quote-input';
 import type { OrderForm } from '../src/venues/types';
 
@@ -30,7 +37,10 @@ describe('parseSettings', () => {
       ...custom,
       maxLossPercent: '150',
       theme: 'neon',
-      feeTiers: { 'okx-swap': { makerFeeRate: '0.05', takerFeeRate: '0.0004' }, nowhere: { makerFeeRate: '0', takerFeeRate: '0' } },
+      feeTiers: {
+        'okx-swap': { makerFeeRate: '0.05', takerFeeRate: '0.0004' },
+        nowhere: { makerFeeRate: '0', takerFeeRate: '0' },
+      },
       enabledVenues: { hyperliquid: 'no', 'bybit-linear': false },
     });
     expect(bad.maxLossPercent).toBeNull();
@@ -41,7 +51,10 @@ describe('parseSettings', () => {
 
   it('names what it had to drop', () => {
     expect(settingsProblems(custom)).toEqual([]);
-    expect(settingsProblems({ ...custom, theme: 'neon', extra: 1 })).toEqual(['unknown setting "extra"', '"theme" is not valid']);
+    expect(settingsProblems({ ...custom, theme: 'neon', extra: 1 })).toEqual([
+      'unknown setting "extra"',
+      '"theme" is not valid',
+    ]);
     expect(settingsProblems([])).toEqual(['settings must be a JSON object']);
   });
 });
@@ -56,8 +69,16 @@ describe('export and import', () => {
   it.each([
     ['not JSON', '{', 'The file is not JSON'],
     ['another JSON file', '{"a":1}', 'Not a Margin Preflight settings file'],
-    ['a future version', JSON.stringify({ format: 'margin-preflight-settings', version: 2, settings: {} }), 'Settings file version 2 is not supported'],
-    ['an invalid value', JSON.stringify({ format: 'margin-preflight-settings', version: 1, settings: { ...custom, maxLeverage: '-3' } }), 'Not imported: "maxLeverage" is not valid'],
+    [
+      'a future version',
+      JSON.stringify({ format: 'margin-preflight-settings', version: 2, settings: {} }),
+      'Settings file version 2 is not supported',
+    ],
+    [
+      'an invalid value',
+      JSON.stringify({ format: 'margin-preflight-settings', version: 1, settings: { ...custom, maxLeverage: '-3' } }),
+      'Not imported: "maxLeverage" is not valid',
+    ],
   ])('refuses %s with a reason and changes nothing', (_, text, error) => {
     expect(importSettings(text)).toEqual({ ok: false, error });
   });
@@ -65,8 +86,18 @@ describe('export and import', () => {
 
 describe('planQuote with the settings of issue 5', () => {
   const form: OrderForm = {
-    venue: 'okx-swap', symbol: 'BTC-USDT-SWAP', side: 'long', type: 'limit', marginMode: 'isolated', price: '60000', size: { unit: 'base', value: '1' },
-    leverage: '10', marginEnabled: true, stopLoss: '58000', takeProfit: '64000', availableBalance: '40000',
+    venue: 'okx-swap',
+    symbol: 'BTC-USDT-SWAP',
+    side: 'long',
+    type: 'limit',
+    marginMode: 'isolated',
+    price: '60000',
+    size: { unit: 'base', value: '1' },
+    leverage: '10',
+    marginEnabled: true,
+    stopLoss: '58000',
+    takeProfit: '64000',
+    availableBalance: '40000',
   };
 
   it('uses the fee tier of the venue, passes the take-profit, and turns the loss % into an amount of the balance', () => {

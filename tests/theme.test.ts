@@ -8,10 +8,14 @@ type Palette = Record<string, string>;
 
 /** The custom properties of the first rule whose selector list starts with `selector` (outside @media unless inMedia). */
 function palette(css: string, selector: string, inMedia = false): Palette {
-  const source = inMedia ? /@media \(prefers-color-scheme: dark\) \{([^]*?\})\s*\}/.exec(css)?.[1] ?? '' : css.replace(/@media[^{]*\{[^]*?\}\s*\}/g, '');
+  const source = inMedia
+    ? (/@media \(prefers-color-scheme: dark\) \{([^]*?\})\s*\}/.exec(css)?.[1] ?? '')
+    : css.replace(/@media[^{]*\{[^]*?\}\s*\}/g, '');
   const rule = new RegExp(`${selector.replace(/[[\]"=]/g, '\\$&')}[^{]*\\{([^}]*)\\}`).exec(source);
   if (!rule) throw new Error(`no rule for ${selector}`);
-  return Object.fromEntries([...(rule[1] ?? '').matchAll(/(--mp-[\w-]+):\s*([^;]+);/g)].map((m) => [m[1], (m[2] ?? '').trim()]));
+  return Object.fromEntries(
+    [...(rule[1] ?? '').matchAll(/(--mp-[\w-]+):\s*([^;]+);/g)].map((m) => [m[1], (m[2] ?? '').trim()]),
+  );
 }
 
 function rgb(hex: string): [number, number, number] {
@@ -22,7 +26,11 @@ function rgb(hex: string): [number, number, number] {
 
 /** WCAG 2.x relative luminance and contrast ratio. */
 const luminance = (hex: string): number => {
-  const [r, g, b] = rgb(hex).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+  const [r, g, b] = rgb(hex).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [
+    number,
+    number,
+    number,
+  ];
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 };
 const contrast = (a: string, b: string): number => {

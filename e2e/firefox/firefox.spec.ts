@@ -42,14 +42,28 @@ test('Firefox ESR: the overlay renders next to the Kraken form and follows typin
     await page.waitForSelector(HOST, { timeout: 15_000 });
 
     // The background (an event page on Firefox) fetched market data and opened the stream.
-    await mock.waitFor('Firefox background requests', () => {
-      const paths = mock.log.map((e) => `${e.host}${e.path}`);
-      return ['api.kraken.com/0/public/Ticker?pair=XBTUSD', 'api.kraken.com/0/public/AssetPairs?pair=XBTUSD', 'ws.kraken.com/v2'].every((p) => paths.includes(p));
-    }, 15_000);
+    await mock.waitFor(
+      'Firefox background requests',
+      () => {
+        const paths = mock.log.map((e) => `${e.host}${e.path}`);
+        return [
+          'api.kraken.com/0/public/Ticker?pair=XBTUSD',
+          'api.kraken.com/0/public/AssetPairs?pair=XBTUSD',
+          'ws.kraken.com/v2',
+        ].every((p) => paths.includes(p));
+      },
+      15_000,
+    );
 
     const host = await page.$eval(HOST, (el) => {
       const r = el.getBoundingClientRect();
-      return { x: r.x, y: r.y, width: r.width, height: r.height, pageSeesInside: (el as HTMLElement).shadowRoot !== null };
+      return {
+        x: r.x,
+        y: r.y,
+        width: r.width,
+        height: r.height,
+        pageSeesInside: (el as HTMLElement).shadowRoot !== null,
+      };
     });
     expect(host.pageSeesInside, 'closed shadow root').toBe(false);
     expect(host.width).toBeGreaterThan(150);

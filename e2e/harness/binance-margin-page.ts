@@ -7,12 +7,16 @@ import type { OrderForm } from '../../src/venues/types';
 export type MarginAccount = 'spot' | 'cross' | 'isolated';
 type FormSide = 'long' | 'short';
 
-export const BINANCE_MARGIN_URL = (pair = 'BTC_USDT', account: MarginAccount = 'cross', locale = 'en') => `https://www.binance.com/${locale}/trade/${pair}?type=${account}`;
+export const BINANCE_MARGIN_URL = (pair = 'BTC_USDT', account: MarginAccount = 'cross', locale = 'en') =>
+  `https://www.binance.com/${locale}/trade/${pair}?type=${account}`;
 
 /** What each account of the fixture shows (binance-margin.html): Avbl and, for margin, a debt-free total. */
 const ACCOUNT_BALANCE: Record<MarginAccount, string> = { spot: '5000', cross: '20000', isolated: '2000' };
 /** Each pair's example as the fixture restores it: the Buy form filled, the Sell form's price only. */
-const EXAMPLES: Record<string, { price: string; amount: string }> = { BTC_USDT: { price: '65,000.00', amount: '0.5' }, ETH_USDT: { price: '3,500.00', amount: '2' } };
+const EXAMPLES: Record<string, { price: string; amount: string }> = {
+  BTC_USDT: { price: '65,000.00', amount: '0.5' },
+  ETH_USDT: { price: '3,500.00', amount: '2' },
+};
 
 export class BinanceMarginPage {
   pair = 'BTC_USDT';
@@ -21,7 +25,10 @@ export class BinanceMarginPage {
   type: 'limit' | 'market' = 'limit';
   borrow: 'none' | 'auto' | 'repay' = 'auto';
   /** What each form holds, as typed. */
-  forms: Record<FormSide, { price: string; amount: string }> = { long: { ...EXAMPLES.BTC_USDT! }, short: { price: EXAMPLES.BTC_USDT!.price, amount: '' } };
+  forms: Record<FormSide, { price: string; amount: string }> = {
+    long: { ...EXAMPLES.BTC_USDT! },
+    short: { price: EXAMPLES.BTC_USDT!.price, amount: '' },
+  };
 
   constructor(readonly page: Page) {}
 
@@ -70,7 +77,9 @@ export class BinanceMarginPage {
   }
 
   async setBorrow(borrow: 'none' | 'auto' | 'repay'): Promise<void> {
-    await this.page.getByRole('radio', { name: borrow === 'none' ? 'Normal' : borrow === 'auto' ? 'Borrow' : 'Repay', exact: true }).click();
+    await this.page
+      .getByRole('radio', { name: borrow === 'none' ? 'Normal' : borrow === 'auto' ? 'Borrow' : 'Repay', exact: true })
+      .click();
     this.borrow = borrow;
   }
 

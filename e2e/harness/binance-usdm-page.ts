@@ -6,7 +6,14 @@ import type { OrderForm } from '../../src/venues/types';
 export const BINANCE_URL = (symbol = 'BTCUSDT', locale = 'en') => `https://www.binance.com/${locale}/futures/${symbol}`;
 
 /** The fixture's example order (see binance-futures.html). */
-const START = { type: 'limit', marginMode: 'cross', leverage: '20', unit: 'base', price: '65000.0', size: '0.1' } as const;
+const START = {
+  type: 'limit',
+  marginMode: 'cross',
+  leverage: '20',
+  unit: 'base',
+  price: '65000.0',
+  size: '0.1',
+} as const;
 
 /**
  * Clicks a dialog button with the mouse, like a trader. The fixture centres its dialogs over the
@@ -45,7 +52,10 @@ export class BinancePage {
 
   /** A Binance text field by the label in its prefix ("Price", "Size"). */
   private field(label: string): Locator {
-    return this.page.locator('.bn-textField').filter({ has: this.page.locator('.bn-textField-prefix', { hasText: new RegExp(`^${label}$`) }) }).locator('input');
+    return this.page
+      .locator('.bn-textField')
+      .filter({ has: this.page.locator('.bn-textField-prefix', { hasText: new RegExp(`^${label}$`) }) })
+      .locator('input');
   }
 
   async setType(type: 'limit' | 'market'): Promise<void> {
@@ -54,7 +64,10 @@ export class BinancePage {
   }
 
   async setMarginMode(mode: 'cross' | 'isolated'): Promise<void> {
-    await this.page.getByRole('button', { name: this.marginMode === 'cross' ? 'Cross' : 'Isolated', exact: true }).first().click();
+    await this.page
+      .getByRole('button', { name: this.marginMode === 'cross' ? 'Cross' : 'Isolated', exact: true })
+      .first()
+      .click();
     const dialog = this.page.getByRole('dialog', { name: 'Margin Mode' });
     await pressButton(dialog.getByRole('button', { name: mode === 'cross' ? 'Cross' : 'Isolated', exact: true }));
     await pressButton(dialog.getByRole('button', { name: 'Confirm' }));

@@ -8,7 +8,14 @@ import type { OrderForm, PagePosition } from '../../src/venues/types';
 export const BYBIT_URL = (symbol = 'BTCUSDT') => `https://www.bybit.com/trade/usdt/${symbol}`;
 
 /** The fixture's example order (see bybit-linear.html). */
-const START = { type: 'limit', marginMode: 'cross', leverage: '10', unit: 'base', price: '65,000.0', size: '0.100' } as const;
+const START = {
+  type: 'limit',
+  marginMode: 'cross',
+  leverage: '10',
+  unit: 'base',
+  price: '65,000.0',
+  size: '0.100',
+} as const;
 /** Each symbol's example after a (re-)mount, as the fixture restores it. */
 const EXAMPLES: Record<string, { price: string; size: string; value: string }> = {
   BTCUSDT: { price: '65,000.0', size: '0.100', value: '6,500' },
@@ -18,8 +25,22 @@ const EXAMPLES: Record<string, { price: string; size: string; value: string }> =
 /** What the fixture's account panel and positions table show (DOGEUSDT is isolated: not listed). */
 export const BYBIT_PAGE_WALLET = '10000';
 export const BYBIT_PAGE_POSITIONS: readonly PagePosition[] = [
-  { symbol: 'SOLUSDT', side: 'long', quantity: '25', entryPrice: '142.35', markPrice: '148.12', maintenanceMargin: '19.54' },
-  { symbol: 'XRPUSDT', side: 'short', quantity: '1500', entryPrice: '2.412', markPrice: '2.3885', maintenanceMargin: '19.84' },
+  {
+    symbol: 'SOLUSDT',
+    side: 'long',
+    quantity: '25',
+    entryPrice: '142.35',
+    markPrice: '148.12',
+    maintenanceMargin: '19.54',
+  },
+  {
+    symbol: 'XRPUSDT',
+    side: 'short',
+    quantity: '1500',
+    entryPrice: '2.412',
+    markPrice: '2.3885',
+    maintenanceMargin: '19.84',
+  },
 ];
 
 const plain = (text: string) => text.replace(/,/g, '');
@@ -56,7 +77,10 @@ export class BybitPage {
 
   /** A form row's input by the row's label ("Price", "Qty", "Value", "Stop Loss"). */
   field(label: string): Locator {
-    return this.page.locator('.oc__row-bottom--12').filter({ has: this.page.locator('.oc__row-label', { hasText: new RegExp(`^${label}$`) }) }).locator('input');
+    return this.page
+      .locator('.oc__row-bottom--12')
+      .filter({ has: this.page.locator('.oc__row-label', { hasText: new RegExp(`^${label}$`) }) })
+      .locator('input');
   }
 
   async setType(type: 'limit' | 'market'): Promise<void> {
@@ -65,9 +89,13 @@ export class BybitPage {
   }
 
   async setMarginMode(mode: 'cross' | 'isolated'): Promise<void> {
-    await this.page.getByRole('button', { name: this.marginMode === 'cross' ? 'Cross' : 'Isolated', exact: true }).click();
+    await this.page
+      .getByRole('button', { name: this.marginMode === 'cross' ? 'Cross' : 'Isolated', exact: true })
+      .click();
     const dialog = this.page.getByRole('dialog', { name: 'Margin Mode' });
-    await dialog.getByRole('button', { name: mode === 'cross' ? 'Cross Margin' : 'Isolated Margin', exact: true }).click();
+    await dialog
+      .getByRole('button', { name: mode === 'cross' ? 'Cross Margin' : 'Isolated Margin', exact: true })
+      .click();
     await dialog.getByRole('button', { name: 'Confirm' }).click();
     this.marginMode = mode;
   }
@@ -140,7 +168,8 @@ export class BybitPage {
       takeProfit: this.takeProfit === null ? null : plain(this.takeProfit),
       availableBalance: '10000',
     };
-    if (this.marginMode === 'cross') form.account = { walletBalance: BYBIT_PAGE_WALLET, positions: [...BYBIT_PAGE_POSITIONS] };
+    if (this.marginMode === 'cross')
+      form.account = { walletBalance: BYBIT_PAGE_WALLET, positions: [...BYBIT_PAGE_POSITIONS] };
     return form;
   }
 }

@@ -18,7 +18,9 @@ export const CHROME_DIST = path.join(ROOT, 'dist', 'chrome');
  * component/extension update pings, network time): all to Google's hosts, which the extension never
  * contacts. The privacy tests ignore these in the mock's catch-all log.
  */
-export const CHROMIUM_OWN_REQUESTS: readonly RegExp[] = [/^([a-z0-9-]+\.)*(google\.com|googleapis\.com|gstatic\.com|gvt1\.com)\//];
+export const CHROMIUM_OWN_REQUESTS: readonly RegExp[] = [
+  /^([a-z0-9-]+\.)*(google\.com|googleapis\.com|gstatic\.com|gvt1\.com)\//,
+];
 
 export interface LaunchOptions {
   /** The mock exchange's port. */
@@ -106,5 +108,11 @@ export async function launchChromium(options: LaunchOptions): Promise<ChromiumSe
 /** The extension's current service worker (it may have been stopped and restarted since launch). */
 export async function currentServiceWorker(context: BrowserContext, extensionId: string): Promise<Worker> {
   const live = context.serviceWorkers().find((w) => new URL(w.url()).host === extensionId);
-  return live ?? (await context.waitForEvent('serviceworker', { predicate: (w) => new URL(w.url()).host === extensionId, timeout: 10_000 }));
+  return (
+    live ??
+    (await context.waitForEvent('serviceworker', {
+      predicate: (w) => new URL(w.url()).host === extensionId,
+      timeout: 10_000,
+    }))
+  );
 }

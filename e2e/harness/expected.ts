@@ -20,14 +20,18 @@ import type { MockExchange } from '../mock/server';
  * import.meta.glob, which Node cannot run). A folder without a feed yet is skipped.
  */
 const FEEDS: Partial<Record<VenueId, VenueFeed>> = Object.fromEntries(
-  (await Promise.all(Object.entries(VENUE_FOLDERS).map(async ([venue, folder]) => {
-    try {
-      const module = (await import(`../../src/venues/${folder}/feed.ts`)) as { feed?: VenueFeed };
-      return module.feed ? [[venue, module.feed] as const] : [];
-    } catch {
-      return [];
-    }
-  }))).flat(),
+  (
+    await Promise.all(
+      Object.entries(VENUE_FOLDERS).map(async ([venue, folder]) => {
+        try {
+          const module = (await import(`../../src/venues/${folder}/feed.ts`)) as { feed?: VenueFeed };
+          return module.feed ? [[venue, module.feed] as const] : [];
+        } catch {
+          return [];
+        }
+      }),
+    )
+  ).flat(),
 );
 
 export interface Expected {
@@ -38,19 +42,33 @@ export interface Expected {
 }
 
 function at(obj: unknown, dotted: string): unknown {
-  return dotted.split('.').reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+  return dotted
+    .split('.')
+    .reduce<unknown>(
+      (o, k) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
+      obj,
+    );
 }
 
-export function expectedFor(form: OrderForm, side: Side, snapshot: MarketSnapshot | null, settings: Settings = DEFAULT_SETTINGS, now = Date.now()): Expected {
+export function expectedFor(
+  form: OrderForm,
+  side: Side,
+  snapshot: MarketSnapshot | null,
+  settings: Settings = DEFAULT_SETTINGS,
+  now = Date.now(),
+): Expected {
   const plan = planQuote(form, side, snapshot, settings, now, bundledPositionRate);
   // As the background does (quotes/compute.ts): the plan's own notes join the engine's assumptions.
   const quote = plan.input ? withPlanNotes(plan, quoteJson(plan.input, bundledFacts())) : null;
-  const figures = quote && !('error' in quote)
-    ? Object.fromEntries(FIGURES.map((key) => {
-      const v = at(quote, key);
-      return [key, v === null || v === undefined ? '' : String(v)];
-    }))
-    : null;
+  const figures =
+    quote && !('error' in quote)
+      ? Object.fromEntries(
+          FIGURES.map((key) => {
+            const v = at(quote, key);
+            return [key, v === null || v === undefined ? '' : String(v)];
+          }),
+        )
+      : null;
   return { plan, quote, figures };
 }
 
@@ -60,11 +78,32 @@ export function expectedFor(form: OrderForm, side: Side, snapshot: MarketSnapsho
  * AssetPairs; Binance's mark and funding rate from premiumIndex / the mark-price stream, the
  * funding interval from fundingInfo. `staleMs` ages the mark (and last price) only.
  */
-export function servedSnapshot(form: Pick<OrderForm, 'venue' | 'symbol'>, served: Pick<Quote, 'price' | 'fundingRate'>, now = Date.now(), staleMs = 0): MarketSnapshot {
-  const fig = (value: string, age = 0): Figure => ({ value, receivedAt: now - age, exchangeTime: null, source: 'stream' });
-  const figures: MarketSnapshot['figures'] = form.venue === 'kraken-margin'
-    ? { markPrice: fig(served.price, staleMs), lastPrice: fig(served.price, staleMs), marginCallLevel: fig('80'), liquidationLevel: fig('40'), maxLeverage: fig('5') }
-    : { markPrice: fig(served.price, staleMs), fundingRate: fig(served.fundingRate, staleMs), fundingIntervalHours: fig('8') };
+export function servedSnapshot(
+  form: Pick<OrderForm, 'venue' | 'symbol'>,
+  served: Pick<Quote, 'price' | 'fundingRate'>,
+  now = Date.now(),
+  staleMs = 0,
+): MarketSnapshot {
+  const fig = (value: string, age = 0): Figure => ({
+    value,
+    receivedAt: now - age,
+    exchangeTime: null,
+    source: 'stream',
+  });
+  const figures: MarketSnapshot['figures'] =
+    form.venue === 'kraken-margin'
+      ? {
+          markPrice: fig(served.price, staleMs),
+          lastPrice: fig(served.price, staleMs),
+          marginCallLevel: fig('80'),
+          liquidationLevel: fig('40'),
+          maxLeverage: fig('5'),
+        }
+      : {
+          markPrice: fig(served.price, staleMs),
+          fundingRate: fig(served.fundingRate, staleMs),
+          fundingIntervalHours: fig('8'),
+        };
   return { venue: form.venue, symbol: form.symbol, figures, status: 'live', lastError: null };
 }
 
@@ -88,7 +127,12 @@ function parseWith(feed: VenueFeed, kind: EndpointKind, body: unknown, symbol: s
  * module and parsed by the feed's own parsers. The stream carries the same book, so its figures
  * equal these. Throws when the mock's answer does not parse: the mock and the feed disagree.
  */
-export function snapshotFromMock(mock: MockExchange, venue: VenueId, symbol: string, options: MockSnapshotOptions = {}): MarketSnapshot {
+export function snapshotFromMock(
+  mock: MockExchange,
+  venue: VenueId,
+  symbol: string,
+  options: MockSnapshotOptions = {},
+): MarketSnapshot {
   const now = options.now ?? Date.now();
   const feed = FEEDS[venue];
   if (!feed) throw new Error(`no feed.ts for ${venue}`);
@@ -98,13 +142,22 @@ export function snapshotFromMock(mock: MockExchange, venue: VenueId, symbol: str
   for (const kind of kinds) {
     const request = endpointRequest(venue, kind, symbol, () => feed);
     if (!request) throw new Error(`${venue} ${kind}: no allowlisted URL for ${symbol}`);
-    const answer = mock.restAnswer(request.url, request.jsonBody === undefined ? 'GET' : 'POST', request.jsonBody ?? '');
+    const answer = mock.restAnswer(
+      request.url,
+      request.jsonBody === undefined ? 'GET' : 'POST',
+      request.jsonBody ?? '',
+    );
     const body: unknown = typeof answer.body === 'string' ? JSON.parse(answer.body) : answer.body;
     const parsed = parseWith(feed, kind, body, symbol);
     if (!parsed.ok) throw new Error(`${venue} ${kind}: the feed rejects the mock's answer (${parsed.reason})`);
     for (const [key, update] of Object.entries(parsed.figures)) {
-      const aged = (key === 'markPrice' || key === 'lastPrice') ? (options.staleMs ?? 0) : 0;
-      figures[key as keyof typeof figures] = { value: update!.value, receivedAt: now - aged, exchangeTime: update!.exchangeTime, source: 'rest' };
+      const aged = key === 'markPrice' || key === 'lastPrice' ? (options.staleMs ?? 0) : 0;
+      figures[key as keyof typeof figures] = {
+        value: update!.value,
+        receivedAt: now - aged,
+        exchangeTime: update!.exchangeTime,
+        source: 'rest',
+      };
     }
     if (parsed.tiers) snapshot.tiers = { table: parsed.tiers, receivedAt: now, source: 'rest' };
   }
@@ -121,7 +174,12 @@ export interface ExpectedView {
   figures: Record<string, Record<string, string>>;
 }
 
-export function expectedView(form: OrderForm, snapshot: MarketSnapshot | null, settings: Settings = DEFAULT_SETTINGS, now = Date.now()): ExpectedView {
+export function expectedView(
+  form: OrderForm,
+  snapshot: MarketSnapshot | null,
+  settings: Settings = DEFAULT_SETTINGS,
+  now = Date.now(),
+): ExpectedView {
   const per = sidesOf(form).map((side) => [side, expectedFor(form, side, snapshot, settings, now)] as const);
   if (per.some(([, e]) => e.plan.input === null)) return { state: 'no-price', figures: {} };
   if (per.some(([, e]) => e.figures === null)) return { state: 'error', figures: {} };

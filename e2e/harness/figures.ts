@@ -5,18 +5,19 @@ import { FIGURES } from '../../src/ui/overlay/contract';
 import type { ExpectedView } from './expected';
 import { figuresOf, readOverlay, summary, type OverlayReading } from './overlay';
 
-
 /** Differences between the overlay and the expected view; [] when they agree exactly. */
 export function figureMismatches(reading: OverlayReading, expected: ExpectedView): string[] {
   const out: string[] = [];
   if (reading.state !== expected.state) out.push(`state is ${reading.state}, expected ${expected.state}`);
   const sides = Object.keys(expected.figures);
   const extra = reading.figures.filter((f) => f.side !== null && !sides.includes(f.side));
-  if (extra.length > 0) out.push(`figures shown for unexpected sides: ${extra.map((f) => `${f.side}:${f.key}`).join(', ')}`);
+  if (extra.length > 0)
+    out.push(`figures shown for unexpected sides: ${extra.map((f) => `${f.side}:${f.key}`).join(', ')}`);
   for (const [side, figures] of Object.entries(expected.figures)) {
     const shown = figuresOf(reading, side);
     for (const key of FIGURES) {
-      if (shown[key] !== figures[key]) out.push(`${side}:${key} shows ${JSON.stringify(shown[key])}, engine says ${JSON.stringify(figures[key])}`);
+      if (shown[key] !== figures[key])
+        out.push(`${side}:${key} shows ${JSON.stringify(shown[key])}, engine says ${JSON.stringify(figures[key])}`);
     }
   }
   return out;
@@ -28,7 +29,8 @@ export function shownMark(reading: OverlayReading): string | null {
   return f ? f.value : null;
 }
 
-export const sameNumber = (a: string | null, b: string | null): boolean => a !== null && b !== null && new Dec(a).equals(b);
+export const sameNumber = (a: string | null, b: string | null): boolean =>
+  a !== null && b !== null && new Dec(a).equals(b);
 
 export interface WaitOptions {
   mark?: 'live' | 'stale' | 'missing';
@@ -39,19 +41,27 @@ export interface WaitOptions {
  * Polls the overlay until it shows exactly the engine's figures (recomputed on every poll, since
  * freshness depends on the clock) and, if given, the mark state. Throws with the differences.
  */
-export async function waitForEngineFigures(page: Page, what: string, expected: () => ExpectedView, options: WaitOptions = {}): Promise<OverlayReading> {
+export async function waitForEngineFigures(
+  page: Page,
+  what: string,
+  expected: () => ExpectedView,
+  options: WaitOptions = {},
+): Promise<OverlayReading> {
   const end = Date.now() + (options.timeoutMs ?? 12_000);
   let last: OverlayReading | undefined;
   let problems: string[];
   for (;;) {
     last = await readOverlay(page);
     problems = figureMismatches(last, expected());
-    if (options.mark && last.mark !== options.mark) problems.push(`data-mark is ${last.mark}, expected ${options.mark}`);
+    if (options.mark && last.mark !== options.mark)
+      problems.push(`data-mark is ${last.mark}, expected ${options.mark}`);
     if (problems.length === 0) return last;
     if (Date.now() > end) break;
     await new Promise((r) => setTimeout(r, 150));
   }
-  throw new Error(`${what}: the overlay never showed the engine's figures:\n  ${problems.join('\n  ')}\nlast reading: ${JSON.stringify(summary(last), null, 1)}`);
+  throw new Error(
+    `${what}: the overlay never showed the engine's figures:\n  ${problems.join('\n  ')}\nlast reading: ${JSON.stringify(summary(last), null, 1)}`,
+  );
 }
 
 /**

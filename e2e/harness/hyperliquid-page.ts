@@ -16,7 +16,9 @@ const EXAMPLES: Readonly<Record<string, { price: string; size: string; total: st
 /** What the fixture's account panel and positions table show (static: the page never changes them). */
 export const FIXTURE_ACCOUNT: PageAccount = {
   walletBalance: '10000',
-  positions: [{ symbol: 'SOL', side: 'short', quantity: '20', entryPrice: '150', markPrice: '148.2', maintenanceMargin: null }],
+  positions: [
+    { symbol: 'SOL', side: 'short', quantity: '20', entryPrice: '150', markPrice: '148.2', maintenanceMargin: null },
+  ],
 };
 
 const plain = (text: string) => text.replace(/,/g, '');
@@ -62,7 +64,10 @@ export class HyperliquidPage {
   }
 
   async setMarginMode(mode: 'cross' | 'isolated'): Promise<void> {
-    await this.page.getByRole('button', { name: this.marginMode === 'cross' ? 'Cross' : 'Isolated', exact: true }).first().click();
+    await this.page
+      .getByRole('button', { name: this.marginMode === 'cross' ? 'Cross' : 'Isolated', exact: true })
+      .first()
+      .click();
     const dialog = this.page.getByRole('dialog', { name: 'Margin Mode' });
     await dialog.getByRole('button', { name: mode === 'cross' ? 'Cross' : 'Isolated', exact: true }).click();
     await dialog.getByRole('button', { name: 'Confirm' }).click();
@@ -81,7 +86,10 @@ export class HyperliquidPage {
   async setUnit(unit: 'base' | 'quote'): Promise<void> {
     if (unit === this.unit) return;
     await this.page.getByRole('button', { name: this.unit === 'base' ? this.coin : 'USDC', exact: true }).click();
-    await this.page.getByRole('listbox', { name: 'Size unit' }).getByRole('option', { name: unit === 'base' ? this.coin : 'USDC', exact: true }).click();
+    await this.page
+      .getByRole('listbox', { name: 'Size unit' })
+      .getByRole('option', { name: unit === 'base' ? this.coin : 'USDC', exact: true })
+      .click();
     this.unit = unit;
     this.size = '';
   }

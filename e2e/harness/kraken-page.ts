@@ -49,7 +49,10 @@ export class KrakenPage {
 
   /** Switching the unit clears the quantity field (as the fixture's SPA does): type a size after. */
   async setUnit(unit: 'base' | 'quote'): Promise<void> {
-    await this.page.getByRole('group', { name: 'Quantity currency' }).getByRole('button', { name: unit === 'base' ? this.base : this.quote, exact: true }).click();
+    await this.page
+      .getByRole('group', { name: 'Quantity currency' })
+      .getByRole('button', { name: unit === 'base' ? this.base : this.quote, exact: true })
+      .click();
     this.unit = unit;
   }
 

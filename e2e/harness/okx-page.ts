@@ -7,7 +7,8 @@ import type { OrderForm, PageAccount, PagePosition } from '../../src/venues/type
 export type OkxInstrument = 'BTC-USDT-SWAP' | 'ETH-USDT-SWAP' | 'SOL-USDT-SWAP';
 export type OkxUnit = 'contracts' | 'base' | 'quote';
 
-export const OKX_URL = (inst: OkxInstrument = 'BTC-USDT-SWAP') => `https://www.okx.com/trade-swap/${inst.toLowerCase()}`;
+export const OKX_URL = (inst: OkxInstrument = 'BTC-USDT-SWAP') =>
+  `https://www.okx.com/trade-swap/${inst.toLowerCase()}`;
 
 /** Each instrument's example, as the fixture (okx-swap.html) restores it on a (re)mount. */
 const EXAMPLES: Record<OkxInstrument, { base: string; price: string; sizes: Record<OkxUnit, string> }> = {
@@ -17,7 +18,14 @@ const EXAMPLES: Record<OkxInstrument, { base: string; price: string; sizes: Reco
 };
 
 /** The cross account the fixture shows: cash balance and one open ETH position. */
-const ETH_POSITION: PagePosition = { symbol: 'ETH-USDT-SWAP', side: 'long', quantity: '1.5', entryPrice: '3150', markPrice: '3201.25', maintenanceMargin: '24.01' };
+const ETH_POSITION: PagePosition = {
+  symbol: 'ETH-USDT-SWAP',
+  side: 'long',
+  quantity: '1.5',
+  entryPrice: '3150',
+  markPrice: '3201.25',
+  maintenanceMargin: '24.01',
+};
 const CASH_BALANCE = '10000';
 
 const plain = (text: string) => text.replace(/,/g, '');
@@ -57,12 +65,18 @@ export class OkxPage {
   }
 
   async setType(type: 'limit' | 'market'): Promise<void> {
-    await this.page.getByRole('tablist', { name: 'Order type' }).getByRole('tab', { name: type === 'limit' ? 'Limit' : 'Market', exact: true }).click();
+    await this.page
+      .getByRole('tablist', { name: 'Order type' })
+      .getByRole('tab', { name: type === 'limit' ? 'Limit' : 'Market', exact: true })
+      .click();
     this.type = type;
   }
 
   async setMarginMode(mode: 'cross' | 'isolated'): Promise<void> {
-    await this.page.getByRole('button', { name: this.marginMode === 'cross' ? 'Cross' : 'Isolated', exact: true }).first().click();
+    await this.page
+      .getByRole('button', { name: this.marginMode === 'cross' ? 'Cross' : 'Isolated', exact: true })
+      .first()
+      .click();
     const dialog = this.page.getByRole('dialog', { name: 'Margin mode' });
     await dialog.getByRole('button', { name: mode === 'cross' ? 'Cross' : 'Isolated', exact: true }).click();
     await dialog.getByRole('button', { name: 'Confirm' }).click();

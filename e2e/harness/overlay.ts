@@ -66,7 +66,11 @@ function attrs(node: CdpNode): Map<string, string> {
 
 function findNode(node: CdpNode, test: (n: CdpNode) => boolean): CdpNode | undefined {
   if (test(node)) return node;
-  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? []), ...(node.contentDocument ? [node.contentDocument] : [])]) {
+  for (const child of [
+    ...(node.children ?? []),
+    ...(node.shadowRoots ?? []),
+    ...(node.contentDocument ? [node.contentDocument] : []),
+  ]) {
     const found = findNode(child, test);
     if (found) return found;
   }
@@ -81,7 +85,21 @@ function textOf(node: CdpNode): string {
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-const EMPTY: OverlayReading = { present: false, state: null, mark: null, risk: null, guard: null, missing: null, pending: null, reason: null, dimmed: false, sides: [], figures: [], warnings: [], text: '' };
+const EMPTY: OverlayReading = {
+  present: false,
+  state: null,
+  mark: null,
+  risk: null,
+  guard: null,
+  missing: null,
+  pending: null,
+  reason: null,
+  dimmed: false,
+  sides: [],
+  figures: [],
+  warnings: [],
+  text: '',
+};
 
 export async function readOverlay(page: Page): Promise<OverlayReading> {
   const cdp = await cdpFor(page);
@@ -110,7 +128,13 @@ export async function readOverlay(page: Page): Promise<OverlayReading> {
     const a = node.nodeType === 1 ? attrs(node) : undefined;
     const here = a?.get(ATTR.side) ?? side;
     if (a?.has(ATTR.side) && !reading.sides.includes(a.get(ATTR.side)!)) reading.sides.push(a.get(ATTR.side)!);
-    if (a?.has(ATTR.figure)) reading.figures.push({ side: here, key: a.get(ATTR.figure)!, value: a.get(ATTR.value) ?? '', text: squash(textOf(node)) });
+    if (a?.has(ATTR.figure))
+      reading.figures.push({
+        side: here,
+        key: a.get(ATTR.figure)!,
+        value: a.get(ATTR.value) ?? '',
+        text: squash(textOf(node)),
+      });
     if (a?.has(ATTR.warning)) reading.warnings.push({ side: here, code: a.get(ATTR.warning)! });
     for (const child of node.children ?? []) walk(child, here);
   };
@@ -119,13 +143,21 @@ export async function readOverlay(page: Page): Promise<OverlayReading> {
 }
 
 /** Polls readOverlay until `predicate` holds; on timeout throws with the last reading, so a failure says what was shown. */
-export async function waitForOverlay(page: Page, predicate: (r: OverlayReading) => boolean, what: string, timeoutMs = 10_000): Promise<OverlayReading> {
+export async function waitForOverlay(
+  page: Page,
+  predicate: (r: OverlayReading) => boolean,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<OverlayReading> {
   const end = Date.now() + timeoutMs;
   let last: OverlayReading;
   for (;;) {
     last = await readOverlay(page);
     if (predicate(last)) return last;
-    if (Date.now() > end) throw new Error(`overlay: timed out after ${timeoutMs} ms waiting for ${what}; last reading: ${JSON.stringify(summary(last))}`);
+    if (Date.now() > end)
+      throw new Error(
+        `overlay: timed out after ${timeoutMs} ms waiting for ${what}; last reading: ${JSON.stringify(summary(last))}`,
+      );
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -133,7 +165,14 @@ export async function waitForOverlay(page: Page, predicate: (r: OverlayReading) 
 /** Compact form for messages: state, mark, guard and figures as side:key=value. */
 export function summary(r: OverlayReading): Record<string, unknown> {
   return {
-    present: r.present, state: r.state, mark: r.mark, risk: r.risk, guard: r.guard, missing: r.missing, pending: r.pending, dimmed: r.dimmed,
+    present: r.present,
+    state: r.state,
+    mark: r.mark,
+    risk: r.risk,
+    guard: r.guard,
+    missing: r.missing,
+    pending: r.pending,
+    dimmed: r.dimmed,
     figures: r.figures.map((f) => `${f.side ?? '-'}:${f.key}=${f.value}`),
     warnings: r.warnings.map((w) => `${w.side ?? '-'}:${w.code}`),
     text: r.text.slice(0, 300),

@@ -33,7 +33,8 @@ export function decodePng(png: Uint8Array): Image {
       width = data.readUInt32BE(0);
       height = data.readUInt32BE(4);
       const [depth, colour, , , interlace] = [data[8], data[9], data[10], data[11], data[12]];
-      if (depth !== 8 || interlace !== 0 || (colour !== 2 && colour !== 6)) throw new Error(`unsupported PNG (depth ${depth}, colour type ${colour}, interlace ${interlace})`);
+      if (depth !== 8 || interlace !== 0 || (colour !== 2 && colour !== 6))
+        throw new Error(`unsupported PNG (depth ${depth}, colour type ${colour}, interlace ${interlace})`);
       channels = colour === 6 ? 4 : 3;
     } else if (type === 'IDAT') {
       idat.push(data);
@@ -52,7 +53,8 @@ export function decodePng(png: Uint8Array): Image {
       const a = x >= channels ? cur[x - channels]! : 0;
       const b = prev[x]!;
       const c = x >= channels ? prev[x - channels]! : 0;
-      const predictor = filter === 0 ? 0 : filter === 1 ? a : filter === 2 ? b : filter === 3 ? (a + b) >> 1 : paeth(a, b, c);
+      const predictor =
+        filter === 0 ? 0 : filter === 1 ? a : filter === 2 ? b : filter === 3 ? (a + b) >> 1 : paeth(a, b, c);
       cur[x] = (line[x]! + predictor) & 0xff;
     }
     for (let x = 0; x < width; x++) {
@@ -70,6 +72,7 @@ export function decodePng(png: Uint8Array): Image {
 /** Number of distinct colours: a box with rendered text has dozens (anti-aliasing), a blank one one or two. */
 export function distinctColours(image: Image): number {
   const seen = new Set<number>();
-  for (let i = 0; i < image.rgba.length; i += 4) seen.add((image.rgba[i]! << 16) | (image.rgba[i + 1]! << 8) | image.rgba[i + 2]!);
+  for (let i = 0; i < image.rgba.length; i += 4)
+    seen.add((image.rgba[i]! << 16) | (image.rgba[i + 1]! << 8) | image.rgba[i + 2]!);
   return seen.size;
 }

@@ -25,7 +25,8 @@ export async function watchServiceWorker(context: BrowserContext, extensionId: s
   const cdp: CDPSession = await context.newCDPSession(page);
   const statuses: string[] = [];
   cdp.on('ServiceWorker.workerVersionUpdated', (event: { versions: WorkerVersion[] }) => {
-    for (const v of event.versions) if (v.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) statuses.push(v.runningStatus);
+    for (const v of event.versions)
+      if (v.scriptURL.startsWith(`chrome-extension://${extensionId}/`)) statuses.push(v.runningStatus);
   });
   await cdp.send('ServiceWorker.enable');
   const watch: WorkerWatch = {
@@ -37,7 +38,8 @@ export async function watchServiceWorker(context: BrowserContext, extensionId: s
     waitFor: async (status, timeoutMs = 10_000) => {
       const end = Date.now() + timeoutMs;
       while (statuses.at(-1) !== status) {
-        if (Date.now() > end) throw new Error(`service worker never became ${status} (statuses: ${statuses.join(' → ')})`);
+        if (Date.now() > end)
+          throw new Error(`service worker never became ${status} (statuses: ${statuses.join(' → ')})`);
         await new Promise((r) => setTimeout(r, 50));
       }
     },

@@ -5,7 +5,12 @@ import type { Page, Worker } from 'playwright-core';
 export async function tabIdOf(page: Page, serviceWorker: () => Promise<Worker>): Promise<number> {
   await page.bringToFront();
   const sw = await serviceWorker();
-  const ids = await sw.evaluate(async () => (await (globalThis as any).chrome.tabs.query({ active: true, lastFocusedWindow: true })).map((t: { id?: number }) => t.id));
-  if (ids.length !== 1 || typeof ids[0] !== 'number') throw new Error(`expected one active tab, got ${JSON.stringify(ids)}`);
+  const ids = await sw.evaluate(async () =>
+    (await (globalThis as any).chrome.tabs.query({ active: true, lastFocusedWindow: true })).map(
+      (t: { id?: number }) => t.id,
+    ),
+  );
+  if (ids.length !== 1 || typeof ids[0] !== 'number')
+    throw new Error(`expected one active tab, got ${JSON.stringify(ids)}`);
   return ids[0];
 }

@@ -69,7 +69,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     let changed = false;
     const write = async (settings: Settings) => {
       const sw = await serviceWorker();
-      await sw.evaluate(([key, value]) => (globalThis as any).chrome.storage.sync.set({ [key]: value }), [SETTINGS_KEY, settings] as const);
+      await sw.evaluate(([key, value]) => (globalThis as any).chrome.storage.sync.set({ [key]: value }), [
+        SETTINGS_KEY,
+        settings,
+      ] as const);
     };
     await use(async (change) => {
       changed = true;

@@ -19,7 +19,10 @@ export const BRACKETS_PATH = '/bapi/futures/v1/friendly/future/common/brackets';
  * are the bundled ones; ETHUSDT, XRPUSDT and ADAUSDT are illustrative, XRP and ADA sharing one
  * table as many real symbols do). Sent byte for byte, as Binance would.
  */
-const BRACKETS_TEXT = readFileSync(new URL('../../src/venues/binance-usdm/fixtures/api/brackets.json', import.meta.url), 'utf8');
+const BRACKETS_TEXT = readFileSync(
+  new URL('../../src/venues/binance-usdm/fixtures/api/brackets.json', import.meta.url),
+  'utf8',
+);
 
 export function binanceEndpoint(host: string, path: string): string | null {
   // Every other path on the site host is a page (or not served), never the API.
@@ -33,29 +36,39 @@ export function binanceEndpoint(host: string, path: string): string | null {
 }
 
 export function binanceErrorBody(status: number): string {
-  return JSON.stringify(status === 429
-    ? { code: -1003, msg: 'Too many requests; current limit of IP is 2400 requests per minute. Please use WebSocket Streams for live updates to avoid polling the API.' }
-    : { code: -1001, msg: 'Internal error; unable to process your request. Please try again.' });
+  return JSON.stringify(
+    status === 429
+      ? {
+          code: -1003,
+          msg: 'Too many requests; current limit of IP is 2400 requests per minute. Please use WebSocket Streams for live updates to avoid polling the API.',
+        }
+      : { code: -1001, msg: 'Internal error; unable to process your request. Please try again.' },
+  );
 }
 
 function premiumIndex(symbol: string, book: MarketBook, now: number): string {
   const q = book.get('binance', symbol);
   const s = JSON.stringify;
-  return `{"symbol":${s(symbol)},"markPrice":${s(q.price)},"indexPrice":${s(q.price)},"estimatedSettlePrice":${s(q.price)},`
-    + `"lastFundingRate":${s(q.fundingRate)},"interestRate":"0.00010000","nextFundingTime":${q.nextFundingTime},"time":${q.exchangeTime ?? now}}`;
+  return (
+    `{"symbol":${s(symbol)},"markPrice":${s(q.price)},"indexPrice":${s(q.price)},"estimatedSettlePrice":${s(q.price)},` +
+    `"lastFundingRate":${s(q.fundingRate)},"interestRate":"0.00010000","nextFundingTime":${q.nextFundingTime},"time":${q.exchangeTime ?? now}}`
+  );
 }
 
 export function binanceRest(url: URL, book: MarketBook): JsonAnswer {
   const now = Date.now();
   if (url.hostname === BINANCE_SITE_HOST) {
-    return url.pathname === BRACKETS_PATH ? { status: 200, body: BRACKETS_TEXT } : { status: 404, body: { code: '000002', message: 'not found', success: false } };
+    return url.pathname === BRACKETS_PATH
+      ? { status: 200, body: BRACKETS_TEXT }
+      : { status: 404, body: { code: '000002', message: 'not found', success: false } };
   }
   switch (url.pathname) {
     case '/fapi/v1/time':
       return { status: 200, body: { serverTime: now } };
     case '/fapi/v1/premiumIndex': {
       const symbol = url.searchParams.get('symbol');
-      if (symbol === null) return { status: 200, body: `[${BINANCE_SYMBOLS.map((s) => premiumIndex(s.symbol, book, now)).join(',')}]` };
+      if (symbol === null)
+        return { status: 200, body: `[${BINANCE_SYMBOLS.map((s) => premiumIndex(s.symbol, book, now)).join(',')}]` };
       const found = findBinanceSymbol(symbol);
       // Binance symbols are case-sensitive on REST: "btcusdt" is an invalid symbol.
       if (!found || found.symbol !== symbol) return { status: 400, body: { code: -1121, msg: 'Invalid symbol.' } };
@@ -64,7 +77,13 @@ export function binanceRest(url: URL, book: MarketBook): JsonAnswer {
     case '/fapi/v1/fundingInfo':
       return {
         status: 200,
-        body: BINANCE_SYMBOLS.map((s) => ({ symbol: s.symbol, adjustedFundingRateCap: '0.02000000', adjustedFundingRateFloor: '-0.02000000', fundingIntervalHours: s.fundingIntervalHours, disclaimer: false })),
+        body: BINANCE_SYMBOLS.map((s) => ({
+          symbol: s.symbol,
+          adjustedFundingRateCap: '0.02000000',
+          adjustedFundingRateFloor: '-0.02000000',
+          fundingIntervalHours: s.fundingIntervalHours,
+          disclaimer: false,
+        })),
       };
     default:
       return { status: 404, body: { code: -5000, msg: `Path ${url.pathname}, Method GET is invalid` } };
@@ -86,9 +105,16 @@ export class BinanceStream implements StreamSession {
   private subscriptions = new Map<string, Subscription>();
   private readonly combined: boolean;
 
-  constructor(readonly socket: WebSocket, url: URL, private book: MarketBook, private options: StreamOptions) {
+  constructor(
+    readonly socket: WebSocket,
+    url: URL,
+    private book: MarketBook,
+    private options: StreamOptions,
+  ) {
     this.combined = url.pathname === '/stream';
-    const fromPath = this.combined ? (url.searchParams.get('streams') ?? '').split('/') : [url.pathname.replace(/^\/ws\/?/, '')];
+    const fromPath = this.combined
+      ? (url.searchParams.get('streams') ?? '').split('/')
+      : [url.pathname.replace(/^\/ws\/?/, '')];
     for (const stream of fromPath.filter(Boolean)) this.subscribe(stream);
     socket.on('message', (data) => this.onMessage(String(data)));
   }
@@ -116,7 +142,10 @@ export class BinanceStream implements StreamSession {
     try {
       msg = JSON.parse(text);
     } catch {
-      sendText(this.socket, JSON.stringify({ error: { code: 3, msg: 'Invalid JSON: expected value at line 1 column 1' } }));
+      sendText(
+        this.socket,
+        JSON.stringify({ error: { code: 3, msg: 'Invalid JSON: expected value at line 1 column 1' } }),
+      );
       return;
     }
     const params: unknown[] = Array.isArray(msg?.params) ? msg.params : [];
@@ -133,7 +162,13 @@ export class BinanceStream implements StreamSession {
         sendText(this.socket, JSON.stringify({ result: [...this.subscriptions.keys()], id: msg.id }));
         return;
       default:
-        sendText(this.socket, JSON.stringify({ error: { code: 2, msg: `Invalid request: unknown variant \`${String(msg?.method)}\`` }, id: msg?.id ?? null }));
+        sendText(
+          this.socket,
+          JSON.stringify({
+            error: { code: 2, msg: `Invalid request: unknown variant \`${String(msg?.method)}\`` },
+            id: msg?.id ?? null,
+          }),
+        );
     }
   }
 

@@ -15,7 +15,10 @@ export class ConnectProxy {
   readonly log: ProxyLogEntry[] = [];
   private sockets = new Set<net.Socket>();
 
-  private constructor(private server: http.Server, readonly port: number) {}
+  private constructor(
+    private server: http.Server,
+    readonly port: number,
+  ) {}
 
   static async start(mockPort: number): Promise<ConnectProxy> {
     const server = http.createServer();

@@ -21,7 +21,12 @@ export class FaultBook {
   private rules: FaultRule[] = [];
 
   add(endpoint: string, kind: FaultKind, options: { count?: number; retryAfterSeconds?: number } = {}): void {
-    this.rules.push({ endpoint, kind, remaining: options.count ?? Infinity, retryAfterSeconds: options.retryAfterSeconds ?? 2 });
+    this.rules.push({
+      endpoint,
+      kind,
+      remaining: options.count ?? Infinity,
+      retryAfterSeconds: options.retryAfterSeconds ?? 2,
+    });
   }
 
   reset(): void {

@@ -5,7 +5,13 @@
 // reviewed by hand, like the extension's own allowlist.
 
 /** Exchange web pages the content script runs on. */
-export const PAGE_HOSTS = ['pro.kraken.com', 'www.binance.com', 'www.bybit.com', 'www.okx.com', 'app.hyperliquid.xyz'] as const;
+export const PAGE_HOSTS = [
+  'pro.kraken.com',
+  'www.binance.com',
+  'www.bybit.com',
+  'www.okx.com',
+  'app.hyperliquid.xyz',
+] as const;
 
 /**
  * Public market-data hosts the background may call (must match manifest host_permissions in use).
@@ -13,11 +19,17 @@ export const PAGE_HOSTS = ['pro.kraken.com', 'www.binance.com', 'www.bybit.com',
  * so is www.binance.com, for the one bracket table the Binance futures feed reads from /bapi/.
  */
 export const API_HOSTS = [
-  'api.kraken.com', 'ws.kraken.com',
-  'fapi.binance.com', 'fstream.binance.com', 'www.binance.com',
-  'api.binance.com', 'stream.binance.com',
-  'api.bybit.com', 'stream.bybit.com',
-  'www.okx.com', 'ws.okx.com',
+  'api.kraken.com',
+  'ws.kraken.com',
+  'fapi.binance.com',
+  'fstream.binance.com',
+  'www.binance.com',
+  'api.binance.com',
+  'stream.binance.com',
+  'api.bybit.com',
+  'stream.bybit.com',
+  'www.okx.com',
+  'ws.okx.com',
   'api.hyperliquid.xyz',
 ] as const;
 
@@ -43,5 +55,9 @@ export const ALLOWED_HOSTS: ReadonlySet<string> = new Set(ALL_MOCK_HOSTS);
  * expected (the allowlist test then sees them in the mock's log); localhost stays local.
  */
 export function chromiumResolverRules(port: number): string {
-  return [...ALL_MOCK_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`), `MAP * 127.0.0.1:${port}`, 'EXCLUDE localhost'].join(', ');
+  return [
+    ...ALL_MOCK_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`),
+    `MAP * 127.0.0.1:${port}`,
+    'EXCLUDE localhost',
+  ].join(', ');
 }

@@ -21,8 +21,30 @@ export interface KrakenPair {
 }
 
 export const KRAKEN_PAIRS: readonly KrakenPair[] = [
-  { altname: 'XBTUSD', restKey: 'XXBTZUSD', wsname: 'XBT/USD', wsV2: 'BTC/USD', base: 'XXBT', quote: 'ZUSD', pairDecimals: 1, leverage: [2, 3, 4, 5], marginCall: 80, marginStop: 40 },
-  { altname: 'ETHUSD', restKey: 'XETHZUSD', wsname: 'ETH/USD', wsV2: 'ETH/USD', base: 'XETH', quote: 'ZUSD', pairDecimals: 2, leverage: [2, 3, 4, 5], marginCall: 80, marginStop: 40 },
+  {
+    altname: 'XBTUSD',
+    restKey: 'XXBTZUSD',
+    wsname: 'XBT/USD',
+    wsV2: 'BTC/USD',
+    base: 'XXBT',
+    quote: 'ZUSD',
+    pairDecimals: 1,
+    leverage: [2, 3, 4, 5],
+    marginCall: 80,
+    marginStop: 40,
+  },
+  {
+    altname: 'ETHUSD',
+    restKey: 'XETHZUSD',
+    wsname: 'ETH/USD',
+    wsV2: 'ETH/USD',
+    base: 'XETH',
+    quote: 'ZUSD',
+    pairDecimals: 2,
+    leverage: [2, 3, 4, 5],
+    marginCall: 80,
+    marginStop: 40,
+  },
 ];
 
 export interface BinanceSymbol {
@@ -69,9 +91,14 @@ export const DEFAULT_FUNDING_RATE = '0.0001';
 
 /** Kraken's and Binance futures' symbols in the book's terms (their mock modules list them). */
 export const KRAKEN_MOCK_SYMBOLS: readonly MockSymbol[] = KRAKEN_PAIRS.map((p) => ({
-  symbol: p.altname, aliases: [p.restKey, p.wsname, p.wsV2], price: DEFAULT_PRICES[`kraken:${p.altname}`]!,
+  symbol: p.altname,
+  aliases: [p.restKey, p.wsname, p.wsV2],
+  price: DEFAULT_PRICES[`kraken:${p.altname}`]!,
 }));
-export const BINANCE_MOCK_SYMBOLS: readonly MockSymbol[] = BINANCE_SYMBOLS.map((s) => ({ symbol: s.symbol, price: DEFAULT_PRICES[`binance:${s.symbol}`]! }));
+export const BINANCE_MOCK_SYMBOLS: readonly MockSymbol[] = BINANCE_SYMBOLS.map((s) => ({
+  symbol: s.symbol,
+  price: DEFAULT_PRICES[`binance:${s.symbol}`]!,
+}));
 
 const key = (venue: MockVenue, symbol: string) => `${venue}:${symbol.toUpperCase()}`;
 
@@ -88,7 +115,9 @@ export class MarketBook {
   /** Any of a venue's names for a symbol (any case) → its canonical REST name (XBTUSD, BTCUSDT). */
   canonical(venue: MockVenue, symbol: string): string {
     const n = symbol.toUpperCase();
-    const found = this.lists.get(venue)?.find((s) => s.symbol.toUpperCase() === n || (s.aliases ?? []).some((a) => a.toUpperCase() === n));
+    const found = this.lists
+      .get(venue)
+      ?.find((s) => s.symbol.toUpperCase() === n || (s.aliases ?? []).some((a) => a.toUpperCase() === n));
     if (!found) throw new Error(`mock: ${venue} does not list ${symbol}`);
     return found.symbol;
   }
@@ -107,7 +136,13 @@ export class MarketBook {
     this.quotes.clear();
     const nextFunding = Math.ceil(Date.now() / 28_800_000) * 28_800_000;
     for (const [venue, symbols] of this.lists) {
-      for (const s of symbols) this.quotes.set(key(venue, s.symbol), { price: s.price, fundingRate: DEFAULT_FUNDING_RATE, nextFundingTime: nextFunding, exchangeTime: null });
+      for (const s of symbols)
+        this.quotes.set(key(venue, s.symbol), {
+          price: s.price,
+          fundingRate: DEFAULT_FUNDING_RATE,
+          nextFundingTime: nextFunding,
+          exchangeTime: null,
+        });
     }
   }
 

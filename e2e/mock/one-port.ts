@@ -32,11 +32,17 @@ function replay(socket: net.Socket, first: Buffer): Duplex {
 }
 
 /** Listens on 127.0.0.1 (random port) and hands each connection to the right server. */
-export async function listenOnePort(httpsServer: https.Server, httpServer: http.Server, onSocket: (socket: net.Socket) => void): Promise<net.Server> {
+export async function listenOnePort(
+  httpsServer: https.Server,
+  httpServer: http.Server,
+  onSocket: (socket: net.Socket) => void,
+): Promise<net.Server> {
   const front = net.createServer((socket) => {
     onSocket(socket);
     socket.on('error', () => {});
-    socket.once('data', (chunk: Buffer) => (chunk[0] === 0x16 ? httpsServer : httpServer).emit('connection', replay(socket, chunk)));
+    socket.once('data', (chunk: Buffer) =>
+      (chunk[0] === 0x16 ? httpsServer : httpServer).emit('connection', replay(socket, chunk)),
+    );
   });
   await new Promise<void>((resolve, reject) => {
     front.once('error', reject);

@@ -30,7 +30,9 @@ const MAX_REQUEST_BODY = 16_384;
 
 /** Every venue module in venues/, loaded once per process. */
 async function loadVenues(): Promise<MockVenueApi[]> {
-  const files = readdirSync(VENUES_DIR).filter((f) => f.endsWith('.ts')).sort();
+  const files = readdirSync(VENUES_DIR)
+    .filter((f) => f.endsWith('.ts'))
+    .sort();
   const apis: MockVenueApi[] = [];
   for (const file of files) {
     const module = (await import(pathToFileURL(path.join(VENUES_DIR, file)).href)) as { mockApi?: MockVenueApi };
@@ -95,7 +97,8 @@ export class MockExchange {
       key: certs.keyPem,
       cert: certs.certPem,
       // An "unreachable" host fails at the handshake, before any HTTP: as close to a refused connection as one port allows.
-      SNICallback: (servername, cb) => (owner.mock?.isUnreachable(servername) ? cb(new Error(`mock: ${servername} unreachable`)) : cb(null, context)),
+      SNICallback: (servername, cb) =>
+        owner.mock?.isUnreachable(servername) ? cb(new Error(`mock: ${servername} unreachable`)) : cb(null, context),
     });
     const httpServer = http.createServer();
     const front = await listenOnePort(httpsServer, httpServer, (socket) => {
@@ -119,8 +122,12 @@ export class MockExchange {
       s.on('close', () => this.tlsSockets.delete(s));
     });
     this.httpsServer.on('tlsClientError', (err, s: tls.TLSSocket) => {
-      const host = (s as tls.TLSSocket & { servername?: string }).servername || /mock: (\S+) unreachable/.exec(err.message)?.[1] || '';
-      if (host) this.record({ kind: 'tls-refused', method: '', host, path: '', endpoint: null, status: null, fault: 'refuse' });
+      const host =
+        (s as tls.TLSSocket & { servername?: string }).servername ||
+        /mock: (\S+) unreachable/.exec(err.message)?.[1] ||
+        '';
+      if (host)
+        this.record({ kind: 'tls-refused', method: '', host, path: '', endpoint: null, status: null, fault: 'refuse' });
     });
   }
 
@@ -155,15 +162,30 @@ export class MockExchange {
       size += chunk.length;
       if (size <= MAX_REQUEST_BODY) chunks.push(chunk);
     });
-    req.on('end', () => this.answer(req, res, kind, size <= MAX_REQUEST_BODY ? Buffer.concat(chunks).toString('utf8') : null));
+    req.on('end', () =>
+      this.answer(req, res, kind, size <= MAX_REQUEST_BODY ? Buffer.concat(chunks).toString('utf8') : null),
+    );
   }
 
-  private answer(req: http.IncomingMessage, res: http.ServerResponse, kind: 'http' | 'https', body: string | null): void {
+  private answer(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    kind: 'http' | 'https',
+    body: string | null,
+  ): void {
     const host = hostOf(req.headers.host);
     const url = new URL(req.url ?? '/', `https://${host || 'unknown'}`);
     const api = this.apiAt(host, url.pathname, false) ?? this.apiAt(host, url.pathname, true);
     const endpoint = api?.endpoint ?? null;
-    const entry = this.record({ kind, method: req.method ?? '', host, path: url.pathname + url.search, endpoint, status: null, fault: null });
+    const entry = this.record({
+      kind,
+      method: req.method ?? '',
+      host,
+      path: url.pathname + url.search,
+      endpoint,
+      status: null,
+      fault: null,
+    });
     res.setHeader('cache-control', 'no-store');
 
     if (endpoint !== null && kind === 'https') {
@@ -173,26 +195,45 @@ export class MockExchange {
         this.answerFault(req, res, fault.kind, fault.retryAfterSeconds, endpoint, entry);
         return;
       }
-      const answer: JsonAnswer = body === null ? { status: 413, body: { error: 'request body too large' } }
-        : api!.api.restHosts.includes(host) ? api!.api.rest({ url, method: req.method ?? 'GET', body }, this.book)
-        : { status: 426, body: { error: 'use a WebSocket' } };
+      const answer: JsonAnswer =
+        body === null
+          ? { status: 413, body: { error: 'request body too large' } }
+          : api!.api.restHosts.includes(host)
+            ? api!.api.rest({ url, method: req.method ?? 'GET', body }, this.book)
+            : { status: 426, body: { error: 'use a WebSocket' } };
       entry.status = answer.status;
       res.writeHead(answer.status, { 'content-type': 'application/json' });
       res.end(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body));
       return;
     }
 
-    const page = kind === 'https' ? findPage(this.venues.flatMap((v) => v.pages), host, url.pathname) : null;
+    const page =
+      kind === 'https'
+        ? findPage(
+            this.venues.flatMap((v) => v.pages),
+            host,
+            url.pathname,
+          )
+        : null;
     if (page?.status === 200) {
       entry.status = 200;
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page.html);
       return;
     }
     entry.status = 404;
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(page ? page.reason : `mock exchange: ${host} is not served here`);
+    res
+      .writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+      .end(page ? page.reason : `mock exchange: ${host} is not served here`);
   }
 
-  private answerFault(req: http.IncomingMessage, res: http.ServerResponse, kind: FaultKind, retryAfter: number, endpoint: string, entry: RequestLogEntry): void {
+  private answerFault(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    kind: FaultKind,
+    retryAfter: number,
+    endpoint: string,
+    entry: RequestLogEntry,
+  ): void {
     const venue = this.venueOfEndpoint(endpoint);
     switch (kind) {
       case '500':
@@ -201,7 +242,9 @@ export class MockExchange {
         entry.status = status;
         const headers: http.OutgoingHttpHeaders = { 'content-type': 'application/json' };
         if (status === 429) headers['retry-after'] = String(retryAfter);
-        res.writeHead(status, headers).end(venue ? venue.errorBody(status) : JSON.stringify({ error: `HTTP ${status}` }));
+        res
+          .writeHead(status, headers)
+          .end(venue ? venue.errorBody(status) : JSON.stringify({ error: `HTTP ${status}` }));
         return;
       }
       case 'malformed':
@@ -223,7 +266,15 @@ export class MockExchange {
     const url = new URL(req.url ?? '/', `wss://${host || 'unknown'}`);
     const api = this.apiAt(host, url.pathname, true);
     const endpoint = api?.endpoint ?? null;
-    const entry = this.record({ kind: 'wss', method: 'GET', host, path: url.pathname + url.search, endpoint, status: null, fault: null });
+    const entry = this.record({
+      kind: 'wss',
+      method: 'GET',
+      host,
+      path: url.pathname + url.search,
+      endpoint,
+      status: null,
+      fault: null,
+    });
     if (!api || !api.api.acceptsWsPath(host, url.pathname)) {
       entry.status = 404;
       socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
@@ -234,7 +285,9 @@ export class MockExchange {
     if (fault?.kind === '500' || fault?.kind === '429') {
       entry.status = Number(fault.kind);
       const retry = fault.kind === '429' ? `retry-after: ${fault.retryAfterSeconds}\r\n` : '';
-      socket.end(`HTTP/1.1 ${fault.kind} ${fault.kind === '429' ? 'Too Many Requests' : 'Internal Server Error'}\r\n${retry}connection: close\r\ncontent-length: 0\r\n\r\n`);
+      socket.end(
+        `HTTP/1.1 ${fault.kind} ${fault.kind === '429' ? 'Too Many Requests' : 'Internal Server Error'}\r\n${retry}connection: close\r\ncontent-length: 0\r\n\r\n`,
+      );
       return;
     }
     if (fault?.kind === 'hang') {
@@ -335,7 +388,9 @@ export class MockExchange {
 
   /** Open streams and what each streams, e.g. [{venue:'kraken', symbols:['XBTUSD']}]. */
   openStreams(): Array<{ venue: MockVenue; symbols: string[] }> {
-    return [...this.sessions].filter((s) => s.socket.readyState === s.socket.OPEN).map((s) => ({ venue: s.venue, symbols: s.subscribedSymbols() }));
+    return [...this.sessions]
+      .filter((s) => s.socket.readyState === s.socket.OPEN)
+      .map((s) => ({ venue: s.venue, symbols: s.subscribedSymbols() }));
   }
 
   requests(filter: (e: RequestLogEntry) => boolean = () => true): RequestLogEntry[] {

@@ -35,10 +35,18 @@ function snapshotAt(mock: MockExchange, symbol: string, price?: string, staleMs 
 }
 
 /** The overlay's view for what the page object entered, at the mock's current (or a given) price. */
-const viewOf = (b: BinanceMarginPage, mock: MockExchange, settings: Settings, price?: string, staleMs = 0) => () => expectedView(b.form(), snapshotAt(mock, b.symbol, price, staleMs), settings);
+const viewOf =
+  (b: BinanceMarginPage, mock: MockExchange, settings: Settings, price?: string, staleMs = 0) =>
+  () =>
+    expectedView(b.form(), snapshotAt(mock, b.symbol, price, staleMs), settings);
 
 const guardCodes = (quote: ReturnType<typeof expectedFor>['quote']): string[] =>
-  quote && !('error' in quote) ? quote.warnings.map((w) => w.code).filter((c) => (GUARD_CODES as readonly string[]).includes(c)).sort() : [];
+  quote && !('error' in quote)
+    ? quote.warnings
+        .map((w) => w.code)
+        .filter((c) => (GUARD_CODES as readonly string[]).includes(c))
+        .sort()
+    : [];
 
 /** The example page with a long limit order typed into the Buy form, live at P1. */
 async function liveLong(page: Page, mock: MockExchange, settings: Settings): Promise<BinanceMarginPage> {
@@ -50,13 +58,15 @@ async function liveLong(page: Page, mock: MockExchange, settings: Settings): Pro
 }
 
 test.describe('Binance margin: overlay = engine', () => {
-  test('Cross 3x, Borrow, long limit in the Buy form: the page\'s balance is used', async ({ page, mock }) => {
+  test("Cross 3x, Borrow, long limit in the Buy form: the page's balance is used", async ({ page, mock }) => {
     mock.setPrice(VENUE, 'BTCUSDT', P1);
     const b = await new BinanceMarginPage(page).goto();
     // The example order as the page opens.
     await waitForEngineFigures(page, 'example order', viewOf(b, mock, DEFAULT_SETTINGS), { mark: 'live' });
     await b.order('long', '64,500.5', '0.45');
-    const reading = await waitForEngineFigures(page, 'cross long limit', viewOf(b, mock, DEFAULT_SETTINGS), { mark: 'live' });
+    const reading = await waitForEngineFigures(page, 'cross long limit', viewOf(b, mock, DEFAULT_SETTINGS), {
+      mark: 'live',
+    });
     expect(reading.sides).toEqual(['long']);
     expect(sameNumber(shownMark(reading), P1)).toBe(true);
     expect(reading.text).toContain('read from the page');
@@ -69,13 +79,17 @@ test.describe('Binance margin: overlay = engine', () => {
     const b = await new BinanceMarginPage(page).goto();
     await b.setCrossLeverage(5);
     await b.order('short', '65,100', '0.3');
-    const reading = await waitForEngineFigures(page, 'cross short limit', viewOf(b, mock, DEFAULT_SETTINGS), { mark: 'live' });
+    const reading = await waitForEngineFigures(page, 'cross short limit', viewOf(b, mock, DEFAULT_SETTINGS), {
+      mark: 'live',
+    });
     expect(reading.sides).toEqual(['short']);
     // The interest is priced with the live cross table's BTC rate (the mock's 0.000144 a day),
     // not the bundled example rate.
     const quote = expectedFor(b.form(), 'short', snapshotAt(mock, 'BTCUSDT'), DEFAULT_SETTINGS).quote;
     const assumptions = quote && !('error' in quote) ? quote.assumptions : [];
-    expect(assumptions.find((a) => a.startsWith('hourly borrow rate'))).toMatch(/^hourly borrow rate 0\.000006 of the base asset a short borrows, from Binance's public cross-margin rate table/);
+    expect(assumptions.find((a) => a.startsWith('hourly borrow rate'))).toMatch(
+      /^hourly borrow rate 0\.000006 of the base asset a short borrows, from Binance's public cross-margin rate table/,
+    );
   });
 
   test('Isolated 10x, long market order at the last price; a new price moves it', async ({ page, mock }) => {
@@ -85,7 +99,9 @@ test.describe('Binance margin: overlay = engine', () => {
     await b.typeAmount('long', '0.2');
     await waitForEngineFigures(page, 'isolated market', viewOf(b, mock, DEFAULT_SETTINGS), { mark: 'live' });
     mock.setPrice(VENUE, 'BTCUSDT', P2);
-    await waitForEngineFigures(page, 'isolated market after a tick', viewOf(b, mock, DEFAULT_SETTINGS), { mark: 'live' });
+    await waitForEngineFigures(page, 'isolated market after a tick', viewOf(b, mock, DEFAULT_SETTINGS), {
+      mark: 'live',
+    });
   });
 
   test('switching the account tab (only ?type= changes): Cross → Isolated → Spot → Cross', async ({ page, mock }) => {
@@ -94,7 +110,9 @@ test.describe('Binance margin: overlay = engine', () => {
     await waitForEngineFigures(page, 'cross', viewOf(b, mock, DEFAULT_SETTINGS), { mark: 'live' });
     await b.setAccount('isolated');
     await page.waitForURL(/\?type=isolated$/);
-    await waitForEngineFigures(page, 'isolated after the tab switch', viewOf(b, mock, DEFAULT_SETTINGS), { mark: 'live' });
+    await waitForEngineFigures(page, 'isolated after the tab switch', viewOf(b, mock, DEFAULT_SETTINGS), {
+      mark: 'live',
+    });
     await b.setAccount('spot');
     await waitForOverlay(page, (r) => r.state === 'spot', 'spot state on the Spot tab');
     await b.setAccount('cross');
@@ -118,7 +136,9 @@ test('pair switch BTC/USDT → ETH/USDT by pushState: the overlay and the feed f
   mock.setPrice(VENUE, 'ETHUSDT', '3210.55');
   const b = await new BinanceMarginPage(page).goto();
   await waitForEngineFigures(page, 'BTC/USDT', viewOf(b, mock, DEFAULT_SETTINGS), { mark: 'live' });
-  await mock.waitFor('a BTCUSDT stream', () => mock.openStreams().some((s) => s.venue === VENUE && s.symbols.includes('BTCUSDT')));
+  await mock.waitFor('a BTCUSDT stream', () =>
+    mock.openStreams().some((s) => s.venue === VENUE && s.symbols.includes('BTCUSDT')),
+  );
   const before = mock.log.length;
 
   await b.switchPair('ETH_USDT');
@@ -128,14 +148,20 @@ test('pair switch BTC/USDT → ETH/USDT by pushState: the overlay and the feed f
   expect(reading.text).toContain('ETHUSDT');
 
   const after = mock.log.slice(before);
-  expect(after.some((e) => e.host === 'api.binance.com' && e.path === '/api/v3/ticker/price?symbol=ETHUSDT')).toBe(true);
+  expect(after.some((e) => e.host === 'api.binance.com' && e.path === '/api/v3/ticker/price?symbol=ETHUSDT')).toBe(
+    true,
+  );
   await mock.waitFor('an ETHUSDT stream and no BTCUSDT stream', () => {
     const streams = mock.openStreams().filter((s) => s.venue === VENUE);
     return streams.some((s) => s.symbols.includes('ETHUSDT')) && !streams.some((s) => s.symbols.includes('BTCUSDT'));
   });
 });
 
-test('guard: leverage above the personal maximum holds the first Buy click once', async ({ page, mock, setSettings }) => {
+test('guard: leverage above the personal maximum holds the first Buy click once', async ({
+  page,
+  mock,
+  setSettings,
+}) => {
   const settings = await setSettings({ maxLeverage: '2' });
   const b = await new BinanceMarginPage(page).goto();
   await b.order('long', '64,000', '0.25');
@@ -164,12 +190,19 @@ for (const { kind, what } of FAULTS) {
     mock.fault(`${VENUE}.*`, kind);
     mock.dropWebSockets(VENUE);
     mock.setPrice(VENUE, 'BTCUSDT', P2);
-    expect(await wrongReadings(page, 5_000, { live: [viewOf(b, mock, DEFAULT_SETTINGS, P1), viewOf(b, mock, DEFAULT_SETTINGS, P2)] })).toEqual([]);
+    expect(
+      await wrongReadings(page, 5_000, {
+        live: [viewOf(b, mock, DEFAULT_SETTINGS, P1), viewOf(b, mock, DEFAULT_SETTINGS, P2)],
+      }),
+    ).toEqual([]);
     const tries = mock.requests((e) => e.endpoint === `${VENUE}.tickerPrice` && e.time >= start);
     expect(tries.length, 'the background kept trying the ticker').toBeGreaterThan(0);
     expect(tries.length, 'but it backs off instead of hammering').toBeLessThanOrEqual(6);
     mock.resetFaults();
-    await waitForEngineFigures(page, `recovered at ${P2}`, viewOf(b, mock, DEFAULT_SETTINGS, P2), { mark: 'live', timeoutMs: 25_000 });
+    await waitForEngineFigures(page, `recovered at ${P2}`, viewOf(b, mock, DEFAULT_SETTINGS, P2), {
+      mark: 'live',
+      timeoutMs: 25_000,
+    });
   });
 }
 
@@ -180,56 +213,113 @@ test('REST HTTP 429 with Retry-After is obeyed while the stream is refused', asy
   mock.dropWebSockets(VENUE);
   mock.fault(`${VENUE}.tickerPrice`, '429', { count: 1, retryAfterSeconds: 8 });
   mock.setPrice(VENUE, 'BTCUSDT', P2);
-  const limited = await mock.waitFor('a ticker request answered 429', () => mock.requests((e) => e.endpoint === `${VENUE}.tickerPrice` && e.time >= start && e.status === 429)[0], 15_000);
-  const next = mock.waitFor('the next ticker request', () => mock.requests((e) => e.endpoint === `${VENUE}.tickerPrice` && e.time > limited.time)[0], 20_000);
-  expect(await wrongReadings(page, 5_000, { live: [viewOf(b, mock, DEFAULT_SETTINGS, P1), viewOf(b, mock, DEFAULT_SETTINGS, P2)] })).toEqual([]);
+  const limited = await mock.waitFor(
+    'a ticker request answered 429',
+    () => mock.requests((e) => e.endpoint === `${VENUE}.tickerPrice` && e.time >= start && e.status === 429)[0],
+    15_000,
+  );
+  const next = mock.waitFor(
+    'the next ticker request',
+    () => mock.requests((e) => e.endpoint === `${VENUE}.tickerPrice` && e.time > limited.time)[0],
+    20_000,
+  );
+  expect(
+    await wrongReadings(page, 5_000, {
+      live: [viewOf(b, mock, DEFAULT_SETTINGS, P1), viewOf(b, mock, DEFAULT_SETTINGS, P2)],
+    }),
+  ).toEqual([]);
   expect((await next).time - limited.time, 'Retry-After: 8 obeyed').toBeGreaterThanOrEqual(7_900);
-  await waitForEngineFigures(page, `REST price ${P2} through`, viewOf(b, mock, DEFAULT_SETTINGS, P2), { mark: 'live', timeoutMs: 10_000 });
+  await waitForEngineFigures(page, `REST price ${P2} through`, viewOf(b, mock, DEFAULT_SETTINGS, P2), {
+    mark: 'live',
+    timeoutMs: 10_000,
+  });
 });
 
-test('hostile stream messages (another symbol, a negative or non-text price, garbage) change nothing', async ({ page, mock }) => {
+test('hostile stream messages (another symbol, a negative or non-text price, garbage) change nothing', async ({
+  page,
+  mock,
+}) => {
   const b = await liveLong(page, mock, DEFAULT_SETTINGS);
-  await mock.waitFor('a BTCUSDT stream', () => mock.openStreams().some((s) => s.venue === VENUE && s.symbols.includes('BTCUSDT')));
-  const row = (symbol: string, close: string) => `{"e":"24hrMiniTicker","E":${Date.now()},"s":"${symbol}","c":${close},"o":"1","h":"1","l":"1","v":"1","q":"1"}`;
-  for (const text of [row('ETHUSDT', '"1.5"'), row('BTCUSDT', '"-64000"'), row('BTCUSDT', '64000'), row('BTCUSDT', '"6.4e4x"'), '{"e":"24hrMiniTicker"', 'null', '[]']) {
+  await mock.waitFor('a BTCUSDT stream', () =>
+    mock.openStreams().some((s) => s.venue === VENUE && s.symbols.includes('BTCUSDT')),
+  );
+  const row = (symbol: string, close: string) =>
+    `{"e":"24hrMiniTicker","E":${Date.now()},"s":"${symbol}","c":${close},"o":"1","h":"1","l":"1","v":"1","q":"1"}`;
+  for (const text of [
+    row('ETHUSDT', '"1.5"'),
+    row('BTCUSDT', '"-64000"'),
+    row('BTCUSDT', '64000'),
+    row('BTCUSDT', '"6.4e4x"'),
+    '{"e":"24hrMiniTicker"',
+    'null',
+    '[]',
+  ]) {
     expect(mock.pushWs(VENUE, text)).toBeGreaterThan(0);
   }
   expect(await wrongReadings(page, 1_500, { live: [viewOf(b, mock, DEFAULT_SETTINGS, P1)] })).toEqual([]);
   mock.setPrice(VENUE, 'BTCUSDT', P2);
-  await waitForEngineFigures(page, `stream price ${P2}`, viewOf(b, mock, DEFAULT_SETTINGS, P2), { mark: 'live', timeoutMs: 10_000 });
+  await waitForEngineFigures(page, `stream price ${P2}`, viewOf(b, mock, DEFAULT_SETTINGS, P2), {
+    mark: 'live',
+    timeoutMs: 10_000,
+  });
 });
 
-test('stale price: stream frozen and REST failing → marked stale after 15 s; live again when prices return', async ({ page, mock }) => {
+test('stale price: stream frozen and REST failing → marked stale after 15 s; live again when prices return', async ({
+  page,
+  mock,
+}) => {
   const b = await liveLong(page, mock, DEFAULT_SETTINGS);
   mock.freeze(VENUE);
   mock.fault(`${VENUE}.tickerPrice`, '500');
-  await waitForEngineFigures(page, 'stale', viewOf(b, mock, DEFAULT_SETTINGS, P1, 20_000), { mark: 'stale', timeoutMs: 30_000 });
+  await waitForEngineFigures(page, 'stale', viewOf(b, mock, DEFAULT_SETTINGS, P1, 20_000), {
+    mark: 'stale',
+    timeoutMs: 30_000,
+  });
   mock.freeze(VENUE, false);
   mock.resetFaults();
   mock.setPrice(VENUE, 'BTCUSDT', P2);
-  await waitForEngineFigures(page, 'live again', viewOf(b, mock, DEFAULT_SETTINGS, P2), { mark: 'live', timeoutMs: 25_000 });
+  await waitForEngineFigures(page, 'live again', viewOf(b, mock, DEFAULT_SETTINGS, P2), {
+    mark: 'live',
+    timeoutMs: 25_000,
+  });
 });
 
-test('price unavailable from the start (its own browser): form-only figures, then live once reachable', async ({ mock }) => {
+test('price unavailable from the start (its own browser): form-only figures, then live once reachable', async ({
+  mock,
+}) => {
   mock.setUnreachable(SPOT_HOSTS);
   const session = await launchChromium({ port: mock.port });
   try {
     const sw = await currentServiceWorker(session.context, session.extensionId!);
-    await sw.evaluate(([key, value]) => (globalThis as any).chrome.storage.sync.set({ [key]: value }), [SETTINGS_KEY, DEFAULT_SETTINGS] as const);
+    await sw.evaluate(([key, value]) => (globalThis as any).chrome.storage.sync.set({ [key]: value }), [
+      SETTINGS_KEY,
+      DEFAULT_SETTINGS,
+    ] as const);
     const page = await session.context.newPage();
     const b = await new BinanceMarginPage(page).goto();
     await b.order('long', '64,000', '0.3');
     // The borrow-rate tables live on www.binance.com, which stays reachable: only they are held.
     const ratesOnly = (): MarketSnapshot => {
       const full = snapshotFromMock(mock, 'binance-margin', 'BTCUSDT');
-      return { ...full, figures: Object.fromEntries(Object.entries(full.figures).filter(([key]) => key.startsWith('borrowRate'))) };
+      return {
+        ...full,
+        figures: Object.fromEntries(Object.entries(full.figures).filter(([key]) => key.startsWith('borrowRate'))),
+      };
     };
-    await waitForEngineFigures(page, 'no price', () => expectedView(b.form(), ratesOnly(), DEFAULT_SETTINGS), { mark: 'missing', timeoutMs: 15_000 });
+    await waitForEngineFigures(page, 'no price', () => expectedView(b.form(), ratesOnly(), DEFAULT_SETTINGS), {
+      mark: 'missing',
+      timeoutMs: 15_000,
+    });
     expect(mock.requests((e) => SPOT_HOSTS.includes(e.host) && e.kind !== 'tls-refused')).toEqual([]);
-    expect(mock.requests((e) => e.kind === 'tls-refused').map((e) => e.host)).toEqual(expect.arrayContaining(['api.binance.com']));
+    expect(mock.requests((e) => e.kind === 'tls-refused').map((e) => e.host)).toEqual(
+      expect.arrayContaining(['api.binance.com']),
+    );
 
     mock.setUnreachable(null);
-    await waitForEngineFigures(page, 'reachable again', viewOf(b, mock, DEFAULT_SETTINGS), { mark: 'live', timeoutMs: 30_000 });
+    await waitForEngineFigures(page, 'reachable again', viewOf(b, mock, DEFAULT_SETTINGS), {
+      mark: 'live',
+      timeoutMs: 30_000,
+    });
   } finally {
     await session.close();
   }
@@ -242,15 +332,28 @@ const SPOT_REQUESTS: readonly RegExp[] = [
   /^stream\.binance\.com\/ws\/(btcusdt|ethusdt)@miniTicker$/,
 ];
 
-test('only the allowlisted public endpoints are contacted, and only by the background', async ({ page, mock, seenRequests }) => {
+test('only the allowlisted public endpoints are contacted, and only by the background', async ({
+  page,
+  mock,
+  seenRequests,
+}) => {
   const b = await new BinanceMarginPage(page).goto();
   await waitForOverlay(page, (r) => r.state === 'ok' && r.mark === 'live', 'BTC/USDT live');
   await b.switchPair('ETH_USDT');
-  await waitForOverlay(page, (r) => r.state === 'ok' && r.mark === 'live' && r.text.includes('ETHUSDT'), 'ETH/USDT live');
+  await waitForOverlay(
+    page,
+    (r) => r.state === 'ok' && r.mark === 'live' && r.text.includes('ETHUSDT'),
+    'ETH/USDT live',
+  );
   await page.waitForTimeout(2_000); // a few stream beats and polls
 
-  const entries = mock.log.map((e) => `${e.host}${e.path}`).filter((hp) => !CHROMIUM_OWN_REQUESTS.some((re) => re.test(hp)));
-  expect(entries.filter((hp) => !ALLOWED_HOSTS.has(hp.split('/')[0]!)), 'hosts outside the mock\'s list').toEqual([]);
+  const entries = mock.log
+    .map((e) => `${e.host}${e.path}`)
+    .filter((hp) => !CHROMIUM_OWN_REQUESTS.some((re) => re.test(hp)));
+  expect(
+    entries.filter((hp) => !ALLOWED_HOSTS.has(hp.split('/')[0]!)),
+    "hosts outside the mock's list",
+  ).toEqual([]);
   const spot = entries.filter((hp) => SPOT_HOSTS.includes(hp.split('/')[0]!));
   expect(spot.length).toBeGreaterThan(0);
   expect(spot.filter((hp) => !SPOT_REQUESTS.some((re) => re.test(hp)))).toEqual([]);
@@ -270,10 +373,15 @@ function formState(page: Page): Promise<string[]> {
       const a = (n: string) => el.getAttribute(n) ?? '';
       const value = el instanceof HTMLInputElement ? el.value : '';
       return `${el.tagName}#${el.id}[${a('role')}|${el.textContent?.trim()}] value=${value} selected=${a('aria-selected')} checked=${a('aria-checked')} disabled=${String((el as HTMLInputElement).disabled ?? '')}`;
-    }));
+    }),
+  );
 }
 
-test('form values and the page DOM are never changed by the extension, a held click included', async ({ page, mock, setSettings }) => {
+test('form values and the page DOM are never changed by the extension, a held click included', async ({
+  page,
+  mock,
+  setSettings,
+}) => {
   await setSettings({ maxLeverage: '2' });
   const b = await new BinanceMarginPage(page).goto();
   await b.order('long', '64,321.5', '0.35');
@@ -283,7 +391,8 @@ test('form values and the page DOM are never changed by the extension, a held cl
     const w = window as unknown as { __mutations: string[] };
     w.__mutations = [];
     new MutationObserver((records) => {
-      for (const r of records) w.__mutations.push(`${r.type} ${(r.target as Element).nodeName ?? ''} ${r.attributeName ?? ''}`);
+      for (const r of records)
+        w.__mutations.push(`${r.type} ${(r.target as Element).nodeName ?? ''} ${r.attributeName ?? ''}`);
     }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
   });
   const mutations = () => page.evaluate(() => (window as unknown as { __mutations: string[] }).__mutations);

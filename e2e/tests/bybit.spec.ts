@@ -32,7 +32,13 @@ function snapshotAt(mock: MockExchange, symbol: string, price: string, staleMs =
 }
 
 /** Expected view for what the page shows now, at a given served price (default: the mock's current one). */
-function viewAt(b: BybitPage, mock: MockExchange, settings?: Settings, price?: string, staleMs = 0): () => ExpectedView {
+function viewAt(
+  b: BybitPage,
+  mock: MockExchange,
+  settings?: Settings,
+  price?: string,
+  staleMs = 0,
+): () => ExpectedView {
   return () => {
     const served = price ?? mock.book.get('bybit', b.symbol).price;
     return expectedView(b.form(), snapshotAt(mock, b.symbol, served, staleMs), settings);
@@ -51,7 +57,7 @@ async function liveAtP1(page: Page, mock: MockExchange): Promise<BybitPage> {
 }
 
 test.describe('Bybit: overlay = engine, both sides', () => {
-  test('cross limit: the page\'s wallet balance and cross positions are used', async ({ page, mock }) => {
+  test("cross limit: the page's wallet balance and cross positions are used", async ({ page, mock }) => {
     mock.setPrice('bybit', 'BTCUSDT', P1, { fundingRate: '0.00025' });
     const b = await new BybitPage(page).goto();
     await b.setLeverage('20');
@@ -103,11 +109,13 @@ test.describe('Bybit: overlay = engine, both sides', () => {
   });
 });
 
-test('Bybit: BTCUSDT → ETHUSDT by pushState, priced with ETHUSDT\'s live tiers', async ({ page, mock }) => {
+test("Bybit: BTCUSDT → ETHUSDT by pushState, priced with ETHUSDT's live tiers", async ({ page, mock }) => {
   mock.setPrice('bybit', 'ETHUSDT', '3205.75', { fundingRate: '-0.00005' });
   const b = await new BybitPage(page).goto('BTCUSDT');
   await waitForEngineFigures(page, 'BTCUSDT', viewAt(b, mock), { mark: 'live' });
-  await mock.waitFor('a BTCUSDT stream', () => mock.openStreams().some((s) => s.venue === 'bybit' && s.symbols.includes('BTCUSDT')));
+  await mock.waitFor('a BTCUSDT stream', () =>
+    mock.openStreams().some((s) => s.venue === 'bybit' && s.symbols.includes('BTCUSDT')),
+  );
   const before = mock.log.length;
 
   await b.switchSymbol('ETHUSDT');
@@ -122,7 +130,10 @@ test('Bybit: BTCUSDT → ETHUSDT by pushState, priced with ETHUSDT\'s live tiers
 
   const after = mock.log.slice(before);
   for (const path of ['/v5/market/tickers', '/v5/market/risk-limit', '/v5/market/instruments-info']) {
-    expect(after.some((e) => e.host === 'api.bybit.com' && e.path === `${path}?category=linear&symbol=ETHUSDT`), path).toBe(true);
+    expect(
+      after.some((e) => e.host === 'api.bybit.com' && e.path === `${path}?category=linear&symbol=ETHUSDT`),
+      path,
+    ).toBe(true);
   }
   await mock.waitFor('an ETHUSDT stream and no BTCUSDT stream', () => {
     const streams = mock.openStreams().filter((s) => s.venue === 'bybit');
@@ -130,13 +141,23 @@ test('Bybit: BTCUSDT → ETHUSDT by pushState, priced with ETHUSDT\'s live tiers
   });
 });
 
-test('Bybit: liquidation closer than the minimum distance holds the first Buy/Long click once', async ({ page, mock, setSettings }) => {
+test('Bybit: liquidation closer than the minimum distance holds the first Buy/Long click once', async ({
+  page,
+  mock,
+  setSettings,
+}) => {
   const settings = await setSettings({ minLiquidationDistance: '0.2' });
   const b = await new BybitPage(page).goto();
   await b.setMarginMode('isolated');
   await b.setLeverage('20');
   const quote = expectedFor(b.form(), 'long', snapshotFromMock(mock, 'bybit-linear', 'BTCUSDT'), settings).quote;
-  const expected = quote && !('error' in quote) ? quote.warnings.map((w) => w.code).filter((c) => (GUARD_CODES as readonly string[]).includes(c)).sort() : [];
+  const expected =
+    quote && !('error' in quote)
+      ? quote.warnings
+          .map((w) => w.code)
+          .filter((c) => (GUARD_CODES as readonly string[]).includes(c))
+          .sort()
+      : [];
   expect(expected).toContain('LIQUIDATION_NEAR');
   await waitForOverlay(page, (r) => r.state === 'ok' && r.mark === 'live', 'overlay with figures');
 
@@ -162,12 +183,17 @@ test.describe('Bybit: market data failures', () => {
       mock.fault('bybit.*', kind);
       mock.dropWebSockets('bybit');
       mock.setPrice('bybit', 'BTCUSDT', P2);
-      expect(await wrongReadings(page, 5_000, { live: [viewAt(b, mock, undefined, P1), viewAt(b, mock, undefined, P2)] })).toEqual([]);
+      expect(
+        await wrongReadings(page, 5_000, { live: [viewAt(b, mock, undefined, P1), viewAt(b, mock, undefined, P2)] }),
+      ).toEqual([]);
       const tries = mock.requests((e) => e.endpoint === 'bybit.tickers' && e.time >= start);
       expect(tries.length, 'the background kept trying the ticker').toBeGreaterThan(0);
       expect(tries.length, 'but it backs off instead of hammering').toBeLessThanOrEqual(6);
       mock.resetFaults();
-      await waitForEngineFigures(page, `recovered at ${P2}`, viewAt(b, mock, undefined, P2), { mark: 'live', timeoutMs: 25_000 });
+      await waitForEngineFigures(page, `recovered at ${P2}`, viewAt(b, mock, undefined, P2), {
+        mark: 'live',
+        timeoutMs: 25_000,
+      });
     });
   }
 
@@ -178,19 +204,38 @@ test.describe('Bybit: market data failures', () => {
     mock.dropWebSockets('bybit');
     mock.fault('bybit.tickers', '429', { count: 1, retryAfterSeconds: 8 });
     mock.setPrice('bybit', 'BTCUSDT', P2);
-    const limited = await mock.waitFor('a ticker request answered 429', () => mock.requests((e) => e.endpoint === 'bybit.tickers' && e.time >= start && e.status === 429)[0], 15_000);
-    const next = mock.waitFor('the next ticker request', () => mock.requests((e) => e.endpoint === 'bybit.tickers' && e.time > limited.time)[0], 20_000);
-    expect(await wrongReadings(page, 5_000, { live: [viewAt(b, mock, undefined, P1), viewAt(b, mock, undefined, P2)] })).toEqual([]);
+    const limited = await mock.waitFor(
+      'a ticker request answered 429',
+      () => mock.requests((e) => e.endpoint === 'bybit.tickers' && e.time >= start && e.status === 429)[0],
+      15_000,
+    );
+    const next = mock.waitFor(
+      'the next ticker request',
+      () => mock.requests((e) => e.endpoint === 'bybit.tickers' && e.time > limited.time)[0],
+      20_000,
+    );
+    expect(
+      await wrongReadings(page, 5_000, { live: [viewAt(b, mock, undefined, P1), viewAt(b, mock, undefined, P2)] }),
+    ).toEqual([]);
     expect((await next).time - limited.time, 'Retry-After: 8 obeyed').toBeGreaterThanOrEqual(7_900);
-    await waitForEngineFigures(page, `REST price ${P2} through`, viewAt(b, mock, undefined, P2), { mark: 'live', timeoutMs: 10_000 });
+    await waitForEngineFigures(page, `REST price ${P2} through`, viewAt(b, mock, undefined, P2), {
+      mark: 'live',
+      timeoutMs: 10_000,
+    });
   });
 
-  test('stale mark: stream frozen and ticker failing → marked stale after 15 s; pings go on over the quiet socket; live again after', async ({ page, mock }) => {
+  test('stale mark: stream frozen and ticker failing → marked stale after 15 s; pings go on over the quiet socket; live again after', async ({
+    page,
+    mock,
+  }) => {
     const b = await liveAtP1(page, mock);
     const frozenAt = Date.now();
     mock.freeze('bybit');
     mock.fault('bybit.tickers', '500');
-    await waitForEngineFigures(page, 'stale', viewAt(b, mock, undefined, P1, 20_000), { mark: 'stale', timeoutMs: 30_000 });
+    await waitForEngineFigures(page, 'stale', viewAt(b, mock, undefined, P1, 20_000), {
+      mark: 'stale',
+      timeoutMs: 30_000,
+    });
     // The extension pings every 20 s; the mock answers with a pong even while frozen.
     await mock.waitFor('an {"op":"ping"} from the extension', () => receivedPings.some((t) => t > frozenAt), 15_000);
     expect(mock.requests((e) => e.endpoint === 'bybit.ws' && e.time >= frozenAt)).toEqual([]);
@@ -200,7 +245,13 @@ test.describe('Bybit: market data failures', () => {
     await waitForEngineFigures(page, 'live again', viewAt(b, mock, undefined, P2), { mark: 'live', timeoutMs: 25_000 });
   });
 
-  test('unavailable from the start: a limit order is quoted on its own price, a market order has none', async ({ page, context, extensionId, serviceWorker, mock }) => {
+  test('unavailable from the start: a limit order is quoted on its own price, a market order has none', async ({
+    page,
+    context,
+    extensionId,
+    serviceWorker,
+    mock,
+  }) => {
     // Start from nothing: the worker would otherwise restore the earlier tests' cached BTCUSDT figures.
     // Its cache writes are coalesced (2 s): let the last one land, clear it, then stop the worker.
     await page.waitForTimeout(2_500);
@@ -223,11 +274,17 @@ test.describe('Bybit: market data failures', () => {
     await waitForEngineFigures(page, 'data back, market', viewAt(b, mock), { mark: 'live', timeoutMs: 35_000 });
   });
 
-  test('hostile stream messages (another symbol, a negative or numeric mark, garbage) change nothing', async ({ page, mock }) => {
+  test('hostile stream messages (another symbol, a negative or numeric mark, garbage) change nothing', async ({
+    page,
+    mock,
+  }) => {
     const b = await liveAtP1(page, mock);
-    await mock.waitFor('a Bybit stream', () => mock.openStreams().some((s) => s.venue === 'bybit' && s.symbols.includes('BTCUSDT')));
+    await mock.waitFor('a Bybit stream', () =>
+      mock.openStreams().some((s) => s.venue === 'bybit' && s.symbols.includes('BTCUSDT')),
+    );
     mock.freeze('bybit'); // only the messages below reach the extension
-    const delta = (topic: string, symbol: string, mark: string) => `{"topic":"${topic}","type":"delta","data":{"symbol":"${symbol}","markPrice":${mark}},"cs":1,"ts":${Date.now()}}`;
+    const delta = (topic: string, symbol: string, mark: string) =>
+      `{"topic":"${topic}","type":"delta","data":{"symbol":"${symbol}","markPrice":${mark}},"cs":1,"ts":${Date.now()}}`;
     for (const text of [
       delta('tickers.ETHUSDT', 'ETHUSDT', '"1.5"'),
       delta('tickers.BTCUSDT', 'ETHUSDT', '"1.5"'),
@@ -242,7 +299,10 @@ test.describe('Bybit: market data failures', () => {
     expect(await wrongReadings(page, 1_500, { live: [viewAt(b, mock, undefined, P1)] })).toEqual([]);
     mock.freeze('bybit', false);
     mock.setPrice('bybit', 'BTCUSDT', P2);
-    await waitForEngineFigures(page, `stream price ${P2}`, viewAt(b, mock, undefined, P2), { mark: 'live', timeoutMs: 10_000 });
+    await waitForEngineFigures(page, `stream price ${P2}`, viewAt(b, mock, undefined, P2), {
+      mark: 'live',
+      timeoutMs: 10_000,
+    });
   });
 });
 
@@ -255,11 +315,19 @@ const BYBIT_REQUESTS: readonly RegExp[] = [
   /^stream\.bybit\.com\/v5\/public\/linear$/,
 ];
 
-test('Bybit: only the allowlisted public endpoints are contacted, only by the service worker', async ({ page, mock, seenRequests }) => {
+test('Bybit: only the allowlisted public endpoints are contacted, only by the service worker', async ({
+  page,
+  mock,
+  seenRequests,
+}) => {
   const b = await new BybitPage(page).goto();
   await waitForOverlay(page, (r) => r.state === 'ok' && r.mark === 'live', 'BTCUSDT overlay live');
   await b.switchSymbol('ETHUSDT');
-  await waitForOverlay(page, (r) => r.state === 'ok' && r.mark === 'live' && r.text.includes('ETHUSDT'), 'ETHUSDT overlay live');
+  await waitForOverlay(
+    page,
+    (r) => r.state === 'ok' && r.mark === 'live' && r.text.includes('ETHUSDT'),
+    'ETHUSDT overlay live',
+  );
   await page.waitForTimeout(2_000);
 
   const offList = mock.log
@@ -269,7 +337,10 @@ test('Bybit: only the allowlisted public endpoints are contacted, only by the se
     .filter((hp) => !BYBIT_REQUESTS.some((re) => re.test(hp)));
   expect(offList).toEqual([]);
   for (const path of ['tickers', 'risk-limit', 'instruments-info']) {
-    expect(mock.log.some((e) => e.host === 'api.bybit.com' && e.path.startsWith(`/v5/market/${path}?`)), path).toBe(true);
+    expect(
+      mock.log.some((e) => e.host === 'api.bybit.com' && e.path.startsWith(`/v5/market/${path}?`)),
+      path,
+    ).toBe(true);
   }
   expect(mock.log.some((e) => e.host === 'stream.bybit.com' && e.status === 101)).toBe(true);
 
@@ -283,14 +354,21 @@ test('Bybit: only the allowlisted public endpoints are contacted, only by the se
 /** Every form control's value and state, as the page sees them. */
 function formState(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll('input, [role="tab"], [role="menuitemradio"], [aria-pressed], [aria-expanded]')].map((el) => {
-      const a = (n: string) => el.getAttribute(n) ?? '';
-      const input = el instanceof HTMLInputElement ? `${el.value}|${String(el.checked)}|${String(el.disabled)}` : '';
-      return `${el.tagName}[${el.textContent?.trim()}] ${input} selected=${a('aria-selected')} checked=${a('aria-checked')} pressed=${a('aria-pressed')} expanded=${a('aria-expanded')}`;
-    }));
+    [...document.querySelectorAll('input, [role="tab"], [role="menuitemradio"], [aria-pressed], [aria-expanded]')].map(
+      (el) => {
+        const a = (n: string) => el.getAttribute(n) ?? '';
+        const input = el instanceof HTMLInputElement ? `${el.value}|${String(el.checked)}|${String(el.disabled)}` : '';
+        return `${el.tagName}[${el.textContent?.trim()}] ${input} selected=${a('aria-selected')} checked=${a('aria-checked')} pressed=${a('aria-pressed')} expanded=${a('aria-expanded')}`;
+      },
+    ),
+  );
 }
 
-test('Bybit: the form and the page DOM are never changed by the extension, a held click included', async ({ page, mock, setSettings }) => {
+test('Bybit: the form and the page DOM are never changed by the extension, a held click included', async ({
+  page,
+  mock,
+  setSettings,
+}) => {
   await setSettings({ maxLeverage: '5' });
   const b = await new BybitPage(page).goto();
   await b.typePrice('64,321.5');
@@ -301,7 +379,8 @@ test('Bybit: the form and the page DOM are never changed by the extension, a hel
     const w = window as unknown as { __mutations: string[] };
     w.__mutations = [];
     new MutationObserver((records) => {
-      for (const r of records) w.__mutations.push(`${r.type} ${(r.target as Element).nodeName ?? ''} ${r.attributeName ?? ''}`);
+      for (const r of records)
+        w.__mutations.push(`${r.type} ${(r.target as Element).nodeName ?? ''} ${r.attributeName ?? ''}`);
     }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
   });
   const mutations = () => page.evaluate(() => (window as unknown as { __mutations: string[] }).__mutations);

@@ -18,7 +18,12 @@ test.describe('Kraken Pro: overlay = engine', () => {
     await k.setLeverage(3);
     await k.typePrice('63000.5');
     await k.typeSize('0.25');
-    const reading = await waitForEngineFigures(page, 'Kraken long limit', () => expectedView(k.form(), servedSnapshot(k.form(), mock.book.get('kraken', 'XBTUSD')), settings), { mark: 'live' });
+    const reading = await waitForEngineFigures(
+      page,
+      'Kraken long limit',
+      () => expectedView(k.form(), servedSnapshot(k.form(), mock.book.get('kraken', 'XBTUSD')), settings),
+      { mark: 'live' },
+    );
     expect(reading.sides).toEqual(['long']);
     expect(sameNumber(shownMark(reading), '64210.5')).toBe(true);
   });
@@ -31,7 +36,12 @@ test.describe('Kraken Pro: overlay = engine', () => {
     await k.setLeverage(4);
     await k.typePrice('66000');
     await k.typeSize('0.3');
-    const reading = await waitForEngineFigures(page, 'Kraken short limit', () => expectedView(k.form(), servedSnapshot(k.form(), mock.book.get('kraken', 'XBTUSD')), settings), { mark: 'live' });
+    const reading = await waitForEngineFigures(
+      page,
+      'Kraken short limit',
+      () => expectedView(k.form(), servedSnapshot(k.form(), mock.book.get('kraken', 'XBTUSD')), settings),
+      { mark: 'live' },
+    );
     expect(reading.sides).toEqual(['short']);
   });
 
@@ -41,10 +51,20 @@ test.describe('Kraken Pro: overlay = engine', () => {
     const k = await new KrakenPage(page).goto();
     await k.setType('market');
     await k.typeSize('0.2');
-    await waitForEngineFigures(page, 'Kraken market', () => expectedView(k.form(), servedSnapshot(k.form(), mock.book.get('kraken', 'XBTUSD')), settings), { mark: 'live' });
+    await waitForEngineFigures(
+      page,
+      'Kraken market',
+      () => expectedView(k.form(), servedSnapshot(k.form(), mock.book.get('kraken', 'XBTUSD')), settings),
+      { mark: 'live' },
+    );
     // A new mark moves a market order's figures.
     mock.setPrice('kraken', 'XBTUSD', '63990.1');
-    await waitForEngineFigures(page, 'Kraken market after a tick', () => expectedView(k.form(), servedSnapshot(k.form(), mock.book.get('kraken', 'XBTUSD')), settings), { mark: 'live' });
+    await waitForEngineFigures(
+      page,
+      'Kraken market after a tick',
+      () => expectedView(k.form(), servedSnapshot(k.form(), mock.book.get('kraken', 'XBTUSD')), settings),
+      { mark: 'live' },
+    );
   });
 
   test('order sized as a total in USD', async ({ page, mock, setSettings }) => {
@@ -55,7 +75,12 @@ test.describe('Kraken Pro: overlay = engine', () => {
     await k.typePrice('64500');
     await k.setUnit('quote');
     await k.typeSize('10000');
-    await waitForEngineFigures(page, 'Kraken quote-sized', () => expectedView(k.form(), servedSnapshot(k.form(), mock.book.get('kraken', 'XBTUSD')), settings), { mark: 'live' });
+    await waitForEngineFigures(
+      page,
+      'Kraken quote-sized',
+      () => expectedView(k.form(), servedSnapshot(k.form(), mock.book.get('kraken', 'XBTUSD')), settings),
+      { mark: 'live' },
+    );
   });
 });
 
@@ -67,7 +92,12 @@ test.describe('Binance USDⓈ-M: overlay = engine, both sides', () => {
     await b.setLeverage(25);
     await b.typePrice('64000');
     await b.typeSize('0.15');
-    const reading = await waitForEngineFigures(page, 'Binance cross limit', () => expectedView(b.form(), servedSnapshot(b.form(), mock.book.get('binance', 'BTCUSDT')), settings), { mark: 'live' });
+    const reading = await waitForEngineFigures(
+      page,
+      'Binance cross limit',
+      () => expectedView(b.form(), servedSnapshot(b.form(), mock.book.get('binance', 'BTCUSDT')), settings),
+      { mark: 'live' },
+    );
     expect(reading.sides.sort()).toEqual(['long', 'short']);
     expect(sameNumber(shownMark(reading), '65020.3')).toBe(true);
   });
@@ -80,7 +110,12 @@ test.describe('Binance USDⓈ-M: overlay = engine, both sides', () => {
     await b.setLeverage(50);
     await b.typePrice('65500.5');
     await b.typeSize('0.4');
-    await waitForEngineFigures(page, 'Binance isolated limit', () => expectedView(b.form(), servedSnapshot(b.form(), mock.book.get('binance', 'BTCUSDT')), settings), { mark: 'live' });
+    await waitForEngineFigures(
+      page,
+      'Binance isolated limit',
+      () => expectedView(b.form(), servedSnapshot(b.form(), mock.book.get('binance', 'BTCUSDT')), settings),
+      { mark: 'live' },
+    );
   });
 
   test('isolated, market, size in USDT', async ({ page, mock, setSettings }) => {
@@ -91,7 +126,12 @@ test.describe('Binance USDⓈ-M: overlay = engine, both sides', () => {
     await b.setType('market');
     await b.setUnit('quote');
     await b.typeSize('2500');
-    await waitForEngineFigures(page, 'Binance isolated market USDT', () => expectedView(b.form(), servedSnapshot(b.form(), mock.book.get('binance', 'BTCUSDT')), settings), { mark: 'live' });
+    await waitForEngineFigures(
+      page,
+      'Binance isolated market USDT',
+      () => expectedView(b.form(), servedSnapshot(b.form(), mock.book.get('binance', 'BTCUSDT')), settings),
+      { mark: 'live' },
+    );
   });
 
   test('cross, market, no balance entered', async ({ page, mock }) => {
@@ -99,6 +139,11 @@ test.describe('Binance USDⓈ-M: overlay = engine, both sides', () => {
     const b = await new BinancePage(page).goto();
     await b.setType('market');
     await b.typeSize('0.05');
-    await waitForEngineFigures(page, 'Binance cross market', () => expectedView(b.form(), servedSnapshot(b.form(), mock.book.get('binance', 'BTCUSDT'))), { mark: 'live' });
+    await waitForEngineFigures(
+      page,
+      'Binance cross market',
+      () => expectedView(b.form(), servedSnapshot(b.form(), mock.book.get('binance', 'BTCUSDT'))),
+      { mark: 'live' },
+    );
   });
 });

@@ -8,7 +8,12 @@ import { KrakenPage } from '../harness/kraken-page';
 import { expect, test } from '../harness/test';
 
 const guardCodes = (quote: ReturnType<typeof expectedFor>['quote']): string[] =>
-  quote && !('error' in quote) ? quote.warnings.map((w) => w.code).filter((c) => (GUARD_CODES as readonly string[]).includes(c)).sort() : [];
+  quote && !('error' in quote)
+    ? quote.warnings
+        .map((w) => w.code)
+        .filter((c) => (GUARD_CODES as readonly string[]).includes(c))
+        .sort()
+    : [];
 
 test('Kraken: leverage above the personal maximum holds the first Buy click', async ({ page, mock, setSettings }) => {
   const settings = await setSettings({ accountBalance: { 'kraken-margin': '20000' }, maxLeverage: '3' });
@@ -16,7 +21,9 @@ test('Kraken: leverage above the personal maximum holds the first Buy click', as
   await k.setLeverage(5);
   await k.typePrice('65000');
   await k.typeSize('0.5');
-  const expected = guardCodes(expectedFor(k.form(), 'long', servedSnapshot(k.form(), mock.book.get('kraken', 'XBTUSD')), settings).quote);
+  const expected = guardCodes(
+    expectedFor(k.form(), 'long', servedSnapshot(k.form(), mock.book.get('kraken', 'XBTUSD')), settings).quote,
+  );
   expect(expected).toContain('LEVERAGE_ABOVE_PERSONAL_MAX');
   await waitForOverlay(page, (r) => r.state === 'ok' && r.mark === 'live', 'overlay with figures');
 
@@ -29,14 +36,20 @@ test('Kraken: leverage above the personal maximum holds the first Buy click', as
   await expect.poll(() => k.submittedOrders()).toEqual(['Buy BTC limit 0.5']);
 });
 
-test('Binance: liquidation closer than the minimum distance holds the first Sell/Short click', async ({ page, mock, setSettings }) => {
+test('Binance: liquidation closer than the minimum distance holds the first Sell/Short click', async ({
+  page,
+  mock,
+  setSettings,
+}) => {
   const settings = await setSettings({ accountBalance: { 'binance-usdm': '5000' }, minLiquidationDistance: '0.2' });
   const b = await new BinancePage(page).goto();
   await b.setMarginMode('isolated');
   await b.setLeverage(20);
   await b.typePrice('65000');
   await b.typeSize('0.1');
-  const expected = guardCodes(expectedFor(b.form(), 'short', servedSnapshot(b.form(), mock.book.get('binance', 'BTCUSDT')), settings).quote);
+  const expected = guardCodes(
+    expectedFor(b.form(), 'short', servedSnapshot(b.form(), mock.book.get('binance', 'BTCUSDT')), settings).quote,
+  );
   expect(expected).toContain('LIQUIDATION_NEAR');
   await waitForOverlay(page, (r) => r.state === 'ok' && r.mark === 'live', 'overlay with figures');
 

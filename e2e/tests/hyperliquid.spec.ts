@@ -16,8 +16,10 @@ import type { MockExchange } from '../mock/server';
 const API = 'api.hyperliquid.xyz';
 
 /** The overlay's expected view for the page's form and what the mock serves now. */
-const viewOf = (mock: MockExchange, h: HyperliquidPage, settings: Settings, staleMs = 0) => () =>
-  expectedView(h.form(), snapshotFromMock(mock, 'hyperliquid', h.coin, { staleMs }), settings);
+const viewOf =
+  (mock: MockExchange, h: HyperliquidPage, settings: Settings, staleMs = 0) =>
+  () =>
+    expectedView(h.form(), snapshotFromMock(mock, 'hyperliquid', h.coin, { staleMs }), settings);
 
 /** The expected view for what the mock serves at this moment, kept (as received just now) after the book moves on. */
 function viewKept(mock: MockExchange, h: HyperliquidPage, settings: Settings): () => ReturnType<typeof expectedView> {
@@ -31,7 +33,11 @@ function viewKept(mock: MockExchange, h: HyperliquidPage, settings: Settings): (
 }
 
 test.describe('Hyperliquid: overlay = engine', () => {
-  test('cross, limit, long: the page balance and the SOL position are in the quote', async ({ page, mock, setSettings }) => {
+  test('cross, limit, long: the page balance and the SOL position are in the quote', async ({
+    page,
+    mock,
+    setSettings,
+  }) => {
     // A balance entered in the popup loses to the one the page shows.
     const settings = await setSettings({ accountBalance: { hyperliquid: '1' } });
     mock.setPrice('hyperliquid', 'BTC', '64980.5', { fundingRate: '0.0000125' });
@@ -92,7 +98,9 @@ test('coin switch BTC → ETH by pushState: overlay and subscription follow', as
   mock.setPrice('hyperliquid', 'ETH', '3488.7', { fundingRate: '0.00003' });
   const h = await new HyperliquidPage(page).goto('BTC');
   await waitForEngineFigures(page, 'BTC', viewOf(mock, h, settings), { mark: 'live' });
-  await mock.waitFor('a BTC stream', () => mock.openStreams().some((s) => s.venue === 'hyperliquid' && s.symbols.includes('BTC')));
+  await mock.waitFor('a BTC stream', () =>
+    mock.openStreams().some((s) => s.venue === 'hyperliquid' && s.symbols.includes('BTC')),
+  );
 
   await h.switchCoin('ETH');
   await h.typePrice('3450.5');
@@ -107,15 +115,26 @@ test('coin switch BTC → ETH by pushState: overlay and subscription follow', as
 });
 
 const guardCodes = (quote: ReturnType<typeof expectedFor>['quote']): string[] =>
-  quote && !('error' in quote) ? quote.warnings.map((w) => w.code).filter((c) => (GUARD_CODES as readonly string[]).includes(c)).sort() : [];
+  quote && !('error' in quote)
+    ? quote.warnings
+        .map((w) => w.code)
+        .filter((c) => (GUARD_CODES as readonly string[]).includes(c))
+        .sort()
+    : [];
 
-test('guard: liquidation closer than the minimum distance holds the first Place Order click once', async ({ page, mock, setSettings }) => {
+test('guard: liquidation closer than the minimum distance holds the first Place Order click once', async ({
+  page,
+  mock,
+  setSettings,
+}) => {
   const settings = await setSettings({ minLiquidationDistance: '0.2' });
   const h = await new HyperliquidPage(page).goto();
   await h.setMarginMode('isolated');
   await h.setLeverage(30);
   await h.typeSize('0.2');
-  const expected = guardCodes(expectedFor(h.form(), 'long', snapshotFromMock(mock, 'hyperliquid', 'BTC'), settings).quote);
+  const expected = guardCodes(
+    expectedFor(h.form(), 'long', snapshotFromMock(mock, 'hyperliquid', 'BTC'), settings).quote,
+  );
   expect(expected).toContain('LIQUIDATION_NEAR');
   await waitForEngineFigures(page, 'guarded order', viewOf(mock, h, settings), { mark: 'live' });
 
@@ -138,7 +157,12 @@ test('no guard when no limit is crossed: the first click goes through', async ({
 });
 
 /** A BTC limit order with the overlay live at `price`. */
-async function liveAt(page: Page, mock: MockExchange, setSettings: (s: Partial<Settings>) => Promise<Settings>, price: string) {
+async function liveAt(
+  page: Page,
+  mock: MockExchange,
+  setSettings: (s: Partial<Settings>) => Promise<Settings>,
+  price: string,
+) {
   const settings = await setSettings({});
   mock.setPrice('hyperliquid', 'BTC', price);
   const h = await new HyperliquidPage(page).goto();
@@ -155,7 +179,11 @@ const FAULTS: Array<{ kind: FaultKind; what: string }> = [
 ];
 
 for (const { kind, what } of FAULTS) {
-  test(`info API + WebSocket ${what}: last good figures, then recovery at the new price`, async ({ page, mock, setSettings }) => {
+  test(`info API + WebSocket ${what}: last good figures, then recovery at the new price`, async ({
+    page,
+    mock,
+    setSettings,
+  }) => {
     const { h, settings } = await liveAt(page, mock, setSettings, '64210.5');
     const before = viewKept(mock, h, settings);
     const start = Date.now();
@@ -169,18 +197,43 @@ for (const { kind, what } of FAULTS) {
     expect(tries.every((e) => e.method === 'POST')).toBe(true);
 
     mock.resetFaults();
-    await waitForEngineFigures(page, 'recovered at 64987.3', viewOf(mock, h, settings), { mark: 'live', timeoutMs: 25_000 });
+    await waitForEngineFigures(page, 'recovered at 64987.3', viewOf(mock, h, settings), {
+      mark: 'live',
+      timeoutMs: 25_000,
+    });
   });
 }
 
-test('hostile stream messages (another coin, a negative or non-numeric mark, an error frame, garbage) change nothing', async ({ page, mock, setSettings }) => {
+test('hostile stream messages (another coin, a negative or non-numeric mark, an error frame, garbage) change nothing', async ({
+  page,
+  mock,
+  setSettings,
+}) => {
   const { h, settings } = await liveAt(page, mock, setSettings, '64210.5');
-  await mock.waitFor('a BTC stream', () => mock.openStreams().some((s) => s.venue === 'hyperliquid' && s.symbols.includes('BTC')));
+  await mock.waitFor('a BTC stream', () =>
+    mock.openStreams().some((s) => s.venue === 'hyperliquid' && s.symbols.includes('BTC')),
+  );
   const live = viewKept(mock, h, settings);
-  const ctx = (coin: string, markPx: string) => JSON.stringify({ channel: 'activeAssetCtx', data: { coin, ctx: { funding: '0.0000125', oraclePx: '1', markPx, openInterest: '1', prevDayPx: '1', dayNtlVlm: '1' } } });
+  const ctx = (coin: string, markPx: string) =>
+    JSON.stringify({
+      channel: 'activeAssetCtx',
+      data: {
+        coin,
+        ctx: { funding: '0.0000125', oraclePx: '1', markPx, openInterest: '1', prevDayPx: '1', dayNtlVlm: '1' },
+      },
+    });
   // No regular data meanwhile: a hostile figure that got through would stay on show.
   mock.freeze('hyperliquid');
-  for (const text of [ctx('ETH', '1.5'), ctx('BTC', '-64000'), ctx('BTC', 'NaN'), ctx('BTC', '6.4e4'), '{"channel":"activeAssetCtx"', 'null', '[]', '{"channel":"pong"}']) {
+  for (const text of [
+    ctx('ETH', '1.5'),
+    ctx('BTC', '-64000'),
+    ctx('BTC', 'NaN'),
+    ctx('BTC', '6.4e4'),
+    '{"channel":"activeAssetCtx"',
+    'null',
+    '[]',
+    '{"channel":"pong"}',
+  ]) {
     expect(mock.pushWs('hyperliquid', text)).toBeGreaterThan(0);
   }
   expect(await wrongReadings(page, 1_500, { live: [live] })).toEqual([]);
@@ -188,14 +241,25 @@ test('hostile stream messages (another coin, a negative or non-numeric mark, an 
   const refused = Date.now();
   expect(mock.pushWs('hyperliquid', '{"channel":"error","data":"Invalid subscription"}')).toBeGreaterThan(0);
   expect(await wrongReadings(page, 1_500, { live: [live] })).toEqual([]);
-  await mock.waitFor('the stream reopened', () => mock.requests((e) => e.kind === 'wss' && e.host === API && e.time > refused && e.status === 101).length > 0, 20_000);
+  await mock.waitFor(
+    'the stream reopened',
+    () => mock.requests((e) => e.kind === 'wss' && e.host === API && e.time > refused && e.status === 101).length > 0,
+    20_000,
+  );
   // The stream still works afterwards.
   mock.freeze('hyperliquid', false);
   mock.setPrice('hyperliquid', 'BTC', '64987.3');
-  await waitForEngineFigures(page, 'stream price 64987.3', viewOf(mock, h, settings), { mark: 'live', timeoutMs: 10_000 });
+  await waitForEngineFigures(page, 'stream price 64987.3', viewOf(mock, h, settings), {
+    mark: 'live',
+    timeoutMs: 10_000,
+  });
 });
 
-test('stale mark: stream frozen and info API failing → marked stale after 15 s, figures kept; live again after', async ({ page, mock, setSettings }) => {
+test('stale mark: stream frozen and info API failing → marked stale after 15 s, figures kept; live again after', async ({
+  page,
+  mock,
+  setSettings,
+}) => {
   const { h, settings } = await liveAt(page, mock, setSettings, '64210.5');
   mock.freeze('hyperliquid');
   mock.fault('hyperliquid.info', '500');
@@ -214,13 +278,19 @@ test('info API unreachable from the start: figures from the form alone, data-mar
   try {
     const settings = { ...DEFAULT_SETTINGS };
     const sw = await currentServiceWorker(session.context, session.extensionId!);
-    await sw.evaluate(([key, value]) => (globalThis as any).chrome.storage.sync.set({ [key]: value }), [SETTINGS_KEY, settings] as const);
+    await sw.evaluate(([key, value]) => (globalThis as any).chrome.storage.sync.set({ [key]: value }), [
+      SETTINGS_KEY,
+      settings,
+    ] as const);
     const page = await session.context.newPage();
     const h = await new HyperliquidPage(page).goto();
     await h.setMarginMode('isolated');
     await h.typePrice('64000');
     await h.typeSize('0.25');
-    await waitForEngineFigures(page, 'offline', () => expectedView(h.form(), null, settings), { mark: 'missing', timeoutMs: 15_000 });
+    await waitForEngineFigures(page, 'offline', () => expectedView(h.form(), null, settings), {
+      mark: 'missing',
+      timeoutMs: 15_000,
+    });
     expect(mock.requests((e) => e.kind === 'tls-refused').map((e) => e.host)).toContain(API);
     expect(mock.requests((e) => e.host === API && e.kind !== 'tls-refused')).toEqual([]);
   } finally {
@@ -228,18 +298,37 @@ test('info API unreachable from the start: figures from the form alone, data-mar
   }
 });
 
-test('only the documented public endpoints are contacted: POST /info and the /ws stream', async ({ page, mock, seenRequests, setSettings }) => {
+test('only the documented public endpoints are contacted: POST /info and the /ws stream', async ({
+  page,
+  mock,
+  seenRequests,
+  setSettings,
+}) => {
   await setSettings({});
   const h = await new HyperliquidPage(page).goto();
   await h.typeSize('0.3');
   await waitForOverlay(page, (r) => r.state === 'ok' && r.mark === 'live', 'BTC overlay live');
   await h.switchCoin('ETH');
-  await waitForOverlay(page, (r) => r.state === 'ok' && r.mark === 'live' && r.text.includes('ETH'), 'ETH overlay live');
+  await waitForOverlay(
+    page,
+    (r) => r.state === 'ok' && r.mark === 'live' && r.text.includes('ETH'),
+    'ETH overlay live',
+  );
   await page.waitForTimeout(2_000); // a few stream beats and polls
 
   const api = mock.log.filter((e) => e.host === API);
-  expect(api.filter((e) => e.kind !== 'wss').map((e) => `${e.method} ${e.path}`).filter((x) => x !== 'POST /info')).toEqual([]);
-  expect(api.filter((e) => e.kind === 'wss').map((e) => e.path).filter((p) => p !== '/ws')).toEqual([]);
+  expect(
+    api
+      .filter((e) => e.kind !== 'wss')
+      .map((e) => `${e.method} ${e.path}`)
+      .filter((x) => x !== 'POST /info'),
+  ).toEqual([]);
+  expect(
+    api
+      .filter((e) => e.kind === 'wss')
+      .map((e) => e.path)
+      .filter((p) => p !== '/ws'),
+  ).toEqual([]);
   expect(api.some((e) => e.kind === 'wss')).toBe(true);
   expect(api.some((e) => e.path === '/exchange')).toBe(false);
   const elsewhere = mock.log
@@ -251,20 +340,34 @@ test('only the documented public endpoints are contacted: POST /info and the /ws
   const fromWorker = seenRequests.filter((r) => r.fromServiceWorker).map((r) => new URL(r.url).host);
   expect(fromWorker.length).toBeGreaterThan(0);
   expect([...new Set(fromWorker)]).toEqual([API]);
-  expect(seenRequests.filter((r) => !r.fromServiceWorker).map((r) => new URL(r.url).host).filter((host) => host !== 'app.hyperliquid.xyz')).toEqual([]);
+  expect(
+    seenRequests
+      .filter((r) => !r.fromServiceWorker)
+      .map((r) => new URL(r.url).host)
+      .filter((host) => host !== 'app.hyperliquid.xyz'),
+  ).toEqual([]);
 });
 
 /** Every form control's value and state, as the page sees them. */
 function formState(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll('input, select, textarea, [role="tab"], [role="option"], [aria-pressed], [aria-expanded]')].map((el) => {
+    [
+      ...document.querySelectorAll(
+        'input, select, textarea, [role="tab"], [role="option"], [aria-pressed], [aria-expanded]',
+      ),
+    ].map((el) => {
       const a = (n: string) => el.getAttribute(n) ?? '';
       const input = el instanceof HTMLInputElement ? el : null;
       return `${el.tagName}[${a('role')}|${el.textContent?.trim()}] value=${input?.value ?? ''} checked=${String(input?.checked ?? '')} selected=${a('aria-selected')} pressed=${a('aria-pressed')} expanded=${a('aria-expanded')}`;
-    }));
+    }),
+  );
 }
 
-test('form values and the page DOM are never changed by the extension, a held submit included', async ({ page, mock, setSettings }) => {
+test('form values and the page DOM are never changed by the extension, a held submit included', async ({
+  page,
+  mock,
+  setSettings,
+}) => {
   await setSettings({ maxLeverage: '10' });
   const h = await new HyperliquidPage(page).goto();
   await h.setSide('short');
@@ -276,7 +379,8 @@ test('form values and the page DOM are never changed by the extension, a held su
     const w = window as unknown as { __mutations: string[] };
     w.__mutations = [];
     new MutationObserver((records) => {
-      for (const r of records) w.__mutations.push(`${r.type} ${(r.target as Element).nodeName ?? ''} ${r.attributeName ?? ''}`);
+      for (const r of records)
+        w.__mutations.push(`${r.type} ${(r.target as Element).nodeName ?? ''} ${r.attributeName ?? ''}`);
     }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
   });
   const mutations = () => page.evaluate(() => (window as unknown as { __mutations: string[] }).__mutations);

@@ -24,15 +24,21 @@ const P1 = '64210.5';
 const P2 = '64987.3';
 
 /** The snapshot the feed makes of what the mock serves now; `mark` replaces the mark price (a price served earlier). */
-function served(mock: MockExchange, inst: OkxInstrument, options: { mark?: string; staleMs?: number } = {}): MarketSnapshot {
+function served(
+  mock: MockExchange,
+  inst: OkxInstrument,
+  options: { mark?: string; staleMs?: number } = {},
+): MarketSnapshot {
   const snapshot = snapshotFromMock(mock, 'okx-swap', inst, { staleMs: options.staleMs });
   if (options.mark !== undefined) snapshot.figures.markPrice = { ...snapshot.figures.markPrice!, value: options.mark };
   return snapshot;
 }
 
 /** The expected overlay for the order as typed now, at a given served mark (default: the mock's). */
-const viewOf = (o: OkxPage, mock: MockExchange, settings: Settings, options: { mark?: string; staleMs?: number } = {}) => (): ExpectedView =>
-  expectedView(o.form(), served(mock, o.inst, options), settings);
+const viewOf =
+  (o: OkxPage, mock: MockExchange, settings: Settings, options: { mark?: string; staleMs?: number } = {}) =>
+  (): ExpectedView =>
+    expectedView(o.form(), served(mock, o.inst, options), settings);
 
 /** A limit order live at P1; returns the page and the expected view for any served mark. */
 async function okxLive(page: Page, mock: MockExchange, setSettings: (s: Partial<Settings>) => Promise<Settings>) {
@@ -48,7 +54,11 @@ async function okxLive(page: Page, mock: MockExchange, setSettings: (s: Partial<
 }
 
 test.describe('OKX: overlay = engine, both sides', () => {
-  test('cross, limit, in contracts, with the account and position the page shows', async ({ page, mock, setSettings }) => {
+  test('cross, limit, in contracts, with the account and position the page shows', async ({
+    page,
+    mock,
+    setSettings,
+  }) => {
     const settings = await setSettings({});
     mock.setPrice('okx', BTC, '65020.3', { fundingRate: '0.00025' });
     const o = await new OkxPage(page).goto();
@@ -59,7 +69,10 @@ test.describe('OKX: overlay = engine, both sides', () => {
     expect(reading.sides.sort()).toEqual(['long', 'short']);
     expect(sameNumber(shownMark(reading), '65020.3')).toBe(true);
     // The quote used the page's balance and its ETH position: the engine saw both.
-    const input = expectedFor(o.form(), 'long', served(mock, BTC), settings).plan.input as { account?: { walletBalance: string; positions: unknown[] }; order: { quantity: string } };
+    const input = expectedFor(o.form(), 'long', served(mock, BTC), settings).plan.input as {
+      account?: { walletBalance: string; positions: unknown[] };
+      order: { quantity: string };
+    };
     expect(input.account?.walletBalance).toBe('10000');
     expect(input.account?.positions).toHaveLength(1);
     expect(input.order.quantity).toBe('0.15'); // 15 contracts × 0.01 BTC
@@ -97,7 +110,9 @@ test.describe('OKX: overlay = engine, both sides', () => {
     await o.showBottomTab('orders');
     await o.setType('market');
     await o.typeSize('20');
-    await waitForEngineFigures(page, 'OKX cross market, no positions shown', viewOf(o, mock, settings), { mark: 'live' });
+    await waitForEngineFigures(page, 'OKX cross market, no positions shown', viewOf(o, mock, settings), {
+      mark: 'live',
+    });
     const plan = expectedFor(o.form(), 'long', served(mock, BTC), settings).plan;
     expect([plan.balanceSource, plan.pagePositions]).toEqual(['page', null]);
   });
@@ -109,7 +124,9 @@ test('OKX: BTC-USDT-SWAP → ETH-USDT-SWAP by pushState', async ({ page, mock, s
   const o = await new OkxPage(page).goto(BTC);
   await o.setMarginMode('isolated');
   await waitForEngineFigures(page, 'BTC', viewOf(o, mock, settings), { mark: 'live' });
-  await mock.waitFor('a BTC stream', () => mock.openStreams().some((s) => s.venue === 'okx' && s.symbols.includes(BTC)));
+  await mock.waitFor('a BTC stream', () =>
+    mock.openStreams().some((s) => s.venue === 'okx' && s.symbols.includes(BTC)),
+  );
   const before = mock.log.length;
 
   await o.switchInstrument(ETH);
@@ -118,11 +135,22 @@ test('OKX: BTC-USDT-SWAP → ETH-USDT-SWAP by pushState', async ({ page, mock, s
   const reading = await waitForEngineFigures(page, 'ETH', viewOf(o, mock, settings), { mark: 'live' });
   expect(sameNumber(shownMark(reading), '3210.55')).toBe(true);
   // 30 contracts × 0.1 ETH: ETH's own contract value, not BTC's.
-  expect((expectedFor(o.form(), 'long', served(mock, ETH), settings).plan.input as { order: { quantity: string } }).order.quantity).toBe('3');
+  expect(
+    (expectedFor(o.form(), 'long', served(mock, ETH), settings).plan.input as { order: { quantity: string } }).order
+      .quantity,
+  ).toBe('3');
 
   const after = mock.log.slice(before);
-  for (const path of ['/api/v5/public/mark-price?instType=SWAP&instId=ETH-USDT-SWAP', '/api/v5/public/instruments?instType=SWAP&instId=ETH-USDT-SWAP', '/api/v5/public/funding-rate?instId=ETH-USDT-SWAP', '/api/v5/public/position-tiers?instType=SWAP&tdMode=cross&instFamily=ETH-USDT']) {
-    expect(after.some((e) => e.host === 'www.okx.com' && e.path === path), path).toBe(true);
+  for (const path of [
+    '/api/v5/public/mark-price?instType=SWAP&instId=ETH-USDT-SWAP',
+    '/api/v5/public/instruments?instType=SWAP&instId=ETH-USDT-SWAP',
+    '/api/v5/public/funding-rate?instId=ETH-USDT-SWAP',
+    '/api/v5/public/position-tiers?instType=SWAP&tdMode=cross&instFamily=ETH-USDT',
+  ]) {
+    expect(
+      after.some((e) => e.host === 'www.okx.com' && e.path === path),
+      path,
+    ).toBe(true);
   }
   await mock.waitFor('an ETH stream and no BTC stream', () => {
     const streams = mock.openStreams().filter((s) => s.venue === 'okx');
@@ -130,7 +158,11 @@ test('OKX: BTC-USDT-SWAP → ETH-USDT-SWAP by pushState', async ({ page, mock, s
   });
 });
 
-test('OKX: liquidation closer than the minimum distance holds the first Buy/Long click', async ({ page, mock, setSettings }) => {
+test('OKX: liquidation closer than the minimum distance holds the first Buy/Long click', async ({
+  page,
+  mock,
+  setSettings,
+}) => {
   const settings = await setSettings({ minLiquidationDistance: '0.2' });
   const o = await new OkxPage(page).goto();
   await o.setMarginMode('isolated');
@@ -138,7 +170,13 @@ test('OKX: liquidation closer than the minimum distance holds the first Buy/Long
   await o.typePrice('65000');
   await o.typeSize('10');
   const quote = expectedFor(o.form(), 'long', served(mock, BTC), settings).quote;
-  const expected = quote && !('error' in quote) ? quote.warnings.map((w) => w.code).filter((c) => (GUARD_CODES as readonly string[]).includes(c)).sort() : [];
+  const expected =
+    quote && !('error' in quote)
+      ? quote.warnings
+          .map((w) => w.code)
+          .filter((c) => (GUARD_CODES as readonly string[]).includes(c))
+          .sort()
+      : [];
   expect(expected).toContain('LIQUIDATION_NEAR');
   await waitForEngineFigures(page, 'guarded order', viewOf(o, mock, settings), { mark: 'live' });
 
@@ -159,7 +197,11 @@ test.describe('OKX: market data failures', () => {
   ];
 
   for (const { kind, what } of FAULTS) {
-    test(`REST + WS ${what}: last good figures, then recovery at the new price`, async ({ page, mock, setSettings }) => {
+    test(`REST + WS ${what}: last good figures, then recovery at the new price`, async ({
+      page,
+      mock,
+      setSettings,
+    }) => {
       const { at } = await okxLive(page, mock, setSettings);
       const start = Date.now();
       mock.fault('okx.*', kind, { retryAfterSeconds: 3 });
@@ -177,7 +219,11 @@ test.describe('OKX: market data failures', () => {
     });
   }
 
-  test('stale mark: prices stop → marked stale after 15 s, figures kept; live again when prices return', async ({ page, mock, setSettings }) => {
+  test('stale mark: prices stop → marked stale after 15 s, figures kept; live again when prices return', async ({
+    page,
+    mock,
+    setSettings,
+  }) => {
     const { at } = await okxLive(page, mock, setSettings);
     mock.freeze('okx');
     mock.fault('okx.mark-price', '500');
@@ -189,7 +235,11 @@ test.describe('OKX: market data failures', () => {
     await waitForEngineFigures(page, 'live again', at(P2), { mark: 'live', timeoutMs: 25_000 });
   });
 
-  test('nothing reachable from the start: no figures, never a guess; figures once the API answers', async ({ page, mock, setSettings }) => {
+  test('nothing reachable from the start: no figures, never a guess; figures once the API answers', async ({
+    page,
+    mock,
+    setSettings,
+  }) => {
     // SOL: an instrument no other test opens, so the extension holds no cached figures for it.
     const settings = await setSettings({});
     mock.fault('okx.*', '500');
@@ -199,17 +249,40 @@ test.describe('OKX: market data failures', () => {
     await waitForOverlay(page, (r) => r.state === 'no-price', 'no-price while the API fails');
     expect(await wrongReadings(page, 3_000, { live: [] })).toEqual([]);
     expect((await readOverlay(page)).figures.filter((f) => f.side !== null)).toEqual([]);
-    expect(mock.requests((e) => e.endpoint === 'okx.instruments' && e.path.includes(SOL)).length, 'the contract value was asked for').toBeGreaterThan(0);
+    expect(
+      mock.requests((e) => e.endpoint === 'okx.instruments' && e.path.includes(SOL)).length,
+      'the contract value was asked for',
+    ).toBeGreaterThan(0);
 
     mock.resetFaults();
     await waitForEngineFigures(page, 'after recovery', viewOf(o, mock, settings), { mark: 'live', timeoutMs: 30_000 });
   });
 
-  test('hostile stream messages (another instrument, a negative or non-numeric price, garbage) change nothing', async ({ page, mock, setSettings }) => {
+  test('hostile stream messages (another instrument, a negative or non-numeric price, garbage) change nothing', async ({
+    page,
+    mock,
+    setSettings,
+  }) => {
     const { at } = await okxLive(page, mock, setSettings);
-    await mock.waitFor('an OKX stream', () => mock.openStreams().some((s) => s.venue === 'okx' && s.symbols.includes(BTC)));
-    const push = (instId: string, markPx: unknown) => JSON.stringify({ arg: { channel: 'mark-price', instId }, data: [{ instType: 'SWAP', instId, markPx, ts: String(Date.now()) }] });
-    for (const text of [push(ETH, '1.5'), push(BTC, '-64000'), push(BTC, 64000), push(BTC, '6,400'), push(BTC, ''), '{"arg":{"channel":"mark-price"', 'null', '[]', '{"event":"login","code":"0"}']) {
+    await mock.waitFor('an OKX stream', () =>
+      mock.openStreams().some((s) => s.venue === 'okx' && s.symbols.includes(BTC)),
+    );
+    const push = (instId: string, markPx: unknown) =>
+      JSON.stringify({
+        arg: { channel: 'mark-price', instId },
+        data: [{ instType: 'SWAP', instId, markPx, ts: String(Date.now()) }],
+      });
+    for (const text of [
+      push(ETH, '1.5'),
+      push(BTC, '-64000'),
+      push(BTC, 64000),
+      push(BTC, '6,400'),
+      push(BTC, ''),
+      '{"arg":{"channel":"mark-price"',
+      'null',
+      '[]',
+      '{"event":"login","code":"0"}',
+    ]) {
       expect(mock.pushWs('okx', text)).toBeGreaterThan(0);
     }
     expect(await wrongReadings(page, 1_500, { live: [at(P1)] })).toEqual([]);
@@ -217,13 +290,20 @@ test.describe('OKX: market data failures', () => {
     await waitForEngineFigures(page, `stream price ${P2}`, at(P2), { mark: 'live', timeoutMs: 10_000 });
   });
 
-  test('the stream stays open past OKX\'s 30 s idle limit (ping/pong heartbeat)', async ({ page, mock, setSettings }) => {
+  test("the stream stays open past OKX's 30 s idle limit (ping/pong heartbeat)", async ({
+    page,
+    mock,
+    setSettings,
+  }) => {
     test.setTimeout(70_000);
     await okxLive(page, mock, setSettings);
     await mock.waitFor('an OKX stream', () => mock.openStreams().some((s) => s.venue === 'okx'));
     const opened = mock.requests((e) => e.kind === 'wss' && e.host === 'ws.okx.com' && e.status === 101).length;
     await page.waitForTimeout(36_000);
-    expect(mock.requests((e) => e.kind === 'wss' && e.host === 'ws.okx.com' && e.status === 101).length, 'no reconnect').toBe(opened);
+    expect(
+      mock.requests((e) => e.kind === 'wss' && e.host === 'ws.okx.com' && e.status === 101).length,
+      'no reconnect',
+    ).toBe(opened);
     expect(mock.openStreams().filter((s) => s.venue === 'okx')).toHaveLength(1);
   });
 });
@@ -237,40 +317,65 @@ const OKX_REQUESTS: readonly RegExp[] = [
   /^ws\.okx\.com\/ws\/v5\/public$/,
 ];
 
-test('OKX: no request leaves for anything but the documented endpoints', async ({ page, mock, seenRequests, setSettings }) => {
+test('OKX: no request leaves for anything but the documented endpoints', async ({
+  page,
+  mock,
+  seenRequests,
+  setSettings,
+}) => {
   await setSettings({});
   const o = await new OkxPage(page).goto();
   await waitForOverlay(page, (r) => r.state === 'ok' && r.mark === 'live', 'OKX overlay live');
   await o.switchInstrument(ETH);
-  await waitForOverlay(page, (r) => r.state === 'ok' && r.mark === 'live' && r.text.includes('ETH'), 'ETH overlay live');
+  await waitForOverlay(
+    page,
+    (r) => r.state === 'ok' && r.mark === 'live' && r.text.includes('ETH'),
+    'ETH overlay live',
+  );
   await page.waitForTimeout(2_000);
 
   // The page itself (and the browser's favicon request) are the page's; everything else must be a documented endpoint.
-  const ours = (hp: string) => /^www\.okx\.com\/(trade-swap\/(btc|eth)-usdt-swap|favicon\.ico)$/.test(hp) || OKX_REQUESTS.some((re) => re.test(hp));
+  const ours = (hp: string) =>
+    /^www\.okx\.com\/(trade-swap\/(btc|eth)-usdt-swap|favicon\.ico)$/.test(hp) ||
+    OKX_REQUESTS.some((re) => re.test(hp));
   const offList = mock.log
     .map((e) => `${e.host}${e.path}`)
     .filter((hp) => !CHROMIUM_OWN_REQUESTS.some((re) => re.test(hp)))
     .filter((hp) => !ours(hp));
   expect(offList).toEqual([]);
-  for (const re of OKX_REQUESTS) expect(mock.log.some((e) => re.test(`${e.host}${e.path}`)), String(re)).toBe(true);
+  for (const re of OKX_REQUESTS)
+    expect(
+      mock.log.some((e) => re.test(`${e.host}${e.path}`)),
+      String(re),
+    ).toBe(true);
 
   const fromWorker = seenRequests.filter((r) => r.fromServiceWorker).map((r) => new URL(r.url).host);
   expect(fromWorker.length).toBeGreaterThan(0);
   for (const host of fromWorker) expect(API_HOSTS as readonly string[]).toContain(host);
   // The content script fetches nothing: every API request comes from the worker.
   const fromPages = seenRequests.filter((r) => !r.fromServiceWorker).map((r) => new URL(r.url));
-  expect(fromPages.filter((u) => u.pathname.startsWith('/api/') || u.host === 'ws.okx.com').map((u) => u.href)).toEqual([]);
+  expect(fromPages.filter((u) => u.pathname.startsWith('/api/') || u.host === 'ws.okx.com').map((u) => u.href)).toEqual(
+    [],
+  );
 });
 
 /** Every form control's value and state, as the page sees them. */
 function formState(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll('input, select, textarea, [role="tab"], [role="combobox"], [role="option"], [aria-pressed]')].map((el) => {
+    [
+      ...document.querySelectorAll(
+        'input, select, textarea, [role="tab"], [role="combobox"], [role="option"], [aria-pressed]',
+      ),
+    ].map((el) => {
       const a = (n: string) => el.getAttribute(n) ?? '';
-      const value = el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement ? el.value : '';
+      const value =
+        el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement
+          ? el.value
+          : '';
       const checked = el instanceof HTMLInputElement ? String(el.checked) : a('aria-checked');
       return `${el.tagName}#${el.id}[${a('role')}|${el.textContent?.trim()}] value=${value} selected=${a('aria-selected')} checked=${checked} pressed=${a('aria-pressed')} disabled=${String((el as HTMLInputElement).disabled ?? '')}`;
-    }));
+    }),
+  );
 }
 
 test('OKX: form values and the page DOM are never changed by the extension', async ({ page, mock, setSettings }) => {
@@ -284,7 +389,8 @@ test('OKX: form values and the page DOM are never changed by the extension', asy
     const w = window as unknown as { __mutations: string[] };
     w.__mutations = [];
     new MutationObserver((records) => {
-      for (const r of records) w.__mutations.push(`${r.type} ${(r.target as Element).nodeName ?? ''} ${r.attributeName ?? ''}`);
+      for (const r of records)
+        w.__mutations.push(`${r.type} ${(r.target as Element).nodeName ?? ''} ${r.attributeName ?? ''}`);
     }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
   });
   const mutations = () => page.evaluate(() => (window as unknown as { __mutations: string[] }).__mutations);

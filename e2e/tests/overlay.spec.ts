@@ -10,16 +10,24 @@ const POSITION_KEY = 'overlayPosition.binance-usdm';
 
 /** What the page would hit at (x, y): the overlay's host, or the element's own text. */
 function hitAt(page: Page, x: number, y: number): Promise<string> {
-  return page.evaluate(([px, py, hostAttr]) => {
-    const el = document.elementFromPoint(px, py);
-    if (el === null) return 'nothing';
-    return el.hasAttribute(hostAttr) ? 'overlay' : `${el.tagName}:${el.textContent?.trim() ?? ''}`;
-  }, [x, y, HOST_ATTRIBUTE] as const);
+  return page.evaluate(
+    ([px, py, hostAttr]) => {
+      const el = document.elementFromPoint(px, py);
+      if (el === null) return 'nothing';
+      return el.hasAttribute(hostAttr) ? 'overlay' : `${el.tagName}:${el.textContent?.trim() ?? ''}`;
+    },
+    [x, y, HOST_ATTRIBUTE] as const,
+  );
 }
 
 const hostPointerEvents = (page: Page) => page.$eval(`[${HOST_ATTRIBUTE}]`, (el) => getComputedStyle(el).pointerEvents);
 
-test('Binance: while the leverage dialog is open, the overlay lets the Confirm click through to the page', async ({ page, mock, serviceWorker, setSettings }) => {
+test('Binance: while the leverage dialog is open, the overlay lets the Confirm click through to the page', async ({
+  page,
+  mock,
+  serviceWorker,
+  setSettings,
+}) => {
   await setSettings({ accountBalance: { 'binance-usdm': '5000' } });
   mock.setPrice('binance', 'BTCUSDT', '65020.3');
   const b = await new BinancePage(page).goto();
@@ -37,11 +45,16 @@ test('Binance: while the leverage dialog is open, the overlay lets the Confirm c
 
   // The trader once dragged the overlay right over that spot.
   const sw = await serviceWorker();
-  await sw.evaluate(([key, value]) => (globalThis as any).chrome.storage.local.set({ [key]: value }), [POSITION_KEY, { x: center.x - 60, y: center.y - 40 }] as const);
+  await sw.evaluate(([key, value]) => (globalThis as any).chrome.storage.local.set({ [key]: value }), [
+    POSITION_KEY,
+    { x: center.x - 60, y: center.y - 40 },
+  ] as const);
   try {
     await page.reload();
     await waitForOverlay(page, (r) => r.state === 'ok' && !r.dimmed, 'overlay over the dialog area');
-    await expect.poll(() => hitAt(page, center.x, center.y), { message: 'the overlay covers the Confirm spot' }).toBe('overlay');
+    await expect
+      .poll(() => hitAt(page, center.x, center.y), { message: 'the overlay covers the Confirm spot' })
+      .toBe('overlay');
     expect(await hostPointerEvents(page)).toBe('auto');
 
     // The dialog opens: the overlay steps back at once.
@@ -64,11 +77,18 @@ test('Binance: while the leverage dialog is open, the overlay lets the Confirm c
   }
 });
 
-test('Kraken cross margin without a balance: the margin call needs the balance, it is not "none at this venue"', async ({ page, mock }) => {
+test('Kraken cross margin without a balance: the margin call needs the balance, it is not "none at this venue"', async ({
+  page,
+  mock,
+}) => {
   mock.setPrice('kraken', 'XBTUSD', '64210.5');
   const k = await new KrakenPage(page).goto();
   await k.typeSize('0.25');
-  const reading = await waitForOverlay(page, (r) => r.state === 'ok' && r.mark === 'live', 'Kraken overlay without a balance');
+  const reading = await waitForOverlay(
+    page,
+    (r) => r.state === 'ok' && r.mark === 'live',
+    'Kraken overlay without a balance',
+  );
   const text = (key: string) => reading.figures.find((f) => f.key === key)?.text;
   expect(text('marginCallPrice')).toBe('— enter balance');
   expect(text('liquidationPrice')).toBe('— enter balance');

@@ -4,7 +4,12 @@ import { readOverlay, waitForOverlay } from '../harness/overlay';
 import { KrakenPage } from '../harness/kraken-page';
 import { expect, test } from '../harness/test';
 
-test('a balance saved in the popup gives the Kraken overlay its liquidation price', async ({ context, page, extensionId, setSettings }) => {
+test('a balance saved in the popup gives the Kraken overlay its liquidation price', async ({
+  context,
+  page,
+  extensionId,
+  setSettings,
+}) => {
   await setSettings({});
   await new KrakenPage(page).goto();
   await waitForOverlay(page, (r) => r.state === 'ok', 'overlay without a balance');
@@ -16,12 +21,18 @@ test('a balance saved in the popup gives the Kraken overlay its liquidation pric
   await popup.locator('#venue').selectOption('kraken-margin');
   await popup.getByLabel('Wallet balance (USD)').fill('abc');
   await popup.locator('#save-balance').click();
-  await expect(popup.locator('#save-balance ~ [role="status"], .status[role="status"]').first()).toHaveText(/Not saved/);
+  await expect(popup.locator('#save-balance ~ [role="status"], .status[role="status"]').first()).toHaveText(
+    /Not saved/,
+  );
   await popup.getByLabel('Wallet balance (USD)').fill('20000');
   await popup.locator('#save-balance').click();
   await expect(popup.locator('.status[role="status"]').first()).toHaveText(/^Saved/);
   await popup.close();
 
-  const after = await waitForOverlay(page, (r) => (r.figures.find((f) => f.key === 'liquidationPrice')?.value ?? '') !== '', 'liquidation price after saving a balance');
+  const after = await waitForOverlay(
+    page,
+    (r) => (r.figures.find((f) => f.key === 'liquidationPrice')?.value ?? '') !== '',
+    'liquidation price after saving a balance',
+  );
   expect(Number(after.figures.find((f) => f.key === 'liquidationPrice')!.value)).toBeGreaterThan(0);
 });

@@ -23,7 +23,11 @@ test('no request leaves for a host outside the allowlist', async ({ page, mock, 
   await k.typeSize('0.3');
   await waitForOverlay(page, (r) => r.state === 'ok' && r.mark === 'live', 'Kraken overlay live');
   await k.switchPair('eth-usd');
-  await waitForOverlay(page, (r) => r.state === 'ok' && r.mark === 'live' && r.text.includes('ETH/USD'), 'ETH/USD overlay live');
+  await waitForOverlay(
+    page,
+    (r) => r.state === 'ok' && r.mark === 'live' && r.text.includes('ETH/USD'),
+    'ETH/USD overlay live',
+  );
   const b = await new BinancePage(page).goto();
   await b.typeSize('0.2');
   await waitForOverlay(page, (r) => r.state === 'ok' && r.mark === 'live', 'Binance overlay live');
@@ -56,11 +60,19 @@ test('no request leaves for a host outside the allowlist', async ({ page, mock, 
 /** Every form control's value and state, as the page sees them. */
 function formState(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll('input, select, textarea, [role="tab"], [role="radio"], [role="switch"], [role="checkbox"], [aria-pressed]')].map((el) => {
+    [
+      ...document.querySelectorAll(
+        'input, select, textarea, [role="tab"], [role="radio"], [role="switch"], [role="checkbox"], [aria-pressed]',
+      ),
+    ].map((el) => {
       const a = (n: string) => el.getAttribute(n) ?? '';
-      const value = el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement ? el.value : '';
+      const value =
+        el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement
+          ? el.value
+          : '';
       return `${el.tagName}#${el.id}[${a('role')}|${el.textContent?.trim()}] value=${value} selected=${a('aria-selected')} checked=${a('aria-checked')} pressed=${a('aria-pressed')} disabled=${String((el as HTMLInputElement).disabled ?? '')}`;
-    }));
+    }),
+  );
 }
 
 /** Records, in the page, every DOM change under <body> from now on (the overlay lives on <html>, outside). */
@@ -69,14 +81,19 @@ async function recordPageMutations(page: Page): Promise<() => Promise<string[]>>
     const w = window as unknown as { __mutations: string[] };
     w.__mutations = [];
     new MutationObserver((records) => {
-      for (const r of records) w.__mutations.push(`${r.type} ${(r.target as Element).nodeName ?? ''} ${r.attributeName ?? ''}`);
+      for (const r of records)
+        w.__mutations.push(`${r.type} ${(r.target as Element).nodeName ?? ''} ${r.attributeName ?? ''}`);
     }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
   });
   return () => page.evaluate(() => (window as unknown as { __mutations: string[] }).__mutations);
 }
 
 for (const venue of ['Kraken', 'Binance'] as const) {
-  test(`${venue}: form values and the page DOM are never changed by the extension`, async ({ page, mock, setSettings }) => {
+  test(`${venue}: form values and the page DOM are never changed by the extension`, async ({
+    page,
+    mock,
+    setSettings,
+  }) => {
     await setSettings({ accountBalance: { 'kraken-margin': '20000', 'binance-usdm': '5000' }, maxLeverage: '3' });
     if (venue === 'Kraken') {
       const k = await new KrakenPage(page).goto();
@@ -102,7 +119,10 @@ for (const venue of ['Kraken', 'Binance'] as const) {
     expect(await formState(page)).toEqual(before);
 
     // A held submit click (guard: leverage above the personal maximum of 3) changes nothing either.
-    const submit = venue === 'Kraken' ? page.getByRole('button', { name: /^(Buy|Sell) BTC$/ }) : page.getByRole('button', { name: 'Buy/Long' });
+    const submit =
+      venue === 'Kraken'
+        ? page.getByRole('button', { name: /^(Buy|Sell) BTC$/ })
+        : page.getByRole('button', { name: 'Buy/Long' });
     await submit.click();
     await waitForOverlay(page, (r) => r.guard !== null, 'guard shown', 5_000);
     expect(await formState(page)).toEqual(before);

@@ -46,7 +46,10 @@ test.describe('reading the page', () => {
     mock.setPrice('bybit', 'BTCUSDT', P1);
   });
 
-  test('a copy of the order form hidden by a stylesheet class does not make the visible form ambiguous', async ({ page, mock }) => {
+  test('a copy of the order form hidden by a stylesheet class does not make the visible form ambiguous', async ({
+    page,
+    mock,
+  }) => {
     await onDomReady(page, () => {
       const style = document.createElement('style');
       style.textContent = '.oc--inactive { display: none; }';
@@ -59,16 +62,36 @@ test.describe('reading the page', () => {
     });
     const b = await new BybitPage(page).goto();
     // The copy is there, hidden by the stylesheet alone (no hidden attribute, no inline style).
-    expect(await page.evaluate(() => {
-      const copy = document.querySelector<HTMLElement>('.oc--inactive');
-      return copy !== null && getComputedStyle(copy).display === 'none' && !copy.hasAttribute('hidden') && copy.style.display === '';
-    })).toBe(true);
-    await waitForEngineFigures(page, 'the visible form, with a CSS-hidden copy', viewOf(mock, () => b.form()), { mark: 'live' });
+    expect(
+      await page.evaluate(() => {
+        const copy = document.querySelector<HTMLElement>('.oc--inactive');
+        return (
+          copy !== null &&
+          getComputedStyle(copy).display === 'none' &&
+          !copy.hasAttribute('hidden') &&
+          copy.style.display === ''
+        );
+      }),
+    ).toBe(true);
+    await waitForEngineFigures(
+      page,
+      'the visible form, with a CSS-hidden copy',
+      viewOf(mock, () => b.form()),
+      { mark: 'live' },
+    );
     await b.setLeverage('20'); // role locators, like the reader, skip the hidden copy
-    await waitForEngineFigures(page, 'after a leverage change', viewOf(mock, () => b.form()), { mark: 'live' });
+    await waitForEngineFigures(
+      page,
+      'after a leverage change',
+      viewOf(mock, () => b.form()),
+      { mark: 'live' },
+    );
   });
 
-  test('a comma-decimal positions table on an English page: positions not known, never the 1000× figure', async ({ page, mock }) => {
+  test('a comma-decimal positions table on an English page: positions not known, never the 1000× figure', async ({
+    page,
+    mock,
+  }) => {
     // Every figure of the table as a comma-decimal page writes it. The columns the reader uses
     // ("1.500", "142,350", "2,412", "1,984 USDT") each also read as dot decimals, and read that
     // way they even pass the engine's own checks; only the others ("3.703,00 USDT", "+144,25
@@ -87,8 +110,22 @@ test.describe('reading the page', () => {
     // What reading those cells as dot decimals gives: quantities 1000× too small, prices 1000× too big.
     const misread = withAccount(b.form(), {
       positions: [
-        { symbol: 'SOLUSDT', side: 'long', quantity: '25', entryPrice: '142350', markPrice: '148120', maintenanceMargin: '19540' },
-        { symbol: 'XRPUSDT', side: 'short', quantity: '1.5', entryPrice: '2412', markPrice: '2389', maintenanceMargin: '1984' },
+        {
+          symbol: 'SOLUSDT',
+          side: 'long',
+          quantity: '25',
+          entryPrice: '142350',
+          markPrice: '148120',
+          maintenanceMargin: '19540',
+        },
+        {
+          symbol: 'XRPUSDT',
+          side: 'short',
+          quantity: '1.5',
+          entryPrice: '2412',
+          markPrice: '2389',
+          maintenanceMargin: '1984',
+        },
       ],
     });
     // The test can tell the two apart: the misread positions are weighed, and move the short
@@ -98,12 +135,20 @@ test.describe('reading the page', () => {
     expect(short(unknown).figures?.liquidationPrice).not.toBe('');
     expect(short(misread).figures?.liquidationPrice).not.toBe(short(unknown).figures?.liquidationPrice);
 
-    await waitForEngineFigures(page, 'positions not known', viewOf(mock, () => unknown), { mark: 'live' });
+    await waitForEngineFigures(
+      page,
+      'positions not known',
+      viewOf(mock, () => unknown),
+      { mark: 'live' },
+    );
     const wrong = await wrongReadings(page, 1_500, { live: [viewOf(mock, () => unknown)] });
     expect(wrong).toEqual([]);
   });
 
-  test(`${MAX_PAGE_POSITIONS + 10} position rows: the overlay answers, without a liquidation price`, async ({ page, mock }) => {
+  test(`${MAX_PAGE_POSITIONS + 10} position rows: the overlay answers, without a liquidation price`, async ({
+    page,
+    mock,
+  }) => {
     await onDomReady(page, () => {
       const body = document.querySelector('.by-table tbody')!;
       const template = body.querySelector('tr')!;
@@ -113,38 +158,68 @@ test.describe('reading the page', () => {
     expect(await page.locator('.by-table tbody tr').count()).toBe(MAX_PAGE_POSITIONS + 10);
     // The reader stops at the cap and says so: the account cannot be weighed whole.
     const tooMany = withAccount(b.form(), { positions: null, positionsTooMany: true });
-    const reading = await waitForEngineFigures(page, 'too many positions', viewOf(mock, () => tooMany), { mark: 'live' });
+    const reading = await waitForEngineFigures(
+      page,
+      'too many positions',
+      viewOf(mock, () => tooMany),
+      { mark: 'live' },
+    );
     for (const side of ['long', 'short']) expect(figuresOf(reading, side).liquidationPrice, side).toBe('');
   });
 
-  test('a wallet balance of "0.00": the overlay drops the previous figures and shows the answer for zero', async ({ page, mock }) => {
+  test('a wallet balance of "0.00": the overlay drops the previous figures and shows the answer for zero', async ({
+    page,
+    mock,
+  }) => {
     const b = await new BybitPage(page).goto();
-    await waitForEngineFigures(page, 'the page\'s balance', viewOf(mock, () => b.form()), { mark: 'live' });
+    await waitForEngineFigures(
+      page,
+      "the page's balance",
+      viewOf(mock, () => b.form()),
+      { mark: 'live' },
+    );
     expect(b.form().account?.walletBalance).toBe(BYBIT_PAGE_WALLET);
     const before = await readOverlay(page);
 
     await page.evaluate(() => {
-      const row = [...document.querySelectorAll('.trade-assets__row')].find((r) => r.firstElementChild?.textContent === 'Wallet Balance')!;
+      const row = [...document.querySelectorAll('.trade-assets__row')].find(
+        (r) => r.firstElementChild?.textContent === 'Wallet Balance',
+      )!;
       row.lastElementChild!.textContent = '0.00 USDT';
     });
     await b.setType('limit'); // a click on the selected tab: the page is read again in full
     const zero = withAccount(b.form(), { walletBalance: '0' });
     expect(expectedView(zero, bybitSnapshot(mock))).not.toEqual(expectedView(b.form(), bybitSnapshot(mock)));
-    const after = await waitForEngineFigures(page, 'a zero wallet balance', viewOf(mock, () => zero));
+    const after = await waitForEngineFigures(
+      page,
+      'a zero wallet balance',
+      viewOf(mock, () => zero),
+    );
     expect(after.figures).not.toEqual(before.figures);
   });
 
   test('an upper-case theme: Bybit\'s "WALLET BALANCE" still gives the account its balance', async ({ page, mock }) => {
     await onDomReady(page, () => {
-      const label = [...document.querySelectorAll('.trade-assets__row span')].find((s) => s.textContent === 'Wallet Balance')!;
+      const label = [...document.querySelectorAll('.trade-assets__row span')].find(
+        (s) => s.textContent === 'Wallet Balance',
+      )!;
       label.textContent = 'WALLET BALANCE';
     });
     const b = await new BybitPage(page).goto();
-    const reading = await waitForEngineFigures(page, 'upper-case wallet label', viewOf(mock, () => b.form()), { mark: 'live' });
+    const reading = await waitForEngineFigures(
+      page,
+      'upper-case wallet label',
+      viewOf(mock, () => b.form()),
+      { mark: 'live' },
+    );
     expect(reading.state).toBe('ok');
   });
 
-  test('an upper-case theme: Kraken\'s "BUY BTC" is still the submit button, and the form reads', async ({ page, mock, setSettings }) => {
+  test('an upper-case theme: Kraken\'s "BUY BTC" is still the submit button, and the form reads', async ({
+    page,
+    mock,
+    setSettings,
+  }) => {
     const settings = await setSettings({ accountBalance: { 'kraken-margin': '20000' } });
     mock.setPrice('kraken', 'XBTUSD', P1);
     await onDomReady(page, () => {
@@ -154,7 +229,12 @@ test.describe('reading the page', () => {
     await page.goto(KRAKEN_URL());
     const k = new KrakenPage(page);
     await expect(page.getByRole('button', { name: 'BUY BTC', exact: true })).toBeVisible();
-    const reading = await waitForEngineFigures(page, 'Kraken with BUY BTC', () => expectedView(k.form(), servedSnapshot(k.form(), mock.book.get('kraken', 'XBTUSD')), settings), { mark: 'live' });
+    const reading = await waitForEngineFigures(
+      page,
+      'Kraken with BUY BTC',
+      () => expectedView(k.form(), servedSnapshot(k.form(), mock.book.get('kraken', 'XBTUSD')), settings),
+      { mark: 'live' },
+    );
     expect(reading.sides).toEqual(['long']);
   });
 });

@@ -20,7 +20,8 @@ async function badgeOf(tabId: number, serviceWorker: () => Promise<Worker>): Pro
   }, tabId);
 }
 
-const liquidationPrices = (r: OverlayReading): string[] => r.figures.filter((f) => f.key === 'liquidationPrice').map((f) => f.value);
+const liquidationPrices = (r: OverlayReading): string[] =>
+  r.figures.filter((f) => f.key === 'liquidationPrice').map((f) => f.value);
 
 /** Isolated 10× at a price that fits the market: the overlay shows both sides' liquidation prices near 65,000. */
 async function quotedBinance(page: Page): Promise<BinancePage> {
@@ -29,14 +30,21 @@ async function quotedBinance(page: Page): Promise<BinancePage> {
   await b.setLeverage(10);
   await b.typeSize('0.1');
   await b.typePrice('65000');
-  const shown = await waitForOverlay(page, (r) => r.state === 'ok' && r.mark === 'live' && figuresOf(r, 'long').liquidationPrice !== undefined, 'figures for 65000');
+  const shown = await waitForOverlay(
+    page,
+    (r) => r.state === 'ok' && r.mark === 'live' && figuresOf(r, 'long').liquidationPrice !== undefined,
+    'figures for 65000',
+  );
   // 10× isolated: liquidation about 9.5 % below / above 65,000 (the exact figures are figures.spec's business).
   expect(Number(figuresOf(shown, 'long').liquidationPrice)).toBeGreaterThan(55_000);
   expect(Number(figuresOf(shown, 'short').liquidationPrice)).toBeLessThan(75_000);
   return b;
 }
 
-test('Binance: a limit price read as 65 with the market at 65,000 drops the figures instead of quoting 65; a fitting price brings them back', async ({ page, mock }) => {
+test('Binance: a limit price read as 65 with the market at 65,000 drops the figures instead of quoting 65; a fitting price brings them back', async ({
+  page,
+  mock,
+}) => {
   mock.setPrice('binance', 'BTCUSDT', MARK);
   const b = await quotedBinance(page);
 
@@ -59,24 +67,38 @@ test('Binance: a limit price read as 65 with the market at 65,000 drops the figu
   expect((await readOverlay(page)).figures.filter((f) => f.side !== null)).toEqual([]);
 
   await b.typePrice('65000');
-  await waitForOverlay(page, (r) => r.state === 'ok' && Number(figuresOf(r, 'long').liquidationPrice ?? 0) > 55_000, 'figures back for 65000');
+  await waitForOverlay(
+    page,
+    (r) => r.state === 'ok' && Number(figuresOf(r, 'long').liquidationPrice ?? 0) > 55_000,
+    'figures back for 65000',
+  );
 });
 
-test('Binance: the toolbar badge is cleared when the form is refused, and shows figures again after', async ({ page, mock, serviceWorker }) => {
+test('Binance: the toolbar badge is cleared when the form is refused, and shows figures again after', async ({
+  page,
+  mock,
+  serviceWorker,
+}) => {
   mock.setPrice('binance', 'BTCUSDT', MARK);
   const b = await quotedBinance(page);
   const tabId = await tabIdOf(page, serviceWorker);
   // 10× isolated: the badge shows the liquidation distance ("9.5%" or so) and the figures in its tooltip.
-  await expect.poll(async () => (await badgeOf(tabId, serviceWorker)).text, { message: 'badge with a distance' }).toMatch(/^\d+(\.\d)?%$/);
+  await expect
+    .poll(async () => (await badgeOf(tabId, serviceWorker)).text, { message: 'badge with a distance' })
+    .toMatch(/^\d+(\.\d)?%$/);
   expect((await badgeOf(tabId, serviceWorker)).title).toMatch(/liquidation/);
 
   await b.typePrice('65.000');
-  await expect.poll(() => badgeOf(tabId, serviceWorker), { message: 'plain badge after the refusal' }).toEqual({ text: '', title: 'Margin Preflight' });
+  await expect
+    .poll(() => badgeOf(tabId, serviceWorker), { message: 'plain badge after the refusal' })
+    .toEqual({ text: '', title: 'Margin Preflight' });
   // Market ticks re-quote the tab: the refused form still shows nothing.
   mock.setPrice('binance', 'BTCUSDT', '65020.1');
   await page.waitForTimeout(1_500);
   expect(await badgeOf(tabId, serviceWorker)).toEqual({ text: '', title: 'Margin Preflight' });
 
   await b.typePrice('65000');
-  await expect.poll(async () => (await badgeOf(tabId, serviceWorker)).text, { message: 'badge with a distance again' }).toMatch(/^\d+(\.\d)?%$/);
+  await expect
+    .poll(async () => (await badgeOf(tabId, serviceWorker)).text, { message: 'badge with a distance again' })
+    .toMatch(/^\d+(\.\d)?%$/);
 });

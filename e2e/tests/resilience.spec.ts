@@ -22,7 +22,10 @@ async function krakenLive(page: Page, mock: MockExchange, setSettings: (s: Parti
   const k = await new KrakenPage(page).goto();
   await k.typePrice('63500');
   await k.typeSize('0.4');
-  const at = (price: string, staleMs = 0) => () => expectedView(k.form(), servedSnapshot(k.form(), { price, fundingRate: '0' }, Date.now(), staleMs), settings);
+  const at =
+    (price: string, staleMs = 0) =>
+    () =>
+      expectedView(k.form(), servedSnapshot(k.form(), { price, fundingRate: '0' }, Date.now(), staleMs), settings);
   await waitForEngineFigures(page, `live at ${P1}`, at(P1), { mark: 'live' });
   return { k, at };
 }
@@ -34,7 +37,11 @@ const FAULTS: Array<{ kind: FaultKind; what: string }> = [
 ];
 
 for (const { kind, what } of FAULTS) {
-  test(`Kraken REST + WS ${what}: last good figures, then recovery at the new price`, async ({ page, mock, setSettings }) => {
+  test(`Kraken REST + WS ${what}: last good figures, then recovery at the new price`, async ({
+    page,
+    mock,
+    setSettings,
+  }) => {
     const { at } = await krakenLive(page, mock, setSettings);
     const start = Date.now();
     mock.fault('kraken.*', kind, { retryAfterSeconds: 3 });
@@ -47,14 +54,19 @@ for (const { kind, what } of FAULTS) {
     const tries = mock.requests((e) => e.endpoint === 'kraken.ticker' && e.time >= start);
     expect(tries.length, 'the background kept trying the ticker').toBeGreaterThan(kind === 'hang' ? 1 : 0);
     expect(tries.length, 'but it backs off instead of hammering').toBeLessThanOrEqual(6);
-    if (kind === 'hang') expect(tries[1]!.time - tries[0]!.time, 'gave up after its timeout, then retried').toBeGreaterThanOrEqual(4_900);
+    if (kind === 'hang')
+      expect(tries[1]!.time - tries[0]!.time, 'gave up after its timeout, then retried').toBeGreaterThanOrEqual(4_900);
 
     mock.resetFaults();
     await waitForEngineFigures(page, `recovered at ${P2}`, at(P2), { mark: 'live', timeoutMs: 25_000 });
   });
 }
 
-test('Kraken REST HTTP 429 with Retry-After: obeyed, then the REST price gets through while the stream is still down', async ({ page, mock, setSettings }) => {
+test('Kraken REST HTTP 429 with Retry-After: obeyed, then the REST price gets through while the stream is still down', async ({
+  page,
+  mock,
+  setSettings,
+}) => {
   const { at } = await krakenLive(page, mock, setSettings);
   const start = Date.now();
   // The stream stays refused throughout (a browser WebSocket cannot even read its status), so the
@@ -64,18 +76,41 @@ test('Kraken REST HTTP 429 with Retry-After: obeyed, then the REST price gets th
   mock.fault('kraken.ticker', '429', { count: 1, retryAfterSeconds: 8 });
   mock.setPrice('kraken', 'XBTUSD', P2);
 
-  const limited = await mock.waitFor('a ticker request answered 429', () => mock.requests((e) => e.endpoint === 'kraken.ticker' && e.time >= start && e.status === 429)[0], 15_000);
-  const next = mock.waitFor('the next ticker request', () => mock.requests((e) => e.endpoint === 'kraken.ticker' && e.time > limited.time)[0], 20_000);
+  const limited = await mock.waitFor(
+    'a ticker request answered 429',
+    () => mock.requests((e) => e.endpoint === 'kraken.ticker' && e.time >= start && e.status === 429)[0],
+    15_000,
+  );
+  const next = mock.waitFor(
+    'the next ticker request',
+    () => mock.requests((e) => e.endpoint === 'kraken.ticker' && e.time > limited.time)[0],
+    20_000,
+  );
   expect(await wrongReadings(page, 6_000, { live: [at(P1), at(P2)] })).toEqual([]);
   expect((await next).time - limited.time, 'Retry-After: 8 obeyed').toBeGreaterThanOrEqual(7_900);
   await waitForEngineFigures(page, `REST price ${P2} through`, at(P2), { mark: 'live', timeoutMs: 10_000 });
 });
 
-test('hostile stream messages (another symbol, a negative or non-numeric price, garbage) change nothing', async ({ page, mock, setSettings }) => {
+test('hostile stream messages (another symbol, a negative or non-numeric price, garbage) change nothing', async ({
+  page,
+  mock,
+  setSettings,
+}) => {
   const { at } = await krakenLive(page, mock, setSettings);
-  await mock.waitFor('a Kraken stream', () => mock.openStreams().some((s) => s.venue === 'kraken' && s.symbols.includes('XBTUSD')));
-  const row = (symbol: string, last: string) => `{"channel":"ticker","type":"update","data":[{"symbol":"${symbol}","bid":${last},"bid_qty":1,"ask":${last},"ask_qty":1,"last":${last},"volume":1,"vwap":${last},"low":${last},"high":${last},"change":0,"change_pct":0}]}`;
-  for (const text of [row('ETH/USD', '1.5'), row('BTC/USD', '-64000'), row('BTC/USD', '"64000"'), row('BTC/USD', '1e400'), '{"channel":"ticker"', 'null', '[]']) {
+  await mock.waitFor('a Kraken stream', () =>
+    mock.openStreams().some((s) => s.venue === 'kraken' && s.symbols.includes('XBTUSD')),
+  );
+  const row = (symbol: string, last: string) =>
+    `{"channel":"ticker","type":"update","data":[{"symbol":"${symbol}","bid":${last},"bid_qty":1,"ask":${last},"ask_qty":1,"last":${last},"volume":1,"vwap":${last},"low":${last},"high":${last},"change":0,"change_pct":0}]}`;
+  for (const text of [
+    row('ETH/USD', '1.5'),
+    row('BTC/USD', '-64000'),
+    row('BTC/USD', '"64000"'),
+    row('BTC/USD', '1e400'),
+    '{"channel":"ticker"',
+    'null',
+    '[]',
+  ]) {
     expect(mock.pushWs('kraken', text)).toBeGreaterThan(0);
   }
   expect(await wrongReadings(page, 1_500, { live: [at(P1)] })).toEqual([]);
@@ -90,7 +125,8 @@ test('Binance stream dropped: reconnects, figures follow the new mark', async ({
   const b = await new BinancePage(page).goto();
   await b.typePrice('64000');
   await b.typeSize('0.1');
-  const at = (price: string) => () => expectedView(b.form(), servedSnapshot(b.form(), { price, fundingRate: '0.0001' }), settings);
+  const at = (price: string) => () =>
+    expectedView(b.form(), servedSnapshot(b.form(), { price, fundingRate: '0.0001' }), settings);
   await waitForEngineFigures(page, 'live', at('65020.3'), { mark: 'live' });
   await mock.waitFor('a Binance stream', () => mock.openStreams().some((s) => s.venue === 'binance'));
 
@@ -99,10 +135,22 @@ test('Binance stream dropped: reconnects, figures follow the new mark', async ({
   mock.setPrice('binance', 'BTCUSDT', '65111.1');
   expect(await wrongReadings(page, 2_000, { live: [at('65020.3'), at('65111.1')] })).toEqual([]);
   await waitForEngineFigures(page, 'after the drop', at('65111.1'), { mark: 'live', timeoutMs: 20_000 });
-  await mock.waitFor('the stream reconnected', () => mock.requests((e) => e.kind === 'wss' && e.host === 'fstream.binance.com' && e.time > drop && e.status === 101).length > 0, 20_000);
+  await mock.waitFor(
+    'the stream reconnected',
+    () =>
+      mock.requests((e) => e.kind === 'wss' && e.host === 'fstream.binance.com' && e.time > drop && e.status === 101)
+        .length > 0,
+    20_000,
+  );
 });
 
-test('service worker stopped mid-session: restarts, figures follow the new mark', async ({ page, context, extensionId, mock, setSettings }) => {
+test('service worker stopped mid-session: restarts, figures follow the new mark', async ({
+  page,
+  context,
+  extensionId,
+  mock,
+  setSettings,
+}) => {
   const { at } = await krakenLive(page, mock, setSettings);
   const worker = await watchServiceWorker(context, extensionId);
   try {
@@ -117,7 +165,11 @@ test('service worker stopped mid-session: restarts, figures follow the new mark'
   }
 });
 
-test('stale mark: prices stop → after 15 s marked stale, figures kept; live again when prices return', async ({ page, mock, setSettings }) => {
+test('stale mark: prices stop → after 15 s marked stale, figures kept; live again when prices return', async ({
+  page,
+  mock,
+  setSettings,
+}) => {
   const { at } = await krakenLive(page, mock, setSettings);
   // Streams go quiet (heartbeats only) and the REST ticker fails: no fresh price anywhere.
   mock.freeze('kraken');

@@ -16,7 +16,12 @@ import { expect, test } from '../harness/test';
 import type { MockExchange } from '../mock/server';
 
 const guardOf = (quote: ReturnType<typeof expectedFor>['quote']): string[] =>
-  quote && !('error' in quote) ? quote.warnings.map((w) => w.code).filter((c) => (GUARD_CODES as readonly string[]).includes(c)).sort() : [];
+  quote && !('error' in quote)
+    ? quote.warnings
+        .map((w) => w.code)
+        .filter((c) => (GUARD_CODES as readonly string[]).includes(c))
+        .sort()
+    : [];
 
 function bybitView(b: BybitPage, mock: MockExchange, settings?: Settings): () => ExpectedView {
   return () => expectedView(b.form(), snapshotFromMock(mock, 'bybit-linear', b.symbol), settings);
@@ -28,7 +33,9 @@ function bybitView(b: BybitPage, mock: MockExchange, settings?: Settings): () =>
  */
 async function tickAccount(page: Page): Promise<() => Promise<void>> {
   await page.evaluate(() => {
-    const wallet = [...document.querySelectorAll('.trade-assets__row')].find((r) => r.textContent!.includes('Wallet Balance'))!.lastElementChild!;
+    const wallet = [...document.querySelectorAll('.trade-assets__row')].find((r) =>
+      r.textContent!.includes('Wallet Balance'),
+    )!.lastElementChild!;
     const marks = [...document.querySelectorAll('.by-table tbody tr')].map((tr) => tr.children[4]!);
     const base = marks.map((td) => td.textContent!);
     let n = 0;
@@ -45,10 +52,13 @@ async function tickAccount(page: Page): Promise<() => Promise<void>> {
 
 /** Sets an input's value the way page code does (no input/change event). */
 async function setValueSilently(page: Page, selector: string, value: string): Promise<void> {
-  await page.evaluate(([sel, v]) => {
-    const input = document.querySelector<HTMLInputElement>(sel!)!;
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, v);
-  }, [selector, value]);
+  await page.evaluate(
+    ([sel, v]) => {
+      const input = document.querySelector<HTMLInputElement>(sel!)!;
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, v);
+    },
+    [selector, value],
+  );
 }
 
 test.describe('guard: one hold per order', () => {
@@ -84,13 +94,23 @@ test.describe('guard: one hold per order', () => {
     }
   });
 
-  test('a size changed and Buy clicked in the same task is held until its own quote is in', async ({ page, mock, setSettings }) => {
+  test('a size changed and Buy clicked in the same task is held until its own quote is in', async ({
+    page,
+    mock,
+    setSettings,
+  }) => {
     const settings = await setSettings({ accountBalance: { 'kraken-margin': '20000' }, minLiquidationDistance: '0.3' });
     const k = await new KrakenPage(page).goto();
     await k.typeSize('0.1');
-    await waitForOverlay(page, (r) => r.state === 'ok' && r.mark === 'live' && r.guard === null, 'overlay for 0.1 BTC, no reason');
+    await waitForOverlay(
+      page,
+      (r) => r.state === 'ok' && r.mark === 'live' && r.guard === null,
+      'overlay for 0.1 BTC, no reason',
+    );
     k.size = '1.5';
-    const expected = guardOf(expectedFor(k.form(), 'long', servedSnapshot(k.form(), mock.book.get('kraken', 'XBTUSD')), settings).quote);
+    const expected = guardOf(
+      expectedFor(k.form(), 'long', servedSnapshot(k.form(), mock.book.get('kraken', 'XBTUSD')), settings).quote,
+    );
     expect(expected).toContain('LIQUIDATION_NEAR');
     // The page's own script writes the size and the trader's click lands in the same task.
     await page.evaluate(() => {
@@ -99,21 +119,36 @@ test.describe('guard: one hold per order', () => {
       size.dispatchEvent(new Event('input', { bubbles: true }));
       [...document.querySelectorAll('button')].find((b) => /^Buy [A-Z]+$/.test(b.textContent!.trim()))!.click();
     });
-    const held = await waitForOverlay(page, (r) => r.guard !== null && r.guard.includes('LIQUIDATION_NEAR'), 'the new order\'s reasons after the held click', 5_000);
-    expect(held.guard!.split(',').filter((c) => c !== 'ORDER_UNCHECKED').sort()).toEqual(expected);
+    const held = await waitForOverlay(
+      page,
+      (r) => r.guard !== null && r.guard.includes('LIQUIDATION_NEAR'),
+      "the new order's reasons after the held click",
+      5_000,
+    );
+    expect(
+      held
+        .guard!.split(',')
+        .filter((c) => c !== 'ORDER_UNCHECKED')
+        .sort(),
+    ).toEqual(expected);
     expect(await k.submittedOrders()).toEqual([]);
     await k.submitButton().click();
     await expect.poll(() => k.submittedOrders(), { timeout: 3_000 }).toEqual(['Buy BTC limit 1.5']);
   });
 
-  test('leverage above the personal maximum is held at click time, without waiting for the engine', async ({ page, setSettings }) => {
+  test('leverage above the personal maximum is held at click time, without waiting for the engine', async ({
+    page,
+    setSettings,
+  }) => {
     await setSettings({ accountBalance: { 'kraken-margin': '20000' }, maxLeverage: '3' });
     const k = await new KrakenPage(page).goto();
     await k.setLeverage(2);
     await k.typeSize('0.1');
     await waitForOverlay(page, (r) => r.state === 'ok' && r.guard === null, 'overlay at 2x');
     await page.evaluate(() => {
-      [...document.querySelectorAll('[role="radio"]')].find((r) => r.textContent!.trim() === '5x')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      [...document.querySelectorAll('[role="radio"]')]
+        .find((r) => r.textContent!.trim() === '5x')!
+        .dispatchEvent(new MouseEvent('click', { bubbles: true }));
       [...document.querySelectorAll('button')].find((b) => /^Buy [A-Z]+$/.test(b.textContent!.trim()))!.click();
     });
     const held = await waitForOverlay(page, (r) => r.guard !== null, 'guard after the same-task click', 5_000);
@@ -121,7 +156,12 @@ test.describe('guard: one hold per order', () => {
     expect(await k.submittedOrders()).toEqual([]);
   });
 
-  test('a click while the service worker restarts is held, then the next click goes through', async ({ page, context, extensionId, setSettings }) => {
+  test('a click while the service worker restarts is held, then the next click goes through', async ({
+    page,
+    context,
+    extensionId,
+    setSettings,
+  }) => {
     await setSettings({ accountBalance: { 'kraken-margin': '20000' } });
     const k = await new KrakenPage(page).goto();
     await k.typeSize('0.1');
@@ -150,7 +190,10 @@ test.describe('guard: one hold per order', () => {
 });
 
 test.describe('the overlay follows what it read', () => {
-  test('a size set by the page\'s script without an event is followed while the form is in use', async ({ page, mock }) => {
+  test("a size set by the page's script without an event is followed while the form is in use", async ({
+    page,
+    mock,
+  }) => {
     const b = await new BybitPage(page).goto();
     await waitForEngineFigures(page, 'figures for 0.1', bybitView(b, mock));
     await b.field('Qty').click();
@@ -163,36 +206,59 @@ test.describe('the overlay follows what it read', () => {
     const b = await new BybitPage(page).goto();
     await waitForEngineFigures(page, 'figures with wallet 10,000', bybitView(b, mock));
     await page.evaluate(() => {
-      const row = [...document.querySelectorAll('.trade-assets__row')].find((r) => r.textContent!.includes('Wallet Balance'))!;
+      const row = [...document.querySelectorAll('.trade-assets__row')].find((r) =>
+        r.textContent!.includes('Wallet Balance'),
+      )!;
       row.lastElementChild!.textContent = '4,000.0000 USDT';
     });
-    await waitForEngineFigures(page, 'figures with wallet 4,000', () => {
-      const form = b.form();
-      form.account!.walletBalance = '4000';
-      return expectedView(form, snapshotFromMock(mock, 'bybit-linear', b.symbol));
-    }, { timeoutMs: 3_000 });
+    await waitForEngineFigures(
+      page,
+      'figures with wallet 4,000',
+      () => {
+        const form = b.form();
+        form.account!.walletBalance = '4000';
+        return expectedView(form, snapshotFromMock(mock, 'bybit-linear', b.symbol));
+      },
+      { timeoutMs: 3_000 },
+    );
   });
 
-  test('a size typed right after the positions table changed is quoted with the new positions', async ({ page, mock }) => {
+  test('a size typed right after the positions table changed is quoted with the new positions', async ({
+    page,
+    mock,
+  }) => {
     const b = await new BybitPage(page).goto();
     // A form that writes no total of its own while the trader types (many do not): nothing in the
     // form's DOM changes, so only the positions table says the account moved.
     await page.evaluate(() => document.querySelector('[data-fixture="cost"]')!.remove());
     await waitForEngineFigures(page, 'figures with the page positions', bybitView(b, mock));
     await page.evaluate(() => {
-      const row = [...document.querySelectorAll('.by-table tbody tr')].find((tr) => tr.textContent!.includes('SOLUSDT'))!;
+      const row = [...document.querySelectorAll('.by-table tbody tr')].find((tr) =>
+        tr.textContent!.includes('SOLUSDT'),
+      )!;
       row.children[1]!.textContent = '250.0';
       row.children[7]!.textContent = '195.40 USDT';
     });
     await b.typeSize('0.300');
-    await waitForEngineFigures(page, 'figures with the changed SOL position', () => {
-      const form = b.form();
-      form.account!.positions = form.account!.positions!.map((p) => (p.symbol === 'SOLUSDT' ? { ...p, quantity: '250', maintenanceMargin: '195.4' } : p));
-      return expectedView(form, snapshotFromMock(mock, 'bybit-linear', b.symbol));
-    }, { timeoutMs: 3_000 });
+    await waitForEngineFigures(
+      page,
+      'figures with the changed SOL position',
+      () => {
+        const form = b.form();
+        form.account!.positions = form.account!.positions!.map((p) =>
+          p.symbol === 'SOLUSDT' ? { ...p, quantity: '250', maintenanceMargin: '195.4' } : p,
+        );
+        return expectedView(form, snapshotFromMock(mock, 'bybit-linear', b.symbol));
+      },
+      { timeoutMs: 3_000 },
+    );
   });
 
-  test('the page re-creates <html>: the overlay comes back and reads the new form', async ({ page, mock, setSettings }) => {
+  test('the page re-creates <html>: the overlay comes back and reads the new form', async ({
+    page,
+    mock,
+    setSettings,
+  }) => {
     const settings = await setSettings({ accountBalance: { 'kraken-margin': '20000' } });
     const k = await new KrakenPage(page).goto();
     await k.typeSize('0.1');
@@ -207,6 +273,11 @@ test.describe('the overlay follows what it read', () => {
     await page.locator('input[data-fixture="size"]').click();
     await setValueSilently(page, 'input[data-fixture="size"]', '0.3');
     k.size = '0.3';
-    await waitForEngineFigures(page, 'figures for 0.3 in the new form', () => expectedView(k.form(), servedSnapshot(k.form(), mock.book.get('kraken', 'XBTUSD')), settings), { timeoutMs: 3_000 });
+    await waitForEngineFigures(
+      page,
+      'figures for 0.3 in the new form',
+      () => expectedView(k.form(), servedSnapshot(k.form(), mock.book.get('kraken', 'XBTUSD')), settings),
+      { timeoutMs: 3_000 },
+    );
   });
 });

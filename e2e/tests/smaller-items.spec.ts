@@ -12,12 +12,20 @@ const LOCALE_LESS_PAGES = [
 ] as const;
 
 for (const { name, url, ready } of LOCALE_LESS_PAGES) {
-  test(`Binance ${name} without a locale segment (${url}) gets the overlay with live figures`, async ({ page, setSettings }) => {
+  test(`Binance ${name} without a locale segment (${url}) gets the overlay with live figures`, async ({
+    page,
+    setSettings,
+  }) => {
     await setSettings({ accountBalance: { 'binance-usdm': '5000', 'binance-margin': '5000' } });
     await page.goto(url);
     expect(new URL(page.url()).pathname).not.toMatch(/^\/[a-z]{2}(-[a-z]{2,4})?\//i);
     await page.getByRole('button', { name: ready }).first().waitFor();
-    const reading = await waitForOverlay(page, (r) => r.state === 'ok' && r.mark === 'live', `overlay on ${url}`, 15_000);
+    const reading = await waitForOverlay(
+      page,
+      (r) => r.state === 'ok' && r.mark === 'live',
+      `overlay on ${url}`,
+      15_000,
+    );
     expect(reading.figures.length).toBeGreaterThan(0);
   });
 }
@@ -34,18 +42,27 @@ async function watchCsp(page: Page): Promise<{ violations: () => Promise<string[
     (globalThis as { __cspViolations?: string[] }).__cspViolations = seen;
     document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI}`));
   });
-  return { violations: () => page.evaluate(() => (globalThis as { __cspViolations?: string[] }).__cspViolations ?? []), errors };
+  return {
+    violations: () => page.evaluate(() => (globalThis as { __cspViolations?: string[] }).__cspViolations ?? []),
+    errors,
+  };
 }
 
 for (const name of ['popup', 'options'] as const) {
-  test(`the ${name} page opens under the new CSP: styled, no violation, no console error`, async ({ context, extensionId, setSettings }) => {
+  test(`the ${name} page opens under the new CSP: styled, no violation, no console error`, async ({
+    context,
+    extensionId,
+    setSettings,
+  }) => {
     await setSettings({});
     const page = await context.newPage();
     const csp = await watchCsp(page);
     await page.goto(`chrome-extension://${extensionId}/src/ui/${name}/index.html`);
     await expect(page.locator('h1').first()).toBeVisible();
     // The theme's custom properties are set: the page's CSS was applied, not refused.
-    const focusColour = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--mp-focus').trim());
+    const focusColour = await page.evaluate(() =>
+      getComputedStyle(document.documentElement).getPropertyValue('--mp-focus').trim(),
+    );
     expect(focusColour).not.toBe('');
     expect(await csp.violations()).toEqual([]);
     expect(csp.errors).toEqual([]);
@@ -53,7 +70,10 @@ for (const name of ['popup', 'options'] as const) {
   });
 }
 
-test('the CSP binds: an extension page cannot connect to an origin outside the API list', async ({ context, extensionId }) => {
+test('the CSP binds: an extension page cannot connect to an origin outside the API list', async ({
+  context,
+  extensionId,
+}) => {
   const page = await context.newPage();
   const csp = await watchCsp(page);
   await page.goto(`chrome-extension://${extensionId}/src/ui/options/index.html`);

@@ -15,7 +15,8 @@ import { KrakenPage } from '../harness/kraken-page';
 import { expect, test } from '../harness/test';
 import { tabIdOf } from '../harness/tabs';
 
-const pageUrl = (id: string, name: 'popup' | 'options', query = '') => `chrome-extension://${id}/src/ui/${name}/index.html${query}`;
+const pageUrl = (id: string, name: 'popup' | 'options', query = '') =>
+  `chrome-extension://${id}/src/ui/${name}/index.html${query}`;
 
 /** Console errors and uncaught exceptions of a page, from now on. */
 function errorsOf(page: Page): string[] {
@@ -31,7 +32,11 @@ async function storedSettings(page: Page): Promise<unknown> {
   return page.evaluate(async (key) => (await (globalThis as any).chrome.storage.sync.get(key))[key], SETTINGS_KEY);
 }
 
-test('popup and options open from the built extension without console errors', async ({ context, extensionId, setSettings }) => {
+test('popup and options open from the built extension without console errors', async ({
+  context,
+  extensionId,
+  setSettings,
+}) => {
   await setSettings({});
   for (const name of ['popup', 'options'] as const) {
     const page = await context.newPage();
@@ -53,7 +58,12 @@ test('popup and options open from the built extension without console errors', a
   }
 });
 
-test('a maximum leverage set in the options makes the guard hold the Kraken Buy click', async ({ context, page, extensionId, setSettings }) => {
+test('a maximum leverage set in the options makes the guard hold the Kraken Buy click', async ({
+  context,
+  page,
+  extensionId,
+  setSettings,
+}) => {
   await setSettings({ accountBalance: { 'kraken-margin': '20000' } });
   const k = await new KrakenPage(page).goto();
   await k.setLeverage(5);
@@ -66,11 +76,18 @@ test('a maximum leverage set in the options makes the guard hold the Kraken Buy 
   await options.locator('#maxLeverage').fill('3');
   await options.locator('#save').click();
   await expect(options.locator('#status')).toHaveText(/Saved/);
-  expect(await storedSettings(options)).toMatchObject({ maxLeverage: '3', accountBalance: { 'kraken-margin': '20000' } });
+  expect(await storedSettings(options)).toMatchObject({
+    maxLeverage: '3',
+    accountBalance: { 'kraken-margin': '20000' },
+  });
   await options.close();
 
   await page.bringToFront();
-  await waitForOverlay(page, (r) => r.warnings.some((w) => w.code === 'LEVERAGE_ABOVE_PERSONAL_MAX'), 'the new limit in the overlay');
+  await waitForOverlay(
+    page,
+    (r) => r.warnings.some((w) => w.code === 'LEVERAGE_ABOVE_PERSONAL_MAX'),
+    'the new limit in the overlay',
+  );
   await k.submitButton().click();
   const held = await waitForOverlay(page, (r) => r.guard !== null, 'data-guard after the first click', 5_000);
   expect(held.guard).toContain('LEVERAGE_ABOVE_PERSONAL_MAX');
@@ -79,7 +96,11 @@ test('a maximum leverage set in the options makes the guard hold the Kraken Buy 
 
 test('settings round-trip: export → reset → import', async ({ context, extensionId, setSettings }) => {
   const custom: Partial<Settings> = {
-    minLiquidationDistance: '0.12', maxLeverage: '15', maxLossPercent: '2', holdHours: '48', theme: 'dark',
+    minLiquidationDistance: '0.12',
+    maxLeverage: '15',
+    maxLossPercent: '2',
+    holdHours: '48',
+    theme: 'dark',
     feeTiers: { 'bybit-linear': { makerFeeRate: '0.0001', takerFeeRate: '0.0004' } },
     enabledVenues: { ...DEFAULT_SETTINGS.enabledVenues, hyperliquid: false },
     accountBalance: { 'okx-swap': '7000' },
@@ -90,7 +111,11 @@ test('settings round-trip: export → reset → import', async ({ context, exten
   const [download] = await Promise.all([options.waitForEvent('download'), options.locator('#export').click()]);
   const file = test.info().outputPath('settings.json');
   await download.saveAs(file);
-  expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ format: 'margin-preflight-settings', version: 1, settings: stored });
+  expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({
+    format: 'margin-preflight-settings',
+    version: 1,
+    settings: stored,
+  });
 
   await options.locator('#reset').click();
   await options.locator('#reset-yes').click();
@@ -103,10 +128,20 @@ test('settings round-trip: export → reset → import', async ({ context, exten
   await expect(options.locator('#maxLeverage')).toHaveValue('15');
 });
 
-test('the popup opened for a tab shows exactly the figures of that tab’s overlay', async ({ context, page, extensionId, setSettings, serviceWorker }) => {
+test('the popup opened for a tab shows exactly the figures of that tab’s overlay', async ({
+  context,
+  page,
+  extensionId,
+  setSettings,
+  serviceWorker,
+}) => {
   await setSettings({});
   const b = await new BybitPage(page).goto();
-  const reading = await waitForOverlay(page, (r) => r.state === 'ok' && r.mark === 'live', 'Bybit overlay with figures');
+  const reading = await waitForOverlay(
+    page,
+    (r) => r.state === 'ok' && r.mark === 'live',
+    'Bybit overlay with figures',
+  );
   const shown = figuresOf(reading, 'long');
   expect(shown.initialMargin).not.toBe('');
   const tabId = await tabIdOf(page, serviceWorker);
@@ -124,7 +159,13 @@ test('the popup opened for a tab shows exactly the figures of that tab’s overl
   expect(errors).toEqual([]);
 });
 
-test('screenshots of the popup, the options page and the overlay, light and dark', async ({ context, page, extensionId, setSettings, serviceWorker }) => {
+test('screenshots of the popup, the options page and the overlay, light and dark', async ({
+  context,
+  page,
+  extensionId,
+  setSettings,
+  serviceWorker,
+}) => {
   const shots: string[] = [];
   const shoot = async (target: Page, name: string) => {
     const file = test.info().outputPath(`${name}.png`);
@@ -152,6 +193,7 @@ test('screenshots of the popup, the options page and the overlay, light and dark
     await shoot(options, `options-${theme}`);
     await options.close();
   }
-  if (process.env.UPDATE_DOCS === '1') for (const file of shots) copyFileSync(file, path.join(ROOT, 'docs', path.basename(file)));
+  if (process.env.UPDATE_DOCS === '1')
+    for (const file of shots) copyFileSync(file, path.join(ROOT, 'docs', path.basename(file)));
   expect((await readOverlay(page)).state).toBe('ok');
 });

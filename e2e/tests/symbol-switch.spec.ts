@@ -10,14 +10,26 @@ test('Kraken: BTC/USD → ETH/USD by pushState', async ({ page, mock, setSetting
   const settings = await setSettings({ accountBalance: { 'kraken-margin': '20000' } });
   mock.setPrice('kraken', 'ETHUSD', '3210.55');
   const k = await new KrakenPage(page).goto('btc-usd');
-  await waitForEngineFigures(page, 'BTC/USD', () => expectedView(k.form(), servedSnapshot(k.form(), mock.book.get('kraken', 'XBTUSD')), settings), { mark: 'live' });
-  await mock.waitFor('a BTC/USD stream', () => mock.openStreams().some((s) => s.venue === 'kraken' && s.symbols.includes('XBTUSD')));
+  await waitForEngineFigures(
+    page,
+    'BTC/USD',
+    () => expectedView(k.form(), servedSnapshot(k.form(), mock.book.get('kraken', 'XBTUSD')), settings),
+    { mark: 'live' },
+  );
+  await mock.waitFor('a BTC/USD stream', () =>
+    mock.openStreams().some((s) => s.venue === 'kraken' && s.symbols.includes('XBTUSD')),
+  );
   const before = mock.log.length;
 
   await k.switchPair('eth-usd');
   await k.typePrice('3190.25');
   await k.typeSize('1.5');
-  const reading = await waitForEngineFigures(page, 'ETH/USD', () => expectedView(k.form(), servedSnapshot(k.form(), mock.book.get('kraken', 'ETHUSD')), settings), { mark: 'live' });
+  const reading = await waitForEngineFigures(
+    page,
+    'ETH/USD',
+    () => expectedView(k.form(), servedSnapshot(k.form(), mock.book.get('kraken', 'ETHUSD')), settings),
+    { mark: 'live' },
+  );
   expect(sameNumber(shownMark(reading), '3210.55')).toBe(true);
   expect(reading.text).toContain('ETH/USD');
 
@@ -28,7 +40,9 @@ test('Kraken: BTC/USD → ETH/USD by pushState', async ({ page, mock, setSetting
     const streams = mock.openStreams().filter((s) => s.venue === 'kraken');
     return streams.some((s) => s.symbols.includes('ETHUSD')) && !streams.some((s) => s.symbols.includes('XBTUSD'));
   });
-  expect(after.some((e) => e.host === 'api.kraken.com' && /pair=XBTUSD\b/.test(e.path) && e.time > Date.now() - 1000)).toBe(false);
+  expect(
+    after.some((e) => e.host === 'api.kraken.com' && /pair=XBTUSD\b/.test(e.path) && e.time > Date.now() - 1000),
+  ).toBe(false);
 });
 
 test('Binance: BTCUSDT → ETHUSDT by pushState', async ({ page, mock, setSettings }) => {
@@ -36,7 +50,12 @@ test('Binance: BTCUSDT → ETHUSDT by pushState', async ({ page, mock, setSettin
   mock.setPrice('binance', 'ETHUSDT', '3205.75', { fundingRate: '-0.00005' });
   const start = mock.log.length;
   const b = await new BinancePage(page).goto('BTCUSDT');
-  await waitForEngineFigures(page, 'BTCUSDT', () => expectedView(b.form(), servedSnapshot(b.form(), mock.book.get('binance', 'BTCUSDT')), settings), { mark: 'live' });
+  await waitForEngineFigures(
+    page,
+    'BTCUSDT',
+    () => expectedView(b.form(), servedSnapshot(b.form(), mock.book.get('binance', 'BTCUSDT')), settings),
+    { mark: 'live' },
+  );
   const before = mock.log.length;
 
   await page.getByRole('button', { name: /BTCUSDT/ }).click();
@@ -48,7 +67,12 @@ test('Binance: BTCUSDT → ETHUSDT by pushState', async ({ page, mock, setSettin
   // ETHUSDT has no bundled tier table; its brackets come from the bracket table of all symbols
   // the BTCUSDT feed already fetched (shared, not fetched again), so the overlay quotes it.
   // The snapshot the feed builds from everything the mock serves, the ETHUSDT brackets included.
-  const reading = await waitForEngineFigures(page, 'ETHUSDT', () => expectedView(b.form(), snapshotFromMock(mock, 'binance-usdm', 'ETHUSDT'), settings), { mark: 'live' });
+  const reading = await waitForEngineFigures(
+    page,
+    'ETHUSDT',
+    () => expectedView(b.form(), snapshotFromMock(mock, 'binance-usdm', 'ETHUSDT'), settings),
+    { mark: 'live' },
+  );
   expect(reading.state).toBe('ok');
   expect(sameNumber(shownMark(reading), '3205.75')).toBe(true);
   expect(reading.text).toContain('ETHUSDT');

@@ -51,7 +51,10 @@ export function createBackground(env: BackgroundEnv): Background {
   const cache = new SnapshotCache(env.cacheArea, clock, log);
   const settings = createSettingsStore(env.syncArea, log);
   const quoteAsset = (venue: VenueId, symbol: string): string | null => feedFor(venue)?.quoteAsset(symbol) ?? null;
-  const hub = new FeedHub({ clock, http, sockets: env.sockets, random: env.random, log, shared: new SharedAnswers(clock) }, cache);
+  const hub = new FeedHub(
+    { clock, http, sockets: env.sockets, random: env.random, log, shared: new SharedAnswers(clock) },
+    cache,
+  );
   const badge = new BadgeController(env.action, quoteAsset, clock, log);
   // Every quote is computed here, once per change, for the port (overlay) and the badge alike.
   const quotes = new QuoteService({ hub, badge, settings: settings.current, clock, log });
@@ -59,7 +62,13 @@ export function createBackground(env: BackgroundEnv): Background {
 
   const ready = Promise.all([cache.restore(), settings.load()]).then(() => undefined);
   const onConnect = createPortHandler({ extensionId: env.extensionId, quotes, badge, ready, log });
-  const onMessage = createPopupHandler({ extensionId: env.extensionId, extensionOrigin: env.extensionOrigin, quotes, ready, log });
+  const onMessage = createPopupHandler({
+    extensionId: env.extensionId,
+    extensionOrigin: env.extensionOrigin,
+    quotes,
+    ready,
+    log,
+  });
   return {
     ready,
     onConnect,

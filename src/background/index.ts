@@ -32,6 +32,8 @@ const app = createBackground({
 
 browser.runtime.onConnect.addListener((port) => app.onConnect(port));
 // Returning undefined leaves other messages unanswered; a promise answers the popup.
-browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => app.onMessage(message, sender));
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
+  app.onMessage(message, sender),
+);
 browser.storage.onChanged.addListener((changes, areaName) => app.onStorageChanged(changes, areaName));
 browser.tabs.onRemoved.addListener((tabId) => app.onTabRemoved(tabId));

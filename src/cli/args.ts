@@ -6,9 +6,7 @@ import { clipText } from '../core/errors';
 export const USAGE = 'usage: preflight quote [--input scenario.json]   (JSON on stdin when --input is absent)';
 
 export type ParsedArgs =
-  | { kind: 'help' }
-  | { kind: 'quote'; inputFile: string | null }
-  | { kind: 'usage-error'; why: string };
+  { kind: 'help' } | { kind: 'quote'; inputFile: string | null } | { kind: 'usage-error'; why: string };
 
 const quoted = (arg: string): string => JSON.stringify(clipText(arg));
 
@@ -23,7 +21,8 @@ export function parseArgs(args: readonly string[]): ParsedArgs {
       // Taking the first or the last of two would each be a silent guess at what was meant.
       if (inputFile !== null) return { kind: 'usage-error', why: '--input given more than once' };
       const file = rest[i + 1];
-      if (file === undefined || file === '' || file.startsWith('--')) return { kind: 'usage-error', why: '--input needs a file name' };
+      if (file === undefined || file === '' || file.startsWith('--'))
+        return { kind: 'usage-error', why: '--input needs a file name' };
       inputFile = file;
       i++;
     } else if (arg.startsWith('-')) {

@@ -113,7 +113,9 @@ export function pathText(path: ReadonlyArray<string | number>): string {
 export function lostNumberMessage(lost: LostNumber, where: string): string {
   const field = where || 'the scenario';
   const literal = clipText(lost.literal);
-  if (!Number.isFinite(lost.parsed)) return `${field} is the JSON number ${literal}, outside the range of a double: a JSON parser turns it into ${lost.parsed}`;
-  if (lost.parsed === 0) return `${field} is the JSON number ${literal}, too small for a double: a JSON parser turns it into 0`;
+  if (!Number.isFinite(lost.parsed))
+    return `${field} is the JSON number ${literal}, outside the range of a double: a JSON parser turns it into ${lost.parsed}`;
+  if (lost.parsed === 0)
+    return `${field} is the JSON number ${literal}, too small for a double: a JSON parser turns it into 0`;
   return `${field} is the JSON number ${literal}, more digits than a double keeps: a JSON parser turns it into ${lost.parsed}; give it as a string ("${literal}")`;
 }

@@ -46,7 +46,10 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
     text = parsed.inputFile === null ? await io.stdin() : await readInputFile(parsed.inputFile);
   } catch (error) {
     if (error instanceof InputTooLarge) return refuse(io, 'TOO_LARGE', TOO_LARGE_MESSAGE, false);
-    const message = error instanceof UnreadableInput ? error.message : `cannot read stdin: ${(error as NodeJS.ErrnoException).code ?? 'error'}`;
+    const message =
+      error instanceof UnreadableInput
+        ? error.message
+        : `cannot read stdin: ${(error as NodeJS.ErrnoException).code ?? 'error'}`;
     return refuse(io, 'USAGE', message, false);
   }
   const { output, failures } = quoteText(text);
@@ -60,7 +63,11 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
 const failureLine = (error: ErrorResult['error']): string => `${error.path ? `${error.path}: ` : ''}${error.message}`;
 
 /** The scenario's quote, or the error for a number JSON.parse changed in it (found in its text by lostNumbers). */
-function quoteItem(value: unknown, lost: LostNumber | undefined, pathInItem: ReadonlyArray<string | number>): QuoteResult {
+function quoteItem(
+  value: unknown,
+  lost: LostNumber | undefined,
+  pathInItem: ReadonlyArray<string | number>,
+): QuoteResult {
   if (lost === undefined) return quoteJson(value, bundledFacts());
   const where = pathText(pathInItem);
   return errorResult('INVALID_NUMBER', lostNumberMessage(lost, where), where);
@@ -74,7 +81,10 @@ export function quoteText(input: string): { output: QuoteResult | QuoteResult[];
   // A byte-order mark (Windows editors, PowerShell pipes) is not part of the JSON, from a file or from stdin.
   const text = input.replace(/^\uFEFF/, '');
   if (text.trim() === '') {
-    return { output: errorResult('INVALID_JSON', 'no input: give a JSON scenario on stdin or with --input'), failures: ['no input: give a JSON scenario on stdin or with --input'] };
+    return {
+      output: errorResult('INVALID_JSON', 'no input: give a JSON scenario on stdin or with --input'),
+      failures: ['no input: give a JSON scenario on stdin or with --input'],
+    };
   }
   let parsed: unknown;
   try {
@@ -85,11 +95,18 @@ export function quoteText(input: string): { output: QuoteResult | QuoteResult[];
   }
   const lost = lostNumbers(text);
   if (Array.isArray(parsed)) {
-    if (parsed.length === 0) return { output: errorResult('INVALID_TYPE', 'empty array: no scenario to quote'), failures: ['empty array: no scenario to quote'] };
-    if (parsed.length > 10_000) return { output: errorResult('TOO_LARGE', 'more than 10000 scenarios'), failures: ['more than 10000 scenarios'] };
+    if (parsed.length === 0)
+      return {
+        output: errorResult('INVALID_TYPE', 'empty array: no scenario to quote'),
+        failures: ['empty array: no scenario to quote'],
+      };
+    if (parsed.length > 10_000)
+      return { output: errorResult('TOO_LARGE', 'more than 10000 scenarios'), failures: ['more than 10000 scenarios'] };
     const lostIn = new Map(lost.map((entry) => [entry.path[0] as number, entry]));
     const output = parsed.map((item, i) => quoteItem(item, lostIn.get(i), lostIn.get(i)?.path.slice(1) ?? []));
-    const failures = output.flatMap((result, i) => (isError(result) ? [`scenario [${i}]: ${failureLine(result.error)}`] : []));
+    const failures = output.flatMap((result, i) =>
+      isError(result) ? [`scenario [${i}]: ${failureLine(result.error)}`] : [],
+    );
     return { output, failures };
   }
   const output = quoteItem(parsed, lost[0], lost[0]?.path ?? []);
@@ -105,7 +122,9 @@ export async function main(): Promise<void> {
     });
   } catch (error) {
     // A bug of ours, not bad input: say so in one line, still without a stack trace.
-    process.stdout.write(`${JSON.stringify(errorResult('INTERNAL', 'internal error in the engine; please report it'))}\n`);
+    process.stdout.write(
+      `${JSON.stringify(errorResult('INTERNAL', 'internal error in the engine; please report it'))}\n`,
+    );
     process.stderr.write(`preflight: internal error: ${(error as Error).message}\n`);
     process.exitCode = 1;
   }

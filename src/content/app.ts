@@ -55,7 +55,16 @@ export async function runContentScript(deps: AppDeps): Promise<() => void> {
     if (reader === null) return;
     session = {
       key,
-      session: startSession({ win, doc, reader, url, ext, settings: () => settings, onInvalidated: stop, now: deps.now }),
+      session: startSession({
+        win,
+        doc,
+        reader,
+        url,
+        ext,
+        settings: () => settings,
+        onInvalidated: stop,
+        now: deps.now,
+      }),
     };
   };
   const urlChanged = (): void => {
@@ -70,14 +79,22 @@ export async function runContentScript(deps: AppDeps): Promise<() => void> {
 
   win.addEventListener('popstate', sync, { signal });
   // Back-forward cache: a hidden page must not keep a port or a feed; a restored one starts again.
-  win.addEventListener('pagehide', () => {
-    shown = false;
-    stopSession();
-  }, { signal });
-  win.addEventListener('pageshow', () => {
-    shown = true;
-    sync();
-  }, { signal });
+  win.addEventListener(
+    'pagehide',
+    () => {
+      shown = false;
+      stopSession();
+    },
+    { signal },
+  );
+  win.addEventListener(
+    'pageshow',
+    () => {
+      shown = true;
+      sync();
+    },
+    { signal },
+  );
 
   // SPA routers change the URL by pushState, which fires no event here; they also re-render,
   // so a childList batch anywhere is our cue to compare location.href (a string compare).

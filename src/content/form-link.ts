@@ -52,7 +52,13 @@ export class FormLink {
     this.seq += 1;
     this.unanswered.set(this.seq, reading);
     if (this.unanswered.size > MAX_UNANSWERED) this.unanswered.delete(this.unanswered.keys().next().value!);
-    this.post({ type: 'cs→bg:form-changed', seq: this.seq, venue: this.venue, symbol: this.symbol, form: reading.status === 'ok' ? reading.form : null });
+    this.post({
+      type: 'cs→bg:form-changed',
+      seq: this.seq,
+      venue: this.venue,
+      symbol: this.symbol,
+      form: reading.status === 'ok' ? reading.form : null,
+    });
   }
 
   /** An answer from the background; true when it is now the answer shown. */

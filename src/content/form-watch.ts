@@ -58,10 +58,14 @@ export function watchForm({ win, doc, signal, now, onChange, onFrame }: FormWatc
     if (frame === 0 && !signal.aborted && formInUse()) frame = win.requestAnimationFrame(loop);
   };
 
-  signal.addEventListener('abort', () => {
-    observer.disconnect();
-    win.cancelAnimationFrame(frame);
-  }, { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      win.cancelAnimationFrame(frame);
+    },
+    { once: true },
+  );
   doc.addEventListener('focusin', start, { capture: true, signal });
   doc.addEventListener('visibilitychange', start, { signal });
 

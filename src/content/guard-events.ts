@@ -30,7 +30,12 @@ function stop(event: Event): void {
 }
 
 /** The submit button a click's path goes through, or undefined. */
-function submitButtonOf(path: readonly EventTarget[], reader: VenueReader, doc: Document, known: GuardEventsOptions['known']): Element | undefined {
+function submitButtonOf(
+  path: readonly EventTarget[],
+  reader: VenueReader,
+  doc: Document,
+  known: GuardEventsOptions['known'],
+): Element | undefined {
   const { buttons } = known();
   // The buttons of the last reading are all still on the page: the form was not re-rendered, and
   // a new button would have been a DOM change, read again in the frame it happened.
@@ -38,34 +43,52 @@ function submitButtonOf(path: readonly EventTarget[], reader: VenueReader, doc: 
   return reader.submitButtons(doc).find((b) => path.includes(b));
 }
 
-export function installGuardEvents({ win, doc, reader, signal, enabled, decide, holdingEnter, known }: GuardEventsOptions): void {
-  win.addEventListener('click', (event) => {
-    if (!enabled()) return;
-    let button: Element | undefined;
-    try {
-      button = submitButtonOf(event.composedPath(), reader, doc, known);
-    } catch {
-      return; // a reader that cannot find its buttons cannot tell us what is being submitted
-    }
-    if (button === undefined) return;
-    if (decide(button, reader.sideOfSubmit(button), 'click') === 'hold') stop(event);
-  }, { capture: true, signal });
+export function installGuardEvents({
+  win,
+  doc,
+  reader,
+  signal,
+  enabled,
+  decide,
+  holdingEnter,
+  known,
+}: GuardEventsOptions): void {
+  win.addEventListener(
+    'click',
+    (event) => {
+      if (!enabled()) return;
+      let button: Element | undefined;
+      try {
+        button = submitButtonOf(event.composedPath(), reader, doc, known);
+      } catch {
+        return; // a reader that cannot find its buttons cannot tell us what is being submitted
+      }
+      if (button === undefined) return;
+      if (decide(button, reader.sideOfSubmit(button), 'click') === 'hold') stop(event);
+    },
+    { capture: true, signal },
+  );
 
-  win.addEventListener('keydown', (event) => {
-    if (!enabled() || event.key !== 'Enter' || event.isComposing) return;
-    if (event.repeat) {
-      if (holdingEnter()) stop(event);
-      return;
-    }
-    const target = event.composedPath()[0];
-    if (!(target instanceof HTMLInputElement) || ['checkbox', 'radio', 'button', 'submit'].includes(target.type)) return;
-    let root = known().root;
-    try {
-      if (root === null || !root.isConnected) root = reader.formRoot(doc);
-    } catch {
-      return;
-    }
-    if (root === null || !root.contains(target)) return;
-    if (decide('enter', null, 'enter') === 'hold') stop(event);
-  }, { capture: true, signal });
+  win.addEventListener(
+    'keydown',
+    (event) => {
+      if (!enabled() || event.key !== 'Enter' || event.isComposing) return;
+      if (event.repeat) {
+        if (holdingEnter()) stop(event);
+        return;
+      }
+      const target = event.composedPath()[0];
+      if (!(target instanceof HTMLInputElement) || ['checkbox', 'radio', 'button', 'submit'].includes(target.type))
+        return;
+      let root = known().root;
+      try {
+        if (root === null || !root.isConnected) root = reader.formRoot(doc);
+      } catch {
+        return;
+      }
+      if (root === null || !root.contains(target)) return;
+      if (decide('enter', null, 'enter') === 'hold') stop(event);
+    },
+    { capture: true, signal },
+  );
 }

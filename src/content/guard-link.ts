@@ -29,7 +29,16 @@ export interface GuardLink {
   answered(answer: Answer): void;
 }
 
-export function linkGuard({ guard, link, readOrder, settings, now, signal, readAgain, changed }: GuardLinkOptions): GuardLink {
+export function linkGuard({
+  guard,
+  link,
+  readOrder,
+  settings,
+  now,
+  signal,
+  readAgain,
+  changed,
+}: GuardLinkOptions): GuardLink {
   let checkTimer: ReturnType<typeof setTimeout> | undefined;
   signal.addEventListener('abort', () => clearTimeout(checkTimer), { once: true });
 

@@ -87,8 +87,20 @@ export class SubmitGuard {
       }
     }
     if (reasons.length === 0) return 'pass';
-    this.held = { order: a.order, side: a.side, codes: reasons, local: a.local, checking: a.quoted === null, since: a.now };
-    this.notice = { codes: reasons, side: a.side, via: a.via, ...(a.quoted === null ? { unchecked: 'checking' as const } : {}) };
+    this.held = {
+      order: a.order,
+      side: a.side,
+      codes: reasons,
+      local: a.local,
+      checking: a.quoted === null,
+      since: a.now,
+    };
+    this.notice = {
+      codes: reasons,
+      side: a.side,
+      via: a.via,
+      ...(a.quoted === null ? { unchecked: 'checking' as const } : {}),
+    };
     return 'hold';
   }
 

@@ -95,16 +95,20 @@ export function openMarketPort({ ext, signal, onQuotes, onInvalidated, onConnect
     onConnected?.();
   }
 
-  signal.addEventListener('abort', () => {
-    clearTimeout(timer);
-    const last = port;
-    drop();
-    try {
-      last?.disconnect();
-    } catch {
-      // Already gone.
-    }
-  }, { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      clearTimeout(timer);
+      const last = port;
+      drop();
+      try {
+        last?.disconnect();
+      } catch {
+        // Already gone.
+      }
+    },
+    { once: true },
+  );
 
   connect();
 

@@ -6,8 +6,19 @@ import type { FormReading, OrderForm } from '../venues/types';
 
 export function orderIdentity(form: OrderForm): string {
   return JSON.stringify([
-    form.venue, form.symbol, form.side, form.type, form.marginMode, form.marginEnabled, form.borrow ?? null,
-    form.price, form.size.unit, form.size.value, form.leverage, form.stopLoss, form.takeProfit,
+    form.venue,
+    form.symbol,
+    form.side,
+    form.type,
+    form.marginMode,
+    form.marginEnabled,
+    form.borrow ?? null,
+    form.price,
+    form.size.unit,
+    form.size.value,
+    form.leverage,
+    form.stopLoss,
+    form.takeProfit,
   ]);
 }
 

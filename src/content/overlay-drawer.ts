@@ -18,26 +18,40 @@ export interface OverlayDrawer {
   reattach(): void;
 }
 
-export function createOverlayDrawer(doc: Document, ext: Pick<ExtApi, 'getLocal' | 'setLocal'>, venue: string, signal: AbortSignal): OverlayDrawer {
+export function createOverlayDrawer(
+  doc: Document,
+  ext: Pick<ExtApi, 'getLocal' | 'setLocal'>,
+  venue: string,
+  signal: AbortSignal,
+): OverlayDrawer {
   let overlay: OverlayHandle | null = null;
   let drawn: readonly unknown[] = [];
   let anchor: Element | null = null;
   let dimmed = false;
   let savedPosition: ReturnType<typeof parsePoint> = null;
 
-  ext.getLocal(positionKey(venue)).then((raw) => {
-    savedPosition = parsePoint(raw);
-    if (savedPosition !== null && overlay !== null && !signal.aborted) overlay.restore(savedPosition);
-  }, () => undefined);
+  ext.getLocal(positionKey(venue)).then(
+    (raw) => {
+      savedPosition = parsePoint(raw);
+      if (savedPosition !== null && overlay !== null && !signal.aborted) overlay.restore(savedPosition);
+    },
+    () => undefined,
+  );
 
-  signal.addEventListener('abort', () => {
-    overlay?.destroy();
-    overlay = null;
-  }, { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      overlay?.destroy();
+      overlay = null;
+    },
+    { once: true },
+  );
 
   const ensure = (): OverlayHandle => {
     if (overlay !== null) return overlay;
-    const created = mountOverlay(doc, { onMoved: (p) => void ext.setLocal(positionKey(venue), p).catch(() => undefined) });
+    const created = mountOverlay(doc, {
+      onMoved: (p) => void ext.setLocal(positionKey(venue), p).catch(() => undefined),
+    });
     created.place(anchor);
     if (savedPosition !== null) created.restore(savedPosition);
     if (dimmed) created.setDimmed(true);

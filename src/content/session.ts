@@ -55,7 +55,11 @@ function readSafely(reader: VenueReader, doc: Document, url: URL, scope: 'full' 
   try {
     return reader.read(doc, url, scope);
   } catch (error) {
-    return { status: 'unrecognised', missing: [`reader error: ${error instanceof Error ? error.message : String(error)}`], matched: {} };
+    return {
+      status: 'unrecognised',
+      missing: [`reader error: ${error instanceof Error ? error.message : String(error)}`],
+      matched: {},
+    };
   }
 }
 
@@ -123,11 +127,14 @@ export function startSession(deps: SessionDeps): Session {
     changed: () => render(),
   });
 
-
-  signal.addEventListener('abort', () => {
-    clearTimeout(lateTimer);
-    win.cancelAnimationFrame(frame);
-  }, { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      clearTimeout(lateTimer);
+      win.cancelAnimationFrame(frame);
+    },
+    { once: true },
+  );
 
   function render(): void {
     if (signal.aborted) return;
@@ -189,7 +196,12 @@ export function startSession(deps: SessionDeps): Session {
    */
   function readTyped(): void {
     const last = link.reading;
-    if (last?.status === 'ok' && reader.refresh !== undefined && anchor?.isConnected === true && !watch.hasPendingChanges()) {
+    if (
+      last?.status === 'ok' &&
+      reader.refresh !== undefined &&
+      anchor?.isConnected === true &&
+      !watch.hasPendingChanges()
+    ) {
       let next: FormReading | null = null;
       try {
         next = reader.refresh(last);
@@ -265,20 +277,32 @@ export function startSession(deps: SessionDeps): Session {
     if (frame === 0 && !signal.aborted) frame = win.requestAnimationFrame(onFrame);
   }
 
-  doc.addEventListener('input', () => {
-    watch.activity();
-    readTyped();
-  }, { capture: true, signal });
-  doc.addEventListener('change', () => {
-    watch.activity();
-    read();
-  }, { capture: true, signal });
+  doc.addEventListener(
+    'input',
+    () => {
+      watch.activity();
+      readTyped();
+    },
+    { capture: true, signal },
+  );
+  doc.addEventListener(
+    'change',
+    () => {
+      watch.activity();
+      read();
+    },
+    { capture: true, signal },
+  );
   // The page reacts to a click after us (a tab switches, a dialog opens): read in the next frame,
   // and look for a modal dialog then. Nothing is read inside the click itself.
-  doc.addEventListener('click', () => {
-    watch.activity();
-    schedule({ read: true, modal: true });
-  }, { capture: true, signal });
+  doc.addEventListener(
+    'click',
+    () => {
+      watch.activity();
+      schedule({ read: true, modal: true });
+    },
+    { capture: true, signal },
+  );
   doc.addEventListener('keydown', () => watch.activity(), { capture: true, signal });
 
   installGuardEvents({

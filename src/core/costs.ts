@@ -20,14 +20,22 @@ export function wholePeriods(hours: Dec, periodHours: Dec): Dec {
  * Funding over the holding time, positive = paid by this position. A positive rate
  * means longs pay shorts on every venue we support; the base is notional at the mark.
  */
-export function fundingCarry(input: QuoteInput, markPrice: Dec, rate: Dec | undefined, periodHours: Dec, resolver: Resolver): Carry {
+export function fundingCarry(
+  input: QuoteInput,
+  markPrice: Dec,
+  rate: Dec | undefined,
+  periodHours: Dec,
+  resolver: Resolver,
+): Carry {
   const periods = wholePeriods(input.holdHours, periodHours);
   const base = { kind: 'funding' as const, opening: ZERO, periodHours, periods, hours: input.holdHours };
   if (rate === undefined) {
     resolver.note('funding rate unknown: carry not included in break-even');
     return { ...base, perPeriod: null, total: null };
   }
-  resolver.note(`funding at the current rate ${rate.toFixed()} every ${periodHours.toFixed()} h for ${periods.toFixed()} whole periods, on notional at the mark price`);
+  resolver.note(
+    `funding at the current rate ${rate.toFixed()} every ${periodHours.toFixed()} h for ${periods.toFixed()} whole periods, on notional at the mark price`,
+  );
   const perPeriod = input.order.quantity.times(markPrice).times(rate).times(sideSign(input.order.side));
   return { ...base, perPeriod, total: perPeriod.times(periods) };
 }

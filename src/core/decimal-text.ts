@@ -76,7 +76,9 @@ export function normalizeDecimalText(raw: unknown): string | undefined {
 
 function align(a: Fixed, b: Fixed): [bigint, bigint] {
   if (a.scale === b.scale) return [a.units, b.units];
-  return a.scale > b.scale ? [a.units, b.units * pow10(a.scale - b.scale)] : [a.units * pow10(b.scale - a.scale), b.units];
+  return a.scale > b.scale
+    ? [a.units, b.units * pow10(a.scale - b.scale)]
+    : [a.units * pow10(b.scale - a.scale), b.units];
 }
 
 export function compareFixed(a: Fixed, b: Fixed): -1 | 0 | 1 {

@@ -43,6 +43,7 @@ export function clipText(text: string, max = ECHO_LIMIT): string {
 
 /** An input value as JSON for an error message, clipped; a long string is cut before it is quoted, so this stays cheap. */
 export function echoValue(value: unknown, max = ECHO_LIMIT): string {
-  const text = typeof value === 'string' ? JSON.stringify(value.slice(0, max + 1)) : (JSON.stringify(value) ?? String(value));
+  const text =
+    typeof value === 'string' ? JSON.stringify(value.slice(0, max + 1)) : (JSON.stringify(value) ?? String(value));
   return clipText(text, max);
 }

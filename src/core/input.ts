@@ -43,7 +43,11 @@ function readNumber(obj: Obj, key: string, path: string, bound: Bound): Dec | un
   if (raw === undefined || raw === null) return undefined;
   const value = parseDecimalText(raw);
   if (value === undefined) {
-    throw new InputError('INVALID_NUMBER', `${where} must be a finite decimal number between 1e-18 and 1e21 (got ${echoValue(raw)})`, where);
+    throw new InputError(
+      'INVALID_NUMBER',
+      `${where} must be a finite decimal number between 1e-18 and 1e21 (got ${echoValue(raw)})`,
+      where,
+    );
   }
   const ok =
     bound === 'any' ||
@@ -51,7 +55,12 @@ function readNumber(obj: Obj, key: string, path: string, bound: Bound): Dec | un
     (bound === 'nonNegative' && value.greaterThanOrEqualTo(0)) ||
     (bound === 'fraction' && value.greaterThanOrEqualTo(0) && value.lessThan(1));
   if (!ok) {
-    const rule = { positive: 'greater than 0', nonNegative: 'at least 0', fraction: 'from 0 up to (not including) 1', any: '' }[bound];
+    const rule = {
+      positive: 'greater than 0',
+      nonNegative: 'at least 0',
+      fraction: 'from 0 up to (not including) 1',
+      any: '',
+    }[bound];
     throw new InputError('OUT_OF_RANGE', `${where} must be ${rule} (got ${value.toFixed()})`, where);
   }
   return value;
@@ -71,7 +80,11 @@ function readEnum<T extends string>(obj: Obj, key: string, path: string, options
     throw new InputError('MISSING_FIELD', `${where} is required (one of ${options.join(', ')})`, where);
   }
   if (typeof raw !== 'string' || !options.includes(raw as T)) {
-    throw new InputError('INVALID_ENUM', `${where} must be one of ${options.join(', ')} (got ${echoValue(raw)})`, where);
+    throw new InputError(
+      'INVALID_ENUM',
+      `${where} must be one of ${options.join(', ')} (got ${echoValue(raw)})`,
+      where,
+    );
   }
   return raw as T;
 }
@@ -81,7 +94,11 @@ function readSymbol(obj: Obj, key: string, path: string): string | null {
   const where = join(path, key);
   if (raw === undefined || raw === null) return null;
   if (typeof raw !== 'string' || !/^[A-Za-z0-9._:/-]{1,40}$/.test(raw)) {
-    throw new InputError('INVALID_TYPE', `${where} must be a symbol such as "BTCUSDT" (letters, digits, . _ : / -)`, where);
+    throw new InputError(
+      'INVALID_TYPE',
+      `${where} must be a symbol such as "BTCUSDT" (letters, digits, . _ : / -)`,
+      where,
+    );
   }
   return raw;
 }
@@ -97,7 +114,8 @@ function readArray(obj: Obj, key: string, path: string, maxItems: number): unkno
 
 function parseVenue(obj: Obj): VenueId {
   const raw = obj.venue;
-  if (raw === undefined || raw === null) throw new InputError('MISSING_FIELD', `venue is required (one of ${VENUES.join(', ')})`, 'venue');
+  if (raw === undefined || raw === null)
+    throw new InputError('MISSING_FIELD', `venue is required (one of ${VENUES.join(', ')})`, 'venue');
   if (typeof raw !== 'string' || !(VENUES as readonly string[]).includes(raw)) {
     throw new InputError('UNKNOWN_VENUE', `unknown venue ${echoValue(raw)}; supported: ${VENUES.join(', ')}`, 'venue');
   }
@@ -111,7 +129,11 @@ function parseOrder(raw: unknown): Order {
   rejectUnknownKeys(obj, ['symbol', 'side', 'type', 'price', 'quantity', 'leverage', 'stopLoss', 'takeProfit'], path);
   const leverage = requireNumber(obj, 'leverage', path, 'positive');
   if (leverage.lessThan(1) || leverage.greaterThan(1000)) {
-    throw new InputError('OUT_OF_RANGE', `order.leverage must be from 1 to 1000 (got ${leverage.toFixed()})`, 'order.leverage');
+    throw new InputError(
+      'OUT_OF_RANGE',
+      `order.leverage must be from 1 to 1000 (got ${leverage.toFixed()})`,
+      'order.leverage',
+    );
   }
   return {
     symbol: readSymbol(obj, 'symbol', path),
@@ -132,7 +154,11 @@ function parseTiers(obj: Obj, path: string): TierDraft[] | undefined {
   const parsed = list.map((item, index) => {
     const where = `${path}.tiers[${index}]`;
     const tier = expectObject(item, where);
-    rejectUnknownKeys(tier, ['notionalFloor', 'notionalCap', 'maintenanceMarginRate', 'maintenanceAmount', 'maxLeverage'], where);
+    rejectUnknownKeys(
+      tier,
+      ['notionalFloor', 'notionalCap', 'maintenanceMarginRate', 'maintenanceAmount', 'maxLeverage'],
+      where,
+    );
     return {
       notionalFloor: requireNumber(tier, 'notionalFloor', where, 'nonNegative'),
       notionalCap: readNumber(tier, 'notionalCap', where, 'positive') ?? null,
@@ -176,7 +202,11 @@ function parseMarket(raw: unknown): Market {
   for (const key of ['takerFeeRate', 'makerFeeRate', 'fundingRate'] as const) {
     const value = market[key];
     if (value && value.abs().greaterThanOrEqualTo(0.1)) {
-      throw new InputError('OUT_OF_RANGE', `market.${key} is a fraction (0.0005 = 0.05 %); ${value.toFixed()} is not plausible`, `market.${key}`);
+      throw new InputError(
+        'OUT_OF_RANGE',
+        `market.${key} is a fraction (0.0005 = 0.05 %); ${value.toFixed()} is not plausible`,
+        `market.${key}`,
+      );
     }
   }
   return market;
@@ -184,7 +214,20 @@ function parseMarket(raw: unknown): Market {
 
 function parsePosition(item: unknown, where: string): OtherPosition {
   const obj = expectObject(item, where);
-  rejectUnknownKeys(obj, ['symbol', 'side', 'quantity', 'entryPrice', 'markPrice', 'maintenanceMarginRate', 'maintenanceAmount', 'takerFeeRate'], where);
+  rejectUnknownKeys(
+    obj,
+    [
+      'symbol',
+      'side',
+      'quantity',
+      'entryPrice',
+      'markPrice',
+      'maintenanceMarginRate',
+      'maintenanceAmount',
+      'takerFeeRate',
+    ],
+    where,
+  );
   const symbol = readSymbol(obj, 'symbol', where);
   if (symbol === null) throw new InputError('MISSING_FIELD', `${where}.symbol is required`, `${where}.symbol`);
   return {
@@ -204,7 +247,11 @@ function positionFeeRate(obj: Obj, where: string): { takerFeeRate?: Dec } {
   const rate = readNumber(obj, 'takerFeeRate', where, 'nonNegative');
   if (rate === undefined) return {};
   if (rate.greaterThanOrEqualTo(0.1)) {
-    throw new InputError('OUT_OF_RANGE', `${where}.takerFeeRate is a fraction (0.0005 = 0.05 %); ${rate.toFixed()} is not plausible`, `${where}.takerFeeRate`);
+    throw new InputError(
+      'OUT_OF_RANGE',
+      `${where}.takerFeeRate is a fraction (0.0005 = 0.05 %); ${rate.toFixed()} is not plausible`,
+      `${where}.takerFeeRate`,
+    );
   }
   return { takerFeeRate: rate };
 }
@@ -214,7 +261,9 @@ function parseAccount(raw: unknown): Account {
   if (raw === undefined || raw === null) return { extraMargin: ZERO, positions: [] };
   const obj = expectObject(raw, path);
   rejectUnknownKeys(obj, ['walletBalance', 'extraMargin', 'positions'], path);
-  const positions = readArray(obj, 'positions', path, MAX_POSITIONS).map((item, i) => parsePosition(item, `${path}.positions[${i}]`));
+  const positions = readArray(obj, 'positions', path, MAX_POSITIONS).map((item, i) =>
+    parsePosition(item, `${path}.positions[${i}]`),
+  );
   const account: Account = { extraMargin: readNumber(obj, 'extraMargin', path, 'any') ?? ZERO, positions };
   const walletBalance = readNumber(obj, 'walletBalance', path, 'positive');
   if (walletBalance) account.walletBalance = walletBalance;
@@ -228,7 +277,8 @@ function parseLimits(raw: unknown): Limits {
   const obj = expectObject(raw, path);
   rejectUnknownKeys(obj, ['minLiquidationDistance', 'maxLeverage', 'maxLoss'], path);
   return {
-    minLiquidationDistance: readNumber(obj, 'minLiquidationDistance', path, 'fraction') ?? defaults.minLiquidationDistance,
+    minLiquidationDistance:
+      readNumber(obj, 'minLiquidationDistance', path, 'fraction') ?? defaults.minLiquidationDistance,
     maxLeverage: readNumber(obj, 'maxLeverage', path, 'positive') ?? null,
     maxLoss: readNumber(obj, 'maxLoss', path, 'positive') ?? null,
   };
@@ -238,7 +288,11 @@ function parseCarryStart(raw: unknown): number | null {
   if (raw === undefined || raw === null) return null;
   // ISO 8601 with an explicit zone, so a local clock cannot shift the hour boundaries.
   if (typeof raw !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(raw)) {
-    throw new InputError('INVALID_TYPE', 'carryStart must be an ISO 8601 time with a zone, e.g. "2026-11-24T13:55:00Z"', 'carryStart');
+    throw new InputError(
+      'INVALID_TYPE',
+      'carryStart must be an ISO 8601 time with a zone, e.g. "2026-11-24T13:55:00Z"',
+      'carryStart',
+    );
   }
   const ms = Date.parse(raw);
   if (!Number.isFinite(ms)) throw new InputError('INVALID_TYPE', 'carryStart is not a valid time', 'carryStart');
@@ -247,12 +301,22 @@ function parseCarryStart(raw: unknown): number | null {
 
 export function parseQuoteInput(raw: unknown): QuoteInput {
   const obj = expectObject(raw, '');
-  rejectUnknownKeys(obj, ['venue', 'marginMode', 'order', 'market', 'account', 'holdHours', 'carryStart', 'limits'], '');
+  rejectUnknownKeys(
+    obj,
+    ['venue', 'marginMode', 'order', 'market', 'account', 'holdHours', 'carryStart', 'limits'],
+    '',
+  );
   const venue = parseVenue(obj);
   return {
     venue,
     // Kraken spot margin only has one (account-wide) mode, so it may be left out there.
-    marginMode: readEnum(obj, 'marginMode', '', ['isolated', 'cross'] as const, venue === 'kraken-margin' ? 'cross' : undefined),
+    marginMode: readEnum(
+      obj,
+      'marginMode',
+      '',
+      ['isolated', 'cross'] as const,
+      venue === 'kraken-margin' ? 'cross' : undefined,
+    ),
     order: parseOrder(obj.order),
     market: parseMarket(obj.market),
     account: parseAccount(obj.account),

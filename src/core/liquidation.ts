@@ -46,7 +46,11 @@ export function tierIndexAt(test: LinearMarginTest, price: Dec): number {
 
 export function requirementAt(test: LinearMarginTest, price: Dec, tierIndex = tierIndexAt(test, price)): Dec {
   const tier = test.tiers[tierIndex]!;
-  return test.quantity.times(price).times(tier.maintenanceMarginRate.plus(test.extraRate)).minus(tier.maintenanceAmount).plus(test.extraConst);
+  return test.quantity
+    .times(price)
+    .times(tier.maintenanceMarginRate.plus(test.extraRate))
+    .minus(tier.maintenanceAmount)
+    .plus(test.extraConst);
 }
 
 export function equityAt(test: LinearMarginTest, price: Dec): Dec {
@@ -58,14 +62,20 @@ function rootInTier(test: LinearMarginTest, index: number): Dec | null {
   const s = sideSign(test.side);
   const denominator = test.quantity.times(new Dec(s).minus(tier.maintenanceMarginRate).minus(test.extraRate));
   if (denominator.isZero()) return null;
-  const numerator = test.extraConst.minus(tier.maintenanceAmount).minus(test.equityAtEntry).plus(test.quantity.times(test.entryPrice).times(s));
+  const numerator = test.extraConst
+    .minus(tier.maintenanceAmount)
+    .minus(test.equityAtEntry)
+    .plus(test.quantity.times(test.entryPrice).times(s));
   return numerator.div(denominator);
 }
 
 /** The notional lies in the tier's band [floor, cap] (boundaries belong to both neighbours). */
 function inBand(tier: Tier, notional: Dec): boolean {
   const slack = notional.abs().times(BAND_SLACK);
-  return notional.plus(slack).greaterThanOrEqualTo(tier.notionalFloor) && (tier.notionalCap === null || notional.minus(slack).lessThanOrEqualTo(tier.notionalCap));
+  return (
+    notional.plus(slack).greaterThanOrEqualTo(tier.notionalFloor) &&
+    (tier.notionalCap === null || notional.minus(slack).lessThanOrEqualTo(tier.notionalCap))
+  );
 }
 
 export interface LiquidationSolution {
@@ -84,11 +94,13 @@ export function solveLiquidation(test: LinearMarginTest): LiquidationSolution {
   // Direction of travel from the entry: adverse while the test holds; favourable (where the
   // test is met again, the honest figure with an "immediate" warning) when it fails at entry.
   const direction = immediate ? s : -s;
-  const ahead = (p: Dec): boolean => p.greaterThan(0) && p.minus(test.entryPrice).times(direction).greaterThanOrEqualTo(0);
+  const ahead = (p: Dec): boolean =>
+    p.greaterThan(0) && p.minus(test.entryPrice).times(direction).greaterThanOrEqualTo(0);
   let best: { price: Dec; tierIndex: number } | null = null;
   const consider = (price: Dec, tierIndex: number): void => {
     if (!ahead(price)) return;
-    if (best === null || price.minus(test.entryPrice).abs().lessThan(best.price.minus(test.entryPrice).abs())) best = { price, tierIndex };
+    if (best === null || price.minus(test.entryPrice).abs().lessThan(best.price.minus(test.entryPrice).abs()))
+      best = { price, tierIndex };
   };
   if (test.tierNotional !== 'price') {
     // One tier at every price: its root is the answer.
@@ -110,16 +122,22 @@ export function solveLiquidation(test: LinearMarginTest): LiquidationSolution {
       const above = equity.minus(requirementAt(test, price, i + 1));
       // Travelling up in price the notional rises: from tier i (near) into tier i + 1 (far).
       const [near, far, farIndex] = direction === 1 ? [below, above, i + 1] : [above, below, i];
-      const flips = immediate ? near.lessThanOrEqualTo(0) && far.greaterThan(0) : near.greaterThan(0) && far.lessThanOrEqualTo(0);
+      const flips = immediate
+        ? near.lessThanOrEqualTo(0) && far.greaterThan(0)
+        : near.greaterThan(0) && far.lessThanOrEqualTo(0);
       if (flips) consider(price, farIndex);
     }
   }
   const found = best as { price: Dec; tierIndex: number } | null;
-  return found ? { price: found.price, immediate, tierIndex: found.tierIndex } : { price: null, immediate, tierIndex: null };
+  return found
+    ? { price: found.price, immediate, tierIndex: found.tierIndex }
+    : { price: null, immediate, tierIndex: null };
 }
 
 /** Price at which equity reaches zero: the bankruptcy price of the same position. */
-export function bankruptcyPrice(test: Pick<LinearMarginTest, 'side' | 'quantity' | 'entryPrice' | 'equityAtEntry'>): Dec | null {
+export function bankruptcyPrice(
+  test: Pick<LinearMarginTest, 'side' | 'quantity' | 'entryPrice' | 'equityAtEntry'>,
+): Dec | null {
   const price = test.entryPrice.minus(test.equityAtEntry.div(test.quantity).times(sideSign(test.side)));
   return price.greaterThan(0) ? price : price.isZero() ? ZERO : null;
 }

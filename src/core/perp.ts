@@ -103,51 +103,94 @@ export function perpQuote(input: QuoteInput, facts: VenueFacts | undefined, rule
   const notional = order.quantity.times(order.price);
   const markPrice = input.market.markPrice ?? order.price;
   if (input.market.markPrice === undefined) resolver.note('mark price not given: the order price is used as the mark');
-  const ctx: PerpContext = { input, resolver, notional, initialMargin: notional.div(order.leverage), markPrice, takerFeeRate: resolver.feeRate('taker') };
+  const ctx: PerpContext = {
+    input,
+    resolver,
+    notional,
+    initialMargin: notional.div(order.leverage),
+    markPrice,
+    takerFeeRate: resolver.feeRate('taker'),
+  };
   const tiers = resolveTiers(ctx, rules);
   const warnings: Warning[] = [];
 
   // The position on its own: equity 0, requirement from its tier plus the venue's fee terms.
   const own: LinearMarginTest = {
-    side: order.side, quantity: order.quantity, entryPrice: order.price, equityAtEntry: ZERO, tiers,
-    extraRate: rules.extraRate(ctx), extraConst: rules.extraConst(ctx), tierNotional: rules.tierNotional === 'price' ? 'price' : notional,
+    side: order.side,
+    quantity: order.quantity,
+    entryPrice: order.price,
+    equityAtEntry: ZERO,
+    tiers,
+    extraRate: rules.extraRate(ctx),
+    extraConst: rules.extraConst(ctx),
+    tierNotional: rules.tierNotional === 'price' ? 'price' : notional,
   };
   let test: LinearMarginTest | null = null;
   if (input.marginMode === 'isolated') {
-    if (account.positions.length > 0) resolver.note('isolated margin: other positions do not affect this liquidation price');
+    if (account.positions.length > 0)
+      resolver.note('isolated margin: other positions do not affect this liquidation price');
     if (account.walletBalance === undefined) resolver.note('isolated margin = the initial margin of this order');
     const assigned = account.walletBalance ?? rules.defaultIsolatedMargin(ctx);
     const extra = account.extraMargin.times(rules.extraMarginFactor?.(ctx) ?? 1);
     test = { ...own, equityAtEntry: assigned.plus(extra) };
   } else if (account.walletBalance === undefined) {
-    warnings.push({ code: 'CROSS_BALANCE_UNKNOWN', severity: 'warn', message: 'Cross margin: the account balance is needed for a liquidation price. Enter it in the popup.' });
+    warnings.push({
+      code: 'CROSS_BALANCE_UNKNOWN',
+      severity: 'warn',
+      message: 'Cross margin: the account balance is needed for a liquidation price. Enter it in the popup.',
+    });
   } else {
     const others = otherPositionsTotals(ctx, rules.otherPositionsFee);
     if (account.positions.length > 0) {
       resolver.note(`cross margin: ${account.positions.length} other position(s) held at their given mark prices`);
       if (rules.otherPositionsFee && account.positions.some((p) => p.takerFeeRate === undefined)) {
-        resolver.note('other positions\' fee to close / liquidation fee at the order\'s taker rate where a position gives none');
+        resolver.note(
+          "other positions' fee to close / liquidation fee at the order's taker rate where a position gives none",
+        );
       }
     }
-    test = { ...own, equityAtEntry: account.walletBalance.plus(account.extraMargin).plus(others.pnl), extraConst: own.extraConst.plus(others.maintenance) };
+    test = {
+      ...own,
+      equityAtEntry: account.walletBalance.plus(account.extraMargin).plus(others.pnl),
+      extraConst: own.extraConst.plus(others.maintenance),
+    };
   }
 
   const solution = test ? solveLiquidation(test) : { price: null, immediate: false, tierIndex: null };
   if (test && solution.price === null) {
-    warnings.push({ code: 'NO_LIQUIDATION', severity: 'info', message: 'No positive price liquidates this position: its margin covers the whole loss.' });
+    warnings.push({
+      code: 'NO_LIQUIDATION',
+      severity: 'info',
+      message: 'No positive price liquidates this position: its margin covers the whole loss.',
+    });
   }
   // Maintenance margin at the mark: tier by the venue's rule, rate on the value at the mark.
   const valueAtMark = order.quantity.times(markPrice);
   const markTier = tierFor(tiers, rules.tierNotional === 'price' ? valueAtMark : notional);
-  const maintenanceMargin = valueAtMark.times(markTier.maintenanceMarginRate).minus(markTier.maintenanceAmount).plus(rules.maintenanceExtra?.(ctx) ?? ZERO);
+  const maintenanceMargin = valueAtMark
+    .times(markTier.maintenanceMarginRate)
+    .minus(markTier.maintenanceAmount)
+    .plus(rules.maintenanceExtra?.(ctx) ?? ZERO);
   const openRate = openingFeeRate(order, resolver);
   const fees = { open: notional.times(openRate), close: notional.times(ctx.takerFeeRate) };
   resolver.note('closing fee estimated at the entry price as a taker (market) exit');
-  const fundingInterval = resolver.optional('fundingIntervalHours', 'funding interval (h)') ?? rules.defaultFundingIntervalHours;
+  const fundingInterval =
+    resolver.optional('fundingIntervalHours', 'funding interval (h)') ?? rules.defaultFundingIntervalHours;
   const carry = fundingCarry(input, markPrice, input.market.fundingRate, fundingInterval, resolver);
   const liquidationDistance = solution.price === null ? null : markPrice.minus(solution.price).abs().div(markPrice);
   const venueMaxLeverage = resolver.optional('maxLeverage', 'maximum leverage');
-  warnings.push(...commonWarnings({ input, markPrice, liquidationPrice: solution.price, liquidationDistance, immediate: solution.immediate, venueMaxLeverage, tiers, notional }));
+  warnings.push(
+    ...commonWarnings({
+      input,
+      markPrice,
+      liquidationPrice: solution.price,
+      liquidationDistance,
+      immediate: solution.immediate,
+      venueMaxLeverage,
+      tiers,
+      notional,
+    }),
+  );
 
   const quote: ModelQuote = {
     venue: input.venue,

@@ -12,7 +12,8 @@ export function pnlLine(quote: Omit<Quote, 'pnl'>, input: QuoteInput): PnlLine {
   const closeRate = quote.notional.isZero() ? ZERO : quote.fees.close.div(quote.notional);
   const atEntry = quote.fees.open.plus(quote.fees.close).plus(quote.carry.opening).negated();
   const slope = order.quantity.times(sideSign(order.side)).minus(order.quantity.times(closeRate));
-  const at = (price: Dec | null): Dec | null => (price === null ? null : atEntry.plus(slope.times(price.minus(order.price))));
+  const at = (price: Dec | null): Dec | null =>
+    price === null ? null : atEntry.plus(slope.times(price.minus(order.price)));
   return { atEntry, slope, atStop: at(order.stopLoss), atTakeProfit: at(order.takeProfit) };
 }
 
@@ -32,4 +33,3 @@ export function lossLimitWarning(line: PnlLine, input: QuoteInput): Warning | nu
 export function pnlAt(line: PnlLine, entry: Dec, price: Dec): Dec {
   return line.atEntry.plus(line.slope.times(price.minus(entry)));
 }
-

@@ -82,20 +82,45 @@ export function netPosition(before: PositionState, order: { side: Side; quantity
   if (order.side === before.side) {
     const quantity = before.quantity.plus(order.quantity);
     const entryPrice = before.quantity.times(before.entryPrice).plus(order.quantity.times(order.price)).div(quantity);
-    return { kind: 'add', before, after: { side: before.side, quantity, entryPrice }, closedQuantity: ZERO, openedQuantity: order.quantity, realisedPnlGross: ZERO };
+    return {
+      kind: 'add',
+      before,
+      after: { side: before.side, quantity, entryPrice },
+      closedQuantity: ZERO,
+      openedQuantity: order.quantity,
+      realisedPnlGross: ZERO,
+    };
   }
   const cmp = order.quantity.comparedTo(before.quantity);
   if (cmp < 0) {
     const after = { side: before.side, quantity: before.quantity.minus(order.quantity), entryPrice: before.entryPrice };
-    return { kind: 'reduce', before, after, closedQuantity: order.quantity, openedQuantity: ZERO, realisedPnlGross: pnlOn(order.quantity) };
+    return {
+      kind: 'reduce',
+      before,
+      after,
+      closedQuantity: order.quantity,
+      openedQuantity: ZERO,
+      realisedPnlGross: pnlOn(order.quantity),
+    };
   }
   if (cmp === 0) {
-    return { kind: 'close', before, after: null, closedQuantity: before.quantity, openedQuantity: ZERO, realisedPnlGross: pnlOn(before.quantity) };
+    return {
+      kind: 'close',
+      before,
+      after: null,
+      closedQuantity: before.quantity,
+      openedQuantity: ZERO,
+      realisedPnlGross: pnlOn(before.quantity),
+    };
   }
   const opened = order.quantity.minus(before.quantity);
   return {
-    kind: 'flip', before, after: { side: order.side, quantity: opened, entryPrice: order.price },
-    closedQuantity: before.quantity, openedQuantity: opened, realisedPnlGross: pnlOn(before.quantity),
+    kind: 'flip',
+    before,
+    after: { side: order.side, quantity: opened, entryPrice: order.price },
+    closedQuantity: before.quantity,
+    openedQuantity: opened,
+    realisedPnlGross: pnlOn(before.quantity),
   };
 }
 
@@ -127,7 +152,12 @@ export function closingFee(change: PositionChange, price: Dec, feeRate: Dec): De
  *             The existing margin is account.walletBalance (isolated: "margin assigned to this
  *             position") plus account.extraMargin, or its default when not given.
  */
-export function resultingInput(input: QuoteInput, existing: ExistingPosition, change: PositionChange, options: ResultingInputOptions): QuoteInput | null {
+export function resultingInput(
+  input: QuoteInput,
+  existing: ExistingPosition,
+  change: PositionChange,
+  options: ResultingInputOptions,
+): QuoteInput | null {
   if (change.after === null) return null;
   const { order, account } = input;
   const after = change.after;
@@ -144,12 +174,18 @@ export function resultingInput(input: QuoteInput, existing: ExistingPosition, ch
     return { ...input, market, order: resultingOrder, account: next };
   }
   const before = change.before;
-  const defaultBefore = before.quantity.times(before.entryPrice).div(order.leverage).plus(options.isolatedReserve(before, order.leverage));
+  const defaultBefore = before.quantity
+    .times(before.entryPrice)
+    .div(order.leverage)
+    .plus(options.isolatedReserve(before, order.leverage));
   const heldBefore = (account.walletBalance ?? defaultBefore).plus(account.extraMargin);
   const beyondDefault = heldBefore.minus(defaultBefore);
-  const extraMargin = change.kind === 'add' ? beyondDefault
-    : change.kind === 'reduce' ? beyondDefault.times(after.quantity).div(before.quantity)
-    : ZERO;
+  const extraMargin =
+    change.kind === 'add'
+      ? beyondDefault
+      : change.kind === 'reduce'
+        ? beyondDefault.times(after.quantity).div(before.quantity)
+        : ZERO;
   const next = { extraMargin, positions: existing.others };
   return { ...input, market, order: resultingOrder, account: next };
 }

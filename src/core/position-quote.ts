@@ -13,7 +13,15 @@ import { breakEvenPrice, carryCost } from './costs';
 import { Dec, ZERO } from './decimal';
 import type { VenueFacts } from './facts';
 import { lossLimitWarning, pnlLine } from './pnl';
-import { closingFee, findExisting, netPosition, resultingInput, type ExistingPosition, type PositionChange, type PositionState } from './position-change';
+import {
+  closingFee,
+  findExisting,
+  netPosition,
+  resultingInput,
+  type ExistingPosition,
+  type PositionChange,
+  type PositionState,
+} from './position-change';
 import type { Carry, ModelQuote, PositionOutcome, Quote, QuoteInput } from './types';
 import { sideSign } from './types';
 
@@ -39,7 +47,11 @@ function stateText(p: PositionState): string {
  */
 function reserveRule(input: QuoteInput, takerRate: Dec): (p: PositionState, leverage: Dec) => Dec {
   if (input.venue !== 'bybit-linear') return () => ZERO;
-  return (p, leverage) => p.quantity.times(p.entryPrice).times(new Dec(1).minus(new Dec(sideSign(p.side)).div(leverage))).times(takerRate);
+  return (p, leverage) =>
+    p.quantity
+      .times(p.entryPrice)
+      .times(new Dec(1).minus(new Dec(sideSign(p.side)).div(leverage)))
+      .times(takerRate);
 }
 
 function ruleNotes(input: QuoteInput, existing: ExistingPosition, change: PositionChange): string[] {
@@ -50,50 +62,86 @@ function ruleNotes(input: QuoteInput, existing: ExistingPosition, change: Positi
       : `one-way mode assumed: this order nets into the open ${stateText(change.before)} ${symbol} position`,
   ];
   if (change.kind === 'add') {
-    notes.push(input.venue === 'kraken-margin'
-      ? 'Kraken keeps a position per fill; margin level is a sum over them, so one position at the size-weighted average entry gives the same figures'
-      : 'entry after adding = size-weighted average of the entry prices (one entry per position on this venue; the rule is not in formulas.md)');
+    notes.push(
+      input.venue === 'kraken-margin'
+        ? 'Kraken keeps a position per fill; margin level is a sum over them, so one position at the size-weighted average entry gives the same figures'
+        : 'entry after adding = size-weighted average of the entry prices (one entry per position on this venue; the rule is not in formulas.md)',
+    );
   } else {
-    notes.push('realised PnL = (this order\'s price − entry) × size closed × side, less this order\'s fee on that size');
+    notes.push("realised PnL = (this order's price − entry) × size closed × side, less this order's fee on that size");
     if (change.kind === 'reduce') notes.push('the remaining position keeps its entry price');
-    if (change.kind === 'flip') notes.push('flip: the old position closes; a new one of the difference opens at this order\'s price');
+    if (change.kind === 'flip')
+      notes.push("flip: the old position closes; a new one of the difference opens at this order's price");
   }
   if (input.marginMode === 'cross') {
     if (change.kind !== 'add') notes.push('cross: the realised PnL settles into the wallet balance');
   } else {
     if (input.account.walletBalance === undefined && change.kind !== 'flip') {
-      notes.push(`isolated margin of the open position not given: taken as its initial margin at ${input.order.leverage.toFixed()}×${input.venue === 'bybit-linear' ? ' plus its fee to close' : ''} (an estimate)`);
+      notes.push(
+        `isolated margin of the open position not given: taken as its initial margin at ${input.order.leverage.toFixed()}×${input.venue === 'bybit-linear' ? ' plus its fee to close' : ''} (an estimate)`,
+      );
     }
-    notes.push({
-      add: 'isolated: margin after adding = the open position\'s margin + this order\'s initial margin',
-      reduce: 'isolated: margin released in proportion to the size closed (an estimate); realised PnL goes to the wallet',
-      flip: 'isolated: the old position\'s margin is released; the new position starts with its initial margin',
-      close: 'isolated: the position\'s margin is released to the wallet',
-    }[change.kind]);
+    notes.push(
+      {
+        add: "isolated: margin after adding = the open position's margin + this order's initial margin",
+        reduce:
+          'isolated: margin released in proportion to the size closed (an estimate); realised PnL goes to the wallet',
+        flip: "isolated: the old position's margin is released; the new position starts with its initial margin",
+        close: "isolated: the position's margin is released to the wallet",
+      }[change.kind],
+    );
   }
-  if (input.market.markPrice === undefined) notes.push(`mark price not given: the open position's mark ${existing.position.markPrice.toFixed()} is used`);
+  if (input.market.markPrice === undefined)
+    notes.push(`mark price not given: the open position's mark ${existing.position.markPrice.toFixed()} is used`);
   return notes;
 }
 
 function outcomeOf(change: PositionChange, fee: Dec, hedge: boolean): PositionOutcome {
   const realisedPnlNet = change.realisedPnlGross.minus(fee);
-  const summary = change.after === null
-    ? `after this order: position closed, realised PnL ${fmt(realisedPnlNet)} after fees`
-    : `after this order: position ${stateText(change.after)}`;
+  const summary =
+    change.after === null
+      ? `after this order: position closed, realised PnL ${fmt(realisedPnlNet)} after fees`
+      : `after this order: position ${stateText(change.after)}`;
   return {
-    change: change.kind, before: change.before, after: change.after, closedQuantity: change.closedQuantity,
-    realisedPnl: change.realisedPnlGross, closingFee: fee, realisedPnlNet, hedge, summary,
+    change: change.kind,
+    before: change.before,
+    after: change.after,
+    closedQuantity: change.closedQuantity,
+    realisedPnl: change.realisedPnlGross,
+    closingFee: fee,
+    realisedPnlNet,
+    hedge,
+    summary,
   };
 }
 
 function closedQuote(alone: ModelQuote, outcome: PositionOutcome, notes: string[]): Quote {
-  const carry: Carry = { ...alone.carry, opening: ZERO, perPeriod: alone.carry.perPeriod === null ? null : ZERO, total: ZERO };
+  const carry: Carry = {
+    ...alone.carry,
+    opening: ZERO,
+    perPeriod: alone.carry.perPeriod === null ? null : ZERO,
+    total: ZERO,
+  };
   return {
     ...alone,
-    notional: ZERO, initialMargin: ZERO, maintenanceMargin: ZERO,
-    liquidationPrice: null, bankruptcyPrice: null, marginCallPrice: null, marginLevel: null, liquidationDistance: null,
-    fees: { open: ZERO, close: ZERO }, carry, breakEvenPrice: null,
-    warnings: [{ code: 'POSITION_CLOSED', severity: 'info', message: `This order closes the whole position: nothing is left to liquidate. ${outcome.summary}.` }],
+    notional: ZERO,
+    initialMargin: ZERO,
+    maintenanceMargin: ZERO,
+    liquidationPrice: null,
+    bankruptcyPrice: null,
+    marginCallPrice: null,
+    marginLevel: null,
+    liquidationDistance: null,
+    fees: { open: ZERO, close: ZERO },
+    carry,
+    breakEvenPrice: null,
+    warnings: [
+      {
+        code: 'POSITION_CLOSED',
+        severity: 'info',
+        message: `This order closes the whole position: nothing is left to liquidate. ${outcome.summary}.`,
+      },
+    ],
     assumptions: [...alone.assumptions, ...notes],
     details: {},
     pnl: { atEntry: ZERO, slope: ZERO, atStop: null, atTakeProfit: null },
@@ -114,18 +162,29 @@ export function quotePositionChange(input: QuoteInput, facts: VenueFacts | undef
   const orderNotional = order.quantity.times(order.price);
   const orderFeeRate = alone.fees.open.div(orderNotional);
   const takerRate = alone.fees.close.div(orderNotional);
-  const before: PositionState = { side: existing.position.side, quantity: existing.position.quantity, entryPrice: existing.position.entryPrice };
+  const before: PositionState = {
+    side: existing.position.side,
+    quantity: existing.position.quantity,
+    entryPrice: existing.position.entryPrice,
+  };
   const change = netPosition(before, order);
   const outcome = outcomeOf(change, closingFee(change, order.price, orderFeeRate), existing.hedge);
   const notes = ruleNotes(input, existing, change);
-  const next = resultingInput(input, existing, change, { orderFeeRate, isolatedReserve: reserveRule(input, takerRate) });
+  const next = resultingInput(input, existing, change, {
+    orderFeeRate,
+    isolatedReserve: reserveRule(input, takerRate),
+  });
   if (next === null) return closedQuote(alone, outcome, notes);
 
   const resulting = model(next, facts);
   const opened = change.openedQuantity.times(order.price);
   const fees = { open: opened.times(orderFeeRate), close: resulting.fees.close };
   const opening = opened.times(alone.carry.opening.div(orderNotional));
-  const carry: Carry = { ...resulting.carry, opening, total: resulting.carry.total === null ? null : resulting.carry.total.minus(resulting.carry.opening).plus(opening) };
+  const carry: Carry = {
+    ...resulting.carry,
+    opening,
+    total: resulting.carry.total === null ? null : resulting.carry.total.minus(resulting.carry.opening).plus(opening),
+  };
   const details = { ...resulting.details };
   for (const key of ORDER_COST_KEYS) {
     if (!(key in details)) continue;
@@ -133,11 +192,19 @@ export function quotePositionChange(input: QuoteInput, facts: VenueFacts | undef
     else delete details[key];
   }
   const quoted: ModelQuote = {
-    ...resulting, fees, carry, details,
+    ...resulting,
+    fees,
+    carry,
+    details,
     breakEvenPrice: breakEvenPrice(next.order, fees.open.plus(carryCost(carry)), takerRate),
     assumptions: [...resulting.assumptions.filter((a) => a !== MODEL_MARGIN_NOTE), ...notes],
   };
   const pnl = pnlLine(quoted, next);
   const warning = lossLimitWarning(pnl, next);
-  return { ...quoted, pnl, warnings: warning === null ? quoted.warnings : [...quoted.warnings, warning], position: outcome };
+  return {
+    ...quoted,
+    pnl,
+    warnings: warning === null ? quoted.warnings : [...quoted.warnings, warning],
+    position: outcome,
+  };
 }

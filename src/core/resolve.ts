@@ -47,7 +47,11 @@ export class Resolver {
   required(key: keyof SymbolFacts & keyof QuoteInput['market'], label: string): Dec {
     const value = this.optional(key, label);
     if (value === undefined) {
-      throw new InputError('MISSING_FIELD', `market.${key} is required: no bundled ${label} for ${this.input.order.symbol ?? 'this symbol'}`, `market.${key}`);
+      throw new InputError(
+        'MISSING_FIELD',
+        `market.${key} is required: no bundled ${label} for ${this.input.order.symbol ?? 'this symbol'}`,
+        `market.${key}`,
+      );
     }
     return value;
   }
@@ -56,7 +60,8 @@ export class Resolver {
     const key = kind === 'taker' ? 'takerFeeRate' : 'makerFeeRate';
     const given = this.input.market[key];
     if (given !== undefined) return given;
-    if (!this.facts) throw new InputError('MISSING_FIELD', `market.${key} is required (no bundled fee schedule)`, `market.${key}`);
+    if (!this.facts)
+      throw new InputError('MISSING_FIELD', `market.${key} is required (no bundled fee schedule)`, `market.${key}`);
     const rate = this.facts[key];
     this.note(`${kind} fee ${rate.toFixed()} from ${this.factsLabel('venue')} (base fee tier, no VIP discount)`);
     return rate;

@@ -17,7 +17,15 @@ export interface QuoteJson {
   marginLevelUnit: MarginLevelUnit;
   liquidationDistance: Num;
   fees: { open: string; close: string };
-  carry: { kind: string; opening: string; perPeriod: Num; periodHours: string; periods: string; hours: string; total: Num };
+  carry: {
+    kind: string;
+    opening: string;
+    perPeriod: Num;
+    periodHours: string;
+    periods: string;
+    hours: string;
+    total: Num;
+  };
   breakEvenPrice: Num;
   warnings: Warning[];
   assumptions: string[];
@@ -52,9 +60,15 @@ function stateJson(p: { side: Side; quantity: Dec; entryPrice: Dec }): PositionS
 
 function positionJson(p: PositionOutcome): PositionJson {
   return {
-    change: p.change, before: stateJson(p.before), after: p.after === null ? null : stateJson(p.after),
-    closedQuantity: toDecimalString(p.closedQuantity), realisedPnl: toDecimalString(p.realisedPnl),
-    closingFee: toDecimalString(p.closingFee), realisedPnlNet: toDecimalString(p.realisedPnlNet), hedge: p.hedge, summary: p.summary,
+    change: p.change,
+    before: stateJson(p.before),
+    after: p.after === null ? null : stateJson(p.after),
+    closedQuantity: toDecimalString(p.closedQuantity),
+    realisedPnl: toDecimalString(p.realisedPnl),
+    closingFee: toDecimalString(p.closingFee),
+    realisedPnlNet: toDecimalString(p.realisedPnlNet),
+    hedge: p.hedge,
+    summary: p.summary,
   };
 }
 
@@ -88,7 +102,12 @@ export function serializeQuote(q: Quote): QuoteJson {
     warnings: q.warnings.map((w) => ({ ...w })),
     assumptions: [...q.assumptions],
     details: Object.fromEntries(Object.entries(q.details).map(([k, v]) => [k, num(v)])),
-    pnl: { atEntry: toDecimalString(q.pnl.atEntry), slope: toDecimalString(q.pnl.slope), atStop: num(q.pnl.atStop), atTakeProfit: num(q.pnl.atTakeProfit) },
+    pnl: {
+      atEntry: toDecimalString(q.pnl.atEntry),
+      slope: toDecimalString(q.pnl.slope),
+      atStop: num(q.pnl.atStop),
+      atTakeProfit: num(q.pnl.atTakeProfit),
+    },
   };
   if (q.position) json.position = positionJson(q.position);
   return json;

@@ -21,7 +21,15 @@ export interface RiskSizing {
 }
 
 /** Warnings that mean "this leverage does not fit" for the sizing search. */
-const MISFIT = new Set(['LIQ_BEYOND_STOP', 'LIQUIDATION_NEAR', 'LIQUIDATION_AT_MARK', 'LIQUIDATION_IMMEDIATE', 'LEVERAGE_ABOVE_MAX', 'LEVERAGE_ABOVE_PERSONAL_MAX', 'SIZE_OUTSIDE_TIER']);
+const MISFIT = new Set([
+  'LIQ_BEYOND_STOP',
+  'LIQUIDATION_NEAR',
+  'LIQUIDATION_AT_MARK',
+  'LIQUIDATION_IMMEDIATE',
+  'LEVERAGE_ABOVE_MAX',
+  'LEVERAGE_ABOVE_PERSONAL_MAX',
+  'SIZE_OUTSIDE_TIER',
+]);
 /** Leverage search ceiling when neither the caller nor the input names one. */
 const DEFAULT_CAP = new Dec(125);
 
@@ -40,14 +48,23 @@ export function fits(q: Quote, input: QuoteInput): boolean {
  * `input` carries the entry (order.price), side, stop (required) and the rest of a quote input;
  * its quantity and leverage are replaced. `risk` is in the quote currency.
  */
-export function sizeForRisk(input: QuoteInput, facts: FactsBook, risk: Dec, cap: Dec = input.limits.maxLeverage ?? input.market.maxLeverage ?? DEFAULT_CAP): RiskSizing {
+export function sizeForRisk(
+  input: QuoteInput,
+  facts: FactsBook,
+  risk: Dec,
+  cap: Dec = input.limits.maxLeverage ?? input.market.maxLeverage ?? DEFAULT_CAP,
+): RiskSizing {
   const stop = input.order.stopLoss;
   if (stop === null) throw new InputError('MISSING_FIELD', 'position sizing needs order.stopLoss', 'order.stopLoss');
   if (!risk.greaterThan(0)) throw new InputError('OUT_OF_RANGE', 'the amount at risk must be above 0', 'risk');
   const unit = quote(withOrder(input, { quantity: new Dec(1) }), facts);
   const lossPerUnit = unit.pnl.atStop!.negated();
   if (!lossPerUnit.greaterThan(0)) {
-    throw new InputError('OUT_OF_RANGE', 'the stop-loss must be on the losing side of the entry price', 'order.stopLoss');
+    throw new InputError(
+      'OUT_OF_RANGE',
+      'the stop-loss must be on the losing side of the entry price',
+      'order.stopLoss',
+    );
   }
   const quantity = risk.div(lossPerUnit);
   const top = Dec.min(cap, new Dec(1000)).floor();

@@ -6,16 +6,23 @@ import type { Resolver } from './resolve';
 import type { Carry, QuoteInput, Warning } from './types';
 
 export function crossBalanceUnknown(): Warning {
-  return { code: 'CROSS_BALANCE_UNKNOWN', severity: 'warn', message: 'The account balance is needed for margin level and liquidation price. Enter it in the popup.' };
+  return {
+    code: 'CROSS_BALANCE_UNKNOWN',
+    severity: 'warn',
+    message: 'The account balance is needed for margin level and liquidation price. Enter it in the popup.',
+  };
 }
 
 export function otherPositionsIgnored(input: QuoteInput): Warning[] {
   if (input.account.positions.length === 0) return [];
-  return [{
-    code: 'OTHER_POSITIONS_IGNORED',
-    severity: 'warn',
-    message: 'Other open positions are not modelled for this venue yet; give the account balance net of them, or the figures will be optimistic.',
-  }];
+  return [
+    {
+      code: 'OTHER_POSITIONS_IGNORED',
+      severity: 'warn',
+      message:
+        'Other open positions are not modelled for this venue yet; give the account balance net of them, or the figures will be optimistic.',
+    },
+  ];
 }
 
 export interface TradingFees {

@@ -28,12 +28,25 @@ export function checkTierOrder(drafts: readonly TierDraft[], path = 'tiers'): vo
     const where = `${path}[${index}]`;
     const previous = drafts[index - 1];
     if (previous === undefined) {
-      if (!draft.notionalFloor.isZero()) throw new InputError('OUT_OF_RANGE', `${where}.notionalFloor of the first tier must be 0`, `${where}.notionalFloor`);
+      if (!draft.notionalFloor.isZero())
+        throw new InputError(
+          'OUT_OF_RANGE',
+          `${where}.notionalFloor of the first tier must be 0`,
+          `${where}.notionalFloor`,
+        );
     } else if (previous.notionalCap === null || !previous.notionalCap.equals(draft.notionalFloor)) {
-      throw new InputError('OUT_OF_RANGE', `${where}.notionalFloor must equal the previous tier's notionalCap (tiers sorted, no gaps)`, `${where}.notionalFloor`);
+      throw new InputError(
+        'OUT_OF_RANGE',
+        `${where}.notionalFloor must equal the previous tier's notionalCap (tiers sorted, no gaps)`,
+        `${where}.notionalFloor`,
+      );
     }
     if (draft.notionalCap !== null && draft.notionalCap.lessThanOrEqualTo(draft.notionalFloor)) {
-      throw new InputError('OUT_OF_RANGE', `${where}.notionalCap must be above its notionalFloor`, `${where}.notionalCap`);
+      throw new InputError(
+        'OUT_OF_RANGE',
+        `${where}.notionalCap must be above its notionalFloor`,
+        `${where}.notionalCap`,
+      );
     }
   });
 }
@@ -43,9 +56,12 @@ export function completeTiers(drafts: readonly TierDraft[], convention: TierConv
   const tiers: Tier[] = [];
   drafts.forEach((draft, index) => {
     const previous = tiers[index - 1];
-    const derived = previous === undefined || convention === 'wholePosition'
-      ? ZERO
-      : draft.notionalFloor.times(draft.maintenanceMarginRate.minus(previous.maintenanceMarginRate)).plus(previous.maintenanceAmount);
+    const derived =
+      previous === undefined || convention === 'wholePosition'
+        ? ZERO
+        : draft.notionalFloor
+            .times(draft.maintenanceMarginRate.minus(previous.maintenanceMarginRate))
+            .plus(previous.maintenanceAmount);
     tiers.push({ ...draft, maintenanceAmount: draft.maintenanceAmount ?? derived });
   });
   return tiers;
@@ -91,5 +107,7 @@ export function maintenanceBySlices(tiers: readonly Tier[], notional: Dec): Dec 
 
 /** A one-row table for the "single maintenance rate" shortcut. */
 export function singleTier(rate: Dec, amount: Dec = ZERO, maxLeverage: Dec | null = null): Tier[] {
-  return [{ notionalFloor: ZERO, notionalCap: null, maintenanceMarginRate: rate, maintenanceAmount: amount, maxLeverage }];
+  return [
+    { notionalFloor: ZERO, notionalCap: null, maintenanceMarginRate: rate, maintenanceAmount: amount, maxLeverage },
+  ];
 }

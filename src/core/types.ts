@@ -3,7 +3,14 @@
 import type { Dec } from './decimal';
 import type { TierDraft } from './tiers';
 
-export const VENUES = ['kraken-margin', 'binance-usdm', 'binance-margin', 'bybit-linear', 'okx-swap', 'hyperliquid'] as const;
+export const VENUES = [
+  'kraken-margin',
+  'binance-usdm',
+  'binance-margin',
+  'bybit-linear',
+  'okx-swap',
+  'hyperliquid',
+] as const;
 export type VenueId = (typeof VENUES)[number];
 export type Side = 'long' | 'short';
 export type MarginMode = 'isolated' | 'cross';

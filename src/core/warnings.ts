@@ -26,40 +26,85 @@ export function commonWarnings(ctx: WarningContext): Warning[] {
     warnings.push({ code, severity, message });
   };
   if (ctx.immediate) {
-    add('LIQUIDATION_IMMEDIATE', 'danger', 'This position would fail its maintenance test at the entry price: it would be liquidated at once.');
+    add(
+      'LIQUIDATION_IMMEDIATE',
+      'danger',
+      'This position would fail its maintenance test at the entry price: it would be liquidated at once.',
+    );
   } else if (ctx.liquidationPrice !== null && ctx.liquidationDistance !== null) {
-    const beyondMark = order.side === 'long' ? ctx.liquidationPrice.greaterThanOrEqualTo(ctx.markPrice) : ctx.liquidationPrice.lessThanOrEqualTo(ctx.markPrice);
+    const beyondMark =
+      order.side === 'long'
+        ? ctx.liquidationPrice.greaterThanOrEqualTo(ctx.markPrice)
+        : ctx.liquidationPrice.lessThanOrEqualTo(ctx.markPrice);
     if (beyondMark) {
-      add('LIQUIDATION_AT_MARK', 'danger', `The mark price ${fmt(ctx.markPrice)} is already past the liquidation price ${fmt(ctx.liquidationPrice)}.`);
+      add(
+        'LIQUIDATION_AT_MARK',
+        'danger',
+        `The mark price ${fmt(ctx.markPrice)} is already past the liquidation price ${fmt(ctx.liquidationPrice)}.`,
+      );
     } else if (ctx.liquidationDistance.lessThan(limits.minLiquidationDistance)) {
       const pct = ctx.liquidationDistance.times(100).toSignificantDigits(3).toFixed();
-      add('LIQUIDATION_NEAR', 'danger', `Liquidation is ${pct} % from the mark price, inside your ${limits.minLiquidationDistance.times(100).toFixed()} % limit.`);
+      add(
+        'LIQUIDATION_NEAR',
+        'danger',
+        `Liquidation is ${pct} % from the mark price, inside your ${limits.minLiquidationDistance.times(100).toFixed()} % limit.`,
+      );
     }
   }
   if (order.stopLoss !== null) {
     const stop = order.stopLoss;
-    const wrongSide = order.side === 'long' ? stop.greaterThanOrEqualTo(order.price) : stop.lessThanOrEqualTo(order.price);
-    if (wrongSide) add('STOP_WRONG_SIDE', 'warn', `The stop-loss ${fmt(stop)} is on the profit side of the entry ${fmt(order.price)}.`);
+    const wrongSide =
+      order.side === 'long' ? stop.greaterThanOrEqualTo(order.price) : stop.lessThanOrEqualTo(order.price);
+    if (wrongSide)
+      add(
+        'STOP_WRONG_SIDE',
+        'warn',
+        `The stop-loss ${fmt(stop)} is on the profit side of the entry ${fmt(order.price)}.`,
+      );
     if (ctx.liquidationPrice !== null) {
-      const beyond = order.side === 'long' ? stop.lessThanOrEqualTo(ctx.liquidationPrice) : stop.greaterThanOrEqualTo(ctx.liquidationPrice);
-      if (beyond) add('LIQ_BEYOND_STOP', 'danger', `Liquidation at ${fmt(ctx.liquidationPrice)} comes before your stop-loss at ${fmt(stop)}: the stop will never fire.`);
+      const beyond =
+        order.side === 'long'
+          ? stop.lessThanOrEqualTo(ctx.liquidationPrice)
+          : stop.greaterThanOrEqualTo(ctx.liquidationPrice);
+      if (beyond)
+        add(
+          'LIQ_BEYOND_STOP',
+          'danger',
+          `Liquidation at ${fmt(ctx.liquidationPrice)} comes before your stop-loss at ${fmt(stop)}: the stop will never fire.`,
+        );
     }
   }
   if (ctx.venueMaxLeverage !== undefined && order.leverage.greaterThan(ctx.venueMaxLeverage)) {
-    add('LEVERAGE_ABOVE_MAX', 'danger', `Leverage ${fmt(order.leverage)}× is above the venue maximum of ${fmt(ctx.venueMaxLeverage)}× for this symbol.`);
+    add(
+      'LEVERAGE_ABOVE_MAX',
+      'danger',
+      `Leverage ${fmt(order.leverage)}× is above the venue maximum of ${fmt(ctx.venueMaxLeverage)}× for this symbol.`,
+    );
   }
   if (ctx.tiers) {
     if (exceedsTable(ctx.tiers, ctx.notional)) {
-      add('SIZE_OUTSIDE_TIER', 'danger', `Notional ${fmt(ctx.notional)} is beyond the largest tier of the table; the venue would reject it.`);
+      add(
+        'SIZE_OUTSIDE_TIER',
+        'danger',
+        `Notional ${fmt(ctx.notional)} is beyond the largest tier of the table; the venue would reject it.`,
+      );
     } else {
       const tierMax = tierFor(ctx.tiers, ctx.notional).maxLeverage;
       if (tierMax !== null && order.leverage.greaterThan(tierMax)) {
-        add('SIZE_OUTSIDE_TIER', 'danger', `At notional ${fmt(ctx.notional)} the tier allows at most ${fmt(tierMax)}× leverage; ${fmt(order.leverage)}× is too high for this size.`);
+        add(
+          'SIZE_OUTSIDE_TIER',
+          'danger',
+          `At notional ${fmt(ctx.notional)} the tier allows at most ${fmt(tierMax)}× leverage; ${fmt(order.leverage)}× is too high for this size.`,
+        );
       }
     }
   }
   if (limits.maxLeverage !== null && order.leverage.greaterThan(limits.maxLeverage)) {
-    add('LEVERAGE_ABOVE_PERSONAL_MAX', 'warn', `Leverage ${fmt(order.leverage)}× is above your personal maximum of ${fmt(limits.maxLeverage)}×.`);
+    add(
+      'LEVERAGE_ABOVE_PERSONAL_MAX',
+      'warn',
+      `Leverage ${fmt(order.leverage)}× is above your personal maximum of ${fmt(limits.maxLeverage)}×.`,
+    );
   }
   return warnings;
 }

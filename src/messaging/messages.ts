@@ -11,8 +11,20 @@ export const MARKET_PORT = 'cs→bg:market';
 /** A venue's own symbol ("XBTUSD", "BTC/USD", "BTCUSDT"). */
 export const SYMBOL = /^[A-Za-z0-9._:/-]{1,40}$/;
 export const FIGURE_KEYS: readonly MarketFigureKey[] = [
-  'markPrice', 'lastPrice', 'fundingRate', 'fundingIntervalHours', 'nextFundingTime', 'maxLeverage', 'marginCallLevel', 'liquidationLevel', 'contractValue',
-  'borrowRateCrossLong', 'borrowRateCrossShort', 'borrowRateIsolatedLong', 'borrowRateIsolatedShort', 'tickSize',
+  'markPrice',
+  'lastPrice',
+  'fundingRate',
+  'fundingIntervalHours',
+  'nextFundingTime',
+  'maxLeverage',
+  'marginCallLevel',
+  'liquidationLevel',
+  'contractValue',
+  'borrowRateCrossLong',
+  'borrowRateCrossShort',
+  'borrowRateIsolatedLong',
+  'borrowRateIsolatedShort',
+  'tickSize',
 ];
 /** Most other open positions a page reading or a plan may carry. */
 export const MAX_PAGE_POSITIONS = 50;
@@ -26,7 +38,8 @@ export const MAX_ERROR_TEXT = 300;
 export const REFUSAL_CODES = ['FORM_INVALID', 'IMPLAUSIBLE'] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 /** Where in the form: "price", "stopLoss", "account.walletBalance", "account.positions[2].entryPrice". */
-export const REFUSAL_FIELD = /^[A-Za-z][A-Za-z0-9]{0,39}(?:\[\d{1,3}\])?(?:\.[A-Za-z][A-Za-z0-9]{0,39}(?:\[\d{1,3}\])?){0,3}$/;
+export const REFUSAL_FIELD =
+  /^[A-Za-z][A-Za-z0-9]{0,39}(?:\[\d{1,3}\])?(?:\.[A-Za-z][A-Za-z0-9]{0,39}(?:\[\d{1,3}\])?){0,3}$/;
 /** Longest refusal sentence (the overlay shows it whole). */
 export const MAX_REFUSAL_TEXT = 300;
 

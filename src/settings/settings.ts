@@ -51,8 +51,10 @@ export const DEFAULT_SETTINGS: Settings = {
 export const SETTINGS_KEY = 'settings';
 
 const int = (n: number): Fixed => ({ units: BigInt(n), scale: 0 });
-const between = (lowest: number, highest: number, highestIncluded: boolean) => (v: Fixed): boolean =>
-  compareFixed(v, int(lowest)) >= 0 && compareFixed(v, int(highest)) < (highestIncluded ? 1 : 0);
+const between =
+  (lowest: number, highest: number, highestIncluded: boolean) =>
+  (v: Fixed): boolean =>
+    compareFixed(v, int(lowest)) >= 0 && compareFixed(v, int(highest)) < (highestIncluded ? 1 : 0);
 
 function decimalOr(value: unknown, fallback: DecimalString, ok: (v: Fixed) => boolean): DecimalString {
   const parsed = parseDecimalFixed(value);
@@ -124,9 +126,17 @@ export function parseSettings(raw: unknown): Settings {
   return {
     guardEnabled: typeof guardEnabled === 'boolean' ? guardEnabled : DEFAULT_SETTINGS.guardEnabled,
     overlayEnabled: typeof overlayEnabled === 'boolean' ? overlayEnabled : DEFAULT_SETTINGS.overlayEnabled,
-    minLiquidationDistance: decimalOr(field('minLiquidationDistance'), DEFAULT_SETTINGS.minLiquidationDistance, between(0, 1, false)),
-    maxLeverage: maxLeverage !== undefined && compareFixed(maxLeverage, int(1)) >= 0 ? (maxLeverageText as DecimalString) : null,
-    maxLossPercent: maxLossPercent !== undefined && signOf(maxLossPercent) > 0 && compareFixed(maxLossPercent, int(100)) <= 0 ? (maxLossText as DecimalString) : null,
+    minLiquidationDistance: decimalOr(
+      field('minLiquidationDistance'),
+      DEFAULT_SETTINGS.minLiquidationDistance,
+      between(0, 1, false),
+    ),
+    maxLeverage:
+      maxLeverage !== undefined && compareFixed(maxLeverage, int(1)) >= 0 ? (maxLeverageText as DecimalString) : null,
+    maxLossPercent:
+      maxLossPercent !== undefined && signOf(maxLossPercent) > 0 && compareFixed(maxLossPercent, int(100)) <= 0
+        ? (maxLossText as DecimalString)
+        : null,
     holdHours: decimalOr(field('holdHours'), DEFAULT_SETTINGS.holdHours, between(0, 24 * 365, true)),
     accountBalance: balances,
     feeTiers: parseFeeTiers(field('feeTiers')),
@@ -142,10 +152,13 @@ const clip = (key: string): string => (key.length > 40 ? `${key.slice(0, 40)}…
 export function settingsProblems(raw: unknown): string[] {
   if (!isRecord(raw)) return ['settings must be a JSON object'];
   const parsed = parseSettings(raw);
-  const problems = Object.keys(raw).filter((key) => !Object.hasOwn(DEFAULT_SETTINGS, key)).map((key) => `unknown setting ${JSON.stringify(clip(key))}`);
+  const problems = Object.keys(raw)
+    .filter((key) => !Object.hasOwn(DEFAULT_SETTINGS, key))
+    .map((key) => `unknown setting ${JSON.stringify(clip(key))}`);
   for (const key of Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>) {
     if (!Object.hasOwn(raw, key)) continue;
-    if (JSON.stringify(canonical(raw[key])) !== JSON.stringify(canonical(parsed[key]))) problems.push(`"${key}" is not valid`);
+    if (JSON.stringify(canonical(raw[key])) !== JSON.stringify(canonical(parsed[key])))
+      problems.push(`"${key}" is not valid`);
   }
   return problems;
 }
@@ -154,7 +167,11 @@ export function settingsProblems(raw: unknown): string[] {
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (!isRecord(value)) return value;
-  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical(value[key])]));
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, canonical(value[key])]),
+  );
 }
 
 /** Marks an exported file as ours, so an import of some other JSON is refused with a clear reason. */
@@ -176,11 +193,15 @@ export function importSettings(text: string): { ok: true; settings: Settings } |
   } catch {
     return { ok: false, error: 'The file is not JSON' };
   }
-  if (!isRecord(data) || own(data, 'format') !== EXPORT_FORMAT) return { ok: false, error: 'Not a Margin Preflight settings file' };
+  if (!isRecord(data) || own(data, 'format') !== EXPORT_FORMAT)
+    return { ok: false, error: 'Not a Margin Preflight settings file' };
   const version = own(data, 'version');
-  if (version !== EXPORT_VERSION) return { ok: false, error: `Settings file version ${clip(String(version))} is not supported` };
+  if (version !== EXPORT_VERSION)
+    return { ok: false, error: `Settings file version ${clip(String(version))} is not supported` };
   const settings = own(data, 'settings');
-  const extra = Object.keys(data).filter((key) => !(EXPORT_KEYS as readonly string[]).includes(key)).map((key) => `unknown key ${JSON.stringify(clip(key))}`);
+  const extra = Object.keys(data)
+    .filter((key) => !(EXPORT_KEYS as readonly string[]).includes(key))
+    .map((key) => `unknown key ${JSON.stringify(clip(key))}`);
   const problems = [...extra, ...settingsProblems(settings)];
   if (problems.length > 0) return { ok: false, error: `Not imported: ${problems.slice(0, 5).join('; ')}` };
   return { ok: true, settings: parseSettings(settings) };

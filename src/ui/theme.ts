@@ -52,7 +52,9 @@ const DARK: Palette = {
 };
 
 const block = (selector: string, palette: Palette, scheme: 'light' | 'dark'): string =>
-  `${selector} { color-scheme: ${scheme}; ${Object.entries(palette).map(([name, value]) => `${name}: ${value};`).join(' ')} }`;
+  `${selector} { color-scheme: ${scheme}; ${Object.entries(palette)
+    .map(([name, value]) => `${name}: ${value};`)
+    .join(' ')} }`;
 
 /**
  * The theme rules; `systemSelector` is what follows the system (the overlay adds a root that

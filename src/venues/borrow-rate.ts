@@ -19,7 +19,12 @@ export function borrowRateKey(account: MarginMode, side: Side): MarketFigureKey 
 }
 
 /** The live rate for this order, or the key of the one held too long (null when none is held). */
-export function liveBorrowRate(snapshot: MarketSnapshot | null, account: MarginMode, side: Side, now: number): { rate: LiveBorrowRate | null; stale: MarketFigureKey | null } {
+export function liveBorrowRate(
+  snapshot: MarketSnapshot | null,
+  account: MarginMode,
+  side: Side,
+  now: number,
+): { rate: LiveBorrowRate | null; stale: MarketFigureKey | null } {
   const key = borrowRateKey(account, side);
   const figure = snapshot?.figures[key];
   if (figure === undefined) return { rate: null, stale: null };
@@ -31,6 +36,8 @@ export function liveBorrowRate(snapshot: MarketSnapshot | null, account: MarginM
 export function borrowRateNote(rate: LiveBorrowRate): string {
   const minutes = Math.floor(rate.ageMs / 60_000);
   const asset = rate.side === 'long' ? 'quote asset a long' : 'base asset a short';
-  return `hourly borrow rate ${rate.value} of the ${asset} borrows, from Binance's public ${rate.account}-margin rate table `
-    + `(VIP 0 daily rate ÷ 24, ${minutes} min old; a VIP level pays less)`;
+  return (
+    `hourly borrow rate ${rate.value} of the ${asset} borrows, from Binance's public ${rate.account}-margin rate table ` +
+    `(VIP 0 daily rate ÷ 24, ${minutes} min old; a VIP level pays less)`
+  );
 }

@@ -23,7 +23,8 @@ export function parseContractValues(raw: unknown): { asOf: string; values: Reado
   if (Object.keys(rest).length > 0) fail(`unknown key ${Object.keys(rest)[0]}`);
   if (typeof asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) fail('asOf is not a YYYY-MM-DD date');
   if (typeof source !== 'string' || source.length < 10) fail('source must say where the figures come from');
-  if (typeof contractValues !== 'object' || contractValues === null || Array.isArray(contractValues)) fail('contractValues is not an object');
+  if (typeof contractValues !== 'object' || contractValues === null || Array.isArray(contractValues))
+    fail('contractValues is not an object');
   const values = new Map<string, string>();
   for (const [symbol, value] of Object.entries(contractValues)) {
     const parsed = typeof value === 'string' ? parseDecimalText(value) : undefined;

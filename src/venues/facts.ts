@@ -23,7 +23,17 @@ export const RAW_FACTS: Record<VenueId, unknown> = {
   hyperliquid,
 };
 
-const SYMBOL_NUMBERS = ['maxLeverage', 'fundingIntervalHours', 'marginCallLevel', 'liquidationLevel', 'openingFeeRate', 'rolloverFeeRate', 'rolloverIntervalHours', 'borrowRatePerHourLong', 'borrowRatePerHourShort'] as const;
+const SYMBOL_NUMBERS = [
+  'maxLeverage',
+  'fundingIntervalHours',
+  'marginCallLevel',
+  'liquidationLevel',
+  'openingFeeRate',
+  'rolloverFeeRate',
+  'rolloverIntervalHours',
+  'borrowRatePerHourLong',
+  'borrowRatePerHourShort',
+] as const;
 
 const TIER_KEYS = ['notionalFloor', 'notionalCap', 'maintenanceMarginRate', 'maintenanceAmount', 'maxLeverage'];
 
@@ -38,7 +48,8 @@ function record(value: unknown, where: string): Record<string, unknown> {
 
 function decimal(value: unknown, where: string): Dec {
   const parsed = typeof value === 'string' ? parseDecimalText(value) : undefined;
-  if (parsed === undefined || parsed.isNegative()) fail(where, `must be a non-negative decimal string (got ${JSON.stringify(value)})`);
+  if (parsed === undefined || parsed.isNegative())
+    fail(where, `must be a non-negative decimal string (got ${JSON.stringify(value)})`);
   return parsed;
 }
 
@@ -66,7 +77,8 @@ function tiers(value: unknown, where: string): TierDraft[] {
   checkTierOrder(drafts, where);
   drafts.forEach((draft, i) => {
     const previous = drafts[i - 1];
-    if (previous && !draft.maintenanceMarginRate.greaterThan(previous.maintenanceMarginRate)) fail(`${where}[${i}]`, 'maintenance rates must rise tier by tier');
+    if (previous && !draft.maintenanceMarginRate.greaterThan(previous.maintenanceMarginRate))
+      fail(`${where}[${i}]`, 'maintenance rates must rise tier by tier');
   });
   return drafts;
 }
@@ -76,7 +88,8 @@ function symbolFacts(value: unknown, where: string): SymbolFacts & { rolloverInt
   const out: SymbolFacts & { rolloverIntervalHours?: Dec } = {};
   for (const key of Object.keys(obj)) {
     if (key === 'tiers') out.tiers = tiers(obj.tiers, `${where}.tiers`);
-    else if ((SYMBOL_NUMBERS as readonly string[]).includes(key)) out[key as (typeof SYMBOL_NUMBERS)[number]] = decimal(obj[key], `${where}.${key}`);
+    else if ((SYMBOL_NUMBERS as readonly string[]).includes(key))
+      out[key as (typeof SYMBOL_NUMBERS)[number]] = decimal(obj[key], `${where}.${key}`);
     else fail(`${where}.${key}`, 'unknown key');
   }
   return out;
@@ -85,10 +98,13 @@ function symbolFacts(value: unknown, where: string): SymbolFacts & { rolloverInt
 export function parseVenueFacts(raw: unknown, venue: string): VenueFacts {
   const obj = record(raw, venue);
   for (const key of Object.keys(obj)) {
-    if (!['asOf', 'source', 'takerFeeRate', 'makerFeeRate', 'defaults', 'symbols'].includes(key)) fail(`${venue}.${key}`, 'unknown key');
+    if (!['asOf', 'source', 'takerFeeRate', 'makerFeeRate', 'defaults', 'symbols'].includes(key))
+      fail(`${venue}.${key}`, 'unknown key');
   }
-  if (typeof obj.asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(obj.asOf)) fail(`${venue}.asOf`, 'must be a YYYY-MM-DD date');
-  if (typeof obj.source !== 'string' || obj.source.length < 10) fail(`${venue}.source`, 'must say where the figures come from');
+  if (typeof obj.asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(obj.asOf))
+    fail(`${venue}.asOf`, 'must be a YYYY-MM-DD date');
+  if (typeof obj.source !== 'string' || obj.source.length < 10)
+    fail(`${venue}.source`, 'must say where the figures come from');
   const symbols = record(obj.symbols, `${venue}.symbols`);
   return {
     asOf: obj.asOf,
@@ -96,7 +112,12 @@ export function parseVenueFacts(raw: unknown, venue: string): VenueFacts {
     takerFeeRate: decimal(obj.takerFeeRate, `${venue}.takerFeeRate`),
     makerFeeRate: decimal(obj.makerFeeRate, `${venue}.makerFeeRate`),
     defaults: symbolFacts(obj.defaults, `${venue}.defaults`),
-    symbols: Object.fromEntries(Object.entries(symbols).map(([symbol, facts]) => [symbol.toUpperCase(), symbolFacts(facts, `${venue}.symbols.${symbol}`)])),
+    symbols: Object.fromEntries(
+      Object.entries(symbols).map(([symbol, facts]) => [
+        symbol.toUpperCase(),
+        symbolFacts(facts, `${venue}.symbols.${symbol}`),
+      ]),
+    ),
   };
 }
 
@@ -110,7 +131,8 @@ export function withBracketBundle(raw: unknown, bundle: unknown): unknown {
   const own = record(facts.symbols, 'binance-usdm.symbols');
   const { asOf, symbols } = decodeBrackets(bundle);
   // Quotes name one date for the venue's bundled facts (Resolver): the bundle must share it.
-  if (asOf !== facts.asOf) fail('binance-usdm brackets.json', `asOf ${asOf} differs from facts.json's ${String(facts.asOf)}`);
+  if (asOf !== facts.asOf)
+    fail('binance-usdm brackets.json', `asOf ${asOf} differs from facts.json's ${String(facts.asOf)}`);
   for (const symbol of Object.keys(symbols)) {
     if (Object.hasOwn(own, symbol)) fail(`binance-usdm.symbols.${symbol}`, 'given in facts.json and in brackets.json');
   }
@@ -121,9 +143,11 @@ let cached: FactsBook | undefined;
 
 /** All bundled facts, parsed once. */
 export function bundledFacts(): FactsBook {
-  cached ??= Object.fromEntries(Object.entries(RAW_FACTS).map(([venue, raw]) => [
-    venue,
-    parseVenueFacts(venue === 'binance-usdm' ? withBracketBundle(raw, binanceUsdmBrackets) : raw, venue),
-  ]));
+  cached ??= Object.fromEntries(
+    Object.entries(RAW_FACTS).map(([venue, raw]) => [
+      venue,
+      parseVenueFacts(venue === 'binance-usdm' ? withBracketBundle(raw, binanceUsdmBrackets) : raw, venue),
+    ]),
+  );
   return cached;
 }

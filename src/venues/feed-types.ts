@@ -77,5 +77,9 @@ export interface VenueFeed {
   subscribeMessage(symbol: string): string | null;
   parseStream(message: unknown, symbol: string): StreamEvent;
   /** Application-level ping some venues require to keep a quiet socket open (Bybit 20 s, OKX "ping" < 30 s, Hyperliquid < 60 s). */
-  heartbeat?: { everyMs: number; message: string; /** A non-JSON answer to the ping (OKX "pong"), dropped unparsed. */ reply?: string };
+  heartbeat?: {
+    everyMs: number;
+    message: string;
+    /** A non-JSON answer to the ping (OKX "pong"), dropped unparsed. */ reply?: string;
+  };
 }

@@ -15,7 +15,8 @@ function collect(): Partial<Record<VenueId, VenueFeed>> {
     const feed = modules[`./${folder}/feed.ts`]?.feed;
     if (feed === undefined) continue;
     // A copy-pasted feed.ts answering for another venue would send the wrong market's prices.
-    if (feed.venue !== venue) throw new Error(`src/venues/${folder}/feed.ts declares venue ${feed.venue}, registry says ${venue}`);
+    if (feed.venue !== venue)
+      throw new Error(`src/venues/${folder}/feed.ts declares venue ${feed.venue}, registry says ${venue}`);
     out[venue] = feed;
   }
   return out;

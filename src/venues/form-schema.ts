@@ -38,10 +38,29 @@ const RULES: Readonly<Record<VenueId, VenueRules>> = {
   'bybit-linear': { ...PERP, units: ['base', 'quote'], account: true },
   'okx-swap': { ...PERP, units: ['base', 'quote', 'contracts'], account: true },
   hyperliquid: { ...PERP, units: ['base', 'quote'], account: true },
-  'binance-margin': { marginModes: ['cross', 'isolated'], units: ['base'], triggers: false, account: true, borrow: true },
+  'binance-margin': {
+    marginModes: ['cross', 'isolated'],
+    units: ['base'],
+    triggers: false,
+    account: true,
+    borrow: true,
+  },
 };
 
-const REQUIRED_KEYS = ['venue', 'symbol', 'side', 'type', 'marginMode', 'price', 'size', 'leverage', 'marginEnabled', 'stopLoss', 'takeProfit', 'availableBalance'];
+const REQUIRED_KEYS = [
+  'venue',
+  'symbol',
+  'side',
+  'type',
+  'marginMode',
+  'price',
+  'size',
+  'leverage',
+  'marginEnabled',
+  'stopLoss',
+  'takeProfit',
+  'availableBalance',
+];
 const FORM_KEYS = [...REQUIRED_KEYS, 'account', 'borrow'];
 const ACCOUNT_KEYS = ['walletBalance', 'positions', 'positionsTooMany'];
 const POSITION_KEYS = ['symbol', 'side', 'quantity', 'entryPrice', 'markPrice', 'maintenanceMargin'];
@@ -71,7 +90,8 @@ function object(v: unknown, path: string, keys: readonly string[]): Obj {
 }
 
 function oneOf<T extends string>(v: unknown, options: readonly T[], path: string): T {
-  if (typeof v !== 'string' || !(options as readonly string[]).includes(v)) refuse(path, `not one of ${options.join(', ')}`);
+  if (typeof v !== 'string' || !(options as readonly string[]).includes(v))
+    refuse(path, `not one of ${options.join(', ')}`);
   return v as T;
 }
 
@@ -141,18 +161,19 @@ function check(v: unknown): OrderForm {
   if (typeof form.marginEnabled !== 'boolean') refuse('marginEnabled', 'not true or false');
   for (const key of ['stopLoss', 'takeProfit'] as const) {
     if (rules.triggers) optionalDecimal(form[key], key, 'positive');
-    else if (form[key] !== null) refuse(key, 'this venue\'s form has no such field');
+    else if (form[key] !== null) refuse(key, "this venue's form has no such field");
   }
   optionalDecimal(form.availableBalance, 'availableBalance', 'zero');
   if (form.account !== undefined) {
-    if (!rules.account) refuse('account', 'this venue\'s reader does not read the account');
+    if (!rules.account) refuse('account', "this venue's reader does not read the account");
     if (marginMode !== 'cross') refuse('account', 'only a cross-margin order carries the account');
     checkAccount(form.account);
   }
   if (form.borrow !== undefined || rules.borrow) {
-    if (!rules.borrow) refuse('borrow', 'this venue\'s form has no borrow selector');
+    if (!rules.borrow) refuse('borrow', "this venue's form has no borrow selector");
     if (form.borrow !== undefined) oneOf(form.borrow, ['auto', 'none', 'repay'] as const, 'borrow');
-    if (form.marginEnabled !== (form.borrow === 'auto')) refuse('borrow', 'margin is on exactly when the order borrows');
+    if (form.marginEnabled !== (form.borrow === 'auto'))
+      refuse('borrow', 'margin is on exactly when the order borrows');
   }
   return form as unknown as OrderForm;
 }

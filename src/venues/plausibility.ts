@@ -36,10 +36,15 @@ export interface Misfit {
  * trade as the mark already). Null when the snapshot is another market's, or has neither, or
  * only an old one.
  */
-export function referencePrice(form: Pick<OrderForm, 'venue' | 'symbol'>, snapshot: MarketSnapshot | null, now: number): string | null {
+export function referencePrice(
+  form: Pick<OrderForm, 'venue' | 'symbol'>,
+  snapshot: MarketSnapshot | null,
+  now: number,
+): string | null {
   if (snapshot === null || snapshot.venue !== form.venue || snapshot.symbol !== form.symbol) return null;
   for (const figure of [snapshot.figures.markPrice, snapshot.figures.lastPrice]) {
-    if (figure !== undefined && now - figure.receivedAt <= REFERENCE_MAX_AGE_MS && new Dec(figure.value).greaterThan(0)) return figure.value;
+    if (figure !== undefined && now - figure.receivedAt <= REFERENCE_MAX_AGE_MS && new Dec(figure.value).greaterThan(0))
+      return figure.value;
   }
   return null;
 }
@@ -70,11 +75,18 @@ export function orderMisfit(form: OrderForm, reference: string | null): Misfit |
  * checked against the feed's reference; another symbol (no feed here) its entry against its own
  * mark as the page shows it.
  */
-export function positionMisfit(position: PagePosition, index: number, symbol: string, reference: string | null): Misfit | null {
+export function positionMisfit(
+  position: PagePosition,
+  index: number,
+  symbol: string,
+  reference: string | null,
+): Misfit | null {
   const at = (key: string) => `account.positions[${index}].${key}`;
   if (position.symbol === symbol) {
     if (reference === null) return null;
-    return misfit(at('entryPrice'), position.entryPrice, reference) ?? misfit(at('markPrice'), position.markPrice, reference);
+    return (
+      misfit(at('entryPrice'), position.entryPrice, reference) ?? misfit(at('markPrice'), position.markPrice, reference)
+    );
   }
   return misfit(at('entryPrice'), position.entryPrice, position.markPrice);
 }

@@ -27,7 +27,9 @@ export function priceStep(v: unknown, where: string): DecimalString {
 
 /** A count of price decimals (Kraken pair_decimals, Hyperliquid 6 − szDecimals): an integer 0–18. */
 export function decimalPlaces(v: unknown, where: string, most = MAX_DECIMALS): number {
-  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= most ? v : fail(`${where} is not a whole number of decimals (0–${most})`);
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= most
+    ? v
+    : fail(`${where} is not a whole number of decimals (0–${most})`);
 }
 
 /** 10^−decimals as plain text: 0 → "1", 1 → "0.1", 8 → "0.00000001". */

@@ -9,7 +9,17 @@ import type { Settings } from '../settings/settings';
 import { borrowRateNote, liveBorrowRate, type LiveBorrowRate } from './borrow-rate';
 import { bundledContractValue as bundledValueOf, type BundledContractValue } from './contract-values';
 import { positionMisfit, referencePrice } from './plausibility';
-import { isFresh, TIERS_MAX_AGE_MS, type Figure, type MarkState, type MarketFigureKey, type MarketSnapshot, type OrderForm, type PagePosition, type TierTable } from './types';
+import {
+  isFresh,
+  TIERS_MAX_AGE_MS,
+  type Figure,
+  type MarkState,
+  type MarketFigureKey,
+  type MarketSnapshot,
+  type OrderForm,
+  type PagePosition,
+  type TierTable,
+} from './types';
 
 export type { MarkState };
 
@@ -87,14 +97,20 @@ function tierRows(table: TierTable): Array<Record<string, string>> {
 
 /** OKX picks the tier by position size in contracts: first row with floor < contracts ≤ cap (the first row from 0). */
 function rowByContracts(table: TierTable, contracts: Dec): TierTable['rows'][number] | null {
-  return table.rows.find((row, i) => {
-    const aboveFloor = i === 0 ? contracts.greaterThanOrEqualTo(row.floor) : contracts.greaterThan(row.floor);
-    return aboveFloor && (row.cap === null || contracts.lessThanOrEqualTo(row.cap));
-  }) ?? null;
+  return (
+    table.rows.find((row, i) => {
+      const aboveFloor = i === 0 ? contracts.greaterThanOrEqualTo(row.floor) : contracts.greaterThan(row.floor);
+      return aboveFloor && (row.cap === null || contracts.lessThanOrEqualTo(row.cap));
+    }) ?? null
+  );
 }
 
 /** A page position as engine input, or null when its maintenance margin cannot be worked out. */
-function positionInput(venue: VenueId, position: PagePosition, lookup: PositionRateLookup | undefined): Record<string, string> | null {
+function positionInput(
+  venue: VenueId,
+  position: PagePosition,
+  lookup: PositionRateLookup | undefined,
+): Record<string, string> | null {
   const notional = new Dec(position.quantity).times(position.markPrice);
   let rate: Dec;
   let amount = new Dec(0);
@@ -129,7 +145,10 @@ function positionInput(venue: VenueId, position: PagePosition, lookup: PositionR
  * engine takes the one on the order's side). Null when there are none; 'undetermined' when the
  * page shows another combination (two on one side, more than two), which cannot be read either way.
  */
-export function ownMarketPositions(shown: readonly PagePosition[], symbol: string): PagePosition[] | 'undetermined' | null {
+export function ownMarketPositions(
+  shown: readonly PagePosition[],
+  symbol: string,
+): PagePosition[] | 'undetermined' | null {
   const own = shown.filter((p) => p.symbol === symbol);
   if (own.length === 0) return null;
   if (own.length === 1 || (own.length === 2 && own[0]!.side !== own[1]!.side)) return own;
@@ -140,22 +159,43 @@ export function ownMarketPositions(shown: readonly PagePosition[], symbol: strin
 function resultingQuantity(own: PagePosition[] | 'undetermined' | null, side: Side, quantity: Dec): Dec {
   if (own === null || own === 'undetermined') return quantity;
   const open = own.length === 2 ? own.find((p) => p.side === side)! : own[0]!;
-  const change = netPosition({ side: open.side, quantity: new Dec(open.quantity), entryPrice: new Dec(open.entryPrice) }, { side, quantity, price: new Dec(open.entryPrice) });
+  const change = netPosition(
+    { side: open.side, quantity: new Dec(open.quantity), entryPrice: new Dec(open.entryPrice) },
+    { side, quantity, price: new Dec(open.entryPrice) },
+  );
   return change.after?.quantity ?? quantity;
 }
 
 /** A page position in the order's own market as engine input; its rate is only read in hedge mode (the other side). */
-function ownPositionInput(venue: VenueId, position: PagePosition, lookup: PositionRateLookup | undefined): Record<string, string> {
+function ownPositionInput(
+  venue: VenueId,
+  position: PagePosition,
+  lookup: PositionRateLookup | undefined,
+): Record<string, string> {
   // The engine re-derives the resulting position's tier from the order's market; a rate the page
   // does not give is left at 0 here, as the netted position's own rate is not used.
-  return positionInput(venue, position, lookup) ?? {
-    symbol: position.symbol, side: position.side, quantity: position.quantity, entryPrice: position.entryPrice,
-    markPrice: position.markPrice, maintenanceMarginRate: '0', maintenanceAmount: '0',
-  };
+  return (
+    positionInput(venue, position, lookup) ?? {
+      symbol: position.symbol,
+      side: position.side,
+      quantity: position.quantity,
+      entryPrice: position.entryPrice,
+      markPrice: position.markPrice,
+      maintenanceMarginRate: '0',
+      maintenanceAmount: '0',
+    }
+  );
 }
 
 /** Plan for one side; a form with side 'both' is planned once per side. */
-export function planQuote(form: OrderForm, side: Side, snapshot: MarketSnapshot | null, settings: Settings, now: number, lookup?: PositionRateLookup): QuotePlan {
+export function planQuote(
+  form: OrderForm,
+  side: Side,
+  snapshot: MarketSnapshot | null,
+  settings: Settings,
+  now: number,
+  lookup?: PositionRateLookup,
+): QuotePlan {
   const own = snapshot && snapshot.venue === form.venue && snapshot.symbol === form.symbol ? snapshot : null;
   const mark = markOf(own, now);
   const staleFigures: MarketFigureKey[] = [];
@@ -184,33 +224,59 @@ export function planQuote(form: OrderForm, side: Side, snapshot: MarketSnapshot 
   const pageBalance = cross ? (form.account?.walletBalance ?? null) : null;
   const userBalance = cross ? (settings.accountBalance[form.venue] ?? null) : null;
   const balance = pageBalance ?? userBalance;
-  const balanceSource: QuotePlan['balanceSource'] = pageBalance !== null ? 'page' : userBalance !== null ? 'settings' : null;
+  const balanceSource: QuotePlan['balanceSource'] =
+    pageBalance !== null ? 'page' : userBalance !== null ? 'settings' : null;
   const tierFigure = own?.tiers;
-  const tiers: QuotePlan['tiers'] = tierFigure === undefined ? 'none' : now - tierFigure.receivedAt <= TIERS_MAX_AGE_MS ? 'live' : 'stale';
+  const tiers: QuotePlan['tiers'] =
+    tierFigure === undefined ? 'none' : now - tierFigure.receivedAt <= TIERS_MAX_AGE_MS ? 'live' : 'stale';
   // Contract value never changes in practice: an old figure still sizes the order right, and
   // without a live one the bundled, dated copy does (offline, or the instruments API blocked).
   const liveContractValue = own?.figures.contractValue?.value ?? null;
   // It sizes an order in contracts and picks a tier counted in contracts; only then is it noted.
-  const needsContractValue = form.size.unit === 'contracts' || (tiers === 'live' && tierFigure!.table.basis === 'contracts');
-  const bundledContractValue = needsContractValue && liveContractValue === null ? bundledValueOf(form.venue, form.symbol) : null;
+  const needsContractValue =
+    form.size.unit === 'contracts' || (tiers === 'live' && tierFigure!.table.basis === 'contracts');
+  const bundledContractValue =
+    needsContractValue && liveContractValue === null ? bundledValueOf(form.venue, form.symbol) : null;
   const contractValue = liveContractValue ?? bundledContractValue?.value ?? null;
-  const missing: QuotePlan['missing'] = form.size.unit === 'contracts' && contractValue === null ? 'contractValue' : null;
+  const missing: QuotePlan['missing'] =
+    form.size.unit === 'contracts' && contractValue === null ? 'contractValue' : null;
   const base = {
-    markState: mark.state, priceBasis, markAgeMs, staleFigures, needsBalance: cross && balance === null, balanceSource,
-    pagePositions: null as number | null, positionsUnknown: [] as string[], positionsImplausible: [] as string[],
-    positionsTooMany: cross && form.account?.positionsTooMany === true, tiers, missing, bundledContractValue, borrowRate: borrow.rate, lossLimitUnchecked: false,
+    markState: mark.state,
+    priceBasis,
+    markAgeMs,
+    staleFigures,
+    needsBalance: cross && balance === null,
+    balanceSource,
+    pagePositions: null as number | null,
+    positionsUnknown: [] as string[],
+    positionsImplausible: [] as string[],
+    positionsTooMany: cross && form.account?.positionsTooMany === true,
+    tiers,
+    missing,
+    bundledContractValue,
+    borrowRate: borrow.rate,
+    lossLimitUnchecked: false,
   };
   if (price === null || missing !== null) return { ...base, input: null };
 
-  const quantity = form.size.unit === 'base' ? new Dec(form.size.value)
-    : form.size.unit === 'quote' ? new Dec(form.size.value).div(price)
-    : new Dec(form.size.value).times(contractValue!);
+  const quantity =
+    form.size.unit === 'base'
+      ? new Dec(form.size.value)
+      : form.size.unit === 'quote'
+        ? new Dec(form.size.value).div(price)
+        : new Dec(form.size.value).times(contractValue!);
   const shown = form.account?.positions ?? null;
   const reference = referencePrice(form, own, now);
   const misread = (shown ?? []).map((p, i) => positionMisfit(p, i, form.symbol, reference) !== null);
   // A misread position in this market is not netted (it counts as unknown, below).
   // Binance spot margin does not net positions (core/position-quote.ts): its own market stays unknown.
-  const ownMarketFound = shown === null ? null : ownMarketPositions(shown.filter((_, i) => !misread[i]), form.symbol);
+  const ownMarketFound =
+    shown === null
+      ? null
+      : ownMarketPositions(
+          shown.filter((_, i) => !misread[i]),
+          form.symbol,
+        );
   const ownMarket = form.venue === 'binance-margin' && ownMarketFound !== null ? 'undetermined' : ownMarketFound;
   if (tiers === 'live') {
     const table = tierFigure!.table;
@@ -256,7 +322,11 @@ export function planQuote(form: OrderForm, side: Side, snapshot: MarketSnapshot 
     holdHours: settings.holdHours,
     limits,
   };
-  const plan: QuotePlan = { ...base, input, lossLimitUnchecked: settings.maxLossPercent !== null && limits.maxLoss === undefined };
+  const plan: QuotePlan = {
+    ...base,
+    input,
+    lossLimitUnchecked: settings.maxLossPercent !== null && limits.maxLoss === undefined,
+  };
   if (cross && balance !== null && parseDecimalText(balance) !== undefined) {
     // A zero balance goes to the engine as it is: it refuses it (walletBalance must be > 0) and
     // the trader sees why, rather than no answer at all.
@@ -270,7 +340,9 @@ export function planQuote(form: OrderForm, side: Side, snapshot: MarketSnapshot 
         if (p.symbol !== form.symbol) return positionInput(form.venue, p, lookup);
         if (ownMarket === null || ownMarket === 'undetermined') return null;
         // In hedge mode the other side stays a separate position, weighed like any other.
-        return ownMarket.length === 1 || p.side === side ? ownPositionInput(form.venue, p, lookup) : positionInput(form.venue, p, lookup);
+        return ownMarket.length === 1 || p.side === side
+          ? ownPositionInput(form.venue, p, lookup)
+          : positionInput(form.venue, p, lookup);
       });
       plan.pagePositions = shown.length;
       plan.positionsUnknown = shown.filter((_, i) => inputs[i] === null).map((p) => p.symbol);
@@ -284,7 +356,8 @@ export function planQuote(form: OrderForm, side: Side, snapshot: MarketSnapshot 
     // margin is not read from the page, so the engine estimates it (and says so).
     plan.pagePositions = shown.length;
     plan.positionsImplausible = shown.filter((p, i) => misread[i] && p.symbol === form.symbol).map((p) => p.symbol);
-    if (ownMarket === 'undetermined') plan.positionsUnknown = shown.filter((p) => p.symbol === form.symbol).map((p) => p.symbol);
+    if (ownMarket === 'undetermined')
+      plan.positionsUnknown = shown.filter((p) => p.symbol === form.symbol).map((p) => p.symbol);
     else input.account = { positions: ownMarket.map((p) => ownPositionInput(form.venue, p, lookup)) };
   }
   return plan;
@@ -293,7 +366,12 @@ export function planQuote(form: OrderForm, side: Side, snapshot: MarketSnapshot 
 /** What the plan took from bundled data rather than the market, for the quote's assumptions. */
 export function planNotes(plan: QuotePlan): string[] {
   const bundled = plan.bundledContractValue;
-  const notes = bundled === null ? [] : [`contract value ${bundled.value} per contract from bundled instrument facts dated ${bundled.asOf} (no live value)`];
+  const notes =
+    bundled === null
+      ? []
+      : [
+          `contract value ${bundled.value} per contract from bundled instrument facts dated ${bundled.asOf} (no live value)`,
+        ];
   if (plan.borrowRate !== null) notes.push(borrowRateNote(plan.borrowRate));
   return notes;
 }
@@ -301,5 +379,7 @@ export function planNotes(plan: QuotePlan): string[] {
 /** The plan's own assumptions join the engine's (first), so the trader sees every bundled figure. */
 export function withPlanNotes(plan: QuotePlan, result: QuoteResult): QuoteResult {
   const notes = planNotes(plan);
-  return 'error' in result || notes.length === 0 ? result : { ...result, assumptions: [...notes, ...result.assumptions] };
+  return 'error' in result || notes.length === 0
+    ? result
+    : { ...result, assumptions: [...notes, ...result.assumptions] };
 }

@@ -9,9 +9,27 @@ import { formatBadgePercent, formatPrice } from '../../src/background/badge/form
 import { MARKET_PORT } from '../../src/messaging/messages';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../src/settings/settings';
 import type { Figure, MarketSnapshot, OrderForm } from '../../src/venues/types';
-import { binanceTab, EXTENSION_ID, FakeAction, FakeClock, FakeFetch, FakePort, FakeStorage, fixture, jsonResponse, recordingLog, socketFactory, T0 } from './fakes';
+import {
+  binanceTab,
+  EXTENSION_ID,
+  FakeAction,
+  FakeClock,
+  FakeFetch,
+  FakePort,
+  FakeStorage,
+  fixture,
+  jsonResponse,
+  recordingLog,
+  socketFactory,
+  T0,
+} from './fakes';
 
-const fig = (value: string, ageMs = 3_000): Figure => ({ value, receivedAt: T0 - ageMs, exchangeTime: null, source: 'stream' });
+const fig = (value: string, ageMs = 3_000): Figure => ({
+  value,
+  receivedAt: T0 - ageMs,
+  exchangeTime: null,
+  source: 'stream',
+});
 
 const binanceForm: OrderForm = {
   venue: 'binance-usdm',
@@ -35,7 +53,14 @@ const binanceMarket = (mark = '20000', ageMs = 3_000, extra: Partial<MarketSnaps
   lastError: null,
   ...extra,
 });
-const krakenForm: OrderForm = { ...binanceForm, venue: 'kraken-margin', symbol: 'BTC/USD', marginMode: 'cross', size: { unit: 'base', value: '0.5' }, leverage: '5' };
+const krakenForm: OrderForm = {
+  ...binanceForm,
+  venue: 'kraken-margin',
+  symbol: 'BTC/USD',
+  marginMode: 'cross',
+  size: { unit: 'base', value: '0.5' },
+  leverage: '5',
+};
 const krakenMarket: MarketSnapshot = {
   venue: 'kraken-margin',
   symbol: 'BTC/USD',
@@ -46,7 +71,13 @@ const krakenMarket: MarketSnapshot = {
 const withBalance: Settings = { ...DEFAULT_SETTINGS, accountBalance: { 'kraken-margin': '10000' } };
 
 /** The badge for the quotes the background computes for this form, market and settings. */
-function computeBadge(form: OrderForm, snapshot: MarketSnapshot | null, settings: Settings, now: number, quoteAsset: string | null) {
+function computeBadge(
+  form: OrderForm,
+  snapshot: MarketSnapshot | null,
+  settings: Settings,
+  now: number,
+  quoteAsset: string | null,
+) {
   return drawBadge(form, quoteSides(form, snapshot, settings, now), snapshot, settings, quoteAsset);
 }
 
@@ -62,11 +93,17 @@ describe('badge view', () => {
   });
 
   it('amber under twice the limit, green beyond it', () => {
-    expect(computeBadge({ ...binanceForm, leverage: '10' }, binanceMarket(), DEFAULT_SETTINGS, T0, 'USDT')).toMatchObject({ text: '9.6%', color: BADGE_COLORS.warn });
-    expect(computeBadge({ ...binanceForm, leverage: '5' }, binanceMarket(), DEFAULT_SETTINGS, T0, 'USDT')).toMatchObject({ text: '19%', color: BADGE_COLORS.ok });
+    expect(
+      computeBadge({ ...binanceForm, leverage: '10' }, binanceMarket(), DEFAULT_SETTINGS, T0, 'USDT'),
+    ).toMatchObject({ text: '9.6%', color: BADGE_COLORS.warn });
+    expect(
+      computeBadge({ ...binanceForm, leverage: '5' }, binanceMarket(), DEFAULT_SETTINGS, T0, 'USDT'),
+    ).toMatchObject({ text: '19%', color: BADGE_COLORS.ok });
     // A stricter personal limit turns the same order red.
     const strict = { ...DEFAULT_SETTINGS, minLiquidationDistance: '0.25' };
-    expect(computeBadge({ ...binanceForm, leverage: '5' }, binanceMarket(), strict, T0, 'USDT').color).toBe(BADGE_COLORS.danger);
+    expect(computeBadge({ ...binanceForm, leverage: '5' }, binanceMarket(), strict, T0, 'USDT').color).toBe(
+      BADGE_COLORS.danger,
+    );
   });
 
   it('quotes both sides of a Binance form and shows the worse', () => {
@@ -82,11 +119,16 @@ describe('badge view', () => {
   it('Kraken cross margin with a balance: distance, margin level in percent', () => {
     const view = computeBadge(krakenForm, krakenMarket, withBalance, T0, 'USD');
     expect(view).toMatchObject({ text: '22%', color: BADGE_COLORS.ok });
-    expect(view.title).toBe('Margin Preflight — BTC/USD long 5×: liquidation 50,200 (22.7 % from mark 65,000), margin level 153.8 %, initial margin 6,500 USD; mark 3 s old');
+    expect(view.title).toBe(
+      'Margin Preflight — BTC/USD long 5×: liquidation 50,200 (22.7 % from mark 65,000), margin level 153.8 %, initial margin 6,500 USD; mark 3 s old',
+    );
   });
 
   it('"!" and grey when it cannot know: no price, or cross margin without a balance', () => {
-    expect(computeBadge(binanceForm, null, DEFAULT_SETTINGS, T0, 'USDT')).toMatchObject({ text: '!', color: BADGE_COLORS.unknown });
+    expect(computeBadge(binanceForm, null, DEFAULT_SETTINGS, T0, 'USDT')).toMatchObject({
+      text: '!',
+      color: BADGE_COLORS.unknown,
+    });
     const noBalance = computeBadge(krakenForm, krakenMarket, DEFAULT_SETTINGS, T0, 'USD');
     expect(noBalance).toMatchObject({ text: '!', color: BADGE_COLORS.unknown });
     expect(noBalance.title).toMatch(/enter your account balance/);
@@ -95,32 +137,80 @@ describe('badge view', () => {
   it('"!" and grey, not a green "–", when the page’s open positions cannot be weighed', () => {
     const bybitForm: OrderForm = { ...binanceForm, venue: 'bybit-linear', marginMode: 'cross', leverage: '5' };
     const bybitMarket: MarketSnapshot = { ...binanceMarket(), venue: 'bybit-linear' };
-    const tooMany = computeBadge({ ...bybitForm, account: { walletBalance: '20000', positions: null, positionsTooMany: true } }, bybitMarket, DEFAULT_SETTINGS, T0, 'USDT');
+    const tooMany = computeBadge(
+      { ...bybitForm, account: { walletBalance: '20000', positions: null, positionsTooMany: true } },
+      bybitMarket,
+      DEFAULT_SETTINGS,
+      T0,
+      'USDT',
+    );
     expect(tooMany).toMatchObject({ text: '!', color: BADGE_COLORS.unknown });
     expect(tooMany.title).toMatch(/more open positions than are read, so no liquidation price/);
-    const misread = { symbol: 'ETHUSDT', side: 'short' as const, quantity: '2', entryPrice: '3', markPrice: '3100', maintenanceMargin: '31' };
-    const unknown = computeBadge({ ...bybitForm, account: { walletBalance: '20000', positions: [misread] } }, bybitMarket, DEFAULT_SETTINGS, T0, 'USDT');
+    const misread = {
+      symbol: 'ETHUSDT',
+      side: 'short' as const,
+      quantity: '2',
+      entryPrice: '3',
+      markPrice: '3100',
+      maintenanceMargin: '31',
+    };
+    const unknown = computeBadge(
+      { ...bybitForm, account: { walletBalance: '20000', positions: [misread] } },
+      bybitMarket,
+      DEFAULT_SETTINGS,
+      T0,
+      'USDT',
+    );
     expect(unknown).toMatchObject({ text: '!', color: BADGE_COLORS.unknown });
     expect(unknown.title).toMatch(/open positions ETHUSDT cannot be weighed/);
     // The control: the same position read right is weighed and the badge shows the distance.
-    expect(computeBadge({ ...bybitForm, account: { walletBalance: '20000', positions: [{ ...misread, entryPrice: '3000' }] } }, bybitMarket, DEFAULT_SETTINGS, T0, 'USDT').text).toMatch(/^\d+(\.\d)?%$/);
+    expect(
+      computeBadge(
+        { ...bybitForm, account: { walletBalance: '20000', positions: [{ ...misread, entryPrice: '3000' }] } },
+        bybitMarket,
+        DEFAULT_SETTINGS,
+        T0,
+        'USDT',
+      ).text,
+    ).toMatch(/^\d+(\.\d)?%$/);
   });
 
   it('"–" when nothing can be liquidated', () => {
-    expect(computeBadge({ ...binanceForm, leverage: '1' }, binanceMarket(), DEFAULT_SETTINGS, T0, 'USDT')).toMatchObject({ text: '–', color: BADGE_COLORS.ok });
-    expect(computeBadge({ ...krakenForm, marginEnabled: false }, krakenMarket, DEFAULT_SETTINGS, T0, 'USD')).toMatchObject({ text: '–' });
+    expect(
+      computeBadge({ ...binanceForm, leverage: '1' }, binanceMarket(), DEFAULT_SETTINGS, T0, 'USDT'),
+    ).toMatchObject({ text: '–', color: BADGE_COLORS.ok });
+    expect(
+      computeBadge({ ...krakenForm, marginEnabled: false }, krakenMarket, DEFAULT_SETTINGS, T0, 'USD'),
+    ).toMatchObject({ text: '–' });
   });
 
   it('never green on a stale mark, and says why', () => {
-    const stale = binanceMarket('20000', 60_000, { status: 'degraded', lastError: 'HTTP 500 from fapi.binance.com, retrying in 4 s' });
+    const stale = binanceMarket('20000', 60_000, {
+      status: 'degraded',
+      lastError: 'HTTP 500 from fapi.binance.com, retrying in 4 s',
+    });
     const view = computeBadge({ ...binanceForm, leverage: '3' }, stale, DEFAULT_SETTINGS, T0, 'USDT');
     expect(view.color).toBe(BADGE_COLORS.unknown);
-    expect(view.title).toMatch(/from price 20,000\), .*; mark 60 s old \(stale\)\nMarket data: HTTP 500 from fapi\.binance\.com, retrying in 4 s$/);
+    expect(view.title).toMatch(
+      /from price 20,000\), .*; mark 60 s old \(stale\)\nMarket data: HTTP 500 from fapi\.binance\.com, retrying in 4 s$/,
+    );
   });
 
   it('formats short numbers', () => {
-    expect(['0.0421', '0.12', '0.0999', '0.00049', '3.5', '12'].map(formatBadgePercent)).toEqual(['4.2%', '12%', '9.9%', '0.0%', '350%', '999+']);
-    expect(['19700', '65000.123', '0.000123456789', '1234567.8'].map(formatPrice)).toEqual(['19,700', '65,000.1', '0.000123457', '1,234,570']);
+    expect(['0.0421', '0.12', '0.0999', '0.00049', '3.5', '12'].map(formatBadgePercent)).toEqual([
+      '4.2%',
+      '12%',
+      '9.9%',
+      '0.0%',
+      '350%',
+      '999+',
+    ]);
+    expect(['19700', '65000.123', '0.000123456789', '1234567.8'].map(formatPrice)).toEqual([
+      '19,700',
+      '65,000.1',
+      '0.000123457',
+      '1,234,570',
+    ]);
   });
 });
 
@@ -137,9 +227,22 @@ describe('badge per tab', () => {
     action = new FakeAction();
     sync = new FakeStorage({ [SETTINGS_KEY]: { minLiquidationDistance: '0.02' } });
     const fetch = new FakeFetch()
-      .route('/fapi/v1/premiumIndex', () => jsonResponse({ ...(fixture('binance-usdm', 'premium-index.json') as object), markPrice: '20000', time: T0 }))
+      .route('/fapi/v1/premiumIndex', () =>
+        jsonResponse({ ...(fixture('binance-usdm', 'premium-index.json') as object), markPrice: '20000', time: T0 }),
+      )
       .route('/fapi/v1/fundingInfo', () => jsonResponse([]));
-    app = createBackground({ extensionId: EXTENSION_ID, extensionOrigin: 'chrome-extension://margin-preflight-test', clock, fetch: fetch.fn, sockets: socketFactory().Socket, random: () => 0.5, log: recordingLog(), cacheArea: new FakeStorage(), syncArea: sync, action });
+    app = createBackground({
+      extensionId: EXTENSION_ID,
+      extensionOrigin: 'chrome-extension://margin-preflight-test',
+      clock,
+      fetch: fetch.fn,
+      sockets: socketFactory().Socket,
+      random: () => 0.5,
+      log: recordingLog(),
+      cacheArea: new FakeStorage(),
+      syncArea: sync,
+      action,
+    });
     await app.ready;
     port = new FakePort(MARKET_PORT, binanceTab(tab));
     app.onConnect(port);
@@ -148,7 +251,13 @@ describe('badge per tab', () => {
   });
 
   let seq = 0;
-  const formMessage = (form: OrderForm | null) => ({ type: 'cs→bg:form-changed', seq: ++seq, venue: 'binance-usdm', symbol: 'BTCUSDT', form });
+  const formMessage = (form: OrderForm | null) => ({
+    type: 'cs→bg:form-changed',
+    seq: ++seq,
+    venue: 'binance-usdm',
+    symbol: 'BTCUSDT',
+    form,
+  });
 
   it('follows the form with the background’s own snapshot and the stored settings', async () => {
     port.emit(formMessage(binanceForm));
@@ -156,7 +265,9 @@ describe('badge per tab', () => {
     // Stored limit 2 %: 4.6 % is more than twice that, so green.
     expect(action.text.get(tab)).toBe('4.6%');
     expect(action.color.get(tab)).toBe(BADGE_COLORS.ok);
-    expect(action.title.get(tab)).toMatch(/^Margin Preflight — BTCUSDT long 20×: liquidation 19,076\.3 \(4\.6 % from mark 20,000\)/);
+    expect(action.title.get(tab)).toMatch(
+      /^Margin Preflight — BTCUSDT long 20×: liquidation 19,076\.3 \(4\.6 % from mark 20,000\)/,
+    );
 
     // The user tightens the limit: the badge turns red without a new form message.
     app.onStorageChanged({ [SETTINGS_KEY]: { newValue: { minLiquidationDistance: '0.05' } } }, 'sync');
@@ -187,7 +298,10 @@ describe('badge per tab', () => {
     await clock.advance(0);
     expect(action.text.get(tab)).toBe('4.6%');
     // A schema refusal, then a price that does not fit the market (mark 20,000).
-    for (const refused of [{ ...binanceForm, leverage: '-20' }, { ...binanceForm, type: 'limit' as const, price: '20' }]) {
+    for (const refused of [
+      { ...binanceForm, leverage: '-20' },
+      { ...binanceForm, type: 'limit' as const, price: '20' },
+    ]) {
       port.emit(formMessage(refused));
       await clock.advance(0);
       expect(action.text.get(tab)).toBe('');

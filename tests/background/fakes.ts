@@ -58,7 +58,8 @@ export function response(status: number, body: string, headers: Record<string, s
   return { status, headers: { get: (name) => lower[name.toLowerCase()] ?? null }, text: async () => body };
 }
 
-export const jsonResponse = (body: unknown, status = 200, headers: Record<string, string> = {}): ResponseLike => response(status, JSON.stringify(body), headers);
+export const jsonResponse = (body: unknown, status = 200, headers: Record<string, string> = {}): ResponseLike =>
+  response(status, JSON.stringify(body), headers);
 
 type Route = (url: URL, init: RequestInit) => ResponseLike | Promise<ResponseLike>;
 
@@ -208,12 +209,28 @@ export class FakePort implements PortLike {
 export const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}`;
 
-export const krakenTab = (tabId = 7): SenderLike => ({ id: EXTENSION_ID, tab: { id: tabId }, frameId: 0, origin: 'https://pro.kraken.com', url: 'https://pro.kraken.com/app/trade/btc-usd' });
-export const binanceTab = (tabId = 8): SenderLike => ({ id: EXTENSION_ID, tab: { id: tabId }, frameId: 0, origin: 'https://www.binance.com', url: 'https://www.binance.com/en/futures/BTCUSDT' });
+export const krakenTab = (tabId = 7): SenderLike => ({
+  id: EXTENSION_ID,
+  tab: { id: tabId },
+  frameId: 0,
+  origin: 'https://pro.kraken.com',
+  url: 'https://pro.kraken.com/app/trade/btc-usd',
+});
+export const binanceTab = (tabId = 8): SenderLike => ({
+  id: EXTENSION_ID,
+  tab: { id: tabId },
+  frameId: 0,
+  origin: 'https://www.binance.com',
+  url: 'https://www.binance.com/en/futures/BTCUSDT',
+});
 
 export function recordingLog(): Log & { warnings: string[] } {
   const warnings: string[] = [];
-  return { warnings, warn: (...args: unknown[]) => void warnings.push(args.map(String).join(' ')), info: () => undefined };
+  return {
+    warnings,
+    warn: (...args: unknown[]) => void warnings.push(args.map(String).join(' ')),
+    info: () => undefined,
+  };
 }
 
 /** A saved API response from a venue's fixtures/api/ folder. */

@@ -29,9 +29,11 @@ describe('binance-margin feed: registration and endpoints', () => {
     ]);
   });
 
-  it('accepts spot symbols only in the API\'s own spelling', () => {
-    for (const ok of ['BTCUSDT', 'ETHUSDT', 'ETHBTC', '1000SATSFDUSD', 'BNBUSDC']) expect(feed.symbolPattern.test(ok), ok).toBe(true);
-    for (const bad of ['btcusdt', 'BTC_USDT', 'BTC/USDT', 'BTCUSDT_250328', 'USDT', 'BTCDAI', 'BTC USDT', '../USDT']) expect(feed.symbolPattern.test(bad), bad).toBe(false);
+  it("accepts spot symbols only in the API's own spelling", () => {
+    for (const ok of ['BTCUSDT', 'ETHUSDT', 'ETHBTC', '1000SATSFDUSD', 'BNBUSDC'])
+      expect(feed.symbolPattern.test(ok), ok).toBe(true);
+    for (const bad of ['btcusdt', 'BTC_USDT', 'BTC/USDT', 'BTCUSDT_250328', 'USDT', 'BTCDAI', 'BTC USDT', '../USDT'])
+      expect(feed.symbolPattern.test(bad), bad).toBe(false);
   });
 
   it('names the quote currency', () => {
@@ -48,7 +50,10 @@ describe('binance-margin feed: ticker/price', () => {
   it('reads the last trade as mark and last price (no exchange time in this answer)', () => {
     expect(feed.parseMark(ticker, 'BTCUSDT')).toEqual({
       ok: true,
-      figures: { markPrice: { value: '65010.5', exchangeTime: null }, lastPrice: { value: '65010.5', exchangeTime: null } },
+      figures: {
+        markPrice: { value: '65010.5', exchangeTime: null },
+        lastPrice: { value: '65010.5', exchangeTime: null },
+      },
     });
   });
 
@@ -68,11 +73,15 @@ describe('binance-margin feed: ticker/price', () => {
   });
 
   it('rejects a list answer (no symbol parameter) and non-objects', () => {
-    for (const body of [[ticker], null, 'BTCUSDT 65010.5', 65010.5]) expect(feed.parseMark(body, 'BTCUSDT').ok).toBe(false);
+    for (const body of [[ticker], null, 'BTCUSDT 65010.5', 65010.5])
+      expect(feed.parseMark(body, 'BTCUSDT').ok).toBe(false);
   });
 
-  it('rejects Binance\'s error body with a short reason', () => {
-    expect(feed.parseMark(load('error-invalid-symbol.json'), 'BTCUSDT')).toEqual({ ok: false, reason: 'Binance error -1121: Invalid symbol.' });
+  it("rejects Binance's error body with a short reason", () => {
+    expect(feed.parseMark(load('error-invalid-symbol.json'), 'BTCUSDT')).toEqual({
+      ok: false,
+      reason: 'Binance error -1121: Invalid symbol.',
+    });
   });
 });
 
@@ -80,7 +89,10 @@ describe('binance-margin feed: exchangeInfo', () => {
   const info = load('exchange-info.json');
 
   it('accepts a trading, margin-enabled symbol; its one figure is the PRICE_FILTER tick without trailing zeros', () => {
-    expect(feed.parseFacts(info, 'BTCUSDT')).toEqual({ ok: true, figures: { tickSize: { value: '0.01', exchangeTime: null } } });
+    expect(feed.parseFacts(info, 'BTCUSDT')).toEqual({
+      ok: true,
+      figures: { tickSize: { value: '0.01', exchangeTime: null } },
+    });
   });
 
   const tickOf = (spoil: (symbol: Json) => void) => {
@@ -107,8 +119,16 @@ describe('binance-margin feed: exchangeInfo', () => {
   it.each<[string, (s: Json) => void, RegExp]>([
     ['a negative tick', (s) => (priceFilter(s).tickSize = '-0.01000000'), /PRICE_FILTER.tickSize is out of range/],
     ['an exponent', (s) => (priceFilter(s).tickSize = '1e-2'), /PRICE_FILTER.tickSize is not a decimal string/],
-    ['a number instead of a string', (s) => (priceFilter(s).tickSize = 0.01), /PRICE_FILTER.tickSize is not a decimal string/],
-    ['a step that is not a tick', (s) => (priceFilter(s).tickSize = '0.03000000'), /PRICE_FILTER.tickSize is not 1, 2, 2.5 or 5 times a power of ten/],
+    [
+      'a number instead of a string',
+      (s) => (priceFilter(s).tickSize = 0.01),
+      /PRICE_FILTER.tickSize is not a decimal string/,
+    ],
+    [
+      'a step that is not a tick',
+      (s) => (priceFilter(s).tickSize = '0.03000000'),
+      /PRICE_FILTER.tickSize is not 1, 2, 2.5 or 5 times a power of ten/,
+    ],
     ['PRICE_FILTER twice', (s) => s.filters.push(clone(priceFilter(s))), /PRICE_FILTER is listed twice/],
     ['filters that are not an array', (s) => (s.filters = {}), /filters is not an array/],
     ['a filter without a filterType', (s) => delete s.filters[1].filterType, /filters\[1\].filterType is not a string/],
@@ -153,7 +173,10 @@ describe('binance-margin feed: miniTicker stream', () => {
   it('data → the close price as mark and last price, with the event time', () => {
     expect(feed.parseStream(message, 'BTCUSDT')).toEqual({
       kind: 'figures',
-      figures: { markPrice: { value: '65010.5', exchangeTime: 1764498000123 }, lastPrice: { value: '65010.5', exchangeTime: 1764498000123 } },
+      figures: {
+        markPrice: { value: '65010.5', exchangeTime: 1764498000123 },
+        lastPrice: { value: '65010.5', exchangeTime: 1764498000123 },
+      },
     });
   });
 
@@ -162,7 +185,10 @@ describe('binance-margin feed: miniTicker stream', () => {
   });
 
   it('an error answer → refused, with the exchange text made safe', () => {
-    const event = feed.parseStream({ error: { code: 2, msg: 'Invalid request: unknown variant\u0000' }, id: 1 }, 'BTCUSDT');
+    const event = feed.parseStream(
+      { error: { code: 2, msg: 'Invalid request: unknown variant\u0000' }, id: 1 },
+      'BTCUSDT',
+    );
     expect(event).toEqual({ kind: 'refused', reason: 'Binance refused the stream: Invalid request: unknown variant?' });
   });
 

@@ -67,11 +67,19 @@ describe('bybit feed: /v5/market/tickers', () => {
     const body = clone(tickers);
     delete body.result.list[0].fundingIntervalHour;
     const result = feed.parseMark(body, 'BTCUSDT');
-    expect(result.ok && Object.keys(result.figures).sort()).toEqual(['fundingRate', 'lastPrice', 'markPrice', 'nextFundingTime']);
+    expect(result.ok && Object.keys(result.figures).sort()).toEqual([
+      'fundingRate',
+      'lastPrice',
+      'markPrice',
+      'nextFundingTime',
+    ]);
   });
 
   it('rejects the documented error body with its code', () => {
-    expect(feed.parseMark(load('tickers-error.json'), 'BTCUSDT')).toEqual({ ok: false, reason: 'Bybit error 10001 Not supported symbols' });
+    expect(feed.parseMark(load('tickers-error.json'), 'BTCUSDT')).toEqual({
+      ok: false,
+      reason: 'Bybit error 10001 Not supported symbols',
+    });
   });
 
   it.each<[string, (t: Json) => void]>([
@@ -116,10 +124,34 @@ describe('bybit feed: /v5/market/risk-limit', () => {
         basis: 'notional',
         rows: [
           { floor: '0', cap: '2000000', maintenanceMarginRate: '0.005', maintenanceAmount: null, maxLeverage: '100' },
-          { floor: '2000000', cap: '4000000', maintenanceMarginRate: '0.0075', maintenanceAmount: '5000', maxLeverage: '80' },
-          { floor: '4000000', cap: '6000000', maintenanceMarginRate: '0.01', maintenanceAmount: '15000', maxLeverage: '66.67' },
-          { floor: '6000000', cap: '8000000', maintenanceMarginRate: '0.0125', maintenanceAmount: '30000', maxLeverage: '57.14' },
-          { floor: '8000000', cap: '10000000', maintenanceMarginRate: '0.015', maintenanceAmount: '50000', maxLeverage: '50' },
+          {
+            floor: '2000000',
+            cap: '4000000',
+            maintenanceMarginRate: '0.0075',
+            maintenanceAmount: '5000',
+            maxLeverage: '80',
+          },
+          {
+            floor: '4000000',
+            cap: '6000000',
+            maintenanceMarginRate: '0.01',
+            maintenanceAmount: '15000',
+            maxLeverage: '66.67',
+          },
+          {
+            floor: '6000000',
+            cap: '8000000',
+            maintenanceMarginRate: '0.0125',
+            maintenanceAmount: '30000',
+            maxLeverage: '57.14',
+          },
+          {
+            floor: '8000000',
+            cap: '10000000',
+            maintenanceMarginRate: '0.015',
+            maintenanceAmount: '50000',
+            maxLeverage: '50',
+          },
         ],
       },
     });
@@ -137,16 +169,25 @@ describe('bybit feed: /v5/market/risk-limit', () => {
     const body = clone(riskLimit);
     body.result.list[2].mmDeduction = '';
     const result = feed.parseFacts(body, 'BTCUSDT');
-    expect(result.ok && result.tiers?.rows.map((r) => r.maintenanceAmount)).toEqual([null, '5000', null, '30000', '50000']);
+    expect(result.ok && result.tiers?.rows.map((r) => r.maintenanceAmount)).toEqual([
+      null,
+      '5000',
+      null,
+      '30000',
+      '50000',
+    ]);
   });
 
   it.each<[string, (t: Json) => void]>([
-    ['rates in percent (as an old docs example prints them)', (t) => {
-      for (const row of t.result.list) {
-        row.maintenanceMargin = String(Number(row.maintenanceMargin) * 100);
-        row.initialMargin = String(Number(row.initialMargin) * 100);
-      }
-    }],
+    [
+      'rates in percent (as an old docs example prints them)',
+      (t) => {
+        for (const row of t.result.list) {
+          row.maintenanceMargin = String(Number(row.maintenanceMargin) * 100);
+          row.initialMargin = String(Number(row.initialMargin) * 100);
+        }
+      },
+    ],
     ['a maintenance rate of 0.5 (50 %) against 1 % initial', (t) => (t.result.list[0].maintenanceMargin = '0.5')],
     ['an initial margin that does not match maxLeverage', (t) => (t.result.list[1].initialMargin = '0.02')],
     ['a deduction that breaks continuity', (t) => (t.result.list[2].mmDeduction = '16000')],
@@ -227,7 +268,11 @@ describe('bybit feed: /v5/market/instruments-info', () => {
     ['an exponent', (f) => (f.tickSize = '1e-2'), /priceFilter.tickSize is not a decimal string/],
     ['a number instead of a string', (f) => (f.tickSize = 0.1), /priceFilter.tickSize is not a decimal string/],
     ['a missing tickSize in priceFilter', (f) => delete f.tickSize, /priceFilter.tickSize is not a decimal string/],
-    ['a step that is not a tick', (f) => (f.tickSize = '0.37'), /priceFilter.tickSize is not 1, 2, 2.5 or 5 times a power of ten/],
+    [
+      'a step that is not a tick',
+      (f) => (f.tickSize = '0.37'),
+      /priceFilter.tickSize is not 1, 2, 2.5 or 5 times a power of ten/,
+    ],
     ['a priceFilter that is not an object', (_f, e) => (e.priceFilter = '0.10'), /priceFilter is not an object/],
   ])('rejects instruments-info with %s', (_, spoil, reason) => {
     expect(tickOf(spoil)).toMatch(reason);
@@ -250,13 +295,24 @@ describe('bybit feed: the tickers stream', () => {
   });
 
   it('a delta updates only the figures it carries', () => {
-    expect(feed.parseStream(delta, 'BTCUSDT')).toEqual({ kind: 'figures', figures: { markPrice: { value: '65015.75', exchangeTime: 1795485601100 } } });
+    expect(feed.parseStream(delta, 'BTCUSDT')).toEqual({
+      kind: 'figures',
+      figures: { markPrice: { value: '65015.75', exchangeTime: 1795485601100 } },
+    });
     const onlyFunding = { ...delta, data: { symbol: 'BTCUSDT', fundingRate: '-0.00012' } };
-    expect(feed.parseStream(onlyFunding, 'BTCUSDT')).toEqual({ kind: 'figures', figures: { fundingRate: { value: '-0.00012', exchangeTime: 1795485601100 } } });
+    expect(feed.parseStream(onlyFunding, 'BTCUSDT')).toEqual({
+      kind: 'figures',
+      figures: { fundingRate: { value: '-0.00012', exchangeTime: 1795485601100 } },
+    });
   });
 
   it('a delta with none of our figures is ignored, not an update', () => {
-    expect(feed.parseStream({ ...delta, data: { symbol: 'BTCUSDT', volume24h: '97110.1', bid1Price: '65016.2' } }, 'BTCUSDT')).toEqual({ kind: 'ignore' });
+    expect(
+      feed.parseStream(
+        { ...delta, data: { symbol: 'BTCUSDT', volume24h: '97110.1', bid1Price: '65016.2' } },
+        'BTCUSDT',
+      ),
+    ).toEqual({ kind: 'ignore' });
   });
 
   it('ignores acknowledgements and pongs; reports refusals', () => {
@@ -264,8 +320,12 @@ describe('bybit feed: the tickers stream', () => {
     const pong = { success: true, ret_msg: 'pong', conn_id: 'a1b2c3', req_id: '', op: 'ping' };
     expect(feed.parseStream(ack, 'BTCUSDT')).toEqual({ kind: 'ignore' });
     expect(feed.parseStream(pong, 'BTCUSDT')).toEqual({ kind: 'ignore' });
-    expect(feed.parseStream({ op: 'pong', args: ['1795485601000'], conn_id: 'a1b2c3' }, 'BTCUSDT')).toEqual({ kind: 'ignore' });
-    expect(feed.parseStream({ ...ack, success: false, ret_msg: 'error:handler not found,topic:tickers.BTCUSDX' }, 'BTCUSDT')).toEqual({
+    expect(feed.parseStream({ op: 'pong', args: ['1795485601000'], conn_id: 'a1b2c3' }, 'BTCUSDT')).toEqual({
+      kind: 'ignore',
+    });
+    expect(
+      feed.parseStream({ ...ack, success: false, ret_msg: 'error:handler not found,topic:tickers.BTCUSDX' }, 'BTCUSDT'),
+    ).toEqual({
       kind: 'refused',
       reason: 'Bybit refused the subscribe: error:handler not found,topic:tickers.BTCUSDX',
     });

@@ -38,14 +38,18 @@ describe('hyperliquid feed: endpoints', () => {
     expect(feed.endpoints.facts).toMatchObject({ base: 'https://api.hyperliquid.xyz/info' });
     expect(feed.endpoints.facts.postBody?.('BTC')).toEqual({ type: 'meta' });
     expect(feed.endpoints.stream).toEqual({ base: 'wss://api.hyperliquid.xyz/ws' });
-    expect(JSON.parse(feed.subscribeMessage('ETH')!)).toEqual({ method: 'subscribe', subscription: { type: 'activeAssetCtx', coin: 'ETH' } });
+    expect(JSON.parse(feed.subscribeMessage('ETH')!)).toEqual({
+      method: 'subscribe',
+      subscription: { type: 'activeAssetCtx', coin: 'ETH' },
+    });
     expect(feed.heartbeat).toEqual({ everyMs: 50_000, message: '{"method":"ping"}' });
     expect(feed.quoteAsset('BTC')).toBe('USDC');
   });
 
   it('accepts perp coin names only', () => {
     for (const ok of ['BTC', 'ETH', 'kPEPE', '1INCH']) expect(feed.symbolPattern.test(ok), ok).toBe(true);
-    for (const bad of ['btc', 'PURR/USDC', '@107', 'xyz:TSLA', 'BTC-USD', '', 'KPEPE ', 'ABCDEFGHIJKLMNOPQ']) expect(feed.symbolPattern.test(bad), bad).toBe(false);
+    for (const bad of ['btc', 'PURR/USDC', '@107', 'xyz:TSLA', 'BTC-USD', '', 'KPEPE ', 'ABCDEFGHIJKLMNOPQ'])
+      expect(feed.symbolPattern.test(bad), bad).toBe(false);
   });
 });
 
@@ -59,9 +63,15 @@ describe('hyperliquid feed: metaAndAssetCtxs (mark)', () => {
   });
 
   it('picks the context by the coin position in the universe', () => {
-    expect(feed.parseMark(contexts, 'SOL')).toMatchObject({ ok: true, figures: { markPrice: fig('148.2'), fundingRate: fig('0.0000083'), maxLeverage: fig('20') } });
+    expect(feed.parseMark(contexts, 'SOL')).toMatchObject({
+      ok: true,
+      figures: { markPrice: fig('148.2'), fundingRate: fig('0.0000083'), maxLeverage: fig('20') },
+    });
     const eth = feed.parseMark(contexts, 'ETH');
-    expect(eth).toMatchObject({ ok: true, figures: { markPrice: fig('3501.3'), fundingRate: fig('-0.0000042'), maxLeverage: fig('25') } });
+    expect(eth).toMatchObject({
+      ok: true,
+      figures: { markPrice: fig('3501.3'), fundingRate: fig('-0.0000042'), maxLeverage: fig('25') },
+    });
     // 1 / (2 × 15) does not terminate: the engine's own division, to its 40 digits.
     expect(eth.ok && eth.tiers?.rows[1]?.maintenanceMarginRate).toBe(new Dec(1).div(30).toFixed());
     expect(feed.parseMark(contexts, 'kPEPE')).toMatchObject({ ok: true, figures: { markPrice: fig('0.011004') } });
@@ -78,7 +88,10 @@ describe('hyperliquid feed: metaAndAssetCtxs (mark)', () => {
   it('a response without marginTables (or without marginTableId): figures without tiers', () => {
     const noTables = clone(contexts);
     delete noTables[0].marginTables;
-    expect(feed.parseMark(noTables, 'BTC')).toEqual({ ok: true, figures: { maxLeverage: fig('40'), markPrice: fig('65010'), fundingRate: fig('0.0000125'), tickSize: fig('1') } });
+    expect(feed.parseMark(noTables, 'BTC')).toEqual({
+      ok: true,
+      figures: { maxLeverage: fig('40'), markPrice: fig('65010'), fundingRate: fig('0.0000125'), tickSize: fig('1') },
+    });
     const noId = clone(contexts);
     delete noId[0].universe[0].marginTableId;
     expect(feed.parseMark(noId, 'BTC')).not.toHaveProperty('tiers');
@@ -181,7 +194,11 @@ describe('hyperliquid feed: metaAndAssetCtxs (mark)', () => {
 
 describe('hyperliquid feed: meta (facts)', () => {
   it('reads maxLeverage, the hourly funding interval and the margin table', () => {
-    expect(feed.parseFacts(meta, 'BTC')).toEqual({ ok: true, figures: { maxLeverage: fig('40'), fundingIntervalHours: fig('1') }, tiers: BTC_TIERS });
+    expect(feed.parseFacts(meta, 'BTC')).toEqual({
+      ok: true,
+      figures: { maxLeverage: fig('40'), fundingIntervalHours: fig('1') },
+      tiers: BTC_TIERS,
+    });
   });
 
   it('SOL and kPEPE tables', () => {
@@ -198,7 +215,10 @@ describe('hyperliquid feed: meta (facts)', () => {
   });
 
   it('a single-tier coin without a listed table: maxLeverage only', () => {
-    expect(feed.parseFacts(meta, 'HPOS')).toEqual({ ok: true, figures: { maxLeverage: fig('3'), fundingIntervalHours: fig('1') } });
+    expect(feed.parseFacts(meta, 'HPOS')).toEqual({
+      ok: true,
+      figures: { maxLeverage: fig('3'), fundingIntervalHours: fig('1') },
+    });
   });
 
   it.each<[string, (b: Json) => void]>([
@@ -213,13 +233,24 @@ describe('hyperliquid feed: meta (facts)', () => {
   });
 
   it('MMR = 1 / (2 × max leverage)', () => {
-    expect([50, 40, 25, 20, 10, 5, 3].map(maintenanceRate)).toEqual(['0.01', '0.0125', '0.02', '0.025', '0.05', '0.1', new Dec(1).div(6).toFixed()]);
+    expect([50, 40, 25, 20, 10, 5, 3].map(maintenanceRate)).toEqual([
+      '0.01',
+      '0.0125',
+      '0.02',
+      '0.025',
+      '0.05',
+      '0.1',
+      new Dec(1).div(6).toFixed(),
+    ]);
   });
 });
 
 describe('hyperliquid feed: activeAssetCtx stream', () => {
   it('data → mark and funding', () => {
-    expect(feed.parseStream(wsCtx, 'BTC')).toEqual({ kind: 'figures', figures: { markPrice: fig('65012'), fundingRate: fig('0.0000125') } });
+    expect(feed.parseStream(wsCtx, 'BTC')).toEqual({
+      kind: 'figures',
+      figures: { markPrice: fig('65012'), fundingRate: fig('0.0000125') },
+    });
   });
 
   it('acknowledgement and pong → ignore', () => {
@@ -230,7 +261,9 @@ describe('hyperliquid feed: activeAssetCtx stream', () => {
   it('error channel → refused, with the exchange text made safe', () => {
     const event = feed.parseStream(load('ws-error.json'), 'NOPE');
     expect(event.kind).toBe('refused');
-    expect(event.kind === 'refused' && event.reason).toMatch(/^Hyperliquid refused the subscription: Invalid subscription/);
+    expect(event.kind === 'refused' && event.reason).toMatch(
+      /^Hyperliquid refused the subscription: Invalid subscription/,
+    );
     const hostile = feed.parseStream({ channel: 'error', data: `\u0007${'x'.repeat(300)}` }, 'BTC');
     expect(hostile.kind === 'refused' && hostile.reason.length).toBeLessThan(140);
   });

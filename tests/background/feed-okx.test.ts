@@ -31,8 +31,18 @@ describe('okx feed: registry, symbols and endpoints', () => {
   });
 
   it('accepts USDT swap instIds only', () => {
-    for (const good of ['BTC-USDT-SWAP', 'ETH-USDT-SWAP', '1000PEPE-USDT-SWAP']) expect(feed.symbolPattern.test(good), good).toBe(true);
-    for (const bad of ['btc-usdt-swap', 'BTC-USD-SWAP', 'BTC-USDC-SWAP', 'BTC-USDT', 'BTC-USDT-250328', 'BTCUSDT', 'BTC-USDT-SWAP&x=1', '../BTC-USDT-SWAP']) {
+    for (const good of ['BTC-USDT-SWAP', 'ETH-USDT-SWAP', '1000PEPE-USDT-SWAP'])
+      expect(feed.symbolPattern.test(good), good).toBe(true);
+    for (const bad of [
+      'btc-usdt-swap',
+      'BTC-USD-SWAP',
+      'BTC-USDC-SWAP',
+      'BTC-USDT',
+      'BTC-USDT-250328',
+      'BTCUSDT',
+      'BTC-USDT-SWAP&x=1',
+      '../BTC-USDT-SWAP',
+    ]) {
       expect(feed.symbolPattern.test(bad), bad).toBe(false);
     }
     expect(feed.quoteAsset(SYMBOL)).toBe('USDT');
@@ -40,12 +50,22 @@ describe('okx feed: registry, symbols and endpoints', () => {
 
   it('reads exactly the documented endpoints', () => {
     const { mark, facts, stream } = feed.endpoints;
-    expect([mark.base, mark.query?.(SYMBOL)]).toEqual(['https://www.okx.com/api/v5/public/mark-price', { instType: 'SWAP', instId: SYMBOL }]);
-    expect([facts.base, facts.query?.(SYMBOL)]).toEqual(['https://www.okx.com/api/v5/public/instruments', { instType: 'SWAP', instId: SYMBOL }]);
+    expect([mark.base, mark.query?.(SYMBOL)]).toEqual([
+      'https://www.okx.com/api/v5/public/mark-price',
+      { instType: 'SWAP', instId: SYMBOL },
+    ]);
+    expect([facts.base, facts.query?.(SYMBOL)]).toEqual([
+      'https://www.okx.com/api/v5/public/instruments',
+      { instType: 'SWAP', instId: SYMBOL },
+    ]);
     expect(stream.base).toBe('wss://ws.okx.com:8443/ws/v5/public');
     expect(feed.moreFacts?.map((s) => [s.name, s.endpoint.base, s.endpoint.query?.(SYMBOL)])).toEqual([
       ['funding', 'https://www.okx.com/api/v5/public/funding-rate', { instId: SYMBOL }],
-      ['tiers', 'https://www.okx.com/api/v5/public/position-tiers', { instType: 'SWAP', tdMode: 'cross', instFamily: 'BTC-USDT' }],
+      [
+        'tiers',
+        'https://www.okx.com/api/v5/public/position-tiers',
+        { instType: 'SWAP', tdMode: 'cross', instFamily: 'BTC-USDT' },
+      ],
     ]);
     for (const spec of [mark, facts, stream, ...feed.moreFacts!.map((s) => s.endpoint)]) {
       expect(spec.pathSuffix).toBeUndefined();
@@ -56,7 +76,10 @@ describe('okx feed: registry, symbols and endpoints', () => {
   it('subscribes to mark price and funding rate, and pings every 20 s', () => {
     expect(JSON.parse(feed.subscribeMessage(SYMBOL)!)).toEqual({
       op: 'subscribe',
-      args: [{ channel: 'mark-price', instId: SYMBOL }, { channel: 'funding-rate', instId: SYMBOL }],
+      args: [
+        { channel: 'mark-price', instId: SYMBOL },
+        { channel: 'funding-rate', instId: SYMBOL },
+      ],
     });
     expect(feed.heartbeat).toEqual({ everyMs: 20_000, message: 'ping', reply: 'pong' });
   });
@@ -64,27 +87,33 @@ describe('okx feed: registry, symbols and endpoints', () => {
 
 describe('okx feed: mark price', () => {
   it('reads markPx with its time', () => {
-    expect(feed.parseMark(markPrice, SYMBOL)).toEqual({ ok: true, figures: { markPrice: { value: '91234.5', exchangeTime: 1764000123456 } } });
+    expect(feed.parseMark(markPrice, SYMBOL)).toEqual({
+      ok: true,
+      figures: { markPrice: { value: '91234.5', exchangeTime: 1764000123456 } },
+    });
   });
 
   it('passes OKX refusals on as the reason', () => {
-    expect(feed.parseMark(errorBody, SYMBOL)).toEqual({ ok: false, reason: 'OKX error 51001: Instrument ID does not exist' });
+    expect(feed.parseMark(errorBody, SYMBOL)).toEqual({
+      ok: false,
+      reason: 'OKX error 51001: Instrument ID does not exist',
+    });
   });
 
   it.each<[string, (t: Json) => unknown]>([
-    ['another instrument', (t) => (t.data[0].instId = 'ETH-USDT-SWAP', t)],
-    ['another instrument type', (t) => (t.data[0].instType = 'FUTURES', t)],
+    ['another instrument', (t) => ((t.data[0].instId = 'ETH-USDT-SWAP'), t)],
+    ['another instrument type', (t) => ((t.data[0].instType = 'FUTURES'), t)],
     ['two rows', (t) => (t.data.push(t.data[0]), t)],
-    ['no rows', (t) => (t.data = [], t)],
-    ['markPx as a number', (t) => (t.data[0].markPx = 91234.5, t)],
-    ['markPx empty', (t) => (t.data[0].markPx = '', t)],
-    ['markPx zero', (t) => (t.data[0].markPx = '0', t)],
-    ['markPx grouped', (t) => (t.data[0].markPx = '91,234.5', t)],
-    ['ts as a number', (t) => (t.data[0].ts = 1764000123456, t)],
-    ['ts not digits', (t) => (t.data[0].ts = '2025-11-24', t)],
-    ['code as a number', (t) => (t.code = 0, t)],
+    ['no rows', (t) => ((t.data = []), t)],
+    ['markPx as a number', (t) => ((t.data[0].markPx = 91234.5), t)],
+    ['markPx empty', (t) => ((t.data[0].markPx = ''), t)],
+    ['markPx zero', (t) => ((t.data[0].markPx = '0'), t)],
+    ['markPx grouped', (t) => ((t.data[0].markPx = '91,234.5'), t)],
+    ['ts as a number', (t) => ((t.data[0].ts = 1764000123456), t)],
+    ['ts not digits', (t) => ((t.data[0].ts = '2025-11-24'), t)],
+    ['code as a number', (t) => ((t.code = 0), t)],
     ['no code', (t) => (delete t.code, t)],
-    ['data not an array', (t) => (t.data = t.data[0], t)],
+    ['data not an array', (t) => ((t.data = t.data[0]), t)],
     ['an array body', (t) => [t]],
   ])('rejects mark-price with %s', (_, spoil) => {
     expect(feed.parseMark(spoil(clone(markPrice)), SYMBOL).ok).toBe(false);
@@ -157,7 +186,15 @@ describe('okx feed: instrument (contract value, max leverage, tick size)', () =>
 
   it('checks the face value currency against the requested instrument', () => {
     const eth = clone(instruments);
-    Object.assign(eth.data[0], { instId: 'ETH-USDT-SWAP', instFamily: 'ETH-USDT', uly: 'ETH-USDT', ctVal: '0.1', ctValCcy: 'ETH', lever: '100', tickSz: '0.01' });
+    Object.assign(eth.data[0], {
+      instId: 'ETH-USDT-SWAP',
+      instFamily: 'ETH-USDT',
+      uly: 'ETH-USDT',
+      ctVal: '0.1',
+      ctValCcy: 'ETH',
+      lever: '100',
+      tickSz: '0.01',
+    });
     expect(feed.parseFacts(eth, 'ETH-USDT-SWAP')).toEqual({
       ok: true,
       figures: {
@@ -183,7 +220,11 @@ describe('okx feed: funding rate', () => {
     });
   });
 
-  it.each([['1h', 3_600_000, '1'], ['4h', 14_400_000, '4'], ['6h', 21_600_000, '6']] as const)('a %s interval', (_, gap, hours) => {
+  it.each([
+    ['1h', 3_600_000, '1'],
+    ['4h', 14_400_000, '4'],
+    ['6h', 21_600_000, '6'],
+  ] as const)('a %s interval', (_, gap, hours) => {
     const body = clone(funding);
     body.data[0].nextFundingTime = String(Number(body.data[0].fundingTime) + gap);
     const result = source('funding').parse(body, SYMBOL);
@@ -269,7 +310,10 @@ describe('okx feed: position tiers', () => {
 
 describe('okx feed: stream messages', () => {
   it('mark-price pushes → mark figure with the update time', () => {
-    expect(feed.parseStream(wsMark, SYMBOL)).toEqual({ kind: 'figures', figures: { markPrice: { value: '91240.1', exchangeTime: 1764000124000 } } });
+    expect(feed.parseStream(wsMark, SYMBOL)).toEqual({
+      kind: 'figures',
+      figures: { markPrice: { value: '91240.1', exchangeTime: 1764000124000 } },
+    });
   });
 
   it('funding-rate pushes → rate, settlement time and interval', () => {
@@ -287,7 +331,10 @@ describe('okx feed: stream messages', () => {
   it('several rows in one push: all checked, the last one counts', () => {
     const msg = clone(wsMark);
     msg.data.push({ ...msg.data[0], markPx: '91241.7', ts: '1764000124200' });
-    expect(feed.parseStream(msg, SYMBOL)).toEqual({ kind: 'figures', figures: { markPrice: { value: '91241.7', exchangeTime: 1764000124200 } } });
+    expect(feed.parseStream(msg, SYMBOL)).toEqual({
+      kind: 'figures',
+      figures: { markPrice: { value: '91241.7', exchangeTime: 1764000124200 } },
+    });
     msg.data[0].markPx = '-1';
     expect(feed.parseStream(msg, SYMBOL).kind).toBe('malformed');
   });
@@ -296,7 +343,12 @@ describe('okx feed: stream messages', () => {
     for (const ack of [
       { event: 'subscribe', arg: { channel: 'mark-price', instId: SYMBOL }, connId: 'a4d3ae55' },
       { event: 'unsubscribe', arg: { channel: 'funding-rate', instId: SYMBOL }, connId: 'a4d3ae55' },
-      { event: 'notice', code: '64008', msg: 'The connection will soon be closed for a service upgrade. Please reconnect.', connId: 'a4d3ae55' },
+      {
+        event: 'notice',
+        code: '64008',
+        msg: 'The connection will soon be closed for a service upgrade. Please reconnect.',
+        connId: 'a4d3ae55',
+      },
       'pong',
     ]) {
       expect(feed.parseStream(ack, SYMBOL)).toEqual({ kind: 'ignore' });
@@ -304,7 +356,15 @@ describe('okx feed: stream messages', () => {
   });
 
   it('an error event refuses the subscription, without echoing more than a short text', () => {
-    const refused = feed.parseStream({ event: 'error', code: '60012', msg: 'Invalid request: {"op": "subscribe", "argss":[…]}\u0000'.repeat(5), connId: 'a4d3ae55' }, SYMBOL);
+    const refused = feed.parseStream(
+      {
+        event: 'error',
+        code: '60012',
+        msg: 'Invalid request: {"op": "subscribe", "argss":[…]}\u0000'.repeat(5),
+        connId: 'a4d3ae55',
+      },
+      SYMBOL,
+    );
     expect(refused.kind).toBe('refused');
     expect(refused.kind === 'refused' && refused.reason.startsWith('OKX error 60012: Invalid request')).toBe(true);
     expect(refused.kind === 'refused' && refused.reason.length).toBeLessThan(120);
@@ -321,7 +381,10 @@ describe('okx feed: stream messages', () => {
     ['no data', { arg: wsMark.arg, data: [] }],
     ['no arg', { data: wsMark.data }],
     ['an unknown event', { event: 'login', code: '0' }],
-    ['a funding push with a 7 h 59 min interval', { ...wsFunding, data: [{ ...wsFunding.data[0], nextFundingTime: String(1764028800000 + 28_740_000) }] }],
+    [
+      'a funding push with a 7 h 59 min interval',
+      { ...wsFunding, data: [{ ...wsFunding.data[0], nextFundingTime: String(1764028800000 + 28_740_000) }] },
+    ],
     ['null', null],
     ['an array', [wsMark]],
     ['other text', 'ping'],

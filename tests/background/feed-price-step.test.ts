@@ -59,6 +59,8 @@ describe('decimal counts', () => {
       return result.ok ? result.value : 'rejected';
     };
     expect([places(0), places(8), places(18), places(6, 6)]).toEqual([0, 8, 18, 6]);
-    expect([places(19), places(7, 6), places(-1), places(1.5), places('2'), places(null)]).toEqual(Array(6).fill('rejected'));
+    expect([places(19), places(7, 6), places(-1), places(1.5), places('2'), places(null)]).toEqual(
+      Array(6).fill('rejected'),
+    );
   });
 });

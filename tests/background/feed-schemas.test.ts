@@ -31,13 +31,17 @@ describe('kraken feed', () => {
     expect(restPair('ETH/BTC')).toBe('ETHXBT');
     expect(restPair('SOL/EUR')).toBe('SOLEUR');
     expect(kraken.symbolPattern.test('BTC/USD')).toBe(true);
-    for (const bad of ['XBTUSD', 'btc/usd', 'BTC/USD/EUR', 'BTC/US D', '../x/USD']) expect(kraken.symbolPattern.test(bad)).toBe(false);
+    for (const bad of ['XBTUSD', 'btc/usd', 'BTC/USD/EUR', 'BTC/US D', '../x/USD'])
+      expect(kraken.symbolPattern.test(bad)).toBe(false);
   });
 
   it('reads the last trade from Ticker as mark and last price', () => {
     expect(kraken.parseMark(ticker, 'BTC/USD')).toEqual({
       ok: true,
-      figures: { markPrice: { value: '65000.1', exchangeTime: null }, lastPrice: { value: '65000.1', exchangeTime: null } },
+      figures: {
+        markPrice: { value: '65000.1', exchangeTime: null },
+        lastPrice: { value: '65000.1', exchangeTime: null },
+      },
     });
   });
 
@@ -58,7 +62,10 @@ describe('kraken feed', () => {
   });
 
   it('rejects the documented error body', () => {
-    expect(kraken.parseMark(fixture('kraken', 'ticker-error.json'), 'BTC/USD')).toEqual({ ok: false, reason: 'Kraken error EQuery:Unknown asset pair' });
+    expect(kraken.parseMark(fixture('kraken', 'ticker-error.json'), 'BTC/USD')).toEqual({
+      ok: false,
+      reason: 'Kraken error EQuery:Unknown asset pair',
+    });
   });
 
   it('reads margin levels, the maximum leverage and the tick size from AssetPairs', () => {
@@ -77,7 +84,11 @@ describe('kraken feed', () => {
     const body = clone(pairs);
     body.result.XXBTZUSD.leverage_buy = [];
     const result = kraken.parseFacts(body, 'BTC/USD');
-    expect(result.ok && Object.keys(result.figures).sort()).toEqual(['liquidationLevel', 'marginCallLevel', 'tickSize']);
+    expect(result.ok && Object.keys(result.figures).sort()).toEqual([
+      'liquidationLevel',
+      'marginCallLevel',
+      'tickSize',
+    ]);
   });
 
   const tickOf = (spoil: (entry: Json) => void) => {
@@ -88,11 +99,30 @@ describe('kraken feed', () => {
   };
 
   it('takes tick_size over pair_decimals, and 10^-pair_decimals where tick_size is absent', () => {
-    expect(tickOf((e) => { e.tick_size = '0.5'; })).toBe('0.5');
-    expect(tickOf((e) => { e.pair_decimals = 3; e.tick_size = '0.005'; })).toBe('0.005');
+    expect(
+      tickOf((e) => {
+        e.tick_size = '0.5';
+      }),
+    ).toBe('0.5');
+    expect(
+      tickOf((e) => {
+        e.pair_decimals = 3;
+        e.tick_size = '0.005';
+      }),
+    ).toBe('0.005');
     expect(tickOf((e) => delete e.tick_size)).toBe('0.1');
-    expect(tickOf((e) => { delete e.tick_size; e.pair_decimals = 0; })).toBe('1');
-    expect(tickOf((e) => { delete e.tick_size; e.pair_decimals = 8; })).toBe('0.00000001');
+    expect(
+      tickOf((e) => {
+        delete e.tick_size;
+        e.pair_decimals = 0;
+      }),
+    ).toBe('1');
+    expect(
+      tickOf((e) => {
+        delete e.tick_size;
+        e.pair_decimals = 8;
+      }),
+    ).toBe('0.00000001');
     expect(tickOf((e) => delete e.pair_decimals)).toBe('0.1');
   });
 
@@ -101,7 +131,11 @@ describe('kraken feed', () => {
     delete body.result.XXBTZUSD.tick_size;
     delete body.result.XXBTZUSD.pair_decimals;
     const result = kraken.parseFacts(body, 'BTC/USD');
-    expect(result.ok && Object.keys(result.figures).sort()).toEqual(['liquidationLevel', 'marginCallLevel', 'maxLeverage']);
+    expect(result.ok && Object.keys(result.figures).sort()).toEqual([
+      'liquidationLevel',
+      'marginCallLevel',
+      'maxLeverage',
+    ]);
   });
 
   it.each<[string, (e: Json) => void, RegExp]>([
@@ -111,9 +145,30 @@ describe('kraken feed', () => {
     ['a number instead of a string', (e) => (e.tick_size = 0.1), /tick_size is not a decimal string/],
     ['a step that is not a tick', (e) => (e.tick_size = '0.3'), /tick_size is not 1, 2, 2.5 or 5 times a power of ten/],
     ['a tick finer than pair_decimals', (e) => (e.tick_size = '0.01'), /tick_size is finer than pair_decimals/],
-    ['fractional pair_decimals', (e) => { delete e.tick_size; e.pair_decimals = 1.5; }, /pair_decimals is not a whole number/],
-    ['negative pair_decimals', (e) => { delete e.tick_size; e.pair_decimals = -1; }, /pair_decimals is not a whole number/],
-    ['pair_decimals as text', (e) => { delete e.tick_size; e.pair_decimals = '1'; }, /pair_decimals is not a whole number/],
+    [
+      'fractional pair_decimals',
+      (e) => {
+        delete e.tick_size;
+        e.pair_decimals = 1.5;
+      },
+      /pair_decimals is not a whole number/,
+    ],
+    [
+      'negative pair_decimals',
+      (e) => {
+        delete e.tick_size;
+        e.pair_decimals = -1;
+      },
+      /pair_decimals is not a whole number/,
+    ],
+    [
+      'pair_decimals as text',
+      (e) => {
+        delete e.tick_size;
+        e.pair_decimals = '1';
+      },
+      /pair_decimals is not a whole number/,
+    ],
   ])('rejects AssetPairs with %s', (_, spoil, reason) => {
     expect(tickOf(spoil)).toMatch(reason);
   });
@@ -131,26 +186,48 @@ describe('kraken feed', () => {
   });
 
   it('subscribes to the v2 ticker and reads its JSON numbers', () => {
-    expect(JSON.parse(kraken.subscribeMessage('BTC/USD')!)).toEqual({ method: 'subscribe', params: { channel: 'ticker', symbol: ['BTC/USD'] } });
+    expect(JSON.parse(kraken.subscribeMessage('BTC/USD')!)).toEqual({
+      method: 'subscribe',
+      params: { channel: 'ticker', symbol: ['BTC/USD'] },
+    });
     const time = Date.parse('2026-11-24T09:30:59.123Z');
     expect(kraken.parseStream(ws, 'BTC/USD')).toEqual({
       kind: 'figures',
-      figures: { markPrice: { value: '65000.1', exchangeTime: time }, lastPrice: { value: '65000.1', exchangeTime: time } },
+      figures: {
+        markPrice: { value: '65000.1', exchangeTime: time },
+        lastPrice: { value: '65000.1', exchangeTime: time },
+      },
     });
   });
 
   it('ignores heartbeats, status and acknowledgements; reports refusals and junk', () => {
     expect(kraken.parseStream({ channel: 'heartbeat' }, 'BTC/USD')).toEqual({ kind: 'ignore' });
-    expect(kraken.parseStream({ channel: 'status', type: 'update', data: [{ system: 'online' }] }, 'BTC/USD')).toEqual({ kind: 'ignore' });
-    expect(kraken.parseStream({ method: 'subscribe', success: true, result: { channel: 'ticker', symbol: 'BTC/USD' } }, 'BTC/USD')).toEqual({ kind: 'ignore' });
-    expect(kraken.parseStream({ method: 'subscribe', success: false, error: 'Currency pair not supported' }, 'BTC/USD').kind).toBe('refused');
+    expect(kraken.parseStream({ channel: 'status', type: 'update', data: [{ system: 'online' }] }, 'BTC/USD')).toEqual({
+      kind: 'ignore',
+    });
+    expect(
+      kraken.parseStream(
+        { method: 'subscribe', success: true, result: { channel: 'ticker', symbol: 'BTC/USD' } },
+        'BTC/USD',
+      ),
+    ).toEqual({ kind: 'ignore' });
+    expect(
+      kraken.parseStream({ method: 'subscribe', success: false, error: 'Currency pair not supported' }, 'BTC/USD').kind,
+    ).toBe('refused');
     const wrongSymbol = clone(ws);
     wrongSymbol.data[0].symbol = 'ETH/USD';
     const textPrice = clone(ws);
     textPrice.data[0].last = '65000.1';
     const badTime = clone(ws);
     badTime.data[0].timestamp = 'yesterday';
-    for (const bad of [wrongSymbol, textPrice, badTime, { channel: 'ticker', type: 'snapshot', data: [] }, [1, 2], { channel: 'book' }]) {
+    for (const bad of [
+      wrongSymbol,
+      textPrice,
+      badTime,
+      { channel: 'ticker', type: 'snapshot', data: [] },
+      [1, 2],
+      { channel: 'book' },
+    ]) {
       expect(kraken.parseStream(bad, 'BTC/USD').kind).toBe('malformed');
     }
   });
@@ -165,10 +242,17 @@ describe('binance-usdm feed', () => {
     const rest = [binance.parseMark(premium, 'BTCUSDT'), binance.parseFacts(info, 'BTCUSDT')];
     const streamed = binance.parseStream(stream, 'BTCUSDT');
     expect(rest.every((r) => r.ok) && streamed.kind === 'figures').toBe(true);
-    const keys = [...rest.flatMap((r) => (r.ok ? Object.keys(r.figures) : [])), ...(streamed.kind === 'figures' ? Object.keys(streamed.figures) : [])];
+    const keys = [
+      ...rest.flatMap((r) => (r.ok ? Object.keys(r.figures) : [])),
+      ...(streamed.kind === 'figures' ? Object.keys(streamed.figures) : []),
+    ];
     expect(keys).toContain('markPrice');
     expect(keys).not.toContain('tickSize');
-    expect(Object.values(binance.endpoints).map((e) => e.base).join(' ')).not.toContain('exchangeInfo');
+    expect(
+      Object.values(binance.endpoints)
+        .map((e) => e.base)
+        .join(' '),
+    ).not.toContain('exchangeInfo');
   });
 
   it('reads mark price, funding rate and next funding time from premiumIndex', () => {
@@ -198,15 +282,21 @@ describe('binance-usdm feed', () => {
   });
 
   it('reads the funding interval, defaulting to 8 h for unlisted symbols', () => {
-    expect(binance.parseFacts(info, 'ETHUSDT')).toEqual({ ok: true, figures: { fundingIntervalHours: { value: '4', exchangeTime: null } } });
-    expect(binance.parseFacts(info, 'BTCUSDT')).toEqual({ ok: true, figures: { fundingIntervalHours: { value: '8', exchangeTime: null } } });
+    expect(binance.parseFacts(info, 'ETHUSDT')).toEqual({
+      ok: true,
+      figures: { fundingIntervalHours: { value: '4', exchangeTime: null } },
+    });
+    expect(binance.parseFacts(info, 'BTCUSDT')).toEqual({
+      ok: true,
+      figures: { fundingIntervalHours: { value: '8', exchangeTime: null } },
+    });
   });
 
   it.each<[string, (t: Json) => unknown]>([
     ['an object body', () => ({ symbol: 'ETHUSDT', fundingIntervalHours: 4 })],
     ['a duplicate entry', (t) => [...t, t[1]]],
-    ['hours as text', (t) => (t[1].fundingIntervalHours = '4', t)],
-    ['zero hours', (t) => (t[1].fundingIntervalHours = 0, t)],
+    ['hours as text', (t) => ((t[1].fundingIntervalHours = '4'), t)],
+    ['zero hours', (t) => ((t[1].fundingIntervalHours = 0), t)],
     ['an entry without symbol', (t) => [...t, { fundingIntervalHours: 8 }]],
   ])('rejects fundingInfo with %s', (_, spoil) => {
     expect(binance.parseFacts(spoil(clone(info)), 'ETHUSDT').ok).toBe(false);
@@ -229,7 +319,8 @@ describe('binance-usdm feed', () => {
 
   it('accepts perpetual symbols only', () => {
     for (const good of ['BTCUSDT', '1000PEPEUSDT', 'ETHUSDC']) expect(binance.symbolPattern.test(good)).toBe(true);
-    for (const bad of ['BTCUSDT_250926', 'btcusdt', 'BTC/USDT', 'BTCUSDT?x=1']) expect(binance.symbolPattern.test(bad)).toBe(false);
+    for (const bad of ['BTCUSDT_250926', 'btcusdt', 'BTC/USDT', 'BTCUSDT?x=1'])
+      expect(binance.symbolPattern.test(bad)).toBe(false);
     expect(binance.quoteAsset('BTCUSDT')).toBe('USDT');
     expect(kraken.quoteAsset('BTC/USD')).toBe('USD');
   });

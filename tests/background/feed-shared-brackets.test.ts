@@ -20,7 +20,12 @@ let runners: FeedRunner[];
 beforeEach(() => {
   clock = new FakeClock();
   fetch = new FakeFetch()
-    .route('/fapi/v1/premiumIndex', (url) => jsonResponse({ ...(fixture('binance-usdm', 'premium-index.json') as object), symbol: url.searchParams.get('symbol') }))
+    .route('/fapi/v1/premiumIndex', (url) =>
+      jsonResponse({
+        ...(fixture('binance-usdm', 'premium-index.json') as object),
+        symbol: url.searchParams.get('symbol'),
+      }),
+    )
     .route('/fapi/v1/fundingInfo', () => jsonResponse(fixture('binance-usdm', 'funding-info.json')))
     .route(BRACKETS, () => jsonResponse(fixture('binance-usdm', 'brackets.json')));
   shared = new SharedAnswers(clock);
@@ -28,10 +33,20 @@ beforeEach(() => {
 });
 
 /** One market's runner; `seen` collects its snapshots. */
-function start(symbol: string, restored: MarketSnapshot | null = null): { seen: MarketSnapshot[]; last: () => MarketSnapshot } {
+function start(
+  symbol: string,
+  restored: MarketSnapshot | null = null,
+): { seen: MarketSnapshot[]; last: () => MarketSnapshot } {
   const seen: MarketSnapshot[] = [];
   const log = recordingLog();
-  const deps = { clock, http: createHttpClient(fetch.fn, clock, log), sockets: socketFactory().Socket, random: () => 0.5, log, shared };
+  const deps = {
+    clock,
+    http: createHttpClient(fetch.fn, clock, log),
+    sockets: socketFactory().Socket,
+    random: () => 0.5,
+    log,
+    shared,
+  };
   const runner = new FeedRunner(feed, symbol, deps, restored, (s) => seen.push(s));
   runners.push(runner);
   runner.start();
@@ -44,7 +59,11 @@ describe('the shared bracket table', () => {
     await clock.advance(0);
     expect(fetch.callsTo(BRACKETS)).toBe(1);
     expect(btc.last().tiers).toMatchObject({ receivedAt: T0, source: 'rest' });
-    expect(btc.last().tiers?.table.rows[1]).toMatchObject({ floor: '50000', maintenanceMarginRate: '0.005', maintenanceAmount: '50' });
+    expect(btc.last().tiers?.table.rows[1]).toMatchObject({
+      floor: '50000',
+      maintenanceMarginRate: '0.005',
+      maintenanceAmount: '50',
+    });
 
     await clock.advance(60_000);
     const eth = start('ETHUSDT');
@@ -95,8 +114,21 @@ describe('the shared bracket table', () => {
 
   it('a restored table younger than the refresh period is kept, not fetched again at start', async () => {
     const hourOld: MarketSnapshot = {
-      venue: 'binance-usdm', symbol: 'BTCUSDT', figures: {}, status: 'live', lastError: null,
-      tiers: { table: { basis: 'notional', rows: [{ floor: '0', cap: '50000', maintenanceMarginRate: '0.004', maintenanceAmount: '0', maxLeverage: '125' }] }, receivedAt: T0 - 3_600_000, source: 'rest' },
+      venue: 'binance-usdm',
+      symbol: 'BTCUSDT',
+      figures: {},
+      status: 'live',
+      lastError: null,
+      tiers: {
+        table: {
+          basis: 'notional',
+          rows: [
+            { floor: '0', cap: '50000', maintenanceMarginRate: '0.004', maintenanceAmount: '0', maxLeverage: '125' },
+          ],
+        },
+        receivedAt: T0 - 3_600_000,
+        source: 'rest',
+      },
     };
     const btc = start('BTCUSDT', hourOld);
     await clock.advance(0);
@@ -119,10 +151,21 @@ describe('the shared bracket table', () => {
   it('without a shared store (unit setups), each runner still fetches and parses on its own', async () => {
     const seen: MarketSnapshot[] = [];
     const log = recordingLog();
-    const runner = new FeedRunner(feed, 'XRPUSDT', { clock, http: createHttpClient(fetch.fn, clock, log), sockets: socketFactory().Socket, random: () => 0.5, log }, null, (s) => seen.push(s));
+    const runner = new FeedRunner(
+      feed,
+      'XRPUSDT',
+      { clock, http: createHttpClient(fetch.fn, clock, log), sockets: socketFactory().Socket, random: () => 0.5, log },
+      null,
+      (s) => seen.push(s),
+    );
     runner.start();
     await clock.advance(0);
     runner.stop();
-    expect(seen[seen.length - 1]?.tiers?.table.rows.map((r) => r.maintenanceMarginRate)).toEqual(['0.01', '0.015', '0.025', '0.05']);
+    expect(seen[seen.length - 1]?.tiers?.table.rows.map((r) => r.maintenanceMarginRate)).toEqual([
+      '0.01',
+      '0.015',
+      '0.025',
+      '0.05',
+    ]);
   });
 });

@@ -40,14 +40,34 @@ describe('classifySender', () => {
     ['TAB_ID_NONE', { ...ok, tab: { id: -1 } }, 'not from a tab'],
     ['a child frame', { ...ok, frameId: 2 }, 'not the top frame'],
     ['no frame id', { ...ok, frameId: undefined }, 'not the top frame'],
-    ['a foreign origin', { ...ok, origin: 'https://evil.example', url: 'https://evil.example/app/trade/btc-usd' }, 'not an exchange page'],
+    [
+      'a foreign origin',
+      { ...ok, origin: 'https://evil.example', url: 'https://evil.example/app/trade/btc-usd' },
+      'not an exchange page',
+    ],
     ['a lookalike origin', { ...ok, origin: 'https://pro.kraken.com.evil.example' }, 'not an exchange page'],
     ['http instead of https', { ...ok, origin: 'http://pro.kraken.com' }, 'not an exchange page'],
-    ['an extension page in a tab', { ...ok, origin: `chrome-extension://${EXTENSION_ID}`, url: `chrome-extension://${EXTENSION_ID}/src/ui/options/index.html` }, 'not an exchange page'],
+    [
+      'an extension page in a tab',
+      {
+        ...ok,
+        origin: `chrome-extension://${EXTENSION_ID}`,
+        url: `chrome-extension://${EXTENSION_ID}/src/ui/options/index.html`,
+      },
+      'not an exchange page',
+    ],
     ['an opaque origin', { ...ok, origin: 'null' }, 'not an exchange page'],
-    ['origin wins over a spoofable url', { ...ok, origin: 'https://evil.example', url: 'https://pro.kraken.com/app/trade/btc-usd' }, 'not an exchange page'],
+    [
+      'origin wins over a spoofable url',
+      { ...ok, origin: 'https://evil.example', url: 'https://pro.kraken.com/app/trade/btc-usd' },
+      'not an exchange page',
+    ],
     ['COMPAT(firefox): url when origin is absent', { ...ok, origin: undefined }, null],
-    ['COMPAT(firefox): foreign url when origin is absent', { ...ok, origin: undefined, url: 'https://evil.example/' }, 'not an exchange page'],
+    [
+      'COMPAT(firefox): foreign url when origin is absent',
+      { ...ok, origin: undefined, url: 'https://evil.example/' },
+      'not an exchange page',
+    ],
     ['neither origin nor url', { ...ok, origin: undefined, url: undefined }, 'not an exchange page'],
   ])('%s', (_, sender, rejection) => {
     const result = classifySender(sender, EXTENSION_ID);
@@ -56,7 +76,12 @@ describe('classifySender', () => {
   });
 
   it('gives the tab id and the venues of the page', () => {
-    expect(classifySender(krakenTab(7), EXTENSION_ID)).toEqual({ kind: 'exchange-content-script', tabId: 7, origin: 'https://pro.kraken.com', venues: ['kraken-margin'] });
+    expect(classifySender(krakenTab(7), EXTENSION_ID)).toEqual({
+      kind: 'exchange-content-script',
+      tabId: 7,
+      origin: 'https://pro.kraken.com',
+      venues: ['kraken-margin'],
+    });
   });
 });
 
@@ -70,9 +95,16 @@ let action: FakeAction;
 beforeEach(() => {
   clock = new FakeClock();
   fetch = new FakeFetch()
-    .route('/fapi/v1/premiumIndex', (url) => jsonResponse({ ...(fixture('binance-usdm', 'premium-index.json') as object), symbol: url.searchParams.get('symbol') }))
+    .route('/fapi/v1/premiumIndex', (url) =>
+      jsonResponse({
+        ...(fixture('binance-usdm', 'premium-index.json') as object),
+        symbol: url.searchParams.get('symbol'),
+      }),
+    )
     .route('/fapi/v1/fundingInfo', () => jsonResponse(fixture('binance-usdm', 'funding-info.json')))
-    .route('/bapi/futures/v1/friendly/future/common/brackets', () => jsonResponse(fixture('binance-usdm', 'brackets.json')));
+    .route('/bapi/futures/v1/friendly/future/common/brackets', () =>
+      jsonResponse(fixture('binance-usdm', 'brackets.json')),
+    );
   sockets = socketFactory();
   session = new FakeStorage();
   log = recordingLog();
@@ -103,17 +135,35 @@ function connect(app: Background, sender: SenderLike | undefined = binanceTab(8)
 }
 
 /** Every message posted to the port, through the content script's validator (null would fail the test). */
-const quotes = (port: FakePort): QuotesMessage[] => port.posted.map((m) => {
-  const parsed = parseBgToCs(m);
-  if (parsed === null) throw new Error(`the content script would drop ${JSON.stringify(m).slice(0, 200)}`);
-  return parsed;
-});
+const quotes = (port: FakePort): QuotesMessage[] =>
+  port.posted.map((m) => {
+    const parsed = parseBgToCs(m);
+    if (parsed === null) throw new Error(`the content script would drop ${JSON.stringify(m).slice(0, 200)}`);
+    return parsed;
+  });
 const orderForm = (symbol = 'BTCUSDT', over: Partial<OrderForm> = {}): OrderForm => ({
-  venue: 'binance-usdm', symbol, side: 'both', type: 'limit', marginMode: 'isolated', price: '11800', size: { unit: 'base', value: '0.1' },
-  leverage: '10', marginEnabled: true, stopLoss: null, takeProfit: null, availableBalance: null, ...over,
+  venue: 'binance-usdm',
+  symbol,
+  side: 'both',
+  type: 'limit',
+  marginMode: 'isolated',
+  price: '11800',
+  size: { unit: 'base', value: '0.1' },
+  leverage: '10',
+  marginEnabled: true,
+  stopLoss: null,
+  takeProfit: null,
+  availableBalance: null,
+  ...over,
 });
 let seq = 0;
-const watch = (symbol = 'BTCUSDT', form: OrderForm | null = orderForm(symbol)) => ({ type: 'cs→bg:form-changed', seq: ++seq, venue: 'binance-usdm', symbol, form });
+const watch = (symbol = 'BTCUSDT', form: OrderForm | null = orderForm(symbol)) => ({
+  type: 'cs→bg:form-changed',
+  seq: ++seq,
+  venue: 'binance-usdm',
+  symbol,
+  form,
+});
 const markUpdate = (p: string) => ({ ...(fixture('binance-usdm', 'mark-price-stream.json') as object), p });
 
 describe('market port', () => {
@@ -167,7 +217,26 @@ describe('market port', () => {
       [{ ...form, price: '+65000<img src=x onerror=alert(1)>' }, 'price'],
       [{ ...form, availableBalance: '-5' }, 'availableBalance'],
       // Binance futures pages show no account panel the reader reads: any account is not from our reader.
-      [{ ...form, marginMode: 'cross', account: { walletBalance: '5000', positions: [{ symbol: 'ETHUSDT', side: 'short', quantity: 'evil', entryPrice: '1', markPrice: '1', maintenanceMargin: null }] } }, 'account'],
+      [
+        {
+          ...form,
+          marginMode: 'cross',
+          account: {
+            walletBalance: '5000',
+            positions: [
+              {
+                symbol: 'ETHUSDT',
+                side: 'short',
+                quantity: 'evil',
+                entryPrice: '1',
+                markPrice: '1',
+                maintenanceMargin: null,
+              },
+            ],
+          },
+        },
+        'account',
+      ],
       [{ ...form, symbol: 'ETHUSDT' }, 'symbol'], // the form is for another market than the message
       [{ ...form, venue: 'bybit-linear' }, 'venue'],
       ['a form', 'form'],
@@ -179,14 +248,25 @@ describe('market port', () => {
     expect(answers.map((m) => m.seq)).toEqual(sent.map((m) => m.seq));
     expect(answers.map((m) => m.refusal?.field)).toEqual(refused.map(([, field]) => field));
     for (const answer of answers) {
-      expect(answer).toMatchObject({ venue: 'binance-usdm', symbol: 'BTCUSDT', sides: [], refusal: { code: 'FORM_INVALID' } });
+      expect(answer).toMatchObject({
+        venue: 'binance-usdm',
+        symbol: 'BTCUSDT',
+        sides: [],
+        refusal: { code: 'FORM_INVALID' },
+      });
       expect(answer.refusal!.text).not.toMatch(/evil|onerror|NaN|\+65000/);
     }
     expect(log.warnings).toHaveLength(refused.length);
     for (const warning of log.warnings) expect(warning).not.toMatch(/evil|onerror|NaN|ETHUSDT|BTCUSDT|bybit/);
     // The market is followed as for any form: the mark comes with the refusal.
     await clock.advance(SNAPSHOT_MIN_INTERVAL_MS);
-    expect(quotes(port).at(-1)).toMatchObject({ seq: sent.at(-1)!.seq, status: 'live', mark: { value: '11793.63104562' }, sides: [], refusal: { field: 'form' } });
+    expect(quotes(port).at(-1)).toMatchObject({
+      seq: sent.at(-1)!.seq,
+      status: 'live',
+      mark: { value: '11793.63104562' },
+      sides: [],
+      refusal: { field: 'form' },
+    });
   });
 
   it('a zero balance the page shows is a form like any other: answered with figures, not refused', async () => {
@@ -206,7 +286,14 @@ describe('market port', () => {
     port.emit(sent);
     await clock.advance(0);
     const first = quotes(port)[0]!;
-    expect(first).toMatchObject({ type: 'bg→cs:quotes', seq: sent.seq, venue: 'binance-usdm', symbol: 'BTCUSDT', status: 'connecting', mark: null });
+    expect(first).toMatchObject({
+      type: 'bg→cs:quotes',
+      seq: sent.seq,
+      venue: 'binance-usdm',
+      symbol: 'BTCUSDT',
+      status: 'connecting',
+      mark: null,
+    });
     expect(first.sides.map((q) => q.side)).toEqual(['long', 'short']);
     expect(first.sides[0]!.plan.markState).toBe('missing');
     await clock.advance(SNAPSHOT_MIN_INTERVAL_MS);
@@ -301,26 +388,44 @@ describe('worker restart', () => {
     expect(restored.status).toBe('connecting');
     expect(restored.mark).toEqual({ value: '12000', receivedAt });
     // 60 s later that mark is stale: the quotes say so rather than use it.
-    expect(restored.sides[0]!.plan).toMatchObject({ markState: 'stale', staleFigures: expect.arrayContaining(['markPrice']) });
+    expect(restored.sides[0]!.plan).toMatchObject({
+      markState: 'stale',
+      staleFigures: expect.arrayContaining(['markPrice']),
+    });
     expect(sockets.made).toHaveLength(2);
   });
 
   it('ignores a corrupt cache', async () => {
-    session.data[CACHE_KEY] = { version: 1, snapshots: [{ venue: 'binance-usdm', symbol: 'BTCUSDT', figures: { markPrice: { value: 'NaN' } } }, 'junk'] };
+    session.data[CACHE_KEY] = {
+      version: 1,
+      snapshots: [{ venue: 'binance-usdm', symbol: 'BTCUSDT', figures: { markPrice: { value: 'NaN' } } }, 'junk'],
+    };
     const app = await boot();
     expect(app.cache.get('binance-usdm BTCUSDT')).toBeNull();
   });
 });
 
 describe('popup: current order of a tab', () => {
-  const popup: SenderLike = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}/src/ui/popup/index.html`, origin: EXTENSION_ORIGIN };
+  const popup: SenderLike = {
+    id: EXTENSION_ID,
+    url: `${EXTENSION_ORIGIN}/src/ui/popup/index.html`,
+    origin: EXTENSION_ORIGIN,
+  };
 
   it('classifies our own pages, and only them', () => {
     expect(classifySender(popup, EXTENSION_ID, EXTENSION_ORIGIN)).toEqual({ kind: 'extension-page' });
     expect(classifySender(popup, EXTENSION_ID).kind).toBe('rejected'); // the port handler never passes the origin
     expect(classifySender({ ...popup, id: 'other' }, EXTENSION_ID, EXTENSION_ORIGIN).kind).toBe('rejected');
-    expect(classifySender({ ...popup, origin: 'chrome-extension://someoneelse', url: 'chrome-extension://someoneelse/x.html' }, EXTENSION_ID, EXTENSION_ORIGIN).kind).toBe('rejected');
-    expect(classifySender({ ...popup, tab: { id: 3 }, frameId: 0 }, EXTENSION_ID, EXTENSION_ORIGIN).kind).toBe('extension-page'); // the popup opened in a tab
+    expect(
+      classifySender(
+        { ...popup, origin: 'chrome-extension://someoneelse', url: 'chrome-extension://someoneelse/x.html' },
+        EXTENSION_ID,
+        EXTENSION_ORIGIN,
+      ).kind,
+    ).toBe('rejected');
+    expect(classifySender({ ...popup, tab: { id: 3 }, frameId: 0 }, EXTENSION_ID, EXTENSION_ORIGIN).kind).toBe(
+      'extension-page',
+    ); // the popup opened in a tab
     expect(classifySender({ ...binanceTab(3) }, EXTENSION_ID, EXTENSION_ORIGIN).kind).toBe('exchange-content-script');
   });
 

@@ -39,17 +39,39 @@ function offlineMock(book: MarketBook, statuses: number[]): MockExchange {
  * size the feed must read from the mock's answers (null: the venue's feed has none).
  */
 const CASES: Readonly<Record<VenueId, ReadonlyArray<[string, string | null]>>> = {
-  'kraken-margin': [['BTC/USD', '0.1'], ['ETH/USD', '0.01']],
+  'kraken-margin': [
+    ['BTC/USD', '0.1'],
+    ['ETH/USD', '0.01'],
+  ],
   // premiumIndex and fundingInfo carry no tick size (see src/venues/binance-usdm/feed.ts).
-  'binance-usdm': [['BTCUSDT', null], ['ETHUSDT', null]],
-  'binance-margin': [['BTCUSDT', '0.01'], ['ETHUSDT', '0.01']],
-  'bybit-linear': [['BTCUSDT', '0.1'], ['ETHUSDT', '0.01']],
-  'okx-swap': [['BTC-USDT-SWAP', '0.1'], ['ETH-USDT-SWAP', '0.01'], ['SOL-USDT-SWAP', '0.01']],
+  'binance-usdm': [
+    ['BTCUSDT', null],
+    ['ETHUSDT', null],
+  ],
+  'binance-margin': [
+    ['BTCUSDT', '0.01'],
+    ['ETHUSDT', '0.01'],
+  ],
+  'bybit-linear': [
+    ['BTCUSDT', '0.1'],
+    ['ETHUSDT', '0.01'],
+  ],
+  'okx-swap': [
+    ['BTC-USDT-SWAP', '0.1'],
+    ['ETH-USDT-SWAP', '0.01'],
+    ['SOL-USDT-SWAP', '0.01'],
+  ],
   // The step at the mock's default marks: BTC 65010 (1), ETH 3501.3 (0.1), SOL 148.2 (0.01).
-  hyperliquid: [['BTC', '1'], ['ETH', '0.1'], ['SOL', '0.01']],
+  hyperliquid: [
+    ['BTC', '1'],
+    ['ETH', '0.1'],
+    ['SOL', '0.01'],
+  ],
 };
 
-const rows = Object.entries(CASES).flatMap(([venue, symbols]) => symbols.map(([symbol, tick]) => [venue as VenueId, symbol, tick] as const));
+const rows = Object.entries(CASES).flatMap(([venue, symbols]) =>
+  symbols.map(([symbol, tick]) => [venue as VenueId, symbol, tick] as const),
+);
 
 describe('the e2e mock exchange answers every feed endpoint in a shape the feed parses', () => {
   it('has a case for every venue feed, and one for every symbol each mock module lists', () => {

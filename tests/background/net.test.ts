@@ -15,10 +15,20 @@ const TICKER = '/0/public/Ticker';
 describe('allowlist', () => {
   it('builds every feed endpoint inside the allowlist', () => {
     const symbols = {
-      'kraken-margin': 'BTC/USD', 'binance-usdm': 'BTCUSDT', 'bybit-linear': 'BTCUSDT', 'okx-swap': 'BTC-USDT-SWAP', hyperliquid: 'BTC', 'binance-margin': 'BTCUSDT',
+      'kraken-margin': 'BTC/USD',
+      'binance-usdm': 'BTCUSDT',
+      'bybit-linear': 'BTCUSDT',
+      'okx-swap': 'BTC-USDT-SWAP',
+      hyperliquid: 'BTC',
+      'binance-margin': 'BTCUSDT',
     } as const;
     for (const [venue, feed] of Object.entries(FEEDS) as Array<[keyof typeof symbols, VenueFeed]>) {
-      const kinds: EndpointKind[] = ['mark', 'facts', 'stream', ...(feed.moreFacts ?? []).map((s) => `facts:${s.name}` as const)];
+      const kinds: EndpointKind[] = [
+        'mark',
+        'facts',
+        'stream',
+        ...(feed.moreFacts ?? []).map((s) => `facts:${s.name}` as const),
+      ];
       for (const kind of kinds) {
         const url = endpointUrl(venue, kind, symbols[venue]);
         expect(url, `${venue} ${kind}`).not.toBeNull();
@@ -26,8 +36,12 @@ describe('allowlist', () => {
         expect(url!.href.startsWith(endpointSpec(feed, kind)!.base)).toBe(true);
       }
     }
-    expect(endpointUrl('kraken-margin', 'mark', 'BTC/USD')!.href).toBe('https://api.kraken.com/0/public/Ticker?pair=XBTUSD');
-    expect(endpointUrl('binance-usdm', 'stream', 'BTCUSDT')!.href).toBe('wss://fstream.binance.com/ws/btcusdt@markPrice@1s');
+    expect(endpointUrl('kraken-margin', 'mark', 'BTC/USD')!.href).toBe(
+      'https://api.kraken.com/0/public/Ticker?pair=XBTUSD',
+    );
+    expect(endpointUrl('binance-usdm', 'stream', 'BTCUSDT')!.href).toBe(
+      'wss://fstream.binance.com/ws/btcusdt@markPrice@1s',
+    );
   });
 
   it('refuses symbols the feed does not accept and venues without a feed', () => {
@@ -38,7 +52,10 @@ describe('allowlist', () => {
   });
 
   it('refuses a feed whose endpoint points outside the allowlist', () => {
-    const rogue: VenueFeed = { ...kraken, endpoints: { ...kraken.endpoints, mark: { base: 'https://evil.example/0/public/Ticker' } } };
+    const rogue: VenueFeed = {
+      ...kraken,
+      endpoints: { ...kraken.endpoints, mark: { base: 'https://evil.example/0/public/Ticker' } },
+    };
     expect(urlWith('kraken-margin', 'mark', 'BTC/USD', () => rogue)).toBeNull();
   });
 
@@ -78,10 +95,12 @@ describe('allowlist', () => {
 describe('backoff', () => {
   it('grows exponentially with full jitter and caps at 60 s', () => {
     const top = () => 0.999999;
-    expect([0, 1, 2, 3, 4, 5, 6, 7, 20].map((n) => backoffDelay(n, top))).toEqual([999, 1999, 3999, 7999, 15999, 31999, 59999, 59999, 59999]);
+    expect([0, 1, 2, 3, 4, 5, 6, 7, 20].map((n) => backoffDelay(n, top))).toEqual([
+      999, 1999, 3999, 7999, 15999, 31999, 59999, 59999, 59999,
+    ]);
     expect(backoffDelay(5, () => 0)).toBe(0);
     let seed = 1;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (let attempt = 0; attempt < 12; attempt += 1) {
       const ceiling = Math.min(BACKOFF_CAP_MS, 1000 * 2 ** attempt);
       for (let i = 0; i < 50; i += 1) {
@@ -99,11 +118,18 @@ describe('backoff', () => {
     expect(parseRetryAfter('Tue, 24 Nov 2026 10:00:30 GMT', now)).toBe(30_000);
     expect(parseRetryAfter('Tue, 24 Nov 2026 09:00:00 GMT', now)).toBe(0);
     expect(parseRetryAfter('999999999', now)).toBe(24 * 3_600_000);
-    for (const bad of [null, '', '-5', '1.5', 'soon', '2026-11-24T10:00:30Z']) expect(parseRetryAfter(bad, now)).toBeNull();
+    for (const bad of [null, '', '-5', '1.5', 'soon', '2026-11-24T10:00:30Z'])
+      expect(parseRetryAfter(bad, now)).toBeNull();
   });
 
   it('describes delays for people', () => {
-    expect([400, 4_000, 90_000, 600_000, 7_200_000].map(describeDelay)).toEqual(['1 s', '4 s', '90 s', '10 min', '2 h']);
+    expect([400, 4_000, 90_000, 600_000, 7_200_000].map(describeDelay)).toEqual([
+      '1 s',
+      '4 s',
+      '90 s',
+      '10 min',
+      '2 h',
+    ]);
   });
 });
 
@@ -152,10 +178,16 @@ describe('fetch wrapper', () => {
 
   it('honours Retry-After on 429 and holds back the whole host meanwhile', async () => {
     const clock = new FakeClock();
-    const fetch = new FakeFetch().route(TICKER, () => response(429, '', { 'Retry-After': '30' })).route('/0/public/AssetPairs', () => jsonResponse({}));
+    const fetch = new FakeFetch()
+      .route(TICKER, () => response(429, '', { 'Retry-After': '30' }))
+      .route('/0/public/AssetPairs', () => jsonResponse({}));
     const http = createHttpClient(fetch.fn, clock, recordingLog());
     const first = await http.getJson(url);
-    expect(!first.ok && first.failure).toEqual({ host: 'api.kraken.com', message: 'HTTP 429 (rate limited) from api.kraken.com', retryAfterMs: 30_000 });
+    expect(!first.ok && first.failure).toEqual({
+      host: 'api.kraken.com',
+      message: 'HTTP 429 (rate limited) from api.kraken.com',
+      retryAfterMs: 30_000,
+    });
     await clock.advance(10_000);
     const other = await http.getJson(endpointUrl('kraken-margin', 'facts', 'BTC/USD')!);
     expect(!other.ok && other.failure.retryAfterMs).toBe(20_000);
@@ -167,8 +199,12 @@ describe('fetch wrapper', () => {
   it('honours a Retry-After date on 418', async () => {
     const clock = new FakeClock();
     const at = new Date(clock.now() + 120_000).toUTCString();
-    const fetch = new FakeFetch().route('/fapi/v1/premiumIndex', () => response(418, '{"code":-1003}', { 'Retry-After': at }));
-    const result = await createHttpClient(fetch.fn, clock, recordingLog()).getJson(endpointUrl('binance-usdm', 'mark', 'BTCUSDT')!);
+    const fetch = new FakeFetch().route('/fapi/v1/premiumIndex', () =>
+      response(418, '{"code":-1003}', { 'Retry-After': at }),
+    );
+    const result = await createHttpClient(fetch.fn, clock, recordingLog()).getJson(
+      endpointUrl('binance-usdm', 'mark', 'BTCUSDT')!,
+    );
     expect(!result.ok && result.failure.retryAfterMs).toBe(120_000);
   });
 });

@@ -4,7 +4,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { BadgeInput } from '../../src/background/badge/controller';
 import type { FeedHub, SnapshotListener } from '../../src/background/feed/hub';
 import { quoteSides, type SideQuote } from '../../src/background/quotes/compute';
-import { MARK_REFRESH_MS, QuoteService, SNAPSHOT_MIN_INTERVAL_MS, STALENESS_TICK_MS, type FormChanged } from '../../src/background/quotes/service';
+import {
+  MARK_REFRESH_MS,
+  QuoteService,
+  SNAPSHOT_MIN_INTERVAL_MS,
+  STALENESS_TICK_MS,
+  type FormChanged,
+} from '../../src/background/quotes/service';
 import type { QuotesMessage } from '../../src/messaging/messages';
 import { parseBgToCs } from '../../src/messaging/validate-bg-to-cs';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
@@ -12,11 +18,25 @@ import { MAX_AGE_MS, type MarketSnapshot, type OrderForm } from '../../src/venue
 import { FakeClock, recordingLog, T0 } from './fakes';
 
 const form = (over: Partial<OrderForm> = {}): OrderForm => ({
-  venue: 'binance-usdm', symbol: 'BTCUSDT', side: 'long', type: 'market', marginMode: 'isolated', price: null,
-  size: { unit: 'base', value: '1' }, leverage: '20', marginEnabled: true, stopLoss: null, takeProfit: null, availableBalance: null, ...over,
+  venue: 'binance-usdm',
+  symbol: 'BTCUSDT',
+  side: 'long',
+  type: 'market',
+  marginMode: 'isolated',
+  price: null,
+  size: { unit: 'base', value: '1' },
+  leverage: '20',
+  marginEnabled: true,
+  stopLoss: null,
+  takeProfit: null,
+  availableBalance: null,
+  ...over,
 });
 const market = (mark: string, receivedAt: number, symbol = 'BTCUSDT'): MarketSnapshot => ({
-  venue: 'binance-usdm', symbol, status: 'live', lastError: null,
+  venue: 'binance-usdm',
+  symbol,
+  status: 'live',
+  lastError: null,
   figures: { markPrice: { value: mark, receivedAt, exchangeTime: null, source: 'stream' } },
 });
 
@@ -43,7 +63,12 @@ describe('QuoteService', () => {
   let hub: FakeHub;
   let settings: Settings;
   let computed: SideQuote[][];
-  let badge: { shown: Array<{ tabId: number; input: BadgeInput }>; cleared: number[]; show(tabId: number, input: BadgeInput): void; clear(tabId: number): void };
+  let badge: {
+    shown: Array<{ tabId: number; input: BadgeInput }>;
+    cleared: number[];
+    show(tabId: number, input: BadgeInput): void;
+    clear(tabId: number): void;
+  };
   let service: QuoteService;
   let posted: unknown[];
   let seq: number;
@@ -53,7 +78,16 @@ describe('QuoteService', () => {
     hub = new FakeHub();
     settings = DEFAULT_SETTINGS;
     computed = [];
-    badge = { shown: [], cleared: [], show(tabId, input) { this.shown.push({ tabId, input }); }, clear(tabId) { this.cleared.push(tabId); } };
+    badge = {
+      shown: [],
+      cleared: [],
+      show(tabId, input) {
+        this.shown.push({ tabId, input });
+      },
+      clear(tabId) {
+        this.cleared.push(tabId);
+      },
+    };
     service = new QuoteService({
       hub: hub as unknown as FeedHub,
       badge,
@@ -71,7 +105,11 @@ describe('QuoteService', () => {
   });
 
   const messages = (): QuotesMessage[] => posted.map((m) => parseBgToCs(m)!);
-  const send = (port: ReturnType<QuoteService['connect']>, f: OrderForm | null = form(), symbol = 'BTCUSDT'): FormChanged => {
+  const send = (
+    port: ReturnType<QuoteService['connect']>,
+    f: OrderForm | null = form(),
+    symbol = 'BTCUSDT',
+  ): FormChanged => {
     const message: FormChanged = { type: 'cs→bg:form-changed', seq: ++seq, venue: 'binance-usdm', symbol, form: f };
     port.formChanged(message);
     return message;
@@ -96,7 +134,10 @@ describe('QuoteService', () => {
     for (const mark of ['20010', '20020', '20030']) hub.push(market(mark, clock.now()));
     expect(posted).toHaveLength(1); // the form's answer counts: the next waits its 250 ms
     await clock.advance(SNAPSHOT_MIN_INTERVAL_MS);
-    expect(messages().map((m) => [m.seq, m.mark?.value])).toEqual([[1, '20000'], [1, '20030']]);
+    expect(messages().map((m) => [m.seq, m.mark?.value])).toEqual([
+      [1, '20000'],
+      [1, '20030'],
+    ]);
     expect(computed).toHaveLength(2);
     expect(badge.shown).toHaveLength(2);
   });
@@ -141,7 +182,10 @@ describe('QuoteService', () => {
     settings = { ...DEFAULT_SETTINGS, minLiquidationDistance: '0.25' };
     service.settingsChanged();
     expect(messages().map((m) => m.seq)).toEqual([1, 2, 1, 2]);
-    const near = (m: QuotesMessage) => m.sides[0]!.result !== null && 'warnings' in m.sides[0]!.result && m.sides[0]!.result.warnings.some((w) => w.code === 'LIQUIDATION_NEAR');
+    const near = (m: QuotesMessage) =>
+      m.sides[0]!.result !== null &&
+      'warnings' in m.sides[0]!.result &&
+      m.sides[0]!.result.warnings.some((w) => w.code === 'LIQUIDATION_NEAR');
     expect(messages().map(near)).toEqual([false, false, true, true]);
   });
 
@@ -170,7 +214,11 @@ describe('QuoteService', () => {
     const port = service.connect(8, (m) => posted.push(m));
     send(port);
     expect(badge.shown).toHaveLength(1);
-    const refusal = { code: 'FORM_INVALID' as const, field: 'account.positions', text: 'The order form could not be read cleanly (account.positions). No figures until it can.' };
+    const refusal = {
+      code: 'FORM_INVALID' as const,
+      field: 'account.positions',
+      text: 'The order form could not be read cleanly (account.positions). No figures until it can.',
+    };
     port.formRefused({ type: 'cs→bg:form-changed', seq: ++seq, venue: 'binance-usdm', symbol: 'BTCUSDT' }, refusal);
     expect(messages().at(-1)).toMatchObject({ seq: 2, sides: [], refusal, mark: { value: '20000' } });
     expect(computed).toHaveLength(1);
@@ -199,7 +247,11 @@ describe('QuoteService', () => {
     expect(messages().at(-1)).toMatchObject({
       seq: 2,
       sides: [],
-      refusal: { code: 'IMPLAUSIBLE', field: 'price', text: 'The price read from the page (20) is 1,000× below the market (20,000): probably misread. No figures until it fits.' },
+      refusal: {
+        code: 'IMPLAUSIBLE',
+        field: 'price',
+        text: 'The price read from the page (20) is 1,000× below the market (20,000): probably misread. No figures until it fits.',
+      },
     });
     expect(computed).toHaveLength(2);
     expect(badge.cleared).toEqual([8]);
@@ -236,7 +288,13 @@ describe('QuoteService', () => {
   });
 
   it('an engine bug becomes an error result, not a dead port', () => {
-    const broken = new QuoteService({ hub: hub as unknown as FeedHub, badge, settings: () => settings, clock, log: recordingLog() });
+    const broken = new QuoteService({
+      hub: hub as unknown as FeedHub,
+      badge,
+      settings: () => settings,
+      clock,
+      log: recordingLog(),
+    });
     const port = broken.connect(8, (m) => posted.push(m));
     send(port, form({ size: { unit: 'base', value: '1e-30' } })); // refused by the engine's input checks
     const result = messages()[0]!.sides[0]!.result;

@@ -8,7 +8,10 @@ import type { ParseResult, VenueFeed } from '../../src/venues/feed-types';
 import type { MarketSnapshot, TierTable } from '../../src/venues/types';
 import { FakeClock, FakeFetch, jsonResponse, recordingLog, response, socketFactory, T0 } from './fakes';
 
-const TABLE: TierTable = { basis: 'contracts', rows: [{ floor: '0', cap: null, maintenanceMarginRate: '0.004', maintenanceAmount: null, maxLeverage: '100' }] };
+const TABLE: TierTable = {
+  basis: 'contracts',
+  rows: [{ floor: '0', cap: null, maintenanceMarginRate: '0.004', maintenanceAmount: null, maxLeverage: '100' }],
+};
 const ok = (figures: Record<string, string>, tiers?: TierTable): ParseResult => ({
   ok: true,
   figures: Object.fromEntries(Object.entries(figures).map(([k, value]) => [k, { value, exchangeTime: null }])),
@@ -27,12 +30,22 @@ const feed: VenueFeed = {
     stream: { base: 'wss://ws.okx.com:8443/ws/v5/public' },
   },
   moreFacts: [
-    { name: 'tiers', endpoint: { base: 'https://www.okx.com/api/v5/public/position-tiers', postBody: (instId) => ({ type: 'tiers', instId }) }, parse: (body) => ok({}, (body as { t: TierTable }).t) },
+    {
+      name: 'tiers',
+      endpoint: {
+        base: 'https://www.okx.com/api/v5/public/position-tiers',
+        postBody: (instId) => ({ type: 'tiers', instId }),
+      },
+      parse: (body) => ok({}, (body as { t: TierTable }).t),
+    },
   ],
   parseMark: (body) => ok({ markPrice: (body as { v: string }).v }),
   parseFacts: () => ok({ contractValue: '0.01' }),
   subscribeMessage: () => '{"op":"subscribe"}',
-  parseStream: (message) => ((message as { v?: string }).v ? { kind: 'figures', figures: { markPrice: { value: (message as { v: string }).v, exchangeTime: null } } } : { kind: 'malformed', reason: 'no v' }),
+  parseStream: (message) =>
+    (message as { v?: string }).v
+      ? { kind: 'figures', figures: { markPrice: { value: (message as { v: string }).v, exchangeTime: null } } }
+      : { kind: 'malformed', reason: 'no v' },
   heartbeat: { everyMs: 20_000, message: 'ping', reply: 'pong' },
 };
 
@@ -59,7 +72,13 @@ beforeEach(() => {
 });
 
 function start(): FeedRunner {
-  const runner = new FeedRunner(feed, 'BTC-USDT-SWAP', { clock, http: createHttpClient(fetch.fn, clock, log), sockets: sockets.Socket, random: () => 0.5, log }, null, (s) => seen.push(s));
+  const runner = new FeedRunner(
+    feed,
+    'BTC-USDT-SWAP',
+    { clock, http: createHttpClient(fetch.fn, clock, log), sockets: sockets.Socket, random: () => 0.5, log },
+    null,
+    (s) => seen.push(s),
+  );
   runner.start();
   return runner;
 }
@@ -79,7 +98,9 @@ describe('feed runner v2', () => {
 
   it('retries a failing extra source on its own channel and reports it; the other figures stay', async () => {
     let failures = 2;
-    fetch.route('/api/v5/public/position-tiers', () => (failures-- > 0 ? response(500, 'oops') : jsonResponse({ t: TABLE })));
+    fetch.route('/api/v5/public/position-tiers', () =>
+      failures-- > 0 ? response(500, 'oops') : jsonResponse({ t: TABLE }),
+    );
     start();
     await clock.advance(0);
     expect(last().status).toBe('degraded');

@@ -6,7 +6,18 @@ import { createHttpClient } from '../../src/background/net/http';
 import { feed as binance } from '../../src/venues/binance-usdm/feed';
 import { feed as kraken } from '../../src/venues/kraken/feed';
 import type { MarketSnapshot } from '../../src/venues/types';
-import { FakeClock, FakeFetch, fixture, jsonResponse, never, recordingLog, response, socketFactory, T0, type FakeSocket } from './fakes';
+import {
+  FakeClock,
+  FakeFetch,
+  fixture,
+  jsonResponse,
+  never,
+  recordingLog,
+  response,
+  socketFactory,
+  T0,
+  type FakeSocket,
+} from './fakes';
 
 const PREMIUM = '/fapi/v1/premiumIndex';
 const FUNDING = '/fapi/v1/fundingInfo';
@@ -29,17 +40,29 @@ beforeEach(() => {
 /** random() = 0.5: each backoff is half its ceiling, so delays are predictable. */
 function start(feed = binance, symbol = 'BTCUSDT', restored: MarketSnapshot | null = null): FeedRunner {
   const log = recordingLog();
-  const runner = new FeedRunner(feed, symbol, { clock, http: createHttpClient(fetch.fn, clock, log), sockets: sockets.Socket, random: () => 0.5, log }, restored, (s) => seen.push(s));
+  const runner = new FeedRunner(
+    feed,
+    symbol,
+    { clock, http: createHttpClient(fetch.fn, clock, log), sockets: sockets.Socket, random: () => 0.5, log },
+    restored,
+    (s) => seen.push(s),
+  );
   runner.start();
   return runner;
 }
 
 const last = (): MarketSnapshot => seen[seen.length - 1]!;
 const latestSocket = (): FakeSocket => sockets.made[sockets.made.length - 1]!;
-const markUpdate = (p: string, E = clock.now()) => ({ ...(fixture('binance-usdm', 'mark-price-stream.json') as object), p, E });
+const markUpdate = (p: string, E = clock.now()) => ({
+  ...(fixture('binance-usdm', 'mark-price-stream.json') as object),
+  p,
+  E,
+});
 
 function binanceRest(): void {
-  fetch.route(PREMIUM, () => jsonResponse(fixture('binance-usdm', 'premium-index.json'))).route(FUNDING, () => jsonResponse(fixture('binance-usdm', 'funding-info.json')))
+  fetch
+    .route(PREMIUM, () => jsonResponse(fixture('binance-usdm', 'premium-index.json')))
+    .route(FUNDING, () => jsonResponse(fixture('binance-usdm', 'funding-info.json')))
     .route(BRACKETS, () => jsonResponse(fixture('binance-usdm', 'brackets.json')));
 }
 
@@ -50,7 +73,12 @@ describe('feed runner', () => {
     expect(last().status).toBe('connecting');
     await clock.advance(0);
     expect(last().status).toBe('live');
-    expect(last().figures.markPrice).toEqual({ value: '11793.63104562', receivedAt: T0, exchangeTime: 1597370495002, source: 'rest' });
+    expect(last().figures.markPrice).toEqual({
+      value: '11793.63104562',
+      receivedAt: T0,
+      exchangeTime: 1597370495002,
+      source: 'rest',
+    });
     expect(last().figures.fundingIntervalHours?.value).toBe('8');
     expect(latestSocket().url).toBe('wss://fstream.binance.com/ws/btcusdt@markPrice@1s');
     latestSocket().open();
@@ -98,9 +126,13 @@ describe('feed runner', () => {
     await clock.advance(MARK_POLL_MS);
     expect(last().status).toBe('degraded');
     expect(last().lastError).toMatch(/^Malformed JSON from fapi\.binance\.com, retrying in/);
-    fetch.route(PREMIUM, () => jsonResponse({ ...(fixture('binance-usdm', 'premium-index.json') as object), symbol: 'ETHUSDT' }));
+    fetch.route(PREMIUM, () =>
+      jsonResponse({ ...(fixture('binance-usdm', 'premium-index.json') as object), symbol: 'ETHUSDT' }),
+    );
     await clock.advance(1_000);
-    expect(last().lastError).toMatch(/^Unexpected data from fapi\.binance\.com \(symbol is not the one requested\), retrying in/);
+    expect(last().lastError).toMatch(
+      /^Unexpected data from fapi\.binance\.com \(symbol is not the one requested\), retrying in/,
+    );
     expect(last().figures.markPrice!.receivedAt).toBe(T0);
   });
 
@@ -150,7 +182,9 @@ describe('feed runner', () => {
     const callsWhileStreaming = fetch.callsTo(PREMIUM);
 
     latestSocket().drop();
-    expect(last().lastError).toBe('Live prices from fstream.binance.com failed, reconnecting in 1 s; mark polled over REST every 5 s meanwhile');
+    expect(last().lastError).toBe(
+      'Live prices from fstream.binance.com failed, reconnecting in 1 s; mark polled over REST every 5 s meanwhile',
+    );
     expect(sockets.made).toHaveLength(1);
     // Reconnect fails at once twice: backoff 1 s, then 1 s, then 2 s.
     await clock.advance(1_000);
@@ -190,13 +224,18 @@ describe('feed runner', () => {
   });
 
   it('subscribes on Kraken, ignores heartbeats and keeps REST going for a quiet market', async () => {
-    fetch.route(TICKER, () => jsonResponse(fixture('kraken', 'ticker.json'))).route(PAIRS, () => jsonResponse(fixture('kraken', 'asset-pairs.json')));
+    fetch
+      .route(TICKER, () => jsonResponse(fixture('kraken', 'ticker.json')))
+      .route(PAIRS, () => jsonResponse(fixture('kraken', 'asset-pairs.json')));
     start(kraken, 'BTC/USD');
     await clock.advance(0);
     const socket = latestSocket();
     expect(socket.url).toBe('wss://ws.kraken.com/v2');
     socket.open();
-    expect(JSON.parse(socket.sent[0]!)).toEqual({ method: 'subscribe', params: { channel: 'ticker', symbol: ['BTC/USD'] } });
+    expect(JSON.parse(socket.sent[0]!)).toEqual({
+      method: 'subscribe',
+      params: { channel: 'ticker', symbol: ['BTC/USD'] },
+    });
     socket.receive({ method: 'subscribe', success: true, result: { channel: 'ticker', symbol: 'BTC/USD' } });
     socket.receive(fixture('kraken', 'ws-ticker.json'));
     expect(last().figures.lastPrice?.source).toBe('stream');
@@ -212,7 +251,9 @@ describe('feed runner', () => {
   });
 
   it('reconnects when Kraken refuses the subscription', async () => {
-    fetch.route(TICKER, () => jsonResponse(fixture('kraken', 'ticker.json'))).route(PAIRS, () => jsonResponse(fixture('kraken', 'asset-pairs.json')));
+    fetch
+      .route(TICKER, () => jsonResponse(fixture('kraken', 'ticker.json')))
+      .route(PAIRS, () => jsonResponse(fixture('kraken', 'asset-pairs.json')));
     start(kraken, 'BTC/USD');
     await clock.advance(0);
     latestSocket().open();

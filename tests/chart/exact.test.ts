@@ -26,13 +26,16 @@ describe('exact decimal arithmetic', () => {
 
   it('pnl(P) = atEntry + slope × (P − entry) equals decimal.js on random lines', () => {
     let seed = 42;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const num = (digits: number, decimals: number) => (rand() < 0.5 ? '-' : '') + (rand() * 10 ** digits).toFixed(decimals);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const num = (digits: number, decimals: number) =>
+      (rand() < 0.5 ? '-' : '') + (rand() * 10 ** digits).toFixed(decimals);
     for (let i = 0; i < 200; i++) {
       const line = { atEntry: num(3, 8), slope: num(1, 12) };
       const entry = (rand() * 1e5).toFixed(2);
       const price = (rand() * 1e5).toFixed(4);
-      const expected = new Decimal(line.atEntry).plus(new Decimal(line.slope).times(new Decimal(price).minus(entry))).toFixed();
+      const expected = new Decimal(line.atEntry)
+        .plus(new Decimal(line.slope).times(new Decimal(price).minus(entry)))
+        .toFixed();
       expect(pnlAtText(line, entry, price)).toBe(expected);
     }
   });

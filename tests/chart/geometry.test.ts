@@ -16,8 +16,14 @@ const ALL: ChartMarker[] = [
 
 function input(over: Partial<GeometryInput> = {}): GeometryInput {
   return {
-    entry: '65000', pnl: { atEntry: '-7.8', slope: '0.1' }, markers: ALL, width: 300, height: 130,
-    formatPrice: (v) => formatPrice(v) ?? v, formatMoney: (v) => formatMoney(v) ?? v, ...over,
+    entry: '65000',
+    pnl: { atEntry: '-7.8', slope: '0.1' },
+    markers: ALL,
+    width: 300,
+    height: 130,
+    formatPrice: (v) => formatPrice(v) ?? v,
+    formatMoney: (v) => formatMoney(v) ?? v,
+    ...over,
   };
 }
 
@@ -26,7 +32,15 @@ const intersects = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a
 describe('chartGeometry', () => {
   it('places markers left to right in price order, all inside the plot', () => {
     const g = chartGeometry(input());
-    expect(g.markers.map((m) => m.marker.kind)).toEqual(['liquidation', 'marginCall', 'stop', 'entry', 'mark', 'breakEven', 'takeProfit']);
+    expect(g.markers.map((m) => m.marker.kind)).toEqual([
+      'liquidation',
+      'marginCall',
+      'stop',
+      'entry',
+      'mark',
+      'breakEven',
+      'takeProfit',
+    ]);
     const xs = g.markers.map((m) => m.x);
     for (let i = 1; i < xs.length; i++) expect(xs[i]!).toBeGreaterThan(xs[i - 1]!);
     for (const x of xs) {
@@ -70,7 +84,8 @@ describe('chartGeometry', () => {
         expect(m.box.bottom).toBeLessThanOrEqual(g.plot.top);
       }
       for (let i = 0; i < g.markers.length; i++) {
-        for (let j = i + 1; j < g.markers.length; j++) expect(intersects(g.markers[i]!.box, g.markers[j]!.box), `${width}: ${i}/${j}`).toBe(false);
+        for (let j = i + 1; j < g.markers.length; j++)
+          expect(intersects(g.markers[i]!.box, g.markers[j]!.box), `${width}: ${i}/${j}`).toBe(false);
       }
     }
   });
@@ -99,11 +114,14 @@ describe('chartGeometry', () => {
     expect(g.yTicks.every((t) => t.at >= g.plot.top && t.at <= g.plot.bottom)).toBe(true);
     // A loss and a profit side: a tick on each, labels at least 18 px apart.
     expect(g.yTicks.map((t) => Math.sign(Number(t.value)))).toEqual(expect.arrayContaining([-1, 0, 1]));
-    for (let i = 1; i < g.yTicks.length; i++) expect(Math.abs(g.yTicks[i]!.at - g.yTicks[i - 1]!.at)).toBeGreaterThanOrEqual(18);
+    for (let i = 1; i < g.yTicks.length; i++)
+      expect(Math.abs(g.yTicks[i]!.at - g.yTicks[i - 1]!.at)).toBeGreaterThanOrEqual(18);
   });
 
   it('one marker only, or a flat line, still gives a drawable range', () => {
-    const g = chartGeometry(input({ markers: [{ kind: 'entry', price: '65000', label: 'Entry' }], pnl: { atEntry: '0', slope: '0' } }));
+    const g = chartGeometry(
+      input({ markers: [{ kind: 'entry', price: '65000', label: 'Entry' }], pnl: { atEntry: '0', slope: '0' } }),
+    );
     expect(g.plot.right).toBeGreaterThan(g.plot.left);
     expect(Number.isFinite(g.zeroY)).toBe(true);
     expect(g.markers[0]!.x).toBeGreaterThan(g.plot.left);

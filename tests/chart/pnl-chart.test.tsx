@@ -30,15 +30,22 @@ function draw(over: Partial<PnlChartProps> = {}) {
   document.body.append(host);
   render(
     <PnlChart
-      entry="65000" pnl={PNL} markers={MARKERS} currency="USDT" title="Profit and loss by exit price"
-      formatPrice={(v) => formatPrice(v) ?? v} formatMoney={(v) => formatMoney(v) ?? v} {...over}
+      entry="65000"
+      pnl={PNL}
+      markers={MARKERS}
+      currency="USDT"
+      title="Profit and loss by exit price"
+      formatPrice={(v) => formatPrice(v) ?? v}
+      formatMoney={(v) => formatMoney(v) ?? v}
+      {...over}
     />,
     host,
   );
   return host;
 }
 
-const exactPnl = (price: string) => new Decimal(PNL.atEntry).plus(new Decimal(PNL.slope).times(new Decimal(price).minus('65000'))).toFixed();
+const exactPnl = (price: string) =>
+  new Decimal(PNL.atEntry).plus(new Decimal(PNL.slope).times(new Decimal(price).minus('65000'))).toFixed();
 
 describe('PnlChart', () => {
   it('is an image with a title and a description of every marker, in price order', () => {
@@ -46,7 +53,13 @@ describe('PnlChart', () => {
     expect(svg.getAttribute('role')).toBe('img');
     expect(svg.querySelector('title')!.textContent).toBe('Profit and loss by exit price');
     const desc = svg.querySelector('desc')!.textContent!;
-    expect(desc.split('; ').map((part) => part.split(' ')[0])).toEqual(['Liquidation', 'Stop', 'Entry', 'Break-even', 'Take-profit']);
+    expect(desc.split('; ').map((part) => part.split(' ')[0])).toEqual([
+      'Liquidation',
+      'Stop',
+      'Entry',
+      'Break-even',
+      'Take-profit',
+    ]);
     expect(desc).toContain('Liquidation 58,850.5 USDT: Profit / loss (USDT) −622.63 USDT');
     expect(desc).toContain('Take-profit 70,000.25 USDT: Profit / loss (USDT) 492.12 USDT');
   });
@@ -54,8 +67,20 @@ describe('PnlChart', () => {
   it('marks every price with data-marker and its raw value, left to right', () => {
     const el = draw();
     const markers = [...el.querySelectorAll('svg [data-marker]')];
-    expect(markers.map((m) => m.getAttribute('data-marker'))).toEqual(['liquidation', 'stop', 'entry', 'breakEven', 'takeProfit']);
-    expect(markers.map((m) => m.getAttribute('data-value'))).toEqual(['58850.5', '60000', '65000', '65078', '70000.25']);
+    expect(markers.map((m) => m.getAttribute('data-marker'))).toEqual([
+      'liquidation',
+      'stop',
+      'entry',
+      'breakEven',
+      'takeProfit',
+    ]);
+    expect(markers.map((m) => m.getAttribute('data-value'))).toEqual([
+      '58850.5',
+      '60000',
+      '65000',
+      '65078',
+      '70000.25',
+    ]);
     const xs = markers.map((m) => Number(m.querySelector('line')!.getAttribute('x1')));
     for (let i = 1; i < xs.length; i++) expect(xs[i]!).toBeGreaterThan(xs[i - 1]!);
   });
@@ -63,14 +88,24 @@ describe('PnlChart', () => {
   it('the table gives the exact PnL at each marked price', () => {
     const el = draw({ words: { marker: 'Marker', price: 'Exit price (USDT)', pnl: 'Profit / loss (USDT)' } });
     const rows = [...el.querySelectorAll('tbody tr')];
-    expect(rows.map((r) => r.getAttribute('data-row'))).toEqual(['liquidation', 'stop', 'entry', 'breakEven', 'takeProfit']);
+    expect(rows.map((r) => r.getAttribute('data-row'))).toEqual([
+      'liquidation',
+      'stop',
+      'entry',
+      'breakEven',
+      'takeProfit',
+    ]);
     for (const row of rows) {
       const [price, pnl] = [...row.querySelectorAll('td')];
       expect(pnl!.getAttribute('data-value')).toBe(exactPnl(price!.getAttribute('data-value')!));
     }
     expect(rows[4]!.querySelector('td:last-child')!.getAttribute('data-value')).toBe('492.124995');
     expect(rows[4]!.textContent).toBe('Take-profit70,000.25 USDT492.12 USDT');
-    expect([...el.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['Marker', 'Exit price (USDT)', 'Profit / loss (USDT)']);
+    expect([...el.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual([
+      'Marker',
+      'Exit price (USDT)',
+      'Profit / loss (USDT)',
+    ]);
     expect(draw({ table: false }).querySelector('table')).toBeNull();
   });
 

@@ -14,7 +14,14 @@ import { FakeExt } from './fake-ext';
 const hosts = () => document.querySelectorAll(`[${HOST_ATTRIBUTE}]`).length;
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 /** Symbols of the forms sent, one entry per symbol in order. */
-const watched = (ext: FakeExt) => [...new Set(ext.ports.flatMap((p) => p.sent).filter((m) => (m as { type: string }).type === 'cs→bg:form-changed').map((m) => (m as { symbol: string }).symbol))];
+const watched = (ext: FakeExt) => [
+  ...new Set(
+    ext.ports
+      .flatMap((p) => p.sent)
+      .filter((m) => (m as { type: string }).type === 'cs→bg:form-changed')
+      .map((m) => (m as { symbol: string }).symbol),
+  ),
+];
 
 describe('runContentScript', () => {
   let ext: FakeExt;
@@ -32,7 +39,12 @@ describe('runContentScript', () => {
   });
 
   const run = async (settle = true) => {
-    stop = await runContentScript({ win: window, doc: document, ext, readerForUrl: (url) => (fakeReader.matchesUrl(url) ? fakeReader : null) });
+    stop = await runContentScript({
+      win: window,
+      doc: document,
+      ext,
+      readerForUrl: (url) => (fakeReader.matchesUrl(url) ? fakeReader : null),
+    });
     if (settle) await wait(0); // the background's first answer
   };
   const changeSettings = (value: unknown) => ext.onStorageChanged.emit({ [SETTINGS_KEY]: { newValue: value } }, 'sync');
@@ -89,7 +101,12 @@ describe('runContentScript', () => {
   it('a change of the query alone keeps the session and reads the form again with the new URL', async () => {
     const urls: string[] = [];
     const spy = { ...fakeReader, read: (doc: Document, url: URL) => (urls.push(url.href), fakeReader.read(doc, url)) };
-    stop = await runContentScript({ win: window, doc: document, ext, readerForUrl: (url) => (fakeReader.matchesUrl(url) ? spy : null) });
+    stop = await runContentScript({
+      win: window,
+      doc: document,
+      ext,
+      readerForUrl: (url) => (fakeReader.matchesUrl(url) ? spy : null),
+    });
     await wait(0);
     const first = ext.port;
     history.pushState(null, '', '/futures/BTCUSDT?type=isolated');

@@ -16,7 +16,13 @@ export interface Market {
 }
 
 /** The quotes message the background sends for `form` (null: unreadable) at seq. */
-export function quotesFor(seq: number, venue: OrderForm['venue'], symbol: string, form: OrderForm | null, market: Market): QuotesMessage {
+export function quotesFor(
+  seq: number,
+  venue: OrderForm['venue'],
+  symbol: string,
+  form: OrderForm | null,
+  market: Market,
+): QuotesMessage {
   const { snapshot } = market;
   const mark = snapshot?.venue === venue && snapshot.symbol === symbol ? snapshot.figures.markPrice : undefined;
   // As the real service: a price that does not fit the market refuses the form, without figures.
@@ -54,7 +60,8 @@ export class FakeBackground {
   }
 
   answer(message: Extract<CsToBg, { type: 'cs→bg:form-changed' }>, port: FakePort): void {
-    if (!port.closed) port.onMessage.emit(quotesFor(message.seq, message.venue, message.symbol, message.form, this.market));
+    if (!port.closed)
+      port.onMessage.emit(quotesFor(message.seq, message.venue, message.symbol, message.form, this.market));
   }
 
   /** Answer the held requests now, in order. */

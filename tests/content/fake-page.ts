@@ -3,7 +3,14 @@
 import type { VenueReader } from '../../src/venues/readers';
 import type { FormReading } from '../../src/venues/types';
 
-export function buildPage(doc: Document): { form: HTMLFormElement; price: HTMLInputElement; size: HTMLInputElement; leverage: HTMLInputElement; buy: HTMLButtonElement; sell: HTMLButtonElement } {
+export function buildPage(doc: Document): {
+  form: HTMLFormElement;
+  price: HTMLInputElement;
+  size: HTMLInputElement;
+  leverage: HTMLInputElement;
+  buy: HTMLButtonElement;
+  sell: HTMLButtonElement;
+} {
   doc.body.replaceChildren();
   const form = doc.createElement('form');
   form.id = 'order';
@@ -47,13 +54,28 @@ export const fakeReader: VenueReader = {
     const price = value(doc, 'price');
     const size = value(doc, 'size');
     const leverage = value(doc, 'leverage');
-    const missing = [price ? null : 'price', size ? null : 'size', leverage ? null : 'leverage'].filter((m): m is string => m !== null);
+    const missing = [price ? null : 'price', size ? null : 'size', leverage ? null : 'leverage'].filter(
+      (m): m is string => m !== null,
+    );
     if (!price || !size || !leverage) return { status: 'unrecognised', missing, matched: {} };
     const symbol = url.pathname.split('/')[2]!;
     return {
       status: 'ok',
       matched: {},
-      form: { venue: 'binance-usdm', symbol, side: 'both', type: 'limit', marginMode: 'isolated', price, size: { unit: 'base', value: size }, leverage, marginEnabled: true, stopLoss: null, takeProfit: null, availableBalance: scope === 'full' ? balance(doc) : null },
+      form: {
+        venue: 'binance-usdm',
+        symbol,
+        side: 'both',
+        type: 'limit',
+        marginMode: 'isolated',
+        price,
+        size: { unit: 'base', value: size },
+        leverage,
+        marginEnabled: true,
+        stopLoss: null,
+        takeProfit: null,
+        availableBalance: scope === 'full' ? balance(doc) : null,
+      },
     };
   },
   formRoot: (doc) => doc.getElementById('order'),

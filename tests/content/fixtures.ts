@@ -10,24 +10,50 @@ export const NOW = 1_800_000_000_000;
 
 export function binanceForm(over: Partial<OrderForm> = {}): OrderForm {
   return {
-    venue: 'binance-usdm', symbol: 'BTCUSDT', side: 'both', type: 'limit', marginMode: 'isolated',
-    price: '65000', size: { unit: 'base', value: '0.1' }, leverage: '10', marginEnabled: true,
-    stopLoss: null, takeProfit: null, availableBalance: null, ...over,
+    venue: 'binance-usdm',
+    symbol: 'BTCUSDT',
+    side: 'both',
+    type: 'limit',
+    marginMode: 'isolated',
+    price: '65000',
+    size: { unit: 'base', value: '0.1' },
+    leverage: '10',
+    marginEnabled: true,
+    stopLoss: null,
+    takeProfit: null,
+    availableBalance: null,
+    ...over,
   };
 }
 
 export function krakenForm(over: Partial<OrderForm> = {}): OrderForm {
   return {
-    venue: 'kraken-margin', symbol: 'BTC/USD', side: 'long', type: 'limit', marginMode: 'cross',
-    price: '65000', size: { unit: 'base', value: '0.1' }, leverage: '3', marginEnabled: true,
-    stopLoss: null, takeProfit: null, availableBalance: null, ...over,
+    venue: 'kraken-margin',
+    symbol: 'BTC/USD',
+    side: 'long',
+    type: 'limit',
+    marginMode: 'cross',
+    price: '65000',
+    size: { unit: 'base', value: '0.1' },
+    leverage: '3',
+    marginEnabled: true,
+    stopLoss: null,
+    takeProfit: null,
+    availableBalance: null,
+    ...over,
   };
 }
 
 export function snapshot(mark: string | null, ageMs = 2_000, over: Partial<MarketSnapshot> = {}): MarketSnapshot {
   return {
-    venue: 'binance-usdm', symbol: 'BTCUSDT', status: 'live', lastError: null,
-    figures: mark === null ? {} : { markPrice: { value: mark, receivedAt: NOW - ageMs, exchangeTime: null, source: 'stream' } },
+    venue: 'binance-usdm',
+    symbol: 'BTCUSDT',
+    status: 'live',
+    lastError: null,
+    figures:
+      mark === null
+        ? {}
+        : { markPrice: { value: mark, receivedAt: NOW - ageMs, exchangeTime: null, source: 'stream' } },
     ...over,
   };
 }
@@ -47,5 +73,11 @@ export function wireQuotes(form: OrderForm, snap: MarketSnapshot | null, s: Sett
 export function marketOf(snap: MarketSnapshot | null): MarketInfo | null {
   if (snap === null) return null;
   const mark = snap.figures.markPrice;
-  return { venue: snap.venue, symbol: snap.symbol, mark: mark ? { value: mark.value, receivedAt: mark.receivedAt } : null, status: snap.status, lastError: snap.lastError };
+  return {
+    venue: snap.venue,
+    symbol: snap.symbol,
+    mark: mark ? { value: mark.value, receivedAt: mark.receivedAt } : null,
+    status: snap.status,
+    lastError: snap.lastError,
+  };
 }

@@ -12,7 +12,15 @@ import type { OrderForm } from '../../src/venues/types';
 import { buildPage, fakeReader } from './fake-page';
 import { binanceForm, NOW, settings, snapshot } from './fixtures';
 
-const at = (over: Partial<Attempt>): Attempt => ({ order: 'o1', side: 'long', via: 'click', quoted: ['LIQUIDATION_NEAR'], local: [], now: 0, ...over });
+const at = (over: Partial<Attempt>): Attempt => ({
+  order: 'o1',
+  side: 'long',
+  via: 'click',
+  quoted: ['LIQUIDATION_NEAR'],
+  local: [],
+  now: 0,
+  ...over,
+});
 
 describe('SubmitGuard state machine', () => {
   it('holds once, then lets the same order pass, and keeps passing', () => {
@@ -51,7 +59,7 @@ describe('SubmitGuard state machine', () => {
     expect(g.attempt(at({}))).toBe('hold');
   });
 
-  it('a local reason holds without a quote, and joins the quote\'s reasons', () => {
+  it("a local reason holds without a quote, and joins the quote's reasons", () => {
     const g = new SubmitGuard();
     expect(g.attempt(at({ quoted: [], local: ['LEVERAGE_ABOVE_PERSONAL_MAX'] }))).toBe('hold');
     expect(g.notice?.codes).toEqual(['LEVERAGE_ABOVE_PERSONAL_MAX']);
@@ -105,7 +113,16 @@ describe('orderIdentity', () => {
     const form = binanceForm({ leverage: '20' });
     const ticked: OrderForm = { ...form, availableBalance: '123.45', account: { walletBalance: '999', positions: [] } };
     expect(orderIdentity(ticked)).toBe(orderIdentity(form));
-    for (const change of [{ leverage: '21' }, { price: '65001' }, { size: { unit: 'quote', value: '0.1' } }, { stopLoss: '60000' }, { takeProfit: '70000' }, { marginMode: 'cross' }, { side: 'long' }, { type: 'market' }] as Partial<OrderForm>[]) {
+    for (const change of [
+      { leverage: '21' },
+      { price: '65001' },
+      { size: { unit: 'quote', value: '0.1' } },
+      { stopLoss: '60000' },
+      { takeProfit: '70000' },
+      { marginMode: 'cross' },
+      { side: 'long' },
+      { type: 'market' },
+    ] as Partial<OrderForm>[]) {
       expect(orderIdentity({ ...form, ...change })).not.toBe(orderIdentity(form));
     }
   });
@@ -120,7 +137,9 @@ describe('guardCodes', () => {
     const refused = toWire(quoteSides(binanceForm({ leverage: '0.5' }), snapshot('65000'), s, NOW));
     expect(refused[0]!.result).toHaveProperty('error');
     expect(guardCodes(refused, null)).toEqual([]);
-    expect(guardCodes(toWire(quoteSides(binanceForm({ type: 'market', price: null }), null, s, NOW)), null)).toEqual([]);
+    expect(guardCodes(toWire(quoteSides(binanceForm({ type: 'market', price: null }), null, s, NOW)), null)).toEqual(
+      [],
+    );
   });
 });
 
@@ -138,7 +157,14 @@ describe('installGuardEvents on a page', () => {
   const decide = (_target: unknown, buttonSide: 'long' | 'short' | null, via: 'click' | 'enter'): 'hold' | 'pass' => {
     decided(buttonSide, via);
     const quotes = toWire(quoteSides(form, snapshot('65000'), settings({ minLiquidationDistance: '0.05' }), NOW));
-    return guard.attempt({ order: orderIdentity(form), side: buttonSide, via, quoted: guardCodes(quotes, buttonSide), local: [], now: 0 });
+    return guard.attempt({
+      order: orderIdentity(form),
+      side: buttonSide,
+      via,
+      quoted: guardCodes(quotes, buttonSide),
+      local: [],
+      now: 0,
+    });
   };
 
   beforeEach(() => {
@@ -154,7 +180,16 @@ describe('installGuardEvents on a page', () => {
     // The exchange's own handlers, as React would attach them (bubbling, on the document).
     document.addEventListener('click', (e) => pageClicks.push((e.target as Element).id), { signal: life.signal });
     document.addEventListener('keydown', () => pageKeys++, { signal: life.signal });
-    installGuardEvents({ win: window, doc: document, reader: fakeReader, signal: life.signal, enabled: () => enabled, decide, holdingEnter: () => guard.notice?.via === 'enter', known: () => ({ buttons: [], root: null }) });
+    installGuardEvents({
+      win: window,
+      doc: document,
+      reader: fakeReader,
+      signal: life.signal,
+      enabled: () => enabled,
+      decide,
+      holdingEnter: () => guard.notice?.via === 'enter',
+      known: () => ({ buttons: [], root: null }),
+    });
   });
   afterEach(() => life.abort());
 
@@ -247,7 +282,16 @@ describe('installGuardEvents on a page', () => {
     document.addEventListener('click', (e) => pageClicks.push((e.target as Element).id), { signal: life.signal });
     const search = vi.spyOn(fakeReader, 'submitButtons');
     let buttons: Element[] = [page.buy, page.sell];
-    installGuardEvents({ win: window, doc: document, reader: fakeReader, signal: life.signal, enabled: () => true, decide, holdingEnter: () => false, known: () => ({ buttons, root: page.form }) });
+    installGuardEvents({
+      win: window,
+      doc: document,
+      reader: fakeReader,
+      signal: life.signal,
+      enabled: () => true,
+      decide,
+      holdingEnter: () => false,
+      known: () => ({ buttons, root: page.form }),
+    });
     page.price.click();
     page.buy.click();
     expect(search).not.toHaveBeenCalled();

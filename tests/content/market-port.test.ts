@@ -8,8 +8,19 @@ import { quotesFor } from './fake-background';
 import { FakeExt } from './fake-ext';
 import { binanceForm, NOW, settings, snapshot } from './fixtures';
 
-const formMsg = (seq = 1): CsToBg => ({ type: 'cs→bg:form-changed', seq, venue: 'binance-usdm', symbol: 'BTCUSDT', form: binanceForm() });
-const quotes = (seq = 1) => quotesFor(seq, 'binance-usdm', 'BTCUSDT', binanceForm(), { snapshot: snapshot('65000'), settings: settings(), now: () => NOW });
+const formMsg = (seq = 1): CsToBg => ({
+  type: 'cs→bg:form-changed',
+  seq,
+  venue: 'binance-usdm',
+  symbol: 'BTCUSDT',
+  form: binanceForm(),
+});
+const quotes = (seq = 1) =>
+  quotesFor(seq, 'binance-usdm', 'BTCUSDT', binanceForm(), {
+    snapshot: snapshot('65000'),
+    settings: settings(),
+    now: () => NOW,
+  });
 
 describe('openMarketPort', () => {
   let ext: FakeExt;

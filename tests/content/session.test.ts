@@ -34,14 +34,26 @@ describe('session', () => {
   let attach: { mockRestore(): void } | undefined;
   // The overlay (and its closed shadow root) is created with the first thing to show; keep the root.
   const start = () => {
-    const spy = vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (this: HTMLElement, init: ShadowRootInit) {
+    const spy = vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (
+      this: HTMLElement,
+      init: ShadowRootInit,
+    ) {
       spy.mockRestore();
       attach = undefined;
       shadow = this.attachShadow(init);
       return shadow;
     });
     attach = spy;
-    session = startSession({ win: window, doc: document, reader: fakeReader, url: URL_, ext, settings: () => s, onInvalidated: () => session?.stop(), now: () => now });
+    session = startSession({
+      win: window,
+      doc: document,
+      reader: fakeReader,
+      url: URL_,
+      ext,
+      settings: () => s,
+      onInvalidated: () => session?.stop(),
+      now: () => now,
+    });
   };
 
   beforeEach(() => {
@@ -60,16 +72,31 @@ describe('session', () => {
   });
 
   const root = () => shadow!.querySelector(`[${ATTR.root}]`)!;
-  const liq = (side = 'long') => shadow?.querySelector(`[${ATTR.side}="${side}"] [${ATTR.figure}="liquidationPrice"]`)?.getAttribute(ATTR.value);
-  const forms = () => ext.ports.flatMap((p) => p.sent).filter((m): m is FormChanged => (m as { type: string }).type === 'cs→bg:form-changed');
+  const liq = (side = 'long') =>
+    shadow?.querySelector(`[${ATTR.side}="${side}"] [${ATTR.figure}="liquidationPrice"]`)?.getAttribute(ATTR.value);
+  const forms = () =>
+    ext.ports
+      .flatMap((p) => p.sent)
+      .filter((m): m is FormChanged => (m as { type: string }).type === 'cs→bg:form-changed');
   const type = (input: HTMLInputElement, value: string) => {
     input.value = value;
     input.dispatchEvent(new Event('input', { bubbles: true }));
   };
-  const withMark = (value: string, receivedAt = now): MarketSnapshot => ({ ...snapshot(value), figures: { markPrice: { value, receivedAt, exchangeTime: null, source: 'stream' } } });
+  const withMark = (value: string, receivedAt = now): MarketSnapshot => ({
+    ...snapshot(value),
+    figures: { markPrice: { value, receivedAt, exchangeTime: null, source: 'stream' } },
+  });
 
   it('sends the form at once; the overlay appears with the first answer', async () => {
-    expect(forms()).toEqual([{ type: 'cs→bg:form-changed', seq: 1, venue: 'binance-usdm', symbol: 'BTCUSDT', form: expect.objectContaining({ leverage: '10' }) }]);
+    expect(forms()).toEqual([
+      {
+        type: 'cs→bg:form-changed',
+        seq: 1,
+        venue: 'binance-usdm',
+        symbol: 'BTCUSDT',
+        form: expect.objectContaining({ leverage: '10' }),
+      },
+    ]);
     session!.stop();
     bg.answering = false;
     start();
@@ -141,8 +168,19 @@ describe('session', () => {
   it('typing uses the reader’s fast path while the form’s DOM is unchanged, a full read otherwise', async () => {
     await answered();
     session!.stop();
-    const refresh = vi.fn((previous: FormReading) => (previous.status === 'ok' ? fakeReader.read(document, URL_) : null));
-    session = startSession({ win: window, doc: document, reader: { ...fakeReader, refresh }, url: URL_, ext, settings: () => s, onInvalidated: () => undefined, now: () => now });
+    const refresh = vi.fn((previous: FormReading) =>
+      previous.status === 'ok' ? fakeReader.read(document, URL_) : null,
+    );
+    session = startSession({
+      win: window,
+      doc: document,
+      reader: { ...fakeReader, refresh },
+      url: URL_,
+      ext,
+      settings: () => s,
+      onInvalidated: () => undefined,
+      now: () => now,
+    });
     reads.mockClear();
     type(page.size, '0.2');
     expect(refresh).toHaveBeenCalledTimes(1);
@@ -208,7 +246,9 @@ describe('session', () => {
     expect(shadow!.querySelector(`[${ATTR.figure}="markAgeMs"]`)?.textContent).toBe('20 s old, stale');
     bg.resend(); // the background saw the mark cross its age and quoted again
     await answered();
-    expect(shadow!.querySelector(`[${ATTR.banner}="mark-stale"]`)?.textContent).toBe('Mark price stale (20 s) — figures use your limit price');
+    expect(shadow!.querySelector(`[${ATTR.banner}="mark-stale"]`)?.textContent).toBe(
+      'Mark price stale (20 s) — figures use your limit price',
+    );
   });
 
   it('after a reconnect the form is sent again with a new seq, and the quotes stay up', async () => {
@@ -232,12 +272,14 @@ describe('session', () => {
     await answered();
     page.buy.click();
     expect(root().getAttribute(ATTR.guard)).toBe('LIQUIDATION_NEAR');
-    expect(shadow!.querySelector('[role="alert"]')?.textContent).toMatch(/^Held once: liquidation .* \(your limit 5 %\)\. Click again to submit\.$/);
+    expect(shadow!.querySelector('[role="alert"]')?.textContent).toMatch(
+      /^Held once: liquidation .* \(your limit 5 %\)\. Click again to submit\.$/,
+    );
     type(page.leverage, '40'); // any change re-arms and clears the notice
     expect(root().hasAttribute(ATTR.guard)).toBe(false);
   });
 
-  it('a click on an order whose answer is in flight is held as unchecked, then shows that order\'s reasons, then passes', async () => {
+  it("a click on an order whose answer is in flight is held as unchecked, then shows that order's reasons, then passes", async () => {
     const clicks: string[] = [];
     document.addEventListener('click', (e) => clicks.push((e.target as Element).id));
     type(page.leverage, '2');
@@ -309,7 +351,16 @@ describe('session', () => {
     const strict = settings({ minLiquidationDistance: '0.05', maxLeverage: '5' });
     session!.stop();
     bg.answering = false;
-    session = startSession({ win: window, doc: document, reader: fakeReader, url: URL_, ext, settings: () => strict, onInvalidated: () => undefined, now: () => now });
+    session = startSession({
+      win: window,
+      doc: document,
+      reader: fakeReader,
+      url: URL_,
+      ext,
+      settings: () => strict,
+      onInvalidated: () => undefined,
+      now: () => now,
+    });
     const clicks: string[] = [];
     document.addEventListener('click', (e) => clicks.push((e.target as Element).id));
     page.leverage.value = '20';
@@ -332,7 +383,16 @@ describe('session', () => {
         return { ...r, form: { ...r.form, availableBalance: account.dataset['balance'] ?? null }, watched: [account] };
       },
     };
-    session = startSession({ win: window, doc: document, reader, url: URL_, ext, settings: () => s, onInvalidated: () => undefined, now: () => now });
+    session = startSession({
+      win: window,
+      doc: document,
+      reader,
+      url: URL_,
+      ext,
+      settings: () => s,
+      onInvalidated: () => undefined,
+      now: () => now,
+    });
     expect(forms().at(-1)).toMatchObject({ form: { availableBalance: '5000' } });
     account.dataset['balance'] = '4000';
     await wait(0);
@@ -362,8 +422,21 @@ describe('session', () => {
     session!.stop();
     // The order fields read fine; the account part of the page does not (as a half-rendered positions table).
     const full = vi.fn((): FormReading => ({ status: 'unrecognised', missing: ['positions'], matched: {} }));
-    const reader = { ...fakeReader, read: (doc: Document, url: URL, scope: 'full' | 'order' = 'full') => (scope === 'order' ? fakeReader.read(doc, url, scope) : full()) };
-    session = startSession({ win: window, doc: document, reader, url: URL_, ext, settings: () => s, onInvalidated: () => undefined, now: () => now });
+    const reader = {
+      ...fakeReader,
+      read: (doc: Document, url: URL, scope: 'full' | 'order' = 'full') =>
+        scope === 'order' ? fakeReader.read(doc, url, scope) : full(),
+    };
+    session = startSession({
+      win: window,
+      doc: document,
+      reader,
+      url: URL_,
+      ext,
+      settings: () => s,
+      onInvalidated: () => undefined,
+      now: () => now,
+    });
     page.size.focus();
     for (let i = 0; i < 6; i++) await nextFrame();
     // The first probe finds an order where the reading had none and reads once; later probes compare with it.
@@ -454,7 +527,9 @@ describe('session', () => {
       expect(liq()).not.toBe(before);
     }
     const p = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))]!;
-    console.info(`input → overlay (happy-dom, background in-process): p50 ${p(latencies, 0.5).toFixed(2)} ms, p95 ${p(latencies, 0.95).toFixed(2)} ms`);
+    console.info(
+      `input → overlay (happy-dom, background in-process): p50 ${p(latencies, 0.5).toFixed(2)} ms, p95 ${p(latencies, 0.95).toFixed(2)} ms`,
+    );
     // A loose bound that only catches a pathological path: happy-dom on a shared 2-core machine (CI runs beside other work)
     // is far slower and noisier than a browser; the real latency is measured in Chromium by `npm run bench`.
     expect(p(latencies, 0.95)).toBeLessThan(150);
@@ -473,7 +548,12 @@ describe('session', () => {
     }
     const spies = [...owners].map((owner) => {
       const original = owner.addEventListener;
-      return vi.spyOn(owner, 'addEventListener').mockImplementation(function (this: EventTarget, type, listener, options) {
+      return vi.spyOn(owner, 'addEventListener').mockImplementation(function (
+        this: EventTarget,
+        type,
+        listener,
+        options,
+      ) {
         added.push({ target: this, type, signal: typeof options === 'object' && options ? options.signal : undefined });
         return original.call(this, type, listener, options);
       });
@@ -487,7 +567,17 @@ describe('session', () => {
     for (const spy of spies) spy.mockRestore();
     expect(added.length).toBeGreaterThan(5);
     const pageListeners = added.filter((a) => a.target === window || a.target === document);
-    expect(pageListeners.map((a) => a.type).sort()).toEqual(['change', 'click', 'click', 'focusin', 'input', 'keydown', 'keydown', 'resize', 'visibilitychange']);
+    expect(pageListeners.map((a) => a.type).sort()).toEqual([
+      'change',
+      'click',
+      'click',
+      'focusin',
+      'input',
+      'keydown',
+      'keydown',
+      'resize',
+      'visibilitychange',
+    ]);
 
     disconnects.mockClear();
     session!.stop();
@@ -497,7 +587,9 @@ describe('session', () => {
     // themselves and Preact's handlers inside our overlay, which went away with the host.
     const listeners = added.filter((a) => a.target === window || (a.target instanceof Node && a.target.isConnected));
     expect(listeners.length).toBeGreaterThanOrEqual(6);
-    expect(listeners.filter((a) => a.signal === undefined).map((a) => `${a.target.constructor.name}:${a.type}`)).toEqual([]);
+    expect(
+      listeners.filter((a) => a.signal === undefined).map((a) => `${a.target.constructor.name}:${a.type}`),
+    ).toEqual([]);
     expect(listeners.every((a) => a.signal!.aborted)).toBe(true);
     expect(disconnects).toHaveBeenCalled();
     expect(port.closed).toBe(true);

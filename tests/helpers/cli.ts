@@ -42,7 +42,13 @@ export function runPreflight(input: unknown, options: CliOptions = {}): CliRun {
     timeout: options.timeoutMs ?? 30_000,
     maxBuffer: 64 * 1024 * 1024,
     // No colour codes or npm update notices in the captured streams.
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', NO_UPDATE_NOTIFIER: '1', npm_config_update_notifier: 'false' },
+    env: {
+      ...process.env,
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+      NO_UPDATE_NOTIFIER: '1',
+      npm_config_update_notifier: 'false',
+    },
   });
   if (result.error) throw result.error;
   let json: unknown;

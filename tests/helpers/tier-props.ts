@@ -8,8 +8,19 @@ export const D = (x: string | number): Dec => new Dec(x);
 
 export type Venue = 'binance-usdm' | 'bybit-linear' | 'okx-swap' | 'hyperliquid';
 
-export interface TierRow { floor: Dec; cap: Dec | null; rate: Dec }
-export interface OtherPos { side: 'long' | 'short'; quantity: string; entryPrice: string; markPrice: string; rate: string; takerFeeRate?: string }
+export interface TierRow {
+  floor: Dec;
+  cap: Dec | null;
+  rate: Dec;
+}
+export interface OtherPos {
+  side: 'long' | 'short';
+  quantity: string;
+  entryPrice: string;
+  markPrice: string;
+  rate: string;
+  takerFeeRate?: string;
+}
 export interface Case {
   venue: Venue;
   mode: 'isolated' | 'cross';
@@ -28,59 +39,82 @@ const sign = (side: string): number => (side === 'long' ? 1 : -1);
 
 /** 1–5 bands whose caps sit between 0.2× and 3× the entry notional, so liquidation often lands in another band. */
 function tiersAround(notional: Dec): fc.Arbitrary<TierRow[]> {
-  return fc.record({
-    caps: fc.uniqueArray(fc.integer({ min: 20, max: 300 }), { minLength: 0, maxLength: 4 }),
-    rates: fc.array(fc.integer({ min: 1, max: 800 }), { minLength: 5, maxLength: 5 }),
-  }).map(({ caps, rates }) => {
-    const bounds = [...caps].sort((a, b) => a - b).map((c) => notional.times(c).div(100).toDecimalPlaces(6));
-    // Rates rise with the band (as on every venue): 0.01 % steps, from 0.1 % up to about 40 %.
-    const sorted = [...rates].sort((a, b) => a - b).map((r) => D(r).div(20000).plus('0.001'));
-    const rows: TierRow[] = [];
-    let floor = D(0);
-    bounds.forEach((cap, i) => {
-      if (cap.lessThanOrEqualTo(floor)) return;
-      rows.push({ floor, cap, rate: sorted[i]! });
-      floor = cap;
+  return fc
+    .record({
+      caps: fc.uniqueArray(fc.integer({ min: 20, max: 300 }), { minLength: 0, maxLength: 4 }),
+      rates: fc.array(fc.integer({ min: 1, max: 800 }), { minLength: 5, maxLength: 5 }),
+    })
+    .map(({ caps, rates }) => {
+      const bounds = [...caps].sort((a, b) => a - b).map((c) => notional.times(c).div(100).toDecimalPlaces(6));
+      // Rates rise with the band (as on every venue): 0.01 % steps, from 0.1 % up to about 40 %.
+      const sorted = [...rates].sort((a, b) => a - b).map((r) => D(r).div(20000).plus('0.001'));
+      const rows: TierRow[] = [];
+      let floor = D(0);
+      bounds.forEach((cap, i) => {
+        if (cap.lessThanOrEqualTo(floor)) return;
+        rows.push({ floor, cap, rate: sorted[i]! });
+        floor = cap;
+      });
+      rows.push({ floor, cap: null, rate: sorted[rows.length]! });
+      return rows;
     });
-    rows.push({ floor, cap: null, rate: sorted[rows.length]! });
-    return rows;
-  });
 }
 
-const otherArb: fc.Arbitrary<OtherPos> = fc.record({
-  side: fc.constantFrom('long' as const, 'short' as const),
-  quantity: fc.integer({ min: 1, max: 100_000 }).map((n) => D(n).div(100).toFixed()),
-  entryPrice: fc.integer({ min: 100, max: 10_000_000 }).map((n) => D(n).div(100).toFixed()),
-  move: fc.integer({ min: -20, max: 20 }),
-  rate: fc.integer({ min: 1, max: 200 }).map((n) => D(n).div(10000).toFixed()),
-  fee: fc.option(fc.integer({ min: 0, max: 100 }).map((n) => D(n).div(100000).toFixed()), { nil: undefined }),
-}).map(({ side, quantity, entryPrice, move, rate, fee }) => ({
-  side, quantity, entryPrice, rate,
-  markPrice: D(entryPrice).times(100 + move).div(100).toFixed(),
-  ...(fee === undefined ? {} : { takerFeeRate: fee }),
-}));
+const otherArb: fc.Arbitrary<OtherPos> = fc
+  .record({
+    side: fc.constantFrom('long' as const, 'short' as const),
+    quantity: fc.integer({ min: 1, max: 100_000 }).map((n) => D(n).div(100).toFixed()),
+    entryPrice: fc.integer({ min: 100, max: 10_000_000 }).map((n) => D(n).div(100).toFixed()),
+    move: fc.integer({ min: -20, max: 20 }),
+    rate: fc.integer({ min: 1, max: 200 }).map((n) => D(n).div(10000).toFixed()),
+    fee: fc.option(
+      fc.integer({ min: 0, max: 100 }).map((n) => D(n).div(100000).toFixed()),
+      { nil: undefined },
+    ),
+  })
+  .map(({ side, quantity, entryPrice, move, rate, fee }) => ({
+    side,
+    quantity,
+    entryPrice,
+    rate,
+    markPrice: D(entryPrice)
+      .times(100 + move)
+      .div(100)
+      .toFixed(),
+    ...(fee === undefined ? {} : { takerFeeRate: fee }),
+  }));
 
 export function caseArb(venue: Venue): fc.Arbitrary<Case> {
   const maxLeverage = venue === 'hyperliquid' ? 50 : 125;
-  return fc.record({
-    mode: fc.constantFrom('isolated' as const, 'cross' as const),
-    side: fc.constantFrom('long' as const, 'short' as const),
-    price: fc.integer({ min: 1, max: 10_000_000 }).map((n) => D(n).div(100).toFixed()),
-    quantity: fc.integer({ min: 1, max: 2_000_000 }).map((n) => D(n).div(1000).toFixed()),
-    leverage: fc.integer({ min: 1, max: maxLeverage }).map(String),
-    taker: fc.integer({ min: 0, max: 100 }).map((n) => D(n).div(100000).toFixed()),
-    // Wallet / isolated margin from 0.2× to 30× the initial margin: near, far and at-once cases.
-    walletPct: fc.option(fc.integer({ min: 20, max: 3000 }), { nil: undefined }),
-    extraPct: fc.option(fc.integer({ min: -30, max: 300 }), { nil: undefined }),
-    others: fc.array(otherArb, { maxLength: 3 }),
-  }).chain((c) => tiersAround(D(c.price).times(c.quantity)).map((tiers) => ({ ...c, tiers })))
+  return fc
+    .record({
+      mode: fc.constantFrom('isolated' as const, 'cross' as const),
+      side: fc.constantFrom('long' as const, 'short' as const),
+      price: fc.integer({ min: 1, max: 10_000_000 }).map((n) => D(n).div(100).toFixed()),
+      quantity: fc.integer({ min: 1, max: 2_000_000 }).map((n) => D(n).div(1000).toFixed()),
+      leverage: fc.integer({ min: 1, max: maxLeverage }).map(String),
+      taker: fc.integer({ min: 0, max: 100 }).map((n) => D(n).div(100000).toFixed()),
+      // Wallet / isolated margin from 0.2× to 30× the initial margin: near, far and at-once cases.
+      walletPct: fc.option(fc.integer({ min: 20, max: 3000 }), { nil: undefined }),
+      extraPct: fc.option(fc.integer({ min: -30, max: 300 }), { nil: undefined }),
+      others: fc.array(otherArb, { maxLength: 3 }),
+    })
+    .chain((c) => tiersAround(D(c.price).times(c.quantity)).map((tiers) => ({ ...c, tiers })))
     .map(({ mode, side, price, quantity, leverage, taker, walletPct, extraPct, others, tiers }) => {
       const im = D(price).times(quantity).div(leverage);
-      const walletPctOr = mode === 'cross' ? walletPct ?? 150 : walletPct;
+      const walletPctOr = mode === 'cross' ? (walletPct ?? 150) : walletPct;
       const wallet = walletPctOr === undefined ? undefined : im.times(walletPctOr).div(100).toDecimalPlaces(8);
-      const extra = mode === 'isolated' && extraPct !== undefined ? im.times(extraPct).div(100).toDecimalPlaces(8) : undefined;
+      const extra =
+        mode === 'isolated' && extraPct !== undefined ? im.times(extraPct).div(100).toDecimalPlaces(8) : undefined;
       return {
-        venue, mode, side, price, quantity, leverage, taker, tiers,
+        venue,
+        mode,
+        side,
+        price,
+        quantity,
+        leverage,
+        taker,
+        tiers,
         ...(wallet && wallet.greaterThan(0) ? { wallet: wallet.toFixed() } : {}),
         ...(extra ? { extraMargin: extra.toFixed() } : {}),
         others: mode === 'cross' ? others : [],
@@ -90,17 +124,28 @@ export function caseArb(venue: Venue): fc.Arbitrary<Case> {
 
 export function toInput(c: Case, markPrice?: string): Record<string, unknown> {
   return {
-    venue: c.venue, marginMode: c.mode,
+    venue: c.venue,
+    marginMode: c.mode,
     order: { side: c.side, price: c.price, quantity: c.quantity, leverage: c.leverage },
     market: {
-      takerFeeRate: c.taker, ...(markPrice ? { markPrice } : {}),
-      tiers: c.tiers.map((t) => ({ notionalFloor: t.floor.toFixed(), ...(t.cap ? { notionalCap: t.cap.toFixed() } : {}), maintenanceMarginRate: t.rate.toFixed() })),
+      takerFeeRate: c.taker,
+      ...(markPrice ? { markPrice } : {}),
+      tiers: c.tiers.map((t) => ({
+        notionalFloor: t.floor.toFixed(),
+        ...(t.cap ? { notionalCap: t.cap.toFixed() } : {}),
+        maintenanceMarginRate: t.rate.toFixed(),
+      })),
     },
     account: {
       ...(c.wallet ? { walletBalance: c.wallet } : {}),
       ...(c.extraMargin ? { extraMargin: c.extraMargin } : {}),
       positions: c.others.map((p, i) => ({
-        symbol: `OTHER${i}`, side: p.side, quantity: p.quantity, entryPrice: p.entryPrice, markPrice: p.markPrice, maintenanceMarginRate: p.rate,
+        symbol: `OTHER${i}`,
+        side: p.side,
+        quantity: p.quantity,
+        entryPrice: p.entryPrice,
+        markPrice: p.markPrice,
+        maintenanceMarginRate: p.rate,
         ...(p.takerFeeRate ? { takerFeeRate: p.takerFeeRate } : {}),
       })),
     },
@@ -126,7 +171,10 @@ export function slicedMaintenance(tiers: TierRow[], notional: Dec): Dec {
 /** Slack for "the notional lies in the band": 40-digit decimals round the last digit. */
 export function inBand(t: TierRow, notional: Dec): boolean {
   const slack = notional.times('1e-25');
-  return notional.plus(slack).greaterThanOrEqualTo(t.floor) && (t.cap === null || notional.minus(slack).lessThanOrEqualTo(t.cap));
+  return (
+    notional.plus(slack).greaterThanOrEqualTo(t.floor) &&
+    (t.cap === null || notional.minus(slack).lessThanOrEqualTo(t.cap))
+  );
 }
 
 function othersTotals(c: Case, withFee: boolean): { pnl: Dec; requirement: Dec } {
@@ -152,7 +200,8 @@ export function surplusAt(c: Case, P: Dec): Dec {
   const valueAtP = P.times(q);
   const feeVenue = c.venue === 'bybit-linear' || c.venue === 'okx-swap';
   // Own maintenance: sliced table at P (cumulative venues), OKX's size band's rate on the value at P.
-  const ownMaintenance = c.venue === 'okx-swap' ? valueAtP.times(bandAt(c.tiers, ep.times(q)).rate) : slicedMaintenance(c.tiers, valueAtP);
+  const ownMaintenance =
+    c.venue === 'okx-swap' ? valueAtP.times(bandAt(c.tiers, ep.times(q)).rate) : slicedMaintenance(c.tiers, valueAtP);
   if (c.mode === 'cross') {
     const others = othersTotals(c, feeVenue);
     const ownFee = feeVenue ? valueAtP.times(taker) : D(0);
@@ -163,7 +212,10 @@ export function surplusAt(c: Case, P: Dec): Dec {
     // §4.2: margin = IM + fee to close (at EP·(1 ∓ 1/L)) unless given; extra / (1 ∓ taker); MM at P + fee to close.
     const feeToClose = q.times(ep.times(D(1).minus(D(s).div(c.leverage)))).times(taker);
     const margin = c.wallet ? D(c.wallet) : im.plus(feeToClose);
-    return margin.plus(extra.div(D(1).minus(taker.times(s)))).plus(pnl).minus(ownMaintenance.plus(feeToClose));
+    return margin
+      .plus(extra.div(D(1).minus(taker.times(s))))
+      .plus(pnl)
+      .minus(ownMaintenance.plus(feeToClose));
   }
   const margin = (c.wallet ? D(c.wallet) : im).plus(extra);
   const liquidationFee = c.venue === 'okx-swap' ? valueAtP.times(taker) : D(0);

@@ -7,19 +7,57 @@ import { parseCsToBg, parseFormChanged } from '../../src/messaging/validate-cs-t
 import { checkOrderForm } from '../../src/venues/form-schema';
 import type { OrderForm, PagePosition } from '../../src/venues/types';
 
-const POSITION: PagePosition = { symbol: 'ETHUSDT', side: 'short', quantity: '2', entryPrice: '3000', markPrice: '3050', maintenanceMargin: '30.5' };
+const POSITION: PagePosition = {
+  symbol: 'ETHUSDT',
+  side: 'short',
+  quantity: '2',
+  entryPrice: '3000',
+  markPrice: '3050',
+  maintenanceMargin: '30.5',
+};
 const BYBIT: OrderForm = {
-  venue: 'bybit-linear', symbol: 'BTCUSDT', side: 'both', type: 'limit', marginMode: 'cross', price: '65000', size: { unit: 'base', value: '0.1' },
-  leverage: '10', marginEnabled: true, stopLoss: null, takeProfit: '70000.5', availableBalance: '10000',
+  venue: 'bybit-linear',
+  symbol: 'BTCUSDT',
+  side: 'both',
+  type: 'limit',
+  marginMode: 'cross',
+  price: '65000',
+  size: { unit: 'base', value: '0.1' },
+  leverage: '10',
+  marginEnabled: true,
+  stopLoss: null,
+  takeProfit: '70000.5',
+  availableBalance: '10000',
   account: { walletBalance: '10000', positions: [POSITION] },
 };
 const KRAKEN: OrderForm = {
-  venue: 'kraken-margin', symbol: 'BTC/USD', side: 'long', type: 'market', marginMode: 'cross', price: null, size: { unit: 'quote', value: '500' },
-  leverage: '1', marginEnabled: false, stopLoss: null, takeProfit: null, availableBalance: null,
+  venue: 'kraken-margin',
+  symbol: 'BTC/USD',
+  side: 'long',
+  type: 'market',
+  marginMode: 'cross',
+  price: null,
+  size: { unit: 'quote', value: '500' },
+  leverage: '1',
+  marginEnabled: false,
+  stopLoss: null,
+  takeProfit: null,
+  availableBalance: null,
 };
 const MARGIN: OrderForm = {
-  venue: 'binance-margin', symbol: 'BTCUSDT', side: 'long', type: 'limit', marginMode: 'cross', price: '65000', size: { unit: 'base', value: '0.5' },
-  leverage: '3', marginEnabled: true, stopLoss: null, takeProfit: null, availableBalance: '20000', borrow: 'auto',
+  venue: 'binance-margin',
+  symbol: 'BTCUSDT',
+  side: 'long',
+  type: 'limit',
+  marginMode: 'cross',
+  price: '65000',
+  size: { unit: 'base', value: '0.5' },
+  leverage: '3',
+  marginEnabled: true,
+  stopLoss: null,
+  takeProfit: null,
+  availableBalance: '20000',
+  borrow: 'auto',
   account: { walletBalance: '20000', positions: [] },
 };
 
@@ -30,7 +68,11 @@ const refusal = (form: unknown) => {
 const withAccount = (account: unknown) => ({ ...BYBIT, account });
 
 describe('form schema: what readers send', () => {
-  it.each([['Bybit cross with the page account', BYBIT], ['Kraken spot (margin off)', KRAKEN], ['Binance margin borrowing', MARGIN]])('accepts %s', (_, form) => {
+  it.each([
+    ['Bybit cross with the page account', BYBIT],
+    ['Kraken spot (margin off)', KRAKEN],
+    ['Binance margin borrowing', MARGIN],
+  ])('accepts %s', (_, form) => {
     expect(checkOrderForm(form)).toEqual({ ok: true, form });
   });
 
@@ -40,21 +82,49 @@ describe('form schema: what readers send', () => {
   });
 
   it(`up to ${MAX_PAGE_POSITIONS} positions; more is "too many", flagged with no list`, () => {
-    expect(refusal(withAccount({ walletBalance: '1', positions: Array.from({ length: MAX_PAGE_POSITIONS }, () => POSITION) }))).toBeNull();
-    expect(refusal(withAccount({ walletBalance: '1', positions: Array.from({ length: MAX_PAGE_POSITIONS + 1 }, () => POSITION) }))).toBe('account.positions');
+    expect(
+      refusal(
+        withAccount({ walletBalance: '1', positions: Array.from({ length: MAX_PAGE_POSITIONS }, () => POSITION) }),
+      ),
+    ).toBeNull();
+    expect(
+      refusal(
+        withAccount({ walletBalance: '1', positions: Array.from({ length: MAX_PAGE_POSITIONS + 1 }, () => POSITION) }),
+      ),
+    ).toBe('account.positions');
     expect(refusal(withAccount({ walletBalance: '1', positions: null, positionsTooMany: true }))).toBeNull();
-    expect(refusal(withAccount({ walletBalance: '1', positions: [], positionsTooMany: true }))).toBe('account.positionsTooMany');
-    expect(refusal(withAccount({ walletBalance: '1', positions: null, positionsTooMany: false }))).toBe('account.positionsTooMany');
+    expect(refusal(withAccount({ walletBalance: '1', positions: [], positionsTooMany: true }))).toBe(
+      'account.positionsTooMany',
+    );
+    expect(refusal(withAccount({ walletBalance: '1', positions: null, positionsTooMany: false }))).toBe(
+      'account.positionsTooMany',
+    );
   });
 
   it('leverage from 1x to 1000x', () => {
     for (const ok of ['1', '1.5', '125', '1000']) expect(refusal({ ...BYBIT, leverage: ok }), ok).toBeNull();
-    for (const bad of ['0.5', '0', '1000.01', '1001']) expect(refusal({ ...BYBIT, leverage: bad }), bad).toBe('leverage');
+    for (const bad of ['0.5', '0', '1000.01', '1001'])
+      expect(refusal({ ...BYBIT, leverage: bad }), bad).toBe('leverage');
   });
 });
 
-describe('form schema: number syntax exactly as the readers\' parser writes it', () => {
-  it.each(['+65000', '6.5e4', '65000.', '65000.0', '065000', '.5', '-1', ' 65000', '65,000', '0x10', 'NaN', 'Infinity', '', '1'.repeat(22)])('price %j is refused at "price"', (price) => {
+describe("form schema: number syntax exactly as the readers' parser writes it", () => {
+  it.each([
+    '+65000',
+    '6.5e4',
+    '65000.',
+    '65000.0',
+    '065000',
+    '.5',
+    '-1',
+    ' 65000',
+    '65,000',
+    '0x10',
+    'NaN',
+    'Infinity',
+    '',
+    '1'.repeat(22),
+  ])('price %j is refused at "price"', (price) => {
     expect(refusal({ ...BYBIT, price })).toBe('price');
   });
 
@@ -72,10 +142,18 @@ describe('form schema: number syntax exactly as the readers\' parser writes it',
 
   it('names the failing path deep inside the account', () => {
     const positions = [POSITION, { ...POSITION, entryPrice: '3,000' }];
-    expect(checkOrderForm(withAccount({ walletBalance: '1', positions }))).toEqual({ ok: false, path: 'account.positions[1].entryPrice', reason: 'not a plain decimal number' });
+    expect(checkOrderForm(withAccount({ walletBalance: '1', positions }))).toEqual({
+      ok: false,
+      path: 'account.positions[1].entryPrice',
+      reason: 'not a plain decimal number',
+    });
     expect(refusal(withAccount({ walletBalance: '-1', positions: null }))).toBe('account.walletBalance');
-    expect(refusal(withAccount({ walletBalance: '1', positions: [{ ...POSITION, maintenanceMargin: '0' }] }))).toBeNull();
-    expect(refusal(withAccount({ walletBalance: '1', positions: [{ ...POSITION, note: 'x' }] }))).toBe('account.positions[0].note');
+    expect(
+      refusal(withAccount({ walletBalance: '1', positions: [{ ...POSITION, maintenanceMargin: '0' }] })),
+    ).toBeNull();
+    expect(refusal(withAccount({ walletBalance: '1', positions: [{ ...POSITION, note: 'x' }] }))).toBe(
+      'account.positions[0].note',
+    );
   });
 });
 
@@ -89,7 +167,9 @@ describe('form schema: venues differ', () => {
   });
 
   it('OKX sizes in contracts', () => {
-    expect(refusal({ ...BYBIT, venue: 'okx-swap', symbol: 'BTC-USDT-SWAP', size: { unit: 'contracts', value: '3' } })).toBeNull();
+    expect(
+      refusal({ ...BYBIT, venue: 'okx-swap', symbol: 'BTC-USDT-SWAP', size: { unit: 'contracts', value: '3' } }),
+    ).toBeNull();
   });
 
   it('Binance USDⓈ-M: no account from the page', () => {
@@ -126,7 +206,14 @@ describe('form schema: shape', () => {
 });
 
 describe('parseFormChanged: the envelope, then the form or where it fails', () => {
-  const message = (form: unknown, over: Record<string, unknown> = {}) => ({ type: 'cs→bg:form-changed', seq: 7, venue: 'bybit-linear', symbol: 'BTCUSDT', form, ...over });
+  const message = (form: unknown, over: Record<string, unknown> = {}) => ({
+    type: 'cs→bg:form-changed',
+    seq: 7,
+    venue: 'bybit-linear',
+    symbol: 'BTCUSDT',
+    form,
+    ...over,
+  });
 
   it('a valid form, or none, is the message', () => {
     expect(parseFormChanged(message(BYBIT))).toEqual({ ok: true, message: message(BYBIT) });
@@ -136,10 +223,20 @@ describe('parseFormChanged: the envelope, then the form or where it fails', () =
 
   it('a refused form keeps its envelope, so its seq can still be answered', () => {
     const zeroLeverage = { ...BYBIT, leverage: '0.5' };
-    expect(parseFormChanged(message(zeroLeverage))).toEqual({ ok: false, seq: 7, venue: 'bybit-linear', symbol: 'BTCUSDT', path: 'leverage', reason: 'below 1x' });
+    expect(parseFormChanged(message(zeroLeverage))).toEqual({
+      ok: false,
+      seq: 7,
+      venue: 'bybit-linear',
+      symbol: 'BTCUSDT',
+      path: 'leverage',
+      reason: 'below 1x',
+    });
     expect(parseCsToBg(message(zeroLeverage))).toBeNull();
     expect(parseFormChanged(message({ ...BYBIT, symbol: 'ETHUSDT' }))).toMatchObject({ ok: false, path: 'symbol' });
-    expect(parseFormChanged(message(KRAKEN, { venue: 'bybit-linear', symbol: 'BTC/USD' }))).toMatchObject({ ok: false, path: 'venue' });
+    expect(parseFormChanged(message(KRAKEN, { venue: 'bybit-linear', symbol: 'BTC/USD' }))).toMatchObject({
+      ok: false,
+      path: 'venue',
+    });
   });
 
   it.each([

@@ -6,20 +6,60 @@ import { isMarketSnapshot, isOrderForm } from '../../src/messaging/validate-cs-t
 import type { MarketSnapshot, OrderForm } from '../../src/venues/types';
 
 const form: OrderForm = {
-  venue: 'bybit-linear', symbol: 'BTCUSDT', side: 'both', type: 'limit', marginMode: 'cross', price: '60000', size: { unit: 'base', value: '0.5' },
-  leverage: '10', marginEnabled: true, stopLoss: null, takeProfit: null, availableBalance: '100',
-  account: { walletBalance: '5000', positions: [{ symbol: 'ETHUSDT', side: 'short', quantity: '2', entryPrice: '3000', markPrice: '3050', maintenanceMargin: '30.5' }] },
+  venue: 'bybit-linear',
+  symbol: 'BTCUSDT',
+  side: 'both',
+  type: 'limit',
+  marginMode: 'cross',
+  price: '60000',
+  size: { unit: 'base', value: '0.5' },
+  leverage: '10',
+  marginEnabled: true,
+  stopLoss: null,
+  takeProfit: null,
+  availableBalance: '100',
+  account: {
+    walletBalance: '5000',
+    positions: [
+      {
+        symbol: 'ETHUSDT',
+        side: 'short',
+        quantity: '2',
+        entryPrice: '3000',
+        markPrice: '3050',
+        maintenanceMargin: '30.5',
+      },
+    ],
+  },
 };
 const snapshot: MarketSnapshot = {
-  venue: 'okx-swap', symbol: 'BTC-USDT-SWAP', status: 'live', lastError: null,
+  venue: 'okx-swap',
+  symbol: 'BTC-USDT-SWAP',
+  status: 'live',
+  lastError: null,
   figures: { contractValue: { value: '0.01', receivedAt: 1, exchangeTime: null, source: 'rest' } },
-  tiers: { table: { basis: 'contracts', rows: [{ floor: '0', cap: null, maintenanceMarginRate: '0.004', maintenanceAmount: null, maxLeverage: '100' }] }, receivedAt: 1, source: 'rest' },
+  tiers: {
+    table: {
+      basis: 'contracts',
+      rows: [{ floor: '0', cap: null, maintenanceMarginRate: '0.004', maintenanceAmount: null, maxLeverage: '100' }],
+    },
+    receivedAt: 1,
+    source: 'rest',
+  },
 };
 
 describe('isOrderForm (issue 4 fields)', () => {
   it('accepts a form with the page account, contracts (OKX) and a borrow mode (Binance margin)', () => {
     expect(isOrderForm(form)).toBe(true);
-    expect(isOrderForm({ ...form, venue: 'okx-swap', symbol: 'BTC-USDT-SWAP', size: { unit: 'contracts', value: '12' }, account: { walletBalance: null, positions: null } })).toBe(true);
+    expect(
+      isOrderForm({
+        ...form,
+        venue: 'okx-swap',
+        symbol: 'BTC-USDT-SWAP',
+        size: { unit: 'contracts', value: '12' },
+        account: { walletBalance: null, positions: null },
+      }),
+    ).toBe(true);
     expect(isOrderForm({ ...form, venue: 'binance-margin', side: 'long', borrow: 'auto' })).toBe(true);
   });
 
@@ -27,10 +67,22 @@ describe('isOrderForm (issue 4 fields)', () => {
     ['an unknown size unit', { size: { unit: 'lots', value: '1' } }],
     ['a negative balance', { account: { walletBalance: '-1', positions: null } }],
     ['an extra account key', { account: { walletBalance: '1', positions: null, equity: '2' } }],
-    ['a position with a float quantity', { account: { walletBalance: '1', positions: [{ ...form.account!.positions![0], quantity: 2 }] } }],
-    ['a position with an unknown side', { account: { walletBalance: '1', positions: [{ ...form.account!.positions![0], side: 'both' }] } }],
-    ['a negative maintenance margin', { account: { walletBalance: '1', positions: [{ ...form.account!.positions![0], maintenanceMargin: '-3' }] } }],
-    ['too many positions', { account: { walletBalance: '1', positions: Array.from({ length: 51 }, () => form.account!.positions![0]) } }],
+    [
+      'a position with a float quantity',
+      { account: { walletBalance: '1', positions: [{ ...form.account!.positions![0], quantity: 2 }] } },
+    ],
+    [
+      'a position with an unknown side',
+      { account: { walletBalance: '1', positions: [{ ...form.account!.positions![0], side: 'both' }] } },
+    ],
+    [
+      'a negative maintenance margin',
+      { account: { walletBalance: '1', positions: [{ ...form.account!.positions![0], maintenanceMargin: '-3' }] } },
+    ],
+    [
+      'too many positions',
+      { account: { walletBalance: '1', positions: Array.from({ length: 51 }, () => form.account!.positions![0]) } },
+    ],
     ['an unknown borrow mode', { borrow: 'max' }],
     ['a borrow mode on a venue without one', { borrow: 'auto' }],
     ['contracts on a venue that sizes in base or quote', { size: { unit: 'contracts', value: '12' } }],
@@ -47,7 +99,10 @@ describe('isMarketSnapshot (tier tables)', () => {
   it.each([
     ['an unknown basis', { basis: 'lots', rows: snapshot.tiers!.table.rows }],
     ['no rows', { basis: 'notional', rows: [] }],
-    ['a row with a number', { basis: 'notional', rows: [{ ...snapshot.tiers!.table.rows[0], maintenanceMarginRate: 0.004 }] }],
+    [
+      'a row with a number',
+      { basis: 'notional', rows: [{ ...snapshot.tiers!.table.rows[0], maintenanceMarginRate: 0.004 }] },
+    ],
     ['a row with an extra key', { basis: 'notional', rows: [{ ...snapshot.tiers!.table.rows[0], note: 'x' }] }],
   ])('rejects %s', (_, table) => {
     expect(isMarketSnapshot({ ...snapshot, tiers: { ...snapshot.tiers, table } })).toBe(false);

@@ -12,7 +12,11 @@ const valid = (draft: Draft, base: Settings = DEFAULT_SETTINGS): Settings => {
 
 describe('percent ↔ fraction', () => {
   it('shifts the decimal point of the typed digits, no float rounding', () => {
-    const draft = { ...draftFromSettings(DEFAULT_SETTINGS), minLiquidationDistance: '0.000000000001', fees: { ...draftFromSettings(DEFAULT_SETTINGS).fees, 'okx-swap': { maker: '0.02', taker: '0.050' } } };
+    const draft = {
+      ...draftFromSettings(DEFAULT_SETTINGS),
+      minLiquidationDistance: '0.000000000001',
+      fees: { ...draftFromSettings(DEFAULT_SETTINGS).fees, 'okx-swap': { maker: '0.02', taker: '0.050' } },
+    };
     const settings = valid(draft);
     expect(settings.minLiquidationDistance).toBe('0.00000000000001');
     expect(settings.feeTiers['okx-swap']).toEqual({ makerFeeRate: '0.0002', takerFeeRate: '0.0005' });
@@ -30,17 +34,32 @@ describe('settingsFromDraft', () => {
 
   it('any typed values: either field errors, or settings the storage readers accept unchanged, stable on a second round', () => {
     fc.assert(
-      fc.property(typedNumber, typedNumber, typedNumber, typedNumber, typedNumber, typedNumber, (minLiq, maxLev, maxLoss, hold, maker, taker) => {
-        const base = draftFromSettings(DEFAULT_SETTINGS);
-        const draft: Draft = { ...base, minLiquidationDistance: minLiq, maxLeverage: maxLev, maxLossPercent: maxLoss, holdHours: hold, fees: { ...base.fees, 'bybit-linear': { maker, taker } } };
-        const result = settingsFromDraft(DEFAULT_SETTINGS, draft);
-        if ('errors' in result) {
-          expect(Object.keys(result.errors).length).toBeGreaterThan(0);
-          return;
-        }
-        expect(settingsProblems(result.settings)).toEqual([]);
-        expect(valid(draftFromSettings(result.settings))).toEqual(result.settings);
-      }),
+      fc.property(
+        typedNumber,
+        typedNumber,
+        typedNumber,
+        typedNumber,
+        typedNumber,
+        typedNumber,
+        (minLiq, maxLev, maxLoss, hold, maker, taker) => {
+          const base = draftFromSettings(DEFAULT_SETTINGS);
+          const draft: Draft = {
+            ...base,
+            minLiquidationDistance: minLiq,
+            maxLeverage: maxLev,
+            maxLossPercent: maxLoss,
+            holdHours: hold,
+            fees: { ...base.fees, 'bybit-linear': { maker, taker } },
+          };
+          const result = settingsFromDraft(DEFAULT_SETTINGS, draft);
+          if ('errors' in result) {
+            expect(Object.keys(result.errors).length).toBeGreaterThan(0);
+            return;
+          }
+          expect(settingsProblems(result.settings)).toEqual([]);
+          expect(valid(draftFromSettings(result.settings))).toEqual(result.settings);
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -49,7 +68,13 @@ describe('settingsFromDraft', () => {
 describe('mergeExternal', () => {
   it('untouched fields take the new value, edited ones keep what is typed', () => {
     const before = DEFAULT_SETTINGS;
-    const after: Settings = { ...DEFAULT_SETTINGS, holdHours: '48', maxLeverage: '3', enabledVenues: { ...DEFAULT_SETTINGS.enabledVenues, hyperliquid: false }, theme: 'dark' };
+    const after: Settings = {
+      ...DEFAULT_SETTINGS,
+      holdHours: '48',
+      maxLeverage: '3',
+      enabledVenues: { ...DEFAULT_SETTINGS.enabledVenues, hyperliquid: false },
+      theme: 'dark',
+    };
     const editing: Draft = { ...draftFromSettings(before), maxLeverage: '7', theme: 'light' };
     const merged = mergeExternal(editing, before, after);
     expect(merged.holdHours).toBe('48');

@@ -19,7 +19,8 @@ export class FakeStorage implements StorageLike {
   }
 
   sync = {
-    get: async (key: string): Promise<Record<string, unknown>> => (this.syncData.has(key) ? { [key]: structuredClone(this.syncData.get(key)) } : {}),
+    get: async (key: string): Promise<Record<string, unknown>> =>
+      this.syncData.has(key) ? { [key]: structuredClone(this.syncData.get(key)) } : {},
     set: async (items: Record<string, unknown>): Promise<void> => {
       if (this.failNextSet) {
         const error = this.failNextSet;

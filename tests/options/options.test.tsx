@@ -39,7 +39,14 @@ async function settle(): Promise<void> {
 
 async function open(stored?: unknown): Promise<void> {
   if (stored !== undefined) storage.syncData.set(SETTINGS_KEY, stored);
-  render(<Options store={settingsStore(storage)} download={(name, text) => downloads.push({ name, text })} themeTarget={themeTarget} />, container);
+  render(
+    <Options
+      store={settingsStore(storage)}
+      download={(name, text) => downloads.push({ name, text })}
+      themeTarget={themeTarget}
+    />,
+    container,
+  );
   await settle();
 }
 
@@ -69,7 +76,12 @@ const save = () => click('save');
 
 describe('options: load and save', () => {
   it('shows the stored settings, fractions as percent', async () => {
-    await open({ ...DEFAULT_SETTINGS, minLiquidationDistance: '0.03', maxLeverage: '20', feeTiers: { 'bybit-linear': { makerFeeRate: '0.0002', takerFeeRate: '0.00055' } } });
+    await open({
+      ...DEFAULT_SETTINGS,
+      minLiquidationDistance: '0.03',
+      maxLeverage: '20',
+      feeTiers: { 'bybit-linear': { makerFeeRate: '0.0002', takerFeeRate: '0.00055' } },
+    });
     expect(el('minLiquidationDistance').value).toBe('3');
     expect(el('maxLeverage').value).toBe('20');
     expect(el('maxLossPercent').value).toBe('');
@@ -125,7 +137,12 @@ describe('options: load and save', () => {
   });
 
   it('empty optional limits are stored as off (null), empty fee pair as the base tier', async () => {
-    await open({ ...DEFAULT_SETTINGS, maxLeverage: '10', maxLossPercent: '3', feeTiers: { hyperliquid: { makerFeeRate: '0.00015', takerFeeRate: '0.00045' } } });
+    await open({
+      ...DEFAULT_SETTINGS,
+      maxLeverage: '10',
+      maxLossPercent: '3',
+      feeTiers: { hyperliquid: { makerFeeRate: '0.00015', takerFeeRate: '0.00045' } },
+    });
     await type('maxLeverage', '');
     await type('maxLossPercent', '');
     await type('fee-hyperliquid-maker', '');
@@ -244,10 +261,22 @@ describe('options: export, import, reset', () => {
   it.each([
     ['not JSON', '{oops', 'The file is not JSON'],
     ['some other JSON', '{"a":1}', 'Not a Margin Preflight settings file'],
-    ['an invalid value', JSON.stringify({ format: 'margin-preflight-settings', version: 1, settings: { maxLeverage: '0' } }), 'Not imported: "maxLeverage" is not valid'],
+    [
+      'an invalid value',
+      JSON.stringify({ format: 'margin-preflight-settings', version: 1, settings: { maxLeverage: '0' } }),
+      'Not imported: "maxLeverage" is not valid',
+    ],
     // Own-property checks (issue 9): names every object inherits are not settings.
-    ['a "__proto__" key', '{"format":"margin-preflight-settings","version":1,"settings":{"__proto__":{"guardEnabled":false}}}', 'Not imported: unknown setting "__proto__"'],
-    ['a "toString" key', '{"format":"margin-preflight-settings","version":1,"settings":{"toString":"x"}}', 'Not imported: unknown setting "toString"'],
+    [
+      'a "__proto__" key',
+      '{"format":"margin-preflight-settings","version":1,"settings":{"__proto__":{"guardEnabled":false}}}',
+      'Not imported: unknown setting "__proto__"',
+    ],
+    [
+      'a "toString" key',
+      '{"format":"margin-preflight-settings","version":1,"settings":{"toString":"x"}}',
+      'Not imported: unknown setting "toString"',
+    ],
   ])('an import of %s changes nothing and says why', async (_what, text, reason) => {
     await open({ ...DEFAULT_SETTINGS, holdHours: '10' });
     await type('holdHours', '11');
@@ -288,7 +317,12 @@ describe('options: changes elsewhere, theme, overlay positions', () => {
   it('a change made elsewhere shows at once, without overwriting a field being edited', async () => {
     await open();
     await type('maxLeverage', '12');
-    storage.writeElsewhere('sync', SETTINGS_KEY, { ...DEFAULT_SETTINGS, minLiquidationDistance: '0.1', maxLeverage: '50', guardEnabled: false });
+    storage.writeElsewhere('sync', SETTINGS_KEY, {
+      ...DEFAULT_SETTINGS,
+      minLiquidationDistance: '0.1',
+      maxLeverage: '50',
+      guardEnabled: false,
+    });
     await settle();
     expect(el('minLiquidationDistance').value).toBe('10');
     expect(el('guardEnabled').checked).toBe(false);

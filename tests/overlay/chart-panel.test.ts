@@ -29,13 +29,29 @@ afterEach(() => {
 
 function binanceView(form: OrderForm = binanceForm({ stopLoss: '62000' }), s: Settings = settings()) {
   const snap = snapshot('65010.2');
-  return buildView({ reading: ok(form), quotes: wireQuotes(form, snap, s), market: marketOf(snap), settings: s, now: NOW, pending: false, guard: null });
+  return buildView({
+    reading: ok(form),
+    quotes: wireQuotes(form, snap, s),
+    market: marketOf(snap),
+    settings: s,
+    now: NOW,
+    pending: false,
+    guard: null,
+  });
 }
 
 function krakenView() {
   const form = krakenForm();
   const s = settings({ accountBalance: { 'kraken-margin': '10000' } });
-  return buildView({ reading: ok(form), quotes: wireQuotes(form, null, s), market: null, settings: s, now: NOW, pending: false, guard: null });
+  return buildView({
+    reading: ok(form),
+    quotes: wireQuotes(form, null, s),
+    market: null,
+    settings: s,
+    now: NOW,
+    pending: false,
+    guard: null,
+  });
 }
 
 const q = (sel: string) => handle!.root.querySelector(sel);
@@ -76,13 +92,20 @@ describe('chart panel', () => {
     for (const c of charts) {
       const side = c.getAttribute(ATTR.chartSide)!;
       const liq = c.querySelector(`svg [${ATTR.marker}="liquidation"]`)!;
-      expect(liq.getAttribute(ATTR.value)).toBe(q(`[${ATTR.side}="${side}"] [${ATTR.figure}="liquidationPrice"]`)!.getAttribute(ATTR.value));
+      expect(liq.getAttribute(ATTR.value)).toBe(
+        q(`[${ATTR.side}="${side}"] [${ATTR.figure}="liquidationPrice"]`)!.getAttribute(ATTR.value),
+      );
       expect(c.querySelector(`svg [${ATTR.marker}="entry"]`)!.getAttribute(ATTR.value)).toBe('65000');
       expect(c.querySelector(`svg [${ATTR.marker}="stop"]`)!.getAttribute(ATTR.value)).toBe('62000');
-      expect(c.querySelector('svg title')!.textContent).toMatch(/^Profit and loss by exit price — (Long \/ Buy|Short \/ Sell)$/);
+      expect(c.querySelector('svg title')!.textContent).toMatch(
+        /^Profit and loss by exit price — (Long \/ Buy|Short \/ Sell)$/,
+      );
     }
     // The side columns stay the only [data-side] elements (the e2e harness walks them).
-    expect([...handle.root.querySelectorAll(`[${ATTR.side}]`)].map((e) => e.getAttribute(ATTR.side))).toEqual(['long', 'short']);
+    expect([...handle.root.querySelectorAll(`[${ATTR.side}]`)].map((e) => e.getAttribute(ATTR.side))).toEqual([
+      'long',
+      'short',
+    ]);
 
     const inside = handle.root.querySelector(`[${ATTR.chartSide}="long"]`)!;
     const escape = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
@@ -116,7 +139,17 @@ describe('chart panel', () => {
   it('no chart panel without figures', () => {
     handle = mountOverlay(document);
     const form = binanceForm({ type: 'market', price: null });
-    handle.update(buildView({ reading: ok(form), quotes: wireQuotes(form, null, settings()), market: null, settings: settings(), now: NOW, pending: false, guard: null }));
+    handle.update(
+      buildView({
+        reading: ok(form),
+        quotes: wireQuotes(form, null, settings()),
+        market: null,
+        settings: settings(),
+        now: NOW,
+        pending: false,
+        guard: null,
+      }),
+    );
     expect(button()).toBeNull();
     expect(q(`[${ATTR.chart}]`)).toBeNull();
   });

@@ -26,7 +26,10 @@ export class FakeResizeObserver {
     for (const observer of [...FakeResizeObserver.live]) {
       const entries = [...observer.targets].map((target) => {
         const r = target.getBoundingClientRect();
-        return { target, borderBoxSize: [{ inlineSize: r.width, blockSize: r.height }] } as unknown as ResizeObserverEntry;
+        return {
+          target,
+          borderBoxSize: [{ inlineSize: r.width, blockSize: r.height }],
+        } as unknown as ResizeObserverEntry;
       });
       if (entries.length > 0) observer.callback(entries, observer as unknown as ResizeObserver);
     }

@@ -1,7 +1,15 @@
 // Display rounding works from the decimal string (no float, no decimal.js), for tiny and huge prices alike.
 import { describe, expect, it } from 'vitest';
 import {
-  decimalsOfTick, formatAge, formatFixed, formatFraction, formatLeverage, formatMoney, formatPrice, formatRatio, toDecimal,
+  decimalsOfTick,
+  formatAge,
+  formatFixed,
+  formatFraction,
+  formatLeverage,
+  formatMoney,
+  formatPrice,
+  formatRatio,
+  toDecimal,
 } from '../../src/ui/overlay/format';
 import { quoteCurrency } from '../../src/ui/overlay/units';
 
@@ -90,7 +98,13 @@ describe('quoteCurrency', () => {
 
 describe('tick precision', () => {
   it.each([
-    ['0.01', 2], ['0.5', 1], ['5', 0], ['0.010', 2], ['0.00000001', 8], ['10', 0], ['1.0', 0],
+    ['0.01', 2],
+    ['0.5', 1],
+    ['5', 0],
+    ['0.010', 2],
+    ['0.00000001', 8],
+    ['10', 0],
+    ['1.0', 0],
   ])('decimalsOfTick(%s) → %i', (tick, decimals) => {
     expect(decimalsOfTick(tick)).toBe(decimals);
   });
@@ -133,7 +147,11 @@ describe('locale separators', () => {
     if (value === undefined) throw new Error('unreachable');
     for (const locale of ['fr', 'de-CH', 'en-IN', 'es', 'pt-BR']) {
       // Intl itself is the reference here; 1234567.5 is exact as a float.
-      const expected = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1, numberingSystem: 'latn' }).format(1234567.5);
+      const expected = new Intl.NumberFormat(locale, {
+        minimumFractionDigits: 1,
+        maximumFractionDigits: 1,
+        numberingSystem: 'latn',
+      }).format(1234567.5);
       expect(formatFixed(value, 1, false, locale), locale).toBe(expected);
     }
     expect(formatFixed(value, 1, false, 'en-IN')).toBe('12,34,567.5');

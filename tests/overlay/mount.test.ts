@@ -24,7 +24,15 @@ function okView(guard = false) {
   const form = binanceForm({ leverage: '50' });
   const snap = snapshot('65010.2');
   const s = settings();
-  return buildView({ reading: ok(form), quotes: wireQuotes(form, snap, s), market: marketOf(snap), settings: s, now: NOW, pending: false, guard: guard ? { codes: ['LIQUIDATION_NEAR'], side: 'long', via: 'click' } : null });
+  return buildView({
+    reading: ok(form),
+    quotes: wireQuotes(form, snap, s),
+    market: marketOf(snap),
+    settings: s,
+    now: NOW,
+    pending: false,
+    guard: guard ? { codes: ['LIQUIDATION_NEAR'], side: 'long', via: 'click' } : null,
+  });
 }
 
 const q = (sel: string) => handle!.root.querySelector(sel);
@@ -54,7 +62,9 @@ describe('mountOverlay', () => {
     const columns = handle.root.querySelectorAll(`[${ATTR.side}]`);
     expect([...columns].map((c) => c.getAttribute(ATTR.side))).toEqual(['long', 'short']);
     for (const col of columns) {
-      expect([...col.querySelectorAll(`[${ATTR.figure}]`)].map((f) => f.getAttribute(ATTR.figure))).toEqual([...FIGURES]);
+      expect([...col.querySelectorAll(`[${ATTR.figure}]`)].map((f) => f.getAttribute(ATTR.figure))).toEqual([
+        ...FIGURES,
+      ]);
     }
     const liq = q(`[${ATTR.side}="long"] [${ATTR.figure}="liquidationPrice"]`)!;
     expect(liq.getAttribute(ATTR.value)).toMatch(/^\d+\.\d+$/);
@@ -77,7 +87,9 @@ describe('mountOverlay', () => {
   it('unrecognised state lists what is missing', () => {
     handle = mountOverlay(document);
     const reading: FormReading = { status: 'unrecognised', missing: ['price', 'size'], matched: {} };
-    handle.update(buildView({ reading, quotes: [], market: null, settings: settings(), guard: null, now: NOW, pending: false }));
+    handle.update(
+      buildView({ reading, quotes: [], market: null, settings: settings(), guard: null, now: NOW, pending: false }),
+    );
     const root = q(`[${ATTR.root}]`)!;
     expect(root.getAttribute(ATTR.state)).toBe('unrecognised');
     expect(root.getAttribute(ATTR.missing)).toBe('price,size');
@@ -87,7 +99,9 @@ describe('mountOverlay', () => {
   it('escapes page-controlled text: a symbol with markup stays text', () => {
     handle = mountOverlay(document);
     const reading: FormReading = { status: 'unrecognised', missing: ['<img src=x onerror=alert(1)>'], matched: {} };
-    handle.update(buildView({ reading, quotes: [], market: null, settings: settings(), guard: null, now: NOW, pending: false }));
+    handle.update(
+      buildView({ reading, quotes: [], market: null, settings: settings(), guard: null, now: NOW, pending: false }),
+    );
     expect(handle.root.querySelector('img')).toBeNull();
     expect(q('.missing')!.textContent).toContain('<img src=x onerror=alert(1)>');
   });
@@ -117,11 +131,15 @@ describe('mountOverlay', () => {
     handle = mountOverlay(document, { onMoved });
     handle.update(okView());
     const grip = q(`[${ATTR.action}="drag"]`)!;
-    grip.dispatchEvent(new PointerEvent('pointerdown', { button: 0, clientX: 10, clientY: 10, pointerId: 1, bubbles: true }));
+    grip.dispatchEvent(
+      new PointerEvent('pointerdown', { button: 0, clientX: 10, clientY: 10, pointerId: 1, bubbles: true }),
+    );
     grip.dispatchEvent(new PointerEvent('pointermove', { clientX: 110, clientY: 60, pointerId: 1, bubbles: true }));
     expect(handle.host.style.left).toBe('108px');
     expect(handle.host.style.top).toBe('58px');
-    grip.dispatchEvent(new PointerEvent('pointermove', { clientX: -5000, clientY: 99999, pointerId: 1, bubbles: true }));
+    grip.dispatchEvent(
+      new PointerEvent('pointermove', { clientX: -5000, clientY: 99999, pointerId: 1, bubbles: true }),
+    );
     expect(handle.host.style.left).toBe('8px');
     expect(Number.parseInt(handle.host.style.top, 10)).toBeLessThanOrEqual(window.innerHeight);
     grip.dispatchEvent(new PointerEvent('pointerup', { pointerId: 1, bubbles: true }));
@@ -135,8 +153,28 @@ describe('mountOverlay', () => {
     handle.update(okView());
     const form = document.createElement('form');
     document.body.append(form);
-    vi.spyOn(form, 'getBoundingClientRect').mockReturnValue({ left: 900, top: 120, width: 300, height: 400, right: 1200, bottom: 520, x: 900, y: 120, toJSON: () => ({}) });
-    vi.spyOn(handle.host, 'getBoundingClientRect').mockReturnValue({ left: 0, top: 0, width: 260, height: 300, right: 260, bottom: 300, x: 0, y: 0, toJSON: () => ({}) });
+    vi.spyOn(form, 'getBoundingClientRect').mockReturnValue({
+      left: 900,
+      top: 120,
+      width: 300,
+      height: 400,
+      right: 1200,
+      bottom: 520,
+      x: 900,
+      y: 120,
+      toJSON: () => ({}),
+    });
+    vi.spyOn(handle.host, 'getBoundingClientRect').mockReturnValue({
+      left: 0,
+      top: 0,
+      width: 260,
+      height: 300,
+      right: 260,
+      bottom: 300,
+      x: 0,
+      y: 0,
+      toJSON: () => ({}),
+    });
     handle.place(form);
     expect(handle.host.style.left).toBe('8px'); // not measured yet: nothing forces a layout
     FakeResizeObserver.flush(); // the browser's layout reports the overlay's size

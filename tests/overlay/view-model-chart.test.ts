@@ -9,12 +9,19 @@ function view(form: OrderForm, snap: MarketSnapshot | null, over: Partial<Overla
   const s = over.settings ?? settings();
   const market = marketOf(snap);
   return buildView({
-    reading: ok(form), quotes: wireQuotes(form, snap, s), market: market && tickSize !== undefined ? { ...market, tickSize } : market,
-    settings: s, guard: null, now: NOW, pending: false, ...over,
+    reading: ok(form),
+    quotes: wireQuotes(form, snap, s),
+    market: market && tickSize !== undefined ? { ...market, tickSize } : market,
+    settings: s,
+    guard: null,
+    now: NOW,
+    pending: false,
+    ...over,
   });
 }
 
-const figure = (v: ReturnType<typeof view>, side: string, key: string) => v.columns.find((c) => c.side === side)!.figures.find((f) => f.key === key)!;
+const figure = (v: ReturnType<typeof view>, side: string, key: string) =>
+  v.columns.find((c) => c.side === side)!.figures.find((f) => f.key === key)!;
 
 describe('chart per side', () => {
   it('a limit order: the line anchored at the limit price, every price the column shows marked', () => {
@@ -50,7 +57,9 @@ describe('chart per side', () => {
   });
 
   it('Kraken with a balance marks the margin call', () => {
-    const v = view(krakenForm({ leverage: '5', size: { unit: 'base', value: '1' } }), null, { settings: settings({ accountBalance: { 'kraken-margin': '20000' } }) });
+    const v = view(krakenForm({ leverage: '5', size: { unit: 'base', value: '1' } }), null, {
+      settings: settings({ accountBalance: { 'kraken-margin': '20000' } }),
+    });
     const chart = v.columns[0]!.chart!;
     expect(chart.markers.find((m) => m.kind === 'marginCall')!.price).toBe(figure(v, 'long', 'marginCallPrice').value);
     expect(chart.currency).toBe('USD');
@@ -65,8 +74,12 @@ describe('tick precision, locale, theme', () => {
     expect(ticked.markLine.text).toBe('mark 65,010.20 USDT');
     expect(ticked.format).toEqual({ locale: plain.format.locale, priceDecimals: 2 });
     expect(figure(ticked, 'long', 'liquidationPrice').text).toMatch(/^5\d,\d{3}\.\d{2} USDT$/);
-    expect(figure(view(binanceForm(), snapshot('65010.2'), {}, '0.1'), 'long', 'liquidationPrice').text).toMatch(/^5\d,\d{3}\.\d USDT$/);
-    expect(figure(view(binanceForm(), snapshot('65010.2'), {}, '1'), 'long', 'breakEvenPrice').text).toMatch(/^6\d,\d{3} USDT$/);
+    expect(figure(view(binanceForm(), snapshot('65010.2'), {}, '0.1'), 'long', 'liquidationPrice').text).toMatch(
+      /^5\d,\d{3}\.\d USDT$/,
+    );
+    expect(figure(view(binanceForm(), snapshot('65010.2'), {}, '1'), 'long', 'breakEvenPrice').text).toMatch(
+      /^6\d,\d{3} USDT$/,
+    );
     // Money keeps cents; the raw value is untouched.
     expect(figure(ticked, 'long', 'fees.open').text).toBe('1.30 USDT');
     expect(figure(ticked, 'long', 'liquidationPrice').value).toBe(figure(plain, 'long', 'liquidationPrice').value);

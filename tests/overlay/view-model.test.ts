@@ -8,10 +8,20 @@ import { binanceForm, krakenForm, marketOf, NOW, ok, settings, snapshot, wireQuo
 
 function view(form: OrderForm, snap: MarketSnapshot | null, over: Partial<OverlayModel> = {}) {
   const s = over.settings ?? settings();
-  return buildView({ reading: ok(form), quotes: wireQuotes(form, snap, s), market: marketOf(snap), settings: s, guard: null, now: NOW, pending: false, ...over });
+  return buildView({
+    reading: ok(form),
+    quotes: wireQuotes(form, snap, s),
+    market: marketOf(snap),
+    settings: s,
+    guard: null,
+    now: NOW,
+    pending: false,
+    ...over,
+  });
 }
 
-const figure = (v: ReturnType<typeof view>, side: string, key: string) => v.columns.find((c) => c.side === side)?.figures.find((f) => f.key === key);
+const figure = (v: ReturnType<typeof view>, side: string, key: string) =>
+  v.columns.find((c) => c.side === side)?.figures.find((f) => f.key === key);
 
 describe('ok state', () => {
   it('one column per side for a two-button form, every FIGURE in order, raw values kept', () => {
@@ -39,7 +49,10 @@ describe('ok state', () => {
 
   it('a margin call the venue has vs one that needs the balance', () => {
     // Binance USDⓈ-M has no margin call: a plain "none at this venue".
-    expect(figure(view(binanceForm(), snapshot('65000')), 'long', 'marginCallPrice')).toMatchObject({ value: '', text: 'none at this venue' });
+    expect(figure(view(binanceForm(), snapshot('65000')), 'long', 'marginCallPrice')).toMatchObject({
+      value: '',
+      text: 'none at this venue',
+    });
     // Kraken has one, but cross margin without a balance cannot place it.
     const k = view(krakenForm(), null);
     expect(figure(k, 'long', 'marginCallPrice')).toMatchObject({ value: '', text: '— enter balance' });
@@ -47,7 +60,9 @@ describe('ok state', () => {
     // With the balance it is a price, or none when no price reaches it (a well-funded account).
     const funded = view(krakenForm(), null, { settings: settings({ accountBalance: { 'kraken-margin': '10000' } }) });
     expect(figure(funded, 'long', 'marginCallPrice')).toMatchObject({ value: '', text: 'none (no price reaches it)' });
-    const tight = view(krakenForm({ leverage: '5', size: { unit: 'base', value: '1' } }), null, { settings: settings({ accountBalance: { 'kraken-margin': '20000' } }) });
+    const tight = view(krakenForm({ leverage: '5', size: { unit: 'base', value: '1' } }), null, {
+      settings: settings({ accountBalance: { 'kraken-margin': '20000' } }),
+    });
     expect(figure(tight, 'long', 'marginCallPrice')!.text).toMatch(/^\d[\d,]*(\.\d+)? USD$/);
   });
 
@@ -73,27 +88,46 @@ describe('ok state', () => {
 describe('risk', () => {
   it('danger inside the limit, warn within twice the limit, ok beyond', () => {
     // 10× isolated long: liquidation roughly 9–10 % below entry.
-    expect(view(binanceForm({ side: 'long' }), snapshot('65000'), { settings: settings({ minLiquidationDistance: '0.2' }) }).risk).toBe('danger');
-    expect(view(binanceForm({ side: 'long' }), snapshot('65000'), { settings: settings({ minLiquidationDistance: '0.06' }) }).risk).toBe('warn');
-    expect(view(binanceForm({ side: 'long' }), snapshot('65000'), { settings: settings({ minLiquidationDistance: '0.02' }) }).risk).toBe('ok');
+    expect(
+      view(binanceForm({ side: 'long' }), snapshot('65000'), { settings: settings({ minLiquidationDistance: '0.2' }) })
+        .risk,
+    ).toBe('danger');
+    expect(
+      view(binanceForm({ side: 'long' }), snapshot('65000'), { settings: settings({ minLiquidationDistance: '0.06' }) })
+        .risk,
+    ).toBe('warn');
+    expect(
+      view(binanceForm({ side: 'long' }), snapshot('65000'), { settings: settings({ minLiquidationDistance: '0.02' }) })
+        .risk,
+    ).toBe('ok');
   });
 
   it('danger from a danger warning and the guard wording names the numbers', () => {
     const form = binanceForm({ side: 'long', leverage: '50' });
     const s = settings({ minLiquidationDistance: '0.05' });
-    const v = view(form, snapshot('65000'), { settings: s, guard: { codes: ['LIQUIDATION_NEAR'], side: 'long', via: 'click' } });
+    const v = view(form, snapshot('65000'), {
+      settings: s,
+      guard: { codes: ['LIQUIDATION_NEAR'], side: 'long', via: 'click' },
+    });
     expect(v.risk).toBe('danger');
     expect(v.columns[0]!.warnings.map((w) => w.code)).toContain('LIQUIDATION_NEAR');
     expect(v.guard!.codes).toEqual(['LIQUIDATION_NEAR']);
-    expect(v.guard!.text).toMatch(/^Held once: liquidation \d\.\d+ % from mark \(your limit 5 %\)\. Click again to submit\.$/);
+    expect(v.guard!.text).toMatch(
+      /^Held once: liquidation \d\.\d+ % from mark \(your limit 5 %\)\. Click again to submit\.$/,
+    );
   });
 
   it('guard text for leverage, stop and Enter', () => {
     const form = binanceForm({ side: 'long', leverage: '20', stopLoss: '50000' });
     const s = settings({ maxLeverage: '10', minLiquidationDistance: '0.01' });
-    const v = view(form, snapshot('65000'), { settings: s, guard: { codes: ['LEVERAGE_ABOVE_PERSONAL_MAX', 'LIQ_BEYOND_STOP'], side: null, via: 'enter' } });
-    expect(v.guard!.text).toBe('Held once: leverage 20× above your maximum 10×; liquidation at '
-      + `${figure(v, 'long', 'liquidationPrice')!.text} comes before your stop-loss at 50,000 USDT. Press Enter again to submit.`);
+    const v = view(form, snapshot('65000'), {
+      settings: s,
+      guard: { codes: ['LEVERAGE_ABOVE_PERSONAL_MAX', 'LIQ_BEYOND_STOP'], side: null, via: 'enter' },
+    });
+    expect(v.guard!.text).toBe(
+      'Held once: leverage 20× above your maximum 10×; liquidation at ' +
+        `${figure(v, 'long', 'liquidationPrice')!.text} comes before your stop-loss at 50,000 USDT. Press Enter again to submit.`,
+    );
   });
 });
 
@@ -102,7 +136,11 @@ describe('mark states and banners', () => {
     const v = view(binanceForm(), snapshot('65010.2', 43_000));
     expect(v.state).toBe('ok');
     expect(v.mark).toBe('stale');
-    expect(v.banners).toContainEqual({ kind: 'mark-stale', severity: 'warn', text: 'Mark price stale (43 s) — figures use your limit price' });
+    expect(v.banners).toContainEqual({
+      kind: 'mark-stale',
+      severity: 'warn',
+      text: 'Mark price stale (43 s) — figures use your limit price',
+    });
     expect(v.markLine.ageText).toBe('43 s old, stale');
   });
 
@@ -127,7 +165,9 @@ describe('mark states and banners', () => {
 
   it('cross margin without a balance asks for one', () => {
     const v = view(binanceForm({ marginMode: 'cross' }), snapshot('65000'));
-    expect(v.banners.map((b) => b.text)).toContain('Enter your account balance in the toolbar popup for a liquidation price');
+    expect(v.banners.map((b) => b.text)).toContain(
+      'Enter your account balance in the toolbar popup for a liquidation price',
+    );
     expect(figure(v, 'long', 'liquidationPrice')).toMatchObject({ value: '', text: '— enter balance' });
     // The warning stays (contract: data-warning) but is not shown twice next to the banner.
     expect(v.columns[0]!.warnings.find((w) => w.code === 'CROSS_BALANCE_UNKNOWN')?.inBanner).toBe(true);
@@ -135,7 +175,10 @@ describe('mark states and banners', () => {
   });
 
   it('feed trouble is shown', () => {
-    const v = view(binanceForm(), snapshot('65000', 1_000, { status: 'degraded', lastError: 'HTTP 429, retrying in 8 s' }));
+    const v = view(
+      binanceForm(),
+      snapshot('65000', 1_000, { status: 'degraded', lastError: 'HTTP 429, retrying in 8 s' }),
+    );
     expect(v.banners).toContainEqual({ kind: 'feed', severity: 'info', text: 'Price feed: HTTP 429, retrying in 8 s' });
   });
 });
@@ -143,8 +186,22 @@ describe('mark states and banners', () => {
 describe('other states', () => {
   it('unrecognised, with what is missing, never "ok"', () => {
     const reading: FormReading = { status: 'unrecognised', missing: ['price', 'leverage'], matched: {} };
-    const v = buildView({ reading, quotes: [], market: null, settings: settings(), guard: null, now: NOW, pending: false });
-    expect(v).toMatchObject({ state: 'unrecognised', message: 'Form not recognised', missing: ['price', 'leverage'], risk: 'warn', columns: [] });
+    const v = buildView({
+      reading,
+      quotes: [],
+      market: null,
+      settings: settings(),
+      guard: null,
+      now: NOW,
+      pending: false,
+    });
+    expect(v).toMatchObject({
+      state: 'unrecognised',
+      message: 'Form not recognised',
+      missing: ['price', 'leverage'],
+      risk: 'warn',
+      columns: [],
+    });
   });
 
   it('no price: market order without a mark', () => {
@@ -154,7 +211,12 @@ describe('other states', () => {
 
   it('spot: Kraken with margin off', () => {
     const v = view(krakenForm({ marginEnabled: false, leverage: '1' }), null);
-    expect(v).toMatchObject({ state: 'spot', message: 'Spot order — no borrowing, nothing to liquidate', risk: 'ok', columns: [] });
+    expect(v).toMatchObject({
+      state: 'spot',
+      message: 'Spot order — no borrowing, nothing to liquidate',
+      risk: 'ok',
+      columns: [],
+    });
   });
 
   it('error: the engine refuses the input', () => {
@@ -165,24 +227,47 @@ describe('other states', () => {
 });
 
 describe('cross margin: where the account figures came from (issue 4)', () => {
-  const position = { symbol: 'ETHUSDT', side: 'short' as const, quantity: '2', entryPrice: '3000', markPrice: '3050', maintenanceMargin: '30.5' };
+  const position = {
+    symbol: 'ETHUSDT',
+    side: 'short' as const,
+    quantity: '2',
+    entryPrice: '3000',
+    markPrice: '3050',
+    maintenanceMargin: '30.5',
+  };
   const banner = (v: ReturnType<typeof view>, kind: string) => v.banners.find((b) => b.kind === kind);
 
   it('says the balance and positions were read from the page', () => {
-    const v = view(binanceForm({ marginMode: 'cross', account: { walletBalance: '8000', positions: [position] } }), snapshot('65000'));
+    const v = view(
+      binanceForm({ marginMode: 'cross', account: { walletBalance: '8000', positions: [position] } }),
+      snapshot('65000'),
+    );
     expect(v.state).toBe('ok');
-    expect(banner(v, 'balance-source')).toMatchObject({ severity: 'info', text: 'Cross: account balance and 1 open position read from the page' });
+    expect(banner(v, 'balance-source')).toMatchObject({
+      severity: 'info',
+      text: 'Cross: account balance and 1 open position read from the page',
+    });
     expect(banner(v, 'balance')).toBeUndefined();
     expect(v.columns[0]!.warnings.map((w) => w.code)).not.toContain('CROSS_BALANCE_UNKNOWN');
   });
 
   it('says the balance is the one the user entered when the page shows none', () => {
-    const v = view(binanceForm({ marginMode: 'cross' }), snapshot('65000'), { settings: settings({ accountBalance: { 'binance-usdm': '5000' } }) });
-    expect(banner(v, 'balance-source')!.text).toBe('Cross: balance as you entered it in the popup (the page does not show it); other open positions not included');
+    const v = view(binanceForm({ marginMode: 'cross' }), snapshot('65000'), {
+      settings: settings({ accountBalance: { 'binance-usdm': '5000' } }),
+    });
+    expect(banner(v, 'balance-source')!.text).toBe(
+      'Cross: balance as you entered it in the popup (the page does not show it); other open positions not included',
+    );
   });
 
   it('a position it cannot weigh: a danger banner and no liquidation price, not a number too far away', () => {
-    const v = view(binanceForm({ marginMode: 'cross', account: { walletBalance: '8000', positions: [{ ...position, symbol: 'BTCUSDT' }] } }), snapshot('65000'));
+    const v = view(
+      binanceForm({
+        marginMode: 'cross',
+        account: { walletBalance: '8000', positions: [{ ...position, symbol: 'BTCUSDT' }] },
+      }),
+      snapshot('65000'),
+    );
     expect(banner(v, 'positions-unknown')).toMatchObject({ severity: 'danger' });
     expect(banner(v, 'positions-unknown')!.text).toContain('BTCUSDT');
     expect(figure(v, 'long', 'liquidationPrice')).toMatchObject({ value: '', text: '— open positions unknown' });
@@ -200,8 +285,12 @@ describe('cross margin: where the account figures came from (issue 4)', () => {
 });
 
 describe('refused and guard states (issue 9)', () => {
-  it('a refused form shows no figures, the background\'s reason, and data-reason', () => {
-    const refusal = { code: 'IMPLAUSIBLE', field: 'price', text: 'The price read from the page (65) is 1,000× below the market (65,000): probably misread.' };
+  it("a refused form shows no figures, the background's reason, and data-reason", () => {
+    const refusal = {
+      code: 'IMPLAUSIBLE',
+      field: 'price',
+      text: 'The price read from the page (65) is 1,000× below the market (65,000): probably misread.',
+    };
     const v = view(binanceForm({ price: '65' }), snapshot('65000'), { quotes: [], refusal });
     expect(v.state).toBe('refused');
     expect(v.reason).toBe('IMPLAUSIBLE:price');
@@ -216,42 +305,107 @@ describe('refused and guard states (issue 9)', () => {
 
   it('a click held while its order is checked is explained in the waiting state too', () => {
     const form = binanceForm();
-    const v = buildView({ reading: ok(form), quotes: [], market: null, settings: settings(), guard: { codes: ['ORDER_UNCHECKED'], side: 'long', via: 'click', unchecked: 'checking' }, now: NOW, pending: false, waiting: true });
+    const v = buildView({
+      reading: ok(form),
+      quotes: [],
+      market: null,
+      settings: settings(),
+      guard: { codes: ['ORDER_UNCHECKED'], side: 'long', via: 'click', unchecked: 'checking' },
+      now: NOW,
+      pending: false,
+      waiting: true,
+    });
     expect(v.state).toBe('waiting');
-    expect(v.guard).toEqual({ codes: ['ORDER_UNCHECKED'], text: 'Held: checking this order — its figures are not in yet.' });
+    expect(v.guard).toEqual({
+      codes: ['ORDER_UNCHECKED'],
+      text: 'Held: checking this order — its figures are not in yet.',
+    });
   });
 
   it('an order that could not be checked says so, with the local reason and the way on', () => {
     const form = binanceForm({ leverage: '20' });
     const s = settings({ maxLeverage: '10' });
-    const v = view(form, snapshot('65000'), { settings: s, quotes: [], guard: { codes: ['LEVERAGE_ABOVE_PERSONAL_MAX', 'ORDER_UNCHECKED'], side: 'long', via: 'click', unchecked: 'timeout' } });
-    expect(v.guard!.text).toBe('This order could not be checked (no answer from the extension\'s background). Held once: leverage 20× above your maximum 10×. Click again to submit.');
+    const v = view(form, snapshot('65000'), {
+      settings: s,
+      quotes: [],
+      guard: {
+        codes: ['LEVERAGE_ABOVE_PERSONAL_MAX', 'ORDER_UNCHECKED'],
+        side: 'long',
+        via: 'click',
+        unchecked: 'timeout',
+      },
+    });
+    expect(v.guard!.text).toBe(
+      "This order could not be checked (no answer from the extension's background). Held once: leverage 20× above your maximum 10×. Click again to submit.",
+    );
   });
 
   it('too many positions and misread positions are said, and the balance figures say why they are empty', () => {
     const form = binanceForm({ marginMode: 'cross' });
     const base = view(form, snapshot('65000'), { settings: settings({ accountBalance: { 'binance-usdm': '5000' } }) });
-    const quotes = base.columns.length > 0 ? wireQuotes(form, snapshot('65000'), settings({ accountBalance: { 'binance-usdm': '5000' } })) : [];
+    const quotes =
+      base.columns.length > 0
+        ? wireQuotes(form, snapshot('65000'), settings({ accountBalance: { 'binance-usdm': '5000' } }))
+        : [];
     const tooMany = quotes.map((q) => ({ ...q, plan: { ...q.plan, positionsTooMany: true } }));
     const v = view(form, snapshot('65000'), { quotes: tooMany });
-    expect(v.banners.map((b) => b.text)).toContain('More open positions on the page than can be read — no liquidation price');
-    const misread = quotes.map((q) => ({ ...q, plan: { ...q.plan, positionsUnknown: ['XRPUSDT'], positionsImplausible: ['XRPUSDT'] } }));
+    expect(v.banners.map((b) => b.text)).toContain(
+      'More open positions on the page than can be read — no liquidation price',
+    );
+    const misread = quotes.map((q) => ({
+      ...q,
+      plan: { ...q.plan, positionsUnknown: ['XRPUSDT'], positionsImplausible: ['XRPUSDT'] },
+    }));
     const m = view(form, snapshot('65000'), { quotes: misread });
-    expect(m.banners.map((b) => b.text)).toContain('Open position XRPUSDT: the prices read from the page do not fit the market (misread?) — no liquidation price');
+    expect(m.banners.map((b) => b.text)).toContain(
+      'Open position XRPUSDT: the prices read from the page do not fit the market (misread?) — no liquidation price',
+    );
     expect(m.banners.some((b) => b.text.includes('cannot be weighed'))).toBe(false);
   });
 });
 
-describe('a position in the order\'s own market (issue 10)', () => {
+describe("a position in the order's own market (issue 10)", () => {
   it('the column says what the order leaves: average entry, realised P/L, closed', () => {
     const form = binanceForm({ side: 'long' });
     const quotes = wireQuotes(form, snapshot('65000'), settings());
-    const base = quotes[0]!.result as Exclude<typeof quotes[0]['result'], null | { error: unknown }>;
-    const withPosition = (position: NonNullable<typeof base.position>) => [{ ...quotes[0]!, result: { ...base, position } }];
-    const add = view(form, snapshot('65000'), { quotes: withPosition({ change: 'add', before: { side: 'long', quantity: '1', entryPrice: '20000' }, after: { side: 'long', quantity: '1.5', entryPrice: '20333.33333333333333333' }, closedQuantity: '0', realisedPnl: '0', closingFee: '0', realisedPnlNet: '0', hedge: false, summary: 'after this order: position long 1.5 @ 20333.33333' }) });
-    expect(add.columns[0]!.position).toEqual({ change: 'add', text: 'After this order: long 1.5 BTC @ 20,333.33 USDT' });
-    const closed = view(form, snapshot('65000'), { quotes: withPosition({ change: 'close', before: { side: 'short', quantity: '0.1', entryPrice: '66000' }, after: null, closedQuantity: '0.1', realisedPnl: '100', closingFee: '2.6', realisedPnlNet: '97.4', hedge: true, summary: 'after this order: position closed' }) });
-    expect(closed.columns[0]!.position).toEqual({ change: 'close', text: 'After this order: position closed · realised P/L 97.40 USDT after fees · hedge mode: the position on this side' });
+    const base = quotes[0]!.result as Exclude<(typeof quotes)[0]['result'], null | { error: unknown }>;
+    const withPosition = (position: NonNullable<typeof base.position>) => [
+      { ...quotes[0]!, result: { ...base, position } },
+    ];
+    const add = view(form, snapshot('65000'), {
+      quotes: withPosition({
+        change: 'add',
+        before: { side: 'long', quantity: '1', entryPrice: '20000' },
+        after: { side: 'long', quantity: '1.5', entryPrice: '20333.33333333333333333' },
+        closedQuantity: '0',
+        realisedPnl: '0',
+        closingFee: '0',
+        realisedPnlNet: '0',
+        hedge: false,
+        summary: 'after this order: position long 1.5 @ 20333.33333',
+      }),
+    });
+    expect(add.columns[0]!.position).toEqual({
+      change: 'add',
+      text: 'After this order: long 1.5 BTC @ 20,333.33 USDT',
+    });
+    const closed = view(form, snapshot('65000'), {
+      quotes: withPosition({
+        change: 'close',
+        before: { side: 'short', quantity: '0.1', entryPrice: '66000' },
+        after: null,
+        closedQuantity: '0.1',
+        realisedPnl: '100',
+        closingFee: '2.6',
+        realisedPnlNet: '97.4',
+        hedge: true,
+        summary: 'after this order: position closed',
+      }),
+    });
+    expect(closed.columns[0]!.position).toEqual({
+      change: 'close',
+      text: 'After this order: position closed · realised P/L 97.40 USDT after fees · hedge mode: the position on this side',
+    });
     expect(view(form, snapshot('65000')).columns[0]!.position).toBeNull();
   });
 });

@@ -33,7 +33,9 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function open(options: { order?: TabOrder | null; stored?: StoredCalculator; settings?: Settings; locale?: string } = {}): void {
+function open(
+  options: { order?: TabOrder | null; stored?: StoredCalculator; settings?: Settings; locale?: string } = {},
+): void {
   act(() => {
     render(
       <Calculator
@@ -43,7 +45,10 @@ function open(options: { order?: TabOrder | null; stored?: StoredCalculator; set
         now={NOW}
         locale={options.locale ?? 'en-US'}
         persist={(s) => persisted.push(s)}
-        saveBalance={async (venue, balance) => { balances.push([venue, balance]); return true; }}
+        saveBalance={async (venue, balance) => {
+          balances.push([venue, balance]);
+          return true;
+        }}
       />,
       container,
     );
@@ -80,7 +85,18 @@ function click(selector: string): void {
   });
 }
 
-const FIGURE_KEYS = ['liquidationPrice', 'liquidationDistance', 'marginCallPrice', 'marginLevel', 'initialMargin', 'maintenanceMargin', 'fees.open', 'fees.close', 'carry.total', 'breakEvenPrice'];
+const FIGURE_KEYS = [
+  'liquidationPrice',
+  'liquidationDistance',
+  'marginCallPrice',
+  'marginLevel',
+  'initialMargin',
+  'maintenanceMargin',
+  'fees.open',
+  'fees.close',
+  'carry.total',
+  'breakEvenPrice',
+];
 const valueAt = (result: any, key: string): string => {
   const [head, tail] = key.split('.');
   const v = tail === undefined ? result[head!] : result[head!][tail];
@@ -90,7 +106,12 @@ const valueAt = (result: any, key: string): string => {
 describe('opened on the tab’s order', () => {
   it('shows the background’s figures for each side, marked as from the tab', () => {
     const sample = SAMPLE_ORDERS[0]!;
-    const order: TabOrder = { venue: sample.form.venue, symbol: sample.form.symbol, form: sample.form, snapshot: sample.snapshot };
+    const order: TabOrder = {
+      venue: sample.form.venue,
+      symbol: sample.form.symbol,
+      form: sample.form,
+      snapshot: sample.snapshot,
+    };
     open({ order, settings: sample.settings });
     expect(el('main').getAttribute('data-source')).toBe('page');
     expect(el('.source').textContent).toContain('BTCUSDT');
@@ -107,7 +128,10 @@ describe('opened on the tab’s order', () => {
 
   it('an edit says so, and "Back to the order" restores the page’s figures', () => {
     const sample = SAMPLE_ORDERS[1]!;
-    open({ order: { venue: sample.form.venue, symbol: sample.form.symbol, form: sample.form, snapshot: sample.snapshot }, settings: sample.settings });
+    open({
+      order: { venue: sample.form.venue, symbol: sample.form.symbol, form: sample.form, snapshot: sample.snapshot },
+      settings: sample.settings,
+    });
     const before = figure('liquidationPrice');
     // Either side is the page's order (one button per side): switching is not an edit.
     choose('side', 'short');
@@ -156,7 +180,9 @@ describe('without an order', () => {
   });
 
   it('a corrupt store opens the example', () => {
-    open({ stored: parseCalculator({ version: 1, lastVenue: 'bybit-linear', venues: { 'bybit-linear': { price: 5 } } }) });
+    open({
+      stored: parseCalculator({ version: 1, lastVenue: 'bybit-linear', venues: { 'bybit-linear': { price: 5 } } }),
+    });
     expect(el('main').getAttribute('data-venue')).toBe('bybit-linear');
     expect(el('main').getAttribute('data-source')).toBe('example');
   });
@@ -201,7 +227,19 @@ describe('validation', () => {
   });
 
   it('cross: other positions can be added, are checked, and count; removing one moves focus to "Add"', () => {
-    open({ stored: { version: 1, lastVenue: 'bybit-linear', venues: { 'bybit-linear': { ...defaultScenario('bybit-linear', DEFAULT_SETTINGS, 'en-US'), marginMode: 'cross', balance: '5000' } } } });
+    open({
+      stored: {
+        version: 1,
+        lastVenue: 'bybit-linear',
+        venues: {
+          'bybit-linear': {
+            ...defaultScenario('bybit-linear', DEFAULT_SETTINGS, 'en-US'),
+            marginMode: 'cross',
+            balance: '5000',
+          },
+        },
+      },
+    });
     const alone = figure('liquidationPrice');
     click('#add-position');
     expect(document.activeElement?.id).toBe('positions-0-symbol');
@@ -261,7 +299,20 @@ describe('what if', () => {
 
 describe('position sizing', () => {
   it('applies the size and leverage that fit the risk', () => {
-    open({ stored: { version: 1, lastVenue: 'bybit-linear', venues: { 'bybit-linear': { ...defaultScenario('bybit-linear', DEFAULT_SETTINGS, 'en-US'), stopLoss: '97000', riskMode: 'amount', risk: '300' } } } });
+    open({
+      stored: {
+        version: 1,
+        lastVenue: 'bybit-linear',
+        venues: {
+          'bybit-linear': {
+            ...defaultScenario('bybit-linear', DEFAULT_SETTINGS, 'en-US'),
+            stopLoss: '97000',
+            riskMode: 'amount',
+            risk: '300',
+          },
+        },
+      },
+    });
     expect(el('[data-sizing]').getAttribute('data-sizing')).toBe('ok');
     click('[data-action="apply-sizing"]');
     const loss = new Dec(figure('pnl.atStop')).negated();

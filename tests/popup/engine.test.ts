@@ -42,7 +42,11 @@ describe('page order → the overlay’s figures', () => {
 
   it('an edit changes the figures, and only for the popup (the origin is untouched)', () => {
     const sample = SAMPLE_ORDERS[1]!;
-    const origin: PageOrigin = { form: structuredClone(sample.form), snapshot: structuredClone(sample.snapshot), at: NOW };
+    const origin: PageOrigin = {
+      form: structuredClone(sample.form),
+      snapshot: structuredClone(sample.snapshot),
+      at: NOW,
+    };
     const scenario = scenarioFromOrder(origin, sample.settings, 'en-US');
     const before = ok(quoteScenario(scenario, origin, sample.settings, NOW)).quote.result as any;
     const after = ok(quoteScenario({ ...scenario, leverage: '50' }, origin, sample.settings, NOW)).quote.result as any;
@@ -55,11 +59,30 @@ describe('page order → the overlay’s figures', () => {
 describe('scenario → engine input', () => {
   it('the Bybit example: the input written by hand, and quoteJson of that input', () => {
     const scenario = defaultScenario('bybit-linear', DEFAULT_SETTINGS, 'en-US');
-    const popup = ok(quoteScenario({ ...scenario, side: 'short', stopLoss: '102000', takeProfit: '95000', mark: '99000.5' }, null, DEFAULT_SETTINGS, NOW));
+    const popup = ok(
+      quoteScenario(
+        { ...scenario, side: 'short', stopLoss: '102000', takeProfit: '95000', mark: '99000.5' },
+        null,
+        DEFAULT_SETTINGS,
+        NOW,
+      ),
+    );
     const byHand = {
-      venue: 'bybit-linear', marginMode: 'isolated',
-      order: { symbol: 'BTCUSDT', side: 'short', type: 'limit', price: '100000', quantity: '0.1', leverage: '10', stopLoss: '102000', takeProfit: '95000' },
-      market: { markPrice: '99000.5' }, holdHours: '24', limits: { minLiquidationDistance: '0.05' },
+      venue: 'bybit-linear',
+      marginMode: 'isolated',
+      order: {
+        symbol: 'BTCUSDT',
+        side: 'short',
+        type: 'limit',
+        price: '100000',
+        quantity: '0.1',
+        leverage: '10',
+        stopLoss: '102000',
+        takeProfit: '95000',
+      },
+      market: { markPrice: '99000.5' },
+      holdHours: '24',
+      limits: { minLiquidationDistance: '0.05' },
     };
     expect(popup.quote.input).toEqual(byHand);
     expect(popup.quote.result).toEqual(quoteJson(byHand, bundledFacts()));
@@ -69,36 +92,91 @@ describe('scenario → engine input', () => {
   it('cross with typed positions, a quote-currency size, a typed maintenance rate and a market order', () => {
     const scenario: Scenario = {
       ...defaultScenario('binance-usdm', DEFAULT_SETTINGS, 'de-DE'),
-      marginMode: 'cross', orderType: 'market', price: '', mark: '50000', size: '5000', sizeUnit: 'quote', balance: '10.000,5', holdHours: '8',
+      marginMode: 'cross',
+      orderType: 'market',
+      price: '',
+      mark: '50000',
+      size: '5000',
+      sizeUnit: 'quote',
+      balance: '10.000,5',
+      holdHours: '8',
       maintenancePercent: '0,5',
-      positions: [{ symbol: 'ETHUSDT', side: 'long', quantity: '2', entry: '3000', mark: '2900', ratePercent: '1', pageMargin: null }],
+      positions: [
+        {
+          symbol: 'ETHUSDT',
+          side: 'long',
+          quantity: '2',
+          entry: '3000',
+          mark: '2900',
+          ratePercent: '1',
+          pageMargin: null,
+        },
+      ],
     };
     const popup = ok(quoteScenario(scenario, null, DEFAULT_SETTINGS, NOW));
     expect(popup.quote.input).toEqual({
-      venue: 'binance-usdm', marginMode: 'cross',
+      venue: 'binance-usdm',
+      marginMode: 'cross',
       order: { symbol: 'BTCUSDT', side: 'long', type: 'market', price: '50000', quantity: '0.1', leverage: '10' },
-      market: { markPrice: '50000', maintenanceMarginRate: '0.005' }, holdHours: '8', limits: { minLiquidationDistance: '0.05' },
+      market: { markPrice: '50000', maintenanceMarginRate: '0.005' },
+      holdHours: '8',
+      limits: { minLiquidationDistance: '0.05' },
       account: {
         walletBalance: '10000.5',
-        positions: [{ symbol: 'ETHUSDT', side: 'long', quantity: '2', entryPrice: '3000', markPrice: '2900', maintenanceMarginRate: '0.01', maintenanceAmount: '0' }],
+        positions: [
+          {
+            symbol: 'ETHUSDT',
+            side: 'long',
+            quantity: '2',
+            entryPrice: '3000',
+            markPrice: '2900',
+            maintenanceMarginRate: '0.01',
+            maintenanceAmount: '0',
+          },
+        ],
       },
     });
     expect(popup.quote.result).toEqual(quoteJson(popup.quote.input, bundledFacts()));
   });
 
-  it('a typed position in the order\'s own market: the popup quotes what the order leaves, and says so above the figures', () => {
+  it("a typed position in the order's own market: the popup quotes what the order leaves, and says so above the figures", () => {
     const scenario: Scenario = {
       ...defaultScenario('binance-usdm', DEFAULT_SETTINGS, 'en-US'),
-      marginMode: 'cross', orderType: 'limit', price: '60000', size: '1', sizeUnit: 'base', balance: '20000', side: 'long',
+      marginMode: 'cross',
+      orderType: 'limit',
+      price: '60000',
+      size: '1',
+      sizeUnit: 'base',
+      balance: '20000',
+      side: 'long',
       maintenancePercent: '0.5',
-      positions: [{ symbol: 'BTCUSDT', side: 'long', quantity: '1', entry: '50000', mark: '60000', ratePercent: '0.5', pageMargin: null }],
+      positions: [
+        {
+          symbol: 'BTCUSDT',
+          side: 'long',
+          quantity: '1',
+          entry: '50000',
+          mark: '60000',
+          ratePercent: '0.5',
+          pageMargin: null,
+        },
+      ],
     };
     const popup = ok(quoteScenario(scenario, null, DEFAULT_SETTINGS, NOW));
-    const result = popup.quote.result as { position?: { change: string; after: { quantity: string; entryPrice: string } | null } };
+    const result = popup.quote.result as {
+      position?: { change: string; after: { quantity: string; entryPrice: string } | null };
+    };
     // 1 @ 50,000 + 1 @ 60,000 = 2 @ 55,000.
-    expect(result.position).toMatchObject({ change: 'add', after: { side: 'long', quantity: '2', entryPrice: '55000' } });
+    expect(result.position).toMatchObject({
+      change: 'add',
+      after: { side: 'long', quantity: '2', entryPrice: '55000' },
+    });
     const view = buildFigures({ outcome: popup, scenario, origin: null, locale: 'en-US' });
-    expect(view.notes[0]).toEqual({ kind: 'position', severity: 'info', text: 'After this order: long 2 BTC @ 55,000 USDT' }); // no tick known for a typed scenario: as many places as the price has
+    expect(view.notes[0]).toEqual({
+      kind: 'position',
+      severity: 'info',
+      text: 'After this order: long 2 BTC @ 55,000 USDT',
+    }); // no tick known for a typed scenario: as many places as the price has
   });
 
   it('every venue’s example quotes without refusal, except OKX (no bundled tiers) until a maintenance rate is typed', () => {
@@ -107,7 +185,14 @@ describe('scenario → engine input', () => {
       const result = outcome.quote.result as any;
       if (venue === 'okx-swap') {
         expect(result.error.path).toBe('market.maintenanceMarginRate');
-        const typed = ok(quoteScenario({ ...defaultScenario(venue, DEFAULT_SETTINGS, 'en-US'), maintenancePercent: '0.4' }, null, DEFAULT_SETTINGS, NOW));
+        const typed = ok(
+          quoteScenario(
+            { ...defaultScenario(venue, DEFAULT_SETTINGS, 'en-US'), maintenancePercent: '0.4' },
+            null,
+            DEFAULT_SETTINGS,
+            NOW,
+          ),
+        );
         expect((typed.quote.result as any).liquidationPrice).toMatch(/^\d/);
       } else {
         expect(result.error).toBeUndefined();

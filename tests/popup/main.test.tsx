@@ -30,12 +30,20 @@ const fake = vi.hoisted(() => {
     storage: {
       sync: area(state.sync, 'sync'),
       local: area(state.local, 'local'),
-      onChanged: { addListener: (l: never) => state.listeners.add(l), removeListener: (l: never) => state.listeners.delete(l) },
+      onChanged: {
+        addListener: (l: never) => state.listeners.add(l),
+        removeListener: (l: never) => state.listeners.delete(l),
+      },
     },
     tabs: { query: async () => [{ id: 7 }] },
     runtime: {
-      sendMessage: async (m: unknown) => { state.sent.push(m); return state.reply; },
-      openOptionsPage: async () => { state.optionsOpened++; },
+      sendMessage: async (m: unknown) => {
+        state.sent.push(m);
+        return state.reply;
+      },
+      openOptionsPage: async () => {
+        state.optionsOpened++;
+      },
     },
   };
   return { state, browser };
@@ -56,18 +64,32 @@ beforeEach(() => {
 });
 afterEach(() => root.remove());
 
-const settle = () => act(async () => { for (let i = 0; i < 3; i++) await new Promise((r) => setTimeout(r, 0)); });
+const settle = () =>
+  act(async () => {
+    for (let i = 0; i < 3; i++) await new Promise((r) => setTimeout(r, 0));
+  });
 const q = <T extends HTMLElement = HTMLInputElement>(s: string) => root.querySelector<T>(s)!;
 
 async function start(): Promise<void> {
-  await act(async () => { await mount(root); });
+  await act(async () => {
+    await mount(root);
+  });
   await settle();
 }
 
 describe('popup page', () => {
   it('opens on the tab’s order from the background', async () => {
     const sample = SAMPLE_ORDERS[1]!;
-    fake.state.reply = { type: 'bg→popup:current-order', order: { venue: sample.form.venue, symbol: sample.form.symbol, form: sample.form, snapshot: sample.snapshot, sides: [] } };
+    fake.state.reply = {
+      type: 'bg→popup:current-order',
+      order: {
+        venue: sample.form.venue,
+        symbol: sample.form.symbol,
+        form: sample.form,
+        snapshot: sample.snapshot,
+        sides: [],
+      },
+    };
     await start();
     expect(fake.state.sent).toEqual([{ type: 'popup→bg:current-order', tabId: 7 }]);
     expect(q('main').getAttribute('data-source')).toBe('page');
@@ -75,7 +97,9 @@ describe('popup page', () => {
     // A constructed stylesheet, not a <style> element: the page's CSP (default-src 'self') refuses inline styles.
     expect(document.head.querySelector('style')).toBeNull();
     expect(document.adoptedStyleSheets).toHaveLength(1);
-    expect([...document.adoptedStyleSheets[0]!.cssRules].map((rule) => rule.cssText).join('\n')).toContain('--mp-focus');
+    expect([...document.adoptedStyleSheets[0]!.cssRules].map((rule) => rule.cssText).join('\n')).toContain(
+      '--mp-focus',
+    );
   });
 
   it('keeps what is typed in storage.local and reopens on it', async () => {
@@ -104,14 +128,20 @@ describe('popup page', () => {
     });
     await act(async () => q<HTMLButtonElement>('#save-balance').click());
     await settle();
-    expect(fake.state.sync.get(SETTINGS_KEY)).toEqual({ ...DEFAULT_SETTINGS, guardEnabled: false, accountBalance: { 'binance-usdm': '2500' } });
+    expect(fake.state.sync.get(SETTINGS_KEY)).toEqual({
+      ...DEFAULT_SETTINGS,
+      guardEnabled: false,
+      accountBalance: { 'binance-usdm': '2500' },
+    });
   });
 
   it('follows a theme changed in the options at once', async () => {
     fake.state.sync.set(SETTINGS_KEY, { ...DEFAULT_SETTINGS, theme: 'light' });
     await start();
     expect(document.documentElement.getAttribute('data-theme')).toBe('light');
-    await act(async () => { await fake.browser.storage.sync.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, theme: 'dark' } }); });
+    await act(async () => {
+      await fake.browser.storage.sync.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, theme: 'dark' } });
+    });
     await settle();
     expect(document.documentElement.getAttribute('data-theme')).toBe('dark');
   });

@@ -13,7 +13,12 @@ import { quantityDecimals, riskAmount, sizeFromRisk } from '../../src/ui/popup/s
 import { NOW } from './orders';
 
 const inputOf = (patch: Record<string, string>) => {
-  const outcome = quoteScenario({ ...defaultScenario('bybit-linear', DEFAULT_SETTINGS, 'en-US'), ...patch }, null, DEFAULT_SETTINGS, NOW);
+  const outcome = quoteScenario(
+    { ...defaultScenario('bybit-linear', DEFAULT_SETTINGS, 'en-US'), ...patch },
+    null,
+    DEFAULT_SETTINGS,
+    NOW,
+  );
   if (!outcome.ok) throw new Error('refused');
   return outcome.quote.input;
 };
@@ -27,7 +32,10 @@ describe('sizing from risk', () => {
     expect(sized.quantity.split('.')[1]!.length).toBeLessThanOrEqual(6);
     const parsed = parseQuoteInput(input);
     const at = (leverage: string) => {
-      const sizedInput = { ...parsed, order: { ...parsed.order, quantity: new Dec(sized.quantity), leverage: new Dec(leverage) } };
+      const sizedInput = {
+        ...parsed,
+        order: { ...parsed.order, quantity: new Dec(sized.quantity), leverage: new Dec(leverage) },
+      };
       return { q: quote(sizedInput, bundledFacts()), sizedInput };
     };
     const check = at(sized.leverage!);

@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import { defaultScenario, type Scenario } from '../../src/ui/popup/scenario';
 import {
-  CALCULATOR_KEY, EMPTY_CALCULATOR, loadCalculator, parseCalculator, saveCalculator, withoutVenue, withScenario, type CalculatorArea,
+  CALCULATOR_KEY,
+  EMPTY_CALCULATOR,
+  loadCalculator,
+  parseCalculator,
+  saveCalculator,
+  withoutVenue,
+  withScenario,
+  type CalculatorArea,
 } from '../../src/ui/popup/storage';
 
 class MemoryArea implements CalculatorArea {
@@ -19,9 +26,28 @@ class MemoryArea implements CalculatorArea {
 
 const typed: Scenario = {
   ...defaultScenario('bybit-linear', DEFAULT_SETTINGS, 'en-US'),
-  marginMode: 'cross', side: 'short', price: '61 000,5', size: '12', sizeUnit: 'quote', leverage: '7', mark: '1,500', balance: 'abc',
-  positions: [{ symbol: 'ETHUSDT', side: 'long', quantity: '1', entry: '3000', mark: '3100', ratePercent: '', pageMargin: '12.5' }],
-  stopLoss: '65000', riskMode: 'amount', risk: '250',
+  marginMode: 'cross',
+  side: 'short',
+  price: '61 000,5',
+  size: '12',
+  sizeUnit: 'quote',
+  leverage: '7',
+  mark: '1,500',
+  balance: 'abc',
+  positions: [
+    {
+      symbol: 'ETHUSDT',
+      side: 'long',
+      quantity: '1',
+      entry: '3000',
+      mark: '3100',
+      ratePercent: '',
+      pageMargin: '12.5',
+    },
+  ],
+  stopLoss: '65000',
+  riskMode: 'amount',
+  risk: '250',
 };
 
 describe('calculator storage', () => {
@@ -65,7 +91,11 @@ describe('calculator storage', () => {
       ['too many rows', { ...typed, positions: Array.from({ length: 21 }, () => typed.positions[0]) }],
     ];
     for (const [why, entry] of bad) {
-      const parsed = parseCalculator({ version: 1, lastVenue: 'nowhere', venues: { 'bybit-linear': entry, hyperliquid: good, unknownVenue: good } });
+      const parsed = parseCalculator({
+        version: 1,
+        lastVenue: 'nowhere',
+        venues: { 'bybit-linear': entry, hyperliquid: good, unknownVenue: good },
+      });
       expect(parsed.venues, why).toEqual({ hyperliquid: good });
       expect(parsed.lastVenue).toBeNull();
     }

@@ -38,7 +38,8 @@ function missing(reading: FormReading): string[] {
   return reading.missing;
 }
 
-const input = (doc: Document, side: 'BUY' | 'SELL', field: 'price' | 'quantity' | 'total') => $(doc, `#FormRow-${side}-${field}`) as HTMLInputElement;
+const input = (doc: Document, side: 'BUY' | 'SELL', field: 'price' | 'quantity' | 'total') =>
+  $(doc, `#FormRow-${side}-${field}`) as HTMLInputElement;
 const tab = (doc: Document, account: 'spot' | 'cross' | 'isolated') => $(doc, `[data-account="${account}"]`);
 
 /** Selects one of a tab list's tabs (or radio group's radios), as the page's script would. */
@@ -59,10 +60,21 @@ describe('Binance margin reader: the example order', () => {
     // tabs and the three rows of the margin account panel.
     const row = (name: string) => $(doc, `[data-fixture="${name}"]`).parentElement;
     const watched = [
-      ...doc.querySelectorAll('[data-account]'), ...doc.querySelectorAll('[data-borrow]'), $(doc, '[data-fixture="pair-button"]'),
-      $(doc, '#bn-tab-LIMIT'), $(doc, '#bn-tab-MARKET'), row('margin-level'), row('assets'), row('liabilities'),
+      ...doc.querySelectorAll('[data-account]'),
+      ...doc.querySelectorAll('[data-borrow]'),
+      $(doc, '[data-fixture="pair-button"]'),
+      $(doc, '#bn-tab-LIMIT'),
+      $(doc, '#bn-tab-MARKET'),
+      row('margin-level'),
+      row('assets'),
+      row('liabilities'),
     ];
-    expect(reader.read(doc, URL_CROSS)).toEqual({ status: 'ok', form: EXAMPLE, matched: expectedCounts(BINANCE_MARGIN_SELECTORS), watched });
+    expect(reader.read(doc, URL_CROSS)).toEqual({
+      status: 'ok',
+      form: EXAMPLE,
+      matched: expectedCounts(BINANCE_MARGIN_SELECTORS),
+      watched,
+    });
   });
 
   it('anchors on the two forms; Buy BTC and Sell BTC are the submit buttons', () => {
@@ -80,17 +92,31 @@ describe('Binance margin reader: the example order', () => {
   });
 
   it('matches the spot/margin trade URLs only', () => {
-    for (const ok of ['https://www.binance.com/en/trade/BTC_USDT?type=cross', 'https://www.binance.com/trade/ETH_USDT', 'https://www.binance.com/pt-BR/trade/BTC_USDT?type=isolated', 'https://www.binance.com/en/trade/1000SATS_USDT/', 'https://www.binance.com/zh-CN/trade/BTC_FDUSD?type=spot']) {
+    for (const ok of [
+      'https://www.binance.com/en/trade/BTC_USDT?type=cross',
+      'https://www.binance.com/trade/ETH_USDT',
+      'https://www.binance.com/pt-BR/trade/BTC_USDT?type=isolated',
+      'https://www.binance.com/en/trade/1000SATS_USDT/',
+      'https://www.binance.com/zh-CN/trade/BTC_FDUSD?type=spot',
+    ]) {
       expect(reader.matchesUrl(new URL(ok)), ok).toBe(true);
     }
-    for (const no of ['https://www.binance.com/en/futures/BTCUSDT', 'https://www.binance.com/en/trade/BTCUSDT', 'https://www.binance.com/en/trade/BTC_USDT/extra', 'http://www.binance.com/en/trade/BTC_USDT', 'https://binance.com.evil.example/en/trade/BTC_USDT', 'https://www.binance.com/en/margin/BTC_USDT', 'https://pro.kraken.com/app/trade/btc-usd']) {
+    for (const no of [
+      'https://www.binance.com/en/futures/BTCUSDT',
+      'https://www.binance.com/en/trade/BTCUSDT',
+      'https://www.binance.com/en/trade/BTC_USDT/extra',
+      'http://www.binance.com/en/trade/BTC_USDT',
+      'https://binance.com.evil.example/en/trade/BTC_USDT',
+      'https://www.binance.com/en/margin/BTC_USDT',
+      'https://pro.kraken.com/app/trade/btc-usd',
+    ]) {
       expect(reader.matchesUrl(new URL(no)), no).toBe(false);
     }
   });
 });
 
 describe('Binance margin reader: accounts and borrowing', () => {
-  it('Isolated tab: isolated at the pair\'s 10x, no account balance taken from the page', () => {
+  it("Isolated tab: isolated at the pair's 10x, no account balance taken from the page", () => {
     const doc = page();
     select(tab(doc, 'isolated'));
     const read = form(reader.read(doc, URL_ISOLATED));
@@ -118,7 +144,10 @@ describe('Binance margin reader: accounts and borrowing', () => {
     expect('borrow' in read).toBe(false);
   });
 
-  it.each([['Normal', 'none'], ['Repay', 'repay']] as const)('%s opens no loan: quoted as spot', (name, borrow) => {
+  it.each([
+    ['Normal', 'none'],
+    ['Repay', 'repay'],
+  ] as const)('%s opens no loan: quoted as spot', (name, borrow) => {
     const doc = page();
     select(byText(doc, '[role="radio"]', name));
     expect(form(reader.read(doc, URL_CROSS))).toEqual({ ...EXAMPLE, borrow, marginEnabled: false, leverage: '1' });
@@ -181,11 +210,16 @@ describe('Binance margin reader: accounts and borrowing', () => {
 });
 
 describe('Binance margin reader: which of the two forms', () => {
-  it('only the Sell form filled: a short at the Sell form\'s price', () => {
+  it("only the Sell form filled: a short at the Sell form's price", () => {
     const doc = page();
     input(doc, 'BUY', 'quantity').value = '';
     fillSell(doc, '66,100.50', '0.25');
-    expect(form(reader.read(doc, URL_CROSS))).toEqual({ ...EXAMPLE, side: 'short', price: '66100.5', size: { unit: 'base', value: '0.25' } });
+    expect(form(reader.read(doc, URL_CROSS))).toEqual({
+      ...EXAMPLE,
+      side: 'short',
+      price: '66100.5',
+      size: { unit: 'base', value: '0.25' },
+    });
   });
 
   it('both filled: the one with the focus', () => {
@@ -266,10 +300,15 @@ describe('Binance margin reader: which of the two forms', () => {
   it('hashed classes changed by a redeploy: still reads', () => {
     const doc = page();
     expect(rehashClasses(doc)).toBeGreaterThan(20);
-    expect(reader.read(doc, URL_CROSS)).toEqual({ status: 'ok', form: EXAMPLE, matched: expectedCounts(BINANCE_MARGIN_SELECTORS), watched: expect.any(Array) });
+    expect(reader.read(doc, URL_CROSS)).toEqual({
+      status: 'ok',
+      form: EXAMPLE,
+      matched: expectedCounts(BINANCE_MARGIN_SELECTORS),
+      watched: expect.any(Array),
+    });
   });
 
-  it('without the FormRow ids, labels and structure still find each form\'s fields', () => {
+  it("without the FormRow ids, labels and structure still find each form's fields", () => {
     const doc = page();
     for (const el of doc.querySelectorAll('input[id^="FormRow-"]')) {
       const label = doc.querySelector(`label[for="${el.id}"]`)!;
@@ -288,12 +327,15 @@ describe('Binance margin reader: refuses to guess', () => {
     expect(missing(reader.read(doc, URL_CROSS))).toEqual(['price']);
   });
 
-  it.each([['1.234,5'], ['65,00']])('price %j: comma decimals on an English page make the form\'s numbers unreadable', (value) => {
-    const doc = page();
-    input(doc, 'BUY', 'price').value = value;
-    // Which of the two forms is meant cannot be told either: the amount is reported with it.
-    expect(missing(reader.read(doc, URL_CROSS))).toEqual(['amount', 'numberFormat']);
-  });
+  it.each([['1.234,5'], ['65,00']])(
+    "price %j: comma decimals on an English page make the form's numbers unreadable",
+    (value) => {
+      const doc = page();
+      input(doc, 'BUY', 'price').value = value;
+      // Which of the two forms is meant cannot be told either: the amount is reported with it.
+      expect(missing(reader.read(doc, URL_CROSS))).toEqual(['amount', 'numberFormat']);
+    },
+  );
 
   it.each([['0'], ['abc'], ['-1']])('Buy amount %j → unrecognised', (value) => {
     const doc = page();
@@ -374,7 +416,10 @@ describe('Binance margin reader: refuses to guess', () => {
   it('another venue page, or a page with no form', () => {
     expect(reader.read(loadPage('binance-futures.html'), URL_CROSS).status).toBe('unrecognised');
     expect(reader.read(loadPage('kraken-pro.html'), URL_CROSS).status).toBe('unrecognised');
-    const random = new DOMParser().parseFromString('<html><body><h1>BTC/USDT</h1><button>Buy BTC</button><div role="tab" aria-selected="true">Cross 3x</div></body></html>', 'text/html');
+    const random = new DOMParser().parseFromString(
+      '<html><body><h1>BTC/USDT</h1><button>Buy BTC</button><div role="tab" aria-selected="true">Cross 3x</div></body></html>',
+      'text/html',
+    );
     expect(reader.read(random, URL_CROSS).status).toBe('unrecognised');
     expect(reader.formRoot(random)).toBeNull();
     expect(reader.submitButtons(random).map((b) => b.textContent)).toEqual(['Buy BTC']);

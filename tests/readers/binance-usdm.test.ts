@@ -53,7 +53,12 @@ function tpslOn(doc: Document): void {
 describe('Binance USDⓈ-M reader: the example order', () => {
   it('reads the exact form', () => {
     // Everything read lies inside the form root: nothing else to watch.
-    expect(reader.read(page(), URL_BTC)).toEqual({ status: 'ok', form: EXAMPLE, matched: expectedCounts(BINANCE_USDM_SELECTORS), watched: [] });
+    expect(reader.read(page(), URL_BTC)).toEqual({
+      status: 'ok',
+      form: EXAMPLE,
+      matched: expectedCounts(BINANCE_USDM_SELECTORS),
+      watched: [],
+    });
   });
 
   it('finds each selector key the expected number of times', () => {
@@ -74,10 +79,22 @@ describe('Binance USDⓈ-M reader: the example order', () => {
   });
 
   it('matches only USDⓈ-M perpetual URLs', () => {
-    for (const ok of ['https://www.binance.com/en/futures/BTCUSDT', 'https://www.binance.com/futures/ETHUSDT', 'https://www.binance.com/pt-BR/futures/1000PEPEUSDT', 'https://www.binance.com/en/futures/BTCUSDC/']) {
+    for (const ok of [
+      'https://www.binance.com/en/futures/BTCUSDT',
+      'https://www.binance.com/futures/ETHUSDT',
+      'https://www.binance.com/pt-BR/futures/1000PEPEUSDT',
+      'https://www.binance.com/en/futures/BTCUSDC/',
+    ]) {
       expect(reader.matchesUrl(new URL(ok)), ok).toBe(true);
     }
-    for (const no of ['https://www.binance.com/en/futures/BTCUSDT_250328', 'https://www.binance.com/en/delivery/BTCUSD_PERP', 'https://www.binance.com/en/trade/BTC_USDT', 'http://www.binance.com/en/futures/BTCUSDT', 'https://binance.com.evil.example/en/futures/BTCUSDT', 'https://pro.kraken.com/app/trade/btc-usd']) {
+    for (const no of [
+      'https://www.binance.com/en/futures/BTCUSDT_250328',
+      'https://www.binance.com/en/delivery/BTCUSD_PERP',
+      'https://www.binance.com/en/trade/BTC_USDT',
+      'http://www.binance.com/en/futures/BTCUSDT',
+      'https://binance.com.evil.example/en/futures/BTCUSDT',
+      'https://pro.kraken.com/app/trade/btc-usd',
+    ]) {
       expect(reader.matchesUrl(new URL(no)), no).toBe(false);
     }
   });
@@ -154,7 +171,12 @@ describe('Binance USDⓈ-M reader: what the trader changes', () => {
   it('hashed classes changed by a redeploy: still reads', () => {
     const doc = page();
     expect(rehashClasses(doc)).toBeGreaterThan(20);
-    expect(reader.read(doc, URL_BTC)).toEqual({ status: 'ok', form: EXAMPLE, matched: expectedCounts(BINANCE_USDM_SELECTORS), watched: [] });
+    expect(reader.read(doc, URL_BTC)).toEqual({
+      status: 'ok',
+      form: EXAMPLE,
+      matched: expectedCounts(BINANCE_USDM_SELECTORS),
+      watched: [],
+    });
   });
 
   it('an open margin-mode dialog makes the mode ambiguous until it closes', () => {
@@ -171,13 +193,16 @@ describe('Binance USDⓈ-M reader: refuses to guess', () => {
     expect(missing(reader.read(doc, URL_BTC))).toEqual(['price']);
   });
 
-  it.each([['1.234,5'], ['65,00']])('price %j: comma decimals on an English page make the form\'s numbers unreadable', (value) => {
-    const doc = page();
-    input(doc, 'Price').value = value;
-    const why = missing(reader.read(doc, URL_BTC));
-    expect(why).toContain('price');
-    expect(why).toContain('numberFormat');
-  });
+  it.each([['1.234,5'], ['65,00']])(
+    "price %j: comma decimals on an English page make the form's numbers unreadable",
+    (value) => {
+      const doc = page();
+      input(doc, 'Price').value = value;
+      const why = missing(reader.read(doc, URL_BTC));
+      expect(why).toContain('price');
+      expect(why).toContain('numberFormat');
+    },
+  );
 
   it('leverage button removed, or unreadable', () => {
     const doc = page();
@@ -242,7 +267,10 @@ describe('Binance USDⓈ-M reader: refuses to guess', () => {
     const kraken = reader.read(loadPage('kraken-pro.html'), URL_BTC);
     // Kraken's Limit/Market tabs do match the text fallback; everything Binance-specific is missing.
     expect(missing(kraken)).toEqual(['buy', 'sell', 'marginMode', 'leverage', 'price', 'size', 'sizeUnit', 'tpsl']);
-    const random = new DOMParser().parseFromString('<html><body><h1>BTCUSDT</h1><button>20x</button><button>Cross</button></body></html>', 'text/html');
+    const random = new DOMParser().parseFromString(
+      '<html><body><h1>BTCUSDT</h1><button>20x</button><button>Cross</button></body></html>',
+      'text/html',
+    );
     expect(reader.read(random, URL_BTC).status).toBe('unrecognised');
     expect(reader.formRoot(random)).toBeNull();
     expect(reader.submitButtons(random)).toEqual([]);

@@ -11,8 +11,22 @@ const URL_ETH = new URL('https://www.bybit.com/trade/usdt/ETHUSDT');
 
 /** The cross positions the fixture lists (DOGEUSDT is isolated and not part of the cross account). */
 const POSITIONS: PagePosition[] = [
-  { symbol: 'SOLUSDT', side: 'long', quantity: '25', entryPrice: '142.35', markPrice: '148.12', maintenanceMargin: '19.54' },
-  { symbol: 'XRPUSDT', side: 'short', quantity: '1500', entryPrice: '2.412', markPrice: '2.3885', maintenanceMargin: '19.84' },
+  {
+    symbol: 'SOLUSDT',
+    side: 'long',
+    quantity: '25',
+    entryPrice: '142.35',
+    markPrice: '148.12',
+    maintenanceMargin: '19.54',
+  },
+  {
+    symbol: 'XRPUSDT',
+    side: 'short',
+    quantity: '1500',
+    entryPrice: '2.412',
+    markPrice: '2.3885',
+    maintenanceMargin: '19.84',
+  },
 ];
 
 const EXAMPLE: OrderForm = {
@@ -69,8 +83,17 @@ describe('Bybit reader: the example order', () => {
   it('reads the exact form, with the cross account the page shows', () => {
     const doc = page();
     // Outside the form: the symbol title, the wallet balance row and the positions table.
-    const watched = [hook(doc, 'symbol-button'), byText(doc, '.trade-assets__row span', 'Wallet Balance').parentElement, $(doc, '.by-table')];
-    expect(reader.read(doc, URL_BTC)).toEqual({ status: 'ok', form: EXAMPLE, matched: expectedCounts(BYBIT_SELECTORS), watched });
+    const watched = [
+      hook(doc, 'symbol-button'),
+      byText(doc, '.trade-assets__row span', 'Wallet Balance').parentElement,
+      $(doc, '.by-table'),
+    ];
+    expect(reader.read(doc, URL_BTC)).toEqual({
+      status: 'ok',
+      form: EXAMPLE,
+      matched: expectedCounts(BYBIT_SELECTORS),
+      watched,
+    });
   });
 
   it('anchors on the order form; Buy/Long and Sell/Short are the submit buttons', () => {
@@ -179,7 +202,12 @@ describe('Bybit reader: what the trader changes', () => {
     hook(doc, 'size-unit').textContent = 'ETH';
     input(doc, 'Price').value = '3,500.00';
     input(doc, 'Qty').value = '1.00';
-    expect(form(reader.read(doc, URL_ETH))).toEqual({ ...EXAMPLE, symbol: 'ETHUSDT', price: '3500', size: { unit: 'base', value: '1' } });
+    expect(form(reader.read(doc, URL_ETH))).toEqual({
+      ...EXAMPLE,
+      symbol: 'ETHUSDT',
+      price: '3500',
+      size: { unit: 'base', value: '1' },
+    });
   });
 
   it('an open margin-mode or leverage dialog does not disturb the reading', () => {
@@ -205,7 +233,10 @@ describe('Bybit reader: the cross account as the page shows it', () => {
   it('a position whose MM shows "--": kept, its maintenance margin unknown', () => {
     const doc = page();
     bodyRows(doc)[0]!.children[7]!.textContent = '--';
-    expect(form(reader.read(doc, URL_BTC)).account?.positions).toEqual([{ ...POSITIONS[0]!, maintenanceMargin: null }, POSITIONS[1]]);
+    expect(form(reader.read(doc, URL_BTC)).account?.positions).toEqual([
+      { ...POSITIONS[0]!, maintenanceMargin: null },
+      POSITIONS[1],
+    ]);
   });
 
   it.each<[string, (doc: Document) => void]>([
@@ -253,13 +284,16 @@ describe('Bybit reader: refuses to guess', () => {
     expect(missing(reader.read(doc, URL_BTC))).toEqual(['price']);
   });
 
-  it.each([['1.234,5'], ['65,00']])('price %j: comma decimals on an English page make the form\'s numbers unreadable', (value) => {
-    const doc = page();
-    input(doc, 'Price').value = value;
-    const why = missing(reader.read(doc, URL_BTC));
-    expect(why).toContain('price');
-    expect(why).toContain('numberFormat');
-  });
+  it.each([['1.234,5'], ['65,00']])(
+    "price %j: comma decimals on an English page make the form's numbers unreadable",
+    (value) => {
+      const doc = page();
+      input(doc, 'Price').value = value;
+      const why = missing(reader.read(doc, URL_BTC));
+      expect(why).toContain('price');
+      expect(why).toContain('numberFormat');
+    },
+  );
 
   it.each([[''], ['-0.1']])('size %j → unrecognised', (value) => {
     const doc = page();
@@ -346,7 +380,10 @@ describe('Bybit reader: refuses to guess', () => {
   it('another venue page, or a page with no form', () => {
     expect(reader.read(loadPage('binance-futures.html'), URL_BTC).status).toBe('unrecognised');
     expect(reader.read(loadPage('kraken-pro.html'), URL_BTC).status).toBe('unrecognised');
-    const random = new DOMParser().parseFromString('<html><body><h1>BTCUSDT</h1><button>10.00x</button><button>Cross</button></body></html>', 'text/html');
+    const random = new DOMParser().parseFromString(
+      '<html><body><h1>BTCUSDT</h1><button>10.00x</button><button>Cross</button></body></html>',
+      'text/html',
+    );
     expect(reader.read(random, URL_BTC).status).toBe('unrecognised');
     expect(reader.formRoot(random)).toBeNull();
     expect(reader.submitButtons(random)).toEqual([]);
@@ -358,7 +395,11 @@ describe('Bybit reader: the typing fast path', () => {
     const doc = page();
     tpslOn(doc);
     let reading = reader.read(doc, URL_BTC);
-    for (const [price, size, tp, sl] of [['64,000', '0.2', '', ''], ['64,000', '0.25', '70,000', ''], ['64000.1', '3', '', '60000']] as const) {
+    for (const [price, size, tp, sl] of [
+      ['64,000', '0.2', '', ''],
+      ['64,000', '0.25', '70,000', ''],
+      ['64000.1', '3', '', '60000'],
+    ] as const) {
       input(doc, 'Price').value = price;
       input(doc, 'Qty').value = size;
       input(doc, 'Take Profit').value = tp;

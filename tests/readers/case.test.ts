@@ -22,8 +22,10 @@ function form(reading: FormReading): OrderForm {
 /** Every text node and ARIA label of the page in upper case, as an upper-case theme renders it. */
 function upperCase(doc: Document): void {
   const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) (node as Text).data = (node as Text).data.toUpperCase();
-  for (const el of doc.querySelectorAll('[aria-label]')) el.setAttribute('aria-label', el.getAttribute('aria-label')!.toUpperCase());
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode())
+    (node as Text).data = (node as Text).data.toUpperCase();
+  for (const el of doc.querySelectorAll('[aria-label]'))
+    el.setAttribute('aria-label', el.getAttribute('aria-label')!.toUpperCase());
 }
 
 describe('text matching', () => {
@@ -37,7 +39,7 @@ describe('text matching', () => {
     expect(pattern.lastIndex).toBe(3);
   });
 
-  it('execText: groups keep the page\'s own case, to be compared with sameText', () => {
+  it("execText: groups keep the page's own case, to be compared with sameText", () => {
     const m = execText('BUY  btc', SUBMIT_TEXT);
     expect(m?.slice(1)).toEqual(['BUY', 'btc']);
     expect(sameText(m![2], 'BTC')).toBe(true);

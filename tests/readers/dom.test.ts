@@ -2,7 +2,13 @@
 // Shared DOM helpers: strict page-number parsing, text matching and the selector strategies.
 import { describe, expect, it } from 'vitest';
 import { formNumbers } from '../../src/venues/dom/number-scopes';
-import { NumberScope, parseAmountWithUnit, parseLeverageText, parsePageNumber, parsePositiveNumber } from '../../src/venues/dom/numbers';
+import {
+  NumberScope,
+  parseAmountWithUnit,
+  parseLeverageText,
+  parsePageNumber,
+  parsePositiveNumber,
+} from '../../src/venues/dom/numbers';
 import { accessibleName, findAll, isHidden, isOn } from '../../src/venues/dom/query';
 import { isEnglishPage, matchesText, textOf } from '../../src/venues/dom/text';
 import {
@@ -24,7 +30,8 @@ import { refreshTyped, rememberTyped } from '../../src/venues/dom/typed';
 import type { SelectorTable } from '../../src/venues/dom/query';
 import type { FormReading, OrderForm } from '../../src/venues/types';
 
-const html = (body: string, lang = 'en') => new DOMParser().parseFromString(`<html lang="${lang}"><body>${body}</body></html>`, 'text/html');
+const html = (body: string, lang = 'en') =>
+  new DOMParser().parseFromString(`<html lang="${lang}"><body>${body}</body></html>`, 'text/html');
 
 describe('parsePageNumber', () => {
   it.each([
@@ -40,12 +47,30 @@ describe('parsePageNumber', () => {
     expect(parsePageNumber(text)).toBe(value);
   });
 
-  it.each(['', ' ', '--', '-', '1.234,5', '1,23', '1,2345', '12,34.5', ',123', '65 000', '-5', '+5', '1e5', '0x10', 'NaN', 'Infinity', '1.2.3', '١٢٣', '65000 USD', '9'.repeat(30)])(
-    '%j → null',
-    (text) => {
-      expect(parsePageNumber(text)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    ' ',
+    '--',
+    '-',
+    '1.234,5',
+    '1,23',
+    '1,2345',
+    '12,34.5',
+    ',123',
+    '65 000',
+    '-5',
+    '+5',
+    '1e5',
+    '0x10',
+    'NaN',
+    'Infinity',
+    '1.2.3',
+    '١٢٣',
+    '65000 USD',
+    '9'.repeat(30),
+  ])('%j → null', (text) => {
+    expect(parsePageNumber(text)).toBeNull();
+  });
 
   it('refuses non-strings', () => {
     expect(parsePageNumber(null)).toBeNull();
@@ -128,7 +153,9 @@ describe('selector strategies', () => {
 
   it('role + name, explicit and implicit roles', () => {
     expect(findAll(doc, { expected: 1, strategies: [{ by: 'role', role: 'tab', name: ['buy'] }] })).toHaveLength(1);
-    expect(findAll(doc, { expected: 1, strategies: [{ by: 'role', role: 'checkbox', name: ['TP/SL'] }] })).toHaveLength(1);
+    expect(findAll(doc, { expected: 1, strategies: [{ by: 'role', role: 'checkbox', name: ['TP/SL'] }] })).toHaveLength(
+      1,
+    );
   });
 
   it('hidden copies do not count', () => {
@@ -139,7 +166,9 @@ describe('selector strategies', () => {
 
   it('labels: for=, enclosing label, aria-labelledby', () => {
     const values = (label: string) =>
-      findAll(doc, { expected: 1, strategies: [{ by: 'label', label: [label], css: 'input' }] }).map((el) => (el as HTMLInputElement).value);
+      findAll(doc, { expected: 1, strategies: [{ by: 'label', label: [label], css: 'input' }] }).map(
+        (el) => (el as HTMLInputElement).value,
+      );
     expect(values('Limit price')).toEqual(['1']);
     expect(values('Size')).toEqual(['4']);
     expect(values('Take Profit')).toEqual(['5']);
@@ -189,7 +218,9 @@ const PARTS = {
 type PartKey = keyof typeof PARTS;
 
 /** A ticket like the perps readers see: Limit/Market tabs, a price, TP/SL with two triggers. */
-function ticket(opts: { limitOn?: boolean; marketOn?: boolean; price?: string; tpsl?: boolean; tp?: string; sl?: string } = {}): Document {
+function ticket(
+  opts: { limitOn?: boolean; marketOn?: boolean; price?: string; tpsl?: boolean; tp?: string; sl?: string } = {},
+): Document {
   const { limitOn = true, marketOn = false, price = '65,000.5', tpsl = true, tp = '70000', sl = '' } = opts;
   return html(`
     <section id="form">
@@ -285,7 +316,12 @@ describe('readMarginMode', () => {
     expect(mode(inner)).toBe(value);
   });
 
-  it.each(['<button>Cross 3x</button>', '<button>Portfolio</button>', '<button>Isolated margin</button>', '<button></button>'])('%s → null', (inner) => {
+  it.each([
+    '<button>Cross 3x</button>',
+    '<button>Portfolio</button>',
+    '<button>Isolated margin</button>',
+    '<button></button>',
+  ])('%s → null', (inner) => {
     expect(mode(inner)).toBeNull();
   });
 
@@ -333,14 +369,19 @@ describe('readLimitPrice', () => {
   it.each(['', '0', '1.234,5', 'abc', '-5'])('on the Limit tab %j is missing', (text) => {
     const doc = ticket({ price: text });
     const scan = scanOf(doc);
-    expect(readLimitPrice(scan, 'price', 'limit', root(doc), formNumbers(root(doc)))).toEqual({ value: null, input: doc.querySelector('input.price') });
+    expect(readLimitPrice(scan, 'price', 'limit', root(doc), formNumbers(root(doc)))).toEqual({
+      value: null,
+      input: doc.querySelector('input.price'),
+    });
     expect(missingOf(scan)).toEqual(['price']);
   });
 
   it('on the Limit tab without the field (or outside the root): missing', () => {
     const doc = ticket();
     const scan = scanOf(doc);
-    expect(readLimitPrice(scan, 'price', 'limit', doc.querySelector('[role="tablist"]'), formNumbers(root(doc)))).toEqual({ value: null, input: null });
+    expect(
+      readLimitPrice(scan, 'price', 'limit', doc.querySelector('[role="tablist"]'), formNumbers(root(doc))),
+    ).toEqual({ value: null, input: null });
     expect(missingOf(scan)).toEqual(['price']);
     const none = scanOf(doc);
     expect(readLimitPrice(none, 'price', 'limit', null, formNumbers(null))).toEqual({ value: null, input: null });
@@ -350,7 +391,10 @@ describe('readLimitPrice', () => {
   it.each(['market', null] as const)('type %j: counted only, even when garbled', (type) => {
     const doc = ticket({ price: 'Market' });
     const scan = scanOf(doc);
-    expect(readLimitPrice(scan, 'price', type, root(doc), formNumbers(root(doc)))).toEqual({ value: null, input: null });
+    expect(readLimitPrice(scan, 'price', type, root(doc), formNumbers(root(doc)))).toEqual({
+      value: null,
+      input: null,
+    });
     expect(missingOf(scan)).toEqual([]);
     expect(scan.matched.price).toBe(1);
   });
@@ -389,7 +433,10 @@ describe('readTrigger and readTpsl', () => {
   it('off: null without an input, counted, nothing missing even when garbled', () => {
     const doc = ticket({ tp: 'abc' });
     const scan = scanOf(doc);
-    expect(readTrigger(scan, 'takeProfit', doc, false, formNumbers(doc.getElementById('form')))).toEqual({ value: null, input: null });
+    expect(readTrigger(scan, 'takeProfit', doc, false, formNumbers(doc.getElementById('form')))).toEqual({
+      value: null,
+      input: null,
+    });
     expect(scan.matched.takeProfit).toBe(1);
     expect(missingOf(scan)).toEqual([]);
   });
@@ -397,8 +444,14 @@ describe('readTrigger and readTpsl', () => {
   it('on: the price, or null for an empty field, with its input', () => {
     const doc = ticket({ tp: '70,000', sl: '' });
     const scan = scanOf(doc);
-    expect(readTrigger(scan, 'takeProfit', doc, true, formNumbers(doc.getElementById('form')))).toEqual({ value: '70000', input: doc.querySelector('input.tp') });
-    expect(readTrigger(scan, 'stopLoss', doc, true, formNumbers(doc.getElementById('form')))).toEqual({ value: null, input: doc.querySelector('input.sl') });
+    expect(readTrigger(scan, 'takeProfit', doc, true, formNumbers(doc.getElementById('form')))).toEqual({
+      value: '70000',
+      input: doc.querySelector('input.tp'),
+    });
+    expect(readTrigger(scan, 'stopLoss', doc, true, formNumbers(doc.getElementById('form')))).toEqual({
+      value: null,
+      input: doc.querySelector('input.sl'),
+    });
     expect(missingOf(scan)).toEqual([]);
   });
 
@@ -406,8 +459,14 @@ describe('readTrigger and readTpsl', () => {
     const doc = ticket({ sl: '0' });
     doc.querySelector('input.tp')!.remove();
     const scan = scanOf(doc);
-    expect(readTrigger(scan, 'takeProfit', doc, true, formNumbers(doc.getElementById('form')))).toEqual({ value: null, input: null });
-    expect(readTrigger(scan, 'stopLoss', doc, true, formNumbers(doc.getElementById('form')))).toEqual({ value: null, input: doc.querySelector('input.sl') });
+    expect(readTrigger(scan, 'takeProfit', doc, true, formNumbers(doc.getElementById('form')))).toEqual({
+      value: null,
+      input: null,
+    });
+    expect(readTrigger(scan, 'stopLoss', doc, true, formNumbers(doc.getElementById('form')))).toEqual({
+      value: null,
+      input: doc.querySelector('input.sl'),
+    });
     expect(missingOf(scan)).toEqual(['takeProfit', 'stopLoss']);
   });
 
@@ -444,21 +503,56 @@ describe('readTrigger and readTpsl', () => {
 
 describe('the form schema guards every ok reading', () => {
   const FORM: OrderForm = {
-    venue: 'bybit-linear', symbol: 'BTCUSDT', side: 'both', type: 'limit', marginMode: 'isolated', price: '65000', size: { unit: 'base', value: '0.5' },
-    leverage: '10', marginEnabled: true, stopLoss: null, takeProfit: null, availableBalance: null,
+    venue: 'bybit-linear',
+    symbol: 'BTCUSDT',
+    side: 'both',
+    type: 'limit',
+    marginMode: 'isolated',
+    price: '65000',
+    size: { unit: 'base', value: '0.5' },
+    leverage: '10',
+    marginEnabled: true,
+    stopLoss: null,
+    takeProfit: null,
+    availableBalance: null,
   };
 
   it('Scan.finish: a form that fails the schema is unrecognised, with the failing path missing', () => {
     const doc = ticket();
     expect(scanOf(doc).finish(FORM)).toMatchObject({ status: 'ok', form: FORM });
-    expect(scanOf(doc).finish({ ...FORM, leverage: '0.5' })).toEqual({ status: 'unrecognised', missing: ['leverage'], matched: {} });
-    expect(scanOf(doc).finish({ ...FORM, marginMode: 'cross', account: { walletBalance: '1', positions: [{ symbol: 'ETH USDT', side: 'long', quantity: '1', entryPrice: '1', markPrice: '1', maintenanceMargin: null }] } }))
-      .toMatchObject({ status: 'unrecognised', missing: ['account.positions[0].symbol'] });
+    expect(scanOf(doc).finish({ ...FORM, leverage: '0.5' })).toEqual({
+      status: 'unrecognised',
+      missing: ['leverage'],
+      matched: {},
+    });
+    expect(
+      scanOf(doc).finish({
+        ...FORM,
+        marginMode: 'cross',
+        account: {
+          walletBalance: '1',
+          positions: [
+            {
+              symbol: 'ETH USDT',
+              side: 'long',
+              quantity: '1',
+              entryPrice: '1',
+              markPrice: '1',
+              maintenanceMargin: null,
+            },
+          ],
+        },
+      }),
+    ).toMatchObject({ status: 'unrecognised', missing: ['account.positions[0].symbol'] });
   });
 
   it('the typing fast path gives up (null) on a form the schema refuses, so the full read says why', () => {
     const doc = ticket();
-    const reading = rememberTyped({ status: 'ok', form: FORM, matched: {} }, [doc.querySelector('input.size')], (form) => ({ ...form, size: { unit: 'base', value: '0.50' } }));
+    const reading = rememberTyped(
+      { status: 'ok', form: FORM, matched: {} },
+      [doc.querySelector('input.size')],
+      (form) => ({ ...form, size: { unit: 'base', value: '0.50' } }),
+    );
     expect(refreshTyped(reading)).toBeNull();
   });
 });
@@ -495,7 +589,11 @@ describe('rememberTypedOrder', () => {
     setValue(doc, 'input.size', '2');
     setValue(doc, 'input.tp', '');
     setValue(doc, 'input.sl', '60000');
-    expect(refreshTyped(reading)).toEqual({ status: 'ok', form: { ...FORM, price: '64000', size: { unit: 'quote', value: '2' }, takeProfit: null, stopLoss: '60000' }, matched: { price: 1 } });
+    expect(refreshTyped(reading)).toEqual({
+      status: 'ok',
+      form: { ...FORM, price: '64000', size: { unit: 'quote', value: '2' }, takeProfit: null, stopLoss: '60000' },
+      matched: { price: 1 },
+    });
   });
 
   it('a refreshed reading can be refreshed again', () => {
@@ -520,23 +618,37 @@ describe('rememberTypedOrder', () => {
 
   it('Market tab (no price input): the price stays null', () => {
     const doc = ticket();
-    const reading = rememberTypedOrder(ok({ ...FORM, type: 'market', price: null }), { ...inputs(doc), price: null }, numbersOf(doc));
+    const reading = rememberTypedOrder(
+      ok({ ...FORM, type: 'market', price: null }),
+      { ...inputs(doc), price: null },
+      numbersOf(doc),
+    );
     setValue(doc, 'input.price', 'garbage'); // not an input of this reading
     expect(refreshTyped(reading)).toMatchObject({ form: { type: 'market', price: null } });
   });
 
   it('TP/SL off (null inputs): both refresh to null', () => {
     const doc = ticket();
-    const reading = rememberTypedOrder(ok({ ...FORM, takeProfit: null }), { ...inputs(doc), takeProfit: null, stopLoss: null }, numbersOf(doc));
+    const reading = rememberTypedOrder(
+      ok({ ...FORM, takeProfit: null }),
+      { ...inputs(doc), takeProfit: null, stopLoss: null },
+      numbersOf(doc),
+    );
     expect(refreshTyped(reading)).toMatchObject({ form: { takeProfit: null, stopLoss: null } });
   });
 
   it('a venue without TP/SL fields (inputs left out): the form keeps its own TP/SL values', () => {
     const doc = ticket();
-    const reading = rememberTypedOrder(ok({ ...FORM, stopLoss: '60000' }), { price: inputs(doc).price, size: inputs(doc).size }, numbersOf(doc));
+    const reading = rememberTypedOrder(
+      ok({ ...FORM, stopLoss: '60000' }),
+      { price: inputs(doc).price, size: inputs(doc).size },
+      numbersOf(doc),
+    );
     setValue(doc, 'input.tp', 'garbage'); // not an input of this reading
     setValue(doc, 'input.size', '4');
-    expect(refreshTyped(reading)).toMatchObject({ form: { size: { value: '4' }, takeProfit: '70000', stopLoss: '60000' } });
+    expect(refreshTyped(reading)).toMatchObject({
+      form: { size: { value: '4' }, takeProfit: '70000', stopLoss: '60000' },
+    });
   });
 
   it('an input gone from the page (re-rendered): no refresh', () => {

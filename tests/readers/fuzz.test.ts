@@ -25,14 +25,45 @@ type Action =
   | { kind: 'upper' };
 
 const ODD_NUMBERS = [
-  '0', '0.00', '0.0000', '+65000', '6.5e4', '0.5', '.5', '65000.', '2,412', '65.000', '1,000', '1.234,5', '0,5', '1,000,000',
-  '1.000.000', '0,500', '1e21', '99999999999999999999999', '0.0000000000000000001', '--', '', ' ', '-1', '−5', '١٢٣', 'NaN',
-  '1000x', '0.5x', '20x', '1001x', '10.00x', '2,5x',
+  '0',
+  '0.00',
+  '0.0000',
+  '+65000',
+  '6.5e4',
+  '0.5',
+  '.5',
+  '65000.',
+  '2,412',
+  '65.000',
+  '1,000',
+  '1.234,5',
+  '0,5',
+  '1,000,000',
+  '1.000.000',
+  '0,500',
+  '1e21',
+  '99999999999999999999999',
+  '0.0000000000000000001',
+  '--',
+  '',
+  ' ',
+  '-1',
+  '−5',
+  '١٢٣',
+  'NaN',
+  '1000x',
+  '0.5x',
+  '20x',
+  '1001x',
+  '10.00x',
+  '2,5x',
 ];
 const numberish = fc.oneof(
   fc.constantFrom(...ODD_NUMBERS),
   fc.stringMatching(/^[0-9][0-9.,]{0,11}$/),
-  fc.tuple(fc.stringMatching(/^[0-9][0-9.,]{0,9}$/), fc.constantFrom(' USDT', ' USDC', ' BTC', ' ETH', ' SOL', 'x', '')).map(([n, unit]) => n + unit),
+  fc
+    .tuple(fc.stringMatching(/^[0-9][0-9.,]{0,9}$/), fc.constantFrom(' USDT', ' USDC', ' BTC', ' ETH', ' SOL', 'x', ''))
+    .map(([n, unit]) => n + unit),
   fc.stringMatching(/^[0-9][0-9.,]{0,9}$/).map((n) => `$${n}`),
 );
 const text = fc.oneof({ weight: 4, arbitrary: numberish }, { weight: 1, arbitrary: fc.string({ maxLength: 12 }) });
@@ -44,16 +75,34 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('remove' as const), pick }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('duplicate' as const), pick }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('hide' as const), pick }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('rows' as const), count: fc.integer({ min: 1, max: 80 }), recount: fc.boolean() }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('zero' as const), text: fc.constantFrom('0', '0.00', '0.0000', '$0.00') }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('rows' as const),
+      count: fc.integer({ min: 1, max: 80 }),
+      recount: fc.boolean(),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('zero' as const), text: fc.constantFrom('0', '0.00', '0.0000', '$0.00') }),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: 'upper' as const }) },
 );
 
 const at = <T>(list: readonly T[], n: number): T | undefined => (list.length === 0 ? undefined : list[n % list.length]);
 /** Elements with text and no element children: labels, figures, table cells. */
-const leaves = (doc: Document) => [...doc.body.querySelectorAll('*')].filter((el) => el.childElementCount === 0 && (el.textContent ?? '').trim() !== '' && el.tagName !== 'SCRIPT' && el.tagName !== 'STYLE');
+const leaves = (doc: Document) =>
+  [...doc.body.querySelectorAll('*')].filter(
+    (el) =>
+      el.childElementCount === 0 &&
+      (el.textContent ?? '').trim() !== '' &&
+      el.tagName !== 'SCRIPT' &&
+      el.tagName !== 'STYLE',
+  );
 /** Elements worth removing or doubling: not the page's outer layout. */
-const parts = (doc: Document) => [...doc.body.querySelectorAll('*')].filter((el) => el.querySelectorAll('*').length < 40);
+const parts = (doc: Document) =>
+  [...doc.body.querySelectorAll('*')].filter((el) => el.querySelectorAll('*').length < 40);
 
 function apply(doc: Document, a: Action): void {
   switch (a.kind) {
@@ -93,7 +142,8 @@ function apply(doc: Document, a: Action): void {
       for (let i = 0; i < a.count; i++) body.append(template.cloneNode(true));
       if (a.recount) {
         const rows = body.querySelectorAll('tr').length;
-        for (const tab of doc.querySelectorAll('[role="tab"]')) tab.textContent = (tab.textContent ?? '').replace(/\(\d+\)/, `(${rows})`);
+        for (const tab of doc.querySelectorAll('[role="tab"]'))
+          tab.textContent = (tab.textContent ?? '').replace(/\(\d+\)/, `(${rows})`);
       }
       return;
     }
@@ -105,7 +155,8 @@ function apply(doc: Document, a: Action): void {
       return;
     case 'upper': {
       const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) (node as Text).data = (node as Text).data.toUpperCase();
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode())
+        (node as Text).data = (node as Text).data.toUpperCase();
     }
   }
 }
@@ -123,7 +174,13 @@ function expectAcceptedOrUnrecognised(reading: FormReading): void {
   if (reading.form.account?.positionsTooMany) stats.tooMany++;
   if (reading.form.account?.walletBalance === '0') stats.zeroWallet++;
   // Through structured cloning, as the port carries it.
-  const message = structuredClone({ type: 'cs→bg:form-changed', seq: 1, venue: reading.form.venue, symbol: reading.form.symbol, form: reading.form });
+  const message = structuredClone({
+    type: 'cs→bg:form-changed',
+    seq: 1,
+    venue: reading.form.venue,
+    symbol: reading.form.symbol,
+    form: reading.form,
+  });
   expect(parseFormChanged(message), JSON.stringify(reading.form)).toEqual({ ok: true, message });
 }
 
@@ -132,21 +189,25 @@ describe('fuzzed fixture pages through every reader', () => {
     it(`${venue}: every reading is accepted by the background or explicitly unrecognised`, () => {
       const reader = readerForUrl(new URL(url))!;
       fc.assert(
-        fc.property(fc.array(action, { minLength: 1, maxLength: 6 }), fc.tuple(pick, text), (actions, [typedPick, typedText]) => {
-          const doc = loadPage(page);
-          for (const a of actions) apply(doc, a);
-          const full = reader.read(doc, new URL(url));
-          expectAcceptedOrUnrecognised(full);
-          expectAcceptedOrUnrecognised(reader.read(doc, new URL(url), 'order'));
-          // The typing fast path after one more keystroke anywhere.
-          const input = at([...doc.querySelectorAll('input')], typedPick);
-          if (input) input.value = typedText;
-          const refreshed = reader.refresh?.(full) ?? null;
-          if (refreshed !== null) {
-            stats.refreshed++;
-            expectAcceptedOrUnrecognised(refreshed);
-          }
-        }),
+        fc.property(
+          fc.array(action, { minLength: 1, maxLength: 6 }),
+          fc.tuple(pick, text),
+          (actions, [typedPick, typedText]) => {
+            const doc = loadPage(page);
+            for (const a of actions) apply(doc, a);
+            const full = reader.read(doc, new URL(url));
+            expectAcceptedOrUnrecognised(full);
+            expectAcceptedOrUnrecognised(reader.read(doc, new URL(url), 'order'));
+            // The typing fast path after one more keystroke anywhere.
+            const input = at([...doc.querySelectorAll('input')], typedPick);
+            if (input) input.value = typedText;
+            const refreshed = reader.refresh?.(full) ?? null;
+            if (refreshed !== null) {
+              stats.refreshed++;
+              expectAcceptedOrUnrecognised(refreshed);
+            }
+          },
+        ),
         { numRuns: 40 },
       );
     }, 180_000);

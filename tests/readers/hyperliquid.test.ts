@@ -8,7 +8,14 @@ import type { FormReading, OrderForm } from '../../src/venues/types';
 import { $, byText, expectedCounts, loadPage } from './load';
 
 const URL_BTC = new URL('https://app.hyperliquid.xyz/trade/BTC');
-const SOL_SHORT = { symbol: 'SOL', side: 'short', quantity: '20', entryPrice: '150', markPrice: '148.2', maintenanceMargin: null } as const;
+const SOL_SHORT = {
+  symbol: 'SOL',
+  side: 'short',
+  quantity: '20',
+  entryPrice: '150',
+  markPrice: '148.2',
+  maintenanceMargin: null,
+} as const;
 const EXAMPLE: OrderForm = {
   venue: 'hyperliquid',
   symbol: 'BTC',
@@ -46,11 +53,13 @@ const positionsBody = (doc: Document) => hook(doc, 'positions');
 
 function selectTab(doc: Document, name: string): void {
   const tab = byText(doc, '[data-fixture="order-form"] [role="tab"]', name);
-  for (const t of doc.querySelectorAll('[data-fixture="order-form"] [role="tab"]')) t.setAttribute('aria-selected', String(t === tab));
+  for (const t of doc.querySelectorAll('[data-fixture="order-form"] [role="tab"]'))
+    t.setAttribute('aria-selected', String(t === tab));
 }
 
 function selectSide(doc: Document, side: 'long' | 'short'): void {
-  for (const b of doc.querySelectorAll('[data-side]')) b.setAttribute('aria-pressed', String((b as HTMLElement).dataset.side === side));
+  for (const b of doc.querySelectorAll('[data-side]'))
+    b.setAttribute('aria-pressed', String((b as HTMLElement).dataset.side === side));
 }
 
 function tpslOn(doc: Document): void {
@@ -58,14 +67,16 @@ function tpslOn(doc: Document): void {
   hook(doc, 'tpsl-fields').hidden = false;
 }
 
-const labelledInput = (doc: Document, label: string) => byText(doc, 'label > span', label).parentElement!.querySelector('input')!;
+const labelledInput = (doc: Document, label: string) =>
+  byText(doc, 'label > span', label).parentElement!.querySelector('input')!;
 
 /** A redeploy: every styled-components class (sc-xxxx and its hash partner) renamed. */
 function rehashStyled(doc: Document): number {
   let changed = 0;
   for (const el of doc.querySelectorAll('[class]')) {
     for (const cls of [...el.classList]) {
-      if (/^sc-[a-z0-9]+$/i.test(cls) || /^[a-zA-Z]{6}$/.test(cls)) el.classList.replace(cls, `sc-r${(changed++).toString(36)}x`);
+      if (/^sc-[a-z0-9]+$/i.test(cls) || /^[a-zA-Z]{6}$/.test(cls))
+        el.classList.replace(cls, `sc-r${(changed++).toString(36)}x`);
     }
   }
   return changed;
@@ -75,8 +86,18 @@ describe('Hyperliquid reader: the example order', () => {
   it('reads the exact form, account and positions included', () => {
     const doc = page();
     // Outside the form: the coin picker, the Balance row, the Positions tab and the positions table.
-    const watched = [hook(doc, 'coin-button'), byText(doc, 'span', 'Balance').parentElement, byText(doc, '[role="tab"]', 'Positions (1)'), positionsBody(doc).closest('table')];
-    expect(reader.read(doc, URL_BTC)).toEqual({ status: 'ok', form: EXAMPLE, matched: expectedCounts(HYPERLIQUID_SELECTORS), watched });
+    const watched = [
+      hook(doc, 'coin-button'),
+      byText(doc, 'span', 'Balance').parentElement,
+      byText(doc, '[role="tab"]', 'Positions (1)'),
+      positionsBody(doc).closest('table'),
+    ];
+    expect(reader.read(doc, URL_BTC)).toEqual({
+      status: 'ok',
+      form: EXAMPLE,
+      matched: expectedCounts(HYPERLIQUID_SELECTORS),
+      watched,
+    });
   });
 
   it('anchors on the order form; Place Order is the one submit button and places the toggle side', () => {
@@ -105,7 +126,13 @@ describe('Hyperliquid reader: the example order', () => {
   });
 
   it('matches perp trade URLs only', () => {
-    for (const ok of ['https://app.hyperliquid.xyz/trade/BTC', 'https://app.hyperliquid.xyz/trade/ETH/', 'https://app.hyperliquid.xyz/trade/kPEPE', 'https://app.hyperliquid.xyz/trade', 'https://app.hyperliquid.xyz/trade/SOL?ref=x']) {
+    for (const ok of [
+      'https://app.hyperliquid.xyz/trade/BTC',
+      'https://app.hyperliquid.xyz/trade/ETH/',
+      'https://app.hyperliquid.xyz/trade/kPEPE',
+      'https://app.hyperliquid.xyz/trade',
+      'https://app.hyperliquid.xyz/trade/SOL?ref=x',
+    ]) {
       expect(reader.matchesUrl(new URL(ok)), ok).toBe(true);
     }
     for (const no of [
@@ -211,7 +238,12 @@ describe('Hyperliquid reader: what the trader changes', () => {
   it('styled-components classes changed by a redeploy: still reads', () => {
     const doc = page();
     expect(rehashStyled(doc)).toBeGreaterThan(40);
-    expect(reader.read(doc, URL_BTC)).toEqual({ status: 'ok', form: EXAMPLE, matched: expectedCounts(HYPERLIQUID_SELECTORS), watched: expect.any(Array) });
+    expect(reader.read(doc, URL_BTC)).toEqual({
+      status: 'ok',
+      form: EXAMPLE,
+      matched: expectedCounts(HYPERLIQUID_SELECTORS),
+      watched: expect.any(Array),
+    });
   });
 
   it('an open margin-mode dialog makes the mode ambiguous until it closes', () => {
@@ -244,13 +276,21 @@ describe('Hyperliquid reader: the account as the page shows it', () => {
     byText(doc, '[role="tab"]', 'Positions (1)').textContent = 'Positions (2)';
     expect(form(reader.read(doc, URL_BTC)).account?.positions).toEqual([
       SOL_SHORT,
-      { symbol: 'ETH', side: 'long', quantity: '1.5', entryPrice: '3400', markPrice: '3501.3', maintenanceMargin: null },
+      {
+        symbol: 'ETH',
+        side: 'long',
+        quantity: '1.5',
+        entryPrice: '3400',
+        markPrice: '3501.3',
+        maintenanceMargin: null,
+      },
     ]);
   });
 
   it('another bottom tab selected: positions not shown (null), the balance still is', () => {
     const doc = page();
-    for (const tab of doc.querySelectorAll('.sc-pos6e7 [role="tab"]')) tab.setAttribute('aria-selected', String(tab.textContent === 'Open Orders'));
+    for (const tab of doc.querySelectorAll('.sc-pos6e7 [role="tab"]'))
+      tab.setAttribute('aria-selected', String(tab.textContent === 'Open Orders'));
     expect(form(reader.read(doc, URL_BTC)).account).toEqual({ walletBalance: '10000', positions: null });
   });
 
@@ -258,10 +298,19 @@ describe('Hyperliquid reader: the account as the page shows it', () => {
     const doc = page();
     byText(doc, '[role="tab"]', 'Positions (1)').textContent = 'Positions (2)';
     expect(form(reader.read(doc, URL_BTC)).account?.positions).toBeNull();
-    for (const [cell, text] of [[1, '20.00 ETH'], [1, '-20,00 SOL'], [3, '--'], [4, '1.48e2'], [7, '$148.20']] as const) {
+    for (const [cell, text] of [
+      [1, '20.00 ETH'],
+      [1, '-20,00 SOL'],
+      [3, '--'],
+      [4, '1.48e2'],
+      [7, '$148.20'],
+    ] as const) {
       const d = page();
       positionsBody(d).querySelectorAll('td')[cell]!.textContent = text;
-      expect(form(reader.read(d, URL_BTC)).account, `${cell}: ${text}`).toEqual({ walletBalance: '10000', positions: null });
+      expect(form(reader.read(d, URL_BTC)).account, `${cell}: ${text}`).toEqual({
+        walletBalance: '10000',
+        positions: null,
+      });
     }
   });
 
@@ -310,13 +359,16 @@ describe('Hyperliquid reader: refuses to guess', () => {
     expect(missing(reader.read(doc, URL_BTC))).toEqual(['price']);
   });
 
-  it.each([['1.234,5'], ['65,00']])('price %j: comma decimals on an English page make the form\'s numbers unreadable', (value) => {
-    const doc = page();
-    input(doc, 'price').value = value;
-    const why = missing(reader.read(doc, URL_BTC));
-    expect(why).toContain('price');
-    expect(why).toContain('numberFormat');
-  });
+  it.each([['1.234,5'], ['65,00']])(
+    "price %j: comma decimals on an English page make the form's numbers unreadable",
+    (value) => {
+      const doc = page();
+      input(doc, 'price').value = value;
+      const why = missing(reader.read(doc, URL_BTC));
+      expect(why).toContain('price');
+      expect(why).toContain('numberFormat');
+    },
+  );
 
   it.each([[''], ['abc'], ['0']])('size %j → unrecognised', (value) => {
     const doc = page();
@@ -422,7 +474,10 @@ describe('Hyperliquid reader: refuses to guess', () => {
     const binance = reader.read(loadPage('binance-futures.html'), URL_BTC);
     // Binance's "Buy/Long" and "Sell/Short" do match the toggle texts; everything else Hyperliquid-specific is missing.
     expect(missing(binance)).toEqual(['submit', 'side', 'typeMarket', 'typeLimit', 'size', 'reduceOnly', 'tpsl']);
-    const random = new DOMParser().parseFromString('<html><body><h1>BTC</h1><button>20x</button><button>Cross</button><button>Place Order</button></body></html>', 'text/html');
+    const random = new DOMParser().parseFromString(
+      '<html><body><h1>BTC</h1><button>20x</button><button>Cross</button><button>Place Order</button></body></html>',
+      'text/html',
+    );
     expect(reader.read(random, URL_BTC).status).toBe('unrecognised');
     expect(reader.formRoot(random)).toBeNull();
   });

@@ -37,14 +37,20 @@ function missing(reading: FormReading): string[] {
 function select(doc: Document, role: string, name: string): void {
   const tab = byText(doc, `[role="${role}"]`, name);
   const attr = role === 'radio' ? 'aria-checked' : 'aria-selected';
-  for (const sibling of tab.parentElement!.querySelectorAll(`[role="${role}"]`)) sibling.setAttribute(attr, String(sibling === tab));
+  for (const sibling of tab.parentElement!.querySelectorAll(`[role="${role}"]`))
+    sibling.setAttribute(attr, String(sibling === tab));
 }
 
 describe('Kraken Pro reader: the example order', () => {
   it('reads the exact form', () => {
     const doc = page();
     // The pair picker sits above the form: the session watches it too.
-    expect(reader.read(doc, URL_BTC)).toEqual({ status: 'ok', form: EXAMPLE, matched: expectedCounts(KRAKEN_SELECTORS), watched: [$(doc, '[data-fixture="pair-button"]')] });
+    expect(reader.read(doc, URL_BTC)).toEqual({
+      status: 'ok',
+      form: EXAMPLE,
+      matched: expectedCounts(KRAKEN_SELECTORS),
+      watched: [$(doc, '[data-fixture="pair-button"]')],
+    });
   });
 
   it('finds each selector key the expected number of times', () => {
@@ -123,7 +129,11 @@ describe('Kraken Pro reader: what the trader changes', () => {
     price.value = '64999.5';
     ($(doc, '#volume-3') as HTMLInputElement).value = '.25';
     byText(doc, 'span', '25,000.00 USD').textContent = '1,234,567.89 USD';
-    expect(form(reader.read(doc, URL_BTC))).toMatchObject({ price: '64999.5', size: { unit: 'base', value: '0.25' }, availableBalance: '1234567.89' });
+    expect(form(reader.read(doc, URL_BTC))).toMatchObject({
+      price: '64999.5',
+      size: { unit: 'base', value: '0.25' },
+      availableBalance: '1234567.89',
+    });
   });
 
   it('a balance in the base asset is not taken as the quote balance', () => {
@@ -149,7 +159,12 @@ describe('Kraken Pro reader: what the trader changes', () => {
   it('design-system and utility classes are not needed', () => {
     const doc = page();
     for (const el of doc.querySelectorAll('[class]')) el.removeAttribute('class');
-    expect(reader.read(doc, URL_BTC)).toEqual({ status: 'ok', form: EXAMPLE, matched: expectedCounts(KRAKEN_SELECTORS), watched: expect.any(Array) });
+    expect(reader.read(doc, URL_BTC)).toEqual({
+      status: 'ok',
+      form: EXAMPLE,
+      matched: expectedCounts(KRAKEN_SELECTORS),
+      watched: expect.any(Array),
+    });
   });
 });
 
@@ -160,13 +175,16 @@ describe('Kraken Pro reader: refuses to guess', () => {
     expect(missing(reader.read(doc, URL_BTC))).toEqual(['price']);
   });
 
-  it.each([['1.234,5'], ['65,00']])('price %j: comma decimals on an English page make the form\'s numbers unreadable', (value) => {
-    const doc = page();
-    ($(doc, '#price-2') as HTMLInputElement).value = value;
-    const why = missing(reader.read(doc, URL_BTC));
-    expect(why).toContain('price');
-    expect(why).toContain('numberFormat');
-  });
+  it.each([['1.234,5'], ['65,00']])(
+    "price %j: comma decimals on an English page make the form's numbers unreadable",
+    (value) => {
+      const doc = page();
+      ($(doc, '#price-2') as HTMLInputElement).value = value;
+      const why = missing(reader.read(doc, URL_BTC));
+      expect(why).toContain('price');
+      expect(why).toContain('numberFormat');
+    },
+  );
 
   it('empty quantity', () => {
     const doc = page();
@@ -243,7 +261,10 @@ describe('Kraken Pro reader: refuses to guess', () => {
     const binance = reader.read(loadPage('binance-futures.html'), URL_BTC);
     expect(binance.status).toBe('unrecognised');
     expect(missing(binance)).toEqual(expect.arrayContaining(['sideBuy', 'submit', 'size', 'margin']));
-    const random = new DOMParser().parseFromString('<html><body><p>Hello</p><button>Buy</button></body></html>', 'text/html');
+    const random = new DOMParser().parseFromString(
+      '<html><body><p>Hello</p><button>Buy</button></body></html>',
+      'text/html',
+    );
     expect(reader.read(random, URL_BTC).status).toBe('unrecognised');
     expect(reader.formRoot(random)).toBeNull();
     expect(reader.submitButtons(random)).toEqual([]);

@@ -40,9 +40,12 @@ describe('classifyNumber: which formats a text is valid in', () => {
     expect(classifyNumber(text)).toEqual({ kind, dot });
   });
 
-  it.each(['', '--', '-5', '+5', '1e5', '65 000', '12,34.5', '1.2.3', '1,2,3', ',', '.', 'NaN'])('%j: neither (null)', (text) => {
-    expect(classifyNumber(text)).toBeNull();
-  });
+  it.each(['', '--', '-5', '+5', '1e5', '65 000', '12,34.5', '1.2.3', '1,2,3', ',', '.', 'NaN'])(
+    '%j: neither (null)',
+    (text) => {
+      expect(classifyNumber(text)).toBeNull();
+    },
+  );
 
   it('each format on its own', () => {
     expect(parseInFormat('3.412,50', 'comma')).toBe('3412.5');
@@ -52,7 +55,7 @@ describe('classifyNumber: which formats a text is valid in', () => {
   });
 });
 
-describe('evidenceOf: the unambiguous numbers among a scope\'s texts', () => {
+describe("evidenceOf: the unambiguous numbers among a scope's texts", () => {
   it.each<[string[], { dot: boolean; comma: boolean }]>([
     [['Avbl 10,000.00 USDT', '2,412'], { dot: true, comma: false }],
     [['Cost 650,00 USDT'], { dot: false, comma: true }],
@@ -65,7 +68,7 @@ describe('evidenceOf: the unambiguous numbers among a scope\'s texts', () => {
   });
 });
 
-describe('NumberScope: reading by the scope\'s evidence', () => {
+describe("NumberScope: reading by the scope's evidence", () => {
   it('dot evidence: an ambiguous text reads dot-decimal', () => {
     const scope = NumberScope.of('Avbl 10,000.00 USDT');
     expect(scope.number('2,412')).toBe('2412');
@@ -116,22 +119,32 @@ describe('NumberScope: reading by the scope\'s evidence', () => {
 // ---- the readers' scopes ----
 
 const BYBIT_URL = new URL(FIXTURES['bybit-linear'].url);
-const bybitRows = (doc: Document) => [...doc.querySelectorAll('.by-table tbody tr')].map((row) => [...row.children] as HTMLElement[]);
+const bybitRows = (doc: Document) =>
+  [...doc.querySelectorAll('.by-table tbody tr')].map((row) => [...row.children] as HTMLElement[]);
 
 /** The Bybit positions table as a comma-decimal page renders it: every figure, read or not. */
 function commaTable(doc: Document): void {
   const cells = bybitRows(doc);
   const set = (row: number, column: number, text: string) => (cells[row]![column]!.textContent = text);
   // SOL: qty, value, entry, mark, liq, IM, MM, PnL
-  ['25', '3.703,00 USDT', '142,350', '148,120', '--', '370,30 USDT', '19,540 USDT', '+144,25 USDT'].forEach((t, i) => set(0, i + 1, t));
-  ['1.500', '3.582,75 USDT', '2,412', '2,389', '--', '358,28 USDT', '19,840 USDT', '+35,25 USDT'].forEach((t, i) => set(1, i + 1, t));
-  ['4.000', '1.420,00 USDT', '0,35000', '0,35500', '0,28350', '280,00 USDT', '7,89 USDT', '+20,00 USDT'].forEach((t, i) => set(2, i + 1, t));
+  ['25', '3.703,00 USDT', '142,350', '148,120', '--', '370,30 USDT', '19,540 USDT', '+144,25 USDT'].forEach((t, i) =>
+    set(0, i + 1, t),
+  );
+  ['1.500', '3.582,75 USDT', '2,412', '2,389', '--', '358,28 USDT', '19,840 USDT', '+35,25 USDT'].forEach((t, i) =>
+    set(1, i + 1, t),
+  );
+  ['4.000', '1.420,00 USDT', '0,35000', '0,35500', '0,28350', '280,00 USDT', '7,89 USDT', '+20,00 USDT'].forEach(
+    (t, i) => set(2, i + 1, t),
+  );
 }
 
 describe('Bybit positions table: one scope', () => {
   it('the fixture\'s own figures ("3,703.00 USDT") say dot-decimal: "1,500" and "142.350" read as such', () => {
     const positions = form(bybit.read(loadPage('bybit-linear.html'), BYBIT_URL)).account?.positions;
-    expect(positions?.map((p) => [p.quantity, p.entryPrice])).toEqual([['25', '142.35'], ['1500', '2.412']]);
+    expect(positions?.map((p) => [p.quantity, p.entryPrice])).toEqual([
+      ['25', '142.35'],
+      ['1500', '2.412'],
+    ]);
   });
 
   it('a comma-decimal table whose read columns all look dot-decimal ("2,412", "1.500") is not read: positions unknown, never 1000×', () => {
@@ -144,18 +157,31 @@ describe('Bybit positions table: one scope', () => {
     const doc = loadPage('bybit-linear.html');
     commaTable(doc);
     bybitRows(doc)[2]![0]!.parentElement!.remove(); // the isolated DOGE row ("1.420,00 USDT" is evidence)
-    for (const row of bybitRows(doc)) for (const cell of row.slice(2)) if (/\d,\d\d\b(?!\d)/.test(cell.textContent!)) cell.textContent = '--';
-    for (const tag of doc.querySelectorAll('.by-table tbody td:first-child span:last-child')) tag.textContent = tag.textContent!.replace('.00x', 'x');
-    expect(bybitRows(doc)[0]!.map((cell) => cell.textContent)).toEqual(['SOLUSDT Long Cross 10x', '25', '--', '142,350', '148,120', '--', '--', '19,540 USDT', '--']);
+    for (const row of bybitRows(doc))
+      for (const cell of row.slice(2)) if (/\d,\d\d\b(?!\d)/.test(cell.textContent!)) cell.textContent = '--';
+    for (const tag of doc.querySelectorAll('.by-table tbody td:first-child span:last-child'))
+      tag.textContent = tag.textContent!.replace('.00x', 'x');
+    expect(bybitRows(doc)[0]!.map((cell) => cell.textContent)).toEqual([
+      'SOLUSDT Long Cross 10x',
+      '25',
+      '--',
+      '142,350',
+      '148,120',
+      '--',
+      '--',
+      '19,540 USDT',
+      '--',
+    ]);
     expect(form(bybit.read(doc, BYBIT_URL)).account?.positions).toBeNull();
   });
 
-  it('the wallet balance is read in its own panel\'s scope', () => {
+  it("the wallet balance is read in its own panel's scope", () => {
     const doc = loadPage('bybit-linear.html');
     byText(doc, '.trade-assets__row span', '10,000.0000 USDT').textContent = '10,000 USDT';
     // The panel's other rows ("10,162.52 USDT") say dot-decimal.
     expect(form(bybit.read(doc, BYBIT_URL)).account?.walletBalance).toBe('10000');
-    for (const span of doc.querySelectorAll('.trade-assets__row span + span')) if (span.textContent !== '10,000 USDT') span.textContent = '--';
+    for (const span of doc.querySelectorAll('.trade-assets__row span + span'))
+      if (span.textContent !== '10,000 USDT') span.textContent = '--';
     expect(form(bybit.read(doc, BYBIT_URL)).account?.walletBalance).toBeNull();
   });
 });
@@ -180,7 +206,8 @@ describe('the order form: one scope', () => {
 
   it('a form with no evidence at all: an ambiguous price is missing, not guessed', () => {
     const doc = loadPage('bybit-linear.html');
-    for (const el of [...doc.querySelectorAll('.oc__available-value, [data-fixture="cost"]')]) el.textContent = '-- USDT';
+    for (const el of [...doc.querySelectorAll('.oc__available-value, [data-fixture="cost"]')])
+      el.textContent = '-- USDT';
     $(doc, '[data-fixture="leverage"]').textContent = '10x';
     ($(doc, '[data-fixture="size"]') as HTMLInputElement).value = '1';
     priceInput(doc).value = '65,000';
@@ -195,7 +222,9 @@ describe('OKX and Hyperliquid tables: the same rule', () => {
   it('OKX: a comma-decimal positions table with three-decimal prices makes the positions garbled, not 1000×', () => {
     const doc = loadPage('okx-swap.html');
     const cells = [...doc.querySelectorAll('.okui-table-tbody tr td')];
-    ['1,5 ETH', '3.150,000', '3.201,250', '--', '472,50 USDT', '24,01 USDT'].forEach((t, i) => (cells[i + 1]!.textContent = t));
+    ['1,5 ETH', '3.150,000', '3.201,250', '--', '472,50 USDT', '24,01 USDT'].forEach(
+      (t, i) => (cells[i + 1]!.textContent = t),
+    );
     const reading = okx.read(doc, new URL(FIXTURES['okx-swap'].url));
     expect(reading.status === 'unrecognised' && reading.missing).toEqual(['positions']);
   });

@@ -57,7 +57,8 @@ const tpslBox = (doc: Document) => $(doc, '[data-fixture="tpsl"]') as HTMLInputE
 
 function selectTab(doc: Document, name: string): void {
   const tab = byText(doc, '[aria-label="Order type"] [role="tab"]', name);
-  for (const t of doc.querySelectorAll('[aria-label="Order type"] [role="tab"]')) t.setAttribute('aria-selected', String(t === tab));
+  for (const t of doc.querySelectorAll('[aria-label="Order type"] [role="tab"]'))
+    t.setAttribute('aria-selected', String(t === tab));
 }
 
 function marketTab(doc: Document): void {
@@ -79,11 +80,16 @@ function showOrdersTab(doc: Document): void {
 }
 
 /** Adds a position row (a copy of the ETH one) with the given instrument link, tags and cells. */
-function addPosition(doc: Document, change: { href?: string; tags?: string[]; cells?: Record<number, string> }, count = 2): void {
+function addPosition(
+  doc: Document,
+  change: { href?: string; tags?: string[]; cells?: Record<number, string> },
+  count = 2,
+): void {
   const row = positionRow(doc).cloneNode(true) as HTMLElement;
   const cells = [...row.querySelectorAll('td')];
   if (change.href) row.querySelector('a')!.setAttribute('href', change.href);
-  if (change.tags) [...cells[0]!.querySelectorAll('span')].forEach((span, i) => (span.textContent = change.tags![i] ?? ''));
+  if (change.tags)
+    [...cells[0]!.querySelectorAll('span')].forEach((span, i) => (span.textContent = change.tags![i] ?? ''));
   for (const [i, text] of Object.entries(change.cells ?? {})) cells[Number(i)]!.textContent = text;
   positionsBody(doc).append(row);
   byText(doc, '[role="tab"]', 'Positions (1)').textContent = `Positions (${count})`;
@@ -105,7 +111,12 @@ describe('OKX reader: the example order', () => {
   it('reads the exact form, with the cross account the page shows', () => {
     const doc = page();
     // Outside the form: the instrument picker, the cash balance row, the Positions tab and its panel.
-    const watched = [$(doc, '[data-fixture="symbol-button"]'), byText(doc, 'dt', 'Cash balance').parentElement, $(doc, '#okx-data-tab-positions'), $(doc, '#okx-data-positions')];
+    const watched = [
+      $(doc, '[data-fixture="symbol-button"]'),
+      byText(doc, 'dt', 'Cash balance').parentElement,
+      $(doc, '#okx-data-tab-positions'),
+      $(doc, '#okx-data-positions'),
+    ];
     expect(read(doc)).toEqual({ status: 'ok', form: EXAMPLE, matched: expectedCounts(OKX_SELECTORS), watched });
   });
 
@@ -123,7 +134,12 @@ describe('OKX reader: the example order', () => {
   });
 
   it('matches only USDT perpetual swap URLs on www.okx.com', () => {
-    for (const ok of ['https://www.okx.com/trade-swap/btc-usdt-swap', 'https://www.okx.com/trade-swap/ETH-USDT-SWAP', 'https://www.okx.com/trade-swap/1000pepe-usdt-swap/', 'https://www.okx.com/trade-swap/btc-usdt-swap?tab=positions']) {
+    for (const ok of [
+      'https://www.okx.com/trade-swap/btc-usdt-swap',
+      'https://www.okx.com/trade-swap/ETH-USDT-SWAP',
+      'https://www.okx.com/trade-swap/1000pepe-usdt-swap/',
+      'https://www.okx.com/trade-swap/btc-usdt-swap?tab=positions',
+    ]) {
       expect(reader.matchesUrl(new URL(ok)), ok).toBe(true);
     }
     for (const no of [
@@ -220,7 +236,12 @@ describe('OKX reader: what the trader changes', () => {
   it('hashed CSS-module classes changed by a redeploy: still reads', () => {
     const doc = page();
     expect(rehashModules(doc)).toBeGreaterThan(20);
-    expect(read(doc)).toEqual({ status: 'ok', form: EXAMPLE, matched: expectedCounts(OKX_SELECTORS), watched: expect.any(Array) });
+    expect(read(doc)).toEqual({
+      status: 'ok',
+      form: EXAMPLE,
+      matched: expectedCounts(OKX_SELECTORS),
+      watched: expect.any(Array),
+    });
   });
 
   it('an open margin-mode dialog makes the mode ambiguous until it closes', () => {
@@ -232,7 +253,11 @@ describe('OKX reader: what the trader changes', () => {
   it('the typing fast path returns what a full read returns', () => {
     const doc = page();
     let reading = read(doc);
-    for (const [size, price] of [['12', '64,999.5'], ['12.5', '64000'], ['1,000', '65,100']] as const) {
+    for (const [size, price] of [
+      ['12', '64,999.5'],
+      ['12.5', '64000'],
+      ['1,000', '65,100'],
+    ] as const) {
       input(doc, 'Amount').value = size;
       input(doc, 'Price (USDT)').value = price;
       const next = reader.refresh!(reading);
@@ -265,16 +290,34 @@ describe('OKX reader: the cross account', () => {
 
   it('a short position, and one without a maintenance margin shown', () => {
     const doc = page();
-    addPosition(doc, { href: '/trade-swap/sol-usdt-swap', tags: ['Cross', '5.00x', 'Short'], cells: { 1: '20 SOL', 2: '150.5', 3: '148.25', 6: '--' } });
+    addPosition(doc, {
+      href: '/trade-swap/sol-usdt-swap',
+      tags: ['Cross', '5.00x', 'Short'],
+      cells: { 1: '20 SOL', 2: '150.5', 3: '148.25', 6: '--' },
+    });
     expect(form(read(doc)).account).toEqual({
       walletBalance: '10000',
-      positions: [ETH_POSITION, { symbol: 'SOL-USDT-SWAP', side: 'short', quantity: '20', entryPrice: '150.5', markPrice: '148.25', maintenanceMargin: null }],
+      positions: [
+        ETH_POSITION,
+        {
+          symbol: 'SOL-USDT-SWAP',
+          side: 'short',
+          quantity: '20',
+          entryPrice: '150.5',
+          markPrice: '148.25',
+          maintenanceMargin: null,
+        },
+      ],
     });
   });
 
   it('an isolated position open: its margin is inside the cash balance, so no balance; it is not a cross position', () => {
     const doc = page();
-    addPosition(doc, { href: '/trade-swap/sol-usdt-swap', tags: ['Isolated', '5.00x', 'Long'], cells: { 1: '20 SOL' } });
+    addPosition(doc, {
+      href: '/trade-swap/sol-usdt-swap',
+      tags: ['Isolated', '5.00x', 'Long'],
+      cells: { 1: '20 SOL' },
+    });
     expect(form(read(doc)).account).toEqual({ walletBalance: null, positions: [ETH_POSITION] });
   });
 
@@ -309,7 +352,10 @@ describe('OKX reader: the cross account', () => {
   });
 
   it.each<[string, (doc: Document) => void]>([
-    ['a balance in another number format', (doc) => (byText(doc, 'dd', '10,000.00 USDT').textContent = '10.000,00 USDT')],
+    [
+      'a balance in another number format',
+      (doc) => (byText(doc, 'dd', '10,000.00 USDT').textContent = '10.000,00 USDT'),
+    ],
     ['a balance in another currency', (doc) => (byText(doc, 'dd', '10,000.00 USDT').textContent = '10,000.00 USDC')],
   ])('refuses %s', (_, spoil) => {
     const doc = page();
@@ -318,18 +364,36 @@ describe('OKX reader: the cross account', () => {
   });
 
   it.each<[string, (doc: Document) => void]>([
-    ['an entry price in another number format', (doc) => (positionRow(doc).querySelectorAll('td')[2]!.textContent = '3.150,00')],
+    [
+      'an entry price in another number format',
+      (doc) => (positionRow(doc).querySelectorAll('td')[2]!.textContent = '3.150,00'),
+    ],
     ['a mark price that is not a number', (doc) => (positionRow(doc).querySelectorAll('td')[3]!.textContent = '--')],
     ['a negative amount', (doc) => (positionRow(doc).querySelectorAll('td')[1]!.textContent = '-1.5 ETH')],
     ['a garbled maintenance margin', (doc) => (positionRow(doc).querySelectorAll('td')[6]!.textContent = '24,01 USDT')],
     ['a row without its side', (doc) => positionRow(doc).querySelector('.index_long__Ok1i2')!.remove()],
-    ['a row both Long and Short', (doc) => positionRow(doc).querySelector('td')!.append(Object.assign(doc.createElement('span'), { textContent: 'Short' }))],
+    [
+      'a row both Long and Short',
+      (doc) =>
+        positionRow(doc)
+          .querySelector('td')!
+          .append(Object.assign(doc.createElement('span'), { textContent: 'Short' })),
+    ],
     ['a row without an instrument link', (doc) => positionRow(doc).querySelector('a')!.removeAttribute('href')],
-    ['a USDC-margined instrument', (doc) => positionRow(doc).querySelector('a')!.setAttribute('href', '/trade-swap/eth-usdc-swap')],
+    [
+      'a USDC-margined instrument',
+      (doc) => positionRow(doc).querySelector('a')!.setAttribute('href', '/trade-swap/eth-usdc-swap'),
+    ],
     ['a renamed Mark price column', (doc) => (byText(doc, 'th', 'Mark price').textContent = 'Prix de marque')],
     ['a row with a cell missing', (doc) => positionRow(doc).querySelectorAll('td')[4]!.remove()],
-    ['more rows than the tab counts (a half-rendered table)', (doc) => addPosition(doc, { href: '/trade-swap/sol-usdt-swap', cells: { 1: '20 SOL' } }, 1)],
-    ['fewer rows than the tab counts', (doc) => (byText(doc, '[role="tab"]', 'Positions (1)').textContent = 'Positions (2)')],
+    [
+      'more rows than the tab counts (a half-rendered table)',
+      (doc) => addPosition(doc, { href: '/trade-swap/sol-usdt-swap', cells: { 1: '20 SOL' } }, 1),
+    ],
+    [
+      'fewer rows than the tab counts',
+      (doc) => (byText(doc, '[role="tab"]', 'Positions (1)').textContent = 'Positions (2)'),
+    ],
   ])('refuses a positions table with %s', (_, spoil) => {
     const doc = page();
     spoil(doc);
@@ -358,13 +422,16 @@ describe('OKX reader: refuses to guess', () => {
     expect(missing(read(doc))).toEqual(['price']);
   });
 
-  it.each([['1.234,5'], ['65,00']])('price %j: comma decimals on an English page make the form\'s numbers unreadable', (value) => {
-    const doc = page();
-    input(doc, 'Price (USDT)').value = value;
-    const why = missing(read(doc));
-    expect(why).toContain('price');
-    expect(why).toContain('numberFormat');
-  });
+  it.each([['1.234,5'], ['65,00']])(
+    "price %j: comma decimals on an English page make the form's numbers unreadable",
+    (value) => {
+      const doc = page();
+      input(doc, 'Price (USDT)').value = value;
+      const why = missing(read(doc));
+      expect(why).toContain('price');
+      expect(why).toContain('numberFormat');
+    },
+  );
 
   it.each([[''], ['0'], ['ten']])('amount %j → unrecognised', (value) => {
     const doc = page();
@@ -402,7 +469,7 @@ describe('OKX reader: refuses to guess', () => {
     expect(missing(read(doc))).toEqual(['price']);
   });
 
-  it('an amount unit that is not this instrument\'s (the form still shows the previous one)', () => {
+  it("an amount unit that is not this instrument's (the form still shows the previous one)", () => {
     expect(missing(read(page(), new URL('https://www.okx.com/trade-swap/eth-usdt-swap')))).toEqual(['symbol']);
     const doc = page();
     $(doc, '[data-fixture="symbol-title"]').textContent = 'ETHUSDT';
@@ -452,7 +519,10 @@ describe('OKX reader: refuses to guess', () => {
   it('another venue page, or a page with no form', () => {
     expect(read(loadPage('binance-futures.html')).status).toBe('unrecognised');
     expect(read(loadPage('kraken-pro.html')).status).toBe('unrecognised');
-    const random = new DOMParser().parseFromString('<html><body><h1>BTCUSDT Perpetual</h1><button>10.00x</button><button>Cross</button></body></html>', 'text/html');
+    const random = new DOMParser().parseFromString(
+      '<html><body><h1>BTCUSDT Perpetual</h1><button>10.00x</button><button>Cross</button></body></html>',
+      'text/html',
+    );
     expect(read(random).status).toBe('unrecognised');
     expect(reader.formRoot(random)).toBeNull();
     expect(reader.submitButtons(random)).toEqual([]);

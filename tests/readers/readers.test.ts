@@ -10,7 +10,6 @@ import { VENUE_FOLDERS } from '../../src/venues/registry';
 import { FIXTURES } from '../venues/fixture-pages';
 import { loadPage, PAGES_DIR, ROOT_DIR } from './load';
 
-
 const venues = Object.entries(VENUE_FOLDERS) as Array<[VenueId, string]>;
 
 describe('venue folders', () => {
@@ -69,7 +68,8 @@ describe('readerForUrl', () => {
       const reader = readerForUrl(new URL(url))!;
       expect(reader.read(random, new URL(url)).status).toBe('unrecognised');
       for (const [other, fixture] of Object.entries(FIXTURES)) {
-        if (other !== venue) expect(reader.read(loadPage(fixture.page), new URL(url)).status, `${venue} on ${page}`).toBe('unrecognised');
+        if (other !== venue)
+          expect(reader.read(loadPage(fixture.page), new URL(url)).status, `${venue} on ${page}`).toBe('unrecognised');
       }
     }
   });

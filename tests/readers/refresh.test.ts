@@ -28,7 +28,12 @@ describe('Kraken: refresh = read when only typed values change', () => {
   it('size and price, one keystroke after another', () => {
     const doc = loadPage('kraken-pro.html');
     let reading = kraken.read(doc, KRAKEN_URL);
-    for (const [size, price] of [['0.51', '65000'], ['0.512', '65000'], ['0.512', '6500'], ['1,000.5', '64,999.5']] as const) {
+    for (const [size, price] of [
+      ['0.51', '65000'],
+      ['0.512', '65000'],
+      ['0.512', '6500'],
+      ['1,000.5', '64,999.5'],
+    ] as const) {
       typeInto(sizeInput(doc), size);
       typeInto(priceInput(doc), price);
       reading = refreshOk(kraken.refresh!, reading);
@@ -39,7 +44,8 @@ describe('Kraken: refresh = read when only typed values change', () => {
   it('a market order (no price input)', () => {
     const doc = loadPage('kraken-pro.html');
     for (const t of doc.querySelectorAll('[role="tab"]')) {
-      if (t.textContent?.trim() === 'Limit' || t.textContent?.trim() === 'Market') t.setAttribute('aria-selected', String(t.textContent.trim() === 'Market'));
+      if (t.textContent?.trim() === 'Limit' || t.textContent?.trim() === 'Market')
+        t.setAttribute('aria-selected', String(t.textContent.trim() === 'Market'));
     }
     const reading = kraken.read(doc, KRAKEN_URL);
     expect(reading.status === 'ok' && reading.form.type).toBe('market');
@@ -82,7 +88,12 @@ describe('Binance: refresh = read when only typed values change', () => {
     byText(doc, '[role="checkbox"]', 'TP/SL').setAttribute('aria-checked', 'true');
     $(doc, '[data-fixture="tpsl-fields"]').hidden = false;
     let reading = binance.read(doc, BINANCE_URL);
-    for (const [price, size, tp, sl] of [['64,000', '0.2', '', ''], ['64,000', '0.25', '70,000', ''], ['64,000', '0.25', '70,000', '61,500.5'], ['64000.1', '3', '', '60000']] as const) {
+    for (const [price, size, tp, sl] of [
+      ['64,000', '0.2', '', ''],
+      ['64,000', '0.25', '70,000', ''],
+      ['64,000', '0.25', '70,000', '61,500.5'],
+      ['64000.1', '3', '', '60000'],
+    ] as const) {
       typeInto(field(doc, 'Price'), price);
       typeInto(field(doc, 'Size'), size);
       typeInto(field(doc, 'Take Profit'), tp);

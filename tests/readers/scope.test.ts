@@ -32,13 +32,16 @@ function addRows(body: Element, count: number, instrument?: (row: Element) => vo
 }
 
 describe("read(doc, url, 'order'): the order fields only", () => {
-  it.each(Object.entries(FIXTURES))('%s: the same order, without the account and the available balance', (venue, { page }) => {
-    const reader = readerForUrl(url(venue as keyof typeof FIXTURES))!;
-    const { account: _account, ...order } = form(reader.read(loadPage(page), url(venue as keyof typeof FIXTURES)));
-    const reading = reader.read(loadPage(page), url(venue as keyof typeof FIXTURES), 'order');
-    expect(form(reading)).toEqual({ ...order, availableBalance: null });
-    expect(reading.matched).not.toHaveProperty('available');
-  });
+  it.each(Object.entries(FIXTURES))(
+    '%s: the same order, without the account and the available balance',
+    (venue, { page }) => {
+      const reader = readerForUrl(url(venue as keyof typeof FIXTURES))!;
+      const { account: _account, ...order } = form(reader.read(loadPage(page), url(venue as keyof typeof FIXTURES)));
+      const reading = reader.read(loadPage(page), url(venue as keyof typeof FIXTURES), 'order');
+      expect(form(reading)).toEqual({ ...order, availableBalance: null });
+      expect(reading.matched).not.toHaveProperty('available');
+    },
+  );
 
   it('an unreadable account does not make the order unreadable (OKX garbles it into a missing key in full)', () => {
     const doc = loadPage('okx-swap.html');
@@ -56,12 +59,24 @@ describe('10,000 position rows (the click path must stay cheap)', () => {
     const instrument = (row: Element) => {
       for (const name of ['children', 'firstChild', 'firstElementChild', 'textContent']) {
         let getter: (() => unknown) | undefined;
-        for (let proto = Object.getPrototypeOf(row); proto && !getter; proto = Object.getPrototypeOf(proto)) getter = Object.getOwnPropertyDescriptor(proto, name)?.get;
+        for (let proto = Object.getPrototypeOf(row); proto && !getter; proto = Object.getPrototypeOf(proto))
+          getter = Object.getOwnPropertyDescriptor(proto, name)?.get;
         Object.defineProperty(row, name, { configurable: true, get: () => (touched.add(row), getter!.call(row)) });
       }
-      for (const name of ['querySelector', 'querySelectorAll', 'hasAttribute', 'getAttribute', 'matches', 'checkVisibility', 'closest'] as const) {
+      for (const name of [
+        'querySelector',
+        'querySelectorAll',
+        'hasAttribute',
+        'getAttribute',
+        'matches',
+        'checkVisibility',
+        'closest',
+      ] as const) {
         const original = row[name] as (...args: unknown[]) => unknown;
-        Object.defineProperty(row, name, { configurable: true, value: (...args: unknown[]) => (touched.add(row), original.apply(row, args)) });
+        Object.defineProperty(row, name, {
+          configurable: true,
+          value: (...args: unknown[]) => (touched.add(row), original.apply(row, args)),
+        });
       }
     };
     const rows = addRows($(doc, '.by-table tbody'), 10_000, instrument);
@@ -90,7 +105,11 @@ describe('positions capped at MAX_PAGE_POSITIONS', () => {
     const positions = form(bybit.read(doc, url('bybit-linear'))).account?.positions;
     expect(positions).toHaveLength(MAX_PAGE_POSITIONS - 1); // the isolated DOGE row is not a cross position
     addRows($(doc, '.by-table tbody'), 1);
-    expect(form(bybit.read(doc, url('bybit-linear'))).account).toEqual({ walletBalance: '10000', positions: null, positionsTooMany: true });
+    expect(form(bybit.read(doc, url('bybit-linear'))).account).toEqual({
+      walletBalance: '10000',
+      positions: null,
+      positionsTooMany: true,
+    });
   });
 
   const okxTab = (doc: Document) => $(doc, '#okx-data-tab-positions');
@@ -98,11 +117,23 @@ describe('positions capped at MAX_PAGE_POSITIONS', () => {
   it('OKX: a tab counting more than the cap is too many before any row is read; so is a table longer than the cap', () => {
     const doc = loadPage('okx-swap.html');
     okxTab(doc).textContent = `Positions (${MAX_PAGE_POSITIONS + 10})`;
-    expect(form(okx.read(doc, url('okx-swap'))).account).toEqual({ walletBalance: '10000', positions: null, positionsTooMany: true });
+    expect(form(okx.read(doc, url('okx-swap'))).account).toEqual({
+      walletBalance: '10000',
+      positions: null,
+      positionsTooMany: true,
+    });
     addRows($(doc, '.okui-table-tbody'), MAX_PAGE_POSITIONS + 9);
-    expect(form(okx.read(doc, url('okx-swap'))).account).toEqual({ walletBalance: '10000', positions: null, positionsTooMany: true });
+    expect(form(okx.read(doc, url('okx-swap'))).account).toEqual({
+      walletBalance: '10000',
+      positions: null,
+      positionsTooMany: true,
+    });
     okxTab(doc).textContent = 'Positions';
-    expect(form(okx.read(doc, url('okx-swap'))).account).toEqual({ walletBalance: '10000', positions: null, positionsTooMany: true });
+    expect(form(okx.read(doc, url('okx-swap'))).account).toEqual({
+      walletBalance: '10000',
+      positions: null,
+      positionsTooMany: true,
+    });
   });
 
   it(`OKX: ${MAX_PAGE_POSITIONS} rows counted and listed are read`, () => {

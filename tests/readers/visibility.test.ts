@@ -9,7 +9,8 @@ import { readerForUrl } from '../../src/venues/readers';
 import { FIXTURES } from '../venues/fixture-pages';
 import { loadPage } from './load';
 
-const html = (head: string, body: string) => new DOMParser().parseFromString(`<html lang="en"><head>${head}</head><body>${body}</body></html>`, 'text/html');
+const html = (head: string, body: string) =>
+  new DOMParser().parseFromString(`<html lang="en"><head>${head}</head><body>${body}</body></html>`, 'text/html');
 const BUY = { expected: 1, strategies: [{ by: 'role' as const, role: 'button', name: ['Buy/Long'] }] };
 
 function addStyle(doc: Document, css: string): void {
@@ -49,7 +50,7 @@ describe('isHidden without checkVisibility (older browsers): computed style up t
     Element.prototype.checkVisibility = original;
   });
 
-  it('gives the same answers; visibility is the element\'s own (a child may set it back to visible)', () => {
+  it("gives the same answers; visibility is the element's own (a child may set it back to visible)", () => {
     const doc = html(
       '<style>.off { display: none } .ghost { visibility: hidden } .shown { visibility: visible }</style>',
       '<div class="off"><span><button id="a">x</button></span></div><button id="b" class="ghost">x</button><button id="c">x</button><div class="ghost"><button id="d" class="shown">x</button></div>',
@@ -62,28 +63,36 @@ describe('isHidden without checkVisibility (older browsers): computed style up t
 });
 
 describe('every reader: a copy of the form hidden by a stylesheet class', () => {
-  it.each(Object.entries(FIXTURES))('%s reads the visible form as if the copy were not there', (_venue, { page, url }) => {
-    const reader = readerForUrl(new URL(url))!;
-    const expected = reader.read(loadPage(page), new URL(url));
-    expect(expected.status).toBe('ok');
+  it.each(Object.entries(FIXTURES))(
+    '%s reads the visible form as if the copy were not there',
+    (_venue, { page, url }) => {
+      const reader = readerForUrl(new URL(url))!;
+      const expected = reader.read(loadPage(page), new URL(url));
+      expect(expected.status).toBe('ok');
 
-    const doc = loadPage(page);
-    const root = reader.formRoot(doc)!;
-    addStyle(doc, '.form--inactive { display: none }');
-    const copy = root.cloneNode(true) as Element;
-    copy.classList.add('form--inactive');
-    root.after(copy);
-    const reading = reader.read(doc, new URL(url));
-    expect(reading.status === 'ok' && expected.status === 'ok' ? reading.form : reading).toEqual(expected.status === 'ok' ? expected.form : null);
-    expect(reader.formRoot(doc)).toBe(root);
-    expect(reader.submitButtons(doc).every((button) => root.contains(button))).toBe(true);
-  });
+      const doc = loadPage(page);
+      const root = reader.formRoot(doc)!;
+      addStyle(doc, '.form--inactive { display: none }');
+      const copy = root.cloneNode(true) as Element;
+      copy.classList.add('form--inactive');
+      root.after(copy);
+      const reading = reader.read(doc, new URL(url));
+      expect(reading.status === 'ok' && expected.status === 'ok' ? reading.form : reading).toEqual(
+        expected.status === 'ok' ? expected.form : null,
+      );
+      expect(reader.formRoot(doc)).toBe(root);
+      expect(reader.submitButtons(doc).every((button) => root.contains(button))).toBe(true);
+    },
+  );
 
-  it.each(Object.entries(FIXTURES))('%s: the same copy made visible is ambiguous again (the check is not blind)', (_venue, { page, url }) => {
-    const reader = readerForUrl(new URL(url))!;
-    const doc = loadPage(page);
-    const root = reader.formRoot(doc)!;
-    root.after(root.cloneNode(true));
-    expect(reader.read(doc, new URL(url)).status).toBe('unrecognised');
-  });
+  it.each(Object.entries(FIXTURES))(
+    '%s: the same copy made visible is ambiguous again (the check is not blind)',
+    (_venue, { page, url }) => {
+      const reader = readerForUrl(new URL(url))!;
+      const doc = loadPage(page);
+      const root = reader.formRoot(doc)!;
+      root.after(root.cloneNode(true));
+      expect(reader.read(doc, new URL(url)).status).toBe('unrecognised');
+    },
+  );
 });

@@ -14,14 +14,21 @@ const VENUES_DIR = join(ROOT, 'src', 'venues');
 /** Folders under src/venues that hold shared code, not a venue. */
 const SHARED = new Set(['dom']);
 
-const folders = readdirSync(VENUES_DIR).filter((name) => statSync(join(VENUES_DIR, name)).isDirectory() && !SHARED.has(name)).sort();
-const venueOf = (folder: string): VenueId | undefined => (Object.entries(VENUE_FOLDERS) as Array<[VenueId, string]>).find(([, f]) => f === folder)?.[0];
+const folders = readdirSync(VENUES_DIR)
+  .filter((name) => statSync(join(VENUES_DIR, name)).isDirectory() && !SHARED.has(name))
+  .sort();
+const venueOf = (folder: string): VenueId | undefined =>
+  (Object.entries(VENUE_FOLDERS) as Array<[VenueId, string]>).find(([, f]) => f === folder)?.[0];
 const read = (...parts: string[]) => readFileSync(join(ROOT, ...parts), 'utf8');
 
 /** e2e specs that drive this venue's fixture page (they import its page harness). */
 function specsFor(folder: string): string {
   const dir = join(ROOT, 'e2e', 'tests');
-  return readdirSync(dir).filter((f) => f.endsWith('.spec.ts')).map((f) => read('e2e', 'tests', f)).filter((text) => text.includes(`harness/${folder}-page'`)).join('\n');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.spec.ts'))
+    .map((f) => read('e2e', 'tests', f))
+    .filter((text) => text.includes(`harness/${folder}-page'`))
+    .join('\n');
 }
 
 /** The kinds of e2e coverage every venue has, each recognised by what its test must call. */
@@ -54,7 +61,9 @@ describe('src/venues/* folders', () => {
     it('keeps saved API responses for its feed tests, and those tests exist', () => {
       const saved = readdirSync(join(VENUES_DIR, folder, 'fixtures', 'api')).filter((f) => f.endsWith('.json'));
       expect(saved.length).toBeGreaterThanOrEqual(2);
-      const feedTests = readdirSync(join(ROOT, 'tests', 'background')).map((f) => read('tests', 'background', f)).filter((t) => t.includes(`venues/${folder}/feed`));
+      const feedTests = readdirSync(join(ROOT, 'tests', 'background'))
+        .map((f) => read('tests', 'background', f))
+        .filter((t) => t.includes(`venues/${folder}/feed`));
       expect(feedTests.length, `a test in tests/background imports src/venues/${folder}/feed`).toBeGreaterThan(0);
       const readerTests = join(ROOT, 'tests', 'readers', `${folder}.test.ts`);
       expect(existsSync(readerTests), `tests/readers/${folder}.test.ts`).toBe(true);
@@ -62,9 +71,22 @@ describe('src/venues/* folders', () => {
 
     it('says in about.json what it reads, fetches, computes and assumes, and the README lists it', () => {
       const about = JSON.parse(read('src', 'venues', folder, 'about.json')) as Record<string, unknown>;
-      expect(Object.keys(about).sort()).toEqual(['assumes', 'computes', 'degrades', 'marketData', 'name', 'pages', 'reads']);
+      expect(Object.keys(about).sort()).toEqual([
+        'assumes',
+        'computes',
+        'degrades',
+        'marketData',
+        'name',
+        'pages',
+        'reads',
+      ]);
       for (const key of ['pages', 'reads', 'marketData', 'computes', 'assumes']) {
-        expect(Array.isArray(about[key]) && (about[key] as unknown[]).length > 0 && (about[key] as unknown[]).every((s) => typeof s === 'string' && s.length > 3), `${folder} about.${key}`).toBe(true);
+        expect(
+          Array.isArray(about[key]) &&
+            (about[key] as unknown[]).length > 0 &&
+            (about[key] as unknown[]).every((s) => typeof s === 'string' && s.length > 3),
+          `${folder} about.${key}`,
+        ).toBe(true);
       }
       expect(typeof about.degrades === 'string' && about.degrades.length > 20).toBe(true);
       expect(read('README.md')).toContain(`| ${about.name as string} |`);
@@ -75,7 +97,10 @@ describe('src/venues/* folders', () => {
       expect(fixture, `FIXTURES row for ${venue}`).toBeDefined();
       expect(existsSync(join(ROOT, 'e2e', 'fixtures', 'pages', fixture.page))).toBe(true);
       const mocks = readdirSync(join(ROOT, 'e2e', 'mock', 'venues')).map((f) => read('e2e', 'mock', 'venues', f));
-      expect(mocks.some((text) => text.includes(`'${fixture.page}'`)), `a mock module serves ${fixture.page}`).toBe(true);
+      expect(
+        mocks.some((text) => text.includes(`'${fixture.page}'`)),
+        `a mock module serves ${fixture.page}`,
+      ).toBe(true);
     });
 
     it('has e2e coverage of every kind', () => {

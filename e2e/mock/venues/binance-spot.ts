@@ -20,7 +20,10 @@ const SITE_HOST = 'www.binance.com';
  */
 const RATE_TABLES: Readonly<Record<string, { name: string; text: string }>> = {
   '/bapi/margin/v1/friendly/margin/vip/spec/list-all': { name: 'ratesCross', text: fixtureText('rates-cross.json') },
-  '/bapi/margin/v1/friendly/isolated-margin/pair/vip-level': { name: 'ratesIsolated', text: fixtureText('rates-isolated.json') },
+  '/bapi/margin/v1/friendly/isolated-margin/pair/vip-level': {
+    name: 'ratesIsolated',
+    text: fixtureText('rates-isolated.json'),
+  },
 };
 
 function fixtureText(file: string): string {
@@ -50,7 +53,8 @@ function eightDecimals(price: string): string {
 
 function endpoint(host: string, pathname: string): string | null {
   // Every other path on the site host is a page or another venue's API.
-  if (host === SITE_HOST) return RATE_TABLES[pathname] === undefined ? null : `binance-spot.${RATE_TABLES[pathname]!.name}`;
+  if (host === SITE_HOST)
+    return RATE_TABLES[pathname] === undefined ? null : `binance-spot.${RATE_TABLES[pathname]!.name}`;
   if (host === SPOT_REST_HOST) {
     const m = /^\/api\/v3\/(ticker\/price|exchangeInfo|ping|time)$/.exec(pathname);
     return m ? `binance-spot.${m[1] === 'ticker/price' ? 'tickerPrice' : m[1]}` : 'binance-spot.other';
@@ -60,9 +64,14 @@ function endpoint(host: string, pathname: string): string | null {
 }
 
 function errorBody(status: number): string {
-  return JSON.stringify(status === 429
-    ? { code: -1003, msg: 'Too many requests; current limit of IP is 6000 requests per minute. Please use WebSocket Streams for live updates to avoid polling the API.' }
-    : { code: -1001, msg: 'Internal error; unable to process your request. Please try again.' });
+  return JSON.stringify(
+    status === 429
+      ? {
+          code: -1003,
+          msg: 'Too many requests; current limit of IP is 6000 requests per minute. Please use WebSocket Streams for live updates to avoid polling the API.',
+        }
+      : { code: -1001, msg: 'Internal error; unable to process your request. Please try again.' },
+  );
 }
 
 const INVALID_SYMBOL: JsonAnswer = { status: 400, body: { code: -1121, msg: 'Invalid symbol.' } };
@@ -73,14 +82,32 @@ function tickerPrice(s: SpotSymbol, book: MarketBook): string {
 
 function symbolInfo(s: SpotSymbol) {
   return {
-    symbol: s.symbol, status: 'TRADING', baseAsset: s.base, baseAssetPrecision: 8, quoteAsset: s.quote, quotePrecision: 8, quoteAssetPrecision: 8,
-    baseCommissionPrecision: 8, quoteCommissionPrecision: 8,
+    symbol: s.symbol,
+    status: 'TRADING',
+    baseAsset: s.base,
+    baseAssetPrecision: 8,
+    quoteAsset: s.quote,
+    quotePrecision: 8,
+    quoteAssetPrecision: 8,
+    baseCommissionPrecision: 8,
+    quoteCommissionPrecision: 8,
     orderTypes: ['LIMIT', 'LIMIT_MAKER', 'MARKET', 'STOP_LOSS', 'STOP_LOSS_LIMIT', 'TAKE_PROFIT', 'TAKE_PROFIT_LIMIT'],
-    icebergAllowed: true, ocoAllowed: true, otoAllowed: true, quoteOrderQtyMarketAllowed: true, allowTrailingStop: true, cancelReplaceAllowed: true, amendAllowed: true,
-    isSpotTradingAllowed: true, isMarginTradingAllowed: s.margin,
-    filters: [{ filterType: 'PRICE_FILTER', minPrice: '0.01000000', maxPrice: '1000000.00000000', tickSize: '0.01000000' }],
-    permissions: [], permissionSets: [s.margin ? ['SPOT', 'MARGIN'] : ['SPOT']],
-    defaultSelfTradePreventionMode: 'EXPIRE_MAKER', allowedSelfTradePreventionModes: ['EXPIRE_TAKER', 'EXPIRE_MAKER', 'EXPIRE_BOTH'],
+    icebergAllowed: true,
+    ocoAllowed: true,
+    otoAllowed: true,
+    quoteOrderQtyMarketAllowed: true,
+    allowTrailingStop: true,
+    cancelReplaceAllowed: true,
+    amendAllowed: true,
+    isSpotTradingAllowed: true,
+    isMarginTradingAllowed: s.margin,
+    filters: [
+      { filterType: 'PRICE_FILTER', minPrice: '0.01000000', maxPrice: '1000000.00000000', tickSize: '0.01000000' },
+    ],
+    permissions: [],
+    permissionSets: [s.margin ? ['SPOT', 'MARGIN'] : ['SPOT']],
+    defaultSelfTradePreventionMode: 'EXPIRE_MAKER',
+    allowedSelfTradePreventionModes: ['EXPIRE_TAKER', 'EXPIRE_MAKER', 'EXPIRE_BOTH'],
   };
 }
 
@@ -88,9 +115,11 @@ function exchangeInfo(symbols: readonly SpotSymbol[], now: number): JsonAnswer {
   return {
     status: 200,
     body: {
-      timezone: 'UTC', serverTime: now,
+      timezone: 'UTC',
+      serverTime: now,
       rateLimits: [{ rateLimitType: 'REQUEST_WEIGHT', interval: 'MINUTE', intervalNum: 1, limit: 6000 }],
-      exchangeFilters: [], symbols: symbols.map(symbolInfo),
+      exchangeFilters: [],
+      symbols: symbols.map(symbolInfo),
     },
   };
 }
@@ -99,7 +128,9 @@ function rest(url: URL, book: MarketBook): JsonAnswer {
   const now = Date.now();
   if (url.hostname === SITE_HOST) {
     const table = RATE_TABLES[url.pathname];
-    return table === undefined ? { status: 404, body: { code: '000002', message: 'not found', success: false } } : { status: 200, body: table.text };
+    return table === undefined
+      ? { status: 404, body: { code: '000002', message: 'not found', success: false } }
+      : { status: 200, body: table.text };
   }
   // Binance symbols are case-sensitive on REST: "btcusdt" is an invalid symbol.
   const named = url.searchParams.get('symbol');
@@ -136,9 +167,16 @@ class SpotStream implements StreamSession {
   private subscriptions = new Map<string, Subscription>();
   private readonly combined: boolean;
 
-  constructor(readonly socket: WebSocket, url: URL, private book: MarketBook, private options: StreamOptions) {
+  constructor(
+    readonly socket: WebSocket,
+    url: URL,
+    private book: MarketBook,
+    private options: StreamOptions,
+  ) {
     this.combined = url.pathname === '/stream';
-    const fromPath = this.combined ? (url.searchParams.get('streams') ?? '').split('/') : [url.pathname.replace(/^\/ws\/?/, '')];
+    const fromPath = this.combined
+      ? (url.searchParams.get('streams') ?? '').split('/')
+      : [url.pathname.replace(/^\/ws\/?/, '')];
     for (const stream of fromPath.filter(Boolean)) this.subscribe(stream);
     socket.on('message', (data) => this.onMessage(String(data)));
   }
@@ -159,7 +197,10 @@ class SpotStream implements StreamSession {
     try {
       msg = JSON.parse(text);
     } catch {
-      sendText(this.socket, JSON.stringify({ error: { code: 3, msg: 'Invalid JSON: expected value at line 1 column 1' } }));
+      sendText(
+        this.socket,
+        JSON.stringify({ error: { code: 3, msg: 'Invalid JSON: expected value at line 1 column 1' } }),
+      );
       return;
     }
     const params: unknown[] = Array.isArray(msg?.params) ? msg.params : [];
@@ -176,7 +217,13 @@ class SpotStream implements StreamSession {
         sendText(this.socket, JSON.stringify({ result: [...this.subscriptions.keys()], id: msg.id }));
         return;
       default:
-        sendText(this.socket, JSON.stringify({ error: { code: 2, msg: `Invalid request: unknown variant \`${String(msg?.method)}\`` }, id: msg?.id ?? null }));
+        sendText(
+          this.socket,
+          JSON.stringify({
+            error: { code: 2, msg: `Invalid request: unknown variant \`${String(msg?.method)}\`` },
+            id: msg?.id ?? null,
+          }),
+        );
     }
   }
 
@@ -204,13 +251,20 @@ class SpotStream implements StreamSession {
 export const mockApi: MockVenueApi = {
   venue: 'binance-spot',
   // https://www.binance.com/en/trade/BTC_USDT?type=cross (any locale segment, or none; the query does not route)
-  pages: [{ host: 'www.binance.com', path: /^(?:\/[A-Za-z-]{2,8})?\/trade\/[A-Za-z0-9]+_[A-Za-z0-9]+\/?$/, file: 'binance-margin.html' }],
+  pages: [
+    {
+      host: 'www.binance.com',
+      path: /^(?:\/[A-Za-z-]{2,8})?\/trade\/[A-Za-z0-9]+_[A-Za-z0-9]+\/?$/,
+      file: 'binance-margin.html',
+    },
+  ],
   restHosts: [SPOT_REST_HOST, SITE_HOST],
   wsHosts: [SPOT_WS_HOST],
   symbols: SPOT_SYMBOLS,
   endpoint,
   rest: ({ url }, book) => rest(url, book),
   errorBody,
-  acceptsWsPath: (host, pathname) => host === SPOT_WS_HOST && (pathname === '/ws' || pathname.startsWith('/ws/') || pathname === '/stream'),
+  acceptsWsPath: (host, pathname) =>
+    host === SPOT_WS_HOST && (pathname === '/ws' || pathname.startsWith('/ws/') || pathname === '/stream'),
   openStream: (socket, url, book, options) => new SpotStream(socket, url, book, options),
 };

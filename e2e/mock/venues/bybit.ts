@@ -37,7 +37,13 @@ interface Instrument {
 
 export const BYBIT_INSTRUMENTS: readonly Instrument[] = [
   {
-    symbol: 'BTCUSDT', base: 'BTC', price: '65010.2', fundingIntervalMinutes: 480, maxLeverage: '100.00', tickSize: '0.10', qtyStep: '0.001',
+    symbol: 'BTCUSDT',
+    base: 'BTC',
+    price: '65010.2',
+    fundingIntervalMinutes: 480,
+    maxLeverage: '100.00',
+    tickSize: '0.10',
+    qtyStep: '0.001',
     tiers: [
       { cap: '2000000', mmr: '0.005', imr: '0.01', maxLeverage: '100.00', deduction: '' },
       { cap: '4000000', mmr: '0.0075', imr: '0.0125', maxLeverage: '80.00', deduction: '5000' },
@@ -45,7 +51,13 @@ export const BYBIT_INSTRUMENTS: readonly Instrument[] = [
     ],
   },
   {
-    symbol: 'ETHUSDT', base: 'ETH', price: '3501.3', fundingIntervalMinutes: 240, maxLeverage: '100.00', tickSize: '0.01', qtyStep: '0.01',
+    symbol: 'ETHUSDT',
+    base: 'ETH',
+    price: '3501.3',
+    fundingIntervalMinutes: 240,
+    maxLeverage: '100.00',
+    tickSize: '0.01',
+    qtyStep: '0.01',
     tiers: [
       { cap: '1000000', mmr: '0.005', imr: '0.01', maxLeverage: '100.00', deduction: '' },
       { cap: '2000000', mmr: '0.0075', imr: '0.0125', maxLeverage: '80.00', deduction: '2500' },
@@ -55,10 +67,17 @@ export const BYBIT_INSTRUMENTS: readonly Instrument[] = [
 ];
 
 /** Symbols are case-sensitive on Bybit ("uppercase only" in the docs). */
-const instrument = (symbol: string | null): Instrument | undefined => BYBIT_INSTRUMENTS.find((i) => i.symbol === symbol);
+const instrument = (symbol: string | null): Instrument | undefined =>
+  BYBIT_INSTRUMENTS.find((i) => i.symbol === symbol);
 
 const envelope = (result: unknown, time: number) => ({ retCode: 0, retMsg: 'OK', result, retExtInfo: {}, time });
-const failure = (retCode: number, retMsg: string) => ({ retCode, retMsg, result: {}, retExtInfo: {}, time: Date.now() });
+const failure = (retCode: number, retMsg: string) => ({
+  retCode,
+  retMsg,
+  result: {},
+  retExtInfo: {},
+  time: Date.now(),
+});
 
 const REST_ENDPOINTS: Readonly<Record<string, string>> = {
   '/v5/market/tickers': 'bybit.tickers',
@@ -101,21 +120,48 @@ function tickerData(i: Instrument, book: MarketBook): Record<string, string> {
 
 function riskRows(i: Instrument) {
   return i.tiers.map((t, index) => ({
-    id: index + 1, symbol: i.symbol, riskLimitValue: t.cap, maintenanceMargin: t.mmr, initialMargin: t.imr,
-    isLowestRisk: index === 0 ? 1 : 0, maxLeverage: t.maxLeverage, mmDeduction: t.deduction,
+    id: index + 1,
+    symbol: i.symbol,
+    riskLimitValue: t.cap,
+    maintenanceMargin: t.mmr,
+    initialMargin: t.imr,
+    isLowestRisk: index === 0 ? 1 : 0,
+    maxLeverage: t.maxLeverage,
+    mmDeduction: t.deduction,
   }));
 }
 
 function instrumentRow(i: Instrument) {
   return {
-    symbol: i.symbol, contractType: 'LinearPerpetual', status: 'Trading', baseCoin: i.base, quoteCoin: 'USDT',
-    launchTime: '1584230400000', deliveryTime: '0', deliveryFeeRate: '', priceScale: String(i.tickSize.split('.')[1]?.length ?? 0),
+    symbol: i.symbol,
+    contractType: 'LinearPerpetual',
+    status: 'Trading',
+    baseCoin: i.base,
+    quoteCoin: 'USDT',
+    launchTime: '1584230400000',
+    deliveryTime: '0',
+    deliveryFeeRate: '',
+    priceScale: String(i.tickSize.split('.')[1]?.length ?? 0),
     leverageFilter: { minLeverage: '1', maxLeverage: i.maxLeverage, leverageStep: '0.01' },
     priceFilter: { minPrice: i.tickSize, maxPrice: '1999999.80', tickSize: i.tickSize },
-    lotSizeFilter: { maxOrderQty: '1190.000', minOrderQty: i.qtyStep, qtyStep: i.qtyStep, postOnlyMaxOrderQty: '1190.000', maxMktOrderQty: '500.000', minNotionalValue: '5' },
-    unifiedMarginTrade: true, fundingInterval: i.fundingIntervalMinutes, settleCoin: 'USDT', copyTrading: 'both',
-    upperFundingRate: '0.005', lowerFundingRate: '-0.005', isPreListing: false, preListingInfo: null,
-    riskParameters: { priceLimitRatioX: '0.01', priceLimitRatioY: '0.02' }, displayName: '',
+    lotSizeFilter: {
+      maxOrderQty: '1190.000',
+      minOrderQty: i.qtyStep,
+      qtyStep: i.qtyStep,
+      postOnlyMaxOrderQty: '1190.000',
+      maxMktOrderQty: '500.000',
+      minNotionalValue: '5',
+    },
+    unifiedMarginTrade: true,
+    fundingInterval: i.fundingIntervalMinutes,
+    settleCoin: 'USDT',
+    copyTrading: 'both',
+    upperFundingRate: '0.005',
+    lowerFundingRate: '-0.005',
+    isPreListing: false,
+    preListingInfo: null,
+    riskParameters: { priceLimitRatioX: '0.01', priceLimitRatioY: '0.02' },
+    displayName: '',
   };
 }
 
@@ -133,13 +179,22 @@ function rest({ url, method }: MockRequest, book: MarketBook): JsonAnswer {
   switch (name) {
     case 'bybit.tickers':
       if (chosen.length === 0) return { status: 200, body: failure(10001, 'Not supported symbols') };
-      return { status: 200, body: envelope({ category: 'linear', list: chosen.map((i) => tickerData(i, book)) }, time) };
+      return {
+        status: 200,
+        body: envelope({ category: 'linear', list: chosen.map((i) => tickerData(i, book)) }, time),
+      };
     case 'bybit.riskLimit':
       if (chosen.length === 0) return { status: 200, body: failure(10001, 'params error: symbol invalid') };
-      return { status: 200, body: envelope({ category: 'linear', list: chosen.flatMap(riskRows), nextPageCursor: '' }, now) };
+      return {
+        status: 200,
+        body: envelope({ category: 'linear', list: chosen.flatMap(riskRows), nextPageCursor: '' }, now),
+      };
     default:
       // instruments-info answers an unknown symbol with an empty list.
-      return { status: 200, body: envelope({ category: 'linear', list: chosen.map(instrumentRow), nextPageCursor: '' }, now) };
+      return {
+        status: 200,
+        body: envelope({ category: 'linear', list: chosen.map(instrumentRow), nextPageCursor: '' }, now),
+      };
   }
 }
 
@@ -170,7 +225,16 @@ class BybitStream implements StreamSession {
   }
 
   private answer(op: string, success: boolean, retMsg: string, reqId: unknown): void {
-    sendText(this.socket, JSON.stringify({ success, ret_msg: retMsg, conn_id: this.connId, req_id: typeof reqId === 'string' ? reqId : '', op }));
+    sendText(
+      this.socket,
+      JSON.stringify({
+        success,
+        ret_msg: retMsg,
+        conn_id: this.connId,
+        req_id: typeof reqId === 'string' ? reqId : '',
+        op,
+      }),
+    );
   }
 
   private onMessage(text: string): void {
@@ -188,7 +252,9 @@ class BybitStream implements StreamSession {
         this.answer('ping', true, 'pong', msg.req_id);
         return;
       case 'subscribe': {
-        const bad = args.find((a) => typeof a !== 'string' || !/^tickers\./.test(a) || !instrument(a.slice('tickers.'.length)));
+        const bad = args.find(
+          (a) => typeof a !== 'string' || !/^tickers\./.test(a) || !instrument(a.slice('tickers.'.length)),
+        );
         if (bad !== undefined || args.length === 0) {
           this.answer('subscribe', false, `error:handler not found,topic:${String(bad ?? '')}`, msg.req_id);
           return;
@@ -222,7 +288,10 @@ class BybitStream implements StreamSession {
     }
     const i = instrument(sub.symbol)!;
     const full = tickerData(i, this.book);
-    const data = type === 'snapshot' ? full : { symbol: full.symbol, markPrice: full.markPrice, indexPrice: full.indexPrice, lastPrice: full.lastPrice };
+    const data =
+      type === 'snapshot'
+        ? full
+        : { symbol: full.symbol, markPrice: full.markPrice, indexPrice: full.indexPrice, lastPrice: full.lastPrice };
     const ts = this.book.get('bybit', sub.symbol).exchangeTime ?? now;
     this.sequence += 1;
     sendText(this.socket, JSON.stringify({ topic, type, data, cs: this.sequence, ts }));

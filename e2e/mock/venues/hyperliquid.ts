@@ -37,10 +37,39 @@ const UNIVERSE: readonly Listing[] = [
 ];
 
 /** Margin tables as the docs' margin tiers give them (mainnet, as of the facts.json date). */
-const MARGIN_TABLES: ReadonlyArray<[number, { description: string; marginTiers: Array<{ lowerBound: string; maxLeverage: number }> }]> = [
-  [54, { description: 'tiered 20x', marginTiers: [{ lowerBound: '0.0', maxLeverage: 20 }, { lowerBound: '70000000.0', maxLeverage: 10 }] }],
-  [55, { description: 'tiered 25x', marginTiers: [{ lowerBound: '0.0', maxLeverage: 25 }, { lowerBound: '100000000.0', maxLeverage: 15 }] }],
-  [56, { description: 'tiered 40x', marginTiers: [{ lowerBound: '0.0', maxLeverage: 40 }, { lowerBound: '150000000.0', maxLeverage: 20 }] }],
+const MARGIN_TABLES: ReadonlyArray<
+  [number, { description: string; marginTiers: Array<{ lowerBound: string; maxLeverage: number }> }]
+> = [
+  [
+    54,
+    {
+      description: 'tiered 20x',
+      marginTiers: [
+        { lowerBound: '0.0', maxLeverage: 20 },
+        { lowerBound: '70000000.0', maxLeverage: 10 },
+      ],
+    },
+  ],
+  [
+    55,
+    {
+      description: 'tiered 25x',
+      marginTiers: [
+        { lowerBound: '0.0', maxLeverage: 25 },
+        { lowerBound: '100000000.0', maxLeverage: 15 },
+      ],
+    },
+  ],
+  [
+    56,
+    {
+      description: 'tiered 40x',
+      marginTiers: [
+        { lowerBound: '0.0', maxLeverage: 40 },
+        { lowerBound: '150000000.0', maxLeverage: 20 },
+      ],
+    },
+  ],
 ];
 
 /** The tradable coins with their default marks; LOOM is delisted and has no live price. */
@@ -52,7 +81,8 @@ export const HYPERLIQUID_SYMBOLS: readonly MockSymbol[] = [
 const DELISTED_PRICE = '0.051';
 
 /** Coins are case-sensitive on Hyperliquid ("kPEPE"); the book is not, so look up exactly. */
-const isListed = (coin: unknown): coin is string => typeof coin === 'string' && HYPERLIQUID_SYMBOLS.some((s) => s.symbol === coin);
+const isListed = (coin: unknown): coin is string =>
+  typeof coin === 'string' && HYPERLIQUID_SYMBOLS.some((s) => s.symbol === coin);
 
 function meta(): unknown {
   return { universe: UNIVERSE, marginTables: MARGIN_TABLES };
@@ -114,7 +144,11 @@ export class HyperliquidStream implements StreamSession {
   private coins = new Map<string, number>(); // coin → last sent
   private lastClientMessage = Date.now();
 
-  constructor(readonly socket: WebSocket, private book: MarketBook, private options: StreamOptions) {
+  constructor(
+    readonly socket: WebSocket,
+    private book: MarketBook,
+    private options: StreamOptions,
+  ) {
     socket.on('message', (data) => this.onMessage(String(data)));
   }
 
@@ -140,8 +174,15 @@ export class HyperliquidStream implements StreamSession {
       return this.error(`Error parsing JSON into valid websocket request: ${text.slice(0, 40)}`);
     }
     if (!isListed(sub.coin)) return this.error(`Invalid subscription ${JSON.stringify(sub).slice(0, 60)}`);
-    if (msg.method === 'unsubscribe' && !this.coins.has(sub.coin)) return this.error(`Already unsubscribed: ${JSON.stringify(sub).slice(0, 60)}`);
-    sendText(this.socket, JSON.stringify({ channel: 'subscriptionResponse', data: { method: msg.method, subscription: { type: 'activeAssetCtx', coin: sub.coin } } }));
+    if (msg.method === 'unsubscribe' && !this.coins.has(sub.coin))
+      return this.error(`Already unsubscribed: ${JSON.stringify(sub).slice(0, 60)}`);
+    sendText(
+      this.socket,
+      JSON.stringify({
+        channel: 'subscriptionResponse',
+        data: { method: msg.method, subscription: { type: 'activeAssetCtx', coin: sub.coin } },
+      }),
+    );
     if (msg.method === 'unsubscribe') {
       this.coins.delete(sub.coin);
       return;
@@ -154,7 +195,10 @@ export class HyperliquidStream implements StreamSession {
     this.coins.set(coin, now);
     if (!this.options.streaming()) return;
     if (this.options.garbage) return sendText(this.socket, '{"channel":"activeAssetCtx","data":{"coin":');
-    sendText(this.socket, JSON.stringify({ channel: 'activeAssetCtx', data: { coin, ctx: assetCtx(coin, this.book) } }));
+    sendText(
+      this.socket,
+      JSON.stringify({ channel: 'activeAssetCtx', data: { coin, ctx: assetCtx(coin, this.book) } }),
+    );
   }
 
   tick(now: number): void {
@@ -179,7 +223,8 @@ export const mockApi: MockVenueApi = {
   wsHosts: [HYPERLIQUID_API_HOST],
   symbols: HYPERLIQUID_SYMBOLS,
   endpoint: hyperliquidEndpoint,
-  rest: (request, book) => (request.url.pathname === '/info' ? info(request, book) : { status: 404, body: 'Not Found' }),
+  rest: (request, book) =>
+    request.url.pathname === '/info' ? info(request, book) : { status: 404, body: 'Not Found' },
   errorBody: (status) => (status === 429 ? 'Too Many Requests' : 'Internal Server Error'),
   acceptsWsPath: (host, pathname) => host === HYPERLIQUID_API_HOST && pathname === '/ws',
   openStream: (socket, _url, book, options) => new HyperliquidStream(socket, book, options),

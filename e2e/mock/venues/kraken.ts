@@ -1,5 +1,12 @@
 // Kraken in the mock exchange: the Pro trade page and the public REST + WS v2 (kraken-api.ts).
-import { KRAKEN_REST_HOST, KRAKEN_WS_HOST, KrakenStream, krakenEndpoint, krakenErrorBody, krakenRest } from '../kraken-api';
+import {
+  KRAKEN_REST_HOST,
+  KRAKEN_WS_HOST,
+  KrakenStream,
+  krakenEndpoint,
+  krakenErrorBody,
+  krakenRest,
+} from '../kraken-api';
 import { KRAKEN_MOCK_SYMBOLS } from '../markets';
 import { CONTROL_HOST } from '../pages';
 import type { MockVenueApi } from '../venue-api';

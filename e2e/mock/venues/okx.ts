@@ -50,7 +50,14 @@ interface Instrument {
 
 export const OKX_INSTRUMENTS: readonly Instrument[] = [
   {
-    instId: 'BTC-USDT-SWAP', family: 'BTC-USDT', base: 'BTC', price: '65010.2', ctVal: '0.01', lever: '100', tickSz: '0.1', fundingIntervalHours: 8,
+    instId: 'BTC-USDT-SWAP',
+    family: 'BTC-USDT',
+    base: 'BTC',
+    price: '65010.2',
+    ctVal: '0.01',
+    lever: '100',
+    tickSz: '0.1',
+    fundingIntervalHours: 8,
     tiers: [
       { minSz: '0', maxSz: '2000', mmr: '0.004', imr: '0.01', maxLever: '100' },
       { minSz: '2001', maxSz: '5000', mmr: '0.005', imr: '0.0133', maxLever: '75' },
@@ -59,7 +66,14 @@ export const OKX_INSTRUMENTS: readonly Instrument[] = [
     ],
   },
   {
-    instId: 'ETH-USDT-SWAP', family: 'ETH-USDT', base: 'ETH', price: '3501.3', ctVal: '0.1', lever: '100', tickSz: '0.01', fundingIntervalHours: 8,
+    instId: 'ETH-USDT-SWAP',
+    family: 'ETH-USDT',
+    base: 'ETH',
+    price: '3501.3',
+    ctVal: '0.1',
+    lever: '100',
+    tickSz: '0.01',
+    fundingIntervalHours: 8,
     tiers: [
       { minSz: '0', maxSz: '5000', mmr: '0.005', imr: '0.01', maxLever: '100' },
       { minSz: '5001', maxSz: '15000', mmr: '0.0075', imr: '0.02', maxLever: '50' },
@@ -67,7 +81,14 @@ export const OKX_INSTRUMENTS: readonly Instrument[] = [
     ],
   },
   {
-    instId: 'SOL-USDT-SWAP', family: 'SOL-USDT', base: 'SOL', price: '150.12', ctVal: '1', lever: '50', tickSz: '0.01', fundingIntervalHours: 4,
+    instId: 'SOL-USDT-SWAP',
+    family: 'SOL-USDT',
+    base: 'SOL',
+    price: '150.12',
+    ctVal: '1',
+    lever: '50',
+    tickSz: '0.01',
+    fundingIntervalHours: 4,
     tiers: [
       { minSz: '0', maxSz: '20000', mmr: '0.01', imr: '0.02', maxLever: '50' },
       { minSz: '20001', maxSz: '80000', mmr: '0.015', imr: '0.04', maxLever: '25' },
@@ -105,28 +126,82 @@ function markRow(i: Instrument, book: MarketBook, now: number): Record<string, s
 function fundingRow(i: Instrument, book: MarketBook, now: number): Record<string, string> {
   const q = book.get('okx', i.instId);
   return {
-    formulaType: 'noRate', fundingRate: q.fundingRate, fundingTime: String(q.nextFundingTime), impactValue: '',
-    instId: i.instId, instType: 'SWAP', interestRate: '', maxFundingRate: '0.00375', method: 'current_period',
-    minFundingRate: '-0.00375', nextFundingRate: '', nextFundingTime: String(q.nextFundingTime + i.fundingIntervalHours * HOUR_MS),
-    premium: '0.0000910113652644', settFundingRate: '0.0000145824401745', settState: 'settled', ts: String(q.exchangeTime ?? now),
+    formulaType: 'noRate',
+    fundingRate: q.fundingRate,
+    fundingTime: String(q.nextFundingTime),
+    impactValue: '',
+    instId: i.instId,
+    instType: 'SWAP',
+    interestRate: '',
+    maxFundingRate: '0.00375',
+    method: 'current_period',
+    minFundingRate: '-0.00375',
+    nextFundingRate: '',
+    nextFundingTime: String(q.nextFundingTime + i.fundingIntervalHours * HOUR_MS),
+    premium: '0.0000910113652644',
+    settFundingRate: '0.0000145824401745',
+    settState: 'settled',
+    ts: String(q.exchangeTime ?? now),
   };
 }
 
 function instrumentRow(i: Instrument): Record<string, unknown> {
   return {
-    alias: '', auctionEndTime: '', baseCcy: '', category: '1', contTdSwTime: '', ctMult: '1', ctType: 'linear', ctVal: i.ctVal,
-    ctValCcy: i.base, expTime: '', futureSettlement: false, groupId: '2', instFamily: i.family, instId: i.instId, instType: 'SWAP',
-    lever: i.lever, listTime: '1573557408000', lotSz: '0.01', maxIcebergSz: '100000000.0000000000000000', maxLmtAmt: '20000000',
-    maxLmtSz: '100000000', maxMktAmt: '', maxMktSz: '12000', maxStopSz: '12000', maxTriggerSz: '100000000.0000000000000000',
-    maxTwapSz: '100000000.0000000000000000', minSz: '0.01', openType: '', optType: '', preMktSwTime: '', quoteCcy: '',
-    ruleType: 'normal', settleCcy: 'USDT', state: 'live', stk: '', tickSz: i.tickSz, uly: i.family, upcChg: [],
+    alias: '',
+    auctionEndTime: '',
+    baseCcy: '',
+    category: '1',
+    contTdSwTime: '',
+    ctMult: '1',
+    ctType: 'linear',
+    ctVal: i.ctVal,
+    ctValCcy: i.base,
+    expTime: '',
+    futureSettlement: false,
+    groupId: '2',
+    instFamily: i.family,
+    instId: i.instId,
+    instType: 'SWAP',
+    lever: i.lever,
+    listTime: '1573557408000',
+    lotSz: '0.01',
+    maxIcebergSz: '100000000.0000000000000000',
+    maxLmtAmt: '20000000',
+    maxLmtSz: '100000000',
+    maxMktAmt: '',
+    maxMktSz: '12000',
+    maxStopSz: '12000',
+    maxTriggerSz: '100000000.0000000000000000',
+    maxTwapSz: '100000000.0000000000000000',
+    minSz: '0.01',
+    openType: '',
+    optType: '',
+    preMktSwTime: '',
+    quoteCcy: '',
+    ruleType: 'normal',
+    settleCcy: 'USDT',
+    state: 'live',
+    stk: '',
+    tickSz: i.tickSz,
+    uly: i.family,
+    upcChg: [],
   };
 }
 
 function tierRows(i: Instrument): Array<Record<string, string>> {
   return i.tiers.map((t, n) => ({
-    baseMaxLoan: '', imr: t.imr, instFamily: i.family, instId: '', maxLever: t.maxLever, maxSz: t.maxSz, minSz: t.minSz,
-    mmr: t.mmr, optMgnFactor: '0', quoteMaxLoan: '', tier: String(n + 1), uly: i.family,
+    baseMaxLoan: '',
+    imr: t.imr,
+    instFamily: i.family,
+    instId: '',
+    maxLever: t.maxLever,
+    maxSz: t.maxSz,
+    minSz: t.minSz,
+    mmr: t.mmr,
+    optMgnFactor: '0',
+    quoteMaxLoan: '',
+    tier: String(n + 1),
+    uly: i.family,
   }));
 }
 
@@ -134,7 +209,8 @@ function tierRows(i: Instrument): Array<Record<string, string>> {
 function selected(params: URLSearchParams): Instrument[] | JsonAnswer {
   const instType = params.get('instType');
   if (!instType) return empty('instType');
-  if (!['SPOT', 'MARGIN', 'SWAP', 'FUTURES', 'OPTION'].includes(instType)) return refuse(400, '51000', 'Parameter instType error');
+  if (!['SPOT', 'MARGIN', 'SWAP', 'FUTURES', 'OPTION'].includes(instType))
+    return refuse(400, '51000', 'Parameter instType error');
   const instId = params.get('instId');
   if (instId === null) return instType === 'SWAP' ? [...OKX_INSTRUMENTS] : [];
   const found = instrument(instId);
@@ -156,7 +232,9 @@ function rest({ url, method }: MockRequest, book: MarketBook): JsonAnswer {
       const instId = params.get('instId');
       if (!instId) return empty('instId');
       const found = instrument(instId);
-      return found ? ok([fundingRow(found, book, now)]) : refuse(400, '51001', "Instrument ID or Spread ID doesn't exist.");
+      return found
+        ? ok([fundingRow(found, book, now)])
+        : refuse(400, '51001', "Instrument ID or Spread ID doesn't exist.");
     }
     case '/api/v5/public/position-tiers': {
       const instType = params.get('instType');
@@ -176,9 +254,11 @@ function rest({ url, method }: MockRequest, book: MarketBook): JsonAnswer {
 }
 
 function errorBody(status: number): string {
-  return JSON.stringify(status === 429
-    ? { msg: 'Too Many Requests', code: '50011' }
-    : { code: '50001', msg: 'Service temporarily unavailable. Please try again later.', data: [] });
+  return JSON.stringify(
+    status === 429
+      ? { msg: 'Too Many Requests', code: '50011' }
+      : { code: '50001', msg: 'Service temporarily unavailable. Please try again later.', data: [] },
+  );
 }
 
 type Channel = 'mark-price' | 'funding-rate';
@@ -198,7 +278,11 @@ class OkxStream implements StreamSession {
   private readonly connId = randomBytes(4).toString('hex');
   private lastHeard = Date.now();
 
-  constructor(readonly socket: WebSocket, private readonly book: MarketBook, private readonly options: StreamOptions) {
+  constructor(
+    readonly socket: WebSocket,
+    private readonly book: MarketBook,
+    private readonly options: StreamOptions,
+  ) {
     socket.on('message', (data) => this.onMessage(String(data)));
   }
 
@@ -233,7 +317,11 @@ class OkxStream implements StreamSession {
       const { channel, instId } = (arg ?? {}) as { channel?: unknown; instId?: unknown };
       const found = typeof instId === 'string' ? instrument(instId) : undefined;
       if ((channel !== 'mark-price' && channel !== 'funding-rate') || !found) {
-        this.reply({ event: 'error', code: '60018', msg: `Wrong URL or channel:${String(channel)},instId:${String(instId)} doesn't exist. Please use the correct URL, channel and parameters referring to API document.` });
+        this.reply({
+          event: 'error',
+          code: '60018',
+          msg: `Wrong URL or channel:${String(channel)},instId:${String(instId)} doesn't exist. Please use the correct URL, channel and parameters referring to API document.`,
+        });
         continue;
       }
       const key = `${channel}:${found.instId}`;
@@ -249,12 +337,21 @@ class OkxStream implements StreamSession {
     sub.lastSent = now;
     if (!this.options.streaming()) return;
     if (this.options.garbage) {
-      sendText(this.socket, `{"arg":{"channel":"${sub.channel}","instId":"${sub.instrument.instId}"},"data":[{"markPx":`);
+      sendText(
+        this.socket,
+        `{"arg":{"channel":"${sub.channel}","instId":"${sub.instrument.instId}"},"data":[{"markPx":`,
+      );
       return;
     }
-    const row = sub.channel === 'mark-price' ? markRow(sub.instrument, this.book, now) : fundingRow(sub.instrument, this.book, now);
+    const row =
+      sub.channel === 'mark-price'
+        ? markRow(sub.instrument, this.book, now)
+        : fundingRow(sub.instrument, this.book, now);
     if (sub.channel === 'funding-rate') sub.lastRate = row.fundingRate!;
-    sendText(this.socket, JSON.stringify({ arg: { channel: sub.channel, instId: sub.instrument.instId }, data: [row] }));
+    sendText(
+      this.socket,
+      JSON.stringify({ arg: { channel: sub.channel, instId: sub.instrument.instId }, data: [row] }),
+    );
   }
 
   tick(now: number): void {
@@ -273,7 +370,8 @@ class OkxStream implements StreamSession {
     const now = Date.now();
     for (const sub of this.subscriptions.values()) {
       if (sub.instrument.instId !== symbol) continue;
-      if (sub.channel === 'mark-price' || this.book.get('okx', symbol).fundingRate !== sub.lastRate) this.push(sub, now);
+      if (sub.channel === 'mark-price' || this.book.get('okx', symbol).fundingRate !== sub.lastRate)
+        this.push(sub, now);
     }
   }
 }

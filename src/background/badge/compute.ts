@@ -28,14 +28,33 @@ interface BadgeSide {
 }
 
 function judge({ side, plan, result }: SideQuote): BadgeSide {
-  if (plan.input === null || result === null) return { side, plan, quote: null, problem: 'no price yet (no mark price and no limit price)' };
+  if (plan.input === null || result === null)
+    return { side, plan, quote: null, problem: 'no price yet (no mark price and no limit price)' };
   // Without the account balance a cross-margin quote has no liquidation price, which the badge
   // would show as a reassuring "–". Unknown is the honest answer.
-  if (plan.needsBalance) return { side, plan, quote: null, problem: 'cross margin: enter your account balance in the options to see liquidation' };
+  if (plan.needsBalance)
+    return {
+      side,
+      plan,
+      quote: null,
+      problem: 'cross margin: enter your account balance in the options to see liquidation',
+    };
   // The account was left out (a position that cannot be weighed, or too many to read): the
   // quote has no liquidation price, which is no reason for a green "–".
-  if (plan.positionsTooMany) return { side, plan, quote: null, problem: 'cross margin: the page lists more open positions than are read, so no liquidation price' };
-  if (plan.positionsUnknown.length > 0) return { side, plan, quote: null, problem: `cross margin: open positions ${plan.positionsUnknown.join(', ')} cannot be weighed, so no liquidation price` };
+  if (plan.positionsTooMany)
+    return {
+      side,
+      plan,
+      quote: null,
+      problem: 'cross margin: the page lists more open positions than are read, so no liquidation price',
+    };
+  if (plan.positionsUnknown.length > 0)
+    return {
+      side,
+      plan,
+      quote: null,
+      problem: `cross margin: open positions ${plan.positionsUnknown.join(', ')} cannot be weighed, so no liquidation price`,
+    };
   if ('error' in result) return { side, plan, quote: null, problem: `cannot quote: ${result.error.message}` };
   return { side, plan, quote: result, problem: null };
 }
@@ -49,7 +68,9 @@ function closeness(q: BadgeSide): Dec {
 function isDanger(q: BadgeSide, min: Dec): boolean {
   if (q.quote === null) return false;
   const distance = q.quote.liquidationDistance;
-  return q.quote.warnings.some((w) => w.severity === 'danger') || (distance !== null && new Dec(distance).lessThan(min));
+  return (
+    q.quote.warnings.some((w) => w.severity === 'danger') || (distance !== null && new Dec(distance).lessThan(min))
+  );
 }
 
 function isNear(q: BadgeSide, min: Dec): boolean {
@@ -61,7 +82,10 @@ function describeSide(q: BadgeSide, quoteAsset: string | null): string {
   if (q.quote === null || q.plan === null || q.plan.input === null) return q.problem ?? 'no quote';
   const quote = q.quote;
   const input = q.plan.input as { order: { price: string }; market: { markPrice?: string } };
-  const reference = q.plan.markState === 'live' && input.market.markPrice !== undefined ? `mark ${formatPrice(input.market.markPrice)}` : `price ${formatPrice(input.order.price)}`;
+  const reference =
+    q.plan.markState === 'live' && input.market.markPrice !== undefined
+      ? `mark ${formatPrice(input.market.markPrice)}`
+      : `price ${formatPrice(input.order.price)}`;
   const parts = [
     quote.liquidationPrice === null
       ? 'no liquidation price'
@@ -82,10 +106,20 @@ function leverageText(leverage: string): string {
 }
 
 /** The badge for `sides`, the quotes computed for `form` (see ../quotes/compute.ts). */
-export function computeBadge(form: OrderForm, sides: readonly SideQuote[], snapshot: MarketSnapshot | null, settings: Settings, quoteAsset: string | null): BadgeView {
+export function computeBadge(
+  form: OrderForm,
+  sides: readonly SideQuote[],
+  snapshot: MarketSnapshot | null,
+  settings: Settings,
+  quoteAsset: string | null,
+): BadgeView {
   const head = `${DEFAULT_TITLE} — ${form.symbol}`;
   if (!form.marginEnabled) {
-    return { text: '–', color: BADGE_COLORS.ok, title: `${head}: margin is off (spot order), nothing can be liquidated` };
+    return {
+      text: '–',
+      color: BADGE_COLORS.ok,
+      title: `${head}: margin is off (spot order), nothing can be liquidated`,
+    };
   }
   if (sides.length === 0) return { text: '!', color: BADGE_COLORS.unknown, title: `${head}: no quote` };
   const quotes = sides.map(judge);
@@ -103,10 +137,19 @@ export function computeBadge(form: OrderForm, sides: readonly SideQuote[], snaps
 
   const lines =
     quotes.length === 1
-      ? [`${head} ${worst.side} ${leverageText(form.leverage)}: ${describeSide(worst, quoteAsset)}; ${markNote(worst.plan)}`]
-      : [`${head} ${leverageText(form.leverage)}`, ...quotes.map((q) => `${q.side}: ${describeSide(q, quoteAsset)}`), markNote(worst.plan)];
-  const dangers = quotes.flatMap((q) => q.quote?.warnings.filter((w) => w.severity === 'danger').map((w) => w.message) ?? []);
+      ? [
+          `${head} ${worst.side} ${leverageText(form.leverage)}: ${describeSide(worst, quoteAsset)}; ${markNote(worst.plan)}`,
+        ]
+      : [
+          `${head} ${leverageText(form.leverage)}`,
+          ...quotes.map((q) => `${q.side}: ${describeSide(q, quoteAsset)}`),
+          markNote(worst.plan),
+        ];
+  const dangers = quotes.flatMap(
+    (q) => q.quote?.warnings.filter((w) => w.severity === 'danger').map((w) => w.message) ?? [],
+  );
   for (const message of [...new Set(dangers)].slice(0, 2)) lines.push(`⚠ ${message}`);
-  if (snapshot !== null && snapshot.status !== 'live' && snapshot.lastError !== null) lines.push(`Market data: ${snapshot.lastError}`);
+  if (snapshot !== null && snapshot.status !== 'live' && snapshot.lastError !== null)
+    lines.push(`Market data: ${snapshot.lastError}`);
   return { text, color, title: lines.join('\n') };
 }

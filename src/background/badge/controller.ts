@@ -50,7 +50,11 @@ export class BadgeController {
       state.input = input;
       return state.update.push();
     }
-    const created: TabState = { input, shown: null, update: throttleLatest(this.clock, BADGE_UPDATE_MS, () => this.render(tabId)) };
+    const created: TabState = {
+      input,
+      shown: null,
+      update: throttleLatest(this.clock, BADGE_UPDATE_MS, () => this.render(tabId)),
+    };
     this.tabs.set(tabId, created);
     created.update.push();
   }
@@ -86,7 +90,10 @@ export class BadgeController {
   }
 
   private apply(tabId: number, view: BadgeView): void {
-    const calls: Array<Promise<void>> = [this.action.setBadgeText({ tabId, text: view.text }), this.action.setTitle({ tabId, title: view.title })];
+    const calls: Array<Promise<void>> = [
+      this.action.setBadgeText({ tabId, text: view.text }),
+      this.action.setTitle({ tabId, title: view.title }),
+    ];
     if (view.color !== '') calls.push(this.action.setBadgeBackgroundColor({ tabId, color: view.color }));
     // A tab closed meanwhile rejects these calls; nothing to do about it.
     Promise.all(calls).catch(() => undefined);

@@ -18,7 +18,9 @@ export function formatPrice(value: string): string {
 /** Money in the quote currency: cents above 1, three significant digits below. */
 export function formatMoney(value: string): string {
   const amount = new Dec(value);
-  return group((amount.abs().greaterThanOrEqualTo(1) ? amount.toDecimalPlaces(2) : amount.toSignificantDigits(3)).toFixed());
+  return group(
+    (amount.abs().greaterThanOrEqualTo(1) ? amount.toDecimalPlaces(2) : amount.toSignificantDigits(3)).toFixed(),
+  );
 }
 
 /** A fraction as a percentage for the tooltip: "1.5 %", rounded down to 0.1. */

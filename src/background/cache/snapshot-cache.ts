@@ -42,7 +42,8 @@ export class SnapshotCache {
     if (version !== CACHE_VERSION || !Array.isArray(snapshots)) return;
     for (const snapshot of snapshots.slice(-MAX_CACHED_MARKETS)) {
       // Entries written since this worker started are newer than the stored ones.
-      if (isMarketSnapshot(snapshot) && !this.snapshots.has(keyOf(snapshot))) this.snapshots.set(keyOf(snapshot), snapshot);
+      if (isMarketSnapshot(snapshot) && !this.snapshots.has(keyOf(snapshot)))
+        this.snapshots.set(keyOf(snapshot), snapshot);
     }
   }
 

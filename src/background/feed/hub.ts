@@ -41,12 +41,21 @@ export class FeedHub {
   subscribe(venue: VenueId, symbol: string, listener: SnapshotListener): Subscription {
     const feed = this.lookup(venue);
     const none = { unsubscribe: () => undefined };
-    if (feed === undefined) return { ...none, snapshot: unavailable(venue, symbol, 'No live market data for this venue yet; bundled facts are used') };
-    if (!feed.symbolPattern.test(symbol)) return { ...none, snapshot: unavailable(venue, symbol, `Symbol ${symbol} is not a market this feed knows`) };
+    if (feed === undefined)
+      return {
+        ...none,
+        snapshot: unavailable(venue, symbol, 'No live market data for this venue yet; bundled facts are used'),
+      };
+    if (!feed.symbolPattern.test(symbol))
+      return { ...none, snapshot: unavailable(venue, symbol, `Symbol ${symbol} is not a market this feed knows`) };
     const key = marketKey(venue, symbol);
     let entry = this.entries.get(key);
     if (entry === undefined) {
-      if (this.entries.size >= MAX_ACTIVE_FEEDS) return { ...none, snapshot: unavailable(venue, symbol, 'Too many markets watched at once; close some exchange tabs') };
+      if (this.entries.size >= MAX_ACTIVE_FEEDS)
+        return {
+          ...none,
+          snapshot: unavailable(venue, symbol, 'Too many markets watched at once; close some exchange tabs'),
+        };
       const listeners = new Set<SnapshotListener>();
       const runner = new FeedRunner(feed, symbol, this.deps, this.cache.get(key), (snapshot) => {
         this.cache.put(key, snapshot);

@@ -4,7 +4,14 @@
 // a failure changes status and lastError, never a figure's receivedAt.
 // One-shot: after stop() a runner stays stopped; the hub makes a new one.
 import type { MarketSnapshot, TierFigure, TierTable } from '../../venues/types';
-import type { ExtraFactsKind, FactSource, FigureUpdates, ParseResult, RestKind, VenueFeed } from '../../venues/feed-types';
+import type {
+  ExtraFactsKind,
+  FactSource,
+  FigureUpdates,
+  ParseResult,
+  RestKind,
+  VenueFeed,
+} from '../../venues/feed-types';
 import type { Clock, Log, SocketFactory, SocketLike } from '../env';
 import { endpointRequest, endpointSpec, endpointUrl } from '../net/allowlist';
 import { backoffDelay, describeDelay } from '../net/backoff';
@@ -94,7 +101,13 @@ export class FeedRunner {
 
   current(): MarketSnapshot {
     const { status, lastError } = deriveStatus(this.figures, this.problems, this.anyOutcome, this.deps.clock.now());
-    const snapshot: MarketSnapshot = { venue: this.feed.venue, symbol: this.symbol, figures: { ...this.figures }, status, lastError };
+    const snapshot: MarketSnapshot = {
+      venue: this.feed.venue,
+      symbol: this.symbol,
+      figures: { ...this.figures },
+      status,
+      lastError,
+    };
     if (this.tiers) snapshot.tiers = this.tiers;
     return snapshot;
   }
@@ -106,14 +119,22 @@ export class FeedRunner {
   private schedule(channel: Channel | 'heartbeat', ms: number, run: () => void): void {
     const previous = this.timers.get(channel);
     if (previous !== undefined) this.deps.clock.clearTimeout(previous);
-    this.timers.set(channel, this.deps.clock.setTimeout(() => {
-      this.timers.delete(channel);
-      if (this.running) run();
-    }, ms));
+    this.timers.set(
+      channel,
+      this.deps.clock.setTimeout(() => {
+        this.timers.delete(channel);
+        if (this.running) run();
+      }, ms),
+    );
   }
 
   /** Record a failure on one channel and schedule its retry; returns the chosen delay. */
-  private failed(channel: Channel, sentence: (retry: string) => string, retryAfterMs: number | null, retry: () => void): void {
+  private failed(
+    channel: Channel,
+    sentence: (retry: string) => string,
+    retryAfterMs: number | null,
+    retry: () => void,
+  ): void {
     const attempt = this.attempts.get(channel) ?? 0;
     this.attempts.set(channel, attempt + 1);
     const delay = retryAfterMs ?? backoffDelay(attempt, this.deps.random);
@@ -124,10 +145,18 @@ export class FeedRunner {
   }
 
   /** `receivedAt`: when a shared answer arrived, which may be before this runner asked for it. */
-  private apply(figures: FigureUpdates, source: 'rest' | 'stream', requestedAt: number, tiers?: TierTable, receivedAt?: number): void {
+  private apply(
+    figures: FigureUpdates,
+    source: 'rest' | 'stream',
+    requestedAt: number,
+    tiers?: TierTable,
+    receivedAt?: number,
+  ): void {
     const now = receivedAt ?? this.deps.clock.now();
     if (tiers !== undefined) this.tiers = { table: tiers, receivedAt: now, source };
-    for (const [key, update] of Object.entries(figures) as Array<[keyof FigureUpdates, NonNullable<FigureUpdates[keyof FigureUpdates]>]>) {
+    for (const [key, update] of Object.entries(figures) as Array<
+      [keyof FigureUpdates, NonNullable<FigureUpdates[keyof FigureUpdates]>]
+    >) {
       const held = this.figures[key];
       // A REST answer that left before the stream's latest value must not overwrite it.
       if (source === 'rest' && held?.source === 'stream' && held.receivedAt >= requestedAt) continue;
@@ -157,30 +186,49 @@ export class FeedRunner {
       if (this.streamCarriesMark(requestedAt)) return this.schedule(kind, interval, again);
     }
     const request = endpointRequest(this.feed.venue, kind, this.symbol, this.lookup);
-    if (request === null) return this.failed(kind, () => `No ${kind} endpoint for ${this.symbol}`, FACTS_POLL_MS, again);
+    if (request === null)
+      return this.failed(kind, () => `No ${kind} endpoint for ${this.symbol}`, FACTS_POLL_MS, again);
     const { url } = request;
     const shared = this.sharedSource(kind);
     const maxBody = endpointSpec(this.feed, kind)?.maxBodyChars;
     const fetch = (): Promise<HttpResult> => this.deps.http.getJson(url, request.jsonBody, maxBody);
-    const answer = shared !== undefined && this.deps.shared !== undefined
-      ? await this.deps.shared.get(url.href, shared.refreshMs, fetch)
-      : { result: await fetch(), receivedAt: undefined };
+    const answer =
+      shared !== undefined && this.deps.shared !== undefined
+        ? await this.deps.shared.get(url.href, shared.refreshMs, fetch)
+        : { result: await fetch(), receivedAt: undefined };
     const { result } = answer;
     if (!this.running) return;
-    if (!result.ok) return this.failed(kind, (retry) => `${result.failure.message}, retrying in ${retry}`, result.failure.retryAfterMs, again);
+    if (!result.ok)
+      return this.failed(
+        kind,
+        (retry) => `${result.failure.message}, retrying in ${retry}`,
+        result.failure.retryAfterMs,
+        again,
+      );
     const parsed = this.parse(kind, result.body);
-    if (!parsed.ok) return this.failed(kind, (retry) => `Unexpected data from ${url.host} (${parsed.reason}), retrying in ${retry}`, null, again);
+    if (!parsed.ok)
+      return this.failed(
+        kind,
+        (retry) => `Unexpected data from ${url.host} (${parsed.reason}), retrying in ${retry}`,
+        null,
+        again,
+      );
     this.attempts.set(kind, 0);
     this.problems.delete(kind);
     this.apply(parsed.figures, 'rest', requestedAt, parsed.tiers, answer.receivedAt);
     // A shared answer is due again when it is refreshMs old, counted from its arrival.
-    const due = shared === undefined ? interval : Math.max(MARK_POLL_MS, shared.refreshMs - (this.deps.clock.now() - (answer.receivedAt ?? requestedAt)));
+    const due =
+      shared === undefined
+        ? interval
+        : Math.max(MARK_POLL_MS, shared.refreshMs - (this.deps.clock.now() - (answer.receivedAt ?? requestedAt)));
     this.schedule(kind, due, again);
     this.publish();
   }
 
   private sharedSource(kind: RestKind | ExtraFactsKind): FactSource['shared'] {
-    return kind === 'mark' || kind === 'facts' ? undefined : this.feed.moreFacts?.find((s) => `facts:${s.name}` === kind)?.shared;
+    return kind === 'mark' || kind === 'facts'
+      ? undefined
+      : this.feed.moreFacts?.find((s) => `facts:${s.name}` === kind)?.shared;
   }
 
   private connect(): void {
@@ -250,7 +298,9 @@ export class FeedRunner {
   private malformed(host: string, reason: string): void {
     this.malformedMessages += 1;
     if (this.malformedMessages === 1 || this.malformedMessages % 100 === 0) {
-      this.deps.log.warn(`Margin Preflight: ignored malformed stream message #${this.malformedMessages} from ${host} (${reason})`);
+      this.deps.log.warn(
+        `Margin Preflight: ignored malformed stream message #${this.malformedMessages} from ${host} (${reason})`,
+      );
     }
   }
 
@@ -280,6 +330,12 @@ export class FeedRunner {
 
   private streamDown(host: string, why: string): void {
     this.lastStreamMarkAt = Number.NEGATIVE_INFINITY;
-    this.failed('stream', (retry) => `Live prices from ${host} ${why}, reconnecting in ${retry}; mark polled over REST every ${MARK_POLL_MS / 1_000} s meanwhile`, null, () => this.connect());
+    this.failed(
+      'stream',
+      (retry) =>
+        `Live prices from ${host} ${why}, reconnecting in ${retry}; mark polled over REST every ${MARK_POLL_MS / 1_000} s meanwhile`,
+      null,
+      () => this.connect(),
+    );
   }
 }

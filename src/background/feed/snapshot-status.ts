@@ -22,7 +22,12 @@ export function deriveStatus(
   now: number,
 ): Pick<MarketSnapshot, 'status' | 'lastError'> {
   const extraFacts = [...problems.keys()].find((channel) => channel.startsWith('facts:'));
-  const sentence = problems.get('mark') ?? problems.get('stream') ?? problems.get('facts') ?? (extraFacts === undefined ? undefined : problems.get(extraFacts)) ?? null;
+  const sentence =
+    problems.get('mark') ??
+    problems.get('stream') ??
+    problems.get('facts') ??
+    (extraFacts === undefined ? undefined : problems.get(extraFacts)) ??
+    null;
   const lastError = sentence === null ? null : sentence.slice(0, MAX_ERROR_CHARS);
   if (!anyOutcome) return { status: 'connecting', lastError };
   if (Object.keys(figures).length === 0) return { status: problems.size > 0 ? 'unavailable' : 'connecting', lastError };

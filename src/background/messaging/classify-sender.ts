@@ -50,16 +50,24 @@ function originOf(sender: SenderLike): string | null {
  * `extensionOrigin` (e.g. "chrome-extension://abc…", "moz-extension://uuid") recognises our own
  * pages; without it, only content scripts are recognised.
  */
-export function classifySender(sender: SenderLike | undefined, extensionId: string, extensionOrigin?: string): SenderClass {
+export function classifySender(
+  sender: SenderLike | undefined,
+  extensionId: string,
+  extensionOrigin?: string,
+): SenderClass {
   if (sender === undefined) return { kind: 'rejected', reason: 'no sender' };
-  if (typeof extensionId !== 'string' || extensionId === '' || sender.id !== extensionId) return { kind: 'rejected', reason: 'another extension' };
+  if (typeof extensionId !== 'string' || extensionId === '' || sender.id !== extensionId)
+    return { kind: 'rejected', reason: 'another extension' };
   // Our own pages (popup, options; also the popup opened in a tab) have our origin, which no
   // web page or content script can claim.
-  if (extensionOrigin !== undefined && extensionOrigin !== '' && originOf(sender) === extensionOrigin) return { kind: 'extension-page' };
+  if (extensionOrigin !== undefined && extensionOrigin !== '' && originOf(sender) === extensionOrigin)
+    return { kind: 'extension-page' };
   const tabId = sender.tab?.id;
-  if (typeof tabId !== 'number' || !Number.isInteger(tabId) || tabId < 0) return { kind: 'rejected', reason: 'not from a tab' };
+  if (typeof tabId !== 'number' || !Number.isInteger(tabId) || tabId < 0)
+    return { kind: 'rejected', reason: 'not from a tab' };
   if (sender.frameId !== 0) return { kind: 'rejected', reason: 'not the top frame' };
   const origin = originOf(sender);
-  if (origin === null || !Object.hasOwn(EXCHANGE_ORIGINS, origin)) return { kind: 'rejected', reason: 'not an exchange page' };
+  if (origin === null || !Object.hasOwn(EXCHANGE_ORIGINS, origin))
+    return { kind: 'rejected', reason: 'not an exchange page' };
   return { kind: 'exchange-content-script', tabId, origin, venues: EXCHANGE_ORIGINS[origin]! };
 }

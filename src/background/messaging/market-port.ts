@@ -31,7 +31,13 @@ export interface PortHandlerOptions {
   log: Log;
 }
 
-export function createPortHandler({ extensionId, quotes, badge, ready, log }: PortHandlerOptions): (port: PortLike) => void {
+export function createPortHandler({
+  extensionId,
+  quotes,
+  badge,
+  ready,
+  log,
+}: PortHandlerOptions): (port: PortLike) => void {
   const portsByTab = new Map<number, Set<PortLike>>();
 
   return function onConnect(port: PortLike): void {
@@ -41,7 +47,9 @@ export function createPortHandler({ extensionId, quotes, badge, ready, log }: Po
     }
     const sender = classifySender(port.sender, extensionId);
     if (sender.kind !== 'exchange-content-script') {
-      log.warn(`Margin Preflight: rejected a connection (${sender.kind === 'rejected' ? sender.reason : 'not a content script'})`);
+      log.warn(
+        `Margin Preflight: rejected a connection (${sender.kind === 'rejected' ? sender.reason : 'not a content script'})`,
+      );
       return port.disconnect();
     }
     const { tabId } = sender;
@@ -57,12 +65,16 @@ export function createPortHandler({ extensionId, quotes, badge, ready, log }: Po
       const parsed = parseFormChanged(raw);
       if (parsed === null) return log.warn(`Margin Preflight: dropped an invalid message from tab ${tabId}`);
       const envelope = parsed.ok ? parsed.message : { seq: parsed.seq, venue: parsed.venue, symbol: parsed.symbol };
-      if (!sender.venues.includes(envelope.venue)) return log.warn(`Margin Preflight: dropped a message for a venue tab ${tabId}'s page does not serve`);
+      if (!sender.venues.includes(envelope.venue))
+        return log.warn(`Margin Preflight: dropped a message for a venue tab ${tabId}'s page does not serve`);
       if (parsed.ok) return session.formChanged(parsed.message);
       const refusal = formInvalid(parsed.path);
       // The path is ours (the schema's), checked by formInvalid; the reason and the value are not logged.
       log.warn(`Margin Preflight: refused the form from tab ${tabId} (${refusal.field})`);
-      session.formRefused({ type: 'cs→bg:form-changed', seq: envelope.seq, venue: envelope.venue, symbol: envelope.symbol }, refusal);
+      session.formRefused(
+        { type: 'cs→bg:form-changed', seq: envelope.seq, venue: envelope.venue, symbol: envelope.symbol },
+        refusal,
+      );
     };
 
     port.onMessage.addListener((raw) => {

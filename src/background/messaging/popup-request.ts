@@ -19,12 +19,25 @@ export function parsePopupToBg(v: unknown): PopupToBg | null {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return null;
   const o = v as Record<string, unknown>;
   const keys = Object.keys(o);
-  if (keys.length !== 2 || o.type !== 'popup→bg:current-order' || typeof o.tabId !== 'number' || !Number.isSafeInteger(o.tabId) || o.tabId < 0) return null;
+  if (
+    keys.length !== 2 ||
+    o.type !== 'popup→bg:current-order' ||
+    typeof o.tabId !== 'number' ||
+    !Number.isSafeInteger(o.tabId) ||
+    o.tabId < 0
+  )
+    return null;
   return { type: o.type, tabId: o.tabId };
 }
 
 /** runtime.onMessage listener: a promise of the answer, or undefined (no answer) for anything else. */
-export function createPopupHandler({ extensionId, extensionOrigin, quotes, ready, log }: PopupHandlerOptions): (message: unknown, sender: SenderLike) => Promise<BgToPopup> | undefined {
+export function createPopupHandler({
+  extensionId,
+  extensionOrigin,
+  quotes,
+  ready,
+  log,
+}: PopupHandlerOptions): (message: unknown, sender: SenderLike) => Promise<BgToPopup> | undefined {
   return (message, sender) => {
     const request = parsePopupToBg(message);
     if (request === null) return undefined;

@@ -51,9 +51,12 @@ export type AllowedUrl = URL & { readonly [allowed]: true };
 export function isAllowedUrl(url: URL): url is AllowedUrl {
   if (url.protocol !== 'https:' && url.protocol !== 'wss:') return false;
   // A port is only accepted where an entry names it (OKX streams on :8443): origin includes it.
-  if (url.username !== '' || url.password !== '' || url.hash !== '' || url.search.length > MAX_QUERY_LENGTH) return false;
+  if (url.username !== '' || url.password !== '' || url.hash !== '' || url.search.length > MAX_QUERY_LENGTH)
+    return false;
   const at = url.origin + url.pathname;
-  return API_ALLOWLIST.some((entry) => (entry.endsWith('/') ? at.startsWith(entry) && PATH_SEGMENT.test(at.slice(entry.length)) : at === entry));
+  return API_ALLOWLIST.some((entry) =>
+    entry.endsWith('/') ? at.startsWith(entry) && PATH_SEGMENT.test(at.slice(entry.length)) : at === entry,
+  );
 }
 
 /** The endpoint spec of one channel: 'mark' | 'facts' | 'stream' or an extra "facts:<name>". */
@@ -70,7 +73,12 @@ export interface EndpointRequest {
 }
 
 /** URL and body for one endpoint, or null (see endpointUrl). */
-export function endpointRequest(venue: VenueId, kind: EndpointKind, symbol: string, lookup: (venue: VenueId) => VenueFeed | undefined): EndpointRequest | null {
+export function endpointRequest(
+  venue: VenueId,
+  kind: EndpointKind,
+  symbol: string,
+  lookup: (venue: VenueId) => VenueFeed | undefined,
+): EndpointRequest | null {
   const url = endpointUrl(venue, kind, symbol, lookup);
   const spec = url === null ? undefined : endpointSpec(lookup(venue)!, kind);
   if (url === null || spec === undefined) return null;
@@ -78,7 +86,12 @@ export function endpointRequest(venue: VenueId, kind: EndpointKind, symbol: stri
 }
 
 /** The URL for one endpoint of a venue's feed, or null (no feed, symbol not valid for it, or not allowlisted). */
-export function endpointUrl(venue: VenueId, kind: EndpointKind, symbol: string, lookup: (venue: VenueId) => VenueFeed | undefined): AllowedUrl | null {
+export function endpointUrl(
+  venue: VenueId,
+  kind: EndpointKind,
+  symbol: string,
+  lookup: (venue: VenueId) => VenueFeed | undefined,
+): AllowedUrl | null {
   const feed = lookup(venue);
   if (feed === undefined || !feed.symbolPattern.test(symbol)) return null;
   const spec = endpointSpec(feed, kind);

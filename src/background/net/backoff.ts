@@ -14,7 +14,8 @@ export function backoffDelay(attempt: number, random: () => number): number {
   return Math.floor(random() * ceiling);
 }
 
-const IMF_FIXDATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+const IMF_FIXDATE =
+  /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 
 /** Retry-After as delay-seconds ("120") or HTTP-date (IMF-fixdate, RFC 9110 §10.2.3) → ms from now; null if absent or unreadable. */
 export function parseRetryAfter(header: string | null, now: number): number | null {

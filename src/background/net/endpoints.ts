@@ -3,7 +3,12 @@
 import type { VenueId } from '../../core/types';
 import type { EndpointKind } from '../../venues/feed-types';
 import { feedFor } from '../../venues/feeds';
-import { endpointRequest as requestFor, endpointUrl as urlFor, type AllowedUrl, type EndpointRequest } from './allowlist';
+import {
+  endpointRequest as requestFor,
+  endpointUrl as urlFor,
+  type AllowedUrl,
+  type EndpointRequest,
+} from './allowlist';
 
 export function endpointUrl(venue: VenueId, kind: EndpointKind, symbol: string): AllowedUrl | null {
   return urlFor(venue, kind, symbol, feedFor);

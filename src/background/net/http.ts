@@ -41,7 +41,10 @@ export function createHttpClient(fetchFn: FetchLike, clock: Clock, log: Log): Ht
 
   /** Headers and body within FETCH_TIMEOUT_MS. The timer is the injected clock (not
    *  AbortSignal.timeout, which fakes cannot drive); aborting stops the real request. */
-  async function withTimeout(url: URL, jsonBody: string | undefined): Promise<{ status: number; retryAfter: string | null; text: string }> {
+  async function withTimeout(
+    url: URL,
+    jsonBody: string | undefined,
+  ): Promise<{ status: number; retryAfter: string | null; text: string }> {
     const controller = new AbortController();
     let timer: unknown;
     const expired = new Promise<never>((_, reject) => {
@@ -52,7 +55,9 @@ export function createHttpClient(fetchFn: FetchLike, clock: Clock, log: Log): Ht
     });
     const request = (async () => {
       const response = await fetchFn(url.href, {
-        ...(jsonBody === undefined ? { method: 'GET' } : { method: 'POST', body: jsonBody, headers: { 'content-type': 'application/json' } }),
+        ...(jsonBody === undefined
+          ? { method: 'GET' }
+          : { method: 'POST', body: jsonBody, headers: { 'content-type': 'application/json' } }),
         signal: controller.signal,
         credentials: 'omit',
         cache: 'no-store',

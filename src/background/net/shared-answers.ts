@@ -33,12 +33,17 @@ export class SharedAnswers {
     if (held !== undefined && now < held.until) return Promise.resolve(held.answer);
     const inFlight = this.pending.get(key);
     if (inFlight !== undefined) return inFlight;
-    const request = fetch().then((result) => {
-      const receivedAt = this.clock.now();
-      const answer = { result, receivedAt };
-      this.held.set(key, { answer, until: receivedAt + (result.ok ? refreshMs : Math.min(refreshMs, SHARED_FAILURE_HOLD_MS)) });
-      return answer;
-    }).finally(() => this.pending.delete(key));
+    const request = fetch()
+      .then((result) => {
+        const receivedAt = this.clock.now();
+        const answer = { result, receivedAt };
+        this.held.set(key, {
+          answer,
+          until: receivedAt + (result.ok ? refreshMs : Math.min(refreshMs, SHARED_FAILURE_HOLD_MS)),
+        });
+        return answer;
+      })
+      .finally(() => this.pending.delete(key));
     this.pending.set(key, request);
     return request;
   }

@@ -32,7 +32,12 @@ export const bundledPositionRate: PositionRateLookup = (venue, symbol, notional)
 };
 
 /** One quote per side the form can submit; none for a spot order (nothing to liquidate). */
-export function quoteSides(form: OrderForm, snapshot: MarketSnapshot | null, settings: Settings, now: number): SideQuote[] {
+export function quoteSides(
+  form: OrderForm,
+  snapshot: MarketSnapshot | null,
+  settings: Settings,
+  now: number,
+): SideQuote[] {
   if (!form.marginEnabled) return [];
   const sides: Side[] = form.side === 'both' ? ['long', 'short'] : [form.side];
   return sides.map((side) => {

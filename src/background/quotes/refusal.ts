@@ -13,12 +13,17 @@ export function safeField(path: string): string {
   return REFUSAL_FIELD.test(path) ? path : 'form';
 }
 
-const bounded = (text: string): string => (text.length <= MAX_REFUSAL_TEXT ? text : `${text.slice(0, MAX_REFUSAL_TEXT - 1)}…`);
+const bounded = (text: string): string =>
+  text.length <= MAX_REFUSAL_TEXT ? text : `${text.slice(0, MAX_REFUSAL_TEXT - 1)}…`;
 
 /** The form failed the form schema at `path`. The reason stays here: it may quote the page's value. */
 export function formInvalid(path: string): Refusal {
   const field = safeField(path);
-  return { code: 'FORM_INVALID', field, text: bounded(`The order form could not be read cleanly (${field}). No figures until it can.`) };
+  return {
+    code: 'FORM_INVALID',
+    field,
+    text: bounded(`The order form could not be read cleanly (${field}). No figures until it can.`),
+  };
 }
 
 const LABELS: Record<string, string> = { price: 'The price', stopLoss: 'The stop loss', takeProfit: 'The take profit' };

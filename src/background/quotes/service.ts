@@ -101,7 +101,8 @@ class PortSession {
   private form: OrderForm | null = null;
   /** The latest message's form failed the schema (form is then null). */
   private refused: Refusal | null = null;
-  private market: { key: string; venue: FormChanged['venue']; symbol: string; subscription: Subscription } | null = null;
+  private market: { key: string; venue: FormChanged['venue']; symbol: string; subscription: Subscription } | null =
+    null;
   private snapshot: MarketSnapshot | null = null;
   private fresh = '';
   private badgeShown = false;
@@ -173,7 +174,8 @@ class PortSession {
     // Checked before computing, and again on every market change: a mark that arrives later can
     // show that the price read does not fit (and a new one that it does).
     const refusal = this.refused ?? (form === null ? null : marketRefusal(form, snapshot, now));
-    const sides: SideQuote[] = form === null || refusal !== null ? [] : this.service.compute(form, snapshot, settings, now);
+    const sides: SideQuote[] =
+      form === null || refusal !== null ? [] : this.service.compute(form, snapshot, settings, now);
     this.fresh = freshness(snapshot, now);
     const mark = snapshot?.figures.markPrice;
     const message: QuotesMessage = {
@@ -188,7 +190,11 @@ class PortSession {
       lastError: snapshot?.lastError?.slice(0, MAX_ERROR_TEXT) ?? null,
       refusal,
     };
-    const key = JSON.stringify({ ...message, mark: message.mark?.value ?? null, sides: message.sides.map((q) => ({ ...q, plan: { ...q.plan, markAgeMs: null } })) });
+    const key = JSON.stringify({
+      ...message,
+      mark: message.mark?.value ?? null,
+      sides: message.sides.map((q) => ({ ...q, plan: { ...q.plan, markAgeMs: null } })),
+    });
     if (answer || this.sent === null || this.sent.key !== key || now - this.sent.at >= MARK_REFRESH_MS) {
       this.sent = { key, at: now };
       try {

@@ -63,12 +63,23 @@ function levelsFor(input: QuoteInput, resolver: Resolver): { call: Dec | null; l
   const { market, order } = input;
   if (input.marginMode === 'cross') {
     if (order.leverage.greaterThan(5)) {
-      throw new InputError('UNSUPPORTED', 'binance-margin cross above 5× is Cross Margin Pro, whose margin level has another definition; not modelled yet', 'order.leverage');
+      throw new InputError(
+        'UNSUPPORTED',
+        'binance-margin cross above 5× is Cross Margin Pro, whose margin level has another definition; not modelled yet',
+        'order.leverage',
+      );
     }
     const threeX = order.leverage.lessThanOrEqualTo(3);
-    if (market.marginCallLevel === undefined) resolver.note(`Cross Classic ${threeX ? '3×' : '5×'} margin-call level ${threeX ? '1.3' : '1.16'} (Binance margin level FAQ)`);
-    if (market.liquidationLevel === undefined) resolver.note('Cross Classic liquidation level 1.1 (Binance margin level FAQ)');
-    return { call: market.marginCallLevel ?? new Dec(threeX ? '1.3' : '1.16'), liquidation: market.liquidationLevel ?? new Dec('1.1') };
+    if (market.marginCallLevel === undefined)
+      resolver.note(
+        `Cross Classic ${threeX ? '3×' : '5×'} margin-call level ${threeX ? '1.3' : '1.16'} (Binance margin level FAQ)`,
+      );
+    if (market.liquidationLevel === undefined)
+      resolver.note('Cross Classic liquidation level 1.1 (Binance margin level FAQ)');
+    return {
+      call: market.marginCallLevel ?? new Dec(threeX ? '1.3' : '1.16'),
+      liquidation: market.liquidationLevel ?? new Dec('1.1'),
+    };
   }
   const liquidation = resolver.required('liquidationLevel', 'isolated liquidation level');
   const call = resolver.optional('marginCallLevel', 'isolated margin-call level') ?? null;
@@ -91,25 +102,50 @@ function borrowRate(input: QuoteInput, facts: VenueFacts | undefined, resolver: 
   const rate = fromSymbol ?? facts.defaults[key];
   if (rate === undefined) return undefined;
   const where = fromSymbol !== undefined ? `${symbol} ` : '';
-  resolver.note(`hourly borrow rate ${rate.toFixed()} of the ${long ? 'quote' : 'base'} asset a ${long ? 'long' : 'short'} borrows, from bundled binance-margin ${where}facts dated ${facts.asOf} (an example rate: Binance changes it every hour)`);
+  resolver.note(
+    `hourly borrow rate ${rate.toFixed()} of the ${long ? 'quote' : 'base'} asset a ${long ? 'long' : 'short'} borrows, from bundled binance-margin ${where}facts dated ${facts.asOf} (an example rate: Binance changes it every hour)`,
+  );
   return rate;
 }
 
-function interestCarry(input: QuoteInput, resolver: Resolver, markPrice: Dec, collateral: Dec, rate: Dec | undefined): Carry {
+function interestCarry(
+  input: QuoteInput,
+  resolver: Resolver,
+  markPrice: Dec,
+  collateral: Dec,
+  rate: Dec | undefined,
+): Carry {
   const { order } = input;
   const { hours, exact } = chargedInterestHours(input.holdHours, input.carryStartMs);
-  resolver.note(exact ? `interest for ${hours.toFixed()} charged hours from the given start` : `interest for ${hours.toFixed()} charged hours (worst case: start time unknown)`);
-  const borrowed = order.side === 'long' ? order.quantity.times(order.price).minus(collateral) : order.quantity.times(markPrice);
+  resolver.note(
+    exact
+      ? `interest for ${hours.toFixed()} charged hours from the given start`
+      : `interest for ${hours.toFixed()} charged hours (worst case: start time unknown)`,
+  );
+  const borrowed =
+    order.side === 'long' ? order.quantity.times(order.price).minus(collateral) : order.quantity.times(markPrice);
   if (rate === undefined) resolver.note('borrow rate unknown: interest not included');
   const perPeriod = rate === undefined ? null : borrowed.times(rate);
-  return { kind: 'interest', opening: ZERO, perPeriod, periodHours: new Dec(1), periods: hours, hours: input.holdHours, total: perPeriod === null ? null : perPeriod.times(hours) };
+  return {
+    kind: 'interest',
+    opening: ZERO,
+    perPeriod,
+    periodHours: new Dec(1),
+    periods: hours,
+    hours: input.holdHours,
+    total: perPeriod === null ? null : perPeriod.times(hours),
+  };
 }
 
 export function quoteBinanceMargin(input: QuoteInput, facts: VenueFacts | undefined): ModelQuote {
   const resolver = new Resolver(input, facts);
   const { order, account } = input;
   if (order.side === 'short' && order.leverage.lessThanOrEqualTo(1)) {
-    throw new InputError('OUT_OF_RANGE', 'a margin short borrows the asset it sells: order.leverage must be above 1', 'order.leverage');
+    throw new InputError(
+      'OUT_OF_RANGE',
+      'a margin short borrows the asset it sells: order.leverage must be above 1',
+      'order.leverage',
+    );
   }
   const notional = order.quantity.times(order.price);
   const markPrice = input.market.markPrice ?? order.price;
@@ -127,7 +163,11 @@ export function quoteBinanceMargin(input: QuoteInput, facts: VenueFacts | undefi
   else {
     wallet = wallet.plus(account.extraMargin);
     if (wallet.lessThan(collateral)) {
-      warnings.push({ code: 'INSUFFICIENT_COLLATERAL', severity: 'danger', message: `This order needs ${collateral.toSignificantDigits(8).toFixed()} of collateral at ${order.leverage.toFixed()}×; the balance given is smaller.` });
+      warnings.push({
+        code: 'INSUFFICIENT_COLLATERAL',
+        severity: 'danger',
+        message: `This order needs ${collateral.toSignificantDigits(8).toFixed()} of collateral at ${order.leverage.toFixed()}×; the balance given is smaller.`,
+      });
     }
   }
   if (rate !== undefined) resolver.note('liabilities include the hour of interest charged when the loan is made');
@@ -140,19 +180,37 @@ export function quoteBinanceMargin(input: QuoteInput, facts: VenueFacts | undefi
   };
   const levelAtEntry = marginLevelAt(order.price);
   const immediate = levelAtEntry !== null && levelAtEntry.lessThanOrEqualTo(levels.liquidation);
-  if (b && liquidationPrice === null) warnings.push({ code: 'NO_LIQUIDATION', severity: 'info', message: 'Nothing is borrowed against this order, or no positive price reaches the liquidation level.' });
+  if (b && liquidationPrice === null)
+    warnings.push({
+      code: 'NO_LIQUIDATION',
+      severity: 'info',
+      message: 'Nothing is borrowed against this order, or no positive price reaches the liquidation level.',
+    });
   const liquidationDistance = liquidationPrice === null ? null : markPrice.minus(liquidationPrice).abs().div(markPrice);
   const trading = tradingFees(input, notional, resolver);
   const carry = interestCarry(input, resolver, markPrice, collateral, rate);
   const venueMaxLeverage = resolver.optional('maxLeverage', 'maximum leverage');
-  warnings.push(...commonWarnings({ input, markPrice, liquidationPrice, liquidationDistance, immediate, venueMaxLeverage, tiers: undefined, notional }));
+  warnings.push(
+    ...commonWarnings({
+      input,
+      markPrice,
+      liquidationPrice,
+      liquidationDistance,
+      immediate,
+      venueMaxLeverage,
+      tiers: undefined,
+      notional,
+    }),
+  );
   const liabilitiesNow = b ? b.liabilitiesAt(markPrice) : null;
   return {
     venue: input.venue,
     notional,
     initialMargin: collateral,
     // Net collateral at which liquidation starts: (liquidation level − 1) × liabilities.
-    maintenanceMargin: (liabilitiesNow ?? (order.side === 'long' ? notional.minus(collateral) : order.quantity.times(markPrice))).times(levels.liquidation.minus(1)),
+    maintenanceMargin: (
+      liabilitiesNow ?? (order.side === 'long' ? notional.minus(collateral) : order.quantity.times(markPrice))
+    ).times(levels.liquidation.minus(1)),
     liquidationPrice,
     bankruptcyPrice: null,
     marginCallPrice: b && levels.call ? b.priceAtLevel(levels.call) : null,

@@ -31,7 +31,9 @@ const rules: PerpRules = {
 export function quoteBinanceUsdm(input: QuoteInput, facts: VenueFacts | undefined): ModelQuote {
   const quote = perpQuote(input, facts, rules);
   if (input.account.positions.some((p) => p.symbol === input.order.symbol)) {
-    quote.assumptions.push('a listed position in the same symbol is treated as separate (hedge-mode style); in one-way mode Binance would net it with this order');
+    quote.assumptions.push(
+      'a listed position in the same symbol is treated as separate (hedge-mode style); in one-way mode Binance would net it with this order',
+    );
   }
   return quote;
 }

@@ -51,7 +51,8 @@ const isolated: PerpRules = {
   extraMarginFactor: (ctx) => ONE.div(ONE.minus(ctx.takerFeeRate.times(sideSign(ctx.input.order.side)))),
   // EP × (1 ∓ 1/L) with the default margin: the fee to close is charged at this price, so
   // its reserve is not margin that absorbs a loss (§4.2). Extra margin moves it like the LP.
-  bankruptcyPrice: (ctx, test) => bankruptcyPrice({ ...test, equityAtEntry: test.equityAtEntry.minus(feeToCloseAtBankruptcy(ctx)) }),
+  bankruptcyPrice: (ctx, test) =>
+    bankruptcyPrice({ ...test, equityAtEntry: test.equityAtEntry.minus(feeToCloseAtBankruptcy(ctx)) }),
 };
 
 const cross: PerpRules = {
@@ -66,7 +67,7 @@ export function quoteBybitLinear(input: QuoteInput, facts: VenueFacts | undefine
   quote.assumptions.push(
     input.marginMode === 'isolated'
       ? 'Bybit UTA isolated: maintenance margin at the liquidation price (tier of that notional), fee to close (at the bankruptcy price, taker) in initial and maintenance margin, extra margin net of its fee reserve'
-      : 'Bybit UTA cross: liquidation where equity equals maintenance margin incl. every position\'s fee to close (solved, Bybit publishes no formula)',
+      : "Bybit UTA cross: liquidation where equity equals maintenance margin incl. every position's fee to close (solved, Bybit publishes no formula)",
   );
   return quote;
 }

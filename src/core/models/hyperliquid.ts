@@ -29,6 +29,8 @@ const rules: PerpRules = {
 
 export function quoteHyperliquid(input: QuoteInput, facts: VenueFacts | undefined): ModelQuote {
   const quote = perpQuote(input, facts, rules);
-  quote.assumptions.push('Hyperliquid: maintenance rate = 1 / (2 × max leverage); funding is charged on the oracle price, the mark is used here');
+  quote.assumptions.push(
+    'Hyperliquid: maintenance rate = 1 / (2 × max leverage); funding is charged on the oracle price, the mark is used here',
+  );
   return quote;
 }

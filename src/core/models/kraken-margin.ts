@@ -36,15 +36,21 @@ function equityAt(p: KrakenPosition, price: Dec): Dec {
 /** Price at which margin level equals `levelPercent`; null if no positive price does. */
 export function krakenPriceAtLevel(p: KrakenPosition, levelPercent: Dec): Dec | null {
   const level = levelPercent.div(HUNDRED);
-  const price = p.side === 'long'
-    ? p.entryPrice.plus(level.times(p.quantity.times(p.entryPrice).div(p.leverage)).minus(p.tradeBalance).div(p.quantity))
-    : p.tradeBalance.plus(p.quantity.times(p.entryPrice)).div(p.quantity.times(new Dec(1).plus(level.div(p.leverage))));
+  const price =
+    p.side === 'long'
+      ? p.entryPrice.plus(
+          level.times(p.quantity.times(p.entryPrice).div(p.leverage)).minus(p.tradeBalance).div(p.quantity),
+        )
+      : p.tradeBalance
+          .plus(p.quantity.times(p.entryPrice))
+          .div(p.quantity.times(new Dec(1).plus(level.div(p.leverage))));
   return price.greaterThan(0) ? price : null;
 }
 
 function rolloverCarry(input: QuoteInput, resolver: Resolver, markPrice: Dec): Carry {
   const { order } = input;
-  const periodHours = input.market.rolloverIntervalHours ?? resolver.facts?.defaults.rolloverIntervalHours ?? new Dec(4);
+  const periodHours =
+    input.market.rolloverIntervalHours ?? resolver.facts?.defaults.rolloverIntervalHours ?? new Dec(4);
   const periods = wholePeriods(input.holdHours, periodHours);
   const openingRate = resolver.optional('openingFeeRate', 'margin opening fee rate');
   const rolloverRate = resolver.optional('rolloverFeeRate', 'rollover fee rate');
@@ -53,15 +59,22 @@ function rolloverCarry(input: QuoteInput, resolver: Resolver, markPrice: Dec): C
   const extendedNow = order.side === 'long' ? extendedAtEntry : order.quantity.times(markPrice);
   const opening = openingRate === undefined ? ZERO : extendedAtEntry.times(openingRate);
   const perPeriod = rolloverRate === undefined ? null : extendedNow.times(rolloverRate);
-  if (openingRate === undefined || rolloverRate === undefined) resolver.note('margin opening/rollover rate unknown: carry incomplete');
-  resolver.note(`rollover every ${periodHours.toFixed()} h, first after ${periodHours.toFixed()} h: ${periods.toFixed()} whole periods`);
+  if (openingRate === undefined || rolloverRate === undefined)
+    resolver.note('margin opening/rollover rate unknown: carry incomplete');
+  resolver.note(
+    `rollover every ${periodHours.toFixed()} h, first after ${periodHours.toFixed()} h: ${periods.toFixed()} whole periods`,
+  );
   const total = perPeriod === null || openingRate === undefined ? null : opening.plus(perPeriod.times(periods));
   return { kind: 'rollover', opening, perPeriod, periodHours, periods, hours: input.holdHours, total };
 }
 
 export function quoteKrakenMargin(input: QuoteInput, facts: VenueFacts | undefined): ModelQuote {
   if (input.marginMode !== 'cross') {
-    throw new InputError('UNSUPPORTED', 'kraken-margin has only account-wide (cross) margin; isolated is not offered', 'marginMode');
+    throw new InputError(
+      'UNSUPPORTED',
+      'kraken-margin has only account-wide (cross) margin; isolated is not offered',
+      'marginMode',
+    );
   }
   const resolver = new Resolver(input, facts);
   const { order, account } = input;
@@ -72,24 +85,59 @@ export function quoteKrakenMargin(input: QuoteInput, facts: VenueFacts | undefin
   const liquidationLevel = resolver.required('liquidationLevel', 'liquidation level (%)');
   resolver.note('Kraken calls its margin-call and liquidation levels approximate; they vary with volatility');
   const warnings: Warning[] = [...otherPositionsIgnored(input)];
-  const position: KrakenPosition | null = account.walletBalance === undefined ? null : {
-    side: order.side, quantity: order.quantity, entryPrice: order.price, leverage: order.leverage,
-    tradeBalance: account.walletBalance.plus(account.extraMargin),
-  };
+  const position: KrakenPosition | null =
+    account.walletBalance === undefined
+      ? null
+      : {
+          side: order.side,
+          quantity: order.quantity,
+          entryPrice: order.price,
+          leverage: order.leverage,
+          tradeBalance: account.walletBalance.plus(account.extraMargin),
+        };
   if (!position) warnings.push(crossBalanceUnknown());
-  else resolver.note('trade balance as given: fees of this order are not deducted (Kraken\'s published method)');
-  const usedMargin = usedMarginAt({ side: order.side, quantity: order.quantity, entryPrice: order.price, leverage: order.leverage, tradeBalance: ZERO }, markPrice);
+  else resolver.note("trade balance as given: fees of this order are not deducted (Kraken's published method)");
+  const usedMargin = usedMarginAt(
+    {
+      side: order.side,
+      quantity: order.quantity,
+      entryPrice: order.price,
+      leverage: order.leverage,
+      tradeBalance: ZERO,
+    },
+    markPrice,
+  );
   const liquidationPrice = position ? krakenPriceAtLevel(position, liquidationLevel) : null;
   const marginLevel = position ? equityAt(position, markPrice).div(usedMargin).times(HUNDRED) : null;
-  const immediate = position !== null && equityAt(position, order.price).div(usedMarginAt(position, order.price)).times(HUNDRED).lessThanOrEqualTo(liquidationLevel);
+  const immediate =
+    position !== null &&
+    equityAt(position, order.price)
+      .div(usedMarginAt(position, order.price))
+      .times(HUNDRED)
+      .lessThanOrEqualTo(liquidationLevel);
   const trading = tradingFees(input, notional, resolver);
   const carry = rolloverCarry(input, resolver, markPrice);
   const liquidationDistance = liquidationPrice === null ? null : markPrice.minus(liquidationPrice).abs().div(markPrice);
   if (position && liquidationPrice === null) {
-    warnings.push({ code: 'NO_LIQUIDATION', severity: 'info', message: 'No positive price takes margin level down to the liquidation level.' });
+    warnings.push({
+      code: 'NO_LIQUIDATION',
+      severity: 'info',
+      message: 'No positive price takes margin level down to the liquidation level.',
+    });
   }
   const venueMaxLeverage = resolver.optional('maxLeverage', 'maximum leverage');
-  warnings.push(...commonWarnings({ input, markPrice, liquidationPrice, liquidationDistance, immediate, venueMaxLeverage, tiers: undefined, notional }));
+  warnings.push(
+    ...commonWarnings({
+      input,
+      markPrice,
+      liquidationPrice,
+      liquidationDistance,
+      immediate,
+      venueMaxLeverage,
+      tiers: undefined,
+      notional,
+    }),
+  );
   return {
     venue: input.venue,
     notional,

@@ -28,6 +28,8 @@ const rules: PerpRules = {
 
 export function quoteOkxSwap(input: QuoteInput, facts: VenueFacts | undefined): ModelQuote {
   const quote = perpQuote(input, facts, rules);
-  quote.assumptions.push('OKX: liquidation fee (taker rate) added to the maintenance requirement; tier picked by the position size, fixed at every price (a notional table is read at the entry price), its MMR on the whole position');
+  quote.assumptions.push(
+    'OKX: liquidation fee (taker rate) added to the maintenance requirement; tier picked by the position size, fixed at every price (a notional table is read at the entry price), its MMR on the whole position',
+  );
   return quote;
 }

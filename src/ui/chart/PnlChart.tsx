@@ -31,7 +31,12 @@ export interface PnlChartProps {
 }
 
 /** Text over lines stays readable: a halo in the background colour under each glyph. */
-const HALO = { stroke: 'var(--mp-bg)', 'stroke-width': 3, 'paint-order': 'stroke', 'stroke-linejoin': 'round' } as const;
+const HALO = {
+  stroke: 'var(--mp-bg)',
+  'stroke-width': 3,
+  'paint-order': 'stroke',
+  'stroke-linejoin': 'round',
+} as const;
 
 // Theme colours (src/ui/theme.ts), each checked there for contrast on --mp-bg in both themes.
 const PROFIT = 'var(--mp-ok)';
@@ -51,8 +56,16 @@ const MARKER_STYLE: Record<MarkerKind, [color: string, dash?: string]> = {
 };
 
 const VISUALLY_HIDDEN = {
-  position: 'absolute', width: '1px', height: '1px', margin: '-1px', padding: '0', border: '0',
-  overflow: 'hidden', clip: 'rect(0 0 0 0)', clipPath: 'inset(50%)', whiteSpace: 'nowrap',
+  position: 'absolute',
+  width: '1px',
+  height: '1px',
+  margin: '-1px',
+  padding: '0',
+  border: '0',
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  clipPath: 'inset(50%)',
+  whiteSpace: 'nowrap',
 } as const;
 
 /** Area between a line segment and the zero line. */
@@ -75,7 +88,11 @@ export class PnlChart extends Component<PnlChartProps> {
 
 function drawChart(props: PnlChartProps, hatch: string) {
   const { entry, pnl, currency, formatPrice, formatMoney, formatAxis, width = 300, height = 140, table = true } = props;
-  const words = props.words ?? { price: `Exit price (${currency})`, pnl: `Profit / loss (${currency})`, marker: 'Marker' };
+  const words = props.words ?? {
+    price: `Exit price (${currency})`,
+    pnl: `Profit / loss (${currency})`,
+    marker: 'Marker',
+  };
   const g = chartGeometry({ entry, pnl, markers: props.markers, width, height, formatPrice, formatMoney, formatAxis });
   // The axes' units under the price ticks: side by side when both fit, else one above the other.
   const captionsApart = textWidth(`↕ ${words.pnl}`) + textWidth(`${words.price} ↔`) + 12 > width;
@@ -84,7 +101,9 @@ function drawChart(props: PnlChartProps, hatch: string) {
   // Sorted by price (the geometry's order), each with its exact PnL.
   const rows = g.markers.map((m) => ({ ...m, pnlText: pnlAtText(pnl, entry, m.marker.price) }));
   const money = (v: string | null): string => (v === null ? '?' : `${formatMoney(v)} ${currency}`);
-  const desc = rows.map((r) => `${r.marker.label} ${formatPrice(r.marker.price)} ${currency}: ${words.pnl} ${money(r.pnlText)}`).join('; ');
+  const desc = rows
+    .map((r) => `${r.marker.label} ${formatPrice(r.marker.price)} ${currency}: ${words.pnl} ${money(r.pnlText)}`)
+    .join('; ');
 
   return (
     <div class="mp-chart" style={{ position: 'relative' }}>
@@ -107,55 +126,111 @@ function drawChart(props: PnlChartProps, hatch: string) {
           {g.yTicks.map((t) => (
             <g key={`y${t.value}`} data-tick="y" data-value={t.value}>
               <line x1={plot.left} x2={plot.right} y1={px(t.at)} y2={px(t.at)} stroke="var(--mp-chart-grid)" />
-              <text x={plot.left - 4} y={px(t.at + 3)} text-anchor="end" fill={TEXT}>{t.text}</text>
+              <text x={plot.left - 4} y={px(t.at + 3)} text-anchor="end" fill={TEXT}>
+                {t.text}
+              </text>
             </g>
           ))}
           {g.xTicks.map((t) => (
             <g key={`x${t.value}`} data-tick="x" data-value={t.value}>
               <line x1={px(t.at)} x2={px(t.at)} y1={plot.bottom} y2={plot.bottom + 3} stroke={MUTED} />
-              <text x={px(t.at)} y={plot.bottom + 13} text-anchor="middle" fill={TEXT}>{t.text}</text>
+              <text x={px(t.at)} y={plot.bottom + 13} text-anchor="middle" fill={TEXT}>
+                {t.text}
+              </text>
             </g>
           ))}
           <path d={`M${plot.left} ${plot.top}V${plot.bottom}H${plot.right}`} fill="none" stroke={MUTED} />
-          <line data-zero="" x1={plot.left} x2={plot.right} y1={px(g.zeroY)} y2={px(g.zeroY)} stroke={TEXT} stroke-width="1.5" />
+          <line
+            data-zero=""
+            x1={plot.left}
+            x2={plot.right}
+            y1={px(g.zeroY)}
+            y2={px(g.zeroY)}
+            stroke={TEXT}
+            stroke-width="1.5"
+          />
           {g.profit && <polygon points={area(g.profit, g.zeroY)} fill={PROFIT} fill-opacity="0.15" />}
           {g.loss && <polygon points={area(g.loss, g.zeroY)} fill={`url(#${hatch})`} />}
           {g.profit && (
-            <line data-line="profit" x1={px(g.profit.x1)} y1={px(g.profit.y1)} x2={px(g.profit.x2)} y2={px(g.profit.y2)} stroke={PROFIT} stroke-width="2" />
+            <line
+              data-line="profit"
+              x1={px(g.profit.x1)}
+              y1={px(g.profit.y1)}
+              x2={px(g.profit.x2)}
+              y2={px(g.profit.y2)}
+              stroke={PROFIT}
+              stroke-width="2"
+            />
           )}
           {g.loss && (
-            <line data-line="loss" x1={px(g.loss.x1)} y1={px(g.loss.y1)} x2={px(g.loss.x2)} y2={px(g.loss.y2)} stroke={LOSS} stroke-width="2" stroke-dasharray="5 3" />
+            <line
+              data-line="loss"
+              x1={px(g.loss.x1)}
+              y1={px(g.loss.y1)}
+              x2={px(g.loss.x2)}
+              y2={px(g.loss.y2)}
+              stroke={LOSS}
+              stroke-width="2"
+              stroke-dasharray="5 3"
+            />
           )}
           {g.markers.map((m, i) => {
             const [color, dash] = MARKER_STYLE[m.marker.kind];
             return (
-              <g key={`${m.marker.kind}${i}`} data-marker={m.marker.kind} data-value={m.marker.price} data-pnl={rows[i]!.pnlText ?? ''}>
-                <line x1={px(m.x)} x2={px(m.x)} y1={px(m.box.bottom)} y2={plot.bottom} stroke={color} stroke-width="1.25" stroke-dasharray={dash} />
-                <text x={px(m.box.left)} y={m.baseline} fill={color} font-weight="600" {...HALO}>{m.text}</text>
+              <g
+                key={`${m.marker.kind}${i}`}
+                data-marker={m.marker.kind}
+                data-value={m.marker.price}
+                data-pnl={rows[i]!.pnlText ?? ''}
+              >
+                <line
+                  x1={px(m.x)}
+                  x2={px(m.x)}
+                  y1={px(m.box.bottom)}
+                  y2={plot.bottom}
+                  stroke={color}
+                  stroke-width="1.25"
+                  stroke-dasharray={dash}
+                />
+                <text x={px(m.box.left)} y={m.baseline} fill={color} font-weight="600" {...HALO}>
+                  {m.text}
+                </text>
               </g>
             );
           })}
           <text data-caption="pnl" x="0" y={g.height + 8} fill={MUTED}>{`↕ ${words.pnl}`}</text>
-          <text data-caption="price" x={width} y={g.height + (captionsApart ? 20 : 8)} text-anchor="end" fill={MUTED}>{`${words.price} ↔`}</text>
+          <text
+            data-caption="price"
+            x={width}
+            y={g.height + (captionsApart ? 20 : 8)}
+            text-anchor="end"
+            fill={MUTED}
+          >{`${words.price} ↔`}</text>
         </g>
       </svg>
       {/* The hiding is on a wrapper: a table is as wide as its content whatever its own width says. */}
       {table && (
-        <div style={VISUALLY_HIDDEN}><table>
-          <caption>{props.title}</caption>
-          <thead>
-            <tr><th scope="col">{words.marker}</th><th scope="col">{words.price}</th><th scope="col">{words.pnl}</th></tr>
-          </thead>
-          <tbody>
-            {rows.map((r, i) => (
-              <tr key={`${r.marker.kind}${i}`} data-row={r.marker.kind}>
-                <th scope="row">{r.marker.label}</th>
-                <td data-value={r.marker.price}>{`${formatPrice(r.marker.price)} ${currency}`}</td>
-                <td data-value={r.pnlText ?? ''}>{money(r.pnlText)}</td>
+        <div style={VISUALLY_HIDDEN}>
+          <table>
+            <caption>{props.title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{words.marker}</th>
+                <th scope="col">{words.price}</th>
+                <th scope="col">{words.pnl}</th>
               </tr>
-            ))}
-          </tbody>
-        </table></div>
+            </thead>
+            <tbody>
+              {rows.map((r, i) => (
+                <tr key={`${r.marker.kind}${i}`} data-row={r.marker.kind}>
+                  <th scope="row">{r.marker.label}</th>
+                  <td data-value={r.marker.price}>{`${formatPrice(r.marker.price)} ${currency}`}</td>
+                  <td data-value={r.pnlText ?? ''}>{money(r.pnlText)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </div>
   );

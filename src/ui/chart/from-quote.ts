@@ -61,6 +61,8 @@ export function chartFromQuote(quote: ChartQuote, prices: ChartPrices): ChartMod
     ['stop', prices.stopLoss],
     ['takeProfit', prices.takeProfit],
   ];
-  const markers = candidates.flatMap(([kind, price]) => (price !== null && parseExact(price) !== undefined ? [{ kind, price, label: t(LABELS[kind]) }] : []));
+  const markers = candidates.flatMap(([kind, price]) =>
+    price !== null && parseExact(price) !== undefined ? [{ kind, price, label: t(LABELS[kind]) }] : [],
+  );
   return { entry: prices.entry, pnl, markers, withCarry };
 }

@@ -24,8 +24,17 @@ export interface GeometryInput {
   formatAxis?(v: string): string;
 }
 
-export interface Box { left: number; right: number; top: number; bottom: number }
-export interface Tick { value: string; text: string; at: number }
+export interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+export interface Tick {
+  value: string;
+  text: string;
+  at: number;
+}
 export interface PlacedMarker {
   marker: ChartMarker;
   x: number;
@@ -34,7 +43,12 @@ export interface PlacedMarker {
   box: Box;
   baseline: number;
 }
-export interface Segment { x1: number; y1: number; x2: number; y2: number }
+export interface Segment {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
 
 export interface Geometry {
   width: number;
@@ -103,7 +117,13 @@ function placeLabels(items: Array<{ marker: ChartMarker; x: number; text: string
     }
     rowEnds[row] = left + w;
     const baseline = (row + 1) * ROW - 3;
-    return { marker, x, text, baseline, box: { left, right: left + w, top: baseline - FONT_SIZE, bottom: baseline + 2 } };
+    return {
+      marker,
+      x,
+      text,
+      baseline,
+      box: { left, right: left + w, top: baseline - FONT_SIZE, bottom: baseline + 2 },
+    };
   });
 }
 
@@ -134,7 +154,11 @@ export function chartGeometry(input: GeometryInput): Geometry {
   const right = input.width - 8;
 
   const x = (price: number): number => left + ((price - xLo) / (xHi - xLo)) * (right - left);
-  const labelled = sorted.map(({ marker, value }) => ({ marker, x: x(value), text: `${marker.label} ${input.formatPrice(marker.price)}` }));
+  const labelled = sorted.map(({ marker, value }) => ({
+    marker,
+    x: x(value),
+    text: `${marker.label} ${input.formatPrice(marker.price)}`,
+  }));
   const markers = placeLabels(labelled, input.width);
   const band = markers.reduce((max, m) => Math.max(max, m.box.bottom), 0);
   const top = band + 6;

@@ -28,8 +28,16 @@ export function TextField({ id, label, help, value, error, onInput }: TextFieldP
         aria-describedby={describedBy || undefined}
         onInput={(e) => onInput((e.currentTarget as HTMLInputElement).value)}
       />
-      {help ? <p id={helpId ?? undefined} class="help">{help}</p> : null}
-      {error ? <p id={errorId ?? undefined} class="error">{error}</p> : null}
+      {help ? (
+        <p id={helpId ?? undefined} class="help">
+          {help}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={errorId ?? undefined} class="error">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -44,7 +52,12 @@ export interface CheckFieldProps {
 export function CheckField({ id, label, checked, onChange }: CheckFieldProps) {
   return (
     <div class="check">
-      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)}
+      />
       <label for={id}>{label}</label>
     </div>
   );

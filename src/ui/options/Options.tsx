@@ -13,7 +13,11 @@ import type { SettingsStore } from './store';
 import { VenueList } from './VenueList';
 import { FeeTiers, VenueSwitches } from './VenueSettings';
 
-const THEME_LABEL: Record<Theme, MessageKey> = { system: 'options_themeSystem', light: 'options_themeLight', dark: 'options_themeDark' };
+const THEME_LABEL: Record<Theme, MessageKey> = {
+  system: 'options_themeSystem',
+  light: 'options_themeLight',
+  dark: 'options_themeDark',
+};
 
 export interface OptionsProps {
   store: SettingsStore;
@@ -54,7 +58,9 @@ export function Options({ store, download, themeTarget }: OptionsProps) {
       if (text !== written.current && text !== JSON.stringify(before)) setStatus(t('options_changedElsewhere'));
     });
     store.load().then(
-      (settings) => { if (live && savedRef.current === null) adopt(settings); },
+      (settings) => {
+        if (live && savedRef.current === null) adopt(settings);
+      },
       (error: unknown) => setStatus(t('options_loadFailed', messageOf(error))),
     );
     return () => {
@@ -111,9 +117,20 @@ export function Options({ store, download, themeTarget }: OptionsProps) {
     }
   }
 
-  const text = (id: 'minLiquidationDistance' | 'maxLeverage' | 'maxLossPercent' | 'holdHours', label: MessageKey, help: MessageKey) =>
+  const text = (
+    id: 'minLiquidationDistance' | 'maxLeverage' | 'maxLossPercent' | 'holdHours',
+    label: MessageKey,
+    help: MessageKey,
+  ) =>
     draft === null ? null : (
-      <TextField id={id} label={t(label)} help={t(help)} value={draft[id]} error={errors[id]} onInput={(value) => edit({ [id]: value }, id)} />
+      <TextField
+        id={id}
+        label={t(label)}
+        help={t(help)}
+        value={draft[id]}
+        error={errors[id]}
+        onInput={(value) => edit({ [id]: value }, id)}
+      />
     );
 
   return (
@@ -124,7 +141,12 @@ export function Options({ store, download, themeTarget }: OptionsProps) {
           <form ref={form} onSubmit={(e) => void save(e)} noValidate>
             <fieldset>
               <legend>{t('options_guardSection')}</legend>
-              <CheckField id="guardEnabled" label={t('options_guardEnabled')} checked={draft.guardEnabled} onChange={(on) => edit({ guardEnabled: on })} />
+              <CheckField
+                id="guardEnabled"
+                label={t('options_guardEnabled')}
+                checked={draft.guardEnabled}
+                onChange={(on) => edit({ guardEnabled: on })}
+              />
               {text('minLiquidationDistance', 'options_minLiquidationDistance', 'options_minLiquidationDistanceHelp')}
               {text('maxLeverage', 'options_maxLeverage', 'options_maxLeverageHelp')}
               {text('maxLossPercent', 'options_maxLossPercent', 'options_maxLossPercentHelp')}
@@ -135,33 +157,59 @@ export function Options({ store, download, themeTarget }: OptionsProps) {
             </fieldset>
             <fieldset>
               <legend>{t('options_overlaySection')}</legend>
-              <CheckField id="overlayEnabled" label={t('options_overlayEnabled')} checked={draft.overlayEnabled} onChange={(on) => edit({ overlayEnabled: on })} />
-              <button type="button" id="reset-positions" onClick={() => void resetPositions()}>{t('options_resetPositions')}</button>
+              <CheckField
+                id="overlayEnabled"
+                label={t('options_overlayEnabled')}
+                checked={draft.overlayEnabled}
+                onChange={(on) => edit({ overlayEnabled: on })}
+              />
+              <button type="button" id="reset-positions" onClick={() => void resetPositions()}>
+                {t('options_resetPositions')}
+              </button>
             </fieldset>
-            <VenueSwitches draft={draft} onVenueEnabled={(venue, on) => edit({ enabledVenues: { ...draft.enabledVenues, [venue]: on } })} />
+            <VenueSwitches
+              draft={draft}
+              onVenueEnabled={(venue, on) => edit({ enabledVenues: { ...draft.enabledVenues, [venue]: on } })}
+            />
             <FeeTiers
               draft={draft}
               errors={errors}
-              onFee={(venue, side, value) => edit({ fees: { ...draft.fees, [venue]: { ...draft.fees[venue], [side]: value } } }, `fee-${venue}-${side}`)}
+              onFee={(venue, side, value) =>
+                edit(
+                  { fees: { ...draft.fees, [venue]: { ...draft.fees[venue], [side]: value } } },
+                  `fee-${venue}-${side}`,
+                )
+              }
             />
             <fieldset>
               <legend>{t('options_themeSection')}</legend>
               {THEMES.map((option) => (
                 <div class="check" key={option}>
-                  <input type="radio" id={`theme-${option}`} name="theme" value={option} checked={draft.theme === option} onChange={() => edit({ theme: option })} />
+                  <input
+                    type="radio"
+                    id={`theme-${option}`}
+                    name="theme"
+                    value={option}
+                    checked={draft.theme === option}
+                    onChange={() => edit({ theme: option })}
+                  />
                   <label for={`theme-${option}`}>{t(THEME_LABEL[option])}</label>
                 </div>
               ))}
             </fieldset>
             <div class="actions">
-              <button type="submit" id="save" class="primary">{t('options_save')}</button>
+              <button type="submit" id="save" class="primary">
+                {t('options_save')}
+              </button>
               {sameDraft(draft, draftFromSettings(saved)) ? null : <span class="dirty">{t('options_unsaved')}</span>}
             </div>
           </form>
           <SettingsFile saved={saved} replace={replace} download={download} announce={setStatus} />
         </>
       )}
-      <p id="status" class="status" role="status" aria-live="polite">{status}</p>
+      <p id="status" class="status" role="status" aria-live="polite">
+        {status}
+      </p>
       <VenueList />
     </main>
   );

@@ -60,24 +60,55 @@ export function SettingsFile({ saved, replace, download, announce }: Props) {
     <section aria-labelledby="file-title" class="file">
       <h2 id="file-title">{t('options_fileSection')}</h2>
       <div class="row">
-        <button type="button" id="export" onClick={() => { download(EXPORT_FILE_NAME, exportSettings(saved)); announce(t('options_exported')); }}>
+        <button
+          type="button"
+          id="export"
+          onClick={() => {
+            download(EXPORT_FILE_NAME, exportSettings(saved));
+            announce(t('options_exported'));
+          }}
+        >
           {t('options_export')}
         </button>
       </div>
       <div class="field">
         <label for="import-file">{t('options_import')}</label>
-        <input id="import-file" type="file" accept="application/json,.json" onChange={(e) => void importFile(e.currentTarget as HTMLInputElement)} />
+        <input
+          id="import-file"
+          type="file"
+          accept="application/json,.json"
+          onChange={(e) => void importFile(e.currentTarget as HTMLInputElement)}
+        />
       </div>
       <div class="row">
-        <button type="button" id="reset" ref={resetButton} aria-expanded={confirming} aria-controls="reset-confirm" onClick={() => setConfirming(true)}>
+        <button
+          type="button"
+          id="reset"
+          ref={resetButton}
+          aria-expanded={confirming}
+          aria-controls="reset-confirm"
+          onClick={() => setConfirming(true)}
+        >
           {t('options_reset')}
         </button>
       </div>
       {confirming ? (
-        <div id="reset-confirm" class="confirm" role="group" aria-labelledby="reset-question" onKeyDown={(e) => { if (e.key === 'Escape') setConfirming(false); }}>
+        <div
+          id="reset-confirm"
+          class="confirm"
+          role="group"
+          aria-labelledby="reset-question"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') setConfirming(false);
+          }}
+        >
           <p id="reset-question">{t('options_resetConfirm')}</p>
-          <button type="button" id="reset-yes" class="danger" onClick={() => void reset()}>{t('options_resetYes')}</button>
-          <button type="button" id="reset-no" ref={cancelButton} onClick={() => setConfirming(false)}>{t('options_resetNo')}</button>
+          <button type="button" id="reset-yes" class="danger" onClick={() => void reset()}>
+            {t('options_resetYes')}
+          </button>
+          <button type="button" id="reset-no" ref={cancelButton} onClick={() => setConfirming(false)}>
+            {t('options_resetNo')}
+          </button>
         </div>
       ) : null}
     </section>

@@ -8,7 +8,11 @@ function Items({ title, items }: { title: string; items: string[] }) {
   return (
     <div class="about-part">
       <h4>{title}</h4>
-      <ul>{items.map((item) => <li key={item}>{item}</li>)}</ul>
+      <ul>
+        {items.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
     </div>
   );
 }
@@ -17,12 +21,22 @@ function Venue({ about }: { about: VenueAbout }) {
   return (
     <details class="venue" data-venue={about.venue}>
       <summary>{about.name}</summary>
-      <p class="pages">{t('venues_runsOn')} {about.pages.map((p, i) => <code key={p}>{i > 0 ? ', ' : ''}{p}</code>)}</p>
+      <p class="pages">
+        {t('venues_runsOn')}{' '}
+        {about.pages.map((p, i) => (
+          <code key={p}>
+            {i > 0 ? ', ' : ''}
+            {p}
+          </code>
+        ))}
+      </p>
       <Items title={t('venues_reads')} items={about.reads} />
       <Items title={t('venues_marketData')} items={about.marketData} />
       <Items title={t('venues_computes')} items={about.computes} />
       <Items title={t('venues_assumes')} items={about.assumes} />
-      <p class="degrades"><strong>{t('venues_degrades')}</strong> {about.degrades}</p>
+      <p class="degrades">
+        <strong>{t('venues_degrades')}</strong> {about.degrades}
+      </p>
     </details>
   );
 }
@@ -31,7 +45,9 @@ export function VenueList() {
   return (
     <section aria-labelledby="venues-title" class="venue-list">
       <h2 id="venues-title">{t('venues_title')}</h2>
-      {VENUE_ABOUT.map((about) => <Venue key={about.venue} about={about} />)}
+      {VENUE_ABOUT.map((about) => (
+        <Venue key={about.venue} about={about} />
+      ))}
     </section>
   );
 }

@@ -19,9 +19,17 @@ export function VenueSwitches({ draft, onVenueEnabled }: Pick<Props, 'draft' | '
       <legend>{t('options_venuesSection')}</legend>
       {/* Host access stays a required permission (decided for issue 5): the switch only turns our
           work on the venue's pages off. Saying so keeps the user from expecting a permission prompt. */}
-      <p class="help" id="venues-help">{t('options_venuesHelp')}</p>
+      <p class="help" id="venues-help">
+        {t('options_venuesHelp')}
+      </p>
       {VENUES_IN_ORDER.map((venue) => (
-        <CheckField key={venue} id={`venue-${venue}`} label={t('options_venueEnabled', venueName(venue))} checked={draft.enabledVenues[venue]} onChange={(on) => onVenueEnabled(venue, on)} />
+        <CheckField
+          key={venue}
+          id={`venue-${venue}`}
+          label={t('options_venueEnabled', venueName(venue))}
+          checked={draft.enabledVenues[venue]}
+          onChange={(on) => onVenueEnabled(venue, on)}
+        />
       ))}
     </fieldset>
   );

@@ -48,7 +48,9 @@ export function draftFromSettings(s: Settings): Draft {
   const fees = {} as Record<VenueId, FeeDraft>;
   for (const venue of VENUES) {
     const tier = s.feeTiers[venue];
-    fees[venue] = tier ? { maker: toPercent(tier.makerFeeRate), taker: toPercent(tier.takerFeeRate) } : { maker: '', taker: '' };
+    fees[venue] = tier
+      ? { maker: toPercent(tier.makerFeeRate), taker: toPercent(tier.takerFeeRate) }
+      : { maker: '', taker: '' };
   }
   return {
     guardEnabled: s.guardEnabled,
@@ -80,10 +82,22 @@ function typed(text: string, ok: (v: Fixed) => string | null): Checked {
   return problem === null ? { value } : { error: problem };
 }
 
-const below = (max: number) => (v: Fixed): string | null => (compareFixed(v, int(max)) < 0 ? null : t('error_below', String(max)));
-const atMost = (max: number) => (v: Fixed): string | null => (compareFixed(v, int(max)) <= 0 ? null : t('error_atMost', String(max)));
-const atLeast = (min: number) => (v: Fixed): string | null => (compareFixed(v, int(min)) >= 0 ? null : t('error_atLeast', String(min)));
-const positiveAtMost = (max: number) => (v: Fixed): string | null => (signOf(v) > 0 ? atMost(max)(v) : t('error_greaterThan', '0'));
+const below =
+  (max: number) =>
+  (v: Fixed): string | null =>
+    compareFixed(v, int(max)) < 0 ? null : t('error_below', String(max));
+const atMost =
+  (max: number) =>
+  (v: Fixed): string | null =>
+    compareFixed(v, int(max)) <= 0 ? null : t('error_atMost', String(max));
+const atLeast =
+  (min: number) =>
+  (v: Fixed): string | null =>
+    compareFixed(v, int(min)) >= 0 ? null : t('error_atLeast', String(min));
+const positiveAtMost =
+  (max: number) =>
+  (v: Fixed): string | null =>
+    signOf(v) > 0 ? atMost(max)(v) : t('error_greaterThan', '0');
 
 /** The user's limits (percent) → stored settings fields. */
 const RULES = {
@@ -100,7 +114,12 @@ const RULES = {
  */
 export function settingsFromDraft(base: Settings, draft: Draft): { settings: Settings } | { errors: FieldErrors } {
   const errors: FieldErrors = {};
-  const field = (id: string, text: string, rule: (v: Fixed) => string | null, optional: boolean): Fixed | null | undefined => {
+  const field = (
+    id: string,
+    text: string,
+    rule: (v: Fixed) => string | null,
+    optional: boolean,
+  ): Fixed | null | undefined => {
     if (optional && text.trim() === '') return null;
     const checked = typed(text, rule);
     if ('error' in checked) {
@@ -110,7 +129,12 @@ export function settingsFromDraft(base: Settings, draft: Draft): { settings: Set
     return checked.value;
   };
 
-  const minDistance = field('minLiquidationDistance', draft.minLiquidationDistance, RULES.minLiquidationDistance, false);
+  const minDistance = field(
+    'minLiquidationDistance',
+    draft.minLiquidationDistance,
+    RULES.minLiquidationDistance,
+    false,
+  );
   const maxLeverage = field('maxLeverage', draft.maxLeverage, RULES.maxLeverage, true);
   const maxLoss = field('maxLossPercent', draft.maxLossPercent, RULES.maxLossPercent, true);
   const holdHours = field('holdHours', draft.holdHours, RULES.holdHours, false);
@@ -132,7 +156,13 @@ export function settingsFromDraft(base: Settings, draft: Draft): { settings: Set
     }
   }
 
-  if (Object.keys(errors).length > 0 || minDistance == null || holdHours == null || maxLeverage === undefined || maxLoss === undefined) {
+  if (
+    Object.keys(errors).length > 0 ||
+    minDistance == null ||
+    holdHours == null ||
+    maxLeverage === undefined ||
+    maxLoss === undefined
+  ) {
     return { errors };
   }
   const settings: Settings = {
@@ -160,7 +190,8 @@ export function settingsFromDraft(base: Settings, draft: Draft): { settings: Set
 export function mergeExternal(draft: Draft, before: Settings, after: Settings): Draft {
   const was = draftFromSettings(before);
   const now = draftFromSettings(after);
-  const pick = <T,>(current: T, old: T, next: T): T => (JSON.stringify(current) === JSON.stringify(old) ? next : current);
+  const pick = <T>(current: T, old: T, next: T): T =>
+    JSON.stringify(current) === JSON.stringify(old) ? next : current;
   const fees = {} as Record<VenueId, FeeDraft>;
   const enabledVenues = {} as Record<VenueId, boolean>;
   for (const venue of VENUES) {

@@ -16,4 +16,11 @@ setPageStyle(document, `${THEME_CSS}\n${OPTIONS_CSS}`);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('options: #root missing from index.html');
-render(<Options store={settingsStore(browser.storage)} download={(name, text) => downloadText(name, text)} themeTarget={document.documentElement} />, root);
+render(
+  <Options
+    store={settingsStore(browser.storage)}
+    download={(name, text) => downloadText(name, text)}
+    themeTarget={document.documentElement}
+  />,
+  root,
+);

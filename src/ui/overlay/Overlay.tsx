@@ -16,8 +16,16 @@ const RISK_WORD: Record<Risk, [string, string]> = {
 
 /** Read by screen readers, not shown (inline: the same rule wherever the overlay is drawn). */
 const VISUALLY_HIDDEN = {
-  position: 'absolute', width: '1px', height: '1px', margin: '-1px', padding: '0', border: '0',
-  overflow: 'hidden', clip: 'rect(0 0 0 0)', clipPath: 'inset(50%)', whiteSpace: 'nowrap',
+  position: 'absolute',
+  width: '1px',
+  height: '1px',
+  margin: '-1px',
+  padding: '0',
+  border: '0',
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  clipPath: 'inset(50%)',
+  whiteSpace: 'nowrap',
 } as const;
 
 /** The chart panel's element (aria-controls): ids are scoped to our shadow root, one overlay per root. */
@@ -42,7 +50,11 @@ function Column({ column }: { column: SideColumn }) {
   return (
     <section class={`col risk-${column.risk}`} {...{ [ATTR.side]: column.side }}>
       <h3>{sideTitle(column.side)}</h3>
-      {column.position && <p class="position" {...{ [ATTR.position]: column.position.change }}>{column.position.text}</p>}
+      {column.position && (
+        <p class="position" {...{ [ATTR.position]: column.position.change }}>
+          {column.position.text}
+        </p>
+      )}
       <dl>
         {column.figures.map((f) => (
           <div key={f.key} style="display: contents">
@@ -54,14 +66,25 @@ function Column({ column }: { column: SideColumn }) {
       {column.warnings.length > 0 && (
         <ul class="warnings" aria-label={t('overlay_warnings')}>
           {column.warnings.map((w) => (
-            <li key={w.code} class={`sev-${w.severity}`} hidden={w.inBanner} {...{ [ATTR.warning]: w.code, [ATTR.severity]: w.severity }}>{w.message}</li>
+            <li
+              key={w.code}
+              class={`sev-${w.severity}`}
+              hidden={w.inBanner}
+              {...{ [ATTR.warning]: w.code, [ATTR.severity]: w.severity }}
+            >
+              {w.message}
+            </li>
           ))}
         </ul>
       )}
       {column.assumptions.length > 0 && (
         <details>
           <summary>{t('overlay_assumptions')}</summary>
-          <ul>{column.assumptions.map((a, i) => <li key={i}>{a}</li>)}</ul>
+          <ul>
+            {column.assumptions.map((a, i) => (
+              <li key={i}>{a}</li>
+            ))}
+          </ul>
         </details>
       )}
     </section>
@@ -69,7 +92,17 @@ function Column({ column }: { column: SideColumn }) {
 }
 
 /** One PnL chart per quoted side, drawn only while the panel is open (no cost while closed). */
-function ChartPanel({ view, open, onToggle, onClose }: { view: OverlayView; open: boolean; onToggle?: () => void; onClose?: () => void }) {
+function ChartPanel({
+  view,
+  open,
+  onToggle,
+  onClose,
+}: {
+  view: OverlayView;
+  open: boolean;
+  onToggle?: () => void;
+  onClose?: () => void;
+}) {
   const { locale, priceDecimals } = view.format;
   const price = (v: string): string => formatPrice(v, { locale, decimals: priceDecimals }) ?? v;
   const money = (v: string): string => formatMoney(v, { locale }) ?? v;
@@ -83,33 +116,55 @@ function ChartPanel({ view, open, onToggle, onClose }: { view: OverlayView; open
   };
   return (
     <div class="chart" onKeyDown={onKeyDown} {...{ [ATTR.chart]: open ? 'open' : 'closed' }}>
-      <button type="button" class="chart-toggle" aria-expanded={open} aria-controls={CHART_PANEL_ID} onClick={onToggle} {...{ [ATTR.action]: 'chart' }}>
+      <button
+        type="button"
+        class="chart-toggle"
+        aria-expanded={open}
+        aria-controls={CHART_PANEL_ID}
+        onClick={onToggle}
+        {...{ [ATTR.action]: 'chart' }}
+      >
         {t(open ? 'overlay_hideChart' : 'overlay_showChart')}
       </button>
       <div id={CHART_PANEL_ID} role="group" aria-label={t('chart_title')} hidden={!open}>
-        {open && view.columns.map((c) => (
-          <div key={c.side} {...{ [ATTR.chartSide]: c.side }}>
-            {c.chart === null ? (
-              <p class="missing">{t('chart_unavailable')}</p>
-            ) : (
-              <PnlChart
-                {...c.chart}
-                width={width}
-                height={130}
-                formatPrice={price}
-                formatMoney={money}
-                formatAxis={axis}
-                words={{ price: t('chart_axisPrice', [c.chart.currency]), pnl: c.chart.pnlCaption, marker: say('chart_marker', 'Marker') }}
-              />
-            )}
-          </div>
-        ))}
+        {open &&
+          view.columns.map((c) => (
+            <div key={c.side} {...{ [ATTR.chartSide]: c.side }}>
+              {c.chart === null ? (
+                <p class="missing">{t('chart_unavailable')}</p>
+              ) : (
+                <PnlChart
+                  {...c.chart}
+                  width={width}
+                  height={130}
+                  formatPrice={price}
+                  formatMoney={money}
+                  formatAxis={axis}
+                  words={{
+                    price: t('chart_axisPrice', [c.chart.currency]),
+                    pnl: c.chart.pnlCaption,
+                    marker: say('chart_marker', 'Marker'),
+                  }}
+                />
+              )}
+            </div>
+          ))}
       </div>
     </div>
   );
 }
 
-export function Overlay({ view, collapsed, dimmed, onToggle, onDragStart, chartOpen = false, onToggleChart, onCloseChart, announced = '' }: OverlayProps) {
+export function Overlay({
+  view,
+  collapsed,
+  dimmed,
+  onToggle,
+  onDragStart,
+  chartOpen = false,
+  onToggleChart,
+  onCloseChart,
+  announced = '',
+}: OverlayProps) {
   const rootAttrs: Record<string, string | undefined> = {
     [ATTR.root]: '',
     [ATTR.state]: view.state,
@@ -128,32 +183,64 @@ export function Overlay({ view, collapsed, dimmed, onToggle, onDragStart, chartO
   return (
     <div class={view.columns.length > 1 ? 'root wide' : 'root'} {...rootAttrs}>
       <div class="head">
-        <span class="grip" title={t('overlay_drag')} onPointerDown={onDrag} {...{ [ATTR.action]: 'drag' }}>⠿</span>
+        <span class="grip" title={t('overlay_drag')} onPointerDown={onDrag} {...{ [ATTR.action]: 'drag' }}>
+          ⠿
+        </span>
         <span class="title">{view.title}</span>
-        {view.pending && <span class="pending" title={say('overlay_updatingTitle', 'The form changed; new figures are on their way')}>{say('overlay_updating', 'updating…')}</span>}
+        {view.pending && (
+          <span class="pending" title={say('overlay_updatingTitle', 'The form changed; new figures are on their way')}>
+            {say('overlay_updating', 'updating…')}
+          </span>
+        )}
         <span class="verdict">{say(riskKey, riskEnglish)}</span>
-        <button type="button" class="toggle" title={t(collapsed ? 'overlay_expand' : 'overlay_collapse')} aria-label={t(collapsed ? 'overlay_expand' : 'overlay_collapse')} aria-expanded={!collapsed} onClick={onToggle} {...{ [ATTR.action]: 'collapse' }}>
+        <button
+          type="button"
+          class="toggle"
+          title={t(collapsed ? 'overlay_expand' : 'overlay_collapse')}
+          aria-label={t(collapsed ? 'overlay_expand' : 'overlay_collapse')}
+          aria-expanded={!collapsed}
+          onClick={onToggle}
+          {...{ [ATTR.action]: 'collapse' }}
+        >
           {collapsed ? '+' : '−'}
         </button>
       </div>
       {/* Outside the collapsible body: announcements go on while collapsed. Polite, and debounced by the mount. */}
-      <p style={VISUALLY_HIDDEN} aria-live="polite" aria-atomic="true" {...{ [ATTR.live]: '' }}>{announced}</p>
-      {view.guard && <p class="guard" role="alert">{view.guard.text}</p>}
+      <p style={VISUALLY_HIDDEN} aria-live="polite" aria-atomic="true" {...{ [ATTR.live]: '' }}>
+        {announced}
+      </p>
+      {view.guard && (
+        <p class="guard" role="alert">
+          {view.guard.text}
+        </p>
+      )}
       <div class="body">
         <p class="mark">
           <span {...{ [ATTR.figure]: 'markPrice', [ATTR.value]: markLine.value }}>{markLine.text}</span>
           {markLine.ageMs !== null && ' · '}
-          {markLine.ageMs !== null && <span {...{ [ATTR.figure]: 'markAgeMs', [ATTR.value]: String(markLine.ageMs) }}>{markLine.ageText}</span>}
+          {markLine.ageMs !== null && (
+            <span {...{ [ATTR.figure]: 'markAgeMs', [ATTR.value]: String(markLine.ageMs) }}>{markLine.ageText}</span>
+          )}
         </p>
         {view.banners.map((b) => (
-          <p key={b.kind} class={`banner sev-${b.severity}`} {...{ [ATTR.banner]: b.kind }}>{b.text}</p>
+          <p key={b.kind} class={`banner sev-${b.severity}`} {...{ [ATTR.banner]: b.kind }}>
+            {b.text}
+          </p>
         ))}
         {view.message !== null && <p class="message">{view.message}</p>}
-        {view.missing.length > 0 && <p class="missing">{say('overlay_missing', 'Missing: $1', [view.missing.join(', ')])}</p>}
-        {view.columns.length > 0 && (
-          <div class="cols">{view.columns.map((c) => <Column key={c.side} column={c} />)}</div>
+        {view.missing.length > 0 && (
+          <p class="missing">{say('overlay_missing', 'Missing: $1', [view.missing.join(', ')])}</p>
         )}
-        {view.state === 'ok' && view.columns.length > 0 && <ChartPanel view={view} open={chartOpen} onToggle={onToggleChart} onClose={onCloseChart} />}
+        {view.columns.length > 0 && (
+          <div class="cols">
+            {view.columns.map((c) => (
+              <Column key={c.side} column={c} />
+            ))}
+          </div>
+        )}
+        {view.state === 'ok' && view.columns.length > 0 && (
+          <ChartPanel view={view} open={chartOpen} onToggle={onToggleChart} onClose={onCloseChart} />
+        )}
       </div>
     </div>
   );

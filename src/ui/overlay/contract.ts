@@ -54,10 +54,25 @@ export const ATTR = {
 export const ORDER_UNCHECKED = 'ORDER_UNCHECKED';
 
 /** Engine warning codes that make the pre-submit guard hold the first click. */
-export const GUARD_CODES = ['LIQUIDATION_NEAR', 'LIQUIDATION_AT_MARK', 'LIQUIDATION_IMMEDIATE', 'LEVERAGE_ABOVE_PERSONAL_MAX', 'LIQ_BEYOND_STOP', 'LOSS_AT_STOP_ABOVE_LIMIT'] as const;
+export const GUARD_CODES = [
+  'LIQUIDATION_NEAR',
+  'LIQUIDATION_AT_MARK',
+  'LIQUIDATION_IMMEDIATE',
+  'LEVERAGE_ABOVE_PERSONAL_MAX',
+  'LIQ_BEYOND_STOP',
+  'LOSS_AT_STOP_ABOVE_LIMIT',
+] as const;
 
 /** Figures every ok-state column shows, in this order. */
 export const FIGURES = [
-  'liquidationPrice', 'liquidationDistance', 'marginCallPrice', 'marginLevel', 'initialMargin', 'maintenanceMargin',
-  'fees.open', 'fees.close', 'carry.total', 'breakEvenPrice',
+  'liquidationPrice',
+  'liquidationDistance',
+  'marginCallPrice',
+  'marginLevel',
+  'initialMargin',
+  'maintenanceMargin',
+  'fees.open',
+  'fees.close',
+  'carry.total',
+  'breakEvenPrice',
 ] as const;

@@ -4,7 +4,16 @@
 // price prints exactly as rounded. Only the separators come from the locale (Intl), never the
 // digits. No decimal.js: the overlay runs in the content script.
 import {
-  absDigits, absFixed, compareFixed, integerDigits, leadingExponent, parsePlainDecimal, roundFixed, shiftFixed, signOf, type Fixed,
+  absDigits,
+  absFixed,
+  compareFixed,
+  integerDigits,
+  leadingExponent,
+  parsePlainDecimal,
+  roundFixed,
+  shiftFixed,
+  signOf,
+  type Fixed,
 } from '../../core/decimal-text';
 
 const MINUS = '\u2212';
@@ -118,7 +127,8 @@ export function formatMoney(value: string, options: FormatOptions = {}): string 
   const dec = toDecimal(value);
   if (dec === undefined) return null;
   const abs = absFixed(dec);
-  const decimals = options.decimals ?? (signOf(abs) === 0 || compareFixed(abs, ONE) >= 0 ? 2 : Math.max(2, smallDecimals(abs, 3)));
+  const decimals =
+    options.decimals ?? (signOf(abs) === 0 || compareFixed(abs, ONE) >= 0 ? 2 : Math.max(2, smallDecimals(abs, 3)));
   return formatFixed(dec, decimals, false, options.locale);
 }
 

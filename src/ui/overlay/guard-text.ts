@@ -24,7 +24,10 @@ function reason(code: string, quote: WireQuote, form: OrderForm, settings: Setti
     case 'LIQ_BEYOND_STOP':
       return `liquidation at ${price(quote.liquidationPrice)} comes before your stop-loss at ${price(form.stopLoss)}`;
     case 'LOSS_AT_STOP_ABOVE_LIMIT': {
-      const loss = quote.pnl.atStop === null ? '?' : `${formatPrice(quote.pnl.atStop.replace(/^-/, '')) ?? quote.pnl.atStop} ${ccy}`;
+      const loss =
+        quote.pnl.atStop === null
+          ? '?'
+          : `${formatPrice(quote.pnl.atStop.replace(/^-/, '')) ?? quote.pnl.atStop} ${ccy}`;
       return `the stop-loss would lose ${loss} with fees, above your ${settings.maxLossPercent ?? '?'} % of balance`;
     }
     default:

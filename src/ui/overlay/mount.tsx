@@ -84,10 +84,17 @@ export function mountOverlay(doc: Document, options: MountOptions = {}): Overlay
     } catch {
       // Synthetic pointer ids (tests) cannot be captured; the move listeners still work.
     }
-    handle.addEventListener('pointermove', (e) => {
-      const { clientX, clientY } = e as PointerEvent;
-      moveTo({ x: origin.x + clientX - start.x, y: origin.y + clientY - start.y }, measured ?? { width: 0, height: 0 });
-    }, opts);
+    handle.addEventListener(
+      'pointermove',
+      (e) => {
+        const { clientX, clientY } = e as PointerEvent;
+        moveTo(
+          { x: origin.x + clientX - start.x, y: origin.y + clientY - start.y },
+          measured ?? { width: 0, height: 0 },
+        );
+      },
+      opts,
+    );
     const end = (): void => {
       drag.abort();
       userPosition = position;
@@ -108,8 +115,15 @@ export function mountOverlay(doc: Document, options: MountOptions = {}): Overlay
     if (view === null) return;
     render(
       <Overlay
-        view={view} collapsed={collapsed} dimmed={dimmed} onToggle={toggle} onDragStart={onDragStart}
-        chartOpen={chartOpenByVenue.get(chartKey()) ?? false} onToggleChart={toggleChart} onCloseChart={closeChart} announced={announced}
+        view={view}
+        collapsed={collapsed}
+        dimmed={dimmed}
+        onToggle={toggle}
+        onDragStart={onDragStart}
+        chartOpen={chartOpenByVenue.get(chartKey()) ?? false}
+        onToggleChart={toggleChart}
+        onCloseChart={closeChart}
+        announced={announced}
       />,
       container,
     );
@@ -194,7 +208,8 @@ export function mountOverlay(doc: Document, options: MountOptions = {}): Overlay
     setDimmed(next) {
       if (next === dimmed) return;
       dimmed = next;
-      for (const [property, value] of Object.entries(next ? HOST_DIMMED : HOST_UNDIMMED)) host.style.setProperty(property, value, 'important');
+      for (const [property, value] of Object.entries(next ? HOST_DIMMED : HOST_UNDIMMED))
+        host.style.setProperty(property, value, 'important');
       draw();
     },
     destroy() {

@@ -13,12 +13,35 @@ export const VENUE_LABEL: Record<VenueId, string> = {
 };
 
 // Longest first, so "BTCUSDT" ends in USDT, not USD. Kraken's legacy pairs end in Z + fiat.
-const QUOTE_SUFFIXES = ['FDUSD', 'USDT', 'USDC', 'BUSD', 'ZUSD', 'ZEUR', 'ZGBP', 'ZCAD', 'ZJPY', 'USD', 'EUR', 'GBP', 'CAD', 'JPY', 'CHF', 'AUD', 'XBT', 'BTC', 'ETH'];
+const QUOTE_SUFFIXES = [
+  'FDUSD',
+  'USDT',
+  'USDC',
+  'BUSD',
+  'ZUSD',
+  'ZEUR',
+  'ZGBP',
+  'ZCAD',
+  'ZJPY',
+  'USD',
+  'EUR',
+  'GBP',
+  'CAD',
+  'JPY',
+  'CHF',
+  'AUD',
+  'XBT',
+  'BTC',
+  'ETH',
+];
 
 /** The quote currency of a venue symbol ("BTCUSDT" → "USDT", "XBTUSD" → "USD"); a generic label when unknown. */
 export function quoteCurrency(venue: VenueId, symbol: string): string {
   if (venue === 'hyperliquid') return 'USDC';
-  const upper = symbol.toUpperCase().replace(/[-_/:]/g, '').replace(/SWAP$/, '');
+  const upper = symbol
+    .toUpperCase()
+    .replace(/[-_/:]/g, '')
+    .replace(/SWAP$/, '');
   const suffix = QUOTE_SUFFIXES.find((s) => upper.length > s.length && upper.endsWith(s));
   if (suffix === undefined) return 'quote ccy';
   return suffix.length === 4 && suffix.startsWith('Z') ? suffix.slice(1) : suffix;

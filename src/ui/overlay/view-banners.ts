@@ -22,51 +22,111 @@ const FIGURE_NAMES: Partial<Record<MarketFigureKey, [string, string]>> = {
 };
 
 /** The header line: the mark of the market the quotes came from, aged on this page's own clock. */
-export function markLine(market: MarketInfo | null, form: OrderForm | null, now: number, f: Formats): { line: MarkLine; state: MarkState } {
+export function markLine(
+  market: MarketInfo | null,
+  form: OrderForm | null,
+  now: number,
+  f: Formats,
+): { line: MarkLine; state: MarkState } {
   const matches = market !== null && (form === null || (market.venue === form.venue && market.symbol === form.symbol));
   const mark = matches ? market.mark : null;
-  if (mark === null) return { state: 'missing', line: { value: '', text: t('overlay_noMark'), ageMs: null, ageText: '' } };
+  if (mark === null)
+    return { state: 'missing', line: { value: '', text: t('overlay_noMark'), ageMs: null, ageText: '' } };
   const ageMs = Math.max(0, now - mark.receivedAt);
-  const state: MarkState = isFresh({ value: mark.value, receivedAt: mark.receivedAt, exchangeTime: null, source: 'stream' }, 'markPrice', now) ? 'live' : 'stale';
+  const state: MarkState = isFresh(
+    { value: mark.value, receivedAt: mark.receivedAt, exchangeTime: null, source: 'stream' },
+    'markPrice',
+    now,
+  )
+    ? 'live'
+    : 'stale';
   const ccy = quoteCurrency(market!.venue, market!.symbol);
   const ageText = t(state === 'stale' ? 'overlay_ageStale' : 'overlay_age', [formatAge(ageMs)]);
-  return { state, line: { value: mark.value, text: t('overlay_mark', [`${formatPrice(mark.value, f.price) ?? mark.value} ${ccy}`]), ageMs, ageText } };
+  return {
+    state,
+    line: {
+      value: mark.value,
+      text: t('overlay_mark', [`${formatPrice(mark.value, f.price) ?? mark.value} ${ccy}`]),
+      ageMs,
+      ageText,
+    },
+  };
 }
 
-export function banners(plan: SideQuote['plan'] | undefined, quotes: SideQuote[], market: MarketInfo | null, markAgeMs: number | null): Banner[] {
+export function banners(
+  plan: SideQuote['plan'] | undefined,
+  quotes: SideQuote[],
+  market: MarketInfo | null,
+  markAgeMs: number | null,
+): Banner[] {
   const out: Banner[] = [];
   if (plan !== undefined) {
     // The age now, on this page's clock; the plan's age is from when the quote was computed.
     const ageMs = markAgeMs ?? plan.markAgeMs;
     const age = ageMs === null ? '' : ` (${formatAge(ageMs)})`;
-    if (plan.priceBasis === 'limit' && plan.markState === 'stale') out.push({ kind: 'mark-stale', severity: 'warn', text: t('overlay_markStaleLimit', [age]) });
-    if (plan.priceBasis === 'limit' && plan.markState === 'missing') out.push({ kind: 'mark-missing', severity: 'warn', text: t('overlay_markMissingLimit') });
-    if (plan.priceBasis === 'stale-mark') out.push({ kind: 'mark-stale', severity: 'danger', text: t('overlay_markStaleOld', [age]) });
+    if (plan.priceBasis === 'limit' && plan.markState === 'stale')
+      out.push({ kind: 'mark-stale', severity: 'warn', text: t('overlay_markStaleLimit', [age]) });
+    if (plan.priceBasis === 'limit' && plan.markState === 'missing')
+      out.push({ kind: 'mark-missing', severity: 'warn', text: t('overlay_markMissingLimit') });
+    if (plan.priceBasis === 'stale-mark')
+      out.push({ kind: 'mark-stale', severity: 'danger', text: t('overlay_markStaleOld', [age]) });
     const others = plan.staleFigures.flatMap((k) => {
       const name = FIGURE_NAMES[k];
       return name ? [say(name[0], name[1])] : [];
     });
-    if (others.length > 0) out.push({ kind: 'stale-figures', severity: 'info', text: say('overlay_staleFigures', 'Stale $1 not used — bundled figures instead', [others.join(', ')]) });
+    if (others.length > 0)
+      out.push({
+        kind: 'stale-figures',
+        severity: 'info',
+        text: say('overlay_staleFigures', 'Stale $1 not used — bundled figures instead', [others.join(', ')]),
+      });
     if (plan.tiers === 'stale') out.push({ kind: 'stale-tiers', severity: 'info', text: t('overlay_staleTiers') });
     const source = accountSourceBanner(plan);
     if (source !== null) out.push(source);
-    if (plan.lossLimitUnchecked) out.push({ kind: 'loss-limit', severity: 'info', text: t('overlay_lossLimitUnchecked') });
+    if (plan.lossLimitUnchecked)
+      out.push({ kind: 'loss-limit', severity: 'info', text: t('overlay_lossLimitUnchecked') });
   }
   const misread = plan?.positionsImplausible ?? [];
   const unknown = (plan?.positionsUnknown ?? []).filter((symbol) => !misread.includes(symbol));
   if (plan?.positionsTooMany === true) {
-    out.push({ kind: 'positions-unknown', severity: 'danger', text: say('overlay_positionsTooMany', 'More open positions on the page than can be read — no liquidation price') });
+    out.push({
+      kind: 'positions-unknown',
+      severity: 'danger',
+      text: say('overlay_positionsTooMany', 'More open positions on the page than can be read — no liquidation price'),
+    });
   }
   if (misread.length > 0) {
-    out.push({ kind: 'positions-unknown', severity: 'danger', text: say('overlay_positionsMisread', 'Open position $1: the prices read from the page do not fit the market (misread?) — no liquidation price', [misread.join(', ')]) });
+    out.push({
+      kind: 'positions-unknown',
+      severity: 'danger',
+      text: say(
+        'overlay_positionsMisread',
+        'Open position $1: the prices read from the page do not fit the market (misread?) — no liquidation price',
+        [misread.join(', ')],
+      ),
+    });
   }
   if (unknown.length > 0) {
-    const [key, english] = unknown.length > 1
-      ? ['overlay_positionsUnknownMany', 'Open positions $1 cannot be weighed (maintenance margin unknown, or a same-market position that cannot be netted) — no liquidation price']
-      : ['overlay_positionsUnknownOne', 'Open position $1 cannot be weighed (maintenance margin unknown, or a same-market position that cannot be netted) — no liquidation price'];
+    const [key, english] =
+      unknown.length > 1
+        ? [
+            'overlay_positionsUnknownMany',
+            'Open positions $1 cannot be weighed (maintenance margin unknown, or a same-market position that cannot be netted) — no liquidation price',
+          ]
+        : [
+            'overlay_positionsUnknownOne',
+            'Open position $1 cannot be weighed (maintenance margin unknown, or a same-market position that cannot be netted) — no liquidation price',
+          ];
     out.push({ kind: 'positions-unknown', severity: 'danger', text: say(key, english, [unknown.join(', ')]) });
   }
-  const balanceWarning = unknown.length === 0 && misread.length === 0 && plan?.positionsTooMany !== true && quotes.some((q) => q.result !== null && !isError(q.result) && q.result.warnings.some((w) => w.code === 'CROSS_BALANCE_UNKNOWN'));
+  const balanceWarning =
+    unknown.length === 0 &&
+    misread.length === 0 &&
+    plan?.positionsTooMany !== true &&
+    quotes.some(
+      (q) =>
+        q.result !== null && !isError(q.result) && q.result.warnings.some((w) => w.code === 'CROSS_BALANCE_UNKNOWN'),
+    );
   if (quotes.some((q) => q.plan.needsBalance) || balanceWarning) {
     out.push({ kind: 'balance', severity: 'warn', text: t('overlay_enterBalance') });
   }
@@ -80,18 +140,41 @@ export function banners(plan: SideQuote['plan'] | undefined, quotes: SideQuote[]
 function accountSourceBanner(plan: SideQuote['plan']): Banner | null {
   const n = plan.pagePositions;
   if (plan.balanceSource === 'page') {
-    const text = n === null ? say('overlay_balanceFromPage', 'Cross: account balance read from the page')
-      : n === 0 ? say('overlay_balanceFromPageNoPositions', 'Cross: account balance (no other open positions) read from the page')
-        : n === 1 ? say('overlay_balanceFromPageOnePosition', 'Cross: account balance and 1 open position read from the page')
-          : say('overlay_balanceFromPagePositions', 'Cross: account balance and $1 open positions read from the page', [String(n)]);
+    const text =
+      n === null
+        ? say('overlay_balanceFromPage', 'Cross: account balance read from the page')
+        : n === 0
+          ? say(
+              'overlay_balanceFromPageNoPositions',
+              'Cross: account balance (no other open positions) read from the page',
+            )
+          : n === 1
+            ? say('overlay_balanceFromPageOnePosition', 'Cross: account balance and 1 open position read from the page')
+            : say(
+                'overlay_balanceFromPagePositions',
+                'Cross: account balance and $1 open positions read from the page',
+                [String(n)],
+              );
     return { kind: 'balance-source', severity: 'info', text };
   }
   if (plan.balanceSource === 'settings') {
-    const text = n === null ? say('overlay_balanceFromPopup', 'Cross: balance as you entered it in the popup (the page does not show it); other open positions not included')
-      : n === 1 ? say('overlay_balanceFromPopupOnePosition', 'Cross: balance as you entered it in the popup (the page does not show it); 1 open position read from the page')
-        : say('overlay_balanceFromPopupPositions', 'Cross: balance as you entered it in the popup (the page does not show it); $1 open positions read from the page', [String(n)]);
+    const text =
+      n === null
+        ? say(
+            'overlay_balanceFromPopup',
+            'Cross: balance as you entered it in the popup (the page does not show it); other open positions not included',
+          )
+        : n === 1
+          ? say(
+              'overlay_balanceFromPopupOnePosition',
+              'Cross: balance as you entered it in the popup (the page does not show it); 1 open position read from the page',
+            )
+          : say(
+              'overlay_balanceFromPopupPositions',
+              'Cross: balance as you entered it in the popup (the page does not show it); $1 open positions read from the page',
+              [String(n)],
+            );
     return { kind: 'balance-source', severity: 'info', text };
   }
   return null;
 }
-

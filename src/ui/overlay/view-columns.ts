@@ -8,7 +8,16 @@ import type { OrderForm } from '../../venues/types';
 import { chartFromQuote } from '../chart/from-quote';
 import { t, type MessageKey } from '../i18n';
 import { FIGURES } from './contract';
-import { formatFixed, formatFraction, formatMoney, formatPercentValue, formatPrice, formatRatio, toDecimal, type FormatOptions } from './format';
+import {
+  formatFixed,
+  formatFraction,
+  formatMoney,
+  formatPercentValue,
+  formatPrice,
+  formatRatio,
+  toDecimal,
+  type FormatOptions,
+} from './format';
 import { baseAsset, quoteCurrency } from './units';
 import { sideTitle } from './view-text';
 import type { ChartView, MarketInfo, PositionLine, Risk, SideColumn, SideQuote, FigureRow } from './view-types';
@@ -26,8 +35,11 @@ const LABEL_KEYS: Record<(typeof FIGURES)[number], MessageKey> = {
   breakEvenPrice: 'figure_breakEvenPrice',
 };
 
-const CARRY_KEYS: Record<string, MessageKey> = { funding: 'figure_funding', interest: 'figure_interest', rollover: 'figure_rollover' };
-
+const CARRY_KEYS: Record<string, MessageKey> = {
+  funding: 'figure_funding',
+  interest: 'figure_interest',
+  rollover: 'figure_rollover',
+};
 
 const RISK_ORDER: Risk[] = ['ok', 'warn', 'danger'];
 export const worse = (a: Risk, b: Risk): Risk => (RISK_ORDER.indexOf(a) >= RISK_ORDER.indexOf(b) ? a : b);
@@ -52,7 +64,9 @@ export interface Formats {
 
 function figureText(key: (typeof FIGURES)[number], value: string, quote: WireQuote, ccy: string, f: Formats): string {
   switch (key) {
-    case 'liquidationPrice': case 'marginCallPrice': case 'breakEvenPrice':
+    case 'liquidationPrice':
+    case 'marginCallPrice':
+    case 'breakEvenPrice':
       return `${formatPrice(value, f.price) ?? value} ${ccy}`;
     case 'liquidationDistance':
       return formatFraction(value, f.other) ?? value;
@@ -71,7 +85,12 @@ function figureText(key: (typeof FIGURES)[number], value: string, quote: WireQuo
 }
 
 /** Figures the engine leaves null for cross margin until it knows the account balance. */
-const BALANCE_FIGURES: ReadonlySet<string> = new Set(['liquidationPrice', 'liquidationDistance', 'marginCallPrice', 'marginLevel']);
+const BALANCE_FIGURES: ReadonlySet<string> = new Set([
+  'liquidationPrice',
+  'liquidationDistance',
+  'marginCallPrice',
+  'marginLevel',
+]);
 /** Spot-margin venues warn at a margin-call level before liquidating (src/core/models); perpetuals do not. */
 const HAS_MARGIN_CALL: ReadonlySet<string> = new Set(['kraken-margin', 'binance-margin']);
 
@@ -81,10 +100,12 @@ const HAS_MARGIN_CALL: ReadonlySet<string> = new Set(['kraken-margin', 'binance-
  * be placed without the balance, or lies below zero for a well-funded account.
  */
 function nullText(key: (typeof FIGURES)[number], plan: SideQuote['plan'], quote: WireQuote): string {
-  if ((plan.positionsUnknown.length > 0 || plan.positionsTooMany) && BALANCE_FIGURES.has(key)) return t('figure_positionsUnknown');
+  if ((plan.positionsUnknown.length > 0 || plan.positionsTooMany) && BALANCE_FIGURES.has(key))
+    return t('figure_positionsUnknown');
   const balanceUnknown = plan.needsBalance || quote.warnings.some((w) => w.code === 'CROSS_BALANCE_UNKNOWN');
   if (balanceUnknown && BALANCE_FIGURES.has(key)) return t('figure_enterBalance');
-  if (key === 'marginCallPrice') return t(HAS_MARGIN_CALL.has(quote.venue) ? 'figure_noMarginCallPrice' : 'figure_noMarginCallAtVenue');
+  if (key === 'marginCallPrice')
+    return t(HAS_MARGIN_CALL.has(quote.venue) ? 'figure_noMarginCallPrice' : 'figure_noMarginCallAtVenue');
   return t('common_none');
 }
 
@@ -114,28 +135,74 @@ function columnRisk(quote: WireQuote, settings: Settings): Risk {
  * Null when that price is not known here. The line includes the carry over the holding time
  * (src/ui/chart/from-quote.ts), so it crosses zero at the break-even shown in the column.
  */
-function chartOf(side: Side, quote: WireQuote, plan: SideQuote['plan'], form: OrderForm, market: MarketInfo | null, ccy: string, f: Formats): ChartView | null {
-  const mark = market !== null && market.venue === form.venue && market.symbol === form.symbol ? market.mark?.value ?? null : null;
-  const entry = plan.priceBasis === 'limit' ? form.price : plan.priceBasis === 'mark' || plan.priceBasis === 'stale-mark' ? mark : null;
+function chartOf(
+  side: Side,
+  quote: WireQuote,
+  plan: SideQuote['plan'],
+  form: OrderForm,
+  market: MarketInfo | null,
+  ccy: string,
+  f: Formats,
+): ChartView | null {
+  const mark =
+    market !== null && market.venue === form.venue && market.symbol === form.symbol
+      ? (market.mark?.value ?? null)
+      : null;
+  const entry =
+    plan.priceBasis === 'limit'
+      ? form.price
+      : plan.priceBasis === 'mark' || plan.priceBasis === 'stale-mark'
+        ? mark
+        : null;
   if (entry === null || toDecimal(entry) === undefined) return null;
   const model = chartFromQuote(quote, { entry, mark, stopLoss: form.stopLoss, takeProfit: form.takeProfit });
-  const pnlCaption = model.withCarry ? t('chart_axisPnlHeld', [ccy, hoursText(quote.carry.hours, f)]) : t('chart_axisPnl', [ccy]);
-  return { title: `${t('chart_title')} — ${sideTitle(side)}`, entry, pnl: model.pnl, markers: model.markers, currency: ccy, pnlCaption };
+  const pnlCaption = model.withCarry
+    ? t('chart_axisPnlHeld', [ccy, hoursText(quote.carry.hours, f)])
+    : t('chart_axisPnl', [ccy]);
+  return {
+    title: `${t('chart_title')} — ${sideTitle(side)}`,
+    entry,
+    pnl: model.pnl,
+    markers: model.markers,
+    currency: ccy,
+    pnlCaption,
+  };
 }
 
-export function column(side: Side, quote: WireQuote, plan: SideQuote['plan'], form: OrderForm, settings: Settings, market: MarketInfo | null, f: Formats): SideColumn {
+export function column(
+  side: Side,
+  quote: WireQuote,
+  plan: SideQuote['plan'],
+  form: OrderForm,
+  settings: Settings,
+  market: MarketInfo | null,
+  f: Formats,
+): SideColumn {
   const ccy = quoteCurrency(form.venue, form.symbol);
   const figures = FIGURES.map((key): FigureRow => {
     const value = fieldOf(quote, key);
     const carry = CARRY_KEYS[quote.carry.kind];
-    const label = key === 'carry.total' && carry !== undefined ? t('figure_carryOver', [t(carry), hoursText(quote.carry.hours, f)]) : t(LABEL_KEYS[key]);
-    return { key, label, value: value ?? '', text: value === null ? nullText(key, plan, quote) : figureText(key, value, quote, ccy, f) };
+    const label =
+      key === 'carry.total' && carry !== undefined
+        ? t('figure_carryOver', [t(carry), hoursText(quote.carry.hours, f)])
+        : t(LABEL_KEYS[key]);
+    return {
+      key,
+      label,
+      value: value ?? '',
+      text: value === null ? nullText(key, plan, quote) : figureText(key, value, quote, ccy, f),
+    };
   });
   return {
     side,
     risk: columnRisk(quote, settings),
     figures,
-    warnings: quote.warnings.map((w) => ({ code: w.code, severity: w.severity, message: w.message, inBanner: w.code === 'CROSS_BALANCE_UNKNOWN' })),
+    warnings: quote.warnings.map((w) => ({
+      code: w.code,
+      severity: w.severity,
+      message: w.message,
+      inBanner: w.code === 'CROSS_BALANCE_UNKNOWN',
+    })),
     assumptions: quote.assumptions,
     chart: chartOf(side, quote, plan, form, market, ccy, f),
     position: positionLine(quote, { base: baseAsset(form.venue, form.symbol), quote: ccy }, f),
@@ -146,14 +213,26 @@ export function column(side: Side, quote: WireQuote, plan: SideQuote['plan'], fo
  * "After this order: long 1.5 @ 20,333.3 USDT · realised P/L −12.40 USDT after fees": the position the order
  * leaves in its own market (src/core/position-quote.ts), never the order on its own.
  */
-export function positionLine(quote: Pick<WireQuote, 'position'>, units: { base: string; quote: string }, f: Formats): PositionLine | null {
+export function positionLine(
+  quote: Pick<WireQuote, 'position'>,
+  units: { base: string; quote: string },
+  f: Formats,
+): PositionLine | null {
   const ccy = units.quote;
   const p = quote.position;
   if (p === undefined) return null;
   const parts: string[] = [];
   if (p.after === null) parts.push(t('overlay_positionClosed'));
-  else parts.push(t('overlay_positionAfter', [sideWord(p.after.side), `${p.after.quantity} ${units.base}`, `${formatPrice(p.after.entryPrice, f.price) ?? p.after.entryPrice} ${ccy}`]));
-  if (p.change !== 'add') parts.push(t('overlay_positionRealised', [`${formatMoney(p.realisedPnlNet, f.other) ?? p.realisedPnlNet} ${ccy}`]));
+  else
+    parts.push(
+      t('overlay_positionAfter', [
+        sideWord(p.after.side),
+        `${p.after.quantity} ${units.base}`,
+        `${formatPrice(p.after.entryPrice, f.price) ?? p.after.entryPrice} ${ccy}`,
+      ]),
+    );
+  if (p.change !== 'add')
+    parts.push(t('overlay_positionRealised', [`${formatMoney(p.realisedPnlNet, f.other) ?? p.realisedPnlNet} ${ccy}`]));
   if (p.hedge) parts.push(t('overlay_positionHedge'));
   return { change: p.change, text: parts.join(' · ') };
 }
@@ -164,7 +243,9 @@ const sideWord = (side: Side): string => t(side === 'long' ? 'overlay_positionLo
 export function announcement(columns: SideColumn[]): string {
   return columns
     .map((c) => {
-      const shown = c.figures.filter((r) => r.key === 'liquidationPrice' || r.key === 'liquidationDistance').map((r) => `${r.label} ${r.text}`);
+      const shown = c.figures
+        .filter((r) => r.key === 'liquidationPrice' || r.key === 'liquidationDistance')
+        .map((r) => `${r.label} ${r.text}`);
       return `${sideTitle(c.side)}: ${shown.join(', ')}`;
     })
     .join('. ');

@@ -22,13 +22,20 @@ const MARK_ORDER: MarkState[] = ['live', 'stale', 'missing'];
 const worseMark = (a: MarkState, b: MarkState): MarkState => (MARK_ORDER.indexOf(a) >= MARK_ORDER.indexOf(b) ? a : b);
 
 /** The state when the figures cannot be shown; null when they can. */
-function blockedState(reading: FormReading, quotes: SideQuote[], refusal: RefusalInfo | null): { state: OverlayState; message: string } | null {
+function blockedState(
+  reading: FormReading,
+  quotes: SideQuote[],
+  refusal: RefusalInfo | null,
+): { state: OverlayState; message: string } | null {
   if (reading.status === 'unrecognised') return { state: 'unrecognised', message: t('overlay_formNotRecognised') };
   // Before "spot" or "no price": a misread figure must be said even where nothing would be quoted.
-  if (refusal !== null) return { state: 'refused', message: say('overlay_refused', 'No figures for this form: $1', [refusal.text]) };
+  if (refusal !== null)
+    return { state: 'refused', message: say('overlay_refused', 'No figures for this form: $1', [refusal.text]) };
   if (!reading.form.marginEnabled) return { state: 'spot', message: t('overlay_spot') };
-  if (quotes.some((q) => q.plan.missing === 'contractValue')) return { state: 'no-price', message: t('overlay_noContractSize') };
-  if (quotes.length === 0 || quotes.some((q) => q.result === null)) return { state: 'no-price', message: t('overlay_noPrice') };
+  if (quotes.some((q) => q.plan.missing === 'contractValue'))
+    return { state: 'no-price', message: t('overlay_noContractSize') };
+  if (quotes.length === 0 || quotes.some((q) => q.result === null))
+    return { state: 'no-price', message: t('overlay_noPrice') };
   const failed = quotes.find((q) => q.result !== null && isError(q.result));
   if (failed?.result && isError(failed.result)) {
     const { message, path } = failed.result.error;
@@ -42,28 +49,50 @@ export function buildView(model: OverlayModel): OverlayView {
   const form = reading.status === 'ok' ? reading.form : null;
   const locale = model.locale ?? uiLocale();
   // The tick belongs to the market the quotes came from: only for the form's own symbol.
-  const sameMarket = market !== null && (form === null || (market.venue === form.venue && market.symbol === form.symbol));
+  const sameMarket =
+    market !== null && (form === null || (market.venue === form.venue && market.symbol === form.symbol));
   const priceDecimals = sameMarket ? decimalsOfTick(market.tickSize) : undefined;
   const f: Formats = { price: { locale, decimals: priceDecimals }, other: { locale } };
   const mark = markLine(market, form, now, f);
   const venue = form?.venue ?? market?.venue ?? null;
-  const title = form ? `${form.symbol} · ${VENUE_LABEL[form.venue]}` : market ? `${market.symbol} · ${VENUE_LABEL[market.venue]}` : t('overlay_title');
-  const blocked = model.waiting && reading.status === 'ok'
-    ? { state: 'waiting' as const, message: t('overlay_waiting') }
-    : blockedState(reading, quotes, model.refusal ?? null);
+  const title = form
+    ? `${form.symbol} · ${VENUE_LABEL[form.venue]}`
+    : market
+      ? `${market.symbol} · ${VENUE_LABEL[market.venue]}`
+      : t('overlay_title');
+  const blocked =
+    model.waiting && reading.status === 'ok'
+      ? { state: 'waiting' as const, message: t('overlay_waiting') }
+      : blockedState(reading, quotes, model.refusal ?? null);
   // A held click is explained in every state: the guard may hold while the figures are not in yet.
-  const guard = model.guard === null || form === null ? null : { codes: model.guard.codes, text: guardText(model.guard, quotes, form, settings) };
+  const guard =
+    model.guard === null || form === null
+      ? null
+      : { codes: model.guard.codes, text: guardText(model.guard, quotes, form, settings) };
   const refusal = blocked?.state === 'refused' && model.refusal ? `${model.refusal.code}:${model.refusal.field}` : null;
   const base = {
-    title, markLine: mark.line, missing: reading.status === 'unrecognised' ? reading.missing : [], guard, pending, reason: refusal,
-    venue, theme: settings.theme, format: priceDecimals === undefined ? { locale } : { locale, priceDecimals },
+    title,
+    markLine: mark.line,
+    missing: reading.status === 'unrecognised' ? reading.missing : [],
+    guard,
+    pending,
+    reason: refusal,
+    venue,
+    theme: settings.theme,
+    format: priceDecimals === undefined ? { locale } : { locale, priceDecimals },
   };
   if (blocked !== null || form === null) {
     const state = blocked?.state ?? 'unrecognised';
     // Without figures nothing is known to be safe: say "warn", never a reassuring "ok" (except spot: nothing to liquidate).
     return {
-      ...base, state, mark: mark.state, risk: state === 'spot' ? 'ok' : 'warn', message: blocked?.message ?? null,
-      banners: banners(undefined, quotes, market, mark.line.ageMs), columns: [], announcement: '',
+      ...base,
+      state,
+      mark: mark.state,
+      risk: state === 'spot' ? 'ok' : 'warn',
+      message: blocked?.message ?? null,
+      banners: banners(undefined, quotes, market, mark.line.ageMs),
+      columns: [],
+      announcement: '',
     };
   }
   const columns = quotes.map((q) => column(q.side, q.result as WireQuote, q.plan, form, settings, market, f));

@@ -15,7 +15,8 @@ export type Severity = 'danger' | 'warn' | 'info';
 export type SideQuote = WireSide;
 
 /** The market the quotes were computed on (from the same bg→cs:quotes message). */
-export type MarketInfo = Pick<QuotesMessage, 'venue' | 'symbol' | 'mark' | 'status' | 'lastError'> & Partial<Pick<QuotesMessage, 'tickSize'>>;
+export type MarketInfo = Pick<QuotesMessage, 'venue' | 'symbol' | 'mark' | 'status' | 'lastError'> &
+  Partial<Pick<QuotesMessage, 'tickSize'>>;
 
 /** A submit the guard held back: which codes, for which side (null = every quoted side), how. */
 export interface GuardNotice {
@@ -51,12 +52,33 @@ export interface OverlayModel {
   locale?: string;
 }
 
-export interface FigureRow { key: string; label: string; value: string; text: string }
+export interface FigureRow {
+  key: string;
+  label: string;
+  value: string;
+  text: string;
+}
 /** `inBanner`: the same point is made by a banner above the columns; kept in the DOM, not shown twice. */
-export interface WarningRow { code: string; severity: Severity; message: string; inBanner: boolean }
+export interface WarningRow {
+  code: string;
+  severity: Severity;
+  message: string;
+  inBanner: boolean;
+}
 /** The account already holds a position in the order's market: what is left after the order, in words. */
-export interface PositionLine { change: 'add' | 'reduce' | 'close' | 'flip'; text: string }
-export interface SideColumn { side: Side; risk: Risk; figures: FigureRow[]; warnings: WarningRow[]; assumptions: string[]; chart: ChartView | null; position: PositionLine | null }
+export interface PositionLine {
+  change: 'add' | 'reduce' | 'close' | 'flip';
+  text: string;
+}
+export interface SideColumn {
+  side: Side;
+  risk: Risk;
+  figures: FigureRow[];
+  warnings: WarningRow[];
+  assumptions: string[];
+  chart: ChartView | null;
+  position: PositionLine | null;
+}
 /** What the PnL chart of one side draws (src/ui/chart/PnlChart): exact decimal text throughout. */
 export interface ChartView {
   title: string;
@@ -68,11 +90,25 @@ export interface ChartView {
   pnlCaption: string;
 }
 export interface Banner {
-  kind: 'mark-stale' | 'mark-missing' | 'balance' | 'balance-source' | 'positions-unknown' | 'stale-tiers' | 'stale-figures' | 'feed' | 'loss-limit';
+  kind:
+    | 'mark-stale'
+    | 'mark-missing'
+    | 'balance'
+    | 'balance-source'
+    | 'positions-unknown'
+    | 'stale-tiers'
+    | 'stale-figures'
+    | 'feed'
+    | 'loss-limit';
   severity: Severity;
   text: string;
 }
-export interface MarkLine { value: string; text: string; ageMs: number | null; ageText: string }
+export interface MarkLine {
+  value: string;
+  text: string;
+  ageMs: number | null;
+  ageText: string;
+}
 
 export interface OverlayView {
   state: OverlayState;

@@ -14,7 +14,12 @@ import { buildFigures } from './figures-model';
 import { OrderInputs } from './inputs';
 import { readNumber } from './number-text';
 import {
-  defaultScenario, maxLeverageOf, ownSnapshot, scenarioFromOrder, type PageOrigin, type Scenario,
+  defaultScenario,
+  maxLeverageOf,
+  ownSnapshot,
+  scenarioFromOrder,
+  type PageOrigin,
+  type Scenario,
 } from './scenario';
 import { Sizing } from './sizing-panel';
 import { withoutVenue, withScenario, type StoredCalculator } from './storage';
@@ -39,8 +44,15 @@ type Source = 'page' | 'stored' | 'example';
 /** The venue the popup opens on when the tab has no order and nothing was typed before. */
 export const FIRST_VENUE: VenueId = 'binance-usdm';
 
-function openOn(venue: VenueId, origin: PageOrigin | null, stored: StoredCalculator, settings: Settings, locale: string): { scenario: Scenario; source: Source } {
-  if (origin !== null && origin.form.venue === venue) return { scenario: scenarioFromOrder(origin, settings, locale), source: 'page' };
+function openOn(
+  venue: VenueId,
+  origin: PageOrigin | null,
+  stored: StoredCalculator,
+  settings: Settings,
+  locale: string,
+): { scenario: Scenario; source: Source } {
+  if (origin !== null && origin.form.venue === venue)
+    return { scenario: scenarioFromOrder(origin, settings, locale), source: 'page' };
   const kept = stored.venues[venue];
   if (kept !== undefined) return { scenario: kept, source: 'stored' };
   return { scenario: defaultScenario(venue, settings, locale), source: 'example' };
@@ -75,8 +87,14 @@ const anchorOf = (s: Scenario): string | null => positive(s.orderType === 'marke
 
 export function Calculator(props: CalculatorProps) {
   const { settings, now, locale } = props;
-  const origin = useMemo<PageOrigin | null>(() => (props.order === null ? null : { form: props.order.form, snapshot: props.order.snapshot, at: now }), [props.order, now]);
-  const first = useMemo(() => openOn(origin?.form.venue ?? props.stored.lastVenue ?? FIRST_VENUE, origin, props.stored, settings, locale), []);
+  const origin = useMemo<PageOrigin | null>(
+    () => (props.order === null ? null : { form: props.order.form, snapshot: props.order.snapshot, at: now }),
+    [props.order, now],
+  );
+  const first = useMemo(
+    () => openOn(origin?.form.venue ?? props.stored.lastVenue ?? FIRST_VENUE, origin, props.stored, settings, locale),
+    [],
+  );
   const [scenario, setScenario] = useState<Scenario>(first.scenario);
   const [source, setSource] = useState<Source>(first.source);
   const [anchor, setAnchor] = useState<string | null>(() => anchorOf(first.scenario));
@@ -116,9 +134,15 @@ export function Calculator(props: CalculatorProps) {
     const text = current.current.balance;
     const value = text.trim() === '' ? null : positive(text);
     let status: string;
-    if (text.trim() !== '' && value === null) status = say('popup_balanceNotSaved', 'Not saved: enter a balance above 0, or leave it empty to clear it');
-    else if (!(await props.saveBalance(current.current.venue, value))) status = say('popup_balanceSaveFailed', 'Not saved: the settings could not be written');
-    else status = value === null ? say('popup_balanceCleared', 'Cleared: the overlay asks for a balance again') : say('popup_balanceSaved', 'Saved: the overlay uses it when the page shows no balance');
+    if (text.trim() !== '' && value === null)
+      status = say('popup_balanceNotSaved', 'Not saved: enter a balance above 0, or leave it empty to clear it');
+    else if (!(await props.saveBalance(current.current.venue, value)))
+      status = say('popup_balanceSaveFailed', 'Not saved: the settings could not be written');
+    else
+      status =
+        value === null
+          ? say('popup_balanceCleared', 'Cleared: the overlay asks for a balance again')
+          : say('popup_balanceSaved', 'Saved: the overlay uses it when the page shows no balance');
     setBalanceStatus(status);
     return status;
   };
@@ -131,36 +155,100 @@ export function Calculator(props: CalculatorProps) {
   const personalMax = settings.maxLeverage === null ? null : new Dec(settings.maxLeverage).floor().toNumber();
   const cap = personalMax === null ? venueMax : Math.max(1, Math.min(venueMax, personalMax));
   const fromPage = source === 'page' && origin !== null;
-  const pageScenario = useMemo(() => (origin === null ? null : scenarioFromOrder(origin, settings, locale)), [origin, settings, locale]);
-  const edited = fromPage && pageScenario !== null && differsFromPage(scenario, pageScenario, origin.form.side === 'both');
+  const pageScenario = useMemo(
+    () => (origin === null ? null : scenarioFromOrder(origin, settings, locale)),
+    [origin, settings, locale],
+  );
+  const edited =
+    fromPage && pageScenario !== null && differsFromPage(scenario, pageScenario, origin.form.side === 'both');
   const pageBalance = origin !== null && origin.form.venue === scenario.venue ? origin.form.availableBalance : null;
-  const sizingBalance = (outcome.ok ? outcome.values.balance : null) ?? settings.accountBalance[scenario.venue] ?? (pageBalance !== null && new Dec(pageBalance).greaterThan(0) ? pageBalance : null);
+  const sizingBalance =
+    (outcome.ok ? outcome.values.balance : null) ??
+    settings.accountBalance[scenario.venue] ??
+    (pageBalance !== null && new Dec(pageBalance).greaterThan(0) ? pageBalance : null);
   const time = clockTime(now, locale);
 
   return (
     <main data-venue={scenario.venue} data-source={source} data-side={scenario.side}>
       <h1>{say('popup_title', 'Margin Preflight calculator')}</h1>
       <p class="source" data-source={source}>
-        {source === 'page' ? say('popup_fromTab', 'From the order on this tab: $1 at $2', [props.order?.symbol ?? symbol, VENUE_LABEL[scenario.venue]])
-          : source === 'stored' ? say('popup_lastScenario', 'Your last scenario for $1', [VENUE_LABEL[scenario.venue]])
-          : say('popup_defaultScenario', 'Example scenario: no order form on this tab')}
+        {source === 'page'
+          ? say('popup_fromTab', 'From the order on this tab: $1 at $2', [
+              props.order?.symbol ?? symbol,
+              VENUE_LABEL[scenario.venue],
+            ])
+          : source === 'stored'
+            ? say('popup_lastScenario', 'Your last scenario for $1', [VENUE_LABEL[scenario.venue]])
+            : say('popup_defaultScenario', 'Example scenario: no order form on this tab')}
         {fromPage ? ` · ${say('popup_marketAsOf', 'market data as of $1', [time])}` : ''}
         {fromPage && edited ? ` · ${say('popup_edited', 'edited here (the page is not changed)')}` : ''}
       </p>
-      {fromPage && origin.form.side === 'both' ? <p class="hint">{say('popup_bothSides', 'The page can send either side: choose the side below to see the other.')}</p> : null}
-      {fromPage && !origin.form.marginEnabled ? <p class="note" data-severity="info">{say('popup_pageSpot', 'The page’s order has margin off; these figures are for the same order on margin.')}</p> : null}
+      {fromPage && origin.form.side === 'both' ? (
+        <p class="hint">
+          {say('popup_bothSides', 'The page can send either side: choose the side below to see the other.')}
+        </p>
+      ) : null}
+      {fromPage && !origin.form.marginEnabled ? (
+        <p class="note" data-severity="info">
+          {say('popup_pageSpot', 'The page’s order has margin off; these figures are for the same order on margin.')}
+        </p>
+      ) : null}
       <Figures view={view} />
       <WarningsAndAssumptions view={view} />
-      <WhatIf scenario={scenario} edit={edit} maxLeverage={venueMax} anchor={anchor} tick={snapshot?.figures.tickSize?.value ?? null} locale={locale}
-        currency={view.currency} formatPrice={view.format.price}
-        onBackToOrder={fromPage && edited && pageScenario !== null ? () => show({ ...pageScenario, side: origin.form.side === 'both' ? scenario.side : pageScenario.side, riskMode: scenario.riskMode, risk: scenario.risk }, 'page') : undefined} />
+      <WhatIf
+        scenario={scenario}
+        edit={edit}
+        maxLeverage={venueMax}
+        anchor={anchor}
+        tick={snapshot?.figures.tickSize?.value ?? null}
+        locale={locale}
+        currency={view.currency}
+        formatPrice={view.format.price}
+        onBackToOrder={
+          fromPage && edited && pageScenario !== null
+            ? () =>
+                show(
+                  {
+                    ...pageScenario,
+                    side: origin.form.side === 'both' ? scenario.side : pageScenario.side,
+                    riskMode: scenario.riskMode,
+                    risk: scenario.risk,
+                  },
+                  'page',
+                )
+            : undefined
+        }
+      />
       <Chart view={view} />
-      <OrderInputs scenario={scenario} errors={outcome.ok ? {} : outcome.errors} settings={settings} locale={locale} edit={edit}
-        onPriceTyped={(text) => setAnchor(positive(text))} changeVenue={changeVenue} saveBalance={saveBalance} balanceStatus={balanceStatus} />
-      <Sizing scenario={scenario} input={outcome.ok ? outcome.quote.input : null} balance={sizingBalance} cap={cap} locale={locale} format={view.format} edit={edit} />
+      <OrderInputs
+        scenario={scenario}
+        errors={outcome.ok ? {} : outcome.errors}
+        settings={settings}
+        locale={locale}
+        edit={edit}
+        onPriceTyped={(text) => setAnchor(positive(text))}
+        changeVenue={changeVenue}
+        saveBalance={saveBalance}
+        balanceStatus={balanceStatus}
+      />
+      <Sizing
+        scenario={scenario}
+        input={outcome.ok ? outcome.quote.input : null}
+        balance={sizingBalance}
+        cap={cap}
+        locale={locale}
+        format={view.format}
+        edit={edit}
+      />
       <div class="actions">
-        <button type="button" onClick={resetVenue}>{say('popup_reset', 'Reset this venue')}</button>
-        {props.openOptions ? <button type="button" onClick={props.openOptions}>{say('popup_openOptions', 'Options')}</button> : null}
+        <button type="button" onClick={resetVenue}>
+          {say('popup_reset', 'Reset this venue')}
+        </button>
+        {props.openOptions ? (
+          <button type="button" onClick={props.openOptions}>
+            {say('popup_openOptions', 'Options')}
+          </button>
+        ) : null}
       </div>
     </main>
   );

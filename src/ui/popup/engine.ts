@@ -35,7 +35,14 @@ function pagePosition(p: ParsedScenario['positions'][number]): PagePosition {
   // a typed rate is carried as the margin it implies at the row's mark (planQuote divides it back
   // by the same notional, exactly); neither: planQuote looks the symbol up in the bundled tiers.
   const margin = p.pageMargin ?? (p.rate === null ? null : new Dec(p.quantity).times(p.mark).times(p.rate).toFixed());
-  return { symbol: p.symbol, side: p.side, quantity: p.quantity, entryPrice: p.entry, markPrice: p.mark, maintenanceMargin: margin };
+  return {
+    symbol: p.symbol,
+    side: p.side,
+    quantity: p.quantity,
+    entryPrice: p.entry,
+    markPrice: p.mark,
+    maintenanceMargin: margin,
+  };
 }
 
 /**
@@ -43,7 +50,13 @@ function pagePosition(p: ParsedScenario['positions'][number]): PagePosition {
  * its mark figure untouched while the mark is the page's; a typed mark is a fresh figure as of
  * `now`. The typed balance replaces the stored one for this quote only (never saved from here).
  */
-export function scenarioRequest(s: Scenario, v: ParsedScenario, origin: PageOrigin | null, settings: Settings, now: number): ScenarioRequest {
+export function scenarioRequest(
+  s: Scenario,
+  v: ParsedScenario,
+  origin: PageOrigin | null,
+  settings: Settings,
+  now: number,
+): ScenarioRequest {
   const symbol = s.symbol.trim();
   const own = ownSnapshot(origin, s.venue, symbol);
   const figures = { ...(own?.figures ?? {}) };
@@ -53,7 +66,8 @@ export function scenarioRequest(s: Scenario, v: ParsedScenario, origin: PageOrig
     // Typed by the user: planQuote reads only the value and when it was received.
     figures.markPrice = { value: v.mark, receivedAt: now, exchangeTime: null, source: 'bundled' };
   }
-  const snapshot: MarketSnapshot = own !== null ? { ...own, figures } : { venue: s.venue, symbol, figures, status: 'live', lastError: null };
+  const snapshot: MarketSnapshot =
+    own !== null ? { ...own, figures } : { venue: s.venue, symbol, figures, status: 'live', lastError: null };
   const cross = s.marginMode === 'cross';
   const pageForm = origin !== null && origin.form.venue === s.venue ? origin.form : null;
   const form: OrderForm = {
@@ -74,7 +88,14 @@ export function scenarioRequest(s: Scenario, v: ParsedScenario, origin: PageOrig
   const accountBalance = { ...settings.accountBalance };
   if (v.balance !== null) accountBalance[s.venue] = v.balance;
   else delete accountBalance[s.venue];
-  return { form, side: s.side, snapshot, settings: { ...settings, accountBalance, holdHours: v.holdHours }, now, maintenanceRate: v.maintenanceRate };
+  return {
+    form,
+    side: s.side,
+    snapshot,
+    settings: { ...settings, accountBalance, holdHours: v.holdHours },
+    now,
+    maintenanceRate: v.maintenanceRate,
+  };
 }
 
 /** planQuote + quoteJson, as the background's quoteSides does for each side. */
@@ -84,7 +105,10 @@ export function quoteRequest(r: ScenarioRequest): ScenarioQuote {
   let input = plan.input;
   if (r.maintenanceRate !== null) {
     // The typed rate replaces the tiers (the engine prefers tiers when it has both).
-    const market: Record<string, unknown> = { ...(input.market as Record<string, unknown>), maintenanceMarginRate: r.maintenanceRate };
+    const market: Record<string, unknown> = {
+      ...(input.market as Record<string, unknown>),
+      maintenanceMarginRate: r.maintenanceRate,
+    };
     delete market.tiers;
     input = { ...input, market };
   }
@@ -98,7 +122,12 @@ export type ScenarioOutcome =
   | { ok: true; values: ParsedScenario; request: ScenarioRequest; quote: ScenarioQuote };
 
 /** Typed scenario → checked values → the quote (or the fields to fix). */
-export function quoteScenario(s: Scenario, origin: PageOrigin | null, settings: Settings, now: number): ScenarioOutcome {
+export function quoteScenario(
+  s: Scenario,
+  origin: PageOrigin | null,
+  settings: Settings,
+  now: number,
+): ScenarioOutcome {
   const checked = validateScenario(s);
   if (!checked.ok) return checked;
   const request = scenarioRequest(s, checked.values, origin, settings, now);

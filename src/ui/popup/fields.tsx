@@ -34,29 +34,77 @@ export function NumberField({ id, label, value, onInput, error, hint, unit, disa
         />
         {unit ? <span class="unit">{unit}</span> : null}
       </div>
-      {hint ? <p id={`${id}-hint`} class="hint">{hint}</p> : null}
-      {error ? <p id={`${id}-error`} class="error">{error}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} class="hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} class="error">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
 
-export interface Option<T extends string> { value: T; label: string }
+export interface Option<T extends string> {
+  value: T;
+  label: string;
+}
 
-export function SelectField<T extends string>({ id, label, value, options, onChange, wide, disabled }: {
-  id: string; label: string; value: T; options: Array<Option<T>>; onChange(value: T): void; wide?: boolean; disabled?: boolean;
+export function SelectField<T extends string>({
+  id,
+  label,
+  value,
+  options,
+  onChange,
+  wide,
+  disabled,
+}: {
+  id: string;
+  label: string;
+  value: T;
+  options: Array<Option<T>>;
+  onChange(value: T): void;
+  wide?: boolean;
+  disabled?: boolean;
 }) {
   return (
     <div class={wide ? 'field wide' : 'field'}>
       <label for={id}>{label}</label>
-      <select id={id} value={value} disabled={disabled} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value as T)}>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      <select
+        id={id}
+        value={value}
+        disabled={disabled}
+        onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value as T)}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
     </div>
   );
 }
 
-export function TextField({ id, label, value, onInput, error, list, children }: {
-  id: string; label: string; value: string; onInput(text: string): void; error: string | null; list?: string; children?: ComponentChildren;
+export function TextField({
+  id,
+  label,
+  value,
+  onInput,
+  error,
+  list,
+  children,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onInput(text: string): void;
+  error: string | null;
+  list?: string;
+  children?: ComponentChildren;
 }) {
   return (
     <div class="field">
@@ -73,7 +121,11 @@ export function TextField({ id, label, value, onInput, error, list, children }: 
         onInput={(e) => onInput((e.currentTarget as HTMLInputElement).value)}
       />
       {children}
-      {error ? <p id={`${id}-error`} class="error">{error}</p> : null}
+      {error ? (
+        <p id={`${id}-error`} class="error">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -5,7 +5,15 @@ import type { QuoteJson } from '../../core/serialize';
 import type { VenueId } from '../../core/types';
 import { chartFromQuote } from '../chart/from-quote';
 import type { ChartMarker } from '../chart/geometry';
-import { decimalsOfTick, formatFraction, formatMoney, formatPercentValue, formatPrice, formatRatio, toDecimal } from '../overlay/format';
+import {
+  decimalsOfTick,
+  formatFraction,
+  formatMoney,
+  formatPercentValue,
+  formatPrice,
+  formatRatio,
+  toDecimal,
+} from '../overlay/format';
 import type { QuotePlan } from '../../venues/quote-input';
 import { baseAsset } from '../overlay/units';
 import { positionLine } from '../overlay/view-columns';
@@ -14,8 +22,17 @@ import type { PageOrigin, Scenario } from './scenario';
 import { currencyOf, ownSnapshot } from './scenario';
 import { say } from './text';
 
-export interface FigureLine { key: string; label: string; value: string; text: string }
-export interface Note { kind: string; severity: 'danger' | 'warn' | 'info'; text: string }
+export interface FigureLine {
+  key: string;
+  label: string;
+  value: string;
+  text: string;
+}
+export interface Note {
+  kind: string;
+  severity: 'danger' | 'warn' | 'info';
+  text: string;
+}
 
 export interface FiguresView {
   /** 'fields': some inputs need a fix; 'no-price': nothing to quote at; 'error': the engine refused. */
@@ -26,7 +43,13 @@ export interface FiguresView {
   notes: Note[];
   warnings: QuoteJson['warnings'];
   assumptions: string[];
-  chart: { entry: string; pnl: { atEntry: string; slope: string }; markers: ChartMarker[]; withCarry: boolean; hours: string } | null;
+  chart: {
+    entry: string;
+    pnl: { atEntry: string; slope: string };
+    markers: ChartMarker[];
+    withCarry: boolean;
+    hours: string;
+  } | null;
   /** One sentence of the key figures, for the aria-live region. */
   announcement: string;
   format: Formatters;
@@ -41,7 +64,12 @@ export interface Formatters {
 
 /** Spot-margin venues have a margin call before liquidation; perpetuals do not. */
 const HAS_MARGIN_CALL: ReadonlySet<VenueId> = new Set(['kraken-margin', 'binance-margin']);
-const BALANCE_FIGURES: ReadonlySet<string> = new Set(['liquidationPrice', 'liquidationDistance', 'marginCallPrice', 'marginLevel']);
+const BALANCE_FIGURES: ReadonlySet<string> = new Set([
+  'liquidationPrice',
+  'liquidationDistance',
+  'marginCallPrice',
+  'marginLevel',
+]);
 
 export function formatters(locale: string, tick: string | null): Formatters {
   const decimals = decimalsOfTick(tick);
@@ -70,25 +98,38 @@ const LABELS: Array<[string, string, string]> = [
   ['pnl.atStop', 'figure_pnlAtStop', 'Profit / loss at the stop'],
   ['pnl.atTakeProfit', 'figure_pnlAtTakeProfit', 'Profit / loss at take-profit'],
 ];
-const CARRY_KEYS: Record<string, [string, string]> = { funding: ['figure_funding', 'Funding'], interest: ['figure_interest', 'Interest'], rollover: ['figure_rollover', 'Rollover'] };
+const CARRY_KEYS: Record<string, [string, string]> = {
+  funding: ['figure_funding', 'Funding'],
+  interest: ['figure_interest', 'Interest'],
+  rollover: ['figure_rollover', 'Rollover'],
+};
 
 function fieldOf(quote: QuoteJson, path: string): string | null {
   const [head = '', tail] = path.split('.');
   const value: unknown = (quote as unknown as Record<string, unknown>)[head];
-  const inner = tail === undefined ? value : typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[tail] : undefined;
+  const inner =
+    tail === undefined
+      ? value
+      : typeof value === 'object' && value !== null
+        ? (value as Record<string, unknown>)[tail]
+        : undefined;
   return typeof inner === 'string' ? inner : null;
 }
 
 function valueText(key: string, value: string, quote: QuoteJson, ccy: string, f: Formatters, locale: string): string {
   switch (key) {
-    case 'liquidationPrice': case 'marginCallPrice': case 'breakEvenPrice':
+    case 'liquidationPrice':
+    case 'marginCallPrice':
+    case 'breakEvenPrice':
       return `${f.price(value)} ${ccy}`;
-    case 'pnl.atStop': case 'pnl.atTakeProfit':
+    case 'pnl.atStop':
+    case 'pnl.atTakeProfit':
       return `${value.startsWith('-') ? '' : '+'}${f.money(value)} ${ccy}`;
     case 'liquidationDistance':
       return formatFraction(value, { locale }) ?? value;
     case 'marginLevel': {
-      if (quote.marginLevelUnit === 'ratio') return say('figure_ratio', '$1 (ratio)', [formatRatio(value, { locale }) ?? value]);
+      if (quote.marginLevelUnit === 'ratio')
+        return say('figure_ratio', '$1 (ratio)', [formatRatio(value, { locale }) ?? value]);
       const dec = toDecimal(value);
       return dec === undefined ? value : formatPercentValue(dec, { locale });
     }
@@ -106,7 +147,9 @@ function nullText(key: string, quote: QuoteJson, needsBalance: boolean, position
   const balanceUnknown = needsBalance || quote.warnings.some((w) => w.code === 'CROSS_BALANCE_UNKNOWN');
   if (balanceUnknown && BALANCE_FIGURES.has(key)) return say('figure_enterBalance', '— enter balance');
   if (key === 'marginCallPrice') {
-    return HAS_MARGIN_CALL.has(quote.venue) ? say('figure_noMarginCallPrice', 'none (no price reaches it)') : say('figure_noMarginCallAtVenue', 'none at this venue');
+    return HAS_MARGIN_CALL.has(quote.venue)
+      ? say('figure_noMarginCallPrice', 'none (no price reaches it)')
+      : say('figure_noMarginCallAtVenue', 'none at this venue');
   }
   return say('common_none', 'none');
 }
@@ -114,14 +157,32 @@ function nullText(key: string, quote: QuoteJson, needsBalance: boolean, position
 function label(key: string, english: string, msg: string, quote: QuoteJson, locale: string): string {
   if (key !== 'carry.total') return say(msg, english);
   const [kindKey, kindEnglish] = CARRY_KEYS[quote.carry.kind] ?? ['figure_carry', 'Carry'];
-  const hours = say('unit_hours', '$1 h', [formatMoney(quote.carry.hours, { locale, decimals: Math.min(2, quote.carry.hours.split('.')[1]?.length ?? 0) }) ?? quote.carry.hours]);
+  const hours = say('unit_hours', '$1 h', [
+    formatMoney(quote.carry.hours, { locale, decimals: Math.min(2, quote.carry.hours.split('.')[1]?.length ?? 0) }) ??
+      quote.carry.hours,
+  ]);
   return say('figure_carryOver', '$1 over $2', [say(kindKey, kindEnglish), hours]);
 }
 
 /** The chart of the scenario: the shared model of src/ui/chart/from-quote.ts (carry over the holding time in the line). */
-function chartOf(quote: QuoteJson, order: Record<string, string>, mark: string | null): NonNullable<FiguresView['chart']> {
-  const model = chartFromQuote(quote, { entry: order.price ?? '', mark, stopLoss: order.stopLoss ?? null, takeProfit: order.takeProfit ?? null });
-  return { entry: model.entry, pnl: model.pnl, markers: model.markers, withCarry: model.withCarry, hours: quote.carry.hours };
+function chartOf(
+  quote: QuoteJson,
+  order: Record<string, string>,
+  mark: string | null,
+): NonNullable<FiguresView['chart']> {
+  const model = chartFromQuote(quote, {
+    entry: order.price ?? '',
+    mark,
+    stopLoss: order.stopLoss ?? null,
+    takeProfit: order.takeProfit ?? null,
+  });
+  return {
+    entry: model.entry,
+    pnl: model.pnl,
+    markers: model.markers,
+    withCarry: model.withCarry,
+    hours: quote.carry.hours,
+  };
 }
 
 export interface FiguresInput {
@@ -135,14 +196,39 @@ export function buildFigures({ outcome, scenario, origin, locale }: FiguresInput
   const ccy = currencyOf(scenario.venue, scenario.symbol.trim());
   const tick = ownSnapshot(origin, scenario.venue, scenario.symbol.trim())?.figures.tickSize?.value ?? null;
   const f = formatters(locale, tick);
-  const empty = { currency: ccy, lines: [], notes: [], warnings: [], assumptions: [], chart: null, announcement: '', format: f };
-  if (!outcome.ok) return { ...empty, state: 'fields', message: say('popup_fixFields', 'Some inputs need a fix: see the messages next to them.') };
+  const empty = {
+    currency: ccy,
+    lines: [],
+    notes: [],
+    warnings: [],
+    assumptions: [],
+    chart: null,
+    announcement: '',
+    format: f,
+  };
+  if (!outcome.ok)
+    return {
+      ...empty,
+      state: 'fields',
+      message: say('popup_fixFields', 'Some inputs need a fix: see the messages next to them.'),
+    };
   const { plan, result, input } = outcome.quote;
   const notes = planNotes(plan);
-  if (result === null || input === null) return { ...empty, notes, state: 'no-price', message: say('overlay_noPrice', 'No price yet: a market order needs the live mark price') };
+  if (result === null || input === null)
+    return {
+      ...empty,
+      notes,
+      state: 'no-price',
+      message: say('overlay_noPrice', 'No price yet: a market order needs the live mark price'),
+    };
   if ('error' in result) {
     const { message, path } = result.error;
-    return { ...empty, notes, state: 'error', message: say('popup_error', 'Cannot compute: $1', [path ? `${message} (${path})` : message]) };
+    return {
+      ...empty,
+      notes,
+      state: 'error',
+      message: say('popup_error', 'Cannot compute: $1', [path ? `${message} (${path})` : message]),
+    };
   }
   const quote = result;
   const positionsUnknown = plan.positionsUnknown.length > 0;
@@ -151,31 +237,74 @@ export function buildFigures({ outcome, scenario, origin, locale }: FiguresInput
     const value = fieldOf(quote, key);
     // The PnL at the stop / take-profit only when one is set; every other figure always (null in words).
     if (value === null && key.startsWith('pnl.')) return [];
-    const text = value === null ? nullText(key, quote, plan.needsBalance, positionsUnknown) : valueText(key, value, quote, ccy, f, locale);
+    const text =
+      value === null
+        ? nullText(key, quote, plan.needsBalance, positionsUnknown)
+        : valueText(key, value, quote, ccy, f, locale);
     return [{ key, label: label(key, english, msg, quote, locale), value: value ?? '', text }];
   });
   const markFigure = (input.market as Record<string, unknown> | undefined)?.markPrice;
   const chart = chartOf(quote, order, typeof markFigure === 'string' ? markFigure : null);
   // An order in a market the account already holds: say what it leaves, above the figures (which are for that).
-  const position = positionLine(quote, { base: baseAsset(scenario.venue, scenario.symbol.trim()), quote: ccy }, { price: { locale, decimals: decimalsOfTick(tick) }, other: { locale } });
+  const position = positionLine(
+    quote,
+    { base: baseAsset(scenario.venue, scenario.symbol.trim()), quote: ccy },
+    { price: { locale, decimals: decimalsOfTick(tick) }, other: { locale } },
+  );
   if (position !== null) notes.unshift({ kind: 'position', severity: 'info', text: position.text });
   const liq = lines.find((l) => l.key === 'liquidationPrice')?.text ?? '';
   const dist = lines.find((l) => l.key === 'liquidationDistance')?.text ?? '';
   return {
-    state: 'ok', message: null, currency: ccy, lines, notes, warnings: quote.warnings, assumptions: quote.assumptions, chart,
-    announcement: say('popup_figuresChanged', 'Liquidation price $1, distance $2', [liq, dist]), format: f,
+    state: 'ok',
+    message: null,
+    currency: ccy,
+    lines,
+    notes,
+    warnings: quote.warnings,
+    assumptions: quote.assumptions,
+    chart,
+    announcement: say('popup_figuresChanged', 'Liquidation price $1, distance $2', [liq, dist]),
+    format: f,
   };
 }
 
 /** planQuote's verdicts worth saying above the figures (the page's stale mark, missing balance, positions that cannot be weighed). */
 function planNotes(plan: QuotePlan): Note[] {
   const notes: Note[] = [];
-  if (plan.priceBasis === 'limit' && plan.markState === 'stale') notes.push({ kind: 'mark-stale', severity: 'warn', text: say('popup_markStale', 'The page’s mark price is stale: the figures use your price as the mark') });
-  if (plan.priceBasis === 'stale-mark') notes.push({ kind: 'mark-stale', severity: 'danger', text: say('popup_markStaleUsed', 'The page’s mark price is stale: the figures use that old price') });
+  if (plan.priceBasis === 'limit' && plan.markState === 'stale')
+    notes.push({
+      kind: 'mark-stale',
+      severity: 'warn',
+      text: say('popup_markStale', 'The page’s mark price is stale: the figures use your price as the mark'),
+    });
+  if (plan.priceBasis === 'stale-mark')
+    notes.push({
+      kind: 'mark-stale',
+      severity: 'danger',
+      text: say('popup_markStaleUsed', 'The page’s mark price is stale: the figures use that old price'),
+    });
   if (plan.positionsUnknown.length > 0) {
-    notes.push({ kind: 'positions-unknown', severity: 'danger', text: say('popup_positionsUnknown', 'No liquidation price: the maintenance margin of $1 is unknown (enter its rate) or it is in this same market', [plan.positionsUnknown.join(', ')]) });
+    notes.push({
+      kind: 'positions-unknown',
+      severity: 'danger',
+      text: say(
+        'popup_positionsUnknown',
+        'No liquidation price: the maintenance margin of $1 is unknown (enter its rate) or it is in this same market',
+        [plan.positionsUnknown.join(', ')],
+      ),
+    });
   }
-  if (plan.needsBalance) notes.push({ kind: 'balance', severity: 'warn', text: say('popup_needsBalance', 'Cross margin: enter the wallet balance for a liquidation price') });
-  if (plan.lossLimitUnchecked) notes.push({ kind: 'loss-limit', severity: 'info', text: say('overlay_lossLimitUnchecked', 'Loss limit not checked: no balance known for this venue') });
+  if (plan.needsBalance)
+    notes.push({
+      kind: 'balance',
+      severity: 'warn',
+      text: say('popup_needsBalance', 'Cross margin: enter the wallet balance for a liquidation price'),
+    });
+  if (plan.lossLimitUnchecked)
+    notes.push({
+      kind: 'loss-limit',
+      severity: 'info',
+      text: say('overlay_lossLimitUnchecked', 'Loss limit not checked: no balance known for this venue'),
+    });
   return notes;
 }

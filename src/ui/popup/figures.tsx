@@ -21,20 +21,34 @@ export function LiveAnnouncement({ text }: { text: string }) {
     const timer = setTimeout(() => setSaid(text), ANNOUNCE_DELAY_MS);
     return () => clearTimeout(timer);
   }, [text]);
-  return <p class="visually-hidden" aria-live="polite" data-announce>{said}</p>;
+  return (
+    <p class="visually-hidden" aria-live="polite" data-announce>
+      {said}
+    </p>
+  );
 }
 
 export function Figures({ view }: { view: FiguresView }) {
   return (
     <section aria-labelledby="figures-heading" data-state={view.state}>
       <h2 id="figures-heading">{say('popup_figures', 'Figures')}</h2>
-      {view.message ? <p class="message" role="alert">{view.message}</p> : null}
-      {view.notes.map((n) => <p key={n.kind} class="note" data-note={n.kind} data-severity={n.severity}>{n.text}</p>)}
+      {view.message ? (
+        <p class="message" role="alert">
+          {view.message}
+        </p>
+      ) : null}
+      {view.notes.map((n) => (
+        <p key={n.kind} class="note" data-note={n.kind} data-severity={n.severity}>
+          {n.text}
+        </p>
+      ))}
       {view.lines.length > 0 ? (
         <dl class="figures">
           {view.lines.map((line) => [
             <dt key={`${line.key}-label`}>{line.label}</dt>,
-            <dd key={line.key} data-figure={line.key} data-value={line.value}>{line.text}</dd>,
+            <dd key={line.key} data-figure={line.key} data-value={line.value}>
+              {line.text}
+            </dd>,
           ])}
         </dl>
       ) : null}
@@ -61,7 +75,12 @@ export function Chart({ view }: { view: FiguresView }) {
         formatMoney={view.format.money}
         words={{
           price: say('chart_axisPrice', 'Exit price ($1)', [view.currency]),
-          pnl: chart.withCarry ? say('chart_axisPnlHeld', 'Profit / loss if closed after $2 ($1)', [view.currency, say('unit_hours', '$1 h', [chart.hours])]) : say('chart_axisPnl', 'Profit / loss ($1)', [view.currency]),
+          pnl: chart.withCarry
+            ? say('chart_axisPnlHeld', 'Profit / loss if closed after $2 ($1)', [
+                view.currency,
+                say('unit_hours', '$1 h', [chart.hours]),
+              ])
+            : say('chart_axisPnl', 'Profit / loss ($1)', [view.currency]),
           marker: say('chart_marker', 'Marker'),
         }}
       />
@@ -74,14 +93,26 @@ export function WarningsAndAssumptions({ view }: { view: FiguresView }) {
   return (
     <>
       <details open={view.warnings.some((w) => w.severity === 'danger')}>
-        <summary>{say('popup_warnings', 'Warnings')} ({view.warnings.length})</summary>
+        <summary>
+          {say('popup_warnings', 'Warnings')} ({view.warnings.length})
+        </summary>
         <ul>
-          {view.warnings.map((w, i) => <li key={`${w.code}-${i}`} data-warning={w.code} data-severity={w.severity}>{w.message}</li>)}
+          {view.warnings.map((w, i) => (
+            <li key={`${w.code}-${i}`} data-warning={w.code} data-severity={w.severity}>
+              {w.message}
+            </li>
+          ))}
         </ul>
       </details>
       <details>
-        <summary>{say('popup_assumptions', 'Assumptions')} ({view.assumptions.length})</summary>
-        <ul>{view.assumptions.map((a, i) => <li key={i}>{a}</li>)}</ul>
+        <summary>
+          {say('popup_assumptions', 'Assumptions')} ({view.assumptions.length})
+        </summary>
+        <ul>
+          {view.assumptions.map((a, i) => (
+            <li key={i}>{a}</li>
+          ))}
+        </ul>
       </details>
     </>
   );

@@ -31,7 +31,11 @@ async function readSettings(): Promise<Settings> {
 }
 
 export async function load(): Promise<Loaded> {
-  const [settings, stored, order] = await Promise.all([readSettings(), loadCalculator(browser.storage.local), fetchCurrentOrder(browser as unknown as PopupApi, tabFromSearch(location.search))]);
+  const [settings, stored, order] = await Promise.all([
+    readSettings(),
+    loadCalculator(browser.storage.local),
+    fetchCurrentOrder(browser as unknown as PopupApi, tabFromSearch(location.search)),
+  ]);
   return { settings, stored, order, now: Date.now() };
 }
 
@@ -51,7 +55,8 @@ export function Popup({ loaded }: { loaded: Loaded }) {
   const [settings, setSettings] = useState(loaded.settings);
   useEffect(() => {
     const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'sync' && Object.hasOwn(changes, SETTINGS_KEY)) setSettings(parseSettings(changes[SETTINGS_KEY]?.newValue));
+      if (area === 'sync' && Object.hasOwn(changes, SETTINGS_KEY))
+        setSettings(parseSettings(changes[SETTINGS_KEY]?.newValue));
     };
     browser.storage.onChanged.addListener(listener);
     return () => browser.storage.onChanged.removeListener(listener);

@@ -32,7 +32,8 @@ function readUnsigned(text: string): NumberReading {
   let body = text;
   if (GROUP_SPACES.test(body)) {
     const [intPart = '', ...after] = body.split(/[.,]/);
-    if (after.length > 1 || !isGrouped(intPart.replace(new RegExp(GROUP_SPACES.source, 'g'), ' '), ' ')) return { ok: false, reason: 'invalid' };
+    if (after.length > 1 || !isGrouped(intPart.replace(new RegExp(GROUP_SPACES.source, 'g'), ' '), ' '))
+      return { ok: false, reason: 'invalid' };
     body = intPart.replace(new RegExp(GROUP_SPACES.source, 'g'), '') + (after.length === 1 ? `.${after[0]}` : '');
     if (!/^\d+(\.\d+)?$/.test(body)) return { ok: false, reason: 'invalid' };
     const [w = '', f = ''] = body.split('.');
@@ -46,7 +47,8 @@ function readUnsigned(text: string): NumberReading {
     const decimal = body.lastIndexOf('.') > body.lastIndexOf(',') ? '.' : ',';
     const group = decimal === '.' ? ',' : '.';
     const [whole = '', fraction = '', extra] = body.split(decimal);
-    if (extra !== undefined || !isGrouped(whole, group) || !/^\d+$/.test(fraction)) return { ok: false, reason: 'invalid' };
+    if (extra !== undefined || !isGrouped(whole, group) || !/^\d+$/.test(fraction))
+      return { ok: false, reason: 'invalid' };
     return { ok: true, value: join(whole.split(group).join(''), fraction) };
   }
   const sep = dots > 0 ? '.' : commas > 0 ? ',' : null;
@@ -54,7 +56,9 @@ function readUnsigned(text: string): NumberReading {
   const count = dots + commas;
   if (count > 1) {
     // Only grouping can repeat: "1,234,567".
-    return isGrouped(body, sep) ? { ok: true, value: join(body.split(sep).join(''), '') } : { ok: false, reason: 'invalid' };
+    return isGrouped(body, sep)
+      ? { ok: true, value: join(body.split(sep).join(''), '') }
+      : { ok: false, reason: 'invalid' };
   }
   const [whole = '', fraction = ''] = body.split(sep);
   if (!/^\d*$/.test(whole) || !/^\d+$/.test(fraction)) return { ok: false, reason: 'invalid' };
@@ -81,7 +85,9 @@ export function readNumber(raw: string): NumberReading {
 /** The locale's decimal mark ("." or ","). */
 export function decimalMark(locale: string): string {
   try {
-    return new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value === ',' ? ',' : '.';
+    return new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value === ','
+      ? ','
+      : '.';
   } catch {
     return '.';
   }

@@ -138,19 +138,25 @@ export function scenarioFromOrder(origin: PageOrigin, settings: Settings, locale
     sizeUnit = 'base';
   }
   const cross = form.marginMode === 'cross';
-  const positive = (v: string | null | undefined): v is string => v !== null && v !== undefined && new Dec(v).greaterThan(0);
+  const positive = (v: string | null | undefined): v is string =>
+    v !== null && v !== undefined && new Dec(v).greaterThan(0);
   // The balance planQuote would use: cross, the page's then the user's; else the user's then the page's available funds.
-  const balanceChoices = cross ? [form.account?.walletBalance, settings.accountBalance[form.venue]] : [settings.accountBalance[form.venue], form.availableBalance];
+  const balanceChoices = cross
+    ? [form.account?.walletBalance, settings.accountBalance[form.venue]]
+    : [settings.accountBalance[form.venue], form.availableBalance];
   const balance = balanceChoices.find(positive) ?? '';
-  const positions: PositionRow[] = cross ? (form.account?.positions ?? []).map((p) => ({
-    symbol: p.symbol,
-    side: p.side,
-    quantity: text(p.quantity),
-    entry: text(p.entryPrice),
-    mark: text(p.markPrice),
-    ratePercent: p.maintenanceMargin === null ? '' : displayRate(p.maintenanceMargin, p.quantity, p.markPrice, locale),
-    pageMargin: p.maintenanceMargin,
-  })) : [];
+  const positions: PositionRow[] = cross
+    ? (form.account?.positions ?? []).map((p) => ({
+        symbol: p.symbol,
+        side: p.side,
+        quantity: text(p.quantity),
+        entry: text(p.entryPrice),
+        mark: text(p.markPrice),
+        ratePercent:
+          p.maintenanceMargin === null ? '' : displayRate(p.maintenanceMargin, p.quantity, p.markPrice, locale),
+        pageMargin: p.maintenanceMargin,
+      }))
+    : [];
   return {
     venue: form.venue,
     symbol: form.symbol,
@@ -174,7 +180,12 @@ export function scenarioFromOrder(origin: PageOrigin, settings: Settings, locale
 }
 
 /** The venue's highest leverage for the slider: the live figure, the bundled one, the first tier's, else 125. */
-export function maxLeverageOf(venue: VenueId, symbol: string, marginMode: MarginMode, snapshot: MarketSnapshot | null): number {
+export function maxLeverageOf(
+  venue: VenueId,
+  symbol: string,
+  marginMode: MarginMode,
+  snapshot: MarketSnapshot | null,
+): number {
   // Binance margin's Cross Classic stops at 5×; above is Cross Margin Pro, which the engine refuses.
   if (venue === 'binance-margin' && marginMode === 'cross') return 5;
   const facts = bundledFacts()[venue];

@@ -27,11 +27,16 @@ export interface SizingProps {
 
 function reasonText(outcome: Extract<SizingOutcome, { ok: false }>): string {
   switch (outcome.reason) {
-    case 'needsStop': return say('popup_sizingNeedsStop', 'Enter a stop-loss to size the position from risk.');
-    case 'needsBalance': return say('popup_sizingNeedsBalance', 'Enter the wallet balance to take a percent of it.');
-    case 'wrongSideStop': return say('popup_sizingWrongStop', 'The stop-loss must be on the losing side of the price.');
-    case 'nothing': return say('popup_sizingNothing', 'Fix the order above first: the size is computed from it.');
-    case 'engine': return say('popup_error', 'Cannot compute: $1', [outcome.message ?? '']);
+    case 'needsStop':
+      return say('popup_sizingNeedsStop', 'Enter a stop-loss to size the position from risk.');
+    case 'needsBalance':
+      return say('popup_sizingNeedsBalance', 'Enter the wallet balance to take a percent of it.');
+    case 'wrongSideStop':
+      return say('popup_sizingWrongStop', 'The stop-loss must be on the losing side of the price.');
+    case 'nothing':
+      return say('popup_sizingNothing', 'Fix the order above first: the size is computed from it.');
+    case 'engine':
+      return say('popup_error', 'Cannot compute: $1', [outcome.message ?? '']);
   }
 }
 
@@ -40,7 +45,10 @@ export function Sizing({ scenario: s, input, balance, cap, locale, format, edit 
   const base = baseAsset(s.venue, s.symbol.trim());
   const risk = validateRisk(s.riskMode, s.risk);
   // Sizing replaces the quantity and leverage: a change of those alone (the leverage slider, Apply) keeps the result.
-  const key = input === null ? null : JSON.stringify({ ...input, order: { ...(input.order as object), quantity: null, leverage: null } });
+  const key =
+    input === null
+      ? null
+      : JSON.stringify({ ...input, order: { ...(input.order as object), quantity: null, leverage: null } });
   const outcome = useMemo<SizingOutcome | null>(
     () => (risk.ok ? sizeFromRisk(input, riskAmount(s.riskMode, risk.value, balance), cap) : null),
     // `input` is represented by `key`.
@@ -55,24 +63,57 @@ export function Sizing({ scenario: s, input, balance, cap, locale, format, edit 
     <section aria-labelledby="sizing-heading">
       <h2 id="sizing-heading">{say('popup_sizing', 'Position size from risk')}</h2>
       <div class="grid">
-        <SelectField<RiskMode> id="riskMode" label={say('popup_riskBy', 'Risk given as')} value={s.riskMode} onChange={(riskMode) => edit({ riskMode })}
-          options={[{ value: 'percent', label: say('popup_riskPercentOption', '% of balance') }, { value: 'amount', label: say('popup_riskAmountOption', 'Amount ($1)', [ccy]) }]} />
-        <NumberField id="risk" label={s.riskMode === 'amount' ? say('popup_riskAmount', 'Risk amount ($1)', [ccy]) : say('popup_riskPercent', 'Risk (% of balance)')}
-          value={s.risk} unit={s.riskMode === 'amount' ? ccy : '%'} error={risk.ok ? null : fieldErrorText(risk.error, format.plain)}
-          onInput={(text) => edit({ risk: text })} />
+        <SelectField<RiskMode>
+          id="riskMode"
+          label={say('popup_riskBy', 'Risk given as')}
+          value={s.riskMode}
+          onChange={(riskMode) => edit({ riskMode })}
+          options={[
+            { value: 'percent', label: say('popup_riskPercentOption', '% of balance') },
+            { value: 'amount', label: say('popup_riskAmountOption', 'Amount ($1)', [ccy]) },
+          ]}
+        />
+        <NumberField
+          id="risk"
+          label={
+            s.riskMode === 'amount'
+              ? say('popup_riskAmount', 'Risk amount ($1)', [ccy])
+              : say('popup_riskPercent', 'Risk (% of balance)')
+          }
+          value={s.risk}
+          unit={s.riskMode === 'amount' ? ccy : '%'}
+          error={risk.ok ? null : fieldErrorText(risk.error, format.plain)}
+          onInput={(text) => edit({ risk: text })}
+        />
       </div>
       <div data-sizing={outcome === null ? 'invalid' : outcome.ok ? 'ok' : outcome.reason}>
         {outcome === null ? null : outcome.ok ? (
           <>
-            <p role="status">{say('popup_sizingResult', 'Size $1 at up to $2 loses $3 at the stop, fees included.', [
-              `${format.plain(outcome.quantity)} ${base}`,
-              outcome.leverage === null ? say('popup_noLeverageFits', 'no leverage (none fits)') : `${outcome.leverage}×`,
-              `${format.money(outcome.loss)} ${ccy}`,
-            ])}</p>
-            {outcome.leverage === null ? <p class="note" data-severity="danger">{say('popup_sizingNoFit', 'No leverage fits: at every leverage up to $1× the liquidation comes before the stop or too close.', [String(cap)])}</p> : null}
-            <button type="button" class="primary" data-action="apply-sizing" onClick={() => apply(outcome)}>{say('popup_sizingUse', 'Use this size')}</button>
+            <p role="status">
+              {say('popup_sizingResult', 'Size $1 at up to $2 loses $3 at the stop, fees included.', [
+                `${format.plain(outcome.quantity)} ${base}`,
+                outcome.leverage === null
+                  ? say('popup_noLeverageFits', 'no leverage (none fits)')
+                  : `${outcome.leverage}×`,
+                `${format.money(outcome.loss)} ${ccy}`,
+              ])}
+            </p>
+            {outcome.leverage === null ? (
+              <p class="note" data-severity="danger">
+                {say(
+                  'popup_sizingNoFit',
+                  'No leverage fits: at every leverage up to $1× the liquidation comes before the stop or too close.',
+                  [String(cap)],
+                )}
+              </p>
+            ) : null}
+            <button type="button" class="primary" data-action="apply-sizing" onClick={() => apply(outcome)}>
+              {say('popup_sizingUse', 'Use this size')}
+            </button>
           </>
-        ) : <p role="status">{reasonText(outcome)}</p>}
+        ) : (
+          <p role="status">{reasonText(outcome)}</p>
+        )}
       </div>
     </section>
   );

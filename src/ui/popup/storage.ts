@@ -25,29 +25,75 @@ export const EMPTY_CALCULATOR: StoredCalculator = { version: CALCULATOR_VERSION,
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_TEXT;
-const oneOf = <T extends string>(v: unknown, options: readonly T[]): v is T => typeof v === 'string' && (options as readonly string[]).includes(v);
-const exactKeys = (o: Obj, keys: readonly string[]): boolean => Object.keys(o).length === keys.length && keys.every((k) => Object.hasOwn(o, k));
+const oneOf = <T extends string>(v: unknown, options: readonly T[]): v is T =>
+  typeof v === 'string' && (options as readonly string[]).includes(v);
+const exactKeys = (o: Obj, keys: readonly string[]): boolean =>
+  Object.keys(o).length === keys.length && keys.every((k) => Object.hasOwn(o, k));
 
 const ROW_KEYS = ['symbol', 'side', 'quantity', 'entry', 'mark', 'ratePercent', 'pageMargin'] as const;
 const SCENARIO_KEYS = [
-  'venue', 'symbol', 'marginMode', 'side', 'orderType', 'price', 'size', 'sizeUnit', 'leverage', 'mark', 'balance', 'positions',
-  'holdHours', 'stopLoss', 'takeProfit', 'maintenancePercent', 'riskMode', 'risk',
+  'venue',
+  'symbol',
+  'marginMode',
+  'side',
+  'orderType',
+  'price',
+  'size',
+  'sizeUnit',
+  'leverage',
+  'mark',
+  'balance',
+  'positions',
+  'holdHours',
+  'stopLoss',
+  'takeProfit',
+  'maintenancePercent',
+  'riskMode',
+  'risk',
 ] as const;
-const TEXT_FIELDS = ['price', 'size', 'leverage', 'mark', 'balance', 'holdHours', 'stopLoss', 'takeProfit', 'maintenancePercent', 'risk'] as const;
+const TEXT_FIELDS = [
+  'price',
+  'size',
+  'leverage',
+  'mark',
+  'balance',
+  'holdHours',
+  'stopLoss',
+  'takeProfit',
+  'maintenancePercent',
+  'risk',
+] as const;
 
 function isRow(v: unknown): v is PositionRow {
-  return isObj(v) && exactKeys(v, ROW_KEYS)
-    && isText(v.symbol) && oneOf(v.side, ['long', 'short'] as const)
-    && isText(v.quantity) && isText(v.entry) && isText(v.mark) && isText(v.ratePercent)
-    && (v.pageMargin === null || isText(v.pageMargin));
+  return (
+    isObj(v) &&
+    exactKeys(v, ROW_KEYS) &&
+    isText(v.symbol) &&
+    oneOf(v.side, ['long', 'short'] as const) &&
+    isText(v.quantity) &&
+    isText(v.entry) &&
+    isText(v.mark) &&
+    isText(v.ratePercent) &&
+    (v.pageMargin === null || isText(v.pageMargin))
+  );
 }
 
 export function isScenario(v: unknown, venue: VenueId): v is Scenario {
-  return isObj(v) && exactKeys(v, SCENARIO_KEYS) && v.venue === venue
-    && isText(v.symbol) && oneOf(v.marginMode, ['isolated', 'cross'] as const) && oneOf(v.side, ['long', 'short'] as const)
-    && oneOf(v.orderType, ['limit', 'market'] as const) && oneOf(v.sizeUnit, ['base', 'quote'] as const) && oneOf(v.riskMode, ['amount', 'percent'] as const)
-    && TEXT_FIELDS.every((k) => isText(v[k]))
-    && Array.isArray(v.positions) && v.positions.length <= MAX_POSITION_ROWS && v.positions.every(isRow);
+  return (
+    isObj(v) &&
+    exactKeys(v, SCENARIO_KEYS) &&
+    v.venue === venue &&
+    isText(v.symbol) &&
+    oneOf(v.marginMode, ['isolated', 'cross'] as const) &&
+    oneOf(v.side, ['long', 'short'] as const) &&
+    oneOf(v.orderType, ['limit', 'market'] as const) &&
+    oneOf(v.sizeUnit, ['base', 'quote'] as const) &&
+    oneOf(v.riskMode, ['amount', 'percent'] as const) &&
+    TEXT_FIELDS.every((k) => isText(v[k])) &&
+    Array.isArray(v.positions) &&
+    v.positions.length <= MAX_POSITION_ROWS &&
+    v.positions.every(isRow)
+  );
 }
 
 /** Any stored value → a valid calculator state; a bad venue entry is dropped, the others kept. */

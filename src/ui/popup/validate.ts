@@ -70,7 +70,8 @@ function field(errors: FieldErrors, path: string, text: string, rule: Rule): str
       if (rule.required) errors[path] = { kind: 'required' };
       return null;
     }
-    errors[path] = reading.reason === 'ambiguous' ? { kind: 'ambiguous', readings: reading.readings } : { kind: 'invalid' };
+    errors[path] =
+      reading.reason === 'ambiguous' ? { kind: 'ambiguous', readings: reading.readings } : { kind: 'invalid' };
     return null;
   }
   const value = parseDecimalText(reading.value);
@@ -94,21 +95,28 @@ const percentToFraction = (v: string | null): string | null => (v === null ? nul
 function position(errors: FieldErrors, row: PositionRow, i: number): ParsedPosition | null {
   const at = (name: string) => `positions.${i}.${name}`;
   const before = Object.keys(errors).length;
-  if (!SYMBOL.test(row.symbol.trim())) errors[at('symbol')] = row.symbol.trim() === '' ? { kind: 'required' } : { kind: 'symbol' };
+  if (!SYMBOL.test(row.symbol.trim()))
+    errors[at('symbol')] = row.symbol.trim() === '' ? { kind: 'required' } : { kind: 'symbol' };
   const quantity = field(errors, at('quantity'), row.quantity, POSITIVE);
   const entry = field(errors, at('entry'), row.entry, POSITIVE);
   const mark = field(errors, at('mark'), row.mark, POSITIVE);
   const rate = field(errors, at('ratePercent'), row.ratePercent, PERCENT_RATE);
   if (Object.keys(errors).length > before) return null;
   return {
-    symbol: row.symbol.trim(), side: row.side, quantity: quantity!, entry: entry!, mark: mark!,
+    symbol: row.symbol.trim(),
+    side: row.side,
+    quantity: quantity!,
+    entry: entry!,
+    mark: mark!,
     rate: percentToFraction(rate),
     // The page's margin holds only while the row is as the page showed it (the rate field untouched).
     pageMargin: row.pageMargin,
   };
 }
 
-export function validateScenario(s: Scenario): { ok: true; values: ParsedScenario } | { ok: false; errors: FieldErrors } {
+export function validateScenario(
+  s: Scenario,
+): { ok: true; values: ParsedScenario } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   if (!SYMBOL.test(s.symbol.trim())) errors.symbol = s.symbol.trim() === '' ? { kind: 'required' } : { kind: 'symbol' };
   const market = s.orderType === 'market';
@@ -120,7 +128,8 @@ export function validateScenario(s: Scenario): { ok: true; values: ParsedScenari
   const balance = field(errors, 'balance', s.balance, OPTIONAL_POSITIVE);
   const cross = s.marginMode === 'cross';
   // A row left entirely empty (just added) is no position; one with anything typed is checked whole.
-  const blank = (row: PositionRow) => [row.symbol, row.quantity, row.entry, row.mark, row.ratePercent].every((text) => text.trim() === '');
+  const blank = (row: PositionRow) =>
+    [row.symbol, row.quantity, row.entry, row.mark, row.ratePercent].every((text) => text.trim() === '');
   const positions = cross ? s.positions.map((row, i) => (blank(row) ? null : position(errors, row, i))) : [];
   const holdHours = field(errors, 'holdHours', s.holdHours, HOURS);
   const stopLoss = field(errors, 'stopLoss', s.stopLoss, OPTIONAL_POSITIVE);
@@ -130,15 +139,25 @@ export function validateScenario(s: Scenario): { ok: true; values: ParsedScenari
   return {
     ok: true,
     values: {
-      price, size: size!, leverage: leverage!, mark, balance,
+      price,
+      size: size!,
+      leverage: leverage!,
+      mark,
+      balance,
       positions: positions.filter((p): p is ParsedPosition => p !== null),
-      holdHours: holdHours!, stopLoss, takeProfit, maintenanceRate,
+      holdHours: holdHours!,
+      stopLoss,
+      takeProfit,
+      maintenanceRate,
     },
   };
 }
 
 /** The risk for position sizing: an amount above 0, or a percent above 0 and at most 100. Checked apart from the scenario (a bad risk does not stop the quote). */
-export function validateRisk(mode: 'amount' | 'percent', text: string): { ok: true; value: string } | { ok: false; error: FieldError } {
+export function validateRisk(
+  mode: 'amount' | 'percent',
+  text: string,
+): { ok: true; value: string } | { ok: false; error: FieldError } {
   const errors: FieldErrors = {};
   const value = field(errors, 'risk', text, mode === 'amount' ? POSITIVE : { ...POSITIVE, max: '100' });
   return value === null ? { ok: false, error: errors.risk ?? { kind: 'required' } } : { ok: true, value };

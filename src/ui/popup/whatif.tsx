@@ -45,9 +45,20 @@ export interface WhatIfProps {
   onBackToOrder?: () => void;
 }
 
-export function WhatIf({ scenario: s, edit, maxLeverage, anchor, tick, locale, currency, formatPrice, onBackToOrder }: WhatIfProps) {
+export function WhatIf({
+  scenario: s,
+  edit,
+  maxLeverage,
+  anchor,
+  tick,
+  locale,
+  currency,
+  formatPrice,
+  onBackToOrder,
+}: WhatIfProps) {
   const leverageValue = parsed(s.leverage);
-  const leverage = leverageValue === null ? 1 : Math.max(1, Math.min(maxLeverage, Math.round(new Dec(leverageValue).toNumber())));
+  const leverage =
+    leverageValue === null ? 1 : Math.max(1, Math.min(maxLeverage, Math.round(new Dec(leverageValue).toNumber())));
   const market = s.orderType === 'market';
   const priceText = market ? s.mark : s.price;
   const price = parsed(priceText);
@@ -64,18 +75,41 @@ export function WhatIf({ scenario: s, edit, maxLeverage, anchor, tick, locale, c
       <h2 id="whatif-heading">{say('popup_whatIf', 'What if')}</h2>
       <div class="field wide">
         <label for="whatif-leverage">{say('popup_whatIfLeverage', 'Leverage: $1', [`${leverage}×`])}</label>
-        <input id="whatif-leverage" type="range" min={1} max={maxLeverage} step={1} value={leverage}
+        <input
+          id="whatif-leverage"
+          type="range"
+          min={1}
+          max={maxLeverage}
+          step={1}
+          value={leverage}
           aria-valuetext={`${leverage}×`}
-          onInput={(e) => edit({ leverage: (e.currentTarget as HTMLInputElement).value })} />
+          onInput={(e) => edit({ leverage: (e.currentTarget as HTMLInputElement).value })}
+        />
       </div>
       <div class="field wide">
         <label for="whatif-price">{say('popup_whatIfPrice', 'Price: $1', [priceShown])}</label>
-        <input id="whatif-price" type="range" min={-PRICE_STEPS} max={PRICE_STEPS} step={1} value={k} disabled={anchor === null}
+        <input
+          id="whatif-price"
+          type="range"
+          min={-PRICE_STEPS}
+          max={PRICE_STEPS}
+          step={1}
+          value={k}
+          disabled={anchor === null}
           aria-valuetext={`${priceShown} (${k > 0 ? '+' : ''}${offset})`}
-          onInput={(e) => setPrice(Number((e.currentTarget as HTMLInputElement).value))} />
-        <p class="hint">{say('popup_whatIfPriceHelp', '±20 % around $1 $2', [anchor === null ? '—' : formatPrice(anchor), currency])}</p>
+          onInput={(e) => setPrice(Number((e.currentTarget as HTMLInputElement).value))}
+        />
+        <p class="hint">
+          {say('popup_whatIfPriceHelp', '±20 % around $1 $2', [anchor === null ? '—' : formatPrice(anchor), currency])}
+        </p>
       </div>
-      {onBackToOrder ? <div class="actions"><button type="button" onClick={onBackToOrder}>{say('popup_whatIfReset', 'Back to the order')}</button></div> : null}
+      {onBackToOrder ? (
+        <div class="actions">
+          <button type="button" onClick={onBackToOrder}>
+            {say('popup_whatIfReset', 'Back to the order')}
+          </button>
+        </div>
+      ) : null}
     </section>
   );
 }

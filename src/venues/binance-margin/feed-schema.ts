@@ -66,7 +66,8 @@ export function parseExchangeInfo(body: unknown, symbol: string): ParseResult {
     const mine = rows.filter((row) => row.symbol === symbol);
     if (mine.length !== 1) fail(mine.length === 0 ? 'symbol is not listed' : 'symbol is listed twice');
     const row = mine[0]!;
-    if (str(row.baseAsset, 'baseAsset') + str(row.quoteAsset, 'quoteAsset') !== symbol) fail('baseAsset + quoteAsset is not the symbol');
+    if (str(row.baseAsset, 'baseAsset') + str(row.quoteAsset, 'quoteAsset') !== symbol)
+      fail('baseAsset + quoteAsset is not the symbol');
     const status = str(row.status, 'status');
     if (status !== 'TRADING') fail(`symbol is not trading (status ${exchangeText(status)})`);
     if (typeof row.isMarginTradingAllowed !== 'boolean') fail('isMarginTradingAllowed is not a boolean');
@@ -80,7 +81,8 @@ export function parseExchangeInfo(body: unknown, symbol: string): ParseResult {
 /** {"e":"24hrMiniTicker","E":…,"s":"BTCUSDT","c":"…",…}; acks of (UN)SUBSCRIBE are ignored, errors refused. */
 export function parseMiniTickerStream(message: unknown, symbol: string): StreamEvent {
   if (!isObj(message)) return { kind: 'malformed', reason: 'message is not an object' };
-  if (isObj(message.error)) return { kind: 'refused', reason: `Binance refused the stream: ${exchangeText(message.error.msg)}` };
+  if (isObj(message.error))
+    return { kind: 'refused', reason: `Binance refused the stream: ${exchangeText(message.error.msg)}` };
   if ('id' in message && 'result' in message && message.result === null) return { kind: 'ignore' };
   if (message.e !== '24hrMiniTicker') return { kind: 'malformed', reason: 'not a 24hrMiniTicker' };
   const result = attempt((): FigureUpdates => {

@@ -38,13 +38,19 @@ export const feed: VenueFeed = {
   moreFacts: [
     {
       name: 'rates-cross',
-      endpoint: { base: 'https://www.binance.com/bapi/margin/v1/friendly/margin/vip/spec/list-all', maxBodyChars: RATES_MAX_CHARS },
+      endpoint: {
+        base: 'https://www.binance.com/bapi/margin/v1/friendly/margin/vip/spec/list-all',
+        maxBodyChars: RATES_MAX_CHARS,
+      },
       parse: (body, symbol) => crossRates(body, symbol, splitPair),
       shared: { refreshMs: RATES_REFRESH_MS },
     },
     {
       name: 'rates-isolated',
-      endpoint: { base: 'https://www.binance.com/bapi/margin/v1/friendly/isolated-margin/pair/vip-level', maxBodyChars: RATES_MAX_CHARS },
+      endpoint: {
+        base: 'https://www.binance.com/bapi/margin/v1/friendly/isolated-margin/pair/vip-level',
+        maxBodyChars: RATES_MAX_CHARS,
+      },
       parse: isolatedRates,
       shared: { refreshMs: RATES_REFRESH_MS },
     },

@@ -76,7 +76,10 @@ export const isolatedRateBook = memoByBody((body: unknown): Book<string> => {
     dataRows(body).forEach((row, i) => {
       const side = (key: 'base' | 'quote') => {
         const part = obj(row[key], `data[${i}].${key}`);
-        return { name: asset(part.assetName, `data[${i}].${key}.assetName`), rate: vipZero(part.levelDetails, `data[${i}].${key}.levelDetails`, 'level', 'interestRate') };
+        return {
+          name: asset(part.assetName, `data[${i}].${key}.assetName`),
+          rate: vipZero(part.levelDetails, `data[${i}].${key}.levelDetails`, 'level', 'interestRate'),
+        };
       };
       const base = side('base');
       const quote = side('quote');
@@ -91,7 +94,14 @@ export const isolatedRateBook = memoByBody((body: unknown): Book<string> => {
 });
 
 /** Long borrows the quote, short the base; a side whose asset is not lent has no figure. */
-function sideFigures(long: string | undefined, short: string | undefined, keys: readonly [LongKey: 'borrowRateCrossLong' | 'borrowRateIsolatedLong', ShortKey: 'borrowRateCrossShort' | 'borrowRateIsolatedShort']): FigureUpdates {
+function sideFigures(
+  long: string | undefined,
+  short: string | undefined,
+  keys: readonly [
+    LongKey: 'borrowRateCrossLong' | 'borrowRateIsolatedLong',
+    ShortKey: 'borrowRateCrossShort' | 'borrowRateIsolatedShort',
+  ],
+): FigureUpdates {
   const figures: FigureUpdates = {};
   if (long !== undefined) figures[keys[0]] = { value: long, exchangeTime: null };
   if (short !== undefined) figures[keys[1]] = { value: short, exchangeTime: null };
@@ -99,14 +109,19 @@ function sideFigures(long: string | undefined, short: string | undefined, keys: 
 }
 
 /** The pair's cross rates; `split` names its base and quote (null: not a pair we can split). */
-export function crossRates(body: unknown, symbol: string, split: (symbol: string) => { base: string; quote: string } | null): ParseResult {
+export function crossRates(
+  body: unknown,
+  symbol: string,
+  split: (symbol: string) => { base: string; quote: string } | null,
+): ParseResult {
   const book = crossRateBook(body);
   if (!book.ok) return book;
   const pair = split(symbol);
   if (pair === null) return { ok: false, reason: `${symbol} is not a pair with a known quote asset` };
   const long = book.rates.get(pair.quote);
   const short = book.rates.get(pair.base);
-  if (long === undefined && short === undefined) return { ok: false, reason: `neither ${pair.base} nor ${pair.quote} is in Binance's cross-margin rate table` };
+  if (long === undefined && short === undefined)
+    return { ok: false, reason: `neither ${pair.base} nor ${pair.quote} is in Binance's cross-margin rate table` };
   return { ok: true, figures: sideFigures(long, short, ['borrowRateCrossLong', 'borrowRateCrossShort']) };
 }
 
@@ -116,6 +131,7 @@ export function isolatedRates(body: unknown, symbol: string): ParseResult {
   if (!book.ok) return book;
   const long = book.rates.get(`${symbol}:quote`);
   const short = book.rates.get(`${symbol}:base`);
-  if (long === undefined || short === undefined) return { ok: false, reason: `${symbol} is not in Binance's isolated-margin rate table` };
+  if (long === undefined || short === undefined)
+    return { ok: false, reason: `${symbol} is not in Binance's isolated-margin rate table` };
   return { ok: true, figures: sideFigures(long, short, ['borrowRateIsolatedLong', 'borrowRateIsolatedShort']) };
 }

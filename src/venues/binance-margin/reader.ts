@@ -29,7 +29,16 @@ import { pairFromTradeUrl, type Pair } from '../dom/trade-url';
 import { refreshTyped, rememberTyped } from '../dom/typed';
 import type { VenueReader } from '../readers';
 import type { DecimalString, FormReading, OrderForm, PageAccount, ReadScope } from '../types';
-import { BINANCE_MARGIN_SELECTORS, BN_FIELD, BUY_CLASS, CROSS_TAB, ISOLATED_TAB, SELL_CLASS, SUBMIT_TEXT, type BinanceMarginKey } from './selectors';
+import {
+  BINANCE_MARGIN_SELECTORS,
+  BN_FIELD,
+  BUY_CLASS,
+  CROSS_TAB,
+  ISOLATED_TAB,
+  SELL_CLASS,
+  SUBMIT_TEXT,
+  type BinanceMarginKey,
+} from './selectors';
 
 const HOST = 'www.binance.com';
 /** /trade/BTC_USDT with an optional locale (/en/, /pt-BR/). */
@@ -70,7 +79,11 @@ const formRoot = (doc: Document): Element | null => formRootOf(doc, BINANCE_MARG
 
 /** The selected account tab and the leverage on its badge ("Cross 3x" → cross, 3). */
 function readAccount(scan: Scan<BinanceMarginKey>): { account: Account; leverage: DecimalString | null } | null {
-  const tabs: Array<[Account, Element | null]> = [['spot', scan.one('tabSpot')], ['cross', scan.one('tabCross')], ['isolated', scan.one('tabIsolated')]];
+  const tabs: Array<[Account, Element | null]> = [
+    ['spot', scan.one('tabSpot')],
+    ['cross', scan.one('tabCross')],
+    ['isolated', scan.one('tabIsolated')],
+  ];
   if (tabs.some(([, tab]) => tab === null)) return null;
   const selected = tabs.filter(([, tab]) => isOn(tab!));
   if (selected.length !== 1) return scan.need('marginMode', null);
@@ -81,7 +94,11 @@ function readAccount(scan: Scan<BinanceMarginKey>): { account: Account; leverage
 }
 
 function readBorrow(scan: Scan<BinanceMarginKey>, margin: boolean): OrderForm['borrow'] | null {
-  const radios: Array<[NonNullable<OrderForm['borrow']>, BinanceMarginKey]> = [['none', 'borrowNormal'], ['auto', 'borrowAuto'], ['repay', 'borrowRepay']];
+  const radios: Array<[NonNullable<OrderForm['borrow']>, BinanceMarginKey]> = [
+    ['none', 'borrowNormal'],
+    ['auto', 'borrowAuto'],
+    ['repay', 'borrowRepay'],
+  ];
   if (!margin) {
     for (const [, key] of radios) scan.all(key); // counted only: the Spot tab has no borrowing
     return null;
@@ -104,7 +121,13 @@ function formOf(input: Element, buy: Element, sell: Element): FormSide | null {
 }
 
 /** Exactly one input of `key` per form, or the key is missing. */
-function perForm(scan: Scan<BinanceMarginKey>, key: 'price' | 'amount' | 'total', root: Element | null, buy: Element, sell: Element): Record<FormSide, Element> | null {
+function perForm(
+  scan: Scan<BinanceMarginKey>,
+  key: 'price' | 'amount' | 'total',
+  root: Element | null,
+  buy: Element,
+  sell: Element,
+): Record<FormSide, Element> | null {
   const found = scan.all(key, root);
   const out: Partial<Record<FormSide, Element>> = {};
   for (const input of found) {
@@ -123,7 +146,9 @@ interface FormInputs {
   box: Element;
 }
 
-type Choice = { ok: true; side: Side | 'both'; price: DecimalString | null; amount: DecimalString } | { ok: false; missing: 'amount' | 'price' | 'side' };
+type Choice =
+  | { ok: true; side: Side | 'both'; price: DecimalString | null; amount: DecimalString }
+  | { ok: false; missing: 'amount' | 'price' | 'side' };
 
 const typed = (el: Element | null): string => (el ? (inputValue(el) ?? '') : '').trim();
 
@@ -132,7 +157,10 @@ function chooseForm(forms: Record<FormSide, FormInputs>, doc: Document, numbers:
   const sides: FormSide[] = ['long', 'short'];
   const entered = sides.filter((side) => typed(forms[side].amount) !== '');
   if (entered.length === 0) return { ok: false, missing: 'amount' };
-  const values = (side: FormSide) => ({ price: forms[side].price ? numbers.positive(typed(forms[side].price)) : null, amount: numbers.positive(typed(forms[side].amount)) });
+  const values = (side: FormSide) => ({
+    price: forms[side].price ? numbers.positive(typed(forms[side].price)) : null,
+    amount: numbers.positive(typed(forms[side].amount)),
+  });
   let side: Side | 'both';
   if (entered.length === 1) side = entered[0]!;
   else {
@@ -164,8 +192,12 @@ function readPageAccount(scan: Scan<BinanceMarginKey>, pair: Pair | null): PageA
   const liabilities = scan.optional('totalLiabilities');
   if (!level && !assets && !liabilities) return undefined;
   const quote = pair?.quote ?? '';
-  const assetsValue = assets ? panelNumbers(assets).amountWithUnit(textOf(assets), quote, /^Total Assets(?: ≈)?/) : null;
-  const debt = liabilities ? panelNumbers(liabilities).amountWithUnit(textOf(liabilities), quote, /^Total Liabilities(?: ≈)?/) : null;
+  const assetsValue = assets
+    ? panelNumbers(assets).amountWithUnit(textOf(assets), quote, /^Total Assets(?: ≈)?/)
+    : null;
+  const debt = liabilities
+    ? panelNumbers(liabilities).amountWithUnit(textOf(liabilities), quote, /^Total Liabilities(?: ≈)?/)
+    : null;
   const levelText = level ? execText(textOf(level), /^Margin Level (\S+)$/)?.[1] : undefined;
   const levelValue = level && levelText !== undefined ? panelNumbers(level).number(levelText) : null;
   // The margin level must agree: an account without debt shows Binance's cap of 999.
@@ -209,7 +241,11 @@ function read(doc: Document, givenUrl: URL, scope: ReadScope = 'full'): FormRead
     if (type === 'limit') perForm(scan, 'total', root, buy, sell);
     else scan.all('total', root);
     if (amounts && (prices || type === 'market')) {
-      const form = (side: FormSide, button: Element): FormInputs => ({ price: type === 'limit' ? prices![side] : null, amount: amounts[side], box: commonAncestor(amounts[side], button) ?? amounts[side] });
+      const form = (side: FormSide, button: Element): FormInputs => ({
+        price: type === 'limit' ? prices![side] : null,
+        amount: amounts[side],
+        box: commonAncestor(amounts[side], button) ?? amounts[side],
+      });
       forms = { long: form('long', buy), short: form('short', sell) };
       for (const side of ['long', 'short'] as const) {
         const field = amounts[side].closest(BN_FIELD);
@@ -223,11 +259,17 @@ function read(doc: Document, givenUrl: URL, scope: ReadScope = 'full'): FormRead
 
   // The quote-currency "Avbl" (above the Buy form); the Sell form's is in the base asset.
   const full = scope === 'full';
-  const balances = full ? scan.all('available', root).map((row) => (pair ? numbers.amountWithUnit(textOf(row), pair.quote, /^Avbl/) : null)).filter((v) => v !== null) : [];
+  const balances = full
+    ? scan
+        .all('available', root)
+        .map((row) => (pair ? numbers.amountWithUnit(textOf(row), pair.quote, /^Avbl/) : null))
+        .filter((v) => v !== null)
+    : [];
   const availableBalance = balances.length === 1 ? balances[0]! : null;
   const pageAccount = full ? readPageAccount(scan, pair) : undefined;
 
-  if (!pair || !tab || tab.leverage === null || (margin && borrow === null) || !type || !forms || !choice?.ok) return scan.finish(null, root);
+  if (!pair || !tab || tab.leverage === null || (margin && borrow === null) || !type || !forms || !choice?.ok)
+    return scan.finish(null, root);
   const marginEnabled = margin && borrow === 'auto';
   const form: OrderForm = {
     venue: 'binance-margin',
@@ -250,11 +292,15 @@ function read(doc: Document, givenUrl: URL, scope: ReadScope = 'full'): FormRead
   const reading = scan.finish(form, root);
   // Typing changes only the four price/amount values (and with them, maybe, which form is meant).
   const inputs = forms;
-  return rememberTyped(reading, [inputs.long.price, inputs.long.amount, inputs.short.price, inputs.short.amount], (previous) => {
-    const again = chooseForm(inputs, doc, formNumbers(root));
-    if (!again.ok) return null;
-    return { ...previous, side: again.side, price: again.price, size: { unit: 'base', value: again.amount } };
-  });
+  return rememberTyped(
+    reading,
+    [inputs.long.price, inputs.long.amount, inputs.short.price, inputs.short.amount],
+    (previous) => {
+      const again = chooseForm(inputs, doc, formNumbers(root));
+      if (!again.ok) return null;
+      return { ...previous, side: again.side, price: again.price, size: { unit: 'base', value: again.amount } };
+    },
+  );
 }
 
 export const reader: VenueReader = {
@@ -263,6 +309,9 @@ export const reader: VenueReader = {
   read,
   refresh: refreshTyped,
   formRoot,
-  submitButtons: (doc) => [...findAll(doc, BINANCE_MARGIN_SELECTORS.buy), ...findAll(doc, BINANCE_MARGIN_SELECTORS.sell)],
+  submitButtons: (doc) => [
+    ...findAll(doc, BINANCE_MARGIN_SELECTORS.buy),
+    ...findAll(doc, BINANCE_MARGIN_SELECTORS.sell),
+  ],
   sideOfSubmit,
 };

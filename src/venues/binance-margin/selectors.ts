@@ -84,11 +84,20 @@ export const BINANCE_MARGIN_SELECTORS = {
     ],
   },
   /** Pair picker ("BTC/USDT"): cross-checked against the URL to catch a half-done SPA switch. */
-  pair: { expected: 1, strategies: [{ by: 'role', role: 'button', name: /^[A-Z0-9]{2,12}\/[A-Z0-9]{2,12}$/, css: '[aria-haspopup]' }] },
+  pair: {
+    expected: 1,
+    strategies: [{ by: 'role', role: 'button', name: /^[A-Z0-9]{2,12}\/[A-Z0-9]{2,12}$/, css: '[aria-haspopup]' }],
+  },
   /** The margin account as the page shows it: "Margin Level 999.00", totals in the quote currency. */
   marginLevel: { expected: 1, strategies: [{ by: 'text', text: /^Margin Level \S+$/, css: 'div, span, p' }] },
-  totalAssets: { expected: 1, strategies: [{ by: 'text', text: /^Total Assets (?:≈ )?\S+ [A-Z0-9]{2,12}$/, css: 'div, span, p' }] },
-  totalLiabilities: { expected: 1, strategies: [{ by: 'text', text: /^Total Liabilities (?:≈ )?\S+ [A-Z0-9]{2,12}$/, css: 'div, span, p' }] },
+  totalAssets: {
+    expected: 1,
+    strategies: [{ by: 'text', text: /^Total Assets (?:≈ )?\S+ [A-Z0-9]{2,12}$/, css: 'div, span, p' }],
+  },
+  totalLiabilities: {
+    expected: 1,
+    strategies: [{ by: 'text', text: /^Total Liabilities (?:≈ )?\S+ [A-Z0-9]{2,12}$/, css: 'div, span, p' }],
+  },
 } as const satisfies SelectorTable;
 
 export type BinanceMarginKey = keyof typeof BINANCE_MARGIN_SELECTORS;

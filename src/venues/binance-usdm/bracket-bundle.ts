@@ -34,7 +34,15 @@ export function encodeBrackets(book: BracketBook, asOf: string, source: string):
   const indexOf = new Map<string, number>();
   const symbols: Record<string, number> = {};
   for (const symbol of [...book.symbols.keys()].sort()) {
-    const rows = book.symbols.get(symbol)!.map((r): BundleRow => [r.floor, r.cap ?? '', r.maintenanceMarginRate, r.maintenanceAmount ?? '', r.maxLeverage ?? '']);
+    const rows = book.symbols
+      .get(symbol)!
+      .map((r): BundleRow => [
+        r.floor,
+        r.cap ?? '',
+        r.maintenanceMarginRate,
+        r.maintenanceAmount ?? '',
+        r.maxLeverage ?? '',
+      ]);
     const key = JSON.stringify(rows);
     let index = indexOf.get(key);
     if (index === undefined) {
@@ -57,17 +65,28 @@ const DECIMAL = /^\d{1,20}(\.\d{1,20})?$/;
  * are checked as tiers by facts.ts (order, gaps, rising rates) like every other bundled table.
  * Every table must be used by some symbol (a stray one is a script bug).
  */
-export function decodeBrackets(raw: unknown): { asOf: string; source: string; symbols: Record<string, { maxLeverage: string; tiers: FactsTier[] }> } {
+export function decodeBrackets(raw: unknown): {
+  asOf: string;
+  source: string;
+  symbols: Record<string, { maxLeverage: string; tiers: FactsTier[] }>;
+} {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) bad('not an object');
   const bundle = raw as Partial<BracketBundle>;
   if (bundle.format !== BUNDLE_FORMAT) bad(`format is not ${BUNDLE_FORMAT}`);
   if (typeof bundle.asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(bundle.asOf)) bad('asOf is not a YYYY-MM-DD date');
-  if (typeof bundle.source !== 'string' || bundle.source.length < 10) bad('source must say where the figures come from');
-  if (!Array.isArray(bundle.tables) || typeof bundle.symbols !== 'object' || bundle.symbols === null) bad('tables or symbols missing');
+  if (typeof bundle.source !== 'string' || bundle.source.length < 10)
+    bad('source must say where the figures come from');
+  if (!Array.isArray(bundle.tables) || typeof bundle.symbols !== 'object' || bundle.symbols === null)
+    bad('tables or symbols missing');
   const tables = bundle.tables.map((table, t) => {
     if (!Array.isArray(table) || table.length === 0) bad(`tables[${t}] is not a non-empty array`);
     return table.map((row, r): FactsTier => {
-      if (!Array.isArray(row) || row.length !== 5 || !row.every((cell) => typeof cell === 'string' && DECIMAL.test(cell))) bad(`tables[${t}][${r}] is not five decimal strings`);
+      if (
+        !Array.isArray(row) ||
+        row.length !== 5 ||
+        !row.every((cell) => typeof cell === 'string' && DECIMAL.test(cell))
+      )
+        bad(`tables[${t}][${r}] is not five decimal strings`);
       const [notionalFloor, notionalCap, maintenanceMarginRate, maintenanceAmount, maxLeverage] = row as BundleRow;
       return { notionalFloor, notionalCap, maintenanceMarginRate, maintenanceAmount, maxLeverage };
     });

@@ -71,7 +71,13 @@ function brackets(v: unknown, where: string): TierRow[] {
       derived = derived.plus(floor.times(rate.minus(previous.rate)));
     }
     if (!cum.equals(derived)) fail(`${at}.cumFastMaintenanceAmount disagrees with the table`);
-    rows.push({ floor: floor.toFixed(), cap: cap.toFixed(), maintenanceMarginRate: rate.toFixed(), maintenanceAmount: cum.toFixed(), maxLeverage: maxLeverage.toFixed() });
+    rows.push({
+      floor: floor.toFixed(),
+      cap: cap.toFixed(),
+      maintenanceMarginRate: rate.toFixed(),
+      maintenanceAmount: cum.toFixed(),
+      maxLeverage: maxLeverage.toFixed(),
+    });
     expectedFloor = cap;
     previous = { rate, leverage: maxLeverage };
   });

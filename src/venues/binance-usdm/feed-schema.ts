@@ -17,7 +17,10 @@ function fundingRate(v: unknown, where: string): DecimalString {
 
 /** Figures for one mark update; nextFundingTime 0 means "none scheduled" and is left out. */
 function markFigures(mark: DecimalString, rate: DecimalString, next: number, time: number): FigureUpdates {
-  const figures: FigureUpdates = { markPrice: { value: mark, exchangeTime: time }, fundingRate: { value: rate, exchangeTime: time } };
+  const figures: FigureUpdates = {
+    markPrice: { value: mark, exchangeTime: time },
+    fundingRate: { value: rate, exchangeTime: time },
+  };
   if (next > 0) figures.nextFundingTime = { value: String(next), exchangeTime: time };
   return figures;
 }
@@ -53,7 +56,9 @@ export function parseFundingInfo(body: unknown, symbol: string): ParseResult {
 }
 
 function intervalHours(v: unknown): DecimalString {
-  return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 24 ? String(v) : fail('fundingIntervalHours is not 1–24 hours');
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 24
+    ? String(v)
+    : fail('fundingIntervalHours is not 1–24 hours');
 }
 
 /** {"e":"markPriceUpdate","E":…,"s":"BTCUSDT","p":"…","i":"…","P":"…","r":"…","T":…} */
@@ -61,7 +66,12 @@ export function parseMarkPriceStream(message: unknown, symbol: string): StreamEv
   if (!isObj(message) || message.e !== 'markPriceUpdate') return { kind: 'malformed', reason: 'not a markPriceUpdate' };
   const result = attempt((): FigureUpdates => {
     if (message.s !== symbol) fail('s is not the subscribed symbol');
-    return markFigures(decimalString(message.p, 'p', 'positive'), fundingRate(message.r, 'r'), epochMs(message.T, 'T'), epochMs(message.E, 'E'));
+    return markFigures(
+      decimalString(message.p, 'p', 'positive'),
+      fundingRate(message.r, 'r'),
+      epochMs(message.T, 'T'),
+      epochMs(message.E, 'E'),
+    );
   });
   return result.ok ? { kind: 'figures', figures: result.value } : { kind: 'malformed', reason: result.reason };
 }

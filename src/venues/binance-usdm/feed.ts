@@ -31,7 +31,10 @@ export const feed: VenueFeed = {
   moreFacts: [
     {
       name: 'brackets',
-      endpoint: { base: 'https://www.binance.com/bapi/futures/v1/friendly/future/common/brackets', maxBodyChars: BRACKETS_MAX_CHARS },
+      endpoint: {
+        base: 'https://www.binance.com/bapi/futures/v1/friendly/future/common/brackets',
+        maxBodyChars: BRACKETS_MAX_CHARS,
+      },
       parse: parseBrackets,
       shared: { refreshMs: BRACKETS_REFRESH_MS },
     },

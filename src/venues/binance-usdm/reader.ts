@@ -3,7 +3,17 @@
 // Reads the DOM only (selectors in selectors.ts); values are parsed strictly, the size unit
 // must be this symbol's base or quote asset (which also catches a half-done SPA switch).
 import type { Side } from '../../core/types';
-import { agreeingSide, formRootOf, readLimitPrice, readMarginMode, readOrderType, readTpsl, rememberTypedOrder, sideByClass, sideByName } from '../dom/form-parts';
+import {
+  agreeingSide,
+  formRootOf,
+  readLimitPrice,
+  readMarginMode,
+  readOrderType,
+  readTpsl,
+  rememberTypedOrder,
+  sideByClass,
+  sideByName,
+} from '../dom/form-parts';
 import { formNumbers } from '../dom/number-scopes';
 import { accessibleName, commonAncestor, findAll, inputValue } from '../dom/query';
 import { Scan } from '../dom/scan';
@@ -62,24 +72,34 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
   const tpsl = readTpsl(scan, root, numbers);
 
   const availableRow = scope === 'full' ? scan.optional('available', root) : null;
-  const availableBalance = availableRow && pair ? numbers.amountWithUnit(textOf(availableRow), pair.quote, /^Avbl/) : null;
+  const availableBalance =
+    availableRow && pair ? numbers.amountWithUnit(textOf(availableRow), pair.quote, /^Avbl/) : null;
 
-  if (!pair || !marginMode || !leverage || !type || !unit || !sizeValue || !tpsl.box || (type === 'limit' && !price)) return scan.finish(null, root);
-  const reading = scan.finish({
-    venue: 'binance-usdm',
-    symbol: pair.symbol,
-    side: 'both',
-    type,
-    marginMode,
-    price,
-    size: { unit, value: sizeValue },
-    leverage,
-    marginEnabled: true,
-    stopLoss: tpsl.stopLoss.value,
-    takeProfit: tpsl.takeProfit.value,
-    availableBalance,
-  }, root);
-  const inputs = { price: priceInput, size: sizeInput!, takeProfit: tpsl.takeProfit.input, stopLoss: tpsl.stopLoss.input };
+  if (!pair || !marginMode || !leverage || !type || !unit || !sizeValue || !tpsl.box || (type === 'limit' && !price))
+    return scan.finish(null, root);
+  const reading = scan.finish(
+    {
+      venue: 'binance-usdm',
+      symbol: pair.symbol,
+      side: 'both',
+      type,
+      marginMode,
+      price,
+      size: { unit, value: sizeValue },
+      leverage,
+      marginEnabled: true,
+      stopLoss: tpsl.stopLoss.value,
+      takeProfit: tpsl.takeProfit.value,
+      availableBalance,
+    },
+    root,
+  );
+  const inputs = {
+    price: priceInput,
+    size: sizeInput!,
+    takeProfit: tpsl.takeProfit.input,
+    stopLoss: tpsl.stopLoss.input,
+  };
   return rememberTypedOrder(reading, inputs, () => formNumbers(root));
 }
 

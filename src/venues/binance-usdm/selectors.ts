@@ -9,7 +9,11 @@
 import type { SelectorTable } from '../dom/query';
 
 /** Binance's text field: label in the prefix, unit (or unit picker) in the suffix. */
-const BN_FIELD = { field: '.bn-textField', labelPart: '.bn-textField-prefix', input: 'input.bn-textField-input' } as const;
+const BN_FIELD = {
+  field: '.bn-textField',
+  labelPart: '.bn-textField-prefix',
+  input: 'input.bn-textField-input',
+} as const;
 
 export const BN_FIELD_CONTAINER = BN_FIELD.field;
 

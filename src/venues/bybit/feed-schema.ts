@@ -4,7 +4,19 @@
 // (https://bybit-exchange.github.io/docs/v5/market/tickers, …/risk-limit, …/instrument,
 // …/websocket/public/ticker). The fixtures' figures are illustrative, their shapes are Bybit's.
 import { Dec } from '../../core/decimal';
-import { arr, attempt, decimalNumber, decimalString, epochMs, exchangeText, fail, isObj, obj, str, type Obj } from '../feed-parse';
+import {
+  arr,
+  attempt,
+  decimalNumber,
+  decimalString,
+  epochMs,
+  exchangeText,
+  fail,
+  isObj,
+  obj,
+  str,
+  type Obj,
+} from '../feed-parse';
 import type { FigureUpdates, ParseResult, StreamEvent } from '../feed-types';
 import { priceStep } from '../price-step';
 import type { DecimalString, TierRow, TierTable } from '../types';
@@ -15,7 +27,8 @@ const MAX_TIERS = 200;
 /** `{ retCode: 0, result: { category: "linear", list: [...] } }` → the list; any other retCode is the exchange's error. */
 function linearList(body: unknown): unknown[] {
   const root = obj(body, 'body');
-  if (root.retCode !== 0) fail(`Bybit error ${typeof root.retCode === 'number' ? root.retCode : '?'} ${exchangeText(root.retMsg)}`);
+  if (root.retCode !== 0)
+    fail(`Bybit error ${typeof root.retCode === 'number' ? root.retCode : '?'} ${exchangeText(root.retMsg)}`);
   const result = obj(root.result, 'result');
   if (result.category !== 'linear') fail('result.category is not linear');
   return arr(result.list, 'result.list');
@@ -65,16 +78,22 @@ function tickerFigures(data: Obj, time: number, require: boolean): FigureUpdates
     if (require) fail(`${key} is missing`);
     return false;
   };
-  if (has('markPrice')) figures.markPrice = { value: decimalString(data.markPrice, 'markPrice', 'positive'), exchangeTime: time };
-  if (has('lastPrice')) figures.lastPrice = { value: decimalString(data.lastPrice, 'lastPrice', 'positive'), exchangeTime: time };
-  if (has('fundingRate')) figures.fundingRate = { value: fundingRate(data.fundingRate, 'fundingRate'), exchangeTime: time };
+  if (has('markPrice'))
+    figures.markPrice = { value: decimalString(data.markPrice, 'markPrice', 'positive'), exchangeTime: time };
+  if (has('lastPrice'))
+    figures.lastPrice = { value: decimalString(data.lastPrice, 'lastPrice', 'positive'), exchangeTime: time };
+  if (has('fundingRate'))
+    figures.fundingRate = { value: fundingRate(data.fundingRate, 'fundingRate'), exchangeTime: time };
   if (has('nextFundingTime')) {
     const next = msText(data.nextFundingTime, 'nextFundingTime');
     if (next > 0) figures.nextFundingTime = { value: String(next), exchangeTime: time };
   }
   // Newer responses only; without it the interval comes from instruments-info.
   if (data.fundingIntervalHour !== undefined) {
-    figures.fundingIntervalHours = { value: intervalHours(data.fundingIntervalHour, 'fundingIntervalHour'), exchangeTime: time };
+    figures.fundingIntervalHours = {
+      value: intervalHours(data.fundingIntervalHour, 'fundingIntervalHour'),
+      exchangeTime: time,
+    };
   }
   return figures;
 }
@@ -116,8 +135,10 @@ function riskTier(v: unknown, symbol: string, where: string): RiskTier {
   if (maxLeverage.lessThan(1)) fail(`${where}.maxLeverage is below 1`);
   // maxLeverage is 1 / initialMargin rounded to two decimals ("66.67" for 1.5 %): a table in
   // other units (percent rates) fails this by a factor of 100.
-  if (imr.times(maxLeverage).minus(1).abs().greaterThan('0.01')) fail(`${where}.initialMargin does not match maxLeverage`);
-  const deduction = row.mmDeduction === '' ? null : new Dec(decimalString(row.mmDeduction, `${where}.mmDeduction`, 'non-negative'));
+  if (imr.times(maxLeverage).minus(1).abs().greaterThan('0.01'))
+    fail(`${where}.initialMargin does not match maxLeverage`);
+  const deduction =
+    row.mmDeduction === '' ? null : new Dec(decimalString(row.mmDeduction, `${where}.mmDeduction`, 'non-negative'));
   return { cap, mmr, maxLeverage, deduction };
 }
 
@@ -134,7 +155,8 @@ function tierTable(tiers: readonly RiskTier[]): TierTable {
   tiers.forEach((tier, i) => {
     if (!tier.cap.greaterThan(floor)) fail(`tier ${i + 1} does not raise the limit`);
     if (previousRate !== null) derived = derived.plus(floor.times(tier.mmr.minus(previousRate)));
-    if (tier.deduction !== null && !tier.deduction.equals(derived)) fail(`tier ${i + 1} mmDeduction disagrees with the table`);
+    if (tier.deduction !== null && !tier.deduction.equals(derived))
+      fail(`tier ${i + 1} mmDeduction disagrees with the table`);
     rows.push({
       floor: floor.toFixed(),
       // Bybit's last tier has a cap too: larger positions are refused, not charged more.
@@ -175,7 +197,8 @@ export function parseInstrumentsInfo(body: unknown, symbol: string): ParseResult
     if (entry.contractType !== 'LinearPerpetual') fail('contractType is not LinearPerpetual');
     if (entry.settleCoin !== 'USDT') fail('settleCoin is not USDT');
     const minutes = entry.fundingInterval;
-    if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > 1440) fail('fundingInterval is not 1–1440 minutes');
+    if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > 1440)
+      fail('fundingInterval is not 1–1440 minutes');
     const leverage = obj(entry.leverageFilter, 'leverageFilter');
     const maxLeverage = decimalString(leverage.maxLeverage, 'leverageFilter.maxLeverage', 'positive');
     if (new Dec(maxLeverage).lessThan(1)) fail('leverageFilter.maxLeverage is below 1');
@@ -185,7 +208,10 @@ export function parseInstrumentsInfo(body: unknown, symbol: string): ParseResult
       maxLeverage: { value: maxLeverage, exchangeTime: time },
     };
     if (entry.priceFilter !== undefined) {
-      figures.tickSize = { value: priceStep(obj(entry.priceFilter, 'priceFilter').tickSize, 'priceFilter.tickSize'), exchangeTime: time };
+      figures.tickSize = {
+        value: priceStep(obj(entry.priceFilter, 'priceFilter').tickSize, 'priceFilter.tickSize'),
+        exchangeTime: time,
+      };
     }
     return figures;
   });
@@ -194,7 +220,8 @@ export function parseInstrumentsInfo(body: unknown, symbol: string): ParseResult
 
 /** WebSocket tickers.<symbol>: a snapshot carries every field, a delta only what changed. */
 function tickerEvent(message: Obj, symbol: string): StreamEvent {
-  if (message.type !== 'snapshot' && message.type !== 'delta') return { kind: 'malformed', reason: 'ticker type is not snapshot/delta' };
+  if (message.type !== 'snapshot' && message.type !== 'delta')
+    return { kind: 'malformed', reason: 'ticker type is not snapshot/delta' };
   const result = attempt((): FigureUpdates => {
     const data = obj(message.data, 'data');
     if (data.symbol !== symbol) fail('data is for another symbol');
@@ -211,7 +238,8 @@ export function parseStreamMessage(message: unknown, symbol: string): StreamEven
   if (message.op === 'pong') return { kind: 'ignore' };
   if (message.op === 'ping' || message.op === 'subscribe') {
     if (message.success === true) return { kind: 'ignore' };
-    if (message.success === false) return { kind: 'refused', reason: `Bybit refused the ${message.op}: ${exchangeText(message.ret_msg)}` };
+    if (message.success === false)
+      return { kind: 'refused', reason: `Bybit refused the ${message.op}: ${exchangeText(message.ret_msg)}` };
     return { kind: 'malformed', reason: 'op answer without success' };
   }
   if (message.topic === `tickers.${symbol}`) return tickerEvent(message, symbol);

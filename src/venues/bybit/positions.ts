@@ -29,7 +29,12 @@ function maintenanceMargin(text: string, quote: string, numbers: NumberScope): D
 }
 
 /** One body row → a cross position, 'isolated' (not part of the cross account) or null (unreadable). */
-function readRow(cells: readonly string[], columns: Record<Column, number>, quote: string, numbers: NumberScope): PagePosition | 'isolated' | null {
+function readRow(
+  cells: readonly string[],
+  columns: Record<Column, number>,
+  quote: string,
+  numbers: NumberScope,
+): PagePosition | 'isolated' | null {
   const contract = execText(cells[columns.contract] ?? '', POSITION_CONTRACT);
   if (!contract) return null;
   if (sameText(contract[3], 'Isolated')) return 'isolated';
@@ -40,10 +45,18 @@ function readRow(cells: readonly string[], columns: Record<Column, number>, quot
   if (quantity === null || entryPrice === null || markPrice === null || mm === undefined) return null;
   // Bybit's symbols are upper case; a theme may render them otherwise.
   const symbol = contract[1]!.toUpperCase();
-  return { symbol, side: sameText(contract[2], 'Long') ? 'long' : 'short', quantity, entryPrice, markPrice, maintenanceMargin: mm };
+  return {
+    symbol,
+    side: sameText(contract[2], 'Long') ? 'long' : 'short',
+    quantity,
+    entryPrice,
+    markPrice,
+    maintenanceMargin: mm,
+  };
 }
 
-const cellsOf = (row: Element, css: string): string[] => [...row.children].filter((cell) => cell.matches(css)).map(textOf);
+const cellsOf = (row: Element, css: string): string[] =>
+  [...row.children].filter((cell) => cell.matches(css)).map(textOf);
 
 /** The visible header row and at most MAX_PAGE_POSITIONS + 1 body rows; null for a second header row. */
 function visibleRows(table: Element): { header: Element | null; body: Element[] } | null {
@@ -68,7 +81,9 @@ export function readPositions(table: Element, quote: string): PositionsReading {
   const headers = cellsOf(rows.header, HEADER_CELL);
   const columns = columnIndexes(headers, POSITION_COLUMNS); // every column needed, once
   if (columns === null) return UNKNOWN;
-  const bodies = rows.body.map((row) => cellsOf(row, BODY_CELL)).filter((cells) => !(cells.length === 1 && matchesText(cells[0]!, NO_POSITIONS)));
+  const bodies = rows.body
+    .map((row) => cellsOf(row, BODY_CELL))
+    .filter((cells) => !(cells.length === 1 && matchesText(cells[0]!, NO_POSITIONS)));
   if (bodies.length > MAX_PAGE_POSITIONS) return TOO_MANY;
   const numbers = NumberScope.of(...bodies.flat());
   const positions: PagePosition[] = [];

@@ -5,7 +5,15 @@
 // symbol in the URL, which also catches a half-done SPA switch. In cross margin the account
 // panel's wallet balance and the open positions table are read too (positions.ts).
 import type { Side } from '../../core/types';
-import { formRootOf, readLimitPrice, readMarginMode, readOrderType, readTpsl, rememberTypedOrder, sideByName } from '../dom/form-parts';
+import {
+  formRootOf,
+  readLimitPrice,
+  readMarginMode,
+  readOrderType,
+  readTpsl,
+  rememberTypedOrder,
+  sideByName,
+} from '../dom/form-parts';
 import { formNumbers, panelNumbers } from '../dom/number-scopes';
 import { accessibleName, commonAncestor, findAll, inputValue } from '../dom/query';
 import { Scan } from '../dom/scan';
@@ -15,7 +23,15 @@ import { refreshTyped } from '../dom/typed';
 import type { VenueReader } from '../readers';
 import type { FormReading, OrderForm, PageAccount, ReadScope, SizeUnit } from '../types';
 import { readPositions } from './positions';
-import { BUY_TEXT, BYBIT_SELECTORS, OC_ROW_CONTAINER, SELL_TEXT, SIZE_BY_QTY, SIZE_BY_VALUE, type BybitKey } from './selectors';
+import {
+  BUY_TEXT,
+  BYBIT_SELECTORS,
+  OC_ROW_CONTAINER,
+  SELL_TEXT,
+  SIZE_BY_QTY,
+  SIZE_BY_VALUE,
+  type BybitKey,
+} from './selectors';
 
 const HOST = 'www.bybit.com';
 /** /trade/usdt/BTCUSDT (USDT perpetuals only: /trade/inverse/ and /trade/spot/ are other products). */
@@ -55,7 +71,9 @@ function readAccount(scan: Scan<BybitKey>, doc: Document, quote: string): PageAc
   const table = headers.length === 1 ? headers[0]!.closest('table, [role="table"], [role="grid"]') : null;
   scan.use(table);
   return {
-    walletBalance: walletRow ? panelNumbers(walletRow).amountWithUnit(textOf(walletRow), quote, /^Wallet Balance/) : null,
+    walletBalance: walletRow
+      ? panelNumbers(walletRow).amountWithUnit(textOf(walletRow), quote, /^Wallet Balance/)
+      : null,
     ...(table ? readPositions(table, quote) : { positions: null }),
   };
 }
@@ -96,14 +114,16 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
 
   const full = scope === 'full';
   const availableRow = full ? scan.optional('available', root) : null;
-  const availableBalance = availableRow && pair ? numbers.amountWithUnit(textOf(availableRow), pair.quote, /^Available Balance/) : null;
+  const availableBalance =
+    availableRow && pair ? numbers.amountWithUnit(textOf(availableRow), pair.quote, /^Available Balance/) : null;
   const account = full && pair && marginMode === 'cross' ? readAccount(scan, doc, pair.quote) : undefined;
   if (full && marginMode !== 'cross') {
     scan.all('walletBalance');
     scan.all('positionsHeader');
   }
 
-  if (!pair || !marginMode || !leverage || !type || !unit || !sizeValue || !tpsl.box || (type === 'limit' && !price)) return scan.finish(null, formRoot);
+  if (!pair || !marginMode || !leverage || !type || !unit || !sizeValue || !tpsl.box || (type === 'limit' && !price))
+    return scan.finish(null, formRoot);
   const form: OrderForm = {
     venue: 'bybit-linear',
     symbol: pair.symbol,
@@ -120,7 +140,12 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
   };
   if (account !== undefined) form.account = account;
   const reading = scan.finish(form, formRoot);
-  const inputs = { price: priceInput, size: sizeInput!, takeProfit: tpsl.takeProfit.input, stopLoss: tpsl.stopLoss.input };
+  const inputs = {
+    price: priceInput,
+    size: sizeInput!,
+    takeProfit: tpsl.takeProfit.input,
+    stopLoss: tpsl.stopLoss.input,
+  };
   return rememberTypedOrder(reading, inputs, () => formNumbers(formRoot));
 }
 

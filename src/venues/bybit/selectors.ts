@@ -68,18 +68,27 @@ export const BYBIT_SELECTORS = {
     ],
   },
   /** "Available Balance 10,000.0000 USDT" (or "-- USDT" logged out: then no balance). */
-  available: { expected: 1, strategies: [{ by: 'text', text: /^Available Balance \S+ [A-Z]{2,12}$/, css: 'div, span, p, li' }] },
+  available: {
+    expected: 1,
+    strategies: [{ by: 'text', text: /^Available Balance \S+ [A-Z]{2,12}$/, css: 'div, span, p, li' }],
+  },
   buy: { expected: 1, strategies: [{ by: 'role', role: 'button', name: BUY_TEXT }] },
   sell: { expected: 1, strategies: [{ by: 'role', role: 'button', name: SELL_TEXT }] },
   /**
    * Unified Trading Account panel: "Wallet Balance 10,000.0000 USDT" (the balance before unrealised
    * PnL; "Margin Balance" already includes the PnL of open positions, which the engine adds itself).
    */
-  walletBalance: { expected: 1, strategies: [{ by: 'text', text: /^Wallet Balance \S+ [A-Z]{2,12}$/, css: 'div, span, p, li' }] },
+  walletBalance: {
+    expected: 1,
+    strategies: [{ by: 'text', text: /^Wallet Balance \S+ [A-Z]{2,12}$/, css: 'div, span, p, li' }],
+  },
   /** Symbol picker in the page header ("BTCUSDT Perpetual"): cross-checked against the URL (optional). */
   symbolTitle: { expected: 1, strategies: [{ by: 'role', role: 'button', name: /^[A-Z0-9]{2,24}USDT Perpetual$/ }] },
   /** The "Entry Price" column header of the open positions table (found by its visible text). */
-  positionsHeader: { expected: 1, strategies: [{ by: 'text', text: ['Entry Price'], css: 'th, [role="columnheader"]' }] },
+  positionsHeader: {
+    expected: 1,
+    strategies: [{ by: 'text', text: ['Entry Price'], css: 'th, [role="columnheader"]' }],
+  },
 } as const satisfies SelectorTable;
 
 export type BybitKey = keyof typeof BYBIT_SELECTORS;

@@ -59,7 +59,11 @@ export function readMarginMode(button: Element | null): MarginMode | null {
  * tab (stop, conditional, …) is: not quoted, 'orderType' missing. null without a miss when a tab
  * was not found (its own key is missing already).
  */
-export function readOrderType<K extends string>(scan: Scan<K>, limit: Element | null, market: Element | null): OrderForm['type'] | null {
+export function readOrderType<K extends string>(
+  scan: Scan<K>,
+  limit: Element | null,
+  market: Element | null,
+): OrderForm['type'] | null {
   if (!limit || !market) return null;
   if (isOn(limit) !== isOn(market)) return isOn(limit) ? 'limit' : 'market';
   scan.miss('orderType');
@@ -70,7 +74,13 @@ export function readOrderType<K extends string>(scan: Scan<K>, limit: Element | 
  * The limit price on the Limit tab (it must parse). On any other tab `key` is only counted: the
  * field is gone or shows "Market", and a market order has no limit price.
  */
-export function readLimitPrice<K extends string>(scan: Scan<K>, key: K, type: OrderForm['type'] | null, root: Scope, numbers: NumberScope): TypedField {
+export function readLimitPrice<K extends string>(
+  scan: Scan<K>,
+  key: K,
+  type: OrderForm['type'] | null,
+  root: Scope,
+  numbers: NumberScope,
+): TypedField {
   if (type !== 'limit') {
     scan.all(key, root);
     return { value: null, input: null };
@@ -90,7 +100,13 @@ export function triggerValue(input: Element | null, numbers: NumberScope): Decim
  * Trigger price of an optional TP or SL field. While TP/SL is off the key is only counted and the
  * value is null; while it is on the field must be there, and it is either empty or a price.
  */
-export function readTrigger<K extends string>(scan: Scan<K>, key: K, root: Scope, on: boolean, numbers: NumberScope): TypedField {
+export function readTrigger<K extends string>(
+  scan: Scan<K>,
+  key: K,
+  root: Scope,
+  on: boolean,
+  numbers: NumberScope,
+): TypedField {
   if (!on) {
     scan.all(key, root);
     return { value: null, input: null };
@@ -107,10 +123,18 @@ type TpslKey = 'tpsl' | 'takeProfit' | 'stopLoss';
  * The TP/SL switch (required: `box` null records 'tpsl' missing) and, while it is on, its take
  * profit and stop loss triggers (see readTrigger), looked up inside `root`.
  */
-export function readTpsl<K extends string>(scan: Scan<K | TpslKey>, root: Scope, numbers: NumberScope): { box: Element | null; takeProfit: TypedField; stopLoss: TypedField } {
+export function readTpsl<K extends string>(
+  scan: Scan<K | TpslKey>,
+  root: Scope,
+  numbers: NumberScope,
+): { box: Element | null; takeProfit: TypedField; stopLoss: TypedField } {
   const box = scan.one('tpsl', root);
   const on = box ? isOn(box) : false;
-  return { box, takeProfit: readTrigger(scan, 'takeProfit', root, on, numbers), stopLoss: readTrigger(scan, 'stopLoss', root, on, numbers) };
+  return {
+    box,
+    takeProfit: readTrigger(scan, 'takeProfit', root, on, numbers),
+    stopLoss: readTrigger(scan, 'stopLoss', root, on, numbers),
+  };
 }
 
 /** The inputs whose typed values an ok reading came from. */
@@ -129,19 +153,27 @@ export interface TypedInputs {
  * value no longer parses. `numbers` gives the form's number scope as it is at refresh time (what
  * is typed is part of the evidence).
  */
-export function rememberTypedOrder(reading: FormReading, inputs: TypedInputs, numbersNow: () => NumberScope): FormReading {
+export function rememberTypedOrder(
+  reading: FormReading,
+  inputs: TypedInputs,
+  numbersNow: () => NumberScope,
+): FormReading {
   const triggers = (['takeProfit', 'stopLoss'] as const).filter((key) => inputs[key] !== undefined);
-  return rememberTyped(reading, [inputs.price, inputs.size, inputs.takeProfit ?? null, inputs.stopLoss ?? null], (form) => {
-    const numbers = numbersNow();
-    const size = numbers.positive(inputValue(inputs.size));
-    const price = inputs.price === null ? null : numbers.positive(inputValue(inputs.price));
-    if (size === null || (inputs.price !== null && price === null)) return null;
-    const next: OrderForm = { ...form, price, size: { unit: form.size.unit, value: size } };
-    for (const key of triggers) {
-      const value = triggerValue(inputs[key] ?? null, numbers);
-      if (value === undefined) return null;
-      next[key] = value;
-    }
-    return next;
-  });
+  return rememberTyped(
+    reading,
+    [inputs.price, inputs.size, inputs.takeProfit ?? null, inputs.stopLoss ?? null],
+    (form) => {
+      const numbers = numbersNow();
+      const size = numbers.positive(inputValue(inputs.size));
+      const price = inputs.price === null ? null : numbers.positive(inputValue(inputs.price));
+      if (size === null || (inputs.price !== null && price === null)) return null;
+      const next: OrderForm = { ...form, price, size: { unit: form.size.unit, value: size } };
+      for (const key of triggers) {
+        const value = triggerValue(inputs[key] ?? null, numbers);
+        if (value === undefined) return null;
+        next[key] = value;
+      }
+      return next;
+    },
+  );
 }

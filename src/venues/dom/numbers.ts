@@ -183,6 +183,10 @@ export function parseLeverageText(raw: string | null | undefined): DecimalString
 }
 
 /** See NumberScope.amountWithUnit; the text is its own scope. */
-export function parseAmountWithUnit(raw: string | null | undefined, unit: string, prefix?: RegExp): DecimalString | null {
+export function parseAmountWithUnit(
+  raw: string | null | undefined,
+  unit: string,
+  prefix?: RegExp,
+): DecimalString | null {
   return typeof raw === 'string' ? NumberScope.of(raw).amountWithUnit(raw, unit, prefix) : null;
 }

@@ -70,7 +70,8 @@ interface VisibilityCheck {
  */
 function hiddenByStyle(el: Element): boolean {
   const probe = el as Element & VisibilityCheck;
-  if (typeof probe.checkVisibility === 'function') return !probe.checkVisibility({ visibilityProperty: true, checkVisibilityCSS: true });
+  if (typeof probe.checkVisibility === 'function')
+    return !probe.checkVisibility({ visibilityProperty: true, checkVisibilityCSS: true });
   const view = el.ownerDocument.defaultView;
   if (view === null) return false; // a document nobody renders: no styles to ask
   for (let node: Element | null = el; node !== null; node = node.parentElement) {
@@ -169,7 +170,11 @@ export class QueryCache {
   private readonly markups = new Map<Element, boolean>();
 
   all(root: Root, css: string): Element[] {
-    return memo(memo(this.lists, root, () => new Map<string, Element[]>()), css, () => [...root.querySelectorAll(css)]);
+    return memo(
+      memo(this.lists, root, () => new Map<string, Element[]>()),
+      css,
+      () => [...root.querySelectorAll(css)],
+    );
   }
 
   name(el: Element): string {
@@ -190,7 +195,11 @@ export class QueryCache {
   }
 
   private hiddenMarkup(el: Element): boolean {
-    return memo(this.markups, el, () => hiddenByMarkup(el) || (el.parentElement !== null && this.hiddenMarkup(el.parentElement)));
+    return memo(
+      this.markups,
+      el,
+      () => hiddenByMarkup(el) || (el.parentElement !== null && this.hiddenMarkup(el.parentElement)),
+    );
   }
 }
 
@@ -199,9 +208,9 @@ function run(root: Root, s: Strategy, q: QueryCache): Element[] {
     case 'css':
       return q.all(root, s.css);
     case 'role':
-      return q.all(root, roleSelector(s.role)).filter(
-        (el) => (s.css === undefined || el.matches(s.css)) && matchesText(q.name(el), s.name),
-      );
+      return q
+        .all(root, roleSelector(s.role))
+        .filter((el) => (s.css === undefined || el.matches(s.css)) && matchesText(q.name(el), s.name));
     case 'label':
       return q.all(root, s.css).filter((el) => isFormControl(el) && matchesText(q.label(el), s.label));
     case 'text':
@@ -209,11 +218,15 @@ function run(root: Root, s: Strategy, q: QueryCache): Element[] {
         q.all(root, s.css).filter((el) => textAtMost(el, MAX_LABEL_CHARS) && matchesText(q.text(el), s.text)),
       );
     case 'idPrefix':
-      return q.all(root, s.css).filter((el) => el.id.startsWith(s.prefix) && /^\d+$/.test(el.id.slice(s.prefix.length)));
+      return q
+        .all(root, s.css)
+        .filter((el) => el.id.startsWith(s.prefix) && /^\d+$/.test(el.id.slice(s.prefix.length)));
     case 'field': {
       const out: Element[] = [];
       for (const field of q.all(root, s.field)) {
-        const labelled = q.all(field, s.labelPart).some((part) => textAtMost(part, MAX_LABEL_CHARS) && matchesText(q.text(part), s.label));
+        const labelled = q
+          .all(field, s.labelPart)
+          .some((part) => textAtMost(part, MAX_LABEL_CHARS) && matchesText(q.text(part), s.label));
         if (labelled) out.push(...q.all(field, s.input));
       }
       return out;

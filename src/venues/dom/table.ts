@@ -5,16 +5,29 @@
 import { matchesText } from './text';
 
 /** Column index per key, `number | null` for the optional keys. */
-export type ColumnIndexes<C extends string, O extends C> = { [K in Exclude<C, O>]: number } & { [K in O]: number | null };
+export type ColumnIndexes<C extends string, O extends C> = { [K in Exclude<C, O>]: number } & {
+  [K in O]: number | null;
+};
 
 /**
  * The index of each column in `headers` (header texts, left to right), by its accepted names
  * compared case-insensitively. null when a column matches more than one header, or a column not
  * in `optional` matches none; an optional column that matches none is null.
  */
-export function columnIndexes<C extends string>(headers: readonly string[], columns: Readonly<Record<C, readonly string[]>>): Record<C, number> | null;
-export function columnIndexes<C extends string, O extends C>(headers: readonly string[], columns: Readonly<Record<C, readonly string[]>>, optional: readonly O[]): ColumnIndexes<C, O> | null;
-export function columnIndexes<C extends string>(headers: readonly string[], columns: Readonly<Record<C, readonly string[]>>, optional: readonly C[] = []): Partial<Record<C, number | null>> | null {
+export function columnIndexes<C extends string>(
+  headers: readonly string[],
+  columns: Readonly<Record<C, readonly string[]>>,
+): Record<C, number> | null;
+export function columnIndexes<C extends string, O extends C>(
+  headers: readonly string[],
+  columns: Readonly<Record<C, readonly string[]>>,
+  optional: readonly O[],
+): ColumnIndexes<C, O> | null;
+export function columnIndexes<C extends string>(
+  headers: readonly string[],
+  columns: Readonly<Record<C, readonly string[]>>,
+  optional: readonly C[] = [],
+): Partial<Record<C, number | null>> | null {
   const out: Partial<Record<C, number | null>> = {};
   for (const [column, names] of Object.entries(columns) as Array<[C, readonly string[]]>) {
     const found = headers.flatMap((text, index) => (matchesText(text, names) ? [index] : []));
@@ -30,7 +43,8 @@ export function columnIndexes<C extends string>(headers: readonly string[], colu
  * that stops after a few rows never makes the browser list ten thousand.
  */
 export function* lazyMatches(root: Element, css: string): Generator<Element> {
-  const filter = (node: Node): number => ((node as Element).matches(css) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP);
+  const filter = (node: Node): number =>
+    (node as Element).matches(css) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
   const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT, { acceptNode: filter });
   for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) yield node as Element;
 }

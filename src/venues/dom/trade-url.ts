@@ -8,7 +8,12 @@ export interface Pair {
 }
 
 /** `path` must capture base and quote as groups 1 and 2; anything else (host, scheme) → null. */
-export function pairFromTradeUrl(url: URL, host: string, path: RegExp, join: (base: string, quote: string) => string): Pair | null {
+export function pairFromTradeUrl(
+  url: URL,
+  host: string,
+  path: RegExp,
+  join: (base: string, quote: string) => string,
+): Pair | null {
   if (url.protocol !== 'https:' || url.hostname !== host) return null;
   const m = path.exec(url.pathname);
   if (!m || m[1] === undefined || m[2] === undefined) return null;

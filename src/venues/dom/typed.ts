@@ -10,8 +10,13 @@ export type Retype = (form: OrderForm) => OrderForm | null;
 const sources = new WeakMap<FormReading, { inputs: readonly Element[]; retype: Retype }>();
 
 /** Remembers how to refresh `reading` (only ok readings; returns it for chaining). */
-export function rememberTyped(reading: FormReading, inputs: ReadonlyArray<Element | null>, retype: Retype): FormReading {
-  if (reading.status === 'ok') sources.set(reading, { inputs: inputs.filter((el): el is Element => el !== null), retype });
+export function rememberTyped(
+  reading: FormReading,
+  inputs: ReadonlyArray<Element | null>,
+  retype: Retype,
+): FormReading {
+  if (reading.status === 'ok')
+    sources.set(reading, { inputs: inputs.filter((el): el is Element => el !== null), retype });
   return reading;
 }
 

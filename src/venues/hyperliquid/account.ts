@@ -65,7 +65,14 @@ function readRow(cells: string[], col: Record<keyof typeof POSITION_COLUMNS, num
   const entryPrice = numbers.positive(cells[col.entryPrice]);
   const markPrice = numbers.positive(cells[col.markPrice]);
   if (quantity === null || entryPrice === null || markPrice === null) return null;
-  return { symbol: coin, side: size[1] === '-' ? 'short' : 'long', quantity, entryPrice, markPrice, maintenanceMargin: null };
+  return {
+    symbol: coin,
+    side: size[1] === '-' ? 'short' : 'long',
+    quantity,
+    entryPrice,
+    markPrice,
+    maintenanceMargin: null,
+  };
 }
 
 const ROW = 'tbody tr, [role="rowgroup"] [role="row"]';
@@ -113,6 +120,7 @@ export function readAccount(scan: Scan<HyperliquidKey>): PageAccount | undefined
   const walletBalance = readBalance(single(scan.all('balance')));
   const positions = readPositions(scan);
   if (positions === 'isolated') return undefined;
-  if (walletBalance === null && positions.positions === null && positions.positionsTooMany === undefined) return undefined;
+  if (walletBalance === null && positions.positions === null && positions.positionsTooMany === undefined)
+    return undefined;
   return { walletBalance, ...positions };
 }

@@ -29,7 +29,9 @@ function plainDecimal(v: unknown, where: string, range: 'positive' | 'non-negati
 const MAX_LEVERAGE = 200;
 
 function leverage(v: unknown, where: string): number {
-  return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_LEVERAGE ? v : fail(`${where} is not a leverage of 1–${MAX_LEVERAGE}`);
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_LEVERAGE
+    ? v
+    : fail(`${where} is not a leverage of 1–${MAX_LEVERAGE}`);
 }
 
 /** A funding rate of 100 % per hour is not a rate but a broken field (the cap is 4 %/h). */
@@ -73,12 +75,16 @@ function rows(table: Obj, where: string, maxLeverage: number): TierRow[] {
   if (tiers.length === 0) fail(`${where} has no tiers`);
   const parsed = tiers.map((item, i) => {
     const tier = obj(item, `${where}.marginTiers[${i}]`);
-    return { floor: plainDecimal(tier.lowerBound, `${where}.marginTiers[${i}].lowerBound`, 'non-negative'), lev: leverage(tier.maxLeverage, `${where}.marginTiers[${i}].maxLeverage`) };
+    return {
+      floor: plainDecimal(tier.lowerBound, `${where}.marginTiers[${i}].lowerBound`, 'non-negative'),
+      lev: leverage(tier.maxLeverage, `${where}.marginTiers[${i}].maxLeverage`),
+    };
   });
   if (!new Dec(parsed[0]!.floor).isZero()) fail(`${where} does not start at 0`);
   parsed.forEach((tier, i) => {
     const previous = parsed[i - 1];
-    if (previous && !(new Dec(tier.floor).greaterThan(previous.floor) && tier.lev < previous.lev)) fail(`${where} tiers are not in order`);
+    if (previous && !(new Dec(tier.floor).greaterThan(previous.floor) && tier.lev < previous.lev))
+      fail(`${where} tiers are not in order`);
   });
   // The coin's own maximum is the first tier's; a table that allows more belongs to another coin.
   if (parsed[0]!.lev !== maxLeverage) fail(`${where} does not match the coin's maxLeverage`);
@@ -150,10 +156,16 @@ export function priceStepAt(mark: DecimalString, szDecimals: number): DecimalStr
 function tickFigures(asset: Asset, mark: DecimalString): FigureUpdates {
   const { szDecimals } = asset.entry;
   if (szDecimals === undefined) return {};
-  return { tickSize: { value: priceStepAt(mark, decimalPlaces(szDecimals, 'szDecimals', PERP_MAX_DECIMALS)), exchangeTime: null } };
+  return {
+    tickSize: {
+      value: priceStepAt(mark, decimalPlaces(szDecimals, 'szDecimals', PERP_MAX_DECIMALS)),
+      exchangeTime: null,
+    },
+  };
 }
 
-const withTiers = (figures: FigureUpdates, tiers: TierTable | undefined): ParseResult => (tiers === undefined ? { ok: true, figures } : { ok: true, figures, tiers });
+const withTiers = (figures: FigureUpdates, tiers: TierTable | undefined): ParseResult =>
+  tiers === undefined ? { ok: true, figures } : { ok: true, figures, tiers };
 
 /** POST /info {"type":"metaAndAssetCtxs"} → [meta, assetCtxs]. */
 export function parseMetaAndAssetCtxs(body: unknown, coin: string): ParseResult {
@@ -180,7 +192,10 @@ export function parseMeta(body: unknown, coin: string): ParseResult {
   const result = attempt(() => {
     const meta = obj(body, 'body');
     const asset = assetOf(meta, coin);
-    const figures: FigureUpdates = { ...assetFigures(asset), fundingIntervalHours: { value: FUNDING_INTERVAL_HOURS, exchangeTime: null } };
+    const figures: FigureUpdates = {
+      ...assetFigures(asset),
+      fundingIntervalHours: { value: FUNDING_INTERVAL_HOURS, exchangeTime: null },
+    };
     return { figures, tiers: tiersOf(meta, asset) };
   });
   return result.ok ? withTiers(result.value.figures, result.value.tiers) : result;

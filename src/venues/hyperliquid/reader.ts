@@ -4,9 +4,25 @@
 // picker vs. size unit; toggle vs. a submit button named after the side). In cross margin the
 // account panel and the positions table are read as well (account.ts).
 import type { Side } from '../../core/types';
-import { formRootOf, readLimitPrice, readMarginMode, readOrderType, readTpsl, rememberTypedOrder } from '../dom/form-parts';
+import {
+  formRootOf,
+  readLimitPrice,
+  readMarginMode,
+  readOrderType,
+  readTpsl,
+  rememberTypedOrder,
+} from '../dom/form-parts';
 import { formNumbers } from '../dom/number-scopes';
-import { accessibleName, commonAncestor, findAll, findUnique, inputValue, isOn, QueryCache, type SelectorSpec } from '../dom/query';
+import {
+  accessibleName,
+  commonAncestor,
+  findAll,
+  findUnique,
+  inputValue,
+  isOn,
+  QueryCache,
+  type SelectorSpec,
+} from '../dom/query';
 import { Scan } from '../dom/scan';
 import { execText, isEnglishPage, matchesText, sameText, textOf } from '../dom/text';
 import { refreshTyped } from '../dom/typed';
@@ -123,7 +139,14 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
   const sizeInput = scan.one('size', root);
   const unitButton = sizeInput ? unitButtonNear(scan, sizeInput) : null;
   const unitText = unitButton ? textOf(unitButton) : null;
-  const unit = unitText === null ? null : coin !== null && sameText(unitText, coin) ? 'base' : matchesText(unitText, QUOTE_UNITS) ? 'quote' : null;
+  const unit =
+    unitText === null
+      ? null
+      : coin !== null && sameText(unitText, coin)
+        ? 'base'
+        : matchesText(unitText, QUOTE_UNITS)
+          ? 'quote'
+          : null;
   if (unitButton && !unit && coin !== null) scan.miss('sizeUnit');
   const sizeValue = sizeInput ? scan.need('size', numbers.positive(inputValue(sizeInput))) : null;
 
@@ -135,10 +158,24 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
 
   const full = scope === 'full';
   const availableRow = full ? scan.optional('available', root) : null;
-  const availableBalance = availableRow ? numbers.amountWithUnit(textOf(availableRow), 'USDC', /^Available to Trade/) : null;
+  const availableBalance = availableRow
+    ? numbers.amountWithUnit(textOf(availableRow), 'USDC', /^Available to Trade/)
+    : null;
   const account = full ? readAccount(scan) : undefined;
 
-  if (!coin || !side || !marginMode || !leverage || !type || !unit || !sizeValue || !tpsl.box || !reduceOnly || (type === 'limit' && !price)) return scan.finish(null, root);
+  if (
+    !coin ||
+    !side ||
+    !marginMode ||
+    !leverage ||
+    !type ||
+    !unit ||
+    !sizeValue ||
+    !tpsl.box ||
+    !reduceOnly ||
+    (type === 'limit' && !price)
+  )
+    return scan.finish(null, root);
   const form: OrderForm = {
     venue: 'hyperliquid',
     symbol: coin,
@@ -156,7 +193,12 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
   // Cross margin shares the account: what the page shows of it goes with the form.
   if (marginMode === 'cross' && account !== undefined) form.account = account;
   const reading = scan.finish(form, root);
-  const inputs = { price: priceInput, size: sizeInput!, takeProfit: tpsl.takeProfit.input, stopLoss: tpsl.stopLoss.input };
+  const inputs = {
+    price: priceInput,
+    size: sizeInput!,
+    takeProfit: tpsl.takeProfit.input,
+    stopLoss: tpsl.stopLoss.input,
+  };
   return rememberTypedOrder(reading, inputs, () => formNumbers(root));
 }
 

@@ -55,9 +55,15 @@ export const HYPERLIQUID_SELECTORS = {
     ],
   },
   /** Unit menu of the size field ("BTC" or "USDC"), looked up next to the size input only. */
-  sizeUnit: { expected: 1, strategies: [{ by: 'css', css: 'button[aria-haspopup="listbox"], [role="button"][aria-haspopup="listbox"]' }] },
+  sizeUnit: {
+    expected: 1,
+    strategies: [{ by: 'css', css: 'button[aria-haspopup="listbox"], [role="button"][aria-haspopup="listbox"]' }],
+  },
   reduceOnly: { expected: 1, strategies: [{ by: 'label', label: ['Reduce Only'], css: 'input[type="checkbox"]' }] },
-  tpsl: { expected: 1, strategies: [{ by: 'label', label: ['TP/SL', 'Take Profit / Stop Loss'], css: 'input[type="checkbox"]' }] },
+  tpsl: {
+    expected: 1,
+    strategies: [{ by: 'label', label: ['TP/SL', 'Take Profit / Stop Loss'], css: 'input[type="checkbox"]' }],
+  },
   /** Shown only while TP/SL is on. */
   takeProfit: { expected: 0, strategies: [{ by: 'label', label: ['TP Price'], css: 'input' }] },
   stopLoss: { expected: 0, strategies: [{ by: 'label', label: ['SL Price'], css: 'input' }] },
@@ -68,7 +74,10 @@ export const HYPERLIQUID_SELECTORS = {
   /** The bottom panel tab "Positions (1)": selected while the positions table shows. */
   positionsTab: { expected: 1, strategies: [{ by: 'role', role: 'tab', name: /^Positions(?: \(\d+\))?$/ }] },
   /** A header cell only the positions table has; its table is the positions table. */
-  positionsHeader: { expected: 1, strategies: [{ by: 'text', text: ['Entry Price'], css: 'th, [role="columnheader"]' }] },
+  positionsHeader: {
+    expected: 1,
+    strategies: [{ by: 'text', text: ['Entry Price'], css: 'th, [role="columnheader"]' }],
+  },
 } as const satisfies SelectorTable;
 
 export type HyperliquidKey = keyof typeof HYPERLIQUID_SELECTORS;

@@ -1,6 +1,17 @@
 // Strict checks of Kraken's public market data (REST /0/public/Ticker and AssetPairs,
 // WebSocket v2 "ticker"), in the shapes the fixtures in fixtures/api/ document.
-import { arr, attempt, decimalNumber, decimalString, exchangeText, fail, isObj, obj, rfc3339, type Obj } from '../feed-parse';
+import {
+  arr,
+  attempt,
+  decimalNumber,
+  decimalString,
+  exchangeText,
+  fail,
+  isObj,
+  obj,
+  rfc3339,
+  type Obj,
+} from '../feed-parse';
 import type { FigureUpdates, ParseResult, StreamEvent } from '../feed-types';
 import { decimalPlaces, decimalsOf, priceStep, stepOfDecimals } from '../price-step';
 import type { DecimalString } from '../types';
@@ -53,7 +64,9 @@ export function parseTicker(body: unknown, symbol: string): ParseResult {
 }
 
 function level(v: unknown, where: string): number {
-  return typeof v === 'number' && Number.isInteger(v) && v > 0 && v < 100_000 ? v : fail(`${where} is not a positive integer`);
+  return typeof v === 'number' && Number.isInteger(v) && v > 0 && v < 100_000
+    ? v
+    : fail(`${where} is not a positive integer`);
 }
 
 /**
@@ -85,7 +98,11 @@ export function parseAssetPairs(body: unknown, symbol: string): ParseResult {
     // An empty leverage_buy means the pair cannot be bought on margin. A figure cannot say
     // "no margin", so maxLeverage is left out and the engine falls back to bundled facts.
     // leverage_sell can differ (shorts); the brief's convention is the buy side.
-    if (leverage.length > 0) figures.maxLeverage = { value: decimalNumber(Math.max(...leverage), 'leverage_buy', 'positive'), exchangeTime: null };
+    if (leverage.length > 0)
+      figures.maxLeverage = {
+        value: decimalNumber(Math.max(...leverage), 'leverage_buy', 'positive'),
+        exchangeTime: null,
+      };
     const tick = tickSize(entry);
     if (tick !== null) figures.tickSize = { value: tick, exchangeTime: null };
     return figures;
@@ -94,7 +111,8 @@ export function parseAssetPairs(body: unknown, symbol: string): ParseResult {
 }
 
 function tickerEvent(message: Obj, symbol: string): StreamEvent {
-  if (message.type !== 'snapshot' && message.type !== 'update') return { kind: 'malformed', reason: 'ticker type is not snapshot/update' };
+  if (message.type !== 'snapshot' && message.type !== 'update')
+    return { kind: 'malformed', reason: 'ticker type is not snapshot/update' };
   const result = attempt((): FigureUpdates => {
     const data = arr(message.data, 'data');
     if (data.length === 0) fail('data is empty');
@@ -114,9 +132,12 @@ function tickerEvent(message: Obj, symbol: string): StreamEvent {
 
 export function parseStreamMessage(message: unknown, symbol: string): StreamEvent {
   if (!isObj(message)) return { kind: 'malformed', reason: 'message is not an object' };
-  if (message.channel === 'heartbeat' || message.channel === 'status' || message.method === 'pong') return { kind: 'ignore' };
+  if (message.channel === 'heartbeat' || message.channel === 'status' || message.method === 'pong')
+    return { kind: 'ignore' };
   if (message.method === 'subscribe') {
-    return message.success === true ? { kind: 'ignore' } : { kind: 'refused', reason: `Kraken refused the subscription: ${exchangeText(message.error)}` };
+    return message.success === true
+      ? { kind: 'ignore' }
+      : { kind: 'refused', reason: `Kraken refused the subscription: ${exchangeText(message.error)}` };
   }
   if (message.channel === 'ticker') return tickerEvent(message, symbol);
   return { kind: 'malformed', reason: 'unknown message' };

@@ -15,6 +15,7 @@ export const feed: VenueFeed = {
   },
   parseMark: parseTicker,
   parseFacts: parseAssetPairs,
-  subscribeMessage: (symbol) => JSON.stringify({ method: 'subscribe', params: { channel: 'ticker', symbol: [symbol] } }),
+  subscribeMessage: (symbol) =>
+    JSON.stringify({ method: 'subscribe', params: { channel: 'ticker', symbol: [symbol] } }),
   parseStream: parseStreamMessage,
 };

@@ -79,28 +79,36 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
   let leverage: string | null = '1'; // margin off: a plain spot order
   if (marginEnabled) {
     const chosen = choices.filter(isOn);
-    leverage = scan.need('leverage', chosen.length === 1 && chosen[0] ? numbers.leverage(accessibleName(chosen[0])) : null);
+    leverage = scan.need(
+      'leverage',
+      chosen.length === 1 && chosen[0] ? numbers.leverage(accessibleName(chosen[0])) : null,
+    );
   }
 
   const availableRow = scope === 'full' ? scan.optional('available', root) : null;
-  const availableBalance = availableRow && pair ? numbers.amountWithUnit(textOf(availableRow), pair.quote, /^Available/) : null;
+  const availableBalance =
+    availableRow && pair ? numbers.amountWithUnit(textOf(availableRow), pair.quote, /^Available/) : null;
 
-  if (!pair || !side || !type || !size || leverage === null || !marginSwitch || (type === 'limit' && price === null)) return scan.finish(null, root);
-  const reading = scan.finish({
-    venue: 'kraken-margin',
-    symbol: pair.symbol,
-    side,
-    type,
-    // Kraken spot margin is account-wide: every position shares the account's collateral.
-    marginMode: 'cross',
-    price,
-    size,
-    leverage,
-    marginEnabled,
-    stopLoss: null,
-    takeProfit: null,
-    availableBalance,
-  }, root);
+  if (!pair || !side || !type || !size || leverage === null || !marginSwitch || (type === 'limit' && price === null))
+    return scan.finish(null, root);
+  const reading = scan.finish(
+    {
+      venue: 'kraken-margin',
+      symbol: pair.symbol,
+      side,
+      type,
+      // Kraken spot margin is account-wide: every position shares the account's collateral.
+      marginMode: 'cross',
+      price,
+      size,
+      leverage,
+      marginEnabled,
+      stopLoss: null,
+      takeProfit: null,
+      availableBalance,
+    },
+    root,
+  );
   // No TP/SL inputs are read here (both null above): typing changes only the price and the size.
   return rememberTypedOrder(reading, { price: priceInput, size: sizeInput! }, () => formNumbers(root));
 }

@@ -70,7 +70,10 @@ export const KRAKEN_SELECTORS = {
     ],
   },
   /** Pair picker ("BTC/USD"): cross-checked against the URL to catch a half-done SPA switch. */
-  pair: { expected: 1, strategies: [{ by: 'role', role: 'button', name: /^[A-Z0-9]{2,12}\/[A-Z0-9]{2,12}$/, css: '[aria-haspopup]' }] },
+  pair: {
+    expected: 1,
+    strategies: [{ by: 'role', role: 'button', name: /^[A-Z0-9]{2,12}\/[A-Z0-9]{2,12}$/, css: '[aria-haspopup]' }],
+  },
   /** "Available 25,000.00 USD" (label and amount in one row). */
   available: { expected: 1, strategies: [{ by: 'text', text: /^Available \S+ [A-Z]{2,12}$/, css: 'div, p, dl, li' }] },
   /** Link to the fee level page: rendered once the form has loaded (counted, not required). */

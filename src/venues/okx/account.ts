@@ -48,7 +48,11 @@ function leafTexts(cell: Element): string[] {
 
 /** The one tag among `texts` that names a choice (in any case). */
 function oneOf<T extends string>(texts: readonly string[], choices: Readonly<Record<string, T>>): T {
-  const found = texts.flatMap((t) => Object.entries(choices).filter(([name]) => sameText(t, name)).map(([, value]) => value));
+  const found = texts.flatMap((t) =>
+    Object.entries(choices)
+      .filter(([name]) => sameText(t, name))
+      .map(([, value]) => value),
+  );
   return found.length === 1 ? found[0]! : garbled('tag');
 }
 
@@ -84,7 +88,13 @@ function maintenanceOf(text: string, quote: string, numbers: NumberScope): Decim
   return numbers.amountWithUnit(text, quote) ?? garbled('maintenance margin');
 }
 
-function readRow(cells: readonly Element[], at: Record<Column, number | null>, quote: string, pairOf: (url: URL) => Pair | null, numbers: NumberScope): Row {
+function readRow(
+  cells: readonly Element[],
+  at: Record<Column, number | null>,
+  quote: string,
+  pairOf: (url: URL) => Pair | null,
+  numbers: NumberScope,
+): Row {
   const cell = (c: Column) => (at[c] === null ? null : (cells[at[c]!] ?? garbled('cell')));
   const instrumentCell = cell('instrument')!;
   const tags = leafTexts(instrumentCell);
@@ -127,9 +137,12 @@ function readTable(table: Element, quote: string, pairOf: (url: URL) => Pair | n
     if (bodies.push(cells) > MAX_PAGE_POSITIONS) return 'too many';
   }
   if (headerCells === null) garbled('no header row');
-  const at: Record<Column, number | null> = columnIndexes(headerCells.map(textOf), POSITION_COLUMNS, OPTIONAL) ?? garbled('columns');
+  const at: Record<Column, number | null> =
+    columnIndexes(headerCells.map(textOf), POSITION_COLUMNS, OPTIONAL) ?? garbled('columns');
   const numbers = NumberScope.of(...bodies.flat().map(textOf));
-  return bodies.map((cells) => (cells.length === headerCells.length ? readRow(cells, at, quote, pairOf, numbers) : garbled('row shape')));
+  return bodies.map((cells) =>
+    cells.length === headerCells.length ? readRow(cells, at, quote, pairOf, numbers) : garbled('row shape'),
+  );
 }
 
 /** The cash balance row: a value, null when not shown, undefined when garbled. */
@@ -143,7 +156,10 @@ function readBalance(scan: Scan<OkxKey>, quote: string): DecimalString | null | 
 }
 
 /** The positions panel of a selected Positions tab; null when another tab is shown. */
-function positionsPanel(scan: Scan<OkxKey>, doc: Document): { panel: Element | null; count: number | null; shown: boolean } {
+function positionsPanel(
+  scan: Scan<OkxKey>,
+  doc: Document,
+): { panel: Element | null; count: number | null; shown: boolean } {
   const tab = scan.optional('positionsTab');
   if (tab === null || !isOn(tab)) return { panel: null, count: null, shown: false };
   const id = tab.getAttribute('aria-controls');
@@ -167,7 +183,12 @@ export function countAccount(scan: Scan<OkxKey>, doc: Document): void {
  * The cross account as the page shows it; undefined when it shows nothing usable. Garbled
  * figures are recorded on the scan as missing keys ('cashBalance', 'positions').
  */
-export function readAccount(scan: Scan<OkxKey>, doc: Document, quote: string, pairOf: (url: URL) => Pair | null): PageAccount | undefined {
+export function readAccount(
+  scan: Scan<OkxKey>,
+  doc: Document,
+  quote: string,
+  pairOf: (url: URL) => Pair | null,
+): PageAccount | undefined {
   let walletBalance = readBalance(scan, quote);
   if (walletBalance === undefined) {
     scan.miss('cashBalance');
@@ -184,7 +205,12 @@ export function readAccount(scan: Scan<OkxKey>, doc: Document, quote: string, pa
     let rows: Row[] | 'too many' | null = null;
     try {
       // The tab's own count says too many before any row is looked at.
-      rows = count !== null && count > MAX_PAGE_POSITIONS ? 'too many' : table === null ? null : readTable(table, quote, pairOf);
+      rows =
+        count !== null && count > MAX_PAGE_POSITIONS
+          ? 'too many'
+          : table === null
+            ? null
+            : readTable(table, quote, pairOf);
     } catch (error) {
       if (!(error instanceof Garbled)) throw error;
       scan.miss('positions');
@@ -196,7 +222,9 @@ export function readAccount(scan: Scan<OkxKey>, doc: Document, quote: string, pa
       scan.miss('positions');
     } else if (rows !== null) {
       if (rows.some((r) => r.kind === 'isolated')) walletBalance = null;
-      positions = rows.some((r) => r.kind === 'unconvertible') ? null : rows.flatMap((r) => (r.kind === 'cross' ? [r.position] : []));
+      positions = rows.some((r) => r.kind === 'unconvertible')
+        ? null
+        : rows.flatMap((r) => (r.kind === 'cross' ? [r.position] : []));
     }
   }
   if (tooMany) return { walletBalance, positions: null, positionsTooMany: true };

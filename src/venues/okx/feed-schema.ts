@@ -58,7 +58,9 @@ function asResult(result: { ok: true; value: FigureUpdates } | { ok: false; reas
 
 /** One mark-price row (REST and WebSocket share it): {instType, instId, markPx, ts}. */
 function markFigures(row: Obj): FigureUpdates {
-  return { markPrice: { value: decimalString(row.markPx, 'markPx', 'positive'), exchangeTime: epochText(row.ts, 'ts') } };
+  return {
+    markPrice: { value: decimalString(row.markPx, 'markPx', 'positive'), exchangeTime: epochText(row.ts, 'ts') },
+  };
 }
 
 /**
@@ -70,7 +72,8 @@ function fundingFigures(row: Obj): FigureUpdates {
   const settles = epochText(row.fundingTime, 'fundingTime');
   const after = epochText(row.nextFundingTime, 'nextFundingTime');
   const gap = after - settles;
-  if (gap <= 0 || gap % HOUR_MS !== 0 || gap / HOUR_MS > MAX_FUNDING_HOURS) fail('nextFundingTime − fundingTime is not 1–24 whole hours');
+  if (gap <= 0 || gap % HOUR_MS !== 0 || gap / HOUR_MS > MAX_FUNDING_HOURS)
+    fail('nextFundingTime − fundingTime is not 1–24 whole hours');
   const at = (value: string): FigureUpdate => ({ value, exchangeTime: time });
   return {
     fundingRate: at(fundingRate(row.fundingRate, 'fundingRate')),
@@ -92,23 +95,25 @@ export function parseMarkPrice(body: unknown, symbol: string): ParseResult {
  * BTC-USDT-SWAP) and settled in the quote currency fit the engine's model; anything else is refused.
  */
 export function parseInstruments(body: unknown, symbol: string): ParseResult {
-  return asResult(attempt((): FigureUpdates => {
-    const row = onlyRow(body, symbol);
-    const { base, quote } = instrumentParts(symbol);
-    if (row.ctType !== 'linear') fail('ctType is not linear');
-    if (row.ctValCcy !== base) fail('ctValCcy is not the base asset');
-    if (row.settleCcy !== quote) fail('settleCcy is not the quote asset');
-    // ctMult scales ctVal; every USDT swap has 1, and a contract of another size must not pass unnoticed.
-    if (row.ctMult !== '1') fail('ctMult is not 1');
-    const lever = decimalString(row.lever, 'lever', 'positive');
-    if (new Dec(lever).lessThan(1)) fail('lever is below 1');
-    const figures: FigureUpdates = {
-      contractValue: { value: decimalString(row.ctVal, 'ctVal', 'positive'), exchangeTime: null },
-      maxLeverage: { value: lever, exchangeTime: null },
-    };
-    if (row.tickSz !== undefined) figures.tickSize = { value: priceStep(row.tickSz, 'tickSz'), exchangeTime: null };
-    return figures;
-  }));
+  return asResult(
+    attempt((): FigureUpdates => {
+      const row = onlyRow(body, symbol);
+      const { base, quote } = instrumentParts(symbol);
+      if (row.ctType !== 'linear') fail('ctType is not linear');
+      if (row.ctValCcy !== base) fail('ctValCcy is not the base asset');
+      if (row.settleCcy !== quote) fail('settleCcy is not the quote asset');
+      // ctMult scales ctVal; every USDT swap has 1, and a contract of another size must not pass unnoticed.
+      if (row.ctMult !== '1') fail('ctMult is not 1');
+      const lever = decimalString(row.lever, 'lever', 'positive');
+      if (new Dec(lever).lessThan(1)) fail('lever is below 1');
+      const figures: FigureUpdates = {
+        contractValue: { value: decimalString(row.ctVal, 'ctVal', 'positive'), exchangeTime: null },
+        maxLeverage: { value: lever, exchangeTime: null },
+      };
+      if (row.tickSz !== undefined) figures.tickSize = { value: priceStep(row.tickSz, 'tickSz'), exchangeTime: null };
+      return figures;
+    }),
+  );
 }
 
 /** GET /api/v5/public/funding-rate?instId=… */
@@ -127,7 +132,9 @@ interface RawTier {
 function rawTier(row: Obj, i: number, family: string): RawTier {
   const where = `data[${i}]`;
   if (row.instFamily !== family) fail(`${where}.instFamily is not the one requested`);
-  const tier = /^[1-9]\d{0,2}$/.test(str(row.tier, `${where}.tier`)) ? Number(row.tier) : fail(`${where}.tier is not a tier number`);
+  const tier = /^[1-9]\d{0,2}$/.test(str(row.tier, `${where}.tier`))
+    ? Number(row.tier)
+    : fail(`${where}.tier is not a tier number`);
   const mmr = decimalString(row.mmr, `${where}.mmr`, 'positive');
   if (!new Dec(mmr).lessThan(1)) fail(`${where}.mmr is out of range`);
   return {
@@ -190,7 +197,8 @@ export function parseStreamMessage(message: unknown, symbol: string): StreamEven
   if (message === 'pong') return { kind: 'ignore' };
   if (!isObj(message)) return { kind: 'malformed', reason: 'not an object' };
   if (message.event !== undefined) {
-    if (message.event === 'error') return { kind: 'refused', reason: `OKX error ${exchangeText(message.code)}: ${exchangeText(message.msg)}` };
+    if (message.event === 'error')
+      return { kind: 'refused', reason: `OKX error ${exchangeText(message.code)}: ${exchangeText(message.msg)}` };
     if (typeof message.event === 'string' && IGNORED_EVENTS.has(message.event)) return { kind: 'ignore' };
     return { kind: 'malformed', reason: 'unknown event' };
   }
@@ -204,7 +212,12 @@ export function parseStreamMessage(message: unknown, symbol: string): StreamEven
       if (row.instType !== 'SWAP') fail('instType is not SWAP');
     }
     // Several rows are several updates in order: every one must be valid, the last one counts.
-    const read = arg.channel === 'mark-price' ? markFigures : arg.channel === 'funding-rate' ? fundingFigures : fail('unknown channel');
+    const read =
+      arg.channel === 'mark-price'
+        ? markFigures
+        : arg.channel === 'funding-rate'
+          ? fundingFigures
+          : fail('unknown channel');
     return rows.map(read).at(-1)!;
   });
   return result.ok ? { kind: 'figures', figures: result.value } : { kind: 'malformed', reason: result.reason };

@@ -3,7 +3,14 @@
 // REST endpoints (mark price; instrument: contract value and max leverage; funding; position
 // tiers in contracts) and the public WebSocket's mark-price and funding-rate channels.
 import type { VenueFeed } from '../feed-types';
-import { instrumentParts, parseFundingRate, parseInstruments, parseMarkPrice, parsePositionTiers, parseStreamMessage } from './feed-schema';
+import {
+  instrumentParts,
+  parseFundingRate,
+  parseInstruments,
+  parseMarkPrice,
+  parsePositionTiers,
+  parseStreamMessage,
+} from './feed-schema';
 
 const API = 'https://www.okx.com/api/v5/public';
 
@@ -19,17 +26,30 @@ export const feed: VenueFeed = {
   parseMark: parseMarkPrice,
   parseFacts: parseInstruments,
   moreFacts: [
-    { name: 'funding', endpoint: { base: `${API}/funding-rate`, query: (symbol) => ({ instId: symbol }) }, parse: parseFundingRate },
+    {
+      name: 'funding',
+      endpoint: { base: `${API}/funding-rate`, query: (symbol) => ({ instId: symbol }) },
+      parse: parseFundingRate,
+    },
     {
       name: 'tiers',
       // Tiers are per instrument family. Only the cross table is read; isolated orders are quoted
       // with it too (OKX publishes one per tdMode; that they agree for swaps is not verified).
-      endpoint: { base: `${API}/position-tiers`, query: (symbol) => ({ instType: 'SWAP', tdMode: 'cross', instFamily: instrumentParts(symbol).family }) },
+      endpoint: {
+        base: `${API}/position-tiers`,
+        query: (symbol) => ({ instType: 'SWAP', tdMode: 'cross', instFamily: instrumentParts(symbol).family }),
+      },
       parse: parsePositionTiers,
     },
   ],
   subscribeMessage: (symbol) =>
-    JSON.stringify({ op: 'subscribe', args: [{ channel: 'mark-price', instId: symbol }, { channel: 'funding-rate', instId: symbol }] }),
+    JSON.stringify({
+      op: 'subscribe',
+      args: [
+        { channel: 'mark-price', instId: symbol },
+        { channel: 'funding-rate', instId: symbol },
+      ],
+    }),
   parseStream: parseStreamMessage,
   // OKX closes a public socket after 30 s without traffic; "ping" is answered with the text "pong".
   heartbeat: { everyMs: 20_000, message: 'ping', reply: 'pong' },

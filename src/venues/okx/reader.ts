@@ -6,7 +6,15 @@
 // Reads the DOM only (selectors in selectors.ts); values are parsed strictly. For cross margin
 // the trading account's cash balance and open positions are read too (account.ts).
 import type { Side } from '../../core/types';
-import { formRootOf, readLimitPrice, readMarginMode, readOrderType, readTpsl, rememberTypedOrder, sideByName } from '../dom/form-parts';
+import {
+  formRootOf,
+  readLimitPrice,
+  readMarginMode,
+  readOrderType,
+  readTpsl,
+  rememberTypedOrder,
+  sideByName,
+} from '../dom/form-parts';
 import { formNumbers } from '../dom/number-scopes';
 import { accessibleName, commonAncestor, findAll, inputValue } from '../dom/query';
 import { Scan } from '../dom/scan';
@@ -25,7 +33,8 @@ const TRADE_PATH = /^\/trade-swap\/([a-z0-9]{1,20})-(usdt)-swap\/?$/i;
 const CONTRACTS_UNIT = /^cont(?:ract)?s?\.?$/i;
 
 /** The instrument the URL names, in OKX's own instId form ("BTC-USDT-SWAP"). */
-export const pairFromUrl = (url: URL): Pair | null => pairFromTradeUrl(url, HOST, TRADE_PATH, (base, quote) => `${base}-${quote}-SWAP`);
+export const pairFromUrl = (url: URL): Pair | null =>
+  pairFromTradeUrl(url, HOST, TRADE_PATH, (base, quote) => `${base}-${quote}-SWAP`);
 
 /** Which side a button places: Buy/Long → long, Sell/Short → short; null for anything else. */
 export const sideOfSubmit = (el: Element): Side | null => sideByName(el, BUY_TEXT, SELL_TEXT);
@@ -73,13 +82,15 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
 
   const full = scope === 'full';
   const availableRow = full ? scan.optional('available', root) : null;
-  const availableBalance = availableRow && pair ? numbers.amountWithUnit(textOf(availableRow), pair.quote, /^Available/) : null;
+  const availableBalance =
+    availableRow && pair ? numbers.amountWithUnit(textOf(availableRow), pair.quote, /^Available/) : null;
 
   let account: OrderForm['account'];
   if (full && marginMode === 'cross' && pair) account = readAccount(scan, doc, pair.quote, pairFromUrl);
   else if (full) countAccount(scan, doc);
 
-  if (!pair || !marginMode || !leverage || !type || !unit || !sizeValue || !tpsl.box || (type === 'limit' && !price)) return scan.finish(null, root);
+  if (!pair || !marginMode || !leverage || !type || !unit || !sizeValue || !tpsl.box || (type === 'limit' && !price))
+    return scan.finish(null, root);
   const form: OrderForm = {
     venue: 'okx-swap',
     symbol: pair.symbol,
@@ -97,7 +108,12 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
   if (account !== undefined) form.account = account;
   const reading = scan.finish(form, root);
   // The account too needs a DOM change to change: typing refreshes only the typed values.
-  const inputs = { price: priceInput, size: sizeInput!, takeProfit: tpsl.takeProfit.input, stopLoss: tpsl.stopLoss.input };
+  const inputs = {
+    price: priceInput,
+    size: sizeInput!,
+    takeProfit: tpsl.takeProfit.input,
+    stopLoss: tpsl.stopLoss.input,
+  };
   return rememberTypedOrder(reading, inputs, () => formNumbers(root));
 }
 

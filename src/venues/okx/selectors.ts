@@ -92,7 +92,10 @@ export const OKX_SELECTORS = {
   buy: { expected: 1, strategies: [{ by: 'role', role: 'button', name: BUY_TEXT }] },
   sell: { expected: 1, strategies: [{ by: 'role', role: 'button', name: SELL_TEXT }] },
   /** Instrument picker ("BTCUSDT Perpetual"): cross-checked against the URL to catch a half-done SPA switch. */
-  instrument: { expected: 1, strategies: [{ by: 'role', role: 'button', name: /^[A-Z0-9]{1,20}USDT Perpetual$/, css: '[aria-haspopup]' }] },
+  instrument: {
+    expected: 1,
+    strategies: [{ by: 'role', role: 'button', name: /^[A-Z0-9]{1,20}USDT Perpetual$/, css: '[aria-haspopup]' }],
+  },
   /** Trading account's cash balance (without unrealised PnL), read for cross margin only. */
   cashBalance: { expected: 1, strategies: [{ by: 'text', text: CASH_BALANCE_TEXT, css: 'div, p, li, dl' }] },
   /** The bottom panel's Positions tab; its panel (aria-controls) holds the positions table. */
