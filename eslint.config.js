@@ -6,6 +6,7 @@
 //  2. security bans: eval-like code and HTML string sinks (reference B.3 #5, B.6);
 //  3. ordinary recommended JS/TS hygiene.
 // tests/lint-boundaries.test.ts proves the boundary rules fire.
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { importX, createNodeResolver } from 'eslint-plugin-import-x';
@@ -63,6 +64,22 @@ const CONTENT_SIDE = [
 const CONTENT_SIDE_MESSAGE =
   'Content-script code may not import decimal.js, the engine, the facts or planQuote (even for types): quotes come from the background (bg→cs:quotes).';
 
+/**
+ * One venue folder may not import another's (shared code lives in src/venues/*.ts and
+ * src/venues/dom): adding or changing a venue never reaches into a neighbour.
+ */
+function venueZones() {
+  const root = new URL('./src/venues/', import.meta.url);
+  const venues = readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && entry.name !== 'dom')
+    .map((entry) => entry.name);
+  return venues.map((venue) => ({
+    target: `./src/venues/${venue}`,
+    from: venues.filter((other) => other !== venue).map((other) => `./src/venues/${other}`),
+    message: "A venue folder may not import another venue's code: move what both need to src/venues/.",
+  }));
+}
+
 // Paths are relative to this file (the project root). `from` may not be imported by `target`.
 const boundaryZones = [
   {
@@ -81,6 +98,13 @@ const boundaryZones = [
     message: 'The background may not import UI or content-script code.',
   },
   {
+    target: './src/ui',
+    from: './src/background',
+    message:
+      'UI (overlay, popup, options) talks to the background by messages; shared logic lives in src/venues or src/core.',
+  },
+  ...venueZones(),
+  {
     target: CONTENT_SIDE,
     from: './src/core',
     except: ['./types.ts', './decimal-text.ts'],
@@ -91,6 +115,9 @@ const boundaryZones = [
     from: [
       './node_modules/decimal.js',
       './src/venues/facts.ts',
+      './src/venues/bundled-facts.ts',
+      './src/venues/quote-sides.ts',
+      './src/venues/position-rate.ts',
       './src/venues/quote-input.ts',
       './src/venues/plausibility.ts',
       './src/messaging/validate-cs-to-bg.ts',

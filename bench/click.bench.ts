@@ -10,7 +10,7 @@
 // is crossed (default settings), so every click passes through to the page. 4× CPU throttling.
 import type { Page } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from '../e2e/harness/chromium';
-import { BYBIT_URL } from '../e2e/harness/bybit-page';
+import { BYBIT_URL } from '../e2e/harness/bybit-linear-page';
 import { waitForOverlay } from '../e2e/harness/overlay';
 import { MockExchange } from '../e2e/mock/server';
 

@@ -6,7 +6,7 @@
 import { parseQuoteInput } from '../src/core/input';
 import { quote, quoteJson } from '../src/core/quote';
 import type { QuoteInput } from '../src/core/types';
-import { bundledFacts, RAW_FACTS } from '../src/venues/facts';
+import { bundledFacts } from '../src/cli/node-facts';
 
 const WARMUP = 1_500;
 const ENGINE_COUNT = 8_000;
@@ -18,8 +18,14 @@ interface Scenario {
 }
 
 // Binance USD-M BTCUSDT brackets (10 rows) as bundled, passed explicitly as a live feed would.
-const binanceBtcTiers = (RAW_FACTS['binance-usdm'] as { symbols: { BTCUSDT: { tiers: unknown[] } } }).symbols.BTCUSDT
-  .tiers;
+// BTCUSDT's bundled brackets, back as engine-input text (the bundle holds them parsed).
+const binanceBtcTiers = bundledFacts()['binance-usdm']!.symbols.BTCUSDT!.tiers!.map((tier) => ({
+  notionalFloor: tier.notionalFloor.toFixed(),
+  ...(tier.notionalCap ? { notionalCap: tier.notionalCap.toFixed() } : {}),
+  maintenanceMarginRate: tier.maintenanceMarginRate.toFixed(),
+  ...(tier.maintenanceAmount ? { maintenanceAmount: tier.maintenanceAmount.toFixed() } : {}),
+  ...(tier.maxLeverage ? { maxLeverage: tier.maxLeverage.toFixed() } : {}),
+}));
 
 // OKX BTC-USDT-SWAP style position tiers (whole-position MMR, no deduction); OKX has none bundled.
 const okxTiers = [

@@ -33,7 +33,7 @@ import { gzipSync } from 'node:zlib';
 import { transformSync } from 'esbuild';
 import type { CDPSession, Page } from 'playwright-core';
 import { CHROME_DIST, launchChromium, type ChromiumSession } from '../e2e/harness/chromium';
-import { KrakenPage, KRAKEN_URL } from '../e2e/harness/kraken-page';
+import { KrakenPage, KRAKEN_URL } from '../e2e/harness/kraken-margin-page';
 import { waitForOverlay } from '../e2e/harness/overlay';
 import { CONTROL_HOST } from '../e2e/mock/pages';
 import { MockExchange } from '../e2e/mock/server';

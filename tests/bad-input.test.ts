@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, quoteText } from '../src/cli/main';
 import { Dec } from '../src/core/decimal';
 import { quoteJson, type QuoteResult } from '../src/core/quote';
-import { bundledFacts } from '../src/venues/facts';
+import { bundledFacts } from '../src/venues/bundled-facts';
 import { runPreflight, runQuote, type CliRun } from './helpers/cli';
 
 type Json = Record<string, unknown>;

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../src/core/decimal';
 import { quoteJson } from '../src/core/quote';
-import { bundledFacts, parseVenueFacts, RAW_FACTS } from '../src/venues/facts';
+import { RAW_FACTS, bundledFacts } from '../src/venues/bundled-facts';
+import { parseVenueFacts } from '../src/venues/facts';
 
 const D = (x: string | number): Dec => new Dec(x);
 type Json = Record<string, any>;

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../src/core/decimal';
 import { quoteJson } from '../src/core/quote';
-import { bundledFacts } from '../src/venues/facts';
+import { bundledFacts } from '../src/venues/bundled-facts';
 import { mapCase, type Check, type MappedCase } from './cases/mapping';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');

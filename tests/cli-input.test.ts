@@ -12,7 +12,7 @@ import { keepsValue, lostNumbers } from '../src/cli/json-numbers';
 import { quoteText, runCli } from '../src/cli/main';
 import { InputTooLarge, MAX_INPUT_BYTES, readInputFile, readStdin } from '../src/cli/read-input';
 import { quoteJson } from '../src/core/quote';
-import { bundledFacts } from '../src/venues/facts';
+import { bundledFacts } from '../src/venues/bundled-facts';
 import { runPreflight, runQuote } from './helpers/cli';
 
 const SPAWN_TIMEOUT = 30_000;

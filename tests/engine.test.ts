@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Dec } from '../src/core/decimal';
 import { quoteJson } from '../src/core/quote';
 import { completeTiers, maintenanceBySlices, maintenanceFor } from '../src/core/tiers';
-import { bundledFacts } from '../src/venues/facts';
+import { bundledFacts } from '../src/venues/bundled-facts';
 
 const D = (x: string | number): Dec => new Dec(x);
 function q(input: Record<string, unknown>): any {

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { Dec } from '../src/core/decimal';
 import { VENUES } from '../src/core/types';
 import bracketBundle from '../src/venues/binance-usdm/brackets.json';
-import { bundledFacts, parseVenueFacts, RAW_FACTS, withBracketBundle } from '../src/venues/facts';
+import { RAW_FACTS, bundledFacts } from '../src/venues/bundled-facts';
+import { parseVenueFacts, withBracketBundle } from '../src/venues/facts';
 
 type Json = Record<string, unknown>;
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../src/core/decimal';
 import { quoteJson } from '../src/core/quote';
-import { bundledFacts } from '../src/venues/facts';
+import { bundledFacts } from '../src/venues/bundled-facts';
 
 const D = (x: string | number): Dec => new Dec(x);
 function q(input: Record<string, unknown>): any {

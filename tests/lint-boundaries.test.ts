@@ -31,6 +31,27 @@ describe('lint boundaries', () => {
     expect(await ruleIds(code, 'src/content/x.ts')).toContain('import-x/no-restricted-paths');
   });
 
+  it('forbids UI code (popup, options, overlay) importing the background', async () => {
+    for (const file of ['src/ui/popup/x.ts', 'src/ui/options/x.tsx', 'src/ui/overlay/x.tsx']) {
+      const code = "import { quoteSides } from '../../background/quotes/service';\nvoid quoteSides;\n";
+      expect(await ruleIds(code, file), file).toContain('import-x/no-restricted-paths');
+    }
+  });
+
+  it("forbids one venue folder importing another venue's code, and allows the shared venue code", async () => {
+    const cross = "import { selectors } from '../binance-usdm/selectors';\nvoid selectors;\n";
+    expect(await ruleIds(cross, 'src/venues/hyperliquid/reader.ts')).toContain('import-x/no-restricted-paths');
+    const feed = "import { feed } from '../okx-swap/feed';\nvoid feed;\n";
+    expect(await ruleIds(feed, 'src/venues/bybit-linear/feed.ts')).toContain('import-x/no-restricted-paths');
+    const shared =
+      "import { scanForm } from '../dom/query';\nimport type { OrderForm } from '../types';\nvoid scanForm;\n";
+    expect(
+      (await ruleIds(shared, 'src/venues/hyperliquid/reader.ts')).filter((id) => id === 'import-x/no-restricted-paths'),
+    ).toEqual([]);
+    const own = "import { selectors } from './selectors';\nvoid selectors;\n";
+    expect(await ruleIds(own, 'src/venues/hyperliquid/reader.ts')).toEqual([]);
+  });
+
   it('accepts a clean core module', async () => {
     const code = 'export function double(n: number): number {\n  return n * 2;\n}\n';
     expect(await ruleIds(code, 'src/core/x.ts')).toEqual([]);
@@ -43,7 +64,7 @@ describe('content-side code cannot import background-only modules', () => {
   const CONTENT_FILES = [
     'src/content/x.ts',
     'src/ui/overlay/x.tsx',
-    'src/venues/kraken/reader.ts',
+    'src/venues/kraken-margin/reader.ts',
     'src/venues/binance-usdm/reader.ts',
     'src/venues/readers.ts',
     'src/venues/dom/x.ts',
@@ -59,10 +80,13 @@ describe('content-side code cannot import background-only modules', () => {
     "import type { QuoteResult } from '@core/quote';",
     "import type { QuoteJson } from '@core/serialize';",
     "import { quoteKrakenMargin } from '@core/models/kraken-margin';",
-    "import { bundledFacts } from '@venues/facts';",
+    "import { parseVenueFacts } from '@venues/facts';",
+    "import { bundledFacts } from '@venues/bundled-facts';",
+    "import { quoteSides } from '@venues/quote-sides';",
+    "import { tierPositionRate } from '@venues/position-rate';",
     "import { planQuote } from '@venues/quote-input';",
     "import { misfit } from '@venues/plausibility';",
-    "import facts from '@venues/kraken/facts.json';",
+    "import facts from '@venues/kraken-margin/facts.json';",
     "import { parseCsToBg } from '@messaging/validate-cs-to-bg';",
   ];
   const ALLOWED = [

@@ -2,11 +2,11 @@
 // live instruments answer is missing (offline, or that API blocked), and says so; a live value
 // always wins; an instrument with no bundled value still waits, as before (plan.missing).
 import { describe, expect, it } from 'vitest';
-import { quoteSides } from '../src/background/quotes/compute';
+import { quoteSides } from '../src/venues/quote-sides';
 import { DEFAULT_SETTINGS } from '../src/settings/settings';
 import { bundledContractValue, parseContractValues } from '../src/venues/contract-values';
-import okxValues from '../src/venues/okx/contract-values.json';
-import okxInstruments from '../src/venues/okx/fixtures/api/instruments.json';
+import okxValues from '../src/venues/okx-swap/contract-values.json';
+import okxInstruments from '../src/venues/okx-swap/fixtures/api/instruments.json';
 import type { Figure, MarketSnapshot, OrderForm } from '../src/venues/types';
 
 type Json = any;

@@ -4,15 +4,15 @@ import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { VenueList } from '../src/ui/options/VenueList';
 import { VENUE_ABOUT } from '../src/venues/about';
-import { VENUE_FOLDERS } from '../src/venues/registry';
+import { VENUE_IDS } from '../src/venues/registry';
 
 describe('options: venue list', () => {
   it('shows one entry per registry venue, each with all four parts', () => {
-    expect(VENUE_ABOUT.map((a) => a.venue).sort()).toEqual(Object.keys(VENUE_FOLDERS).sort());
+    expect(VENUE_ABOUT.map((a) => a.venue).sort()).toEqual([...VENUE_IDS].sort());
     const root = document.createElement('div');
     render(<VenueList />, root);
     const entries = [...root.querySelectorAll('details[data-venue]')];
-    expect(entries.map((e) => e.getAttribute('data-venue')).sort()).toEqual(Object.keys(VENUE_FOLDERS).sort());
+    expect(entries.map((e) => e.getAttribute('data-venue')).sort()).toEqual([...VENUE_IDS].sort());
     for (const entry of entries) {
       expect([...entry.querySelectorAll('h4')].map((h) => h.textContent)).toEqual([
         'Read from the page',

@@ -7,7 +7,7 @@ import { parseQuoteInput } from '../src/core/input';
 import { quote, quoteJson } from '../src/core/quote';
 import { fits, sizeForRisk } from '../src/core/sizing';
 import type { VenueId } from '../src/core/types';
-import { bundledFacts } from '../src/venues/facts';
+import { bundledFacts } from '../src/venues/bundled-facts';
 
 const facts = bundledFacts();
 const bybit = (order: Record<string, string>, extra: Record<string, unknown> = {}) => ({

@@ -22,10 +22,10 @@ describe('popup balance entry', () => {
 describe('popup balance venues', () => {
   it('offers a balance for every registered venue, in the currency its quotes use', async () => {
     const { BALANCE_VENUES } = await import('../src/ui/popup/balance');
-    const { VENUE_FOLDERS } = await import('../src/venues/registry');
+    const { VENUE_IDS } = await import('../src/venues/registry');
     const { FEEDS } = await import('../src/venues/feeds');
     const { FIXTURES } = await import('./venues/fixture-pages');
-    expect(BALANCE_VENUES.map((v) => v.venue).sort()).toEqual(Object.keys(VENUE_FOLDERS).sort());
+    expect(BALANCE_VENUES.map((v) => v.venue).sort()).toEqual([...VENUE_IDS].sort());
     for (const { venue, currency } of BALANCE_VENUES) {
       const symbol = {
         'kraken-margin': 'BTC/USD',

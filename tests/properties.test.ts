@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../src/core/decimal';
 import { quoteJson } from '../src/core/quote';
-import { bundledFacts } from '../src/venues/facts';
+import { bundledFacts } from '../src/venues/bundled-facts';
 
 type Json = any;
 type Scenario = {

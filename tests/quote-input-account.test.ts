@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../src/core/decimal';
 import { quoteJson } from '../src/core/quote';
-import { bundledPositionRate } from '../src/background/quotes/compute';
+import { bundledPositionRate } from '../src/venues/quote-sides';
 import { DEFAULT_SETTINGS, type Settings } from '../src/settings/settings';
-import { bundledFacts } from '../src/venues/facts';
+import { bundledFacts } from '../src/venues/bundled-facts';
 import { planQuote } from '../src/venues/quote-input';
 import type { MarketSnapshot, OrderForm, PagePosition, TierTable } from '../src/venues/types';
 

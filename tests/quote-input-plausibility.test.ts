@@ -4,11 +4,11 @@
 // not weighed: no liquidation price rather than a wrong one.
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../src/core/decimal';
-import { bundledPositionRate, quoteSides } from '../src/background/quotes/compute';
+import { bundledPositionRate, quoteSides } from '../src/venues/quote-sides';
 import { implausible, marketRefusal } from '../src/background/quotes/refusal';
 import { quoteJson } from '../src/core/quote';
 import { DEFAULT_SETTINGS } from '../src/settings/settings';
-import { bundledFacts } from '../src/venues/facts';
+import { bundledFacts } from '../src/venues/bundled-facts';
 import {
   misfit,
   orderMisfit,

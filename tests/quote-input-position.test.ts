@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Dec } from '../src/core/decimal';
 import { quoteJson } from '../src/core/quote';
 import { DEFAULT_SETTINGS } from '../src/settings/settings';
-import { bundledFacts } from '../src/venues/facts';
+import { bundledFacts } from '../src/venues/bundled-facts';
 import { ownMarketPositions, planQuote } from '../src/venues/quote-input';
 import type { MarketSnapshot, OrderForm, PagePosition, TierTable } from '../src/venues/types';
 

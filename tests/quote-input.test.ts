@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { quoteJson } from '../src/core/quote';
 import { DEFAULT_SETTINGS, parseSettings } from '../src/settings/settings';
-import { bundledFacts } from '../src/venues/facts';
+import { bundledFacts } from '../src/venues/bundled-facts';
 import { planQuote } from '../src/venues/quote-input';
 import type { MarketSnapshot, OrderForm } from '../src/venues/types';
 

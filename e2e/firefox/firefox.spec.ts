@@ -23,7 +23,7 @@ test('Firefox ESR: the overlay renders next to the Kraken form and follows typin
   expect(existsSync(path.join(FIREFOX_DIST, 'manifest.json')), 'run `npm run build` first').toBe(true);
   const dir = mkdtempSync(path.join(tmpdir(), 'mp-firefox-'));
   cpSync(FIREFOX_DIST, path.join(dir, 'extension'), { recursive: true });
-  mock.setPrice('kraken', 'XBTUSD', '64210.5');
+  mock.setPrice('kraken-margin', 'XBTUSD', '64210.5');
   const proxy = await ConnectProxy.start(mock.port);
   let browser: Browser | undefined;
   try {

@@ -5,7 +5,7 @@ import type { OrderForm } from '../../src/venues/types';
 
 export const BINANCE_URL = (symbol = 'BTCUSDT', locale = 'en') => `https://www.binance.com/${locale}/futures/${symbol}`;
 
-/** The fixture's example order (see binance-futures.html). */
+/** The fixture's example order (see binance-usdm.html). */
 const START = {
   type: 'limit',
   marginMode: 'cross',

@@ -6,11 +6,12 @@ import { quoteJson, type QuoteResult } from '../../src/core/quote';
 import type { Side, VenueId } from '../../src/core/types';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
 import { FIGURES } from '../../src/ui/overlay/contract';
-import { bundledPositionRate } from '../../src/background/quotes/compute';
-import { bundledFacts } from '../../src/venues/facts';
+// Playwright's loader has no Vite glob: the facts are read from disk, as the CLI does.
+import { bundledFacts } from '../../src/cli/node-facts';
+import { tierPositionRate } from '../../src/venues/position-rate';
 import type { EndpointKind, ParseResult, VenueFeed } from '../../src/venues/feed-types';
 import { planQuote, withPlanNotes, type QuotePlan } from '../../src/venues/quote-input';
-import { VENUE_FOLDERS } from '../../src/venues/registry';
+import { VENUE_IDS } from '../../src/venues/registry';
 import type { Figure, MarketSnapshot, OrderForm } from '../../src/venues/types';
 import type { Quote } from '../mock/markets';
 import type { MockExchange } from '../mock/server';
@@ -22,9 +23,9 @@ import type { MockExchange } from '../mock/server';
 const FEEDS: Partial<Record<VenueId, VenueFeed>> = Object.fromEntries(
   (
     await Promise.all(
-      Object.entries(VENUE_FOLDERS).map(async ([venue, folder]) => {
+      VENUE_IDS.map(async (venue) => {
         try {
-          const module = (await import(`../../src/venues/${folder}/feed.ts`)) as { feed?: VenueFeed };
+          const module = (await import(`../../src/venues/${venue}/feed.ts`)) as { feed?: VenueFeed };
           return module.feed ? [[venue, module.feed] as const] : [];
         } catch {
           return [];
@@ -57,8 +58,8 @@ export function expectedFor(
   settings: Settings = DEFAULT_SETTINGS,
   now = Date.now(),
 ): Expected {
-  const plan = planQuote(form, side, snapshot, settings, now, bundledPositionRate);
-  // As the background does (quotes/compute.ts): the plan's own notes join the engine's assumptions.
+  const plan = planQuote(form, side, snapshot, settings, now, tierPositionRate(bundledFacts));
+  // As the extension does (src/venues/quote-sides.ts): the plan's own notes join the engine's assumptions.
   const quote = plan.input ? withPlanNotes(plan, quoteJson(plan.input, bundledFacts())) : null;
   const figures =
     quote && !('error' in quote)

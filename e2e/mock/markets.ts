@@ -1,10 +1,11 @@
 // What the mock exchange "knows": the listed symbols and their current market figures.
 // Tests set prices through MockExchange; the REST handlers and the streams read them here.
+import type { VenueId } from '../../src/core/types';
 import { assertDecimal } from './decimal-text';
 import type { MockSymbol } from './venue-api';
 
-/** Mock venue names: 'binance' is USDⓈ-M futures, 'binance-spot' the spot/margin API. */
-export type MockVenue = 'kraken' | 'binance' | 'bybit' | 'okx' | 'hyperliquid' | 'binance-spot';
+/** A mock venue is named by the extension's venue id (one name per venue everywhere). */
+export type MockVenue = VenueId;
 
 /** Kraken pair, under every name its APIs use: REST altname, REST result key, WS v1 and WS v2 names. */
 export interface KrakenPair {

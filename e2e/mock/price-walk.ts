@@ -14,8 +14,8 @@ interface Walker {
 
 export function startPriceWalk(mock: MockExchange, everyMs = 500): () => void {
   const walkers: Walker[] = [
-    ...KRAKEN_PAIRS.map((p) => ({ venue: 'kraken' as const, symbol: p.altname, decimals: p.pairDecimals })),
-    ...BINANCE_SYMBOLS.map((s) => ({ venue: 'binance' as const, symbol: s.symbol, decimals: s.pricePrecision })),
+    ...KRAKEN_PAIRS.map((p) => ({ venue: 'kraken-margin' as const, symbol: p.altname, decimals: p.pairDecimals })),
+    ...BINANCE_SYMBOLS.map((s) => ({ venue: 'binance-usdm' as const, symbol: s.symbol, decimals: s.pricePrecision })),
   ].map((w) => ({
     ...w,
     maxStep: Math.max(1, Math.round(toTicks(mock.book.get(w.venue, w.symbol).price, w.decimals) / 10_000)),

@@ -37,6 +37,8 @@ async function loadVenues(): Promise<MockVenueApi[]> {
   for (const file of files) {
     const module = (await import(pathToFileURL(path.join(VENUES_DIR, file)).href)) as { mockApi?: MockVenueApi };
     if (!module.mockApi) throw new Error(`mock: ${file} exports no mockApi`);
+    // One name per venue: the module is named by the venue id it serves.
+    if (`${module.mockApi.venue}.ts` !== file) throw new Error(`mock: ${file} serves ${module.mockApi.venue}`);
     apis.push(module.mockApi);
   }
   return apis;
@@ -386,7 +388,7 @@ export class MockExchange {
     return n;
   }
 
-  /** Open streams and what each streams, e.g. [{venue:'kraken', symbols:['XBTUSD']}]. */
+  /** Open streams and what each streams, e.g. [{venue:'kraken-margin', symbols:['XBTUSD']}]. */
   openStreams(): Array<{ venue: MockVenue; symbols: string[] }> {
     return [...this.sessions]
       .filter((s) => s.socket.readyState === s.socket.OPEN)

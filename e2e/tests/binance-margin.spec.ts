@@ -17,7 +17,7 @@ import type { FaultKind } from '../mock/faults';
 import { ALLOWED_HOSTS, API_HOSTS, isApiUrl, PAGE_HOSTS } from '../mock/hosts';
 import type { MockExchange } from '../mock/server';
 
-const VENUE = 'binance-spot';
+const VENUE = 'binance-margin';
 const SPOT_HOSTS = ['api.binance.com', 'stream.binance.com'];
 const P1 = '64210.5';
 const P2 = '64987.25';

@@ -4,7 +4,7 @@
 import { BinancePage } from '../harness/binance-usdm-page';
 import { expectedView, servedSnapshot } from '../harness/expected';
 import { sameNumber, shownMark, waitForEngineFigures } from '../harness/figures';
-import { KrakenPage } from '../harness/kraken-page';
+import { KrakenPage } from '../harness/kraken-margin-page';
 import { expect, test } from '../harness/test';
 
 const KRAKEN_BALANCE = { accountBalance: { 'kraken-margin': '20000' } };
@@ -13,7 +13,7 @@ const BINANCE_BALANCE = { accountBalance: { 'binance-usdm': '5000' } };
 test.describe('Kraken Pro: overlay = engine', () => {
   test('long limit order', async ({ page, mock, setSettings }) => {
     const settings = await setSettings(KRAKEN_BALANCE);
-    mock.setPrice('kraken', 'XBTUSD', '64210.5');
+    mock.setPrice('kraken-margin', 'XBTUSD', '64210.5');
     const k = await new KrakenPage(page).goto();
     await k.setLeverage(3);
     await k.typePrice('63000.5');
@@ -21,7 +21,7 @@ test.describe('Kraken Pro: overlay = engine', () => {
     const reading = await waitForEngineFigures(
       page,
       'Kraken long limit',
-      () => expectedView(k.form(), servedSnapshot(k.form(), mock.book.get('kraken', 'XBTUSD')), settings),
+      () => expectedView(k.form(), servedSnapshot(k.form(), mock.book.get('kraken-margin', 'XBTUSD')), settings),
       { mark: 'live' },
     );
     expect(reading.sides).toEqual(['long']);
@@ -30,7 +30,7 @@ test.describe('Kraken Pro: overlay = engine', () => {
 
   test('short limit order', async ({ page, mock, setSettings }) => {
     const settings = await setSettings(KRAKEN_BALANCE);
-    mock.setPrice('kraken', 'XBTUSD', '64210.5');
+    mock.setPrice('kraken-margin', 'XBTUSD', '64210.5');
     const k = await new KrakenPage(page).goto();
     await k.setSide('short');
     await k.setLeverage(4);
@@ -39,7 +39,7 @@ test.describe('Kraken Pro: overlay = engine', () => {
     const reading = await waitForEngineFigures(
       page,
       'Kraken short limit',
-      () => expectedView(k.form(), servedSnapshot(k.form(), mock.book.get('kraken', 'XBTUSD')), settings),
+      () => expectedView(k.form(), servedSnapshot(k.form(), mock.book.get('kraken-margin', 'XBTUSD')), settings),
       { mark: 'live' },
     );
     expect(reading.sides).toEqual(['short']);
@@ -47,29 +47,29 @@ test.describe('Kraken Pro: overlay = engine', () => {
 
   test('market order is priced at the mark', async ({ page, mock, setSettings }) => {
     const settings = await setSettings(KRAKEN_BALANCE);
-    mock.setPrice('kraken', 'XBTUSD', '64210.5');
+    mock.setPrice('kraken-margin', 'XBTUSD', '64210.5');
     const k = await new KrakenPage(page).goto();
     await k.setType('market');
     await k.typeSize('0.2');
     await waitForEngineFigures(
       page,
       'Kraken market',
-      () => expectedView(k.form(), servedSnapshot(k.form(), mock.book.get('kraken', 'XBTUSD')), settings),
+      () => expectedView(k.form(), servedSnapshot(k.form(), mock.book.get('kraken-margin', 'XBTUSD')), settings),
       { mark: 'live' },
     );
     // A new mark moves a market order's figures.
-    mock.setPrice('kraken', 'XBTUSD', '63990.1');
+    mock.setPrice('kraken-margin', 'XBTUSD', '63990.1');
     await waitForEngineFigures(
       page,
       'Kraken market after a tick',
-      () => expectedView(k.form(), servedSnapshot(k.form(), mock.book.get('kraken', 'XBTUSD')), settings),
+      () => expectedView(k.form(), servedSnapshot(k.form(), mock.book.get('kraken-margin', 'XBTUSD')), settings),
       { mark: 'live' },
     );
   });
 
   test('order sized as a total in USD', async ({ page, mock, setSettings }) => {
     const settings = await setSettings(KRAKEN_BALANCE);
-    mock.setPrice('kraken', 'XBTUSD', '64210.5');
+    mock.setPrice('kraken-margin', 'XBTUSD', '64210.5');
     const k = await new KrakenPage(page).goto();
     await k.setLeverage(2);
     await k.typePrice('64500');
@@ -78,7 +78,7 @@ test.describe('Kraken Pro: overlay = engine', () => {
     await waitForEngineFigures(
       page,
       'Kraken quote-sized',
-      () => expectedView(k.form(), servedSnapshot(k.form(), mock.book.get('kraken', 'XBTUSD')), settings),
+      () => expectedView(k.form(), servedSnapshot(k.form(), mock.book.get('kraken-margin', 'XBTUSD')), settings),
       { mark: 'live' },
     );
   });
@@ -87,7 +87,7 @@ test.describe('Kraken Pro: overlay = engine', () => {
 test.describe('Binance USDⓈ-M: overlay = engine, both sides', () => {
   test('cross, limit', async ({ page, mock, setSettings }) => {
     const settings = await setSettings(BINANCE_BALANCE);
-    mock.setPrice('binance', 'BTCUSDT', '65020.3', { fundingRate: '0.00025' });
+    mock.setPrice('binance-usdm', 'BTCUSDT', '65020.3', { fundingRate: '0.00025' });
     const b = await new BinancePage(page).goto();
     await b.setLeverage(25);
     await b.typePrice('64000');
@@ -95,7 +95,7 @@ test.describe('Binance USDⓈ-M: overlay = engine, both sides', () => {
     const reading = await waitForEngineFigures(
       page,
       'Binance cross limit',
-      () => expectedView(b.form(), servedSnapshot(b.form(), mock.book.get('binance', 'BTCUSDT')), settings),
+      () => expectedView(b.form(), servedSnapshot(b.form(), mock.book.get('binance-usdm', 'BTCUSDT')), settings),
       { mark: 'live' },
     );
     expect(reading.sides.sort()).toEqual(['long', 'short']);
@@ -104,7 +104,7 @@ test.describe('Binance USDⓈ-M: overlay = engine, both sides', () => {
 
   test('isolated, limit', async ({ page, mock, setSettings }) => {
     const settings = await setSettings(BINANCE_BALANCE);
-    mock.setPrice('binance', 'BTCUSDT', '65020.3');
+    mock.setPrice('binance-usdm', 'BTCUSDT', '65020.3');
     const b = await new BinancePage(page).goto();
     await b.setMarginMode('isolated');
     await b.setLeverage(50);
@@ -113,14 +113,14 @@ test.describe('Binance USDⓈ-M: overlay = engine, both sides', () => {
     await waitForEngineFigures(
       page,
       'Binance isolated limit',
-      () => expectedView(b.form(), servedSnapshot(b.form(), mock.book.get('binance', 'BTCUSDT')), settings),
+      () => expectedView(b.form(), servedSnapshot(b.form(), mock.book.get('binance-usdm', 'BTCUSDT')), settings),
       { mark: 'live' },
     );
   });
 
   test('isolated, market, size in USDT', async ({ page, mock, setSettings }) => {
     const settings = await setSettings(BINANCE_BALANCE);
-    mock.setPrice('binance', 'BTCUSDT', '65020.3');
+    mock.setPrice('binance-usdm', 'BTCUSDT', '65020.3');
     const b = await new BinancePage(page).goto();
     await b.setMarginMode('isolated');
     await b.setType('market');
@@ -129,20 +129,20 @@ test.describe('Binance USDⓈ-M: overlay = engine, both sides', () => {
     await waitForEngineFigures(
       page,
       'Binance isolated market USDT',
-      () => expectedView(b.form(), servedSnapshot(b.form(), mock.book.get('binance', 'BTCUSDT')), settings),
+      () => expectedView(b.form(), servedSnapshot(b.form(), mock.book.get('binance-usdm', 'BTCUSDT')), settings),
       { mark: 'live' },
     );
   });
 
   test('cross, market, no balance entered', async ({ page, mock }) => {
-    mock.setPrice('binance', 'BTCUSDT', '65020.3');
+    mock.setPrice('binance-usdm', 'BTCUSDT', '65020.3');
     const b = await new BinancePage(page).goto();
     await b.setType('market');
     await b.typeSize('0.05');
     await waitForEngineFigures(
       page,
       'Binance cross market',
-      () => expectedView(b.form(), servedSnapshot(b.form(), mock.book.get('binance', 'BTCUSDT'))),
+      () => expectedView(b.form(), servedSnapshot(b.form(), mock.book.get('binance-usdm', 'BTCUSDT'))),
       { mark: 'live' },
     );
   });

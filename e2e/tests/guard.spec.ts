@@ -4,7 +4,7 @@ import { GUARD_CODES } from '../../src/ui/overlay/contract';
 import { BinancePage } from '../harness/binance-usdm-page';
 import { expectedFor, servedSnapshot } from '../harness/expected';
 import { readOverlay, waitForOverlay } from '../harness/overlay';
-import { KrakenPage } from '../harness/kraken-page';
+import { KrakenPage } from '../harness/kraken-margin-page';
 import { expect, test } from '../harness/test';
 
 const guardCodes = (quote: ReturnType<typeof expectedFor>['quote']): string[] =>
@@ -22,7 +22,7 @@ test('Kraken: leverage above the personal maximum holds the first Buy click', as
   await k.typePrice('65000');
   await k.typeSize('0.5');
   const expected = guardCodes(
-    expectedFor(k.form(), 'long', servedSnapshot(k.form(), mock.book.get('kraken', 'XBTUSD')), settings).quote,
+    expectedFor(k.form(), 'long', servedSnapshot(k.form(), mock.book.get('kraken-margin', 'XBTUSD')), settings).quote,
   );
   expect(expected).toContain('LEVERAGE_ABOVE_PERSONAL_MAX');
   await waitForOverlay(page, (r) => r.state === 'ok' && r.mark === 'live', 'overlay with figures');
@@ -48,7 +48,7 @@ test('Binance: liquidation closer than the minimum distance holds the first Sell
   await b.typePrice('65000');
   await b.typeSize('0.1');
   const expected = guardCodes(
-    expectedFor(b.form(), 'short', servedSnapshot(b.form(), mock.book.get('binance', 'BTCUSDT')), settings).quote,
+    expectedFor(b.form(), 'short', servedSnapshot(b.form(), mock.book.get('binance-usdm', 'BTCUSDT')), settings).quote,
   );
   expect(expected).toContain('LIQUIDATION_NEAR');
   await waitForOverlay(page, (r) => r.state === 'ok' && r.mark === 'live', 'overlay with figures');

@@ -5,7 +5,7 @@ import { BinancePage } from '../harness/binance-usdm-page';
 import { currentServiceWorker, launchChromium } from '../harness/chromium';
 import { expectedView } from '../harness/expected';
 import { waitForEngineFigures } from '../harness/figures';
-import { KrakenPage } from '../harness/kraken-page';
+import { KrakenPage } from '../harness/kraken-margin-page';
 import { expect, test } from '../harness/test';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../src/settings/settings';
 
@@ -13,7 +13,7 @@ test('all APIs unreachable: form-based figures with data-mark="missing"', async 
   mock.setUnreachable('api');
   // The bracket table lives on the page host (www.binance.com/bapi/…), which must still serve the
   // page: its one API path drops the connection instead, as an unreachable API would.
-  mock.fault('binance.brackets', 'refuse');
+  mock.fault('binance-usdm.brackets', 'refuse');
   const session = await launchChromium({ port: mock.port });
   try {
     const settings = { ...DEFAULT_SETTINGS, accountBalance: { 'kraken-margin': '20000', 'binance-usdm': '5000' } };
@@ -49,7 +49,7 @@ test('all APIs unreachable: form-based figures with data-mark="missing"', async 
         (e) =>
           e.endpoint !== null &&
           e.kind !== 'tls-refused' &&
-          !(e.endpoint === 'binance.brackets' && e.fault === 'refuse'),
+          !(e.endpoint === 'binance-usdm.brackets' && e.fault === 'refuse'),
       ),
     ).toEqual([]);
   } finally {

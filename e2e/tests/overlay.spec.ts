@@ -3,7 +3,7 @@
 import { HOST_ATTRIBUTE } from '../../src/ui/overlay/contract';
 import { BinancePage } from '../harness/binance-usdm-page';
 import { waitForOverlay } from '../harness/overlay';
-import { KrakenPage } from '../harness/kraken-page';
+import { KrakenPage } from '../harness/kraken-margin-page';
 import { expect, test, type Page } from '../harness/test';
 
 const POSITION_KEY = 'overlayPosition.binance-usdm';
@@ -29,7 +29,7 @@ test('Binance: while the leverage dialog is open, the overlay lets the Confirm c
   setSettings,
 }) => {
   await setSettings({ accountBalance: { 'binance-usdm': '5000' } });
-  mock.setPrice('binance', 'BTCUSDT', '65020.3');
+  mock.setPrice('binance-usdm', 'BTCUSDT', '65020.3');
   const b = await new BinancePage(page).goto();
   await waitForOverlay(page, (r) => r.state === 'ok', 'overlay with figures');
 
@@ -81,7 +81,7 @@ test('Kraken cross margin without a balance: the margin call needs the balance, 
   page,
   mock,
 }) => {
-  mock.setPrice('kraken', 'XBTUSD', '64210.5');
+  mock.setPrice('kraken-margin', 'XBTUSD', '64210.5');
   const k = await new KrakenPage(page).goto();
   await k.typeSize('0.25');
   const reading = await waitForOverlay(

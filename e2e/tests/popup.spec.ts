@@ -1,7 +1,7 @@
 // The popup stores the cross-margin balance the overlay asks for; the Kraken overlay then shows
 // a liquidation price without a reload.
 import { readOverlay, waitForOverlay } from '../harness/overlay';
-import { KrakenPage } from '../harness/kraken-page';
+import { KrakenPage } from '../harness/kraken-margin-page';
 import { expect, test } from '../harness/test';
 
 test('a balance saved in the popup gives the Kraken overlay its liquidation price', async ({

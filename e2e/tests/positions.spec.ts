@@ -5,11 +5,11 @@
 // own market the way the exchange's table renders one (a clone of a row, new texts).
 import type { Page } from 'playwright-core';
 import type { PagePosition } from '../../src/venues/types';
-import { BybitPage } from '../harness/bybit-page';
+import { BybitPage } from '../harness/bybit-linear-page';
 import { expectedView, snapshotFromMock } from '../harness/expected';
 import { waitForEngineFigures } from '../harness/figures';
 import { HyperliquidPage } from '../harness/hyperliquid-page';
-import { OkxPage } from '../harness/okx-page';
+import { OkxPage } from '../harness/okx-swap-page';
 import { readOverlay } from '../harness/overlay';
 import { expect, test } from '../harness/test';
 

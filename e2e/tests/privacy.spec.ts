@@ -3,7 +3,7 @@
 import { BinancePage } from '../harness/binance-usdm-page';
 import { CHROMIUM_OWN_REQUESTS } from '../harness/chromium';
 import { waitForOverlay } from '../harness/overlay';
-import { KrakenPage } from '../harness/kraken-page';
+import { KrakenPage } from '../harness/kraken-margin-page';
 import { expect, test, type Page } from '../harness/test';
 import { API_HOSTS, isApiUrl, PAGE_HOSTS } from '../mock/hosts';
 
@@ -111,8 +111,8 @@ for (const venue of ['Kraken', 'Binance'] as const) {
 
     // Quiet period with the overlay working: price ticks, stream beats, re-renders.
     for (const price of ['64000.1', '64500.2', '65000.3']) {
-      mock.setPrice('kraken', 'XBTUSD', price);
-      mock.setPrice('binance', 'BTCUSDT', price);
+      mock.setPrice('kraken-margin', 'XBTUSD', price);
+      mock.setPrice('binance-usdm', 'BTCUSDT', price);
       await page.waitForTimeout(700);
     }
     expect(await mutations()).toEqual([]);

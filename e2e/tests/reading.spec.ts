@@ -8,10 +8,10 @@
 // for the form the page shows, as in the venue specs.
 import { MAX_PAGE_POSITIONS } from '../../src/messaging/messages';
 import type { MarketSnapshot, OrderForm } from '../../src/venues/types';
-import { BybitPage, BYBIT_PAGE_WALLET } from '../harness/bybit-page';
+import { BybitPage, BYBIT_PAGE_WALLET } from '../harness/bybit-linear-page';
 import { expectedFor, expectedView, servedSnapshot, snapshotFromMock } from '../harness/expected';
 import { waitForEngineFigures, wrongReadings } from '../harness/figures';
-import { KRAKEN_URL, KrakenPage } from '../harness/kraken-page';
+import { KRAKEN_URL, KrakenPage } from '../harness/kraken-margin-page';
 import { figuresOf, readOverlay } from '../harness/overlay';
 import { expect, test, type Page } from '../harness/test';
 import type { MockExchange } from '../mock/server';
@@ -21,7 +21,7 @@ const P1 = '64210.5';
 /** The feed's snapshot of the mock, with the mark (and last price) at the served price. */
 function bybitSnapshot(mock: MockExchange): MarketSnapshot {
   const snapshot = snapshotFromMock(mock, 'bybit-linear', 'BTCUSDT');
-  const price = mock.book.get('bybit', 'BTCUSDT').price;
+  const price = mock.book.get('bybit-linear', 'BTCUSDT').price;
   for (const key of ['markPrice', 'lastPrice'] as const) {
     const figure = snapshot.figures[key];
     if (figure) snapshot.figures[key] = { ...figure, value: price };
@@ -43,7 +43,7 @@ function withAccount(form: OrderForm, change: Partial<NonNullable<OrderForm['acc
 
 test.describe('reading the page', () => {
   test.beforeEach(({ mock }) => {
-    mock.setPrice('bybit', 'BTCUSDT', P1);
+    mock.setPrice('bybit-linear', 'BTCUSDT', P1);
   });
 
   test('a copy of the order form hidden by a stylesheet class does not make the visible form ambiguous', async ({
@@ -221,7 +221,7 @@ test.describe('reading the page', () => {
     setSettings,
   }) => {
     const settings = await setSettings({ accountBalance: { 'kraken-margin': '20000' } });
-    mock.setPrice('kraken', 'XBTUSD', P1);
+    mock.setPrice('kraken-margin', 'XBTUSD', P1);
     await onDomReady(page, () => {
       document.querySelector('[data-fixture="submit"]')!.textContent = 'BUY BTC';
     });
@@ -232,7 +232,7 @@ test.describe('reading the page', () => {
     const reading = await waitForEngineFigures(
       page,
       'Kraken with BUY BTC',
-      () => expectedView(k.form(), servedSnapshot(k.form(), mock.book.get('kraken', 'XBTUSD')), settings),
+      () => expectedView(k.form(), servedSnapshot(k.form(), mock.book.get('kraken-margin', 'XBTUSD')), settings),
       { mark: 'live' },
     );
     expect(reading.sides).toEqual(['long']);

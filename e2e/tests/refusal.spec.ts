@@ -45,7 +45,7 @@ test('Binance: a limit price read as 65 with the market at 65,000 drops the figu
   page,
   mock,
 }) => {
-  mock.setPrice('binance', 'BTCUSDT', MARK);
+  mock.setPrice('binance-usdm', 'BTCUSDT', MARK);
   const b = await quotedBinance(page);
 
   await b.typePrice('65.000');
@@ -62,7 +62,7 @@ test('Binance: a limit price read as 65 with the market at 65,000 drops the figu
   expect(refused.reason).toBe('IMPLAUSIBLE:price');
   expect(refused.text).toMatch(/\(65\) is 1,000× below the market .*probably misread/);
   // And it stays that way while the market ticks (each tick is quoted again).
-  mock.setPrice('binance', 'BTCUSDT', '65020.1');
+  mock.setPrice('binance-usdm', 'BTCUSDT', '65020.1');
   await page.waitForTimeout(1_500);
   expect((await readOverlay(page)).figures.filter((f) => f.side !== null)).toEqual([]);
 
@@ -79,7 +79,7 @@ test('Binance: the toolbar badge is cleared when the form is refused, and shows 
   mock,
   serviceWorker,
 }) => {
-  mock.setPrice('binance', 'BTCUSDT', MARK);
+  mock.setPrice('binance-usdm', 'BTCUSDT', MARK);
   const b = await quotedBinance(page);
   const tabId = await tabIdOf(page, serviceWorker);
   // 10× isolated: the badge shows the liquidation distance ("9.5%" or so) and the figures in its tooltip.
@@ -93,7 +93,7 @@ test('Binance: the toolbar badge is cleared when the form is refused, and shows 
     .poll(() => badgeOf(tabId, serviceWorker), { message: 'plain badge after the refusal' })
     .toEqual({ text: '', title: 'Margin Preflight' });
   // Market ticks re-quote the tab: the refused form still shows nothing.
-  mock.setPrice('binance', 'BTCUSDT', '65020.1');
+  mock.setPrice('binance-usdm', 'BTCUSDT', '65020.1');
   await page.waitForTimeout(1_500);
   expect(await badgeOf(tabId, serviceWorker)).toEqual({ text: '', title: 'Margin Preflight' });
 

@@ -6,7 +6,7 @@ import type { FaultKind } from '../mock/faults';
 import { BinancePage } from '../harness/binance-usdm-page';
 import { expectedView, servedSnapshot } from '../harness/expected';
 import { waitForEngineFigures, wrongReadings } from '../harness/figures';
-import { KrakenPage } from '../harness/kraken-page';
+import { KrakenPage } from '../harness/kraken-margin-page';
 import { watchServiceWorker } from '../harness/service-worker';
 import { expect, test, type Page } from '../harness/test';
 import type { MockExchange } from '../mock/server';
@@ -18,7 +18,7 @@ const P2 = '64987.3';
 /** A Kraken limit order with the overlay live at P1; returns the expected view for any served price. */
 async function krakenLive(page: Page, mock: MockExchange, setSettings: (s: Partial<Settings>) => Promise<Settings>) {
   const settings = await setSettings({ accountBalance: { 'kraken-margin': '20000' } });
-  mock.setPrice('kraken', 'XBTUSD', P1);
+  mock.setPrice('kraken-margin', 'XBTUSD', P1);
   const k = await new KrakenPage(page).goto();
   await k.typePrice('63500');
   await k.typeSize('0.4');
@@ -44,14 +44,14 @@ for (const { kind, what } of FAULTS) {
   }) => {
     const { at } = await krakenLive(page, mock, setSettings);
     const start = Date.now();
-    mock.fault('kraken.*', kind, { retryAfterSeconds: 3 });
-    mock.dropWebSockets('kraken');
-    mock.setPrice('kraken', 'XBTUSD', P2);
+    mock.fault('kraken-margin.*', kind, { retryAfterSeconds: 3 });
+    mock.dropWebSockets('kraken-margin');
+    mock.setPrice('kraken-margin', 'XBTUSD', P2);
 
     // A hung request must be given up by the client's own timeout (5 s) and tried again: watch
     // long enough to see the second hung request (the mark stays under its 15 s age meanwhile).
     expect(await wrongReadings(page, kind === 'hang' ? 12_000 : 5_000, { live: [at(P1), at(P2)] })).toEqual([]);
-    const tries = mock.requests((e) => e.endpoint === 'kraken.ticker' && e.time >= start);
+    const tries = mock.requests((e) => e.endpoint === 'kraken-margin.ticker' && e.time >= start);
     expect(tries.length, 'the background kept trying the ticker').toBeGreaterThan(kind === 'hang' ? 1 : 0);
     expect(tries.length, 'but it backs off instead of hammering').toBeLessThanOrEqual(6);
     if (kind === 'hang')
@@ -71,19 +71,19 @@ test('Kraken REST HTTP 429 with Retry-After: obeyed, then the REST price gets th
   const start = Date.now();
   // The stream stays refused throughout (a browser WebSocket cannot even read its status), so the
   // new price can only come over REST, and REST says: come back in 8 s (longer than its poll interval).
-  mock.fault('kraken.ws', '429');
-  mock.dropWebSockets('kraken');
-  mock.fault('kraken.ticker', '429', { count: 1, retryAfterSeconds: 8 });
-  mock.setPrice('kraken', 'XBTUSD', P2);
+  mock.fault('kraken-margin.ws', '429');
+  mock.dropWebSockets('kraken-margin');
+  mock.fault('kraken-margin.ticker', '429', { count: 1, retryAfterSeconds: 8 });
+  mock.setPrice('kraken-margin', 'XBTUSD', P2);
 
   const limited = await mock.waitFor(
     'a ticker request answered 429',
-    () => mock.requests((e) => e.endpoint === 'kraken.ticker' && e.time >= start && e.status === 429)[0],
+    () => mock.requests((e) => e.endpoint === 'kraken-margin.ticker' && e.time >= start && e.status === 429)[0],
     15_000,
   );
   const next = mock.waitFor(
     'the next ticker request',
-    () => mock.requests((e) => e.endpoint === 'kraken.ticker' && e.time > limited.time)[0],
+    () => mock.requests((e) => e.endpoint === 'kraken-margin.ticker' && e.time > limited.time)[0],
     20_000,
   );
   expect(await wrongReadings(page, 6_000, { live: [at(P1), at(P2)] })).toEqual([]);
@@ -98,7 +98,7 @@ test('hostile stream messages (another symbol, a negative or non-numeric price, 
 }) => {
   const { at } = await krakenLive(page, mock, setSettings);
   await mock.waitFor('a Kraken stream', () =>
-    mock.openStreams().some((s) => s.venue === 'kraken' && s.symbols.includes('XBTUSD')),
+    mock.openStreams().some((s) => s.venue === 'kraken-margin' && s.symbols.includes('XBTUSD')),
   );
   const row = (symbol: string, last: string) =>
     `{"channel":"ticker","type":"update","data":[{"symbol":"${symbol}","bid":${last},"bid_qty":1,"ask":${last},"ask_qty":1,"last":${last},"volume":1,"vwap":${last},"low":${last},"high":${last},"change":0,"change_pct":0}]}`;
@@ -111,28 +111,28 @@ test('hostile stream messages (another symbol, a negative or non-numeric price, 
     'null',
     '[]',
   ]) {
-    expect(mock.pushWs('kraken', text)).toBeGreaterThan(0);
+    expect(mock.pushWs('kraken-margin', text)).toBeGreaterThan(0);
   }
   expect(await wrongReadings(page, 1_500, { live: [at(P1)] })).toEqual([]);
   // The stream still works afterwards.
-  mock.setPrice('kraken', 'XBTUSD', P2);
+  mock.setPrice('kraken-margin', 'XBTUSD', P2);
   await waitForEngineFigures(page, `stream price ${P2}`, at(P2), { mark: 'live', timeoutMs: 10_000 });
 });
 
 test('Binance stream dropped: reconnects, figures follow the new mark', async ({ page, mock, setSettings }) => {
   const settings = await setSettings({ accountBalance: { 'binance-usdm': '5000' } });
-  mock.setPrice('binance', 'BTCUSDT', '65020.3');
+  mock.setPrice('binance-usdm', 'BTCUSDT', '65020.3');
   const b = await new BinancePage(page).goto();
   await b.typePrice('64000');
   await b.typeSize('0.1');
   const at = (price: string) => () =>
     expectedView(b.form(), servedSnapshot(b.form(), { price, fundingRate: '0.0001' }), settings);
   await waitForEngineFigures(page, 'live', at('65020.3'), { mark: 'live' });
-  await mock.waitFor('a Binance stream', () => mock.openStreams().some((s) => s.venue === 'binance'));
+  await mock.waitFor('a Binance stream', () => mock.openStreams().some((s) => s.venue === 'binance-usdm'));
 
   const drop = Date.now();
-  expect(mock.dropWebSockets('binance')).toBeGreaterThan(0);
-  mock.setPrice('binance', 'BTCUSDT', '65111.1');
+  expect(mock.dropWebSockets('binance-usdm')).toBeGreaterThan(0);
+  mock.setPrice('binance-usdm', 'BTCUSDT', '65111.1');
   expect(await wrongReadings(page, 2_000, { live: [at('65020.3'), at('65111.1')] })).toEqual([]);
   await waitForEngineFigures(page, 'after the drop', at('65111.1'), { mark: 'live', timeoutMs: 20_000 });
   await mock.waitFor(
@@ -156,7 +156,7 @@ test('service worker stopped mid-session: restarts, figures follow the new mark'
   try {
     await worker.stopAll();
     await worker.waitFor('stopped');
-    mock.setPrice('kraken', 'XBTUSD', P2);
+    mock.setPrice('kraken-margin', 'XBTUSD', P2);
     expect(await wrongReadings(page, 2_000, { live: [at(P1), at(P2)] })).toEqual([]);
     await waitForEngineFigures(page, `after the restart, at ${P2}`, at(P2), { mark: 'live', timeoutMs: 25_000 });
     await worker.waitFor('running');
@@ -172,13 +172,13 @@ test('stale mark: prices stop → after 15 s marked stale, figures kept; live ag
 }) => {
   const { at } = await krakenLive(page, mock, setSettings);
   // Streams go quiet (heartbeats only) and the REST ticker fails: no fresh price anywhere.
-  mock.freeze('kraken');
-  mock.fault('kraken.ticker', '500');
+  mock.freeze('kraken-margin');
+  mock.fault('kraken-margin.ticker', '500');
   // Staleness counts from when the extension received the price, so this waits MAX_AGE (15 s) once.
   await waitForEngineFigures(page, 'stale', at(P1, 20_000), { mark: 'stale', timeoutMs: 30_000 });
 
-  mock.freeze('kraken', false);
+  mock.freeze('kraken-margin', false);
   mock.resetFaults();
-  mock.setPrice('kraken', 'XBTUSD', P2);
+  mock.setPrice('kraken-margin', 'XBTUSD', P2);
   await waitForEngineFigures(page, 'live again', at(P2), { mark: 'live', timeoutMs: 25_000 });
 });

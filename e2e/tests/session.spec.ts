@@ -6,10 +6,10 @@
 import type { Page } from 'playwright-core';
 import type { Settings } from '../../src/settings/settings';
 import { GUARD_CODES } from '../../src/ui/overlay/contract';
-import { BybitPage } from '../harness/bybit-page';
+import { BybitPage } from '../harness/bybit-linear-page';
 import { expectedFor, expectedView, servedSnapshot, snapshotFromMock, type ExpectedView } from '../harness/expected';
 import { waitForEngineFigures } from '../harness/figures';
-import { KrakenPage } from '../harness/kraken-page';
+import { KrakenPage } from '../harness/kraken-margin-page';
 import { readOverlay, waitForOverlay } from '../harness/overlay';
 import { watchServiceWorker } from '../harness/service-worker';
 import { expect, test } from '../harness/test';
@@ -109,7 +109,7 @@ test.describe('guard: one hold per order', () => {
     );
     k.size = '1.5';
     const expected = guardOf(
-      expectedFor(k.form(), 'long', servedSnapshot(k.form(), mock.book.get('kraken', 'XBTUSD')), settings).quote,
+      expectedFor(k.form(), 'long', servedSnapshot(k.form(), mock.book.get('kraken-margin', 'XBTUSD')), settings).quote,
     );
     expect(expected).toContain('LIQUIDATION_NEAR');
     // The page's own script writes the size and the trader's click lands in the same task.
@@ -276,7 +276,7 @@ test.describe('the overlay follows what it read', () => {
     await waitForEngineFigures(
       page,
       'figures for 0.3 in the new form',
-      () => expectedView(k.form(), servedSnapshot(k.form(), mock.book.get('kraken', 'XBTUSD')), settings),
+      () => expectedView(k.form(), servedSnapshot(k.form(), mock.book.get('kraken-margin', 'XBTUSD')), settings),
       { timeoutMs: 3_000 },
     );
   });

@@ -8,10 +8,10 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../src/settings/settings';
 import { FIGURES } from '../../src/ui/overlay/contract';
-import { BybitPage } from '../harness/bybit-page';
+import { BybitPage } from '../harness/bybit-linear-page';
 import { ROOT } from '../harness/chromium';
 import { figuresOf, readOverlay, waitForOverlay } from '../harness/overlay';
-import { KrakenPage } from '../harness/kraken-page';
+import { KrakenPage } from '../harness/kraken-margin-page';
 import { expect, test } from '../harness/test';
 import { tabIdOf } from '../harness/tabs';
 

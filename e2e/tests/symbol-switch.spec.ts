@@ -3,21 +3,21 @@
 import { BinancePage } from '../harness/binance-usdm-page';
 import { expectedView, servedSnapshot, snapshotFromMock } from '../harness/expected';
 import { sameNumber, shownMark, waitForEngineFigures } from '../harness/figures';
-import { KrakenPage } from '../harness/kraken-page';
+import { KrakenPage } from '../harness/kraken-margin-page';
 import { expect, test } from '../harness/test';
 
 test('Kraken: BTC/USD → ETH/USD by pushState', async ({ page, mock, setSettings }) => {
   const settings = await setSettings({ accountBalance: { 'kraken-margin': '20000' } });
-  mock.setPrice('kraken', 'ETHUSD', '3210.55');
+  mock.setPrice('kraken-margin', 'ETHUSD', '3210.55');
   const k = await new KrakenPage(page).goto('btc-usd');
   await waitForEngineFigures(
     page,
     'BTC/USD',
-    () => expectedView(k.form(), servedSnapshot(k.form(), mock.book.get('kraken', 'XBTUSD')), settings),
+    () => expectedView(k.form(), servedSnapshot(k.form(), mock.book.get('kraken-margin', 'XBTUSD')), settings),
     { mark: 'live' },
   );
   await mock.waitFor('a BTC/USD stream', () =>
-    mock.openStreams().some((s) => s.venue === 'kraken' && s.symbols.includes('XBTUSD')),
+    mock.openStreams().some((s) => s.venue === 'kraken-margin' && s.symbols.includes('XBTUSD')),
   );
   const before = mock.log.length;
 
@@ -27,7 +27,7 @@ test('Kraken: BTC/USD → ETH/USD by pushState', async ({ page, mock, setSetting
   const reading = await waitForEngineFigures(
     page,
     'ETH/USD',
-    () => expectedView(k.form(), servedSnapshot(k.form(), mock.book.get('kraken', 'ETHUSD')), settings),
+    () => expectedView(k.form(), servedSnapshot(k.form(), mock.book.get('kraken-margin', 'ETHUSD')), settings),
     { mark: 'live' },
   );
   expect(sameNumber(shownMark(reading), '3210.55')).toBe(true);
@@ -37,7 +37,7 @@ test('Kraken: BTC/USD → ETH/USD by pushState', async ({ page, mock, setSetting
   const after = mock.log.slice(before);
   expect(after.some((e) => e.host === 'api.kraken.com' && /pair=ETHUSD\b/.test(e.path))).toBe(true);
   await mock.waitFor('an ETH/USD stream and no BTC/USD stream', () => {
-    const streams = mock.openStreams().filter((s) => s.venue === 'kraken');
+    const streams = mock.openStreams().filter((s) => s.venue === 'kraken-margin');
     return streams.some((s) => s.symbols.includes('ETHUSD')) && !streams.some((s) => s.symbols.includes('XBTUSD'));
   });
   expect(
@@ -47,13 +47,13 @@ test('Kraken: BTC/USD → ETH/USD by pushState', async ({ page, mock, setSetting
 
 test('Binance: BTCUSDT → ETHUSDT by pushState', async ({ page, mock, setSettings }) => {
   const settings = await setSettings({ accountBalance: { 'binance-usdm': '5000' } });
-  mock.setPrice('binance', 'ETHUSDT', '3205.75', { fundingRate: '-0.00005' });
+  mock.setPrice('binance-usdm', 'ETHUSDT', '3205.75', { fundingRate: '-0.00005' });
   const start = mock.log.length;
   const b = await new BinancePage(page).goto('BTCUSDT');
   await waitForEngineFigures(
     page,
     'BTCUSDT',
-    () => expectedView(b.form(), servedSnapshot(b.form(), mock.book.get('binance', 'BTCUSDT')), settings),
+    () => expectedView(b.form(), servedSnapshot(b.form(), mock.book.get('binance-usdm', 'BTCUSDT')), settings),
     { mark: 'live' },
   );
   const before = mock.log.length;
@@ -81,10 +81,10 @@ test('Binance: BTCUSDT → ETHUSDT by pushState', async ({ page, mock, setSettin
   expect(after.some((e) => e.host === 'fapi.binance.com' && e.path.includes('symbol=ETHUSDT'))).toBe(true);
   // The table is held in the worker's memory: fetched for BTCUSDT in this worker's life, it is not fetched again for
   // ETHUSDT. (A worker restarted by an earlier test starts BTCUSDT from its cached table: then one fetch for ETHUSDT.)
-  const fetchedForBtc = mock.log.slice(start, before).some((e) => e.endpoint === 'binance.brackets');
-  expect(after.filter((e) => e.endpoint === 'binance.brackets')).toHaveLength(fetchedForBtc ? 0 : 1);
+  const fetchedForBtc = mock.log.slice(start, before).some((e) => e.endpoint === 'binance-usdm.brackets');
+  expect(after.filter((e) => e.endpoint === 'binance-usdm.brackets')).toHaveLength(fetchedForBtc ? 0 : 1);
   await mock.waitFor('an ETHUSDT stream and no BTCUSDT stream', () => {
-    const streams = mock.openStreams().filter((s) => s.venue === 'binance');
+    const streams = mock.openStreams().filter((s) => s.venue === 'binance-usdm');
     return streams.some((s) => s.symbols.includes('ETHUSDT')) && !streams.some((s) => s.symbols.includes('BTCUSDT'));
   });
 });

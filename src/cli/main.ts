@@ -3,7 +3,7 @@
 // JSON error for bad input and one human line on stderr; never a stack trace.
 import { clipText, type InputErrorCode } from '../core/errors';
 import { quoteJson, type QuoteResult } from '../core/quote';
-import { bundledFacts } from '../venues/facts';
+import { bundledFacts } from './node-facts';
 import { parseArgs, USAGE } from './args';
 import { lostNumberMessage, lostNumbers, pathText, type LostNumber } from './json-numbers';
 import { InputTooLarge, MAX_INPUT_BYTES, readInputFile, readStdin, UnreadableInput } from './read-input';

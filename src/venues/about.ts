@@ -1,9 +1,9 @@
 /// <reference types="vite/client" />
 // What each venue reads from its page, fetches, computes and assumes — in words, for the options
-// page and the README. One about.json per venue folder, collected by registry like readers.ts,
+// page and the README. One about.json per venue folder, collected by venue id like readers.ts,
 // and checked against the folder's feed and fixture by tests/venues/venue-folders.test.ts.
 import type { VenueId } from '../core/types';
-import { VENUE_FOLDERS } from './registry';
+import { VENUE_IDS } from './registry';
 
 export interface VenueAbout {
   venue: VenueId;
@@ -20,7 +20,7 @@ export interface VenueAbout {
 
 const modules = import.meta.glob<{ default: Omit<VenueAbout, 'venue'> }>('./*/about.json', { eager: true });
 
-export const VENUE_ABOUT: readonly VenueAbout[] = Object.entries(VENUE_FOLDERS).flatMap(([venue, folder]) => {
-  const about = modules[`./${folder}/about.json`]?.default;
-  return about === undefined ? [] : [{ venue: venue as VenueId, ...about }];
+export const VENUE_ABOUT: readonly VenueAbout[] = VENUE_IDS.flatMap((venue) => {
+  const about = modules[`./${venue}/about.json`]?.default;
+  return about === undefined ? [] : [{ venue, ...about }];
 });

@@ -5,7 +5,7 @@
 // is a fair fallback, unlike prices or tiers.
 import { parseDecimalText } from '../core/decimal';
 import type { VenueId } from '../core/types';
-import okx from './okx/contract-values.json';
+import okx from './okx-swap/contract-values.json';
 
 export interface BundledContractValue {
   value: string;

@@ -4,24 +4,7 @@
 import { checkTierOrder, type TierDraft } from '../core/tiers';
 import { parseDecimalText, type Dec } from '../core/decimal';
 import type { FactsBook, SymbolFacts, VenueFacts } from '../core/facts';
-import type { VenueId } from '../core/types';
-import binanceMargin from './binance-margin/facts.json';
 import { decodeBrackets } from './binance-usdm/bracket-bundle';
-import binanceUsdmBrackets from './binance-usdm/brackets.json';
-import binanceUsdm from './binance-usdm/facts.json';
-import bybit from './bybit/facts.json';
-import hyperliquid from './hyperliquid/facts.json';
-import kraken from './kraken/facts.json';
-import okx from './okx/facts.json';
-
-export const RAW_FACTS: Record<VenueId, unknown> = {
-  'kraken-margin': kraken,
-  'binance-usdm': binanceUsdm,
-  'binance-margin': binanceMargin,
-  'bybit-linear': bybit,
-  'okx-swap': okx,
-  hyperliquid,
-};
 
 const SYMBOL_NUMBERS = [
   'maxLeverage',
@@ -139,15 +122,16 @@ export function withBracketBundle(raw: unknown, bundle: unknown): unknown {
   return { ...facts, symbols: { ...own, ...symbols } };
 }
 
-let cached: FactsBook | undefined;
-
-/** All bundled facts, parsed once. */
-export function bundledFacts(): FactsBook {
-  cached ??= Object.fromEntries(
-    Object.entries(RAW_FACTS).map(([venue, raw]) => [
+/**
+ * Every venue's raw facts.json (by venue id) and the Binance bracket bundle → the parsed book.
+ * The files are found by bundled-facts.ts (Vite's glob: background, popup, tests) or read from
+ * disk by the CLI (src/cli/node-facts.ts); both hand them here, so they are checked alike.
+ */
+export function factsBook(raw: Readonly<Record<string, unknown>>, bracketBundle: unknown): FactsBook {
+  return Object.fromEntries(
+    Object.entries(raw).map(([venue, facts]) => [
       venue,
-      parseVenueFacts(venue === 'binance-usdm' ? withBracketBundle(raw, binanceUsdmBrackets) : raw, venue),
+      parseVenueFacts(venue === 'binance-usdm' ? withBracketBundle(facts, bracketBundle) : facts, venue),
     ]),
   );
-  return cached;
 }

@@ -4,7 +4,7 @@
 // so adding a venue means a new folder and one registry line, nothing here.
 // The content-script bundle imports this file: readers stay small and import no background code.
 import type { Side } from '../core/types';
-import { VENUE_FOLDERS } from './registry';
+import { VENUE_IDS } from './registry';
 import type { FormReading, PageReader } from './types';
 
 /** A PageReader that can also tell which side a submit button places (for the pre-submit guard). */
@@ -25,8 +25,8 @@ const modules = import.meta.glob<{ reader?: VenueReader }>('./*/reader.ts', { ea
 
 function loadReaders(): VenueReader[] {
   const out: VenueReader[] = [];
-  for (const [venue, folder] of Object.entries(VENUE_FOLDERS)) {
-    const reader = modules[`./${folder}/reader.ts`]?.reader;
+  for (const venue of VENUE_IDS) {
+    const reader = modules[`./${venue}/reader.ts`]?.reader;
     // A folder whose reader is missing or names another venue is a build mistake; the
     // meta-test in tests/readers catches it, and here it simply reads nothing.
     if (reader !== undefined && reader.venue === venue) out.push(reader);

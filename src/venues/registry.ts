@@ -1,13 +1,7 @@
-// The one line per venue: engine venue id → its folder under src/venues/. A venue folder
-// holds reader.ts (content side), feed.ts (background side), selectors.ts, facts.json and
-// fixtures; readers.ts and feeds.ts pick them up from here, so nothing else names a venue.
-import type { VenueId } from '../core/types';
+// Every venue's folder under src/venues/ is named by its engine id (core/types.ts VENUES, the one
+// registry line): reader.ts (content side), feed.ts (background side), selectors.ts, facts.json,
+// about.json and fixtures. readers.ts, feeds.ts, facts.ts and about.ts glob them by that name, so
+// nothing else names a venue.
+import { VENUES, type VenueId } from '../core/types';
 
-export const VENUE_FOLDERS: Partial<Record<VenueId, string>> = {
-  'kraken-margin': 'kraken',
-  'binance-usdm': 'binance-usdm',
-  'bybit-linear': 'bybit',
-  'okx-swap': 'okx',
-  hyperliquid: 'hyperliquid',
-  'binance-margin': 'binance-margin',
-};
+export const VENUE_IDS: readonly VenueId[] = VENUES;

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createBackground, type Background } from '../../src/background/app';
 import { BADGE_COLORS, computeBadge as drawBadge } from '../../src/background/badge/compute';
-import { quoteSides } from '../../src/background/quotes/compute';
+import { quoteSides } from '../../src/venues/quote-sides';
 import { BADGE_UPDATE_MS } from '../../src/background/badge/controller';
 import { formatBadgePercent, formatPrice } from '../../src/background/badge/format';
 import { MARKET_PORT } from '../../src/messaging/messages';

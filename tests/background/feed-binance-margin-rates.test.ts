@@ -7,7 +7,7 @@ import { crossRates, isolatedRates } from '../../src/venues/binance-margin/rates
 import { borrowRateKey, liveBorrowRate } from '../../src/venues/borrow-rate';
 import { planQuote, withPlanNotes } from '../../src/venues/quote-input';
 import { quoteJsonSafe } from '../../src/core/quote';
-import { bundledFacts } from '../../src/venues/facts';
+import { bundledFacts } from '../../src/venues/bundled-facts';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import type { MarketSnapshot, OrderForm } from '../../src/venues/types';
 import { fixture } from './fakes';

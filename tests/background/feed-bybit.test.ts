@@ -1,13 +1,13 @@
 // Bybit USDT perpetual feed: response validation against the saved fixtures in
-// src/venues/bybit/fixtures/api/ and spoiled variants of them, plus the stream protocol.
+// src/venues/bybit-linear/fixtures/api/ and spoiled variants of them, plus the stream protocol.
 import { describe, expect, it } from 'vitest';
-import { feed } from '../../src/venues/bybit/feed';
+import { feed } from '../../src/venues/bybit-linear/feed';
 import { feedFor } from '../../src/venues/feeds';
 import { fixture } from './fakes';
 
 type Json = any;
 const clone = <T>(v: T): T => structuredClone(v);
-const load = (name: string) => fixture('bybit', name) as Json;
+const load = (name: string) => fixture('bybit-linear', name) as Json;
 
 const tickers = load('tickers.json');
 const riskLimit = load('risk-limit.json');

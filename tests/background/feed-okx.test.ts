@@ -1,22 +1,22 @@
-// OKX feed: endpoints, strict parsers against the saved fixtures in src/venues/okx/fixtures/api/
+// OKX feed: endpoints, strict parsers against the saved fixtures in src/venues/okx-swap/fixtures/api/
 // and spoiled variants of them, the WebSocket subscription and stream messages.
 // The position-tier numbers in position-tiers.json are illustrative, in the documented shape.
 import { describe, expect, it } from 'vitest';
 import { feedFor } from '../../src/venues/feeds';
-import { feed } from '../../src/venues/okx/feed';
+import { feed } from '../../src/venues/okx-swap/feed';
 import { fixture } from './fakes';
 
 type Json = any;
 const clone = <T>(v: T): T => structuredClone(v);
 const SYMBOL = 'BTC-USDT-SWAP';
 
-const markPrice = fixture('okx', 'mark-price.json') as Json;
-const instruments = fixture('okx', 'instruments.json') as Json;
-const funding = fixture('okx', 'funding-rate.json') as Json;
-const tiers = fixture('okx', 'position-tiers.json') as Json;
-const errorBody = fixture('okx', 'error.json') as Json;
-const wsMark = fixture('okx', 'ws-mark-price.json') as Json;
-const wsFunding = fixture('okx', 'ws-funding-rate.json') as Json;
+const markPrice = fixture('okx-swap', 'mark-price.json') as Json;
+const instruments = fixture('okx-swap', 'instruments.json') as Json;
+const funding = fixture('okx-swap', 'funding-rate.json') as Json;
+const tiers = fixture('okx-swap', 'position-tiers.json') as Json;
+const errorBody = fixture('okx-swap', 'error.json') as Json;
+const wsMark = fixture('okx-swap', 'ws-mark-price.json') as Json;
+const wsFunding = fixture('okx-swap', 'ws-funding-rate.json') as Json;
 
 const source = (name: string) => {
   const found = feed.moreFacts?.find((s) => s.name === name);

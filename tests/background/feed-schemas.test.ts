@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { feed as binance } from '../../src/venues/binance-usdm/feed';
 import { FEEDS, feedFor } from '../../src/venues/feeds';
-import { feed as kraken } from '../../src/venues/kraken/feed';
-import { restPair } from '../../src/venues/kraken/feed-schema';
-import { VENUE_FOLDERS } from '../../src/venues/registry';
+import { feed as kraken } from '../../src/venues/kraken-margin/feed';
+import { restPair } from '../../src/venues/kraken-margin/feed-schema';
+import { VENUE_IDS } from '../../src/venues/registry';
 import { fixture } from './fakes';
 
 type Json = any;
@@ -13,7 +13,7 @@ const clone = <T>(v: T): T => structuredClone(v);
 
 describe('feed registry', () => {
   it('has a feed for every registry folder with a feed.ts, under the right venue', () => {
-    expect(Object.keys(FEEDS).sort()).toEqual(Object.keys(VENUE_FOLDERS).sort());
+    expect(Object.keys(FEEDS).sort()).toEqual([...VENUE_IDS].sort());
     expect(feedFor('kraken-margin')).toBe(kraken);
     expect(feedFor('binance-usdm')).toBe(binance);
     expect(feedFor('bybit-linear')?.venue).toBe('bybit-linear');
@@ -21,9 +21,9 @@ describe('feed registry', () => {
 });
 
 describe('kraken feed', () => {
-  const ticker = fixture('kraken', 'ticker.json') as Json;
-  const pairs = fixture('kraken', 'asset-pairs.json') as Json;
-  const ws = fixture('kraken', 'ws-ticker.json') as Json;
+  const ticker = fixture('kraken-margin', 'ticker.json') as Json;
+  const pairs = fixture('kraken-margin', 'asset-pairs.json') as Json;
+  const ws = fixture('kraken-margin', 'ws-ticker.json') as Json;
 
   it('maps WebSocket symbols to REST pair names', () => {
     expect(restPair('BTC/USD')).toBe('XBTUSD');
@@ -62,7 +62,7 @@ describe('kraken feed', () => {
   });
 
   it('rejects the documented error body', () => {
-    expect(kraken.parseMark(fixture('kraken', 'ticker-error.json'), 'BTC/USD')).toEqual({
+    expect(kraken.parseMark(fixture('kraken-margin', 'ticker-error.json'), 'BTC/USD')).toEqual({
       ok: false,
       reason: 'Kraken error EQuery:Unknown asset pair',
     });

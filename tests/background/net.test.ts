@@ -7,7 +7,7 @@ import { createHttpClient, FETCH_TIMEOUT_MS } from '../../src/background/net/htt
 import { openSocket } from '../../src/background/net/socket';
 import type { EndpointKind, VenueFeed } from '../../src/venues/feed-types';
 import { FEEDS } from '../../src/venues/feeds';
-import { feed as kraken } from '../../src/venues/kraken/feed';
+import { feed as kraken } from '../../src/venues/kraken-margin/feed';
 import { FakeClock, FakeFetch, jsonResponse, never, recordingLog, response, socketFactory } from './fakes';
 
 const TICKER = '/0/public/Ticker';

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { BadgeInput } from '../../src/background/badge/controller';
 import type { FeedHub, SnapshotListener } from '../../src/background/feed/hub';
-import { quoteSides, type SideQuote } from '../../src/background/quotes/compute';
+import { quoteSides, type SideQuote } from '../../src/venues/quote-sides';
 import {
   MARK_REFRESH_MS,
   QuoteService,

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { FACTS_POLL_MS, FeedRunner, MARK_POLL_MS, STREAM_SILENCE_MS } from '../../src/background/feed/runner';
 import { createHttpClient } from '../../src/background/net/http';
 import { feed as binance } from '../../src/venues/binance-usdm/feed';
-import { feed as kraken } from '../../src/venues/kraken/feed';
+import { feed as kraken } from '../../src/venues/kraken-margin/feed';
 import type { MarketSnapshot } from '../../src/venues/types';
 import {
   FakeClock,
@@ -225,8 +225,8 @@ describe('feed runner', () => {
 
   it('subscribes on Kraken, ignores heartbeats and keeps REST going for a quiet market', async () => {
     fetch
-      .route(TICKER, () => jsonResponse(fixture('kraken', 'ticker.json')))
-      .route(PAIRS, () => jsonResponse(fixture('kraken', 'asset-pairs.json')));
+      .route(TICKER, () => jsonResponse(fixture('kraken-margin', 'ticker.json')))
+      .route(PAIRS, () => jsonResponse(fixture('kraken-margin', 'asset-pairs.json')));
     start(kraken, 'BTC/USD');
     await clock.advance(0);
     const socket = latestSocket();
@@ -237,7 +237,7 @@ describe('feed runner', () => {
       params: { channel: 'ticker', symbol: ['BTC/USD'] },
     });
     socket.receive({ method: 'subscribe', success: true, result: { channel: 'ticker', symbol: 'BTC/USD' } });
-    socket.receive(fixture('kraken', 'ws-ticker.json'));
+    socket.receive(fixture('kraken-margin', 'ws-ticker.json'));
     expect(last().figures.lastPrice?.source).toBe('stream');
     expect(last().figures.marginCallLevel?.value).toBe('80');
     const calls = fetch.callsTo(TICKER);
@@ -252,8 +252,8 @@ describe('feed runner', () => {
 
   it('reconnects when Kraken refuses the subscription', async () => {
     fetch
-      .route(TICKER, () => jsonResponse(fixture('kraken', 'ticker.json')))
-      .route(PAIRS, () => jsonResponse(fixture('kraken', 'asset-pairs.json')));
+      .route(TICKER, () => jsonResponse(fixture('kraken-margin', 'ticker.json')))
+      .route(PAIRS, () => jsonResponse(fixture('kraken-margin', 'asset-pairs.json')));
     start(kraken, 'BTC/USD');
     await clock.advance(0);
     latestSocket().open();

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Dec } from '../../src/core/decimal';
 import { quoteJson } from '../../src/core/quote';
 import { chartFromQuote } from '../../src/ui/chart/from-quote';
-import { bundledFacts } from '../../src/venues/facts';
+import { bundledFacts } from '../../src/venues/bundled-facts';
 
 const input = (side: 'long' | 'short', fundingRate?: string) => ({
   venue: 'bybit-linear',

@@ -1,7 +1,7 @@
 // A fake background for content-script tests: answers every cs→bg:form-changed with the quotes
 // the real background would compute (its own quoteSides + toWire, the engine and the bundled
 // facts), asynchronously like a real port, or holds the answers back (a restarting worker).
-import { quoteSides, toWire } from '../../src/background/quotes/compute';
+import { quoteSides, toWire } from '../../src/venues/quote-sides';
 import { marketRefusal } from '../../src/background/quotes/refusal';
 import type { CsToBg, QuotesMessage } from '../../src/messaging/messages';
 import type { Settings } from '../../src/settings/settings';

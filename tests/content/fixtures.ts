@@ -1,6 +1,6 @@
 // Shared test data for content-script and overlay tests: a Binance futures form, a Kraken
 // margin form and market snapshots, built on the real contracts.
-import { quoteSides, toWire } from '../../src/background/quotes/compute';
+import { quoteSides, toWire } from '../../src/venues/quote-sides';
 import type { WireSide } from '../../src/messaging/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
 import type { MarketInfo } from '../../src/ui/overlay/view-model';

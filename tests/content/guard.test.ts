@@ -4,7 +4,7 @@
 // order whose quote is not in is held as ORDER_UNCHECKED until the quote arrives or the wait runs
 // out; off when disabled; Enter counts as a submit.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { quoteSides, toWire } from '../../src/background/quotes/compute';
+import { quoteSides, toWire } from '../../src/venues/quote-sides';
 import { CHECK_BOUND_MS, guardCodes, localGuardCodes, SubmitGuard, type Attempt } from '../../src/content/guard';
 import { installGuardEvents } from '../../src/content/guard-events';
 import { orderIdentity } from '../../src/content/order-identity';

@@ -6,11 +6,11 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { quoteSides, toWire } from '../../src/background/quotes/compute';
+import { quoteSides, toWire } from '../../src/venues/quote-sides';
 import { quoteJson } from '../../src/core/quote';
 import type { QuotesMessage, WireQuote } from '../../src/messaging/messages';
 import { isWireQuote, parseBgToCs } from '../../src/messaging/validate-bg-to-cs';
-import { bundledFacts } from '../../src/venues/facts';
+import { bundledFacts } from '../../src/venues/bundled-facts';
 import { mapCase, type MappedCase } from '../cases/mapping';
 import { binanceForm, krakenForm, NOW, settings, snapshot } from '../content/fixtures';
 

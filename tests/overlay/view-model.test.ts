@@ -275,7 +275,7 @@ describe('cross margin: where the account figures came from (issue 4)', () => {
   });
 
   it('an OKX order in contracts waits for the contract value instead of guessing it', () => {
-    // ETH: no bundled contract value (BTC-USDT-SWAP has one, src/venues/okx/contract-values.json).
+    // ETH: no bundled contract value (BTC-USDT-SWAP has one, src/venues/okx-swap/contract-values.json).
     const okx = binanceForm({ venue: 'okx-swap', symbol: 'ETH-USDT-SWAP', size: { unit: 'contracts', value: '10' } });
     const snap: MarketSnapshot = { ...snapshot('65000'), venue: 'okx-swap', symbol: 'ETH-USDT-SWAP' };
     const v = view(okx, snap);

@@ -5,7 +5,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { quoteSides } from '../../src/background/quotes/compute';
+import { quoteSides } from '../../src/venues/quote-sides';
 import { Dec } from '../../src/core/decimal';
 import type { VenueId } from '../../src/core/types';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';

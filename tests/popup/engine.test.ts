@@ -1,11 +1,11 @@
 // The popup's calculator runs the background's own computation: a page order left as it is gives
 // the overlay's figures exactly; a scenario becomes the engine input one would write by hand.
 import { describe, expect, it } from 'vitest';
-import { quoteSides } from '../../src/background/quotes/compute';
+import { quoteSides } from '../../src/venues/quote-sides';
 import { quoteJson } from '../../src/core/quote';
 import { VENUES } from '../../src/core/types';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
-import { bundledFacts } from '../../src/venues/facts';
+import { bundledFacts } from '../../src/venues/bundled-facts';
 import { quoteScenario } from '../../src/ui/popup/engine';
 import { buildFigures } from '../../src/ui/popup/figures-model';
 import { defaultScenario, scenarioFromOrder, type PageOrigin, type Scenario } from '../../src/ui/popup/scenario';

@@ -6,7 +6,7 @@ import { parseQuoteInput } from '../../src/core/input';
 import { quote } from '../../src/core/quote';
 import { fits } from '../../src/core/sizing';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
-import { bundledFacts } from '../../src/venues/facts';
+import { bundledFacts } from '../../src/venues/bundled-facts';
 import { quoteScenario } from '../../src/ui/popup/engine';
 import { defaultScenario } from '../../src/ui/popup/scenario';
 import { quantityDecimals, riskAmount, sizeFromRisk } from '../../src/ui/popup/sizing';

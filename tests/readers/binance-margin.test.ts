@@ -414,8 +414,8 @@ describe('Binance margin reader: refuses to guess', () => {
   });
 
   it('another venue page, or a page with no form', () => {
-    expect(reader.read(loadPage('binance-futures.html'), URL_CROSS).status).toBe('unrecognised');
-    expect(reader.read(loadPage('kraken-pro.html'), URL_CROSS).status).toBe('unrecognised');
+    expect(reader.read(loadPage('binance-usdm.html'), URL_CROSS).status).toBe('unrecognised');
+    expect(reader.read(loadPage('kraken-margin.html'), URL_CROSS).status).toBe('unrecognised');
     const random = new DOMParser().parseFromString(
       '<html><body><h1>BTC/USDT</h1><button>Buy BTC</button><div role="tab" aria-selected="true">Cross 3x</div></body></html>',
       'text/html',

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-// Binance USDⓈ-M futures reader against e2e/fixtures/pages/binance-futures.html.
+// Binance USDⓈ-M futures reader against e2e/fixtures/pages/binance-usdm.html.
 import { describe, expect, it } from 'vitest';
 import { reader, sideOfSubmit } from '../../src/venues/binance-usdm/reader';
 import { BINANCE_USDM_SELECTORS } from '../../src/venues/binance-usdm/selectors';
@@ -22,7 +22,7 @@ const EXAMPLE: OrderForm = {
   availableBalance: '10000',
 };
 
-const page = () => loadPage('binance-futures.html');
+const page = () => loadPage('binance-usdm.html');
 
 function form(reading: FormReading): OrderForm {
   if (reading.status !== 'ok') throw new Error(`unrecognised: ${reading.missing.join(', ')}`);
@@ -264,7 +264,7 @@ describe('Binance USDⓈ-M reader: refuses to guess', () => {
   });
 
   it('another venue page, or a page with no form', () => {
-    const kraken = reader.read(loadPage('kraken-pro.html'), URL_BTC);
+    const kraken = reader.read(loadPage('kraken-margin.html'), URL_BTC);
     // Kraken's Limit/Market tabs do match the text fallback; everything Binance-specific is missing.
     expect(missing(kraken)).toEqual(['buy', 'sell', 'marginMode', 'leverage', 'price', 'size', 'sizeUnit', 'tpsl']);
     const random = new DOMParser().parseFromString(

@@ -5,11 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { execText, matchesText, sameText } from '../../src/venues/dom/text';
 import { readerForUrl } from '../../src/venues/readers';
-import { reader as kraken, sideOfSubmit as krakenSide } from '../../src/venues/kraken/reader';
-import { reader as bybit } from '../../src/venues/bybit/reader';
-import { reader as okx } from '../../src/venues/okx/reader';
+import { reader as kraken, sideOfSubmit as krakenSide } from '../../src/venues/kraken-margin/reader';
+import { reader as bybit } from '../../src/venues/bybit-linear/reader';
+import { reader as okx } from '../../src/venues/okx-swap/reader';
 import { reader as hyperliquid } from '../../src/venues/hyperliquid/reader';
-import { SUBMIT_TEXT } from '../../src/venues/kraken/selectors';
+import { SUBMIT_TEXT } from '../../src/venues/kraken-margin/selectors';
 import type { FormReading, OrderForm } from '../../src/venues/types';
 import { FIXTURES } from '../venues/fixture-pages';
 import { $, byText, loadPage } from './load';
@@ -67,7 +67,7 @@ describe('every reader: the whole page in upper case reads the same form', () =>
 
 describe('the places the issue names', () => {
   it('Kraken: a "BUY BTC" submit button is still the submit button, and places a buy', () => {
-    const doc = loadPage('kraken-pro.html');
+    const doc = loadPage('kraken-margin.html');
     const submit = byText(doc, 'button', 'Buy BTC');
     submit.textContent = 'BUY BTC';
     const url = new URL(FIXTURES['kraken-margin'].url);

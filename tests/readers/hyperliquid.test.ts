@@ -471,7 +471,7 @@ describe('Hyperliquid reader: refuses to guess', () => {
   });
 
   it('another venue page, or a page with no form', () => {
-    const binance = reader.read(loadPage('binance-futures.html'), URL_BTC);
+    const binance = reader.read(loadPage('binance-usdm.html'), URL_BTC);
     // Binance's "Buy/Long" and "Sell/Short" do match the toggle texts; everything else Hyperliquid-specific is missing.
     expect(missing(binance)).toEqual(['submit', 'side', 'typeMarket', 'typeLimit', 'size', 'reduceOnly', 'tpsl']);
     const random = new DOMParser().parseFromString(

@@ -5,8 +5,8 @@
 // both kinds, makes the scope unreadable. The rule is in src/venues/dom/numbers.ts.
 import { describe, expect, it } from 'vitest';
 import { classifyNumber, evidenceOf, NumberScope, parseInFormat, parsePageNumber } from '../../src/venues/dom/numbers';
-import { reader as bybit } from '../../src/venues/bybit/reader';
-import { reader as okx } from '../../src/venues/okx/reader';
+import { reader as bybit } from '../../src/venues/bybit-linear/reader';
+import { reader as okx } from '../../src/venues/okx-swap/reader';
 import { reader as hyperliquid } from '../../src/venues/hyperliquid/reader';
 import type { FormReading, OrderForm } from '../../src/venues/types';
 import { FIXTURES } from '../venues/fixture-pages';

@@ -6,11 +6,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { VenueId } from '../../src/core/types';
 import { READERS, readerForUrl } from '../../src/venues/readers';
-import { VENUE_FOLDERS } from '../../src/venues/registry';
+import { VENUE_IDS } from '../../src/venues/registry';
 import { FIXTURES } from '../venues/fixture-pages';
 import { loadPage, PAGES_DIR, ROOT_DIR } from './load';
 
-const venues = Object.entries(VENUE_FOLDERS) as Array<[VenueId, string]>;
+// Each venue's folder is named by its id.
+const venues: Array<[VenueId, string]> = VENUE_IDS.map((venue) => [venue, venue]);
 
 describe('venue folders', () => {
   it.each(venues)('%s has reader.ts, selectors.ts, facts.json and a fixture page', (venue, folder) => {

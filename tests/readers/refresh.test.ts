@@ -4,7 +4,7 @@
 // an unreadable reading), it says null and the caller reads in full.
 import { describe, expect, it } from 'vitest';
 import { reader as binance } from '../../src/venues/binance-usdm/reader';
-import { reader as kraken } from '../../src/venues/kraken/reader';
+import { reader as kraken } from '../../src/venues/kraken-margin/reader';
 import type { FormReading } from '../../src/venues/types';
 import { $, byText, loadPage } from './load';
 
@@ -26,7 +26,7 @@ describe('Kraken: refresh = read when only typed values change', () => {
   const priceInput = (doc: Document) => $(doc, 'input[id^="price-"]');
 
   it('size and price, one keystroke after another', () => {
-    const doc = loadPage('kraken-pro.html');
+    const doc = loadPage('kraken-margin.html');
     let reading = kraken.read(doc, KRAKEN_URL);
     for (const [size, price] of [
       ['0.51', '65000'],
@@ -42,7 +42,7 @@ describe('Kraken: refresh = read when only typed values change', () => {
   });
 
   it('a market order (no price input)', () => {
-    const doc = loadPage('kraken-pro.html');
+    const doc = loadPage('kraken-margin.html');
     for (const t of doc.querySelectorAll('[role="tab"]')) {
       if (t.textContent?.trim() === 'Limit' || t.textContent?.trim() === 'Market')
         t.setAttribute('aria-selected', String(t.textContent.trim() === 'Market'));
@@ -54,7 +54,7 @@ describe('Kraken: refresh = read when only typed values change', () => {
   });
 
   it('gives up on what a full read would refuse, or when an input left the page', () => {
-    const doc = loadPage('kraken-pro.html');
+    const doc = loadPage('kraken-margin.html');
     const reading = kraken.read(doc, KRAKEN_URL);
     for (const bad of ['', '0', 'abc', '1.234,5', '-1']) {
       typeInto(sizeInput(doc), bad);
@@ -68,10 +68,10 @@ describe('Kraken: refresh = read when only typed values change', () => {
   });
 
   it('an unreadable reading or a foreign one has no fast path', () => {
-    const doc = loadPage('kraken-pro.html');
+    const doc = loadPage('kraken-margin.html');
     typeInto(sizeInput(doc), '');
     expect(kraken.refresh!(kraken.read(doc, KRAKEN_URL))).toBeNull();
-    const other = kraken.read(loadPage('kraken-pro.html'), KRAKEN_URL);
+    const other = kraken.read(loadPage('kraken-margin.html'), KRAKEN_URL);
     if (other.status !== 'ok') throw new Error('fixture unreadable');
     expect(kraken.refresh!({ status: 'ok', form: other.form, matched: {} })).toBeNull(); // not a reading it returned
   });
@@ -84,7 +84,7 @@ describe('Binance: refresh = read when only typed values change', () => {
   };
 
   it('price, size and the TP/SL triggers', () => {
-    const doc = loadPage('binance-futures.html');
+    const doc = loadPage('binance-usdm.html');
     byText(doc, '[role="checkbox"]', 'TP/SL').setAttribute('aria-checked', 'true');
     $(doc, '[data-fixture="tpsl-fields"]').hidden = false;
     let reading = binance.read(doc, BINANCE_URL);

@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PAGE_POSITIONS } from '../../src/messaging/messages';
 import { readerForUrl } from '../../src/venues/readers';
-import { reader as bybit } from '../../src/venues/bybit/reader';
-import { reader as okx } from '../../src/venues/okx/reader';
+import { reader as bybit } from '../../src/venues/bybit-linear/reader';
+import { reader as okx } from '../../src/venues/okx-swap/reader';
 import { reader as hyperliquid } from '../../src/venues/hyperliquid/reader';
 import type { FormReading, OrderForm } from '../../src/venues/types';
 import { FIXTURES } from '../venues/fixture-pages';

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { quoteJson } from '../../src/core/quote';
-import { bundledFacts } from '../../src/venues/facts';
+import { bundledFacts } from '../../src/venues/bundled-facts';
 import { bandAt, caseArb, D, surplusAt, TIER_RUNS, toInput, type Case, type Venue } from '../helpers/tier-props';
 
 function quote(c: Case, markPrice?: string): any {

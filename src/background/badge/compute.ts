@@ -7,7 +7,7 @@ import type { Side } from '../../core/types';
 import type { Settings } from '../../settings/settings';
 import type { QuotePlan } from '../../venues/quote-input';
 import type { MarketSnapshot, OrderForm } from '../../venues/types';
-import type { SideQuote } from '../quotes/compute';
+import type { SideQuote } from '../../venues/quote-sides';
 import { formatAge, formatBadgePercent, formatLevel, formatMoney, formatPercent, formatPrice } from './format';
 
 export const BADGE_COLORS = { danger: '#c62828', warn: '#f9a825', ok: '#2e7d32', unknown: '#757575' } as const;
@@ -105,7 +105,7 @@ function leverageText(leverage: string): string {
   return `${new Dec(leverage).toSignificantDigits(4).toFixed()}×`;
 }
 
-/** The badge for `sides`, the quotes computed for `form` (see ../quotes/compute.ts). */
+/** The badge for `sides`, the quotes computed for `form` (see src/venues/quote-sides.ts). */
 export function computeBadge(
   form: OrderForm,
   sides: readonly SideQuote[],

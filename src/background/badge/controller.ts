@@ -7,7 +7,7 @@ import type { Settings } from '../../settings/settings';
 import type { MarketSnapshot, OrderForm } from '../../venues/types';
 import type { Clock, Log } from '../env';
 import { throttleLatest, type Throttled } from '../messaging/throttle';
-import type { SideQuote } from '../quotes/compute';
+import type { SideQuote } from '../../venues/quote-sides';
 import { computeBadge, DEFAULT_TITLE, type BadgeView } from './compute';
 
 export const BADGE_UPDATE_MS = 500;

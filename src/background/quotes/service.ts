@@ -17,7 +17,7 @@ import { marketKey } from '../cache/snapshot-cache';
 import type { Clock, Log } from '../env';
 import type { FeedHub, Subscription } from '../feed/hub';
 import { throttleLatest, type Throttled } from '../messaging/throttle';
-import { quoteSides, toWire, type SideQuote } from './compute';
+import { quoteSides, toWire, type SideQuote } from '../../venues/quote-sides';
 import { marketRefusal } from './refusal';
 
 export const SNAPSHOT_MIN_INTERVAL_MS = 250;

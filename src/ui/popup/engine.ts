@@ -5,9 +5,9 @@
 import { Dec } from '../../core/decimal';
 import { quoteJsonSafe, type QuoteResult } from '../../core/quote';
 import type { Side } from '../../core/types';
-import { bundledPositionRate } from '../../background/quotes/compute';
+import { bundledPositionRate } from '../../venues/quote-sides';
 import type { Settings } from '../../settings/settings';
-import { bundledFacts } from '../../venues/facts';
+import { bundledFacts } from '../../venues/bundled-facts';
 import { planQuote, withPlanNotes, type QuotePlan } from '../../venues/quote-input';
 import type { MarketSnapshot, OrderForm, PagePosition } from '../../venues/types';
 import { ownSnapshot, type PageOrigin, type Scenario } from './scenario';

@@ -4,7 +4,7 @@
 import { Dec } from '../../core/decimal';
 import { VENUES, type VenueId } from '../../core/types';
 import type { Settings } from '../../settings/settings';
-import { bundledFacts } from '../../venues/facts';
+import { bundledFacts } from '../../venues/bundled-facts';
 import { formatMoney } from '../overlay/format';
 import { VENUE_LABEL } from '../overlay/units';
 import { NumberField, SelectField, TextField } from './fields';

@@ -4,7 +4,7 @@
 import { Dec } from '../../core/decimal';
 import { VENUES, type MarginMode, type OrderType, type Side, type VenueId } from '../../core/types';
 import type { Settings } from '../../settings/settings';
-import { bundledFacts } from '../../venues/facts';
+import { bundledFacts } from '../../venues/bundled-facts';
 import type { MarketSnapshot, OrderForm } from '../../venues/types';
 import { quoteCurrency } from '../overlay/units';
 import { inputText } from './number-text';

@@ -6,7 +6,7 @@ import { Dec } from '../../core/decimal';
 import { InputError } from '../../core/errors';
 import { parseQuoteInput } from '../../core/input';
 import { sizeForRisk } from '../../core/sizing';
-import { bundledFacts } from '../../venues/facts';
+import { bundledFacts } from '../../venues/bundled-facts';
 
 export type RiskMode = 'amount' | 'percent';
 

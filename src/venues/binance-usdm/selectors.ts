@@ -3,7 +3,7 @@
 // (text fallback "Limit"/"Лимит"), `button.bn-button__buy` "Buy/Long" / `button.bn-button__sell`
 // "Sell/Short", inputs `input.bn-textField-input`, visible texts "Cross / 20x", "Avbl", "TP/SL".
 // The field structure (bn-textField-prefix label, -suffix unit) is modelled in
-// e2e/fixtures/pages/binance-futures.html and must be re-checked against a saved live snapshot.
+// e2e/fixtures/pages/binance-usdm.html and must be re-checked against a saved live snapshot.
 // `expected`: match count on the fixture in its example state (Cross 20×, Limit, 0.1 BTC, TP/SL off).
 // Emotion's hashed classes (css-1x2y3z) change on every deploy and are never used.
 import type { SelectorTable } from '../dom/query';

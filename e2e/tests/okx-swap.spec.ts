@@ -9,7 +9,7 @@ import type { MarketSnapshot } from '../../src/venues/types';
 import { CHROMIUM_OWN_REQUESTS } from '../harness/chromium';
 import { expectedFor, expectedView, snapshotFromMock, type ExpectedView } from '../harness/expected';
 import { sameNumber, shownMark, waitForEngineFigures, wrongReadings } from '../harness/figures';
-import { OkxPage, type OkxInstrument } from '../harness/okx-page';
+import { OkxPage, type OkxInstrument } from '../harness/okx-swap-page';
 import { readOverlay, waitForOverlay } from '../harness/overlay';
 import { expect, test, type Page } from '../harness/test';
 import type { FaultKind } from '../mock/faults';
@@ -43,7 +43,7 @@ const viewOf =
 /** A limit order live at P1; returns the page and the expected view for any served mark. */
 async function okxLive(page: Page, mock: MockExchange, setSettings: (s: Partial<Settings>) => Promise<Settings>) {
   const settings = await setSettings({});
-  mock.setPrice('okx', BTC, P1);
+  mock.setPrice('okx-swap', BTC, P1);
   const o = await new OkxPage(page).goto();
   await o.setMarginMode('isolated');
   await o.typePrice('63500');
@@ -60,7 +60,7 @@ test.describe('OKX: overlay = engine, both sides', () => {
     setSettings,
   }) => {
     const settings = await setSettings({});
-    mock.setPrice('okx', BTC, '65020.3', { fundingRate: '0.00025' });
+    mock.setPrice('okx-swap', BTC, '65020.3', { fundingRate: '0.00025' });
     const o = await new OkxPage(page).goto();
     await o.setLeverage(25);
     await o.typePrice('64000');
@@ -80,7 +80,7 @@ test.describe('OKX: overlay = engine, both sides', () => {
 
   test('isolated, limit, in BTC', async ({ page, mock, setSettings }) => {
     const settings = await setSettings({});
-    mock.setPrice('okx', BTC, '65020.3');
+    mock.setPrice('okx-swap', BTC, '65020.3');
     const o = await new OkxPage(page).goto();
     await o.setMarginMode('isolated');
     await o.setLeverage(50);
@@ -92,20 +92,20 @@ test.describe('OKX: overlay = engine, both sides', () => {
 
   test('isolated, market, in USDT: priced at the mark, follows it', async ({ page, mock, setSettings }) => {
     const settings = await setSettings({});
-    mock.setPrice('okx', BTC, '65020.3');
+    mock.setPrice('okx-swap', BTC, '65020.3');
     const o = await new OkxPage(page).goto();
     await o.setMarginMode('isolated');
     await o.setType('market');
     await o.setUnit('quote');
     await o.typeSize('2500');
     await waitForEngineFigures(page, 'OKX isolated market USDT', viewOf(o, mock, settings), { mark: 'live' });
-    mock.setPrice('okx', BTC, '64990.1');
+    mock.setPrice('okx-swap', BTC, '64990.1');
     await waitForEngineFigures(page, 'OKX market after a tick', viewOf(o, mock, settings), { mark: 'live' });
   });
 
   test('cross, market, positions not shown: the page balance alone', async ({ page, mock, setSettings }) => {
     const settings = await setSettings({ accountBalance: { 'okx-swap': '5000' } });
-    mock.setPrice('okx', BTC, '65020.3');
+    mock.setPrice('okx-swap', BTC, '65020.3');
     const o = await new OkxPage(page).goto();
     await o.showBottomTab('orders');
     await o.setType('market');
@@ -120,12 +120,12 @@ test.describe('OKX: overlay = engine, both sides', () => {
 
 test('OKX: BTC-USDT-SWAP → ETH-USDT-SWAP by pushState', async ({ page, mock, setSettings }) => {
   const settings = await setSettings({});
-  mock.setPrice('okx', ETH, '3210.55', { fundingRate: '-0.00005' });
+  mock.setPrice('okx-swap', ETH, '3210.55', { fundingRate: '-0.00005' });
   const o = await new OkxPage(page).goto(BTC);
   await o.setMarginMode('isolated');
   await waitForEngineFigures(page, 'BTC', viewOf(o, mock, settings), { mark: 'live' });
   await mock.waitFor('a BTC stream', () =>
-    mock.openStreams().some((s) => s.venue === 'okx' && s.symbols.includes(BTC)),
+    mock.openStreams().some((s) => s.venue === 'okx-swap' && s.symbols.includes(BTC)),
   );
   const before = mock.log.length;
 
@@ -153,7 +153,7 @@ test('OKX: BTC-USDT-SWAP → ETH-USDT-SWAP by pushState', async ({ page, mock, s
     ).toBe(true);
   }
   await mock.waitFor('an ETH stream and no BTC stream', () => {
-    const streams = mock.openStreams().filter((s) => s.venue === 'okx');
+    const streams = mock.openStreams().filter((s) => s.venue === 'okx-swap');
     return streams.some((s) => s.symbols.includes(ETH)) && !streams.some((s) => s.symbols.includes(BTC));
   });
 });
@@ -204,12 +204,12 @@ test.describe('OKX: market data failures', () => {
     }) => {
       const { at } = await okxLive(page, mock, setSettings);
       const start = Date.now();
-      mock.fault('okx.*', kind, { retryAfterSeconds: 3 });
-      mock.dropWebSockets('okx');
-      mock.setPrice('okx', BTC, P2);
+      mock.fault('okx-swap.*', kind, { retryAfterSeconds: 3 });
+      mock.dropWebSockets('okx-swap');
+      mock.setPrice('okx-swap', BTC, P2);
 
       expect(await wrongReadings(page, 5_000, { live: [at(P1), at(P2)] })).toEqual([]);
-      const tries = mock.requests((e) => e.endpoint === 'okx.mark-price' && e.time >= start);
+      const tries = mock.requests((e) => e.endpoint === 'okx-swap.mark-price' && e.time >= start);
       expect(tries.length, 'the background kept trying the mark price').toBeGreaterThan(0);
       expect(tries.length, 'but it backs off instead of hammering').toBeLessThanOrEqual(6);
       expect(tries.every((e) => e.fault === kind)).toBe(true);
@@ -225,13 +225,13 @@ test.describe('OKX: market data failures', () => {
     setSettings,
   }) => {
     const { at } = await okxLive(page, mock, setSettings);
-    mock.freeze('okx');
-    mock.fault('okx.mark-price', '500');
+    mock.freeze('okx-swap');
+    mock.fault('okx-swap.mark-price', '500');
     await waitForEngineFigures(page, 'stale', at(P1, 20_000), { mark: 'stale', timeoutMs: 30_000 });
 
-    mock.freeze('okx', false);
+    mock.freeze('okx-swap', false);
     mock.resetFaults();
-    mock.setPrice('okx', BTC, P2);
+    mock.setPrice('okx-swap', BTC, P2);
     await waitForEngineFigures(page, 'live again', at(P2), { mark: 'live', timeoutMs: 25_000 });
   });
 
@@ -242,7 +242,7 @@ test.describe('OKX: market data failures', () => {
   }) => {
     // SOL: an instrument no other test opens, so the extension holds no cached figures for it.
     const settings = await setSettings({});
-    mock.fault('okx.*', '500');
+    mock.fault('okx-swap.*', '500');
     const o = await new OkxPage(page).goto(SOL);
     // Contracts cannot be sized without the contract value: no quote at all.
     expect(expectedView(o.form(), null, settings).state).toBe('no-price');
@@ -250,7 +250,7 @@ test.describe('OKX: market data failures', () => {
     expect(await wrongReadings(page, 3_000, { live: [] })).toEqual([]);
     expect((await readOverlay(page)).figures.filter((f) => f.side !== null)).toEqual([]);
     expect(
-      mock.requests((e) => e.endpoint === 'okx.instruments' && e.path.includes(SOL)).length,
+      mock.requests((e) => e.endpoint === 'okx-swap.instruments' && e.path.includes(SOL)).length,
       'the contract value was asked for',
     ).toBeGreaterThan(0);
 
@@ -265,7 +265,7 @@ test.describe('OKX: market data failures', () => {
   }) => {
     const { at } = await okxLive(page, mock, setSettings);
     await mock.waitFor('an OKX stream', () =>
-      mock.openStreams().some((s) => s.venue === 'okx' && s.symbols.includes(BTC)),
+      mock.openStreams().some((s) => s.venue === 'okx-swap' && s.symbols.includes(BTC)),
     );
     const push = (instId: string, markPx: unknown) =>
       JSON.stringify({
@@ -283,10 +283,10 @@ test.describe('OKX: market data failures', () => {
       '[]',
       '{"event":"login","code":"0"}',
     ]) {
-      expect(mock.pushWs('okx', text)).toBeGreaterThan(0);
+      expect(mock.pushWs('okx-swap', text)).toBeGreaterThan(0);
     }
     expect(await wrongReadings(page, 1_500, { live: [at(P1)] })).toEqual([]);
-    mock.setPrice('okx', BTC, P2);
+    mock.setPrice('okx-swap', BTC, P2);
     await waitForEngineFigures(page, `stream price ${P2}`, at(P2), { mark: 'live', timeoutMs: 10_000 });
   });
 
@@ -297,18 +297,18 @@ test.describe('OKX: market data failures', () => {
   }) => {
     test.setTimeout(70_000);
     await okxLive(page, mock, setSettings);
-    await mock.waitFor('an OKX stream', () => mock.openStreams().some((s) => s.venue === 'okx'));
+    await mock.waitFor('an OKX stream', () => mock.openStreams().some((s) => s.venue === 'okx-swap'));
     const opened = mock.requests((e) => e.kind === 'wss' && e.host === 'ws.okx.com' && e.status === 101).length;
     await page.waitForTimeout(36_000);
     expect(
       mock.requests((e) => e.kind === 'wss' && e.host === 'ws.okx.com' && e.status === 101).length,
       'no reconnect',
     ).toBe(opened);
-    expect(mock.openStreams().filter((s) => s.venue === 'okx')).toHaveLength(1);
+    expect(mock.openStreams().filter((s) => s.venue === 'okx-swap')).toHaveLength(1);
   });
 });
 
-/** Exactly the public endpoints src/venues/okx/feed.ts documents. */
+/** Exactly the public endpoints src/venues/okx-swap/feed.ts documents. */
 const OKX_REQUESTS: readonly RegExp[] = [
   /^www\.okx\.com\/api\/v5\/public\/mark-price\?instType=SWAP&instId=(BTC|ETH)-USDT-SWAP$/,
   /^www\.okx\.com\/api\/v5\/public\/instruments\?instType=SWAP&instId=(BTC|ETH)-USDT-SWAP$/,
@@ -396,7 +396,7 @@ test('OKX: form values and the page DOM are never changed by the extension', asy
   const mutations = () => page.evaluate(() => (window as unknown as { __mutations: string[] }).__mutations);
 
   for (const price of ['64000.1', '64500.2', '65000.3']) {
-    mock.setPrice('okx', BTC, price);
+    mock.setPrice('okx-swap', BTC, price);
     await page.waitForTimeout(700);
   }
   expect(await mutations()).toEqual([]);

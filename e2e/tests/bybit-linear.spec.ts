@@ -6,7 +6,7 @@
 import { GUARD_CODES } from '../../src/ui/overlay/contract';
 import type { MarketSnapshot } from '../../src/venues/types';
 import type { Settings } from '../../src/settings/settings';
-import { BybitPage } from '../harness/bybit-page';
+import { BybitPage } from '../harness/bybit-linear-page';
 import { CHROMIUM_OWN_REQUESTS } from '../harness/chromium';
 import { expectedFor, expectedView, snapshotFromMock, type ExpectedView } from '../harness/expected';
 import { sameNumber, shownMark, waitForEngineFigures, wrongReadings } from '../harness/figures';
@@ -15,7 +15,7 @@ import { watchServiceWorker } from '../harness/service-worker';
 import { expect, test, type Page } from '../harness/test';
 import type { FaultKind } from '../mock/faults';
 import type { MockExchange } from '../mock/server';
-import { receivedPings } from '../mock/venues/bybit';
+import { receivedPings } from '../mock/venues/bybit-linear';
 
 const P1 = '64210.5';
 const P2 = '64987.3';
@@ -40,14 +40,14 @@ function viewAt(
   staleMs = 0,
 ): () => ExpectedView {
   return () => {
-    const served = price ?? mock.book.get('bybit', b.symbol).price;
+    const served = price ?? mock.book.get('bybit-linear', b.symbol).price;
     return expectedView(b.form(), snapshotAt(mock, b.symbol, served, staleMs), settings);
   };
 }
 
 /** An isolated limit order with the overlay live at P1. */
 async function liveAtP1(page: Page, mock: MockExchange): Promise<BybitPage> {
-  mock.setPrice('bybit', 'BTCUSDT', P1);
+  mock.setPrice('bybit-linear', 'BTCUSDT', P1);
   const b = await new BybitPage(page).goto();
   await b.setMarginMode('isolated');
   await b.typePrice('63,500');
@@ -58,7 +58,7 @@ async function liveAtP1(page: Page, mock: MockExchange): Promise<BybitPage> {
 
 test.describe('Bybit: overlay = engine, both sides', () => {
   test("cross limit: the page's wallet balance and cross positions are used", async ({ page, mock }) => {
-    mock.setPrice('bybit', 'BTCUSDT', P1, { fundingRate: '0.00025' });
+    mock.setPrice('bybit-linear', 'BTCUSDT', P1, { fundingRate: '0.00025' });
     const b = await new BybitPage(page).goto();
     await b.setLeverage('20');
     await b.typePrice('64,000');
@@ -73,7 +73,7 @@ test.describe('Bybit: overlay = engine, both sides', () => {
   });
 
   test('isolated limit beyond the first risk limit: the live tier table prices it', async ({ page, mock }) => {
-    mock.setPrice('bybit', 'BTCUSDT', P1);
+    mock.setPrice('bybit-linear', 'BTCUSDT', P1);
     const b = await new BybitPage(page).goto();
     await b.setMarginMode('isolated');
     await b.setLeverage('50');
@@ -87,20 +87,20 @@ test.describe('Bybit: overlay = engine, both sides', () => {
   });
 
   test('isolated market, ordered by value (USDT); the figures follow the mark', async ({ page, mock }) => {
-    mock.setPrice('bybit', 'BTCUSDT', P1);
+    mock.setPrice('bybit-linear', 'BTCUSDT', P1);
     const b = await new BybitPage(page).goto();
     await b.setMarginMode('isolated');
     await b.setType('market');
     await b.setUnit('quote');
     await b.typeSize('2,500');
     await waitForEngineFigures(page, 'Bybit market by value', viewAt(b, mock), { mark: 'live' });
-    mock.setPrice('bybit', 'BTCUSDT', P2);
+    mock.setPrice('bybit-linear', 'BTCUSDT', P2);
     const reading = await waitForEngineFigures(page, 'Bybit market after a tick', viewAt(b, mock), { mark: 'live' });
     expect(sameNumber(shownMark(reading), P2)).toBe(true);
   });
 
   test('cross with a stop loss: the stop is part of the quote', async ({ page, mock }) => {
-    mock.setPrice('bybit', 'BTCUSDT', P1);
+    mock.setPrice('bybit-linear', 'BTCUSDT', P1);
     const b = await new BybitPage(page).goto();
     await b.setLeverage('25');
     await b.typeSize('0.500');
@@ -110,11 +110,11 @@ test.describe('Bybit: overlay = engine, both sides', () => {
 });
 
 test("Bybit: BTCUSDT → ETHUSDT by pushState, priced with ETHUSDT's live tiers", async ({ page, mock }) => {
-  mock.setPrice('bybit', 'ETHUSDT', '3205.75', { fundingRate: '-0.00005' });
+  mock.setPrice('bybit-linear', 'ETHUSDT', '3205.75', { fundingRate: '-0.00005' });
   const b = await new BybitPage(page).goto('BTCUSDT');
   await waitForEngineFigures(page, 'BTCUSDT', viewAt(b, mock), { mark: 'live' });
   await mock.waitFor('a BTCUSDT stream', () =>
-    mock.openStreams().some((s) => s.venue === 'bybit' && s.symbols.includes('BTCUSDT')),
+    mock.openStreams().some((s) => s.venue === 'bybit-linear' && s.symbols.includes('BTCUSDT')),
   );
   const before = mock.log.length;
 
@@ -136,7 +136,7 @@ test("Bybit: BTCUSDT → ETHUSDT by pushState, priced with ETHUSDT's live tiers"
     ).toBe(true);
   }
   await mock.waitFor('an ETHUSDT stream and no BTCUSDT stream', () => {
-    const streams = mock.openStreams().filter((s) => s.venue === 'bybit');
+    const streams = mock.openStreams().filter((s) => s.venue === 'bybit-linear');
     return streams.some((s) => s.symbols.includes('ETHUSDT')) && !streams.some((s) => s.symbols.includes('BTCUSDT'));
   });
 });
@@ -180,13 +180,13 @@ test.describe('Bybit: market data failures', () => {
     test(`REST + WS ${what}: last good figures, then recovery at the new price`, async ({ page, mock }) => {
       const b = await liveAtP1(page, mock);
       const start = Date.now();
-      mock.fault('bybit.*', kind);
-      mock.dropWebSockets('bybit');
-      mock.setPrice('bybit', 'BTCUSDT', P2);
+      mock.fault('bybit-linear.*', kind);
+      mock.dropWebSockets('bybit-linear');
+      mock.setPrice('bybit-linear', 'BTCUSDT', P2);
       expect(
         await wrongReadings(page, 5_000, { live: [viewAt(b, mock, undefined, P1), viewAt(b, mock, undefined, P2)] }),
       ).toEqual([]);
-      const tries = mock.requests((e) => e.endpoint === 'bybit.tickers' && e.time >= start);
+      const tries = mock.requests((e) => e.endpoint === 'bybit-linear.tickers' && e.time >= start);
       expect(tries.length, 'the background kept trying the ticker').toBeGreaterThan(0);
       expect(tries.length, 'but it backs off instead of hammering').toBeLessThanOrEqual(6);
       mock.resetFaults();
@@ -200,18 +200,18 @@ test.describe('Bybit: market data failures', () => {
   test('HTTP 429 with Retry-After on the ticker is obeyed while the stream is refused', async ({ page, mock }) => {
     const b = await liveAtP1(page, mock);
     const start = Date.now();
-    mock.fault('bybit.ws', '429');
-    mock.dropWebSockets('bybit');
-    mock.fault('bybit.tickers', '429', { count: 1, retryAfterSeconds: 8 });
-    mock.setPrice('bybit', 'BTCUSDT', P2);
+    mock.fault('bybit-linear.ws', '429');
+    mock.dropWebSockets('bybit-linear');
+    mock.fault('bybit-linear.tickers', '429', { count: 1, retryAfterSeconds: 8 });
+    mock.setPrice('bybit-linear', 'BTCUSDT', P2);
     const limited = await mock.waitFor(
       'a ticker request answered 429',
-      () => mock.requests((e) => e.endpoint === 'bybit.tickers' && e.time >= start && e.status === 429)[0],
+      () => mock.requests((e) => e.endpoint === 'bybit-linear.tickers' && e.time >= start && e.status === 429)[0],
       15_000,
     );
     const next = mock.waitFor(
       'the next ticker request',
-      () => mock.requests((e) => e.endpoint === 'bybit.tickers' && e.time > limited.time)[0],
+      () => mock.requests((e) => e.endpoint === 'bybit-linear.tickers' && e.time > limited.time)[0],
       20_000,
     );
     expect(
@@ -230,18 +230,18 @@ test.describe('Bybit: market data failures', () => {
   }) => {
     const b = await liveAtP1(page, mock);
     const frozenAt = Date.now();
-    mock.freeze('bybit');
-    mock.fault('bybit.tickers', '500');
+    mock.freeze('bybit-linear');
+    mock.fault('bybit-linear.tickers', '500');
     await waitForEngineFigures(page, 'stale', viewAt(b, mock, undefined, P1, 20_000), {
       mark: 'stale',
       timeoutMs: 30_000,
     });
     // The extension pings every 20 s; the mock answers with a pong even while frozen.
     await mock.waitFor('an {"op":"ping"} from the extension', () => receivedPings.some((t) => t > frozenAt), 15_000);
-    expect(mock.requests((e) => e.endpoint === 'bybit.ws' && e.time >= frozenAt)).toEqual([]);
-    mock.freeze('bybit', false);
+    expect(mock.requests((e) => e.endpoint === 'bybit-linear.ws' && e.time >= frozenAt)).toEqual([]);
+    mock.freeze('bybit-linear', false);
     mock.resetFaults();
-    mock.setPrice('bybit', 'BTCUSDT', P2);
+    mock.setPrice('bybit-linear', 'BTCUSDT', P2);
     await waitForEngineFigures(page, 'live again', viewAt(b, mock, undefined, P2), { mark: 'live', timeoutMs: 25_000 });
   });
 
@@ -263,7 +263,7 @@ test.describe('Bybit: market data failures', () => {
     } finally {
       await worker.close();
     }
-    mock.fault('bybit.*', '500');
+    mock.fault('bybit-linear.*', '500');
     const b = await new BybitPage(page).goto();
     await b.setMarginMode('isolated');
     await b.typeSize('0.200');
@@ -280,9 +280,9 @@ test.describe('Bybit: market data failures', () => {
   }) => {
     const b = await liveAtP1(page, mock);
     await mock.waitFor('a Bybit stream', () =>
-      mock.openStreams().some((s) => s.venue === 'bybit' && s.symbols.includes('BTCUSDT')),
+      mock.openStreams().some((s) => s.venue === 'bybit-linear' && s.symbols.includes('BTCUSDT')),
     );
-    mock.freeze('bybit'); // only the messages below reach the extension
+    mock.freeze('bybit-linear'); // only the messages below reach the extension
     const delta = (topic: string, symbol: string, mark: string) =>
       `{"topic":"${topic}","type":"delta","data":{"symbol":"${symbol}","markPrice":${mark}},"cs":1,"ts":${Date.now()}}`;
     for (const text of [
@@ -294,11 +294,11 @@ test.describe('Bybit: market data failures', () => {
       'null',
       '[]',
     ]) {
-      expect(mock.pushWs('bybit', text)).toBeGreaterThan(0);
+      expect(mock.pushWs('bybit-linear', text)).toBeGreaterThan(0);
     }
     expect(await wrongReadings(page, 1_500, { live: [viewAt(b, mock, undefined, P1)] })).toEqual([]);
-    mock.freeze('bybit', false);
-    mock.setPrice('bybit', 'BTCUSDT', P2);
+    mock.freeze('bybit-linear', false);
+    mock.setPrice('bybit-linear', 'BTCUSDT', P2);
     await waitForEngineFigures(page, `stream price ${P2}`, viewAt(b, mock, undefined, P2), {
       mark: 'live',
       timeoutMs: 10_000,
@@ -309,7 +309,7 @@ test.describe('Bybit: market data failures', () => {
 /** Chromium's own background traffic (not the extension's): the harness list, plus its device check-in. */
 const BROWSER_OWN_REQUESTS: readonly RegExp[] = CHROMIUM_OWN_REQUESTS;
 
-/** Exactly the public endpoints src/venues/bybit/feed.ts calls. */
+/** Exactly the public endpoints src/venues/bybit-linear/feed.ts calls. */
 const BYBIT_REQUESTS: readonly RegExp[] = [
   /^api\.bybit\.com\/v5\/market\/(tickers|risk-limit|instruments-info)\?category=linear&symbol=(BTCUSDT|ETHUSDT)$/,
   /^stream\.bybit\.com\/v5\/public\/linear$/,
@@ -386,7 +386,7 @@ test('Bybit: the form and the page DOM are never changed by the extension, a hel
   const mutations = () => page.evaluate(() => (window as unknown as { __mutations: string[] }).__mutations);
 
   for (const price of ['64000.1', '64500.2', '65000.3']) {
-    mock.setPrice('bybit', 'BTCUSDT', price);
+    mock.setPrice('bybit-linear', 'BTCUSDT', price);
     await page.waitForTimeout(700);
   }
   expect(await mutations()).toEqual([]);

@@ -104,27 +104,27 @@ const refuse = (status: number, code: string, msg: string): JsonAnswer => ({ sta
 const empty = (name: string) => refuse(400, '50014', `Parameter ${name} can not be empty.`);
 
 const REST_ENDPOINTS: Readonly<Record<string, string>> = {
-  '/api/v5/public/mark-price': 'okx.mark-price',
-  '/api/v5/public/instruments': 'okx.instruments',
-  '/api/v5/public/funding-rate': 'okx.funding-rate',
-  '/api/v5/public/position-tiers': 'okx.position-tiers',
+  '/api/v5/public/mark-price': 'okx-swap.mark-price',
+  '/api/v5/public/instruments': 'okx-swap.instruments',
+  '/api/v5/public/funding-rate': 'okx-swap.funding-rate',
+  '/api/v5/public/position-tiers': 'okx-swap.position-tiers',
 };
 
 /** The site host serves pages too: only /api/v5/ paths are API endpoints, everything else is a page. */
 function endpoint(host: string, pathname: string): string | null {
-  if (host === SITE_HOST) return API_PATH.test(pathname) ? (REST_ENDPOINTS[pathname] ?? 'okx.other') : null;
-  if (host === WS_HOST) return 'okx.ws';
+  if (host === SITE_HOST) return API_PATH.test(pathname) ? (REST_ENDPOINTS[pathname] ?? 'okx-swap.other') : null;
+  if (host === WS_HOST) return 'okx-swap.ws';
   return null;
 }
 
 function markRow(i: Instrument, book: MarketBook, now: number): Record<string, string> {
-  const q = book.get('okx', i.instId);
+  const q = book.get('okx-swap', i.instId);
   return { instType: 'SWAP', instId: i.instId, markPx: q.price, ts: String(q.exchangeTime ?? now) };
 }
 
 /** Funding as OKX reports it: the rate of the coming settlement at fundingTime, and the one after. */
 function fundingRow(i: Instrument, book: MarketBook, now: number): Record<string, string> {
-  const q = book.get('okx', i.instId);
+  const q = book.get('okx-swap', i.instId);
   return {
     formulaType: 'noRate',
     fundingRate: q.fundingRate,
@@ -273,7 +273,7 @@ interface Subscription {
 
 /** One connection to wss://ws.okx.com:8443/ws/v5/public. */
 class OkxStream implements StreamSession {
-  readonly venue = 'okx' as const;
+  readonly venue = 'okx-swap' as const;
   private readonly subscriptions = new Map<string, Subscription>();
   private readonly connId = randomBytes(4).toString('hex');
   private lastHeard = Date.now();
@@ -370,14 +370,14 @@ class OkxStream implements StreamSession {
     const now = Date.now();
     for (const sub of this.subscriptions.values()) {
       if (sub.instrument.instId !== symbol) continue;
-      if (sub.channel === 'mark-price' || this.book.get('okx', symbol).fundingRate !== sub.lastRate)
+      if (sub.channel === 'mark-price' || this.book.get('okx-swap', symbol).fundingRate !== sub.lastRate)
         this.push(sub, now);
     }
   }
 }
 
 export const mockApi: MockVenueApi = {
-  venue: 'okx',
+  venue: 'okx-swap',
   // https://www.okx.com/trade-swap/btc-usdt-swap
   pages: [{ host: SITE_HOST, path: /^\/trade-swap\/[a-z0-9]+-usdt-swap\/?$/i, file: 'okx-swap.html' }],
   restHosts: [SITE_HOST],

@@ -54,12 +54,12 @@ function eightDecimals(price: string): string {
 function endpoint(host: string, pathname: string): string | null {
   // Every other path on the site host is a page or another venue's API.
   if (host === SITE_HOST)
-    return RATE_TABLES[pathname] === undefined ? null : `binance-spot.${RATE_TABLES[pathname]!.name}`;
+    return RATE_TABLES[pathname] === undefined ? null : `binance-margin.${RATE_TABLES[pathname]!.name}`;
   if (host === SPOT_REST_HOST) {
     const m = /^\/api\/v3\/(ticker\/price|exchangeInfo|ping|time)$/.exec(pathname);
-    return m ? `binance-spot.${m[1] === 'ticker/price' ? 'tickerPrice' : m[1]}` : 'binance-spot.other';
+    return m ? `binance-margin.${m[1] === 'ticker/price' ? 'tickerPrice' : m[1]}` : 'binance-margin.other';
   }
-  if (host === SPOT_WS_HOST) return 'binance-spot.ws';
+  if (host === SPOT_WS_HOST) return 'binance-margin.ws';
   return null;
 }
 
@@ -77,7 +77,7 @@ function errorBody(status: number): string {
 const INVALID_SYMBOL: JsonAnswer = { status: 400, body: { code: -1121, msg: 'Invalid symbol.' } };
 
 function tickerPrice(s: SpotSymbol, book: MarketBook): string {
-  return `{"symbol":${JSON.stringify(s.symbol)},"price":${JSON.stringify(eightDecimals(book.get('binance-spot', s.symbol).price))}}`;
+  return `{"symbol":${JSON.stringify(s.symbol)},"price":${JSON.stringify(eightDecimals(book.get('binance-margin', s.symbol).price))}}`;
 }
 
 function symbolInfo(s: SpotSymbol) {
@@ -163,7 +163,7 @@ const EVERY_MS = 1000;
 
 /** One stream.binance.com connection; `combined` wraps payloads as {"stream":..,"data":..} (/stream?streams=). */
 class SpotStream implements StreamSession {
-  readonly venue = 'binance-spot' as const;
+  readonly venue = 'binance-margin' as const;
   private subscriptions = new Map<string, Subscription>();
   private readonly combined: boolean;
 
@@ -234,7 +234,7 @@ class SpotStream implements StreamSession {
       sendText(this.socket, '{"e":"24hrMiniTicker","E":');
       return;
     }
-    const q = this.book.get('binance-spot', sub.symbol);
+    const q = this.book.get('binance-margin', sub.symbol);
     const price = JSON.stringify(eightDecimals(q.price));
     const data = `{"e":"24hrMiniTicker","E":${q.exchangeTime ?? now},"s":${JSON.stringify(sub.symbol)},"c":${price},"o":${price},"h":${price},"l":${price},"v":"1000.00000000","q":"65000000.00000000"}`;
     sendText(this.socket, this.combined ? `{"stream":${JSON.stringify(sub.stream)},"data":${data}}` : data);
@@ -249,7 +249,7 @@ class SpotStream implements StreamSession {
 }
 
 export const mockApi: MockVenueApi = {
-  venue: 'binance-spot',
+  venue: 'binance-margin',
   // https://www.binance.com/en/trade/BTC_USDT?type=cross (any locale segment, or none; the query does not route)
   pages: [
     {

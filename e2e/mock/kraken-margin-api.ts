@@ -18,9 +18,9 @@ export interface JsonAnswer {
 export function krakenEndpoint(host: string, path: string): string | null {
   if (host === KRAKEN_REST_HOST) {
     const m = /^\/0\/public\/(Ticker|AssetPairs|Time)$/.exec(path);
-    return m ? `kraken.${m[1]![0]!.toLowerCase()}${m[1]!.slice(1)}` : 'kraken.other';
+    return m ? `kraken-margin.${m[1]![0]!.toLowerCase()}${m[1]!.slice(1)}` : 'kraken-margin.other';
   }
-  if (host === KRAKEN_WS_HOST) return 'kraken.ws';
+  if (host === KRAKEN_WS_HOST) return 'kraken-margin.ws';
   return null;
 }
 
@@ -38,7 +38,7 @@ function requestedPairs(url: URL): { pairs: KrakenPair[]; unknown: boolean } {
 }
 
 function tickerJson(pair: KrakenPair, book: MarketBook): string {
-  const price = padDecimals(book.get('kraken', pair.altname).price, 5);
+  const price = padDecimals(book.get('kraken-margin', pair.altname).price, 5);
   const s = JSON.stringify;
   // Every price field is the same figure: whichever one the feed calls its mark, it is this.
   return (
@@ -115,7 +115,7 @@ const iso = (ms: number) => new Date(ms).toISOString().replace('Z', '000Z');
 
 /** A WS v2 connection: status on open, subscribe/unsubscribe/ping, ticker snapshot+updates, heartbeats. */
 export class KrakenStream implements StreamSession {
-  readonly venue = 'kraken' as const;
+  readonly venue = 'kraken-margin' as const;
   /** WS v2 name as the client subscribed it → pair. */
   private subscriptions = new Map<string, KrakenPair>();
   private lastHeartbeat = 0;
@@ -221,7 +221,7 @@ export class KrakenStream implements StreamSession {
       sendText(this.socket, '{"channel":"ticker","type":"update","data":[{"symbol":');
       return;
     }
-    const quote = this.book.get('kraken', pair.altname);
+    const quote = this.book.get('kraken-margin', pair.altname);
     // WS v2 sends prices as JSON numbers; written from the decimal text so no float rounding creeps in.
     const p = trimDecimal(quote.price);
     const ts = iso(quote.exchangeTime ?? Date.now());

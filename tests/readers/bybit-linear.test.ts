@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 // Bybit USDT perpetual reader against e2e/fixtures/pages/bybit-linear.html.
 import { describe, expect, it } from 'vitest';
-import { reader, sideOfSubmit } from '../../src/venues/bybit/reader';
-import { BYBIT_SELECTORS } from '../../src/venues/bybit/selectors';
+import { reader, sideOfSubmit } from '../../src/venues/bybit-linear/reader';
+import { BYBIT_SELECTORS } from '../../src/venues/bybit-linear/selectors';
 import type { FormReading, OrderForm, PagePosition } from '../../src/venues/types';
 import { $, byText, expectedCounts, loadPage } from './load';
 
@@ -378,8 +378,8 @@ describe('Bybit reader: refuses to guess', () => {
   });
 
   it('another venue page, or a page with no form', () => {
-    expect(reader.read(loadPage('binance-futures.html'), URL_BTC).status).toBe('unrecognised');
-    expect(reader.read(loadPage('kraken-pro.html'), URL_BTC).status).toBe('unrecognised');
+    expect(reader.read(loadPage('binance-usdm.html'), URL_BTC).status).toBe('unrecognised');
+    expect(reader.read(loadPage('kraken-margin.html'), URL_BTC).status).toBe('unrecognised');
     const random = new DOMParser().parseFromString(
       '<html><body><h1>BTCUSDT</h1><button>10.00x</button><button>Cross</button></body></html>',
       'text/html',

@@ -1,14 +1,14 @@
 // The one quote computation of the extension: planQuote + quoteJson with the bundled facts, once
-// per form and change, here in the background. The same result goes to the content script (the
-// overlay) and to the toolbar badge, so the two can never disagree; the page never runs the engine.
-import { quoteJsonSafe, type QuoteResult } from '../../core/quote';
-import { completeTiers, tierFor } from '../../core/tiers';
-import type { Side } from '../../core/types';
-import type { WireSide } from '../../messaging/messages';
-import type { Settings } from '../../settings/settings';
-import { bundledFacts } from '../../venues/facts';
-import { planQuote, withPlanNotes, type PositionRateLookup, type QuotePlan } from '../../venues/quote-input';
-import type { MarketSnapshot, OrderForm } from '../../venues/types';
+// per form and change. The background runs it for the overlay and the toolbar badge (so the two
+// can never disagree) and the popup for its calculator; the page never runs the engine.
+import { quoteJsonSafe, type QuoteResult } from '../core/quote';
+import type { Side } from '../core/types';
+import type { WireSide } from '../messaging/messages';
+import type { Settings } from '../settings/settings';
+import { bundledFacts } from './bundled-facts';
+import { tierPositionRate } from './position-rate';
+import { planQuote, withPlanNotes, type PositionRateLookup, type QuotePlan } from './quote-input';
+import type { MarketSnapshot, OrderForm } from './types';
 
 /** One quoted side: the plan from planQuote and the engine's answer (null without a price). */
 export interface SideQuote {
@@ -19,17 +19,8 @@ export interface SideQuote {
 
 const safeQuote = (input: Record<string, unknown>): QuoteResult => quoteJsonSafe(input, bundledFacts());
 
-/**
- * Another open position's maintenance rate from the bundled tiers of its symbol, for pages that
- * list positions without their maintenance margin. Bundled tables exist only for venues with the
- * cumulative rule (Binance, Bybit, Hyperliquid); a symbol without one stays unknown.
- */
-export const bundledPositionRate: PositionRateLookup = (venue, symbol, notional) => {
-  const drafts = bundledFacts()[venue]?.symbols[symbol.toUpperCase()]?.tiers;
-  if (drafts === undefined) return null;
-  const tier = tierFor(completeTiers(drafts, 'cumulative'), notional);
-  return { rate: tier.maintenanceMarginRate, amount: tier.maintenanceAmount };
-};
+/** Another open position's maintenance rate from the bundled tiers of its symbol (position-rate.ts). */
+export const bundledPositionRate: PositionRateLookup = tierPositionRate(bundledFacts);
 
 /** One quote per side the form can submit; none for a spot order (nothing to liquidate). */
 export function quoteSides(

@@ -4,7 +4,7 @@
 // and the site's bracket table at https://www.binance.com/bapi/futures/v1/friendly/future/common/brackets.
 import { readFileSync } from 'node:fs';
 import type { WebSocket } from 'ws';
-import type { JsonAnswer } from './kraken-api';
+import type { JsonAnswer } from './kraken-margin-api';
 import { BINANCE_SYMBOLS, findBinanceSymbol, type MarketBook } from './markets';
 import { sendText, type StreamOptions, type StreamSession } from './stream-session';
 
@@ -26,12 +26,12 @@ const BRACKETS_TEXT = readFileSync(
 
 export function binanceEndpoint(host: string, path: string): string | null {
   // Every other path on the site host is a page (or not served), never the API.
-  if (host === BINANCE_SITE_HOST) return path === BRACKETS_PATH ? 'binance.brackets' : null;
+  if (host === BINANCE_SITE_HOST) return path === BRACKETS_PATH ? 'binance-usdm.brackets' : null;
   if (host === BINANCE_REST_HOST) {
     const m = /^\/fapi\/v1\/(premiumIndex|fundingInfo|time)$/.exec(path);
-    return m ? `binance.${m[1]}` : 'binance.other';
+    return m ? `binance-usdm.${m[1]}` : 'binance-usdm.other';
   }
-  if (host === BINANCE_WS_HOST) return 'binance.ws';
+  if (host === BINANCE_WS_HOST) return 'binance-usdm.ws';
   return null;
 }
 
@@ -47,7 +47,7 @@ export function binanceErrorBody(status: number): string {
 }
 
 function premiumIndex(symbol: string, book: MarketBook, now: number): string {
-  const q = book.get('binance', symbol);
+  const q = book.get('binance-usdm', symbol);
   const s = JSON.stringify;
   return (
     `{"symbol":${s(symbol)},"markPrice":${s(q.price)},"indexPrice":${s(q.price)},"estimatedSettlePrice":${s(q.price)},` +
@@ -101,7 +101,7 @@ const MARK_STREAM = /^([a-z0-9]+)@markPrice(@1s)?$/;
 
 /** One fstream connection; `combined` wraps payloads as {"stream":..,"data":..} (/stream?streams=). */
 export class BinanceStream implements StreamSession {
-  readonly venue = 'binance' as const;
+  readonly venue = 'binance-usdm' as const;
   private subscriptions = new Map<string, Subscription>();
   private readonly combined: boolean;
 
@@ -179,7 +179,7 @@ export class BinanceStream implements StreamSession {
       sendText(this.socket, '{"e":"markPriceUpdate","E":');
       return;
     }
-    const q = this.book.get('binance', sub.symbol);
+    const q = this.book.get('binance-usdm', sub.symbol);
     const s = JSON.stringify;
     const data = `{"e":"markPriceUpdate","E":${q.exchangeTime ?? now},"s":${s(sub.symbol)},"p":${s(q.price)},"ap":${s(q.price)},"i":${s(q.price)},"P":${s(q.price)},"r":${s(q.fundingRate)},"T":${q.nextFundingTime}}`;
     sendText(this.socket, this.combined ? `{"stream":${s(sub.stream)},"data":${data}}` : data);

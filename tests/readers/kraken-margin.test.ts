@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-// Kraken Pro reader against e2e/fixtures/pages/kraken-pro.html.
+// Kraken Pro reader against e2e/fixtures/pages/kraken-margin.html.
 import { describe, expect, it } from 'vitest';
-import { reader, sideOfSubmit } from '../../src/venues/kraken/reader';
-import { KRAKEN_SELECTORS } from '../../src/venues/kraken/selectors';
+import { reader, sideOfSubmit } from '../../src/venues/kraken-margin/reader';
+import { KRAKEN_SELECTORS } from '../../src/venues/kraken-margin/selectors';
 import type { FormReading, OrderForm } from '../../src/venues/types';
 import { $, byText, expectedCounts, loadPage } from './load';
 
@@ -22,7 +22,7 @@ const EXAMPLE: OrderForm = {
   availableBalance: '25000',
 };
 
-const page = () => loadPage('kraken-pro.html');
+const page = () => loadPage('kraken-margin.html');
 
 function form(reading: FormReading): OrderForm {
   if (reading.status !== 'ok') throw new Error(`unrecognised: ${reading.missing.join(', ')}`);
@@ -258,7 +258,7 @@ describe('Kraken Pro reader: refuses to guess', () => {
   });
 
   it('another venue page, or a page with no form', () => {
-    const binance = reader.read(loadPage('binance-futures.html'), URL_BTC);
+    const binance = reader.read(loadPage('binance-usdm.html'), URL_BTC);
     expect(binance.status).toBe('unrecognised');
     expect(missing(binance)).toEqual(expect.arrayContaining(['sideBuy', 'submit', 'size', 'margin']));
     const random = new DOMParser().parseFromString(

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 // OKX USDT swap reader against e2e/fixtures/pages/okx-swap.html.
 import { describe, expect, it } from 'vitest';
-import { reader, sideOfSubmit } from '../../src/venues/okx/reader';
-import { OKX_SELECTORS } from '../../src/venues/okx/selectors';
+import { reader, sideOfSubmit } from '../../src/venues/okx-swap/reader';
+import { OKX_SELECTORS } from '../../src/venues/okx-swap/selectors';
 import type { FormReading, OrderForm, PagePosition } from '../../src/venues/types';
 import { $, byText, expectedCounts, loadPage } from './load';
 
@@ -517,8 +517,8 @@ describe('OKX reader: refuses to guess', () => {
   });
 
   it('another venue page, or a page with no form', () => {
-    expect(read(loadPage('binance-futures.html')).status).toBe('unrecognised');
-    expect(read(loadPage('kraken-pro.html')).status).toBe('unrecognised');
+    expect(read(loadPage('binance-usdm.html')).status).toBe('unrecognised');
+    expect(read(loadPage('kraken-margin.html')).status).toBe('unrecognised');
     const random = new DOMParser().parseFromString(
       '<html><body><h1>BTCUSDT Perpetual</h1><button>10.00x</button><button>Cross</button></body></html>',
       'text/html',

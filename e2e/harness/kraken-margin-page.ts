@@ -6,7 +6,7 @@ import type { OrderForm } from '../../src/venues/types';
 
 export const KRAKEN_URL = (pair = 'btc-usd') => `https://pro.kraken.com/app/trade/${pair}`;
 
-/** What the fixture shows before anyone touches it (see kraken-pro.html). */
+/** What the fixture shows before anyone touches it (see kraken-margin.html). */
 const START = { side: 'long', type: 'limit', leverage: '5', unit: 'base', price: '65000.0', size: '0.5' } as const;
 
 export class KrakenPage {

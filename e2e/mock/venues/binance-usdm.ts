@@ -7,16 +7,14 @@ import {
   binanceEndpoint,
   binanceErrorBody,
   binanceRest,
-} from '../binance-api';
+} from '../binance-usdm-api';
 import { BINANCE_MOCK_SYMBOLS } from '../markets';
 import type { MockVenueApi } from '../venue-api';
 
 export const mockApi: MockVenueApi = {
-  venue: 'binance',
+  venue: 'binance-usdm',
   // https://www.binance.com/en/futures/BTCUSDT (any locale segment, or none: /futures/BTCUSDT)
-  pages: [
-    { host: 'www.binance.com', path: /^(?:\/[A-Za-z-]{2,8})?\/futures\/[^/]+\/?$/, file: 'binance-futures.html' },
-  ],
+  pages: [{ host: 'www.binance.com', path: /^(?:\/[A-Za-z-]{2,8})?\/futures\/[^/]+\/?$/, file: 'binance-usdm.html' }],
   // The page host also answers the one bapi path the feed reads (binanceEndpoint names it).
   restHosts: [BINANCE_REST_HOST, BINANCE_SITE_HOST],
   wsHosts: [BINANCE_WS_HOST],

@@ -1,7 +1,7 @@
 // Kraken Pro order form (https://pro.kraken.com/app/trade/{base}-{quote}), as data.
 // Evidence: shared/reference/exchange-pages.md — ids `price-N`, `volumeInQuote-N` with
 // numeric suffixes that change between renders (prefix match), readiness link to the fee
-// level page. The rest (roles, names) is modelled in e2e/fixtures/pages/kraken-pro.html and
+// level page. The rest (roles, names) is modelled in e2e/fixtures/pages/kraken-margin.html and
 // must be re-checked against a saved snapshot of the live page.
 // `expected`: match count on the fixture in its example state (Buy, Limit, 0.5 BTC, margin 5×).
 // Design-system classes (text-ds, border-dimmed) and Tailwind utilities are deliberately unused.

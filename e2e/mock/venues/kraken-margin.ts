@@ -6,7 +6,7 @@ import {
   krakenEndpoint,
   krakenErrorBody,
   krakenRest,
-} from '../kraken-api';
+} from '../kraken-margin-api';
 import { KRAKEN_MOCK_SYMBOLS } from '../markets';
 import { CONTROL_HOST } from '../pages';
 import type { MockVenueApi } from '../venue-api';
@@ -14,12 +14,12 @@ import type { MockVenueApi } from '../venue-api';
 const TRADE_PATH = /^\/app\/trade\/[^/]+\/?$/;
 
 export const mockApi: MockVenueApi = {
-  venue: 'kraken',
+  venue: 'kraken-margin',
   pages: [
     // https://pro.kraken.com/app/trade/btc-usd
-    { host: 'pro.kraken.com', path: TRADE_PATH, file: 'kraken-pro.html' },
+    { host: 'pro.kraken.com', path: TRADE_PATH, file: 'kraken-margin.html' },
     // The bench's control: the same page where no content script matches.
-    { host: CONTROL_HOST, path: TRADE_PATH, file: 'kraken-pro.html' },
+    { host: CONTROL_HOST, path: TRADE_PATH, file: 'kraken-margin.html' },
   ],
   restHosts: [KRAKEN_REST_HOST],
   wsHosts: [KRAKEN_WS_HOST],

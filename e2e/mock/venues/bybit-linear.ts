@@ -80,20 +80,21 @@ const failure = (retCode: number, retMsg: string) => ({
 });
 
 const REST_ENDPOINTS: Readonly<Record<string, string>> = {
-  '/v5/market/tickers': 'bybit.tickers',
-  '/v5/market/risk-limit': 'bybit.riskLimit',
-  '/v5/market/instruments-info': 'bybit.instruments',
+  '/v5/market/tickers': 'bybit-linear.tickers',
+  '/v5/market/risk-limit': 'bybit-linear.riskLimit',
+  '/v5/market/instruments-info': 'bybit-linear.instruments',
 };
 
 function endpoint(host: string, pathname: string): string | null {
-  if (host === REST_HOST) return Object.hasOwn(REST_ENDPOINTS, pathname) ? REST_ENDPOINTS[pathname]! : 'bybit.other';
-  if (host === WS_HOST) return 'bybit.ws';
+  if (host === REST_HOST)
+    return Object.hasOwn(REST_ENDPOINTS, pathname) ? REST_ENDPOINTS[pathname]! : 'bybit-linear.other';
+  if (host === WS_HOST) return 'bybit-linear.ws';
   return null;
 }
 
 /** The ticker fields of one symbol as REST and the stream snapshot give them (all strings). */
 function tickerData(i: Instrument, book: MarketBook): Record<string, string> {
-  const q = book.get('bybit', i.symbol);
+  const q = book.get('bybit-linear', i.symbol);
   return {
     symbol: i.symbol,
     lastPrice: q.price,
@@ -167,7 +168,8 @@ function instrumentRow(i: Instrument) {
 
 function rest({ url, method }: MockRequest, book: MarketBook): JsonAnswer {
   const name = endpoint(url.hostname, url.pathname);
-  if (method !== 'GET' || name === 'bybit.other') return { status: 404, body: '{"retCode":404,"retMsg":"Not Found"}' };
+  if (method !== 'GET' || name === 'bybit-linear.other')
+    return { status: 404, body: '{"retCode":404,"retMsg":"Not Found"}' };
   if (url.searchParams.get('category') !== 'linear') {
     // The mock serves USDT perpetuals only; spot/inverse/option have other shapes.
     return { status: 200, body: failure(10001, 'params error: Category is invalid') };
@@ -175,15 +177,15 @@ function rest({ url, method }: MockRequest, book: MarketBook): JsonAnswer {
   const symbol = url.searchParams.get('symbol');
   const chosen = symbol === null ? BYBIT_INSTRUMENTS : BYBIT_INSTRUMENTS.filter((i) => i === instrument(symbol));
   const now = Date.now();
-  const time = (symbol !== null && chosen[0] ? book.get('bybit', chosen[0].symbol).exchangeTime : null) ?? now;
+  const time = (symbol !== null && chosen[0] ? book.get('bybit-linear', chosen[0].symbol).exchangeTime : null) ?? now;
   switch (name) {
-    case 'bybit.tickers':
+    case 'bybit-linear.tickers':
       if (chosen.length === 0) return { status: 200, body: failure(10001, 'Not supported symbols') };
       return {
         status: 200,
         body: envelope({ category: 'linear', list: chosen.map((i) => tickerData(i, book)) }, time),
       };
-    case 'bybit.riskLimit':
+    case 'bybit-linear.riskLimit':
       if (chosen.length === 0) return { status: 200, body: failure(10001, 'params error: symbol invalid') };
       return {
         status: 200,
@@ -207,7 +209,7 @@ export const receivedPings: number[] = [];
 
 /** One connection to wss://stream.bybit.com/v5/public/linear. */
 class BybitStream implements StreamSession {
-  readonly venue = 'bybit' as const;
+  readonly venue = 'bybit-linear' as const;
   private readonly topics = new Map<string, { symbol: string; lastSent: number }>();
   private readonly connId = `mock-${Math.random().toString(36).slice(2, 10)}`;
   private sequence = 24_987_956_000;
@@ -292,7 +294,7 @@ class BybitStream implements StreamSession {
       type === 'snapshot'
         ? full
         : { symbol: full.symbol, markPrice: full.markPrice, indexPrice: full.indexPrice, lastPrice: full.lastPrice };
-    const ts = this.book.get('bybit', sub.symbol).exchangeTime ?? now;
+    const ts = this.book.get('bybit-linear', sub.symbol).exchangeTime ?? now;
     this.sequence += 1;
     sendText(this.socket, JSON.stringify({ topic, type, data, cs: this.sequence, ts }));
   }
@@ -308,7 +310,7 @@ class BybitStream implements StreamSession {
 }
 
 export const mockApi: MockVenueApi = {
-  venue: 'bybit',
+  venue: 'bybit-linear',
   pages: [{ host: 'www.bybit.com', path: /^\/trade\/usdt\/[^/]+\/?$/, file: 'bybit-linear.html' }],
   restHosts: [REST_HOST],
   wsHosts: [WS_HOST],
