@@ -3,15 +3,15 @@
 // B.4: nothing a hidden-overlay clickjack could use against the exchange).
 import type { JSX } from 'preact';
 import { PnlChart } from '../chart/PnlChart';
-import { t } from '../i18n';
+import { t, type MessageKey } from '../i18n';
 import { ATTR } from './contract';
 import { formatMoney, formatPrice } from './format';
-import { say, sideTitle, type OverlayView, type Risk, type SideColumn } from './view-model';
+import { sideTitle, type OverlayView, type Risk, type SideColumn } from './view-model';
 
-const RISK_WORD: Record<Risk, [string, string]> = {
-  danger: ['overlay_verdictDanger', 'DANGER'],
-  warn: ['overlay_verdictWarn', 'CAUTION'],
-  ok: ['overlay_verdictOk', 'OK'],
+const RISK_WORD: Record<Risk, MessageKey> = {
+  danger: 'overlay_verdictDanger',
+  warn: 'overlay_verdictWarn',
+  ok: 'overlay_verdictOk',
 };
 
 /** Read by screen readers, not shown (inline: the same rule wherever the overlay is drawn). */
@@ -143,7 +143,7 @@ function ChartPanel({
                   words={{
                     price: t('chart_axisPrice', [c.chart.currency]),
                     pnl: c.chart.pnlCaption,
-                    marker: say('chart_marker', 'Marker'),
+                    marker: t('chart_marker'),
                   }}
                 />
               )}
@@ -179,7 +179,6 @@ export function Overlay({
   };
   const { markLine } = view;
   const onDrag = (e: JSX.TargetedPointerEvent<HTMLSpanElement>) => onDragStart(e);
-  const [riskKey, riskEnglish] = RISK_WORD[view.risk];
   return (
     <div class={view.columns.length > 1 ? 'root wide' : 'root'} {...rootAttrs}>
       <div class="head">
@@ -188,11 +187,11 @@ export function Overlay({
         </span>
         <span class="title">{view.title}</span>
         {view.pending && (
-          <span class="pending" title={say('overlay_updatingTitle', 'The form changed; new figures are on their way')}>
-            {say('overlay_updating', 'updating…')}
+          <span class="pending" title={t('overlay_updatingTitle')}>
+            {t('overlay_updating')}
           </span>
         )}
-        <span class="verdict">{say(riskKey, riskEnglish)}</span>
+        <span class="verdict">{t(RISK_WORD[view.risk])}</span>
         <button
           type="button"
           class="toggle"
@@ -228,9 +227,7 @@ export function Overlay({
           </p>
         ))}
         {view.message !== null && <p class="message">{view.message}</p>}
-        {view.missing.length > 0 && (
-          <p class="missing">{say('overlay_missing', 'Missing: $1', [view.missing.join(', ')])}</p>
-        )}
+        {view.missing.length > 0 && <p class="missing">{t('overlay_missing', [view.missing.join(', ')])}</p>}
         {view.columns.length > 0 && (
           <div class="cols">
             {view.columns.map((c) => (

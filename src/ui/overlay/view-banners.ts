@@ -2,23 +2,22 @@
 // account came from, positions that could not be weighed, feed trouble) and its header mark line.
 import type { MarketFigureKey, MarkState, OrderForm } from '../../venues/types';
 import { isFresh } from '../../venues/types';
-import { t } from '../i18n';
+import { t, type MessageKey } from '../i18n';
 import { formatAge, formatPrice } from './format';
 import { quoteCurrency } from './units';
 import { isError, type Formats } from './view-columns';
-import { say } from './view-text';
 import type { Banner, MarketInfo, MarkLine, SideQuote } from './view-types';
 
-const FIGURE_NAMES: Partial<Record<MarketFigureKey, [string, string]>> = {
-  fundingRate: ['overlay_figureFundingRate', 'funding rate'],
-  fundingIntervalHours: ['overlay_figureFundingInterval', 'funding interval'],
-  maxLeverage: ['overlay_figureMaxLeverage', 'maximum leverage'],
-  marginCallLevel: ['overlay_figureMarginCallLevel', 'margin-call level'],
-  liquidationLevel: ['overlay_figureLiquidationLevel', 'liquidation level'],
-  borrowRateCrossLong: ['overlay_figureBorrowRate', 'borrow rate'],
-  borrowRateCrossShort: ['overlay_figureBorrowRate', 'borrow rate'],
-  borrowRateIsolatedLong: ['overlay_figureBorrowRate', 'borrow rate'],
-  borrowRateIsolatedShort: ['overlay_figureBorrowRate', 'borrow rate'],
+const FIGURE_NAMES: Partial<Record<MarketFigureKey, MessageKey>> = {
+  fundingRate: 'overlay_figureFundingRate',
+  fundingIntervalHours: 'overlay_figureFundingInterval',
+  maxLeverage: 'overlay_figureMaxLeverage',
+  marginCallLevel: 'overlay_figureMarginCallLevel',
+  liquidationLevel: 'overlay_figureLiquidationLevel',
+  borrowRateCrossLong: 'overlay_figureBorrowRate',
+  borrowRateCrossShort: 'overlay_figureBorrowRate',
+  borrowRateIsolatedLong: 'overlay_figureBorrowRate',
+  borrowRateIsolatedShort: 'overlay_figureBorrowRate',
 };
 
 /** The header line: the mark of the market the quotes came from, aged on this page's own clock. */
@@ -72,13 +71,13 @@ export function banners(
       out.push({ kind: 'mark-stale', severity: 'danger', text: t('overlay_markStaleOld', [age]) });
     const others = plan.staleFigures.flatMap((k) => {
       const name = FIGURE_NAMES[k];
-      return name ? [say(name[0], name[1])] : [];
+      return name ? [t(name)] : [];
     });
     if (others.length > 0)
       out.push({
         kind: 'stale-figures',
         severity: 'info',
-        text: say('overlay_staleFigures', 'Stale $1 not used — bundled figures instead', [others.join(', ')]),
+        text: t('overlay_staleFigures', [others.join(', ')]),
       });
     if (plan.tiers === 'stale') out.push({ kind: 'stale-tiers', severity: 'info', text: t('overlay_staleTiers') });
     const source = accountSourceBanner(plan);
@@ -92,32 +91,19 @@ export function banners(
     out.push({
       kind: 'positions-unknown',
       severity: 'danger',
-      text: say('overlay_positionsTooMany', 'More open positions on the page than can be read — no liquidation price'),
+      text: t('overlay_positionsTooMany'),
     });
   }
   if (misread.length > 0) {
     out.push({
       kind: 'positions-unknown',
       severity: 'danger',
-      text: say(
-        'overlay_positionsMisread',
-        'Open position $1: the prices read from the page do not fit the market (misread?) — no liquidation price',
-        [misread.join(', ')],
-      ),
+      text: t('overlay_positionsMisread', [misread.join(', ')]),
     });
   }
   if (unknown.length > 0) {
-    const [key, english] =
-      unknown.length > 1
-        ? [
-            'overlay_positionsUnknownMany',
-            'Open positions $1 cannot be weighed (maintenance margin unknown, or a same-market position that cannot be netted) — no liquidation price',
-          ]
-        : [
-            'overlay_positionsUnknownOne',
-            'Open position $1 cannot be weighed (maintenance margin unknown, or a same-market position that cannot be netted) — no liquidation price',
-          ];
-    out.push({ kind: 'positions-unknown', severity: 'danger', text: say(key, english, [unknown.join(', ')]) });
+    const key = unknown.length > 1 ? 'overlay_positionsUnknownMany' : 'overlay_positionsUnknownOne';
+    out.push({ kind: 'positions-unknown', severity: 'danger', text: t(key, [unknown.join(', ')]) });
   }
   const balanceWarning =
     unknown.length === 0 &&
@@ -142,38 +128,21 @@ function accountSourceBanner(plan: SideQuote['plan']): Banner | null {
   if (plan.balanceSource === 'page') {
     const text =
       n === null
-        ? say('overlay_balanceFromPage', 'Cross: account balance read from the page')
+        ? t('overlay_balanceFromPage')
         : n === 0
-          ? say(
-              'overlay_balanceFromPageNoPositions',
-              'Cross: account balance (no other open positions) read from the page',
-            )
+          ? t('overlay_balanceFromPageNoPositions')
           : n === 1
-            ? say('overlay_balanceFromPageOnePosition', 'Cross: account balance and 1 open position read from the page')
-            : say(
-                'overlay_balanceFromPagePositions',
-                'Cross: account balance and $1 open positions read from the page',
-                [String(n)],
-              );
+            ? t('overlay_balanceFromPageOnePosition')
+            : t('overlay_balanceFromPagePositions', [String(n)]);
     return { kind: 'balance-source', severity: 'info', text };
   }
   if (plan.balanceSource === 'settings') {
     const text =
       n === null
-        ? say(
-            'overlay_balanceFromPopup',
-            'Cross: balance as you entered it in the popup (the page does not show it); other open positions not included',
-          )
+        ? t('overlay_balanceFromPopup')
         : n === 1
-          ? say(
-              'overlay_balanceFromPopupOnePosition',
-              'Cross: balance as you entered it in the popup (the page does not show it); 1 open position read from the page',
-            )
-          : say(
-              'overlay_balanceFromPopupPositions',
-              'Cross: balance as you entered it in the popup (the page does not show it); $1 open positions read from the page',
-              [String(n)],
-            );
+          ? t('overlay_balanceFromPopupOnePosition')
+          : t('overlay_balanceFromPopupPositions', [String(n)]);
     return { kind: 'balance-source', severity: 'info', text };
   }
   return null;

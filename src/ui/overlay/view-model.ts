@@ -12,11 +12,10 @@ import { VENUE_LABEL } from './units';
 import { banners, markLine } from './view-banners';
 import { announcement, column, isError, worse, type Formats } from './view-columns';
 import type { OverlayModel, OverlayView, RefusalInfo, Risk, SideQuote } from './view-types';
-import { say } from './view-text';
 import type { WireQuote } from '../../messaging/messages';
 
 export type * from './view-types';
-export { say, sideTitle } from './view-text';
+export { sideTitle } from './view-text';
 
 const MARK_ORDER: MarkState[] = ['live', 'stale', 'missing'];
 const worseMark = (a: MarkState, b: MarkState): MarkState => (MARK_ORDER.indexOf(a) >= MARK_ORDER.indexOf(b) ? a : b);
@@ -29,8 +28,7 @@ function blockedState(
 ): { state: OverlayState; message: string } | null {
   if (reading.status === 'unrecognised') return { state: 'unrecognised', message: t('overlay_formNotRecognised') };
   // Before "spot" or "no price": a misread figure must be said even where nothing would be quoted.
-  if (refusal !== null)
-    return { state: 'refused', message: say('overlay_refused', 'No figures for this form: $1', [refusal.text]) };
+  if (refusal !== null) return { state: 'refused', message: t('overlay_refused', [refusal.text]) };
   if (!reading.form.marginEnabled) return { state: 'spot', message: t('overlay_spot') };
   if (quotes.some((q) => q.plan.missing === 'contractValue'))
     return { state: 'no-price', message: t('overlay_noContractSize') };

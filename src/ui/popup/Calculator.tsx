@@ -23,7 +23,7 @@ import {
 } from './scenario';
 import { Sizing } from './sizing-panel';
 import { withoutVenue, withScenario, type StoredCalculator } from './storage';
-import { say } from './text';
+import { t } from '../i18n';
 import { WhatIf } from './whatif';
 
 export interface CalculatorProps {
@@ -134,15 +134,9 @@ export function Calculator(props: CalculatorProps) {
     const text = current.current.balance;
     const value = text.trim() === '' ? null : positive(text);
     let status: string;
-    if (text.trim() !== '' && value === null)
-      status = say('popup_balanceNotSaved', 'Not saved: enter a balance above 0, or leave it empty to clear it');
-    else if (!(await props.saveBalance(current.current.venue, value)))
-      status = say('popup_balanceSaveFailed', 'Not saved: the settings could not be written');
-    else
-      status =
-        value === null
-          ? say('popup_balanceCleared', 'Cleared: the overlay asks for a balance again')
-          : say('popup_balanceSaved', 'Saved: the overlay uses it when the page shows no balance');
+    if (text.trim() !== '' && value === null) status = t('popup_balanceNotSaved');
+    else if (!(await props.saveBalance(current.current.venue, value))) status = t('popup_balanceSaveFailed');
+    else status = value === null ? t('popup_balanceCleared') : t('popup_balanceSaved');
     setBalanceStatus(status);
     return status;
   };
@@ -170,27 +164,20 @@ export function Calculator(props: CalculatorProps) {
 
   return (
     <main data-venue={scenario.venue} data-source={source} data-side={scenario.side}>
-      <h1>{say('popup_title', 'Margin Preflight calculator')}</h1>
+      <h1>{t('popup_title')}</h1>
       <p class="source" data-source={source}>
         {source === 'page'
-          ? say('popup_fromTab', 'From the order on this tab: $1 at $2', [
-              props.order?.symbol ?? symbol,
-              VENUE_LABEL[scenario.venue],
-            ])
+          ? t('popup_fromTab', [props.order?.symbol ?? symbol, VENUE_LABEL[scenario.venue]])
           : source === 'stored'
-            ? say('popup_lastScenario', 'Your last scenario for $1', [VENUE_LABEL[scenario.venue]])
-            : say('popup_defaultScenario', 'Example scenario: no order form on this tab')}
-        {fromPage ? ` · ${say('popup_marketAsOf', 'market data as of $1', [time])}` : ''}
-        {fromPage && edited ? ` · ${say('popup_edited', 'edited here (the page is not changed)')}` : ''}
+            ? t('popup_lastScenario', [VENUE_LABEL[scenario.venue]])
+            : t('popup_defaultScenario')}
+        {fromPage ? ` · ${t('popup_marketAsOf', [time])}` : ''}
+        {fromPage && edited ? ` · ${t('popup_edited')}` : ''}
       </p>
-      {fromPage && origin.form.side === 'both' ? (
-        <p class="hint">
-          {say('popup_bothSides', 'The page can send either side: choose the side below to see the other.')}
-        </p>
-      ) : null}
+      {fromPage && origin.form.side === 'both' ? <p class="hint">{t('popup_bothSides')}</p> : null}
       {fromPage && !origin.form.marginEnabled ? (
         <p class="note" data-severity="info">
-          {say('popup_pageSpot', 'The page’s order has margin off; these figures are for the same order on margin.')}
+          {t('popup_pageSpot')}
         </p>
       ) : null}
       <Figures view={view} />
@@ -242,11 +229,11 @@ export function Calculator(props: CalculatorProps) {
       />
       <div class="actions">
         <button type="button" onClick={resetVenue}>
-          {say('popup_reset', 'Reset this venue')}
+          {t('popup_reset')}
         </button>
         {props.openOptions ? (
           <button type="button" onClick={props.openOptions}>
-            {say('popup_openOptions', 'Options')}
+            {t('popup_openOptions')}
           </button>
         ) : null}
       </div>

@@ -20,7 +20,7 @@ import { positionLine } from '../overlay/view-columns';
 import type { ScenarioOutcome } from './engine';
 import type { PageOrigin, Scenario } from './scenario';
 import { currencyOf, ownSnapshot } from './scenario';
-import { say } from './text';
+import { t, type MessageKey } from '../i18n';
 
 export interface FigureLine {
   key: string;
@@ -83,25 +83,25 @@ export function formatters(locale: string, tick: string | null): Formatters {
   };
 }
 
-const LABELS: Array<[string, string, string]> = [
-  ['liquidationPrice', 'figure_liquidationPrice', 'Liquidation price'],
-  ['liquidationDistance', 'figure_liquidationDistance', 'Distance to liquidation'],
-  ['marginCallPrice', 'figure_marginCallPrice', 'Margin-call price'],
-  ['marginLevel', 'figure_marginLevel', 'Margin level'],
-  ['notional', 'figure_notional', 'Notional'],
-  ['initialMargin', 'figure_initialMargin', 'Initial margin'],
-  ['maintenanceMargin', 'figure_maintenanceMargin', 'Maintenance margin'],
-  ['fees.open', 'figure_openingFee', 'Fee to open'],
-  ['fees.close', 'figure_closingFee', 'Fee to close'],
-  ['carry.total', 'figure_carry', 'Carry'],
-  ['breakEvenPrice', 'figure_breakEvenPrice', 'Break-even price'],
-  ['pnl.atStop', 'figure_pnlAtStop', 'Profit / loss at the stop'],
-  ['pnl.atTakeProfit', 'figure_pnlAtTakeProfit', 'Profit / loss at take-profit'],
+const LABELS: Array<[string, MessageKey]> = [
+  ['liquidationPrice', 'figure_liquidationPrice'],
+  ['liquidationDistance', 'figure_liquidationDistance'],
+  ['marginCallPrice', 'figure_marginCallPrice'],
+  ['marginLevel', 'figure_marginLevel'],
+  ['notional', 'figure_notional'],
+  ['initialMargin', 'figure_initialMargin'],
+  ['maintenanceMargin', 'figure_maintenanceMargin'],
+  ['fees.open', 'figure_openingFee'],
+  ['fees.close', 'figure_closingFee'],
+  ['carry.total', 'figure_carry'],
+  ['breakEvenPrice', 'figure_breakEvenPrice'],
+  ['pnl.atStop', 'figure_pnlAtStop'],
+  ['pnl.atTakeProfit', 'figure_pnlAtTakeProfit'],
 ];
-const CARRY_KEYS: Record<string, [string, string]> = {
-  funding: ['figure_funding', 'Funding'],
-  interest: ['figure_interest', 'Interest'],
-  rollover: ['figure_rollover', 'Rollover'],
+const CARRY_KEYS: Record<string, MessageKey> = {
+  funding: 'figure_funding',
+  interest: 'figure_interest',
+  rollover: 'figure_rollover',
 };
 
 function fieldOf(quote: QuoteJson, path: string): string | null {
@@ -128,14 +128,13 @@ function valueText(key: string, value: string, quote: QuoteJson, ccy: string, f:
     case 'liquidationDistance':
       return formatFraction(value, { locale }) ?? value;
     case 'marginLevel': {
-      if (quote.marginLevelUnit === 'ratio')
-        return say('figure_ratio', '$1 (ratio)', [formatRatio(value, { locale }) ?? value]);
+      if (quote.marginLevelUnit === 'ratio') return t('figure_ratio', [formatRatio(value, { locale }) ?? value]);
       const dec = toDecimal(value);
       return dec === undefined ? value : formatPercentValue(dec, { locale });
     }
     case 'carry.total': {
       const text = `${f.money(value)} ${ccy}`;
-      return value.startsWith('-') ? say('figure_received', '$1 (received)', [text]) : text;
+      return value.startsWith('-') ? t('figure_received', [text]) : text;
     }
     default:
       return `${f.money(value)} ${ccy}`;
@@ -143,25 +142,23 @@ function valueText(key: string, value: string, quote: QuoteJson, ccy: string, f:
 }
 
 function nullText(key: string, quote: QuoteJson, needsBalance: boolean, positionsUnknown: boolean): string {
-  if (positionsUnknown && BALANCE_FIGURES.has(key)) return say('figure_positionsUnknown', '— open positions unknown');
+  if (positionsUnknown && BALANCE_FIGURES.has(key)) return t('figure_positionsUnknown');
   const balanceUnknown = needsBalance || quote.warnings.some((w) => w.code === 'CROSS_BALANCE_UNKNOWN');
-  if (balanceUnknown && BALANCE_FIGURES.has(key)) return say('figure_enterBalance', '— enter balance');
+  if (balanceUnknown && BALANCE_FIGURES.has(key)) return t('figure_enterBalance');
   if (key === 'marginCallPrice') {
-    return HAS_MARGIN_CALL.has(quote.venue)
-      ? say('figure_noMarginCallPrice', 'none (no price reaches it)')
-      : say('figure_noMarginCallAtVenue', 'none at this venue');
+    return HAS_MARGIN_CALL.has(quote.venue) ? t('figure_noMarginCallPrice') : t('figure_noMarginCallAtVenue');
   }
-  return say('common_none', 'none');
+  return t('common_none');
 }
 
-function label(key: string, english: string, msg: string, quote: QuoteJson, locale: string): string {
-  if (key !== 'carry.total') return say(msg, english);
-  const [kindKey, kindEnglish] = CARRY_KEYS[quote.carry.kind] ?? ['figure_carry', 'Carry'];
-  const hours = say('unit_hours', '$1 h', [
+function label(key: string, msg: MessageKey, quote: QuoteJson, locale: string): string {
+  if (key !== 'carry.total') return t(msg);
+  const kindKey = CARRY_KEYS[quote.carry.kind] ?? 'figure_carry';
+  const hours = t('unit_hours', [
     formatMoney(quote.carry.hours, { locale, decimals: Math.min(2, quote.carry.hours.split('.')[1]?.length ?? 0) }) ??
       quote.carry.hours,
   ]);
-  return say('figure_carryOver', '$1 over $2', [say(kindKey, kindEnglish), hours]);
+  return t('figure_carryOver', [t(kindKey), hours]);
 }
 
 /** The chart of the scenario: the shared model of src/ui/chart/from-quote.ts (carry over the holding time in the line). */
@@ -210,7 +207,7 @@ export function buildFigures({ outcome, scenario, origin, locale }: FiguresInput
     return {
       ...empty,
       state: 'fields',
-      message: say('popup_fixFields', 'Some inputs need a fix: see the messages next to them.'),
+      message: t('popup_fixFields'),
     };
   const { plan, result, input } = outcome.quote;
   const notes = planNotes(plan);
@@ -219,7 +216,7 @@ export function buildFigures({ outcome, scenario, origin, locale }: FiguresInput
       ...empty,
       notes,
       state: 'no-price',
-      message: say('overlay_noPrice', 'No price yet: a market order needs the live mark price'),
+      message: t('overlay_noPrice'),
     };
   if ('error' in result) {
     const { message, path } = result.error;
@@ -227,13 +224,13 @@ export function buildFigures({ outcome, scenario, origin, locale }: FiguresInput
       ...empty,
       notes,
       state: 'error',
-      message: say('popup_error', 'Cannot compute: $1', [path ? `${message} (${path})` : message]),
+      message: t('popup_error', [path ? `${message} (${path})` : message]),
     };
   }
   const quote = result;
   const positionsUnknown = plan.positionsUnknown.length > 0;
   const order = input.order as Record<string, string>;
-  const lines = LABELS.flatMap(([key, msg, english]): FigureLine[] => {
+  const lines = LABELS.flatMap(([key, msg]): FigureLine[] => {
     const value = fieldOf(quote, key);
     // The PnL at the stop / take-profit only when one is set; every other figure always (null in words).
     if (value === null && key.startsWith('pnl.')) return [];
@@ -241,7 +238,7 @@ export function buildFigures({ outcome, scenario, origin, locale }: FiguresInput
       value === null
         ? nullText(key, quote, plan.needsBalance, positionsUnknown)
         : valueText(key, value, quote, ccy, f, locale);
-    return [{ key, label: label(key, english, msg, quote, locale), value: value ?? '', text }];
+    return [{ key, label: label(key, msg, quote, locale), value: value ?? '', text }];
   });
   const markFigure = (input.market as Record<string, unknown> | undefined)?.markPrice;
   const chart = chartOf(quote, order, typeof markFigure === 'string' ? markFigure : null);
@@ -263,7 +260,7 @@ export function buildFigures({ outcome, scenario, origin, locale }: FiguresInput
     warnings: quote.warnings,
     assumptions: quote.assumptions,
     chart,
-    announcement: say('popup_figuresChanged', 'Liquidation price $1, distance $2', [liq, dist]),
+    announcement: t('popup_figuresChanged', [liq, dist]),
     format: f,
   };
 }
@@ -275,36 +272,32 @@ function planNotes(plan: QuotePlan): Note[] {
     notes.push({
       kind: 'mark-stale',
       severity: 'warn',
-      text: say('popup_markStale', 'The page’s mark price is stale: the figures use your price as the mark'),
+      text: t('popup_markStale'),
     });
   if (plan.priceBasis === 'stale-mark')
     notes.push({
       kind: 'mark-stale',
       severity: 'danger',
-      text: say('popup_markStaleUsed', 'The page’s mark price is stale: the figures use that old price'),
+      text: t('popup_markStaleUsed'),
     });
   if (plan.positionsUnknown.length > 0) {
     notes.push({
       kind: 'positions-unknown',
       severity: 'danger',
-      text: say(
-        'popup_positionsUnknown',
-        'No liquidation price: the maintenance margin of $1 is unknown (enter its rate) or it is in this same market',
-        [plan.positionsUnknown.join(', ')],
-      ),
+      text: t('popup_positionsUnknown', [plan.positionsUnknown.join(', ')]),
     });
   }
   if (plan.needsBalance)
     notes.push({
       kind: 'balance',
       severity: 'warn',
-      text: say('popup_needsBalance', 'Cross margin: enter the wallet balance for a liquidation price'),
+      text: t('popup_needsBalance'),
     });
   if (plan.lossLimitUnchecked)
     notes.push({
       kind: 'loss-limit',
       severity: 'info',
-      text: say('overlay_lossLimitUnchecked', 'Loss limit not checked: no balance known for this venue'),
+      text: t('overlay_lossLimitUnchecked'),
     });
   return notes;
 }

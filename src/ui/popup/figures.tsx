@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { PnlChart } from '../chart/PnlChart';
 import type { FiguresView } from './figures-model';
-import { say } from './text';
+import { t } from '../i18n';
 
 /** Announced this long after the last change: dragging a slider does not read out every step. */
 export const ANNOUNCE_DELAY_MS = 500;
@@ -31,7 +31,7 @@ export function LiveAnnouncement({ text }: { text: string }) {
 export function Figures({ view }: { view: FiguresView }) {
   return (
     <section aria-labelledby="figures-heading" data-state={view.state}>
-      <h2 id="figures-heading">{say('popup_figures', 'Figures')}</h2>
+      <h2 id="figures-heading">{t('popup_figures')}</h2>
       {view.message ? (
         <p class="message" role="alert">
           {view.message}
@@ -62,26 +62,23 @@ export function Chart({ view }: { view: FiguresView }) {
   if (chart === null || chart.entry === '') return null;
   return (
     <section aria-labelledby="chart-heading">
-      <h2 id="chart-heading">{say('chart_title', 'Profit and loss by exit price')}</h2>
+      <h2 id="chart-heading">{t('chart_title')}</h2>
       <PnlChart
         entry={chart.entry}
         pnl={chart.pnl}
         markers={chart.markers}
         currency={view.currency}
-        title={say('chart_title', 'Profit and loss by exit price')}
+        title={t('chart_title')}
         width={370}
         height={150}
         formatPrice={view.format.price}
         formatMoney={view.format.money}
         words={{
-          price: say('chart_axisPrice', 'Exit price ($1)', [view.currency]),
+          price: t('chart_axisPrice', [view.currency]),
           pnl: chart.withCarry
-            ? say('chart_axisPnlHeld', 'Profit / loss if closed after $2 ($1)', [
-                view.currency,
-                say('unit_hours', '$1 h', [chart.hours]),
-              ])
-            : say('chart_axisPnl', 'Profit / loss ($1)', [view.currency]),
-          marker: say('chart_marker', 'Marker'),
+            ? t('chart_axisPnlHeld', [view.currency, t('unit_hours', [chart.hours])])
+            : t('chart_axisPnl', [view.currency]),
+          marker: t('chart_marker'),
         }}
       />
     </section>
@@ -94,7 +91,7 @@ export function WarningsAndAssumptions({ view }: { view: FiguresView }) {
     <>
       <details open={view.warnings.some((w) => w.severity === 'danger')}>
         <summary>
-          {say('popup_warnings', 'Warnings')} ({view.warnings.length})
+          {t('popup_warnings')} ({view.warnings.length})
         </summary>
         <ul>
           {view.warnings.map((w, i) => (
@@ -106,7 +103,7 @@ export function WarningsAndAssumptions({ view }: { view: FiguresView }) {
       </details>
       <details>
         <summary>
-          {say('popup_assumptions', 'Assumptions')} ({view.assumptions.length})
+          {t('popup_assumptions')} ({view.assumptions.length})
         </summary>
         <ul>
           {view.assumptions.map((a, i) => (

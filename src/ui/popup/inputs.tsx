@@ -11,7 +11,8 @@ import { NumberField, SelectField, TextField } from './fields';
 import { Positions } from './positions';
 import { baseAsset } from '../overlay/units';
 import { CROSS_ONLY, currencyOf, knownSymbols, SPOT_MARGIN, type Scenario } from './scenario';
-import { fieldErrorText, say } from './text';
+import { t } from '../i18n';
+import { fieldErrorText } from './text';
 import type { FieldErrors } from './validate';
 
 export interface InputsProps {
@@ -31,26 +32,21 @@ export interface InputsProps {
 /** A fee rate (fraction) as percent text: 0.00055 → "0.055 %". */
 function percentText(rate: string, locale: string): string {
   const percent = new Dec(rate).times(100).toFixed();
-  return say('unit_percent', '$1 %', [
-    formatMoney(percent, { locale, decimals: percent.split('.')[1]?.length ?? 0 }) ?? percent,
-  ]);
+  return t('unit_percent', [formatMoney(percent, { locale, decimals: percent.split('.')[1]?.length ?? 0 }) ?? percent]);
 }
 
 function feeTierText(venue: VenueId, settings: Settings, locale: string): string {
   const own = settings.feeTiers[venue];
   if (own !== undefined) {
-    return say('popup_feeTierOwn', 'Fees: maker $1, taker $2 (your tier, from the options)', [
-      percentText(own.makerFeeRate, locale),
-      percentText(own.takerFeeRate, locale),
-    ]);
+    return t('popup_feeTierOwn', [percentText(own.makerFeeRate, locale), percentText(own.takerFeeRate, locale)]);
   }
   const facts = bundledFacts()[venue];
   if (facts === undefined) return '';
-  return say(
-    'popup_feeTierBase',
-    'Fees: maker $1, taker $2 (the venue’s base tier, as of $3; set yours in the options)',
-    [percentText(facts.makerFeeRate.toFixed(), locale), percentText(facts.takerFeeRate.toFixed(), locale), facts.asOf],
-  );
+  return t('popup_feeTierBase', [
+    percentText(facts.makerFeeRate.toFixed(), locale),
+    percentText(facts.takerFeeRate.toFixed(), locale),
+    facts.asOf,
+  ]);
 }
 
 export function OrderInputs(props: InputsProps) {
@@ -64,18 +60,18 @@ export function OrderInputs(props: InputsProps) {
   const cross = s.marginMode === 'cross';
   return (
     <section aria-labelledby="inputs-heading">
-      <h2 id="inputs-heading">{say('popup_inputs', 'Order')}</h2>
+      <h2 id="inputs-heading">{t('popup_inputs')}</h2>
       <div class="grid">
         <SelectField
           id="venue"
-          label={say('popup_venue', 'Venue')}
+          label={t('popup_venue')}
           value={s.venue}
           onChange={props.changeVenue}
           options={VENUES.map((v) => ({ value: v, label: VENUE_LABEL[v] }))}
         />
         <TextField
           id="symbol"
-          label={say('popup_symbol', 'Symbol')}
+          label={t('popup_symbol')}
           value={s.symbol}
           list="symbols"
           error={err('symbol')}
@@ -89,42 +85,42 @@ export function OrderInputs(props: InputsProps) {
         </TextField>
         <SelectField
           id="marginMode"
-          label={say('popup_marginMode', 'Margin mode')}
+          label={t('popup_marginMode')}
           value={s.marginMode}
           disabled={CROSS_ONLY.has(s.venue)}
           onChange={(marginMode) => edit({ marginMode })}
           options={[
-            { value: 'isolated', label: say('common_isolated', 'Isolated') },
-            { value: 'cross', label: say('common_cross', 'Cross') },
+            { value: 'isolated', label: t('common_isolated') },
+            { value: 'cross', label: t('common_cross') },
           ]}
         />
         <SelectField
           id="side"
-          label={say('popup_side', 'Side')}
+          label={t('popup_side')}
           value={s.side}
           onChange={(side) => edit({ side })}
           options={[
-            { value: 'long', label: say('popup_long', 'Long / Buy') },
-            { value: 'short', label: say('popup_short', 'Short / Sell') },
+            { value: 'long', label: t('popup_long') },
+            { value: 'short', label: t('popup_short') },
           ]}
         />
         <SelectField
           id="orderType"
-          label={say('popup_orderType', 'Order type')}
+          label={t('popup_orderType')}
           value={s.orderType}
           onChange={(orderType) => edit({ orderType })}
           options={[
-            { value: 'limit', label: say('popup_limit', 'Limit') },
-            { value: 'market', label: say('popup_market', 'Market (fills at the mark)') },
+            { value: 'limit', label: t('popup_limit') },
+            { value: 'market', label: t('popup_market') },
           ]}
         />
         <NumberField
           id="price"
-          label={say('popup_price', 'Price ($1)', [ccy])}
+          label={t('popup_price', [ccy])}
           value={market ? '' : s.price}
           disabled={market}
           error={err('price')}
-          hint={market ? say('popup_priceMarket', 'A market order fills near the mark price') : undefined}
+          hint={market ? t('popup_priceMarket') : undefined}
           onInput={(price) => {
             edit({ price });
             props.onPriceTyped(price);
@@ -132,24 +128,24 @@ export function OrderInputs(props: InputsProps) {
         />
         <NumberField
           id="size"
-          label={say('popup_size', 'Size')}
+          label={t('popup_size')}
           value={s.size}
           error={err('size')}
           onInput={(size) => edit({ size })}
         />
         <SelectField
           id="sizeUnit"
-          label={say('popup_sizeUnit', 'Size in')}
+          label={t('popup_sizeUnit')}
           value={s.sizeUnit}
           onChange={(sizeUnit) => edit({ sizeUnit })}
           options={[
-            { value: 'base', label: say('popup_base', 'Base ($1)', [base]) },
-            { value: 'quote', label: say('popup_quote', 'Quote ($1)', [ccy]) },
+            { value: 'base', label: t('popup_base', [base]) },
+            { value: 'quote', label: t('popup_quote', [ccy]) },
           ]}
         />
         <NumberField
           id="leverage"
-          label={say('popup_leverage', 'Leverage (×)')}
+          label={t('popup_leverage')}
           value={s.leverage}
           unit="×"
           error={err('leverage')}
@@ -157,10 +153,10 @@ export function OrderInputs(props: InputsProps) {
         />
         <NumberField
           id="mark"
-          label={say('popup_mark', 'Mark price ($1)', [ccy])}
+          label={t('popup_mark', [ccy])}
           value={s.mark}
           error={err('mark')}
-          hint={market ? undefined : say('popup_markHelp', 'Empty: the price is the mark')}
+          hint={market ? undefined : t('popup_markHelp')}
           onInput={(mark) => {
             edit({ mark });
             if (market) props.onPriceTyped(mark);
@@ -169,20 +165,16 @@ export function OrderInputs(props: InputsProps) {
         <NumberField
           id="balance"
           wide
-          label={say('popup_walletBalance', 'Wallet balance ($1)', [ccy])}
+          label={t('popup_walletBalance', [ccy])}
           value={s.balance}
           error={err('balance')}
-          hint={
-            cross
-              ? say('popup_balanceCross', 'Cross margin: the account the liquidation price depends on')
-              : say('popup_balanceIsolated', 'The base of “risk as % of balance” and of your loss limit')
-          }
+          hint={cross ? t('popup_balanceCross') : t('popup_balanceIsolated')}
           onInput={(balance) => edit({ balance })}
         />
         <div class="field wide">
           <div class="row">
             <button type="button" id="save-balance" onClick={() => void props.saveBalance()}>
-              {say('popup_saveBalance', 'Use this balance on the $1 page', [VENUE_LABEL[s.venue]])}
+              {t('popup_saveBalance', [VENUE_LABEL[s.venue]])}
             </button>
           </div>
           <p class="status" role="status">
@@ -194,7 +186,7 @@ export function OrderInputs(props: InputsProps) {
       <div class="grid">
         <NumberField
           id="holdHours"
-          label={say('popup_holdHours', 'Holding time (hours)')}
+          label={t('popup_holdHours')}
           value={s.holdHours}
           unit="h"
           error={err('holdHours')}
@@ -205,28 +197,28 @@ export function OrderInputs(props: InputsProps) {
         ) : (
           <NumberField
             id="maintenancePercent"
-            label={say('popup_maintenanceRate', 'Maintenance rate (%)')}
+            label={t('popup_maintenanceRate')}
             value={s.maintenancePercent}
             unit="%"
-            hint={say('popup_maintenanceRateHelp', 'Optional. Empty: the venue’s tiers')}
+            hint={t('popup_maintenanceRateHelp')}
             error={err('maintenancePercent')}
             onInput={(maintenancePercent) => edit({ maintenancePercent })}
           />
         )}
         <NumberField
           id="stopLoss"
-          label={say('popup_stopLoss', 'Stop-loss ($1)', [ccy])}
+          label={t('popup_stopLoss', [ccy])}
           value={s.stopLoss}
           error={err('stopLoss')}
-          hint={say('popup_optional', 'optional')}
+          hint={t('popup_optional')}
           onInput={(stopLoss) => edit({ stopLoss })}
         />
         <NumberField
           id="takeProfit"
-          label={say('popup_takeProfit', 'Take-profit ($1)', [ccy])}
+          label={t('popup_takeProfit', [ccy])}
           value={s.takeProfit}
           error={err('takeProfit')}
-          hint={say('popup_optional', 'optional')}
+          hint={t('popup_optional')}
           onInput={(takeProfit) => edit({ takeProfit })}
         />
       </div>

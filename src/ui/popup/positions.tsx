@@ -5,7 +5,8 @@ import { formatMoney } from '../overlay/format';
 import { NumberField, SelectField, TextField } from './fields';
 import { currencyOf, type PositionRow, type Scenario } from './scenario';
 import { MAX_POSITION_ROWS } from './storage';
-import { fieldErrorText, say } from './text';
+import { t } from '../i18n';
+import { fieldErrorText } from './text';
 import type { FieldErrors } from './validate';
 
 const NEW_ROW: PositionRow = {
@@ -51,74 +52,65 @@ export function Positions({
   };
   return (
     <fieldset class="positions">
-      <legend>{say('popup_otherPositions', 'Other open positions')}</legend>
-      <p class="hint">
-        {say(
-          'popup_positionsHelp',
-          'Same cross account. An empty rate uses the venue’s bundled tiers for that symbol.',
-        )}
-      </p>
+      <legend>{t('popup_otherPositions')}</legend>
+      <p class="hint">{t('popup_positionsHelp')}</p>
       {rows.map((row, i) => {
         const id = (name: string) => `positions-${i}-${name}`;
         const err = (name: string) =>
           errors[`positions.${i}.${name}`] ? fieldErrorText(errors[`positions.${i}.${name}`]!, plain) : null;
         const n = String(i + 1);
         return (
-          <div class="position grid" key={i} role="group" aria-label={say('popup_positionN', 'Position $1', [n])}>
+          <div class="position grid" key={i} role="group" aria-label={t('popup_positionN', [n])}>
             <TextField
               id={id('symbol')}
-              label={say('popup_symbol', 'Symbol')}
+              label={t('popup_symbol')}
               value={row.symbol}
               error={err('symbol')}
               onInput={(symbol) => change(i, { symbol })}
             />
             <SelectField
               id={id('side')}
-              label={say('popup_side', 'Side')}
+              label={t('popup_side')}
               value={row.side}
               onChange={(side) => change(i, { side })}
               options={[
-                { value: 'long', label: say('popup_long', 'Long / Buy') },
-                { value: 'short', label: say('popup_short', 'Short / Sell') },
+                { value: 'long', label: t('popup_long') },
+                { value: 'short', label: t('popup_short') },
               ]}
             />
             <NumberField
               id={id('quantity')}
-              label={say('popup_positionQuantity', 'Quantity (base)')}
+              label={t('popup_positionQuantity')}
               value={row.quantity}
               error={err('quantity')}
               onInput={(quantity) => change(i, { quantity })}
             />
             <NumberField
               id={id('entry')}
-              label={say('popup_positionEntry', 'Entry price ($1)', [ccy])}
+              label={t('popup_positionEntry', [ccy])}
               value={row.entry}
               error={err('entry')}
               onInput={(entry) => change(i, { entry })}
             />
             <NumberField
               id={id('mark')}
-              label={say('popup_positionMark', 'Mark price ($1)', [ccy])}
+              label={t('popup_positionMark', [ccy])}
               value={row.mark}
               error={err('mark')}
               onInput={(mark) => change(i, { mark })}
             />
             <NumberField
               id={id('ratePercent')}
-              label={say('popup_positionRate', 'Maintenance rate (%)')}
+              label={t('popup_positionRate')}
               value={row.ratePercent}
               unit="%"
               error={err('ratePercent')}
-              hint={
-                row.pageMargin !== null
-                  ? say('popup_positionPageMargin', 'As the page shows: $1 $2', [plain(row.pageMargin), ccy])
-                  : undefined
-              }
+              hint={row.pageMargin !== null ? t('popup_positionPageMargin', [plain(row.pageMargin), ccy]) : undefined}
               onInput={(ratePercent) => change(i, { ratePercent })}
             />
             <div class="field wide">
               <button type="button" onClick={() => remove(i)}>
-                {say('popup_removePosition', 'Remove position $1', [n])}
+                {t('popup_removePosition', [n])}
               </button>
             </div>
           </div>
@@ -126,7 +118,7 @@ export function Positions({
       })}
       <div class="actions">
         <button type="button" id="add-position" disabled={rows.length >= MAX_POSITION_ROWS} onClick={add}>
-          {say('popup_addPosition', 'Add a position')}
+          {t('popup_addPosition')}
         </button>
       </div>
     </fieldset>

@@ -9,7 +9,8 @@ import type { Scenario } from './scenario';
 import { baseAsset } from '../overlay/units';
 import { currencyOf } from './scenario';
 import { riskAmount, sizeFromRisk, type RiskMode, type SizingOutcome } from './sizing';
-import { fieldErrorText, say } from './text';
+import { t } from '../i18n';
+import { fieldErrorText } from './text';
 import { validateRisk } from './validate';
 
 export interface SizingProps {
@@ -28,15 +29,15 @@ export interface SizingProps {
 function reasonText(outcome: Extract<SizingOutcome, { ok: false }>): string {
   switch (outcome.reason) {
     case 'needsStop':
-      return say('popup_sizingNeedsStop', 'Enter a stop-loss to size the position from risk.');
+      return t('popup_sizingNeedsStop');
     case 'needsBalance':
-      return say('popup_sizingNeedsBalance', 'Enter the wallet balance to take a percent of it.');
+      return t('popup_sizingNeedsBalance');
     case 'wrongSideStop':
-      return say('popup_sizingWrongStop', 'The stop-loss must be on the losing side of the price.');
+      return t('popup_sizingWrongStop');
     case 'nothing':
-      return say('popup_sizingNothing', 'Fix the order above first: the size is computed from it.');
+      return t('popup_sizingNothing');
     case 'engine':
-      return say('popup_error', 'Cannot compute: $1', [outcome.message ?? '']);
+      return t('popup_error', [outcome.message ?? '']);
   }
 }
 
@@ -61,25 +62,21 @@ export function Sizing({ scenario: s, input, balance, cap, locale, format, edit 
   };
   return (
     <section aria-labelledby="sizing-heading">
-      <h2 id="sizing-heading">{say('popup_sizing', 'Position size from risk')}</h2>
+      <h2 id="sizing-heading">{t('popup_sizing')}</h2>
       <div class="grid">
         <SelectField<RiskMode>
           id="riskMode"
-          label={say('popup_riskBy', 'Risk given as')}
+          label={t('popup_riskBy')}
           value={s.riskMode}
           onChange={(riskMode) => edit({ riskMode })}
           options={[
-            { value: 'percent', label: say('popup_riskPercentOption', '% of balance') },
-            { value: 'amount', label: say('popup_riskAmountOption', 'Amount ($1)', [ccy]) },
+            { value: 'percent', label: t('popup_riskPercentOption') },
+            { value: 'amount', label: t('popup_riskAmountOption', [ccy]) },
           ]}
         />
         <NumberField
           id="risk"
-          label={
-            s.riskMode === 'amount'
-              ? say('popup_riskAmount', 'Risk amount ($1)', [ccy])
-              : say('popup_riskPercent', 'Risk (% of balance)')
-          }
+          label={s.riskMode === 'amount' ? t('popup_riskAmount', [ccy]) : t('popup_riskPercent')}
           value={s.risk}
           unit={s.riskMode === 'amount' ? ccy : '%'}
           error={risk.ok ? null : fieldErrorText(risk.error, format.plain)}
@@ -90,25 +87,19 @@ export function Sizing({ scenario: s, input, balance, cap, locale, format, edit 
         {outcome === null ? null : outcome.ok ? (
           <>
             <p role="status">
-              {say('popup_sizingResult', 'Size $1 at up to $2 loses $3 at the stop, fees included.', [
+              {t('popup_sizingResult', [
                 `${format.plain(outcome.quantity)} ${base}`,
-                outcome.leverage === null
-                  ? say('popup_noLeverageFits', 'no leverage (none fits)')
-                  : `${outcome.leverage}×`,
+                outcome.leverage === null ? t('popup_noLeverageFits') : `${outcome.leverage}×`,
                 `${format.money(outcome.loss)} ${ccy}`,
               ])}
             </p>
             {outcome.leverage === null ? (
               <p class="note" data-severity="danger">
-                {say(
-                  'popup_sizingNoFit',
-                  'No leverage fits: at every leverage up to $1× the liquidation comes before the stop or too close.',
-                  [String(cap)],
-                )}
+                {t('popup_sizingNoFit', [String(cap)])}
               </p>
             ) : null}
             <button type="button" class="primary" data-action="apply-sizing" onClick={() => apply(outcome)}>
-              {say('popup_sizingUse', 'Use this size')}
+              {t('popup_sizingUse')}
             </button>
           </>
         ) : (

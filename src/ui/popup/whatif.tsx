@@ -6,7 +6,7 @@ import { Dec } from '../../core/decimal';
 import { formatFraction } from '../overlay/format';
 import { inputText, readNumber } from './number-text';
 import type { Scenario } from './scenario';
-import { say } from './text';
+import { t } from '../i18n';
 
 /** Slider steps are 0.1 % of the anchor price, up to ±20 %. */
 const PRICE_STEPS = 200;
@@ -72,9 +72,9 @@ export function WhatIf({
   };
   return (
     <section aria-labelledby="whatif-heading">
-      <h2 id="whatif-heading">{say('popup_whatIf', 'What if')}</h2>
+      <h2 id="whatif-heading">{t('popup_whatIf')}</h2>
       <div class="field wide">
-        <label for="whatif-leverage">{say('popup_whatIfLeverage', 'Leverage: $1', [`${leverage}×`])}</label>
+        <label for="whatif-leverage">{t('popup_whatIfLeverage', [`${leverage}×`])}</label>
         <input
           id="whatif-leverage"
           type="range"
@@ -87,7 +87,7 @@ export function WhatIf({
         />
       </div>
       <div class="field wide">
-        <label for="whatif-price">{say('popup_whatIfPrice', 'Price: $1', [priceShown])}</label>
+        <label for="whatif-price">{t('popup_whatIfPrice', [priceShown])}</label>
         <input
           id="whatif-price"
           type="range"
@@ -99,14 +99,12 @@ export function WhatIf({
           aria-valuetext={`${priceShown} (${k > 0 ? '+' : ''}${offset})`}
           onInput={(e) => setPrice(Number((e.currentTarget as HTMLInputElement).value))}
         />
-        <p class="hint">
-          {say('popup_whatIfPriceHelp', '±20 % around $1 $2', [anchor === null ? '—' : formatPrice(anchor), currency])}
-        </p>
+        <p class="hint">{t('popup_whatIfPriceHelp', [anchor === null ? '—' : formatPrice(anchor), currency])}</p>
       </div>
       {onBackToOrder ? (
         <div class="actions">
           <button type="button" onClick={onBackToOrder}>
-            {say('popup_whatIfReset', 'Back to the order')}
+            {t('popup_whatIfReset')}
           </button>
         </div>
       ) : null}
