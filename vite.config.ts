@@ -54,13 +54,14 @@ function preactNoInnerHtmlPlugin(): Plugin {
 
 /**
  * The content script's bundle must not contain decimal.js, the engine or the facts (they run in
- * the background; eslint.config.js CONTENT_SIDE enforces it per import). This checks the result
+ * the background; eslint.config.js CONTENT_SIDE enforces it per import), nor a copy of the
+ * messages (_locales: the browser's i18n API has them, src/ui/i18n.ts). This checks the result
  * too, so a path the lint rule cannot see (a re-export, a new alias) fails the build.
  */
 function contentBundleGuardPlugin(): Plugin {
   const entry = /[\\/]src[\\/]content[\\/]index\.ts$/;
   const banned =
-    /[\\/]node_modules[\\/]decimal\.js[\\/]|[\\/]src[\\/]core[\\/](?!types\.ts$|decimal-text\.ts$)|[\\/]src[\\/]venues[\\/](?:facts\.ts|quote-input\.ts|[^\\/]+[\\/]facts\.json)$/;
+    /[\\/]node_modules[\\/]decimal\.js[\\/]|[\\/]src[\\/]core[\\/](?!types\.ts$|decimal-text\.ts$)|[\\/]src[\\/]venues[\\/](?:facts\.ts|quote-input\.ts|[^\\/]+[\\/]facts\.json)$|[\\/]_locales[\\/]/;
   return {
     name: 'margin-preflight:content-bundle-guard',
     apply: 'build',

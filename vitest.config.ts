@@ -6,5 +6,7 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx', 'src/**/*.test.ts'],
     environment: 'node',
+    // The browser's i18n API, in English from _locales/en (the extension bundles no English copy).
+    setupFiles: ['tests/helpers/i18n-en.ts'],
   },
 });

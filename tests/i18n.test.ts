@@ -1,7 +1,8 @@
-// Every language has every message with the same placeholders, and t() works with and without the browser's API.
+// Every language has every message with the same placeholders, and t() asks the browser's API (none: no text).
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { formatMessage, resetUiLocaleForTests, t, uiLocale, type MessageKey } from '../src/ui/i18n';
+import { resetUiLocaleForTests, t, uiLocale, type MessageKey } from '../src/ui/i18n';
+import { englishI18n, formatMessage } from './helpers/i18n-en';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 const read = (file: string): unknown => JSON.parse(readFileSync(new URL(file, import.meta.url), 'utf8'));
@@ -63,20 +64,26 @@ describe('_locales', () => {
 describe('t()', () => {
   const g = globalThis as { chrome?: unknown; browser?: unknown };
   afterEach(() => {
-    delete g.chrome;
+    g.chrome = { i18n: englishI18n }; // as the setup file left it
     delete g.browser;
     vi.unstubAllGlobals();
     resetUiLocaleForTests();
   });
 
-  it('falls back to English with substitutions when there is no i18n API', () => {
+  it("unit tests get the browser's API in English from _locales/en (tests/helpers/i18n-en.ts)", () => {
     expect(t('figure_liquidationPrice')).toBe('Liquidation price');
     expect(t('figure_carryOver', ['Funding', '24 h'])).toBe('Funding over 24 h');
     expect(t('overlay_cannotQuote', 'bad symbol')).toBe('Cannot quote this order: bad symbol');
   });
 
+  it('without an i18n API there is no text (no English copy is bundled)', () => {
+    delete g.chrome;
+    expect(t('figure_liquidationPrice')).toBe('');
+  });
+
   it('asks the browser first (chrome, else browser) and passes the substitutions on', () => {
     const calls: unknown[] = [];
+    delete g.chrome;
     g.browser = {
       i18n: {
         getMessage: (key: string, subs?: unknown) => (calls.push([key, subs]), `de:${key}`),
@@ -97,9 +104,7 @@ describe('t()', () => {
     expect(uiLocale()).toBe('fr-CA');
   });
 
-  it('an empty answer (unknown key) or a throwing API still shows English', () => {
-    g.chrome = { i18n: { getMessage: () => '' } };
-    expect(t('options_saved')).toBe('Saved');
+  it('a throwing API (an invalidated extension context) shows no new text', () => {
     g.chrome = {
       i18n: {
         getMessage: () => {
@@ -110,7 +115,7 @@ describe('t()', () => {
         },
       },
     };
-    expect(t('options_saved')).toBe('Saved');
+    expect(t('options_saved')).toBe('');
     vi.stubGlobal('navigator', { language: 'pt-BR' });
     expect(uiLocale()).toBe('pt-BR');
     resetUiLocaleForTests();
@@ -118,7 +123,7 @@ describe('t()', () => {
     expect(uiLocale()).toBe('en');
   });
 
-  it('formatMessage follows the browsers: case-insensitive names, $$, positional $n, missing → empty', () => {
+  it("the tests' formatMessage follows the browsers: case-insensitive names, $$, positional $n, missing → empty", () => {
     const entry = { message: 'Pay $$$Amount$ now, $2 $1', placeholders: { amount: { content: '$1' } } };
     expect(formatMessage(entry, ['5', 'x'])).toBe('Pay $5 now, x 5');
     expect(formatMessage(entry)).toBe('Pay $ now,  ');

@@ -1,8 +1,12 @@
 // Text of every surface (popup, options, overlay in the content script) through the browser's
-// i18n API, which picks the user's language from _locales/. The English file is bundled as the
-// fallback: unit tests have no i18n API, and a key the browser does not know still shows text.
+// i18n API, which picks the user's language from _locales/ and always answers in extension pages
+// and content scripts. No English is bundled: the content script's budget pays only for code, and
+// the keys are typed, so tsc (and tests/i18n-keys.test.ts) hold that every key has a message.
+// When the API is gone (the extension reloaded under a live page: the content script stops, see
+// content/app.ts) t() answers '' rather than text from another copy. Unit tests get an API backed
+// by _locales/en (tests/helpers/i18n-en.ts, a vitest setup file).
 // No webextension-polyfill here: this module is in the content-script bundle (size budget).
-import en from '../../_locales/en/messages.json';
+import type en from '../../_locales/en/messages.json';
 
 export type MessageKey = keyof typeof en;
 
@@ -11,39 +15,19 @@ interface I18nApi {
   getUILanguage?(): string;
 }
 
-interface MessageEntry {
-  message: string;
-  placeholders?: Record<string, { content: string }>;
-}
-
 function i18nApi(): I18nApi | undefined {
   const g = globalThis as { chrome?: { i18n?: I18nApi }; browser?: { i18n?: I18nApi } };
   return g.chrome?.i18n ?? g.browser?.i18n;
 }
 
-/** `$1`…`$9` → the substitution (missing ones become empty, as in the browsers). */
-const positional = (text: string, subs: readonly string[]): string =>
-  text.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
-
-/** The browsers' message format: named `$NAME$` placeholders (case-insensitive) → their content, `$$` → `$`. */
-export function formatMessage(entry: MessageEntry, substitutions?: string | string[]): string {
-  const subs = substitutions === undefined ? [] : typeof substitutions === 'string' ? [substitutions] : substitutions;
-  return entry.message.replace(/\$\$|\$([A-Za-z0-9_@]+)\$|\$(\d)/g, (whole, name?: string, digit?: string) => {
-    if (whole === '$$') return '$';
-    if (digit !== undefined) return subs[Number(digit) - 1] ?? '';
-    const content = entry.placeholders?.[(name ?? '').toLowerCase()]?.content;
-    return content === undefined ? '' : positional(content, subs);
-  });
-}
-
+/** The message in the user's language, `$1`… / named placeholders filled from `substitutions`. */
 export function t(key: MessageKey, substitutions?: string | string[]): string {
   try {
-    const text = i18nApi()?.getMessage(key, substitutions);
-    if (text) return text;
+    return i18nApi()?.getMessage(key, substitutions) ?? '';
   } catch {
-    // An extension context that was invalidated (the extension reloaded under a live page): English below.
+    // An extension context that was invalidated: no new text.
+    return '';
   }
-  return formatMessage(en[key] as MessageEntry, substitutions);
 }
 
 let cachedLocale: string | undefined;
