@@ -69,7 +69,10 @@ function contentBundleGuardPlugin(): Plugin {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk' || !chunk.moduleIds.some((id) => entry.test(id))) continue;
         const found = chunk.moduleIds.filter((id) => banned.test(id));
-        if (found.length > 0) this.error(`content script bundles background-only modules: ${found.join(', ')}`);
+        if (found.length > 0)
+          this.error(
+            `content script bundles modules it must not carry (background-only, or a copy of _locales): ${found.join(', ')}`,
+          );
       }
     },
   };
