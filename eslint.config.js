@@ -56,6 +56,7 @@ const CONTENT_SIDE = [
   './src/venues/*/account.ts',
   './src/venues/*/positions.ts',
   './src/venues/about.ts',
+  './src/venues/labels.ts',
   './src/messaging/messages.ts',
   './src/messaging/validate-bg-to-cs.ts',
   './src/settings',

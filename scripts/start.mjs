@@ -13,6 +13,7 @@
 // The demo profile gets an account balance for Kraken (as a trader would enter it in the
 // toolbar popup) so the cross-margin liquidation price can be shown.
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
@@ -20,6 +21,18 @@ import { tsImport } from 'tsx/esm/api';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SCREENSHOT = path.join(ROOT, 'demo.png');
 const DEMO_URL = 'https://pro.kraken.com/app/trade/btc-usd';
+// Every venue's fixture page URL, from its about.json (the same "fixtureUrl" the tests serve it at).
+const VENUES_DIR = path.join(ROOT, 'src', 'venues');
+const FIXTURE_URLS = readdirSync(VENUES_DIR, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .flatMap((entry) => {
+    try {
+      return [JSON.parse(readFileSync(path.join(VENUES_DIR, entry.name, 'about.json'), 'utf8')).fixtureUrl];
+    } catch {
+      return [];
+    }
+  })
+  .filter((url) => typeof url === 'string' && url !== DEMO_URL);
 const DEMO_BALANCE = { 'kraken-margin': '20000', 'binance-usdm': '5000' };
 const headless = process.argv.includes('--headless') || !(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 
@@ -70,9 +83,7 @@ try {
   const page = session.context.pages()[0] ?? (await session.context.newPage());
   await page.goto(DEMO_URL);
   console.log(`start: ${DEMO_URL}`);
-  console.log(
-    'start: the other fixture pages, served offline at their real URLs: https://www.binance.com/en/futures/BTCUSDT, https://www.bybit.com/trade/usdt/BTCUSDT, https://www.okx.com/trade-swap/btc-usdt-swap, https://app.hyperliquid.xyz/trade/BTC, https://www.binance.com/en/trade/BTC_USDT?type=cross',
-  );
+  console.log(`start: the other fixture pages, served offline at their real URLs: ${FIXTURE_URLS.join(', ')}`);
 
   if (headless) {
     let reading;

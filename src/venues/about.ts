@@ -1,6 +1,6 @@
 /// <reference types="vite/client" />
 // What each venue reads from its page, fetches, computes and assumes — in words, for the options
-// page and the README. One about.json per venue folder, collected by venue id like readers.ts,
+// page and the README, and the venue's labels and example data for the popup and the tests. One about.json per venue folder, collected by venue id like readers.ts,
 // and checked against the folder's feed and fixture by tests/venues/venue-folders.test.ts.
 import type { VenueId } from '../core/types';
 import { VENUE_IDS } from './registry';
@@ -8,6 +8,24 @@ import { VENUE_IDS } from './registry';
 export interface VenueAbout {
   venue: VenueId;
   name: string;
+  /**
+   * The short name the overlay and the popup show next to a symbol ("BTCUSDT · Binance futures").
+   * Binance futures is not "USDⓈ-M": the Ⓢ is missing from many system fonts. The content script
+   * takes only this field (src/venues/labels.ts), not the texts below.
+   */
+  label: string;
+  /** Symbols are bare coins ("BTC") all quoted in this currency; null: the symbol names its quote. */
+  fixedQuote: string | null;
+  /** BTC in the venue's own spelling: the popup's example scenario. */
+  exampleSymbol: string;
+  /** Margin is one account-wide pool (no isolated mode). */
+  crossOnly: boolean;
+  /** Spot margin: no maintenance tiers, no per-order maintenance rate. */
+  spotMargin: boolean;
+  /** The popup's account-balance row: what the balance is called, and the currency it is counted in. */
+  balance: { label: string; currency: string };
+  /** The real URL the venue's fixture page (e2e/fixtures/pages/<venue>.html) is served at in tests and e2e. */
+  fixtureUrl: string;
   /** Page URL patterns the extension runs on (placeholders in <angle brackets>). */
   pages: string[];
   reads: string[];

@@ -1,12 +1,8 @@
-// Each venue's fixture page and the real URL it is served at in e2e (the page names are the
-// ones the issues fixed). A new venue adds a row; tests/venues/venue-folders.test.ts insists.
+// Each venue's fixture page and the real URL it is served at in e2e: the page is always
+// e2e/fixtures/pages/<VenueId>.html, the URL is the venue's about.json "fixtureUrl".
 import type { VenueId } from '../../src/core/types';
+import { VENUE_ABOUT } from '../../src/venues/about';
 
-export const FIXTURES: Record<VenueId, { page: string; url: string }> = {
-  'kraken-margin': { page: 'kraken-margin.html', url: 'https://pro.kraken.com/app/trade/btc-usd' },
-  'binance-usdm': { page: 'binance-usdm.html', url: 'https://www.binance.com/en/futures/BTCUSDT' },
-  'bybit-linear': { page: 'bybit-linear.html', url: 'https://www.bybit.com/trade/usdt/BTCUSDT' },
-  'okx-swap': { page: 'okx-swap.html', url: 'https://www.okx.com/trade-swap/btc-usdt-swap' },
-  hyperliquid: { page: 'hyperliquid.html', url: 'https://app.hyperliquid.xyz/trade/BTC' },
-  'binance-margin': { page: 'binance-margin.html', url: 'https://www.binance.com/en/trade/BTC_USDT?type=cross' },
-};
+export const FIXTURES: Record<VenueId, { page: string; url: string }> = Object.fromEntries(
+  VENUE_ABOUT.map(({ venue, fixtureUrl }) => [venue, { page: `${venue}.html`, url: fixtureUrl }]),
+) as Record<VenueId, { page: string; url: string }>;

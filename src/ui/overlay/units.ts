@@ -1,16 +1,10 @@
 // Names the overlay shows for venues and currencies. Every money figure carries its unit:
 // a number without one can be misread by a factor of the exchange rate.
 import type { VenueId } from '../../core/types';
+import { FIXED_QUOTE, VENUE_LABEL } from '../../venues/labels';
 
-export const VENUE_LABEL: Record<VenueId, string> = {
-  'kraken-margin': 'Kraken margin',
-  // Not "USDⓈ-M": the Ⓢ is missing from many system fonts.
-  'binance-usdm': 'Binance futures',
-  'binance-margin': 'Binance margin',
-  'bybit-linear': 'Bybit linear',
-  'okx-swap': 'OKX swap',
-  hyperliquid: 'Hyperliquid',
-};
+/** The short venue names, from each venue's about.json "label". */
+export { VENUE_LABEL };
 
 // Longest first, so "BTCUSDT" ends in USDT, not USD. Kraken's legacy pairs end in Z + fiat.
 const QUOTE_SUFFIXES = [
@@ -37,7 +31,8 @@ const QUOTE_SUFFIXES = [
 
 /** The quote currency of a venue symbol ("BTCUSDT" → "USDT", "XBTUSD" → "USD"); a generic label when unknown. */
 export function quoteCurrency(venue: VenueId, symbol: string): string {
-  if (venue === 'hyperliquid') return 'USDC';
+  const fixed = FIXED_QUOTE[venue];
+  if (fixed !== null) return fixed;
   const upper = symbol
     .toUpperCase()
     .replace(/[-_/:]/g, '')
@@ -47,10 +42,10 @@ export function quoteCurrency(venue: VenueId, symbol: string): string {
   return suffix.length === 4 && suffix.startsWith('Z') ? suffix.slice(1) : suffix;
 }
 
-/** The base asset of a venue symbol ("BTCUSDT" → "BTC", "BTC-USDT-SWAP" → "BTC", Hyperliquid's coin as it is): sizes carry it. */
+/** The base asset of a venue symbol ("BTCUSDT" → "BTC", "BTC-USDT-SWAP" → "BTC", a bare coin (Hyperliquid) as it is): sizes carry it. */
 export function baseAsset(venue: VenueId, symbol: string): string {
   const upper = symbol.toUpperCase();
-  if (venue === 'hyperliquid') return upper;
+  if (FIXED_QUOTE[venue] !== null) return upper;
   const split = upper.split(/[-/_:]/)[0] ?? upper;
   if (split !== upper) return split;
   const quote = quoteCurrency(venue, symbol);

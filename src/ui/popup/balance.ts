@@ -3,16 +3,12 @@
 import { parseDecimalText } from '../../core/decimal';
 import type { VenueId } from '../../core/types';
 import { parseSettings, type Settings } from '../../settings/settings';
+import { VENUE_ABOUT } from '../../venues/about';
 
-/** Every venue we read, with the currency its cross balance is counted in (used when the page does not show it). */
-export const BALANCE_VENUES: ReadonlyArray<{ venue: VenueId; label: string; currency: string }> = [
-  { venue: 'kraken-margin', label: 'Kraken Pro (margin trade balance)', currency: 'USD' },
-  { venue: 'binance-usdm', label: 'Binance futures (cross wallet balance)', currency: 'USDT' },
-  { venue: 'bybit-linear', label: 'Bybit (unified account USDT wallet balance)', currency: 'USDT' },
-  { venue: 'okx-swap', label: 'OKX (trading account cash balance)', currency: 'USDT' },
-  { venue: 'hyperliquid', label: 'Hyperliquid (perps account balance)', currency: 'USDC' },
-  { venue: 'binance-margin', label: 'Binance margin (cross account total assets, no loans)', currency: 'USDT' },
-];
+/** Every venue we read (about.json "balance"), with the currency its cross balance is counted in (used when the page does not show it). */
+export const BALANCE_VENUES: ReadonlyArray<{ venue: VenueId; label: string; currency: string }> = VENUE_ABOUT.map(
+  ({ venue, balance }) => ({ venue, ...balance }),
+);
 
 /** New settings with the balance set (or cleared for empty text), or a message for the user. */
 export function withBalance(current: unknown, venue: VenueId, text: string): Settings | { error: string } {

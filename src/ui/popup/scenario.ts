@@ -4,6 +4,7 @@
 import { Dec } from '../../core/decimal';
 import { VENUES, type MarginMode, type OrderType, type Side, type VenueId } from '../../core/types';
 import type { Settings } from '../../settings/settings';
+import { VENUE_ABOUT } from '../../venues/about';
 import { bundledFacts } from '../../venues/bundled-facts';
 import type { MarketSnapshot, OrderForm } from '../../venues/types';
 import { quoteCurrency } from '../overlay/units';
@@ -59,22 +60,18 @@ export interface PageOrigin {
   at: number;
 }
 
-/** Venues whose margin is one account-wide pool (no isolated mode). */
-export const CROSS_ONLY: ReadonlySet<VenueId> = new Set(['kraken-margin']);
-/** Spot-margin venues: no maintenance tiers, no per-order maintenance rate. */
-export const SPOT_MARGIN: ReadonlySet<VenueId> = new Set(['kraken-margin', 'binance-margin']);
+/** Venues whose margin is one account-wide pool, no isolated mode (about.json "crossOnly"). */
+export const CROSS_ONLY: ReadonlySet<VenueId> = new Set(VENUE_ABOUT.filter((a) => a.crossOnly).map((a) => a.venue));
+/** Spot-margin venues, no maintenance tiers nor per-order maintenance rate (about.json "spotMargin"). */
+export const SPOT_MARGIN: ReadonlySet<VenueId> = new Set(VENUE_ABOUT.filter((a) => a.spotMargin).map((a) => a.venue));
 /** Upper end of the leverage slider when nothing names the venue's maximum. */
 export const DEFAULT_MAX_LEVERAGE = 125;
 
-/** BTC in each venue's own spelling. */
-export const DEFAULT_SYMBOL: Record<VenueId, string> = {
-  'kraken-margin': 'BTC/USD',
-  'binance-usdm': 'BTCUSDT',
-  'binance-margin': 'BTCUSDT',
-  'bybit-linear': 'BTCUSDT',
-  'okx-swap': 'BTC-USDT-SWAP',
-  hyperliquid: 'BTC',
-};
+/** BTC in each venue's own spelling (about.json "exampleSymbol"). */
+export const DEFAULT_SYMBOL = Object.fromEntries(VENUE_ABOUT.map((a) => [a.venue, a.exampleSymbol])) as Record<
+  VenueId,
+  string
+>;
 
 /** A round BTC price for the example (labelled as an example; the user types the real one). */
 export const EXAMPLE_PRICE = '100000';
