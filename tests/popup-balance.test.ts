@@ -25,16 +25,10 @@ describe('popup balance venues', () => {
     const { VENUE_IDS } = await import('../src/venues/registry');
     const { FEEDS } = await import('../src/venues/feeds');
     const { FIXTURES } = await import('./venues/fixture-pages');
+    const { DEFAULT_SYMBOL } = await import('../src/ui/popup/scenario');
     expect(BALANCE_VENUES.map((v) => v.venue).sort()).toEqual([...VENUE_IDS].sort());
     for (const { venue, currency } of BALANCE_VENUES) {
-      const symbol = {
-        'kraken-margin': 'BTC/USD',
-        'binance-usdm': 'BTCUSDT',
-        'bybit-linear': 'BTCUSDT',
-        'okx-swap': 'BTC-USDT-SWAP',
-        hyperliquid: 'BTC',
-        'binance-margin': 'BTCUSDT',
-      }[venue];
+      const symbol = DEFAULT_SYMBOL[venue];
       expect(FIXTURES[venue]).toBeDefined();
       expect(FEEDS[venue]!.quoteAsset(symbol)).toBe(currency);
     }

@@ -37,7 +37,7 @@ describe('about.json UI fields', () => {
 
   // The e2e suite reads these words on the overlay and the popup: deriving them must not change them.
   it('keeps the labels the overlay and the popup showed before they moved to about.json', () => {
-    expect(VENUE_LABEL).toEqual({
+    expect(VENUE_LABEL).toMatchObject({
       'kraken-margin': 'Kraken margin',
       'binance-usdm': 'Binance futures',
       'binance-margin': 'Binance margin',
