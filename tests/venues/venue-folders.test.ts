@@ -72,12 +72,19 @@ describe('src/venues/* folders', () => {
       const about = JSON.parse(read('src', 'venues', folder, 'about.json')) as Record<string, unknown>;
       expect(Object.keys(about).sort()).toEqual([
         'assumes',
+        'balance',
         'computes',
+        'crossOnly',
         'degrades',
+        'exampleSymbol',
+        'fixedQuote',
+        'fixtureUrl',
+        'label',
         'marketData',
         'name',
         'pages',
         'reads',
+        'spotMargin',
       ]);
       for (const key of ['pages', 'reads', 'marketData', 'computes', 'assumes']) {
         expect(
