@@ -152,21 +152,26 @@ describe('selector strategies', () => {
   `);
 
   it('role + name, explicit and implicit roles', () => {
-    expect(findAll(doc, { expected: 1, strategies: [{ by: 'role', role: 'tab', name: ['buy'] }] })).toHaveLength(1);
-    expect(findAll(doc, { expected: 1, strategies: [{ by: 'role', role: 'checkbox', name: ['TP/SL'] }] })).toHaveLength(
-      1,
-    );
+    expect(
+      findAll(doc, { expected: { example: 1 }, strategies: [{ by: 'role', role: 'tab', name: ['buy'] }] }),
+    ).toHaveLength(1);
+    expect(
+      findAll(doc, { expected: { example: 1 }, strategies: [{ by: 'role', role: 'checkbox', name: ['TP/SL'] }] }),
+    ).toHaveLength(1);
   });
 
   it('hidden copies do not count', () => {
-    const found = findAll(doc, { expected: 1, strategies: [{ by: 'role', role: 'button', name: ['Buy/Long'] }] });
+    const found = findAll(doc, {
+      expected: { example: 1 },
+      strategies: [{ by: 'role', role: 'button', name: ['Buy/Long'] }],
+    });
     expect(found.map((el) => el.className)).toEqual(['x']);
     expect(isHidden(doc.querySelector('[hidden] button')!)).toBe(true);
   });
 
   it('labels: for=, enclosing label, aria-labelledby', () => {
     const values = (label: string) =>
-      findAll(doc, { expected: 1, strategies: [{ by: 'label', label: [label], css: 'input' }] }).map(
+      findAll(doc, { expected: { example: 1 }, strategies: [{ by: 'label', label: [label], css: 'input' }] }).map(
         (el) => (el as HTMLInputElement).value,
       );
     expect(values('Limit price')).toEqual(['1']);
@@ -175,18 +180,24 @@ describe('selector strategies', () => {
   });
 
   it('id prefix needs digits after the prefix', () => {
-    const found = findAll(doc, { expected: 1, strategies: [{ by: 'idPrefix', prefix: 'price-', css: 'input' }] });
+    const found = findAll(doc, {
+      expected: { example: 1 },
+      strategies: [{ by: 'idPrefix', prefix: 'price-', css: 'input' }],
+    });
     expect(found.map((el) => el.id)).toEqual(['price-12']);
   });
 
   it('text finds the innermost element', () => {
-    const found = findAll(doc, { expected: 1, strategies: [{ by: 'text', text: /^Avbl \S+ USDT$/, css: 'div' }] });
+    const found = findAll(doc, {
+      expected: { example: 1 },
+      strategies: [{ by: 'text', text: /^Avbl \S+ USDT$/, css: 'div' }],
+    });
     expect(found.map((el) => el.className)).toEqual(['row']);
   });
 
   it('first strategy that finds anything wins', () => {
     const found = findAll(doc, {
-      expected: 1,
+      expected: { example: 1 },
       strategies: [
         { by: 'css', css: '.nothing-here' },
         { by: 'role', role: 'tab', name: ['Sell'] },
@@ -205,7 +216,10 @@ describe('selector strategies', () => {
 
 // ---- form-parts.ts and table.ts: the pieces several venue readers share ----
 
-const css = (selector: string, expected = 1) => ({ expected, strategies: [{ by: 'css' as const, css: selector }] });
+const css = (selector: string, example = 1) => ({
+  expected: { example },
+  strategies: [{ by: 'css' as const, css: selector }],
+});
 const PARTS = {
   typeLimit: css('#limit'),
   typeMarket: css('#market'),

@@ -14,8 +14,15 @@ export function loadPage(name: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');
 }
 
-export function expectedCounts(table: SelectorTable): Record<string, number> {
-  return Object.fromEntries(Object.entries(table).map(([key, spec]) => [key, spec.expected]));
+/** Each key's expected count in one fixture state (by default the example order, the page as loaded). */
+export function expectedCounts(table: SelectorTable, state = 'example'): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(table).map(([key, spec]) => {
+      const count = spec.expected[state];
+      if (count === undefined) throw new Error(`test setup: ${key} has no expected count for state ${state}`);
+      return [key, count];
+    }),
+  );
 }
 
 /** The single element matching `css`; throws so a broken test setup fails loudly. */

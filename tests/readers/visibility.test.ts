@@ -11,7 +11,7 @@ import { loadPage } from './load';
 
 const html = (head: string, body: string) =>
   new DOMParser().parseFromString(`<html lang="en"><head>${head}</head><body>${body}</body></html>`, 'text/html');
-const BUY = { expected: 1, strategies: [{ by: 'role' as const, role: 'button', name: ['Buy/Long'] }] };
+const BUY = { expected: { example: 1 }, strategies: [{ by: 'role' as const, role: 'button', name: ['Buy/Long'] }] };
 
 function addStyle(doc: Document, css: string): void {
   const style = doc.createElement('style');

@@ -5,7 +5,7 @@
 // "Normal" / "Borrow" / "Repay", "Avbl", "Margin Level". Those ids come from old Selenium/Cypress tests of the
 // *spot* page; the margin tabs, the borrow selector and the account panel are modelled in
 // e2e/fixtures/pages/binance-margin.html and must be re-checked against a saved live snapshot.
-// `expected`: match count on the fixture in its example state (Cross 3x, Borrow, Limit, Buy 0.5 BTC).
+// `expected`: match count per fixture state, `example` as loaded (Cross 3x, Borrow, Limit, Buy 0.5 BTC).
 // Emotion's hashed classes (css-1x2y3z) change on every deploy and are never used.
 import type { SelectorTable } from '../dom/query';
 
@@ -19,24 +19,45 @@ export const BN_FIELD = '.bn-textField';
 export const BUY_CLASS = '.bn-button__buy';
 export const SELL_CLASS = '.bn-button__sell';
 
+/** The fixture page's states besides `example`, each key counted in each (tests/venues/binance-margin/states.ts). */
+export type BinanceMarginState = 'market' | 'spot' | 'isolated' | 'logged-out' | 'no-account-panel';
+
 export const BINANCE_MARGIN_SELECTORS = {
   /** Account tabs: which one is selected says spot, cross or isolated (the URL's ?type= is only a hint). */
-  tabSpot: { expected: 1, strategies: [{ by: 'role', role: 'tab', name: ['Spot'] }] },
-  tabCross: { expected: 1, strategies: [{ by: 'role', role: 'tab', name: CROSS_TAB }] },
-  tabIsolated: { expected: 1, strategies: [{ by: 'role', role: 'tab', name: ISOLATED_TAB }] },
+  tabSpot: {
+    expected: { example: 1, market: 1, spot: 1, isolated: 1, 'logged-out': 1, 'no-account-panel': 1 },
+    strategies: [{ by: 'role', role: 'tab', name: ['Spot'] }],
+  },
+  tabCross: {
+    expected: { example: 1, market: 1, spot: 1, isolated: 1, 'logged-out': 1, 'no-account-panel': 1 },
+    strategies: [{ by: 'role', role: 'tab', name: CROSS_TAB }],
+  },
+  tabIsolated: {
+    expected: { example: 1, market: 1, spot: 1, isolated: 1, 'logged-out': 1, 'no-account-panel': 1 },
+    strategies: [{ by: 'role', role: 'tab', name: ISOLATED_TAB }],
+  },
   /** Borrow behaviour, shown on the margin tabs only. */
-  borrowNormal: { expected: 1, strategies: [{ by: 'role', role: 'radio', name: ['Normal'] }] },
-  borrowAuto: { expected: 1, strategies: [{ by: 'role', role: 'radio', name: ['Borrow'] }] },
-  borrowRepay: { expected: 1, strategies: [{ by: 'role', role: 'radio', name: ['Repay'] }] },
+  borrowNormal: {
+    expected: { example: 1, market: 1, spot: 0, isolated: 1, 'logged-out': 1, 'no-account-panel': 1 },
+    strategies: [{ by: 'role', role: 'radio', name: ['Normal'] }],
+  },
+  borrowAuto: {
+    expected: { example: 1, market: 1, spot: 0, isolated: 1, 'logged-out': 1, 'no-account-panel': 1 },
+    strategies: [{ by: 'role', role: 'radio', name: ['Borrow'] }],
+  },
+  borrowRepay: {
+    expected: { example: 1, market: 1, spot: 0, isolated: 1, 'logged-out': 1, 'no-account-panel': 1 },
+    strategies: [{ by: 'role', role: 'radio', name: ['Repay'] }],
+  },
   typeLimit: {
-    expected: 1,
+    expected: { example: 1, market: 1, spot: 1, isolated: 1, 'logged-out': 1, 'no-account-panel': 1 },
     strategies: [
       { by: 'css', css: '[role="tab"][aria-controls="bn-tab-pane-LIMIT"]' },
       { by: 'role', role: 'tab', name: ['Limit'] },
     ],
   },
   typeMarket: {
-    expected: 1,
+    expected: { example: 1, market: 1, spot: 1, isolated: 1, 'logged-out': 1, 'no-account-panel': 1 },
     strategies: [
       { by: 'css', css: '[role="tab"][aria-controls="bn-tab-pane-MARKET"]' },
       { by: 'role', role: 'tab', name: ['Market'] },
@@ -44,14 +65,14 @@ export const BINANCE_MARGIN_SELECTORS = {
   },
   /** One price, amount and total field per side (Buy form and Sell form side by side). */
   price: {
-    expected: 2,
+    expected: { example: 2, market: 2, spot: 2, isolated: 2, 'logged-out': 2, 'no-account-panel': 2 },
     strategies: [
       { by: 'css', css: 'input[id^="FormRow-"][id$="-price"]' },
       { by: 'label', label: ['Price'], css: 'input' },
     ],
   },
   amount: {
-    expected: 2,
+    expected: { example: 2, market: 2, spot: 2, isolated: 2, 'logged-out': 2, 'no-account-panel': 2 },
     strategies: [
       { by: 'css', css: 'input[id^="FormRow-"][id$="-quantity"]' },
       { by: 'label', label: ['Amount'], css: 'input' },
@@ -59,25 +80,31 @@ export const BINANCE_MARGIN_SELECTORS = {
   },
   /** Filled by the page from price × amount; counted, not read (the amount is what the trader sets). */
   total: {
-    expected: 2,
+    expected: { example: 2, market: 0, spot: 2, isolated: 2, 'logged-out': 2, 'no-account-panel': 2 },
     strategies: [
       { by: 'css', css: 'input[id^="FormRow-"][id$="-total"]' },
       { by: 'label', label: ['Total'], css: 'input' },
     ],
   },
   /** Unit of an amount field ("BTC"), looked up inside that field only. */
-  amountUnit: { expected: 1, strategies: [{ by: 'css', css: '.bn-textField-suffix' }] },
+  amountUnit: {
+    expected: { example: 1, market: 1, spot: 1, isolated: 1, 'logged-out': 1, 'no-account-panel': 1 },
+    strategies: [{ by: 'css', css: '.bn-textField-suffix' }],
+  },
   /** "Avbl 20,000.00 USDT" above the Buy form, "Avbl 0.00000000 BTC" above the Sell form. */
-  available: { expected: 2, strategies: [{ by: 'text', text: /^Avbl \S+ [A-Z0-9]{2,12}$/, css: 'div, span, p' }] },
+  available: {
+    expected: { example: 2, market: 2, spot: 2, isolated: 2, 'logged-out': 2, 'no-account-panel': 2 },
+    strategies: [{ by: 'text', text: /^Avbl \S+ [A-Z0-9]{2,12}$/, css: 'div, span, p' }],
+  },
   buy: {
-    expected: 1,
+    expected: { example: 1, market: 1, spot: 1, isolated: 1, 'logged-out': 1, 'no-account-panel': 1 },
     strategies: [
       { by: 'role', role: 'button', name: /^Buy [A-Z0-9]{2,12}$/ },
       { by: 'css', css: `button${BUY_CLASS}` },
     ],
   },
   sell: {
-    expected: 1,
+    expected: { example: 1, market: 1, spot: 1, isolated: 1, 'logged-out': 1, 'no-account-panel': 1 },
     strategies: [
       { by: 'role', role: 'button', name: /^Sell [A-Z0-9]{2,12}$/ },
       { by: 'css', css: `button${SELL_CLASS}` },
@@ -85,19 +112,22 @@ export const BINANCE_MARGIN_SELECTORS = {
   },
   /** Pair picker ("BTC/USDT"): cross-checked against the URL to catch a half-done SPA switch. */
   pair: {
-    expected: 1,
+    expected: { example: 1, market: 1, spot: 1, isolated: 1, 'logged-out': 1, 'no-account-panel': 1 },
     strategies: [{ by: 'role', role: 'button', name: /^[A-Z0-9]{2,12}\/[A-Z0-9]{2,12}$/, css: '[aria-haspopup]' }],
   },
   /** The margin account as the page shows it: "Margin Level 999.00", totals in the quote currency. */
-  marginLevel: { expected: 1, strategies: [{ by: 'text', text: /^Margin Level \S+$/, css: 'div, span, p' }] },
+  marginLevel: {
+    expected: { example: 1, market: 1, spot: 0, isolated: 1, 'logged-out': 1, 'no-account-panel': 0 },
+    strategies: [{ by: 'text', text: /^Margin Level \S+$/, css: 'div, span, p' }],
+  },
   totalAssets: {
-    expected: 1,
+    expected: { example: 1, market: 1, spot: 0, isolated: 1, 'logged-out': 1, 'no-account-panel': 0 },
     strategies: [{ by: 'text', text: /^Total Assets (?:≈ )?\S+ [A-Z0-9]{2,12}$/, css: 'div, span, p' }],
   },
   totalLiabilities: {
-    expected: 1,
+    expected: { example: 1, market: 1, spot: 0, isolated: 1, 'logged-out': 1, 'no-account-panel': 0 },
     strategies: [{ by: 'text', text: /^Total Liabilities (?:≈ )?\S+ [A-Z0-9]{2,12}$/, css: 'div, span, p' }],
   },
-} as const satisfies SelectorTable;
+} as const satisfies SelectorTable<string, BinanceMarginState>;
 
 export type BinanceMarginKey = keyof typeof BINANCE_MARGIN_SELECTORS;

@@ -4,7 +4,7 @@
 // "Sell/Short", inputs `input.bn-textField-input`, visible texts "Cross / 20x", "Avbl", "TP/SL".
 // The field structure (bn-textField-prefix label, -suffix unit) is modelled in
 // e2e/fixtures/pages/binance-usdm.html and must be re-checked against a saved live snapshot.
-// `expected`: match count on the fixture in its example state (Cross 20×, Limit, 0.1 BTC, TP/SL off).
+// `expected`: match count per fixture state, `example` as loaded (Cross 20×, Limit, 0.1 BTC, TP/SL off).
 // Emotion's hashed classes (css-1x2y3z) change on every deploy and are never used.
 import type { SelectorTable } from '../dom/query';
 
@@ -20,20 +20,29 @@ export const BN_FIELD_CONTAINER = BN_FIELD.field;
 export const BUY_TEXT = ['Buy/Long', 'Buy / Long'] as const;
 export const SELL_TEXT = ['Sell/Short', 'Sell / Short'] as const;
 
+/** The fixture page's states besides `example`, each key counted in each (tests/venues/binance-usdm/states.ts). */
+export type BinanceUsdmState = 'market' | 'tpsl' | 'logged-out';
+
 export const BINANCE_USDM_SELECTORS = {
   /** Margin mode button: its text is the current mode. */
-  marginMode: { expected: 1, strategies: [{ by: 'role', role: 'button', name: ['Cross', 'Isolated'] }] },
+  marginMode: {
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1 },
+    strategies: [{ by: 'role', role: 'button', name: ['Cross', 'Isolated'] }],
+  },
   /** Leverage button ("20x"): its text is the current leverage. */
-  leverage: { expected: 1, strategies: [{ by: 'role', role: 'button', name: /^\d{1,3}x$/i }] },
+  leverage: {
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1 },
+    strategies: [{ by: 'role', role: 'button', name: /^\d{1,3}x$/i }],
+  },
   typeLimit: {
-    expected: 1,
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1 },
     strategies: [
       { by: 'css', css: '[role="tab"][aria-controls="bn-tab-pane-LIMIT"]' },
       { by: 'role', role: 'tab', name: ['Limit', 'Лимит'] },
     ],
   },
   typeMarket: {
-    expected: 1,
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1 },
     strategies: [
       { by: 'css', css: '[role="tab"][aria-controls="bn-tab-pane-MARKET"]' },
       { by: 'role', role: 'tab', name: ['Market'] },
@@ -41,53 +50,62 @@ export const BINANCE_USDM_SELECTORS = {
   },
   /** Limit price (USDT); on the Market tab the field shows "Market Price" and is not read. */
   price: {
-    expected: 1,
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1 },
     strategies: [
       { by: 'label', label: ['Price'], css: 'input' },
       { by: 'field', label: ['Price'], ...BN_FIELD },
     ],
   },
   size: {
-    expected: 1,
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1 },
     strategies: [
       { by: 'label', label: ['Size', 'Amount'], css: 'input' },
       { by: 'field', label: ['Size', 'Amount'], ...BN_FIELD },
     ],
   },
   /** Unit of the size field ("BTC" or "USDT"), looked up inside the size field only. */
-  sizeUnit: { expected: 1, strategies: [{ by: 'css', css: '.bn-textField-suffix' }] },
-  tpsl: { expected: 1, strategies: [{ by: 'role', role: 'checkbox', name: ['TP/SL'] }] },
+  sizeUnit: {
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1 },
+    strategies: [{ by: 'css', css: '.bn-textField-suffix' }],
+  },
+  tpsl: {
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1 },
+    strategies: [{ by: 'role', role: 'checkbox', name: ['TP/SL'] }],
+  },
   /** Shown only while TP/SL is on. */
   takeProfit: {
-    expected: 0,
+    expected: { example: 0, market: 0, tpsl: 1, 'logged-out': 0 },
     strategies: [
       { by: 'label', label: ['Take Profit'], css: 'input' },
       { by: 'field', label: ['Take Profit'], ...BN_FIELD },
     ],
   },
   stopLoss: {
-    expected: 0,
+    expected: { example: 0, market: 0, tpsl: 1, 'logged-out': 0 },
     strategies: [
       { by: 'label', label: ['Stop Loss'], css: 'input' },
       { by: 'field', label: ['Stop Loss'], ...BN_FIELD },
     ],
   },
   /** "Avbl 10,000.00 USDT" (or "Avbl -- USDT" logged out: then no balance). */
-  available: { expected: 1, strategies: [{ by: 'text', text: /^Avbl \S+ [A-Z]{2,12}$/, css: 'div, span, p' }] },
+  available: {
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1 },
+    strategies: [{ by: 'text', text: /^Avbl \S+ [A-Z]{2,12}$/, css: 'div, span, p' }],
+  },
   buy: {
-    expected: 1,
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1 },
     strategies: [
       { by: 'css', css: 'button.bn-button__buy' },
       { by: 'role', role: 'button', name: BUY_TEXT },
     ],
   },
   sell: {
-    expected: 1,
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1 },
     strategies: [
       { by: 'css', css: 'button.bn-button__sell' },
       { by: 'role', role: 'button', name: SELL_TEXT },
     ],
   },
-} as const satisfies SelectorTable;
+} as const satisfies SelectorTable<string, BinanceUsdmState>;
 
 export type BinanceUsdmKey = keyof typeof BINANCE_USDM_SELECTORS;

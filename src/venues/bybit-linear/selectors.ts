@@ -6,7 +6,7 @@
 // "Market", "Cross"/"Isolated", "10.00x", "Buy/Long", "Sell/Short", "TP/SL", "Available Balance".
 // Roles, labels and the layout of rows, account panel and positions table are modelled in
 // e2e/fixtures/pages/bybit-linear.html and must be re-checked against a saved live snapshot.
-// `expected`: match count on the fixture in its example state (Cross 10×, Limit, Qty 0.1 BTC,
+// `expected`: match count per fixture state, `example` as loaded (Cross 10×, Limit, Qty 0.1 BTC,
 // TP/SL off, account panel and positions table shown).
 import type { SelectorTable } from '../dom/query';
 
@@ -24,16 +24,31 @@ export const SIZE_BY_VALUE = ['Value', 'Order by Value'] as const;
 /** "10.00x": Bybit shows leverage with two decimals. */
 export const LEVERAGE_TEXT = /^\d{1,3}(?:\.\d{1,2})?x$/i;
 
+/** The fixture page's states besides `example`, each key counted in each (tests/venues/bybit-linear/states.ts). */
+export type BybitState = 'market' | 'tpsl' | 'logged-out' | 'positions-hidden';
+
 export const BYBIT_SELECTORS = {
   /** Margin mode button in the form's header: its text is the current mode. */
-  marginMode: { expected: 1, strategies: [{ by: 'role', role: 'button', name: ['Cross', 'Isolated'] }] },
+  marginMode: {
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1 },
+    strategies: [{ by: 'role', role: 'button', name: ['Cross', 'Isolated'] }],
+  },
   /** Leverage button ("10.00x"). Two of them (hedge mode, one per side) is ambiguous. */
-  leverage: { expected: 1, strategies: [{ by: 'role', role: 'button', name: LEVERAGE_TEXT }] },
-  typeLimit: { expected: 1, strategies: [{ by: 'role', role: 'tab', name: ['Limit'] }] },
-  typeMarket: { expected: 1, strategies: [{ by: 'role', role: 'tab', name: ['Market'] }] },
+  leverage: {
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1 },
+    strategies: [{ by: 'role', role: 'button', name: LEVERAGE_TEXT }],
+  },
+  typeLimit: {
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1 },
+    strategies: [{ by: 'role', role: 'tab', name: ['Limit'] }],
+  },
+  typeMarket: {
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1 },
+    strategies: [{ by: 'role', role: 'tab', name: ['Market'] }],
+  },
   /** Limit price (USDT); the Market tab has no price row. */
   price: {
-    expected: 1,
+    expected: { example: 1, market: 0, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1 },
     strategies: [
       { by: 'label', label: ['Price', 'Order Price'], css: 'input' },
       { by: 'field', label: ['Price', 'Order Price'], ...OC_ROW },
@@ -41,27 +56,36 @@ export const BYBIT_SELECTORS = {
   },
   /** Quantity (base) or value (USDT), whichever the "Order by" menu chose. */
   size: {
-    expected: 1,
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1 },
     strategies: [
       { by: 'label', label: [...SIZE_BY_QTY, ...SIZE_BY_VALUE], css: 'input' },
       { by: 'field', label: [...SIZE_BY_QTY, ...SIZE_BY_VALUE], ...OC_ROW },
     ],
   },
   /** The label of the size row ("Qty" / "Value"), looked up inside that row. */
-  sizeLabel: { expected: 1, strategies: [{ by: 'css', css: '.oc__row-label' }] },
+  sizeLabel: {
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1 },
+    strategies: [{ by: 'css', css: '.oc__row-label' }],
+  },
   /** The unit of the size row ("BTC" / "USDT"), looked up inside that row. */
-  sizeUnit: { expected: 1, strategies: [{ by: 'css', css: '.by-input__suffix' }] },
-  tpsl: { expected: 1, strategies: [{ by: 'role', role: 'checkbox', name: ['TP/SL'] }] },
+  sizeUnit: {
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1 },
+    strategies: [{ by: 'css', css: '.by-input__suffix' }],
+  },
+  tpsl: {
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1 },
+    strategies: [{ by: 'role', role: 'checkbox', name: ['TP/SL'] }],
+  },
   /** Shown only while TP/SL is on. */
   takeProfit: {
-    expected: 0,
+    expected: { example: 0, market: 0, tpsl: 1, 'logged-out': 0, 'positions-hidden': 0 },
     strategies: [
       { by: 'label', label: ['Take Profit'], css: 'input' },
       { by: 'field', label: ['Take Profit'], ...OC_ROW },
     ],
   },
   stopLoss: {
-    expected: 0,
+    expected: { example: 0, market: 0, tpsl: 1, 'logged-out': 0, 'positions-hidden': 0 },
     strategies: [
       { by: 'label', label: ['Stop Loss'], css: 'input' },
       { by: 'field', label: ['Stop Loss'], ...OC_ROW },
@@ -69,27 +93,36 @@ export const BYBIT_SELECTORS = {
   },
   /** "Available Balance 10,000.0000 USDT" (or "-- USDT" logged out: then no balance). */
   available: {
-    expected: 1,
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1 },
     strategies: [{ by: 'text', text: /^Available Balance \S+ [A-Z]{2,12}$/, css: 'div, span, p, li' }],
   },
-  buy: { expected: 1, strategies: [{ by: 'role', role: 'button', name: BUY_TEXT }] },
-  sell: { expected: 1, strategies: [{ by: 'role', role: 'button', name: SELL_TEXT }] },
+  buy: {
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1 },
+    strategies: [{ by: 'role', role: 'button', name: BUY_TEXT }],
+  },
+  sell: {
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1 },
+    strategies: [{ by: 'role', role: 'button', name: SELL_TEXT }],
+  },
   /**
    * Unified Trading Account panel: "Wallet Balance 10,000.0000 USDT" (the balance before unrealised
    * PnL; "Margin Balance" already includes the PnL of open positions, which the engine adds itself).
    */
   walletBalance: {
-    expected: 1,
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 0, 'positions-hidden': 1 },
     strategies: [{ by: 'text', text: /^Wallet Balance \S+ [A-Z]{2,12}$/, css: 'div, span, p, li' }],
   },
   /** Symbol picker in the page header ("BTCUSDT Perpetual"): cross-checked against the URL (optional). */
-  symbolTitle: { expected: 1, strategies: [{ by: 'role', role: 'button', name: /^[A-Z0-9]{2,24}USDT Perpetual$/ }] },
+  symbolTitle: {
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1 },
+    strategies: [{ by: 'role', role: 'button', name: /^[A-Z0-9]{2,24}USDT Perpetual$/ }],
+  },
   /** The "Entry Price" column header of the open positions table (found by its visible text). */
   positionsHeader: {
-    expected: 1,
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 0, 'positions-hidden': 0 },
     strategies: [{ by: 'text', text: ['Entry Price'], css: 'th, [role="columnheader"]' }],
   },
-} as const satisfies SelectorTable;
+} as const satisfies SelectorTable<string, BybitState>;
 
 export type BybitKey = keyof typeof BYBIT_SELECTORS;
 

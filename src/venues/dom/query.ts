@@ -3,12 +3,13 @@
 // reader then checks the count (one where one is needed: more is "ambiguous", never "take
 // the first"). Strategies use what survives redeploys — roles, ARIA names, labels, visible
 // text, component-library classes, re-numbered id prefixes — and never hashed classes or
-// positions. Hidden elements do not count: SPAs keep inactive copies of forms around, hidden by
-// an attribute (hidden, aria-hidden), an inline style, or — most often — a stylesheet class
-// (display:none, visibility:hidden). The attributes and inline styles are checked first (cheap,
-// and the answer is kept per ancestor); what the stylesheets make of an element is asked of the
-// browser (checkVisibility, else computed style and client rects).
-import { matchesText, normalizeText, textOf, type TextMatch } from './text';
+// positions. Hidden elements do not count (visibility.ts); names and labels are in names.ts.
+import { accessibleName, controlLabel, isFormControl } from './names';
+import { matchesText, textOf, type TextMatch } from './text';
+import { hiddenByMarkup, hiddenByStyle } from './visibility';
+
+export { accessibleName, controlLabel } from './names';
+export { isHidden } from './visibility';
 
 export type Strategy =
   /** A CSS selector over stable attributes: role/aria, data-testid, component-library classes. */
@@ -24,13 +25,21 @@ export type Strategy =
   /** Inputs inside a component-library text field (`field`) whose label part (`labelPart`) matches. */
   | { by: 'field'; label: TextMatch; field: string; labelPart: string; input: string };
 
-export interface SelectorSpec {
+/**
+ * How many elements a key finds on the venue's fixture page in each state the page can be put in
+ * (tests/venues/<id>/states.ts): `example` is the page as loaded, the example order; the others
+ * (market tab, spot, logged out, …) include the states where the element must be absent (0).
+ * Asserted for every venue and state by tests/venues/selector-counts.test.ts; never read at runtime.
+ */
+export type ExpectedCounts<S extends string = string> = Readonly<Record<'example' | S, number>>;
+
+export interface SelectorSpec<S extends string = string> {
   strategies: readonly Strategy[];
-  /** How many elements this key finds on the venue's fixture page in its example state. */
-  expected: number;
+  expected: ExpectedCounts<S>;
 }
 
-export type SelectorTable<K extends string = string> = Readonly<Record<K, SelectorSpec>>;
+/** A venue's selector keys `K`; `S` names the fixture states besides `example` every key has a count for. */
+export type SelectorTable<K extends string = string, S extends string = string> = Readonly<Record<K, SelectorSpec<S>>>;
 
 type Root = Document | Element;
 
@@ -49,83 +58,6 @@ function roleSelector(role: string): string {
   const explicit = `[role="${role}"]`;
   if (implicit === undefined) return explicit;
   return [explicit, ...implicit.split(',').map((s) => `${s.trim()}:not([role])`)].join(', ');
-}
-
-/** Hidden by this element's own attributes or inline display (no style computation). */
-function hiddenByMarkup(el: Element): boolean {
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  const style = (el as HTMLElement).style as CSSStyleDeclaration | undefined;
-  // Only display: an ancestor's visibility:hidden can be overridden below it (the style check sees that).
-  return style !== undefined && style.display === 'none';
-}
-
-interface VisibilityCheck {
-  checkVisibility?(options?: { visibilityProperty?: boolean; checkVisibilityCSS?: boolean }): boolean;
-}
-
-/**
- * Not rendered as the stylesheets have it: display:none on it or an ancestor, visibility:hidden,
- * or no box at all. checkVisibility answers all of that in one call (Chromium 105+, Firefox 106+);
- * without it, computed styles up the tree and the element's client rects.
- */
-function hiddenByStyle(el: Element): boolean {
-  const probe = el as Element & VisibilityCheck;
-  if (typeof probe.checkVisibility === 'function')
-    return !probe.checkVisibility({ visibilityProperty: true, checkVisibilityCSS: true });
-  const view = el.ownerDocument.defaultView;
-  if (view === null) return false; // a document nobody renders: no styles to ask
-  for (let node: Element | null = el; node !== null; node = node.parentElement) {
-    if (view.getComputedStyle(node).display === 'none') return true;
-  }
-  return view.getComputedStyle(el).visibility === 'hidden' || el.getClientRects().length === 0;
-}
-
-/** Whether the trader cannot see `el` (markup first, then the stylesheets' verdict). */
-export function isHidden(el: Element): boolean {
-  for (let node: Element | null = el; node !== null; node = node.parentElement) {
-    if (hiddenByMarkup(node)) return true;
-  }
-  return hiddenByStyle(el);
-}
-
-function isFormControl(el: Element): boolean {
-  return el.tagName === 'INPUT' || el.tagName === 'SELECT' || el.tagName === 'TEXTAREA';
-}
-
-function labelledByText(el: Element): string | null {
-  const ids = el.getAttribute('aria-labelledby');
-  if (ids === null) return null;
-  const parts: string[] = [];
-  for (const id of ids.split(/\s+/)) {
-    const target = id === '' ? null : el.ownerDocument.getElementById(id);
-    if (target !== null) parts.push(textOf(target));
-  }
-  return parts.length > 0 ? normalizeText(parts.join(' ')) : null;
-}
-
-/** Label of a form control: aria-labelledby, aria-label, <label for=id>, enclosing <label>; '' when none. */
-export function controlLabel(el: Element): string {
-  const byRef = labelledByText(el);
-  if (byRef !== null) return byRef;
-  const aria = el.getAttribute('aria-label');
-  if (aria !== null && aria.trim() !== '') return normalizeText(aria);
-  if (el.id !== '') {
-    for (const label of el.ownerDocument.querySelectorAll('label')) {
-      if (label.htmlFor === el.id) return textOf(label);
-    }
-  }
-  const enclosing = el.closest('label');
-  return enclosing === null ? '' : textOf(enclosing);
-}
-
-/** A simplified accessible name: aria-labelledby, aria-label, then label (controls) or text. */
-export function accessibleName(el: Element): string {
-  if (isFormControl(el)) return controlLabel(el);
-  const byRef = labelledByText(el);
-  if (byRef !== null) return byRef;
-  const aria = el.getAttribute('aria-label');
-  if (aria !== null && aria.trim() !== '') return normalizeText(aria);
-  return textOf(el);
 }
 
 /**

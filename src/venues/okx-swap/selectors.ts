@@ -6,7 +6,7 @@
 // fallback. The layout (label above an okui-input box, unit picker as a combobox inside the amount
 // box, assets panel, positions table) is our model in e2e/fixtures/pages/okx-swap.html and must be
 // re-checked against a saved snapshot of the live page.
-// `expected`: match count on the fixture in its example state (Cross 10.00x, Limit, 10 Contracts,
+// `expected`: match count per fixture state, `example` as loaded (Cross 10.00x, Limit, 10 Contracts,
 // TP/SL off, Positions tab open with one cross position).
 // CSS-module hashed classes (index_xxx__yyyy) change on every deploy and are never used.
 import type { SelectorTable } from '../dom/query';
@@ -29,20 +29,29 @@ export const CASH_BALANCE_TEXT = /^Cash balance \S+ [A-Z]{2,12}$/;
 const PRICE_LABEL = ['Price (USDT)', 'Price'];
 const AMOUNT_LABEL = ['Amount', 'Amount (Contracts)', 'Size'];
 
+/** The fixture page's states besides `example`, each key counted in each (tests/venues/okx-swap/states.ts). */
+export type OkxState = 'market' | 'tpsl' | 'logged-out' | 'orders-tab' | 'no-assets-panel';
+
 export const OKX_SELECTORS = {
   /** Margin mode button: its text is the current mode. */
-  marginMode: { expected: 1, strategies: [{ by: 'role', role: 'button', name: ['Cross', 'Isolated'] }] },
+  marginMode: {
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1, 'no-assets-panel': 1 },
+    strategies: [{ by: 'role', role: 'button', name: ['Cross', 'Isolated'] }],
+  },
   /** Leverage button ("10.00x"): its text is the current leverage. */
-  leverage: { expected: 1, strategies: [{ by: 'role', role: 'button', name: LEVERAGE_TEXT }] },
+  leverage: {
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1, 'no-assets-panel': 1 },
+    strategies: [{ by: 'role', role: 'button', name: LEVERAGE_TEXT }],
+  },
   typeLimit: {
-    expected: 1,
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1, 'no-assets-panel': 1 },
     strategies: [
       { by: 'role', role: 'tab', name: ['Limit'] },
       { by: 'text', text: ['Limit'], css: '.okui-tabs-pane' },
     ],
   },
   typeMarket: {
-    expected: 1,
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1, 'no-assets-panel': 1 },
     strategies: [
       { by: 'role', role: 'tab', name: ['Market'] },
       { by: 'text', text: ['Market'], css: '.okui-tabs-pane' },
@@ -50,14 +59,14 @@ export const OKX_SELECTORS = {
   },
   /** Limit price in USDT; hidden on the Market tab (a disabled "Market price" box shows instead). */
   price: {
-    expected: 1,
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1, 'no-assets-panel': 1 },
     strategies: [
       { by: 'label', label: PRICE_LABEL, css: 'input' },
       { by: 'field', label: PRICE_LABEL, ...OKUI_FIELD },
     ],
   },
   size: {
-    expected: 1,
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1, 'no-assets-panel': 1 },
     strategies: [
       { by: 'label', label: AMOUNT_LABEL, css: 'input' },
       { by: 'field', label: AMOUNT_LABEL, ...OKUI_FIELD },
@@ -65,50 +74,68 @@ export const OKX_SELECTORS = {
   },
   /** Unit picker of the amount field (Contracts, the base asset or USDT), looked up inside that field only. */
   sizeUnit: {
-    expected: 1,
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1, 'no-assets-panel': 1 },
     strategies: [
       { by: 'css', css: '[role="combobox"]' },
       { by: 'css', css: '.okui-select' },
     ],
   },
-  tpsl: { expected: 1, strategies: [{ by: 'role', role: 'checkbox', name: ['TP/SL'] }] },
+  tpsl: {
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1, 'no-assets-panel': 1 },
+    strategies: [{ by: 'role', role: 'checkbox', name: ['TP/SL'] }],
+  },
   /** Shown only while TP/SL is on. */
   takeProfit: {
-    expected: 0,
+    expected: { example: 0, market: 0, tpsl: 1, 'logged-out': 0, 'orders-tab': 0, 'no-assets-panel': 0 },
     strategies: [
       { by: 'label', label: ['TP trigger price', 'Take profit', 'TP'], css: 'input' },
       { by: 'field', label: ['TP trigger price', 'Take profit', 'TP'], ...OKUI_FIELD },
     ],
   },
   stopLoss: {
-    expected: 0,
+    expected: { example: 0, market: 0, tpsl: 1, 'logged-out': 0, 'orders-tab': 0, 'no-assets-panel': 0 },
     strategies: [
       { by: 'label', label: ['SL trigger price', 'Stop loss', 'SL'], css: 'input' },
       { by: 'field', label: ['SL trigger price', 'Stop loss', 'SL'], ...OKUI_FIELD },
     ],
   },
   /** "Available 9,523.10 USDT" (label and amount in one row). */
-  available: { expected: 1, strategies: [{ by: 'text', text: /^Available \S+ [A-Z]{2,12}$/, css: 'div, p, li, dl' }] },
-  buy: { expected: 1, strategies: [{ by: 'role', role: 'button', name: BUY_TEXT }] },
-  sell: { expected: 1, strategies: [{ by: 'role', role: 'button', name: SELL_TEXT }] },
+  available: {
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1, 'no-assets-panel': 1 },
+    strategies: [{ by: 'text', text: /^Available \S+ [A-Z]{2,12}$/, css: 'div, p, li, dl' }],
+  },
+  buy: {
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1, 'no-assets-panel': 1 },
+    strategies: [{ by: 'role', role: 'button', name: BUY_TEXT }],
+  },
+  sell: {
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1, 'no-assets-panel': 1 },
+    strategies: [{ by: 'role', role: 'button', name: SELL_TEXT }],
+  },
   /** Instrument picker ("BTCUSDT Perpetual"): cross-checked against the URL to catch a half-done SPA switch. */
   instrument: {
-    expected: 1,
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1, 'no-assets-panel': 1 },
     strategies: [{ by: 'role', role: 'button', name: /^[A-Z0-9]{1,20}USDT Perpetual$/, css: '[aria-haspopup]' }],
   },
   /** Trading account's cash balance (without unrealised PnL), read for cross margin only. */
-  cashBalance: { expected: 1, strategies: [{ by: 'text', text: CASH_BALANCE_TEXT, css: 'div, p, li, dl' }] },
+  cashBalance: {
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1, 'no-assets-panel': 0 },
+    strategies: [{ by: 'text', text: CASH_BALANCE_TEXT, css: 'div, p, li, dl' }],
+  },
   /** The bottom panel's Positions tab; its panel (aria-controls) holds the positions table. */
-  positionsTab: { expected: 1, strategies: [{ by: 'role', role: 'tab', name: POSITIONS_TAB_TEXT }] },
+  positionsTab: {
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1, 'no-assets-panel': 1 },
+    strategies: [{ by: 'role', role: 'tab', name: POSITIONS_TAB_TEXT }],
+  },
   /** The table inside the positions panel. */
   positionsTable: {
-    expected: 1,
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 0, 'orders-tab': 0, 'no-assets-panel': 1 },
     strategies: [
       { by: 'css', css: 'table' },
       { by: 'css', css: '[role="table"]' },
     ],
   },
-} as const satisfies SelectorTable;
+} as const satisfies SelectorTable<string, OkxState>;
 
 export type OkxKey = keyof typeof OKX_SELECTORS;
 

@@ -1,0 +1,49 @@
+// OKX's fixture page (e2e/fixtures/pages/okx-swap.html) in the states its selector counts name.
+import { OKX_SELECTORS, type OkxState } from '../../../src/venues/okx-swap/selectors';
+import { $, byText } from '../../readers/load';
+import { AS_LOADED, type FixtureStates, selectTab } from '../fixture-states';
+
+export const SELECTORS = OKX_SELECTORS;
+
+function showOrdersTab(doc: Document): void {
+  byText(doc, '[role="tab"]', 'Positions (1)').setAttribute('aria-selected', 'false');
+  byText(doc, '[role="tab"]', 'Open orders (0)').setAttribute('aria-selected', 'true');
+  $(doc, '#okx-data-positions').hidden = true;
+  $(doc, '#okx-data-orders').hidden = false;
+}
+
+export const STATES: FixtureStates<OkxState> = {
+  /** Limit, cross 10×; the cash balance and the Positions tab with one position shown. */
+  example: AS_LOADED,
+  /** Market tab: the price field swapped for the disabled market-price box. */
+  market: {
+    put: (doc) => {
+      selectTab(doc, '[aria-label="Order type"] [role="tab"]', 'Market');
+      $(doc, '[data-fixture="price-field"]').hidden = true;
+      $(doc, '[data-fixture="market-price-field"]').hidden = false;
+    },
+  },
+  /** TP/SL ticked: its two trigger fields shown. */
+  tpsl: {
+    put: (doc) => {
+      ($(doc, '[data-fixture="tpsl"]') as HTMLInputElement).checked = true;
+      $(doc, '[data-fixture="tpsl-fields"]').hidden = false;
+    },
+  },
+  /** Logged out: "-- USDT" for the available and cash balance, no positions shown. */
+  'logged-out': {
+    put: (doc) => {
+      byText(doc, 'span', '9,523.10 USDT').textContent = '-- USDT';
+      byText(doc, 'dd', '10,000.00 USDT').textContent = '-- USDT';
+      showOrdersTab(doc);
+    },
+  },
+  /** Open orders tab selected: the positions table hidden. */
+  'orders-tab': { put: showOrdersTab },
+  /** No assets panel on the page: no cash balance. */
+  'no-assets-panel': {
+    put: (doc) => {
+      $(doc, 'section[aria-labelledby="okx-assets-title"]').remove();
+    },
+  },
+};
