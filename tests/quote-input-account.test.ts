@@ -138,7 +138,7 @@ describe('planQuote: contracts', () => {
   });
 
   it('without a contract value there is no input and the plan names the missing figure', () => {
-    // ETH-USDT-SWAP: no bundled value either (BTC-USDT-SWAP has one, tests/okx-contract-values.test.ts).
+    // ETH-USDT-SWAP: no bundled value either (BTC-USDT-SWAP has one, tests/venues/okx-swap/contract-values.test.ts).
     const eth = { ...okx, symbol: 'ETH-USDT-SWAP' };
     const plan = planQuote(eth, 'long', { ...okxSnapshot(null), symbol: 'ETH-USDT-SWAP' }, DEFAULT_SETTINGS, NOW);
     expect(plan).toMatchObject({ input: null, missing: 'contractValue', bundledContractValue: null });

@@ -1,7 +1,8 @@
 // Walks src/venues/*: every venue folder is complete — registry line, page reader with selectors
-// as data, feed with saved API responses, dated facts, the words the options page and README show,
-// a fixture page at its real URL in the mock, and e2e coverage of the same kinds Kraken and Binance
-// futures have. A folder that is half a venue fails here, not in a trader's browser.
+// as data, feed with saved API responses, its own tests in tests/venues/<id>/ (reader.test.ts,
+// feed.test.ts, states.ts for the selector counts per page state), dated facts, the words the
+// options page and README show, a fixture page at its real URL in the mock, and e2e coverage of
+// the same kinds Kraken and Binance futures have. A folder that is half a venue fails here, not in a trader's browser.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,15 +58,32 @@ describe('src/venues/* folders', () => {
       expect(read('src', 'venues', folder, 'feed.ts')).toMatch(new RegExp(`venue: '${venue}'`));
     });
 
-    it('keeps saved API responses for its feed tests, and those tests exist', () => {
+    it('keeps saved API responses for its feed tests, and its own tests live in tests/venues/<id>/', () => {
       const saved = readdirSync(join(VENUES_DIR, folder, 'fixtures', 'api')).filter((f) => f.endsWith('.json'));
       expect(saved.length).toBeGreaterThanOrEqual(2);
-      const feedTests = readdirSync(join(ROOT, 'tests', 'background'))
-        .map((f) => read('tests', 'background', f))
-        .filter((t) => t.includes(`venues/${folder}/feed`));
-      expect(feedTests.length, `a test in tests/background imports src/venues/${folder}/feed`).toBeGreaterThan(0);
-      const readerTests = join(ROOT, 'tests', 'readers', `${folder}.test.ts`);
-      expect(existsSync(readerTests), `tests/readers/${folder}.test.ts`).toBe(true);
+      const own = join(ROOT, 'tests', 'venues', folder);
+      for (const [file, imports] of [
+        ['reader.test.ts', `venues/${folder}/reader'`],
+        ['feed.test.ts', `venues/${folder}/feed'`],
+      ] as const) {
+        expect(existsSync(join(own, file)), `tests/venues/${folder}/${file}`).toBe(true);
+        expect(
+          read('tests', 'venues', folder, file),
+          `tests/venues/${folder}/${file} imports src/${imports}`,
+        ).toContain(imports);
+      }
+      expect(existsSync(join(own, 'states.ts')), `tests/venues/${folder}/states.ts (its fixture page states)`).toBe(
+        true,
+      );
+    });
+
+    it('has no venue-specific tests outside its folder (named after it in tests/readers, tests/background)', () => {
+      for (const dir of ['readers', 'background', 'tier-properties', '.']) {
+        const stray = readdirSync(join(ROOT, 'tests', dir)).filter(
+          (f) => f.endsWith('.test.ts') && (f.startsWith(`${folder}.`) || f.startsWith(`feed-${folder}`)),
+        );
+        expect(stray, `tests/${dir}`).toEqual([]);
+      }
     });
 
     it('says in about.json what it reads, fetches, computes and assumes, and the README lists it', () => {

@@ -8,19 +8,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { Dec } from '../src/core/decimal';
-import { quoteSides } from '../src/venues/quote-sides';
-import { DEFAULT_SETTINGS } from '../src/settings/settings';
-import { decodeBrackets, encodeBrackets } from '../src/venues/binance-usdm/bracket-bundle';
-import { parseBrackets, parseBracketsAnswer, type BracketBook } from '../src/venues/binance-usdm/brackets';
-import shipped from '../src/venues/binance-usdm/brackets.json';
-import savedAnswer from '../src/venues/binance-usdm/fixtures/api/brackets.json';
-import { RAW_FACTS, bundledFacts } from '../src/venues/bundled-facts';
-import { withBracketBundle } from '../src/venues/facts';
-import type { MarketSnapshot, OrderForm } from '../src/venues/types';
+import { Dec } from '../../../src/core/decimal';
+import { quoteSides } from '../../../src/venues/quote-sides';
+import { DEFAULT_SETTINGS } from '../../../src/settings/settings';
+import { decodeBrackets, encodeBrackets } from '../../../src/venues/binance-usdm/bracket-bundle';
+import { parseBrackets, parseBracketsAnswer, type BracketBook } from '../../../src/venues/binance-usdm/brackets';
+import shipped from '../../../src/venues/binance-usdm/brackets.json';
+import savedAnswer from '../../../src/venues/binance-usdm/fixtures/api/brackets.json';
+import { RAW_FACTS, bundledFacts } from '../../../src/venues/bundled-facts';
+import { withBracketBundle } from '../../../src/venues/facts';
+import type { MarketSnapshot, OrderForm } from '../../../src/venues/types';
 
 type Json = any;
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 function book(): BracketBook {
   const parsed = parseBracketsAnswer(structuredClone(savedAnswer));

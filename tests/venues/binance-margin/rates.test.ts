@@ -3,10 +3,10 @@
 // takes the symbol's bundled rate for that side, names it in the assumptions, and counts the
 // hour charged at borrow time in the liabilities.
 import { describe, expect, it } from 'vitest';
-import { Dec } from '../src/core/decimal';
-import { quoteJson } from '../src/core/quote';
-import { RAW_FACTS, bundledFacts } from '../src/venues/bundled-facts';
-import { parseVenueFacts } from '../src/venues/facts';
+import { Dec } from '../../../src/core/decimal';
+import { quoteJson } from '../../../src/core/quote';
+import { RAW_FACTS, bundledFacts } from '../../../src/venues/bundled-facts';
+import { parseVenueFacts } from '../../../src/venues/facts';
 
 const D = (x: string | number): Dec => new Dec(x);
 type Json = Record<string, any>;

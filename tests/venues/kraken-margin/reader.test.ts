@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 // Kraken Pro reader against e2e/fixtures/pages/kraken-margin.html.
 import { describe, expect, it } from 'vitest';
-import { reader, sideOfSubmit } from '../../src/venues/kraken-margin/reader';
-import { KRAKEN_SELECTORS } from '../../src/venues/kraken-margin/selectors';
-import type { FormReading, OrderForm } from '../../src/venues/types';
-import { $, byText, expectedCounts, loadPage } from './load';
+import { reader, sideOfSubmit } from '../../../src/venues/kraken-margin/reader';
+import { KRAKEN_SELECTORS } from '../../../src/venues/kraken-margin/selectors';
+import type { FormReading, OrderForm } from '../../../src/venues/types';
+import { $, byText, expectedCounts, loadPage } from '../../readers/load';
 
 const URL_BTC = new URL('https://pro.kraken.com/app/trade/btc-usd');
 const EXAMPLE: OrderForm = {

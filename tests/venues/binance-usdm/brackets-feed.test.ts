@@ -3,11 +3,11 @@
 // ETHUSDT, XRPUSDT and ADAUSDT illustrative) and spoiled copies of it. One bad row rejects the
 // whole answer: the runner then keeps its older table, or the quote falls back to the bundle.
 import { describe, expect, it } from 'vitest';
-import { endpointUrl } from '../../src/background/net/endpoints';
-import { isAllowedUrl } from '../../src/background/net/allowlist';
-import { parseBrackets, parseBracketsAnswer } from '../../src/venues/binance-usdm/brackets';
-import { BRACKETS_REFRESH_MS, feed } from '../../src/venues/binance-usdm/feed';
-import { fixture } from './fakes';
+import { endpointUrl } from '../../../src/background/net/endpoints';
+import { isAllowedUrl } from '../../../src/background/net/allowlist';
+import { parseBrackets, parseBracketsAnswer } from '../../../src/venues/binance-usdm/brackets';
+import { BRACKETS_REFRESH_MS, feed } from '../../../src/venues/binance-usdm/feed';
+import { fixture } from '../../background/fakes';
 
 type Json = any;
 const answer = (): Json => structuredClone(fixture('binance-usdm', 'brackets.json'));

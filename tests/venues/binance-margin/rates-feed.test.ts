@@ -2,15 +2,15 @@
 // the VIP 0 daily rate ÷ 24 of the asset each side borrows, checked whole, and the rate a
 // quote then pays (its account's table, its side's asset), fresh or reported stale.
 import { describe, expect, it } from 'vitest';
-import { feed } from '../../src/venues/binance-margin/feed';
-import { crossRates, isolatedRates } from '../../src/venues/binance-margin/rates';
-import { borrowRateKey, liveBorrowRate } from '../../src/venues/borrow-rate';
-import { planQuote, withPlanNotes } from '../../src/venues/quote-input';
-import { quoteJsonSafe } from '../../src/core/quote';
-import { bundledFacts } from '../../src/venues/bundled-facts';
-import { DEFAULT_SETTINGS } from '../../src/settings/settings';
-import type { MarketSnapshot, OrderForm } from '../../src/venues/types';
-import { fixture } from './fakes';
+import { feed } from '../../../src/venues/binance-margin/feed';
+import { crossRates, isolatedRates } from '../../../src/venues/binance-margin/rates';
+import { borrowRateKey, liveBorrowRate } from '../../../src/venues/borrow-rate';
+import { planQuote, withPlanNotes } from '../../../src/venues/quote-input';
+import { quoteJsonSafe } from '../../../src/core/quote';
+import { bundledFacts } from '../../../src/venues/bundled-facts';
+import { DEFAULT_SETTINGS } from '../../../src/settings/settings';
+import type { MarketSnapshot, OrderForm } from '../../../src/venues/types';
+import { fixture } from '../../background/fakes';
 
 type Json = any;
 const cross = (): Json => structuredClone(fixture('binance-margin', 'rates-cross.json'));

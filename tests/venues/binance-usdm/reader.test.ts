@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 // Binance USDⓈ-M futures reader against e2e/fixtures/pages/binance-usdm.html.
 import { describe, expect, it } from 'vitest';
-import { reader, sideOfSubmit } from '../../src/venues/binance-usdm/reader';
-import { BINANCE_USDM_SELECTORS } from '../../src/venues/binance-usdm/selectors';
-import type { FormReading, OrderForm } from '../../src/venues/types';
-import { $, byText, expectedCounts, loadPage, rehashClasses } from './load';
+import { reader, sideOfSubmit } from '../../../src/venues/binance-usdm/reader';
+import { BINANCE_USDM_SELECTORS } from '../../../src/venues/binance-usdm/selectors';
+import type { FormReading, OrderForm } from '../../../src/venues/types';
+import { $, byText, expectedCounts, loadPage, rehashClasses } from '../../readers/load';
 
 const URL_BTC = new URL('https://www.binance.com/en/futures/BTCUSDT');
 const EXAMPLE: OrderForm = {

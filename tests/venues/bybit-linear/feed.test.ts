@@ -1,9 +1,9 @@
 // Bybit USDT perpetual feed: response validation against the saved fixtures in
 // src/venues/bybit-linear/fixtures/api/ and spoiled variants of them, plus the stream protocol.
 import { describe, expect, it } from 'vitest';
-import { feed } from '../../src/venues/bybit-linear/feed';
-import { feedFor } from '../../src/venues/feeds';
-import { fixture } from './fakes';
+import { feed } from '../../../src/venues/bybit-linear/feed';
+import { feedFor } from '../../../src/venues/feeds';
+import { fixture } from '../../background/fakes';
 
 type Json = any;
 const clone = <T>(v: T): T => structuredClone(v);

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 // OKX USDT swap reader against e2e/fixtures/pages/okx-swap.html.
 import { describe, expect, it } from 'vitest';
-import { reader, sideOfSubmit } from '../../src/venues/okx-swap/reader';
-import { OKX_SELECTORS } from '../../src/venues/okx-swap/selectors';
-import type { FormReading, OrderForm, PagePosition } from '../../src/venues/types';
-import { $, byText, expectedCounts, loadPage } from './load';
+import { reader, sideOfSubmit } from '../../../src/venues/okx-swap/reader';
+import { OKX_SELECTORS } from '../../../src/venues/okx-swap/selectors';
+import type { FormReading, OrderForm, PagePosition } from '../../../src/venues/types';
+import { $, byText, expectedCounts, loadPage } from '../../readers/load';
 
 const URL_BTC = new URL('https://www.okx.com/trade-swap/btc-usdt-swap');
 const ETH_POSITION: PagePosition = {

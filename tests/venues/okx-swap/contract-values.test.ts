@@ -2,12 +2,12 @@
 // live instruments answer is missing (offline, or that API blocked), and says so; a live value
 // always wins; an instrument with no bundled value still waits, as before (plan.missing).
 import { describe, expect, it } from 'vitest';
-import { quoteSides } from '../src/venues/quote-sides';
-import { DEFAULT_SETTINGS } from '../src/settings/settings';
-import { bundledContractValue, parseContractValues } from '../src/venues/contract-values';
-import okxValues from '../src/venues/okx-swap/contract-values.json';
-import okxInstruments from '../src/venues/okx-swap/fixtures/api/instruments.json';
-import type { Figure, MarketSnapshot, OrderForm } from '../src/venues/types';
+import { quoteSides } from '../../../src/venues/quote-sides';
+import { DEFAULT_SETTINGS } from '../../../src/settings/settings';
+import { bundledContractValue, parseContractValues } from '../../../src/venues/contract-values';
+import okxValues from '../../../src/venues/okx-swap/contract-values.json';
+import okxInstruments from '../../../src/venues/okx-swap/fixtures/api/instruments.json';
+import type { Figure, MarketSnapshot, OrderForm } from '../../../src/venues/types';
 
 type Json = any;
 const NOW = 1_800_000_000_000;

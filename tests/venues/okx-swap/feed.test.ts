@@ -2,9 +2,9 @@
 // and spoiled variants of them, the WebSocket subscription and stream messages.
 // The position-tier numbers in position-tiers.json are illustrative, in the documented shape.
 import { describe, expect, it } from 'vitest';
-import { feedFor } from '../../src/venues/feeds';
-import { feed } from '../../src/venues/okx-swap/feed';
-import { fixture } from './fakes';
+import { feedFor } from '../../../src/venues/feeds';
+import { feed } from '../../../src/venues/okx-swap/feed';
+import { fixture } from '../../background/fakes';
 
 type Json = any;
 const clone = <T>(v: T): T => structuredClone(v);

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 // Bybit USDT perpetual reader against e2e/fixtures/pages/bybit-linear.html.
 import { describe, expect, it } from 'vitest';
-import { reader, sideOfSubmit } from '../../src/venues/bybit-linear/reader';
-import { BYBIT_SELECTORS } from '../../src/venues/bybit-linear/selectors';
-import type { FormReading, OrderForm, PagePosition } from '../../src/venues/types';
-import { $, byText, expectedCounts, loadPage } from './load';
+import { reader, sideOfSubmit } from '../../../src/venues/bybit-linear/reader';
+import { BYBIT_SELECTORS } from '../../../src/venues/bybit-linear/selectors';
+import type { FormReading, OrderForm, PagePosition } from '../../../src/venues/types';
+import { $, byText, expectedCounts, loadPage } from '../../readers/load';
 
 const URL_BTC = new URL('https://www.bybit.com/trade/usdt/BTCUSDT');
 const URL_ETH = new URL('https://www.bybit.com/trade/usdt/ETHUSDT');

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 // Hyperliquid perpetuals reader against e2e/fixtures/pages/hyperliquid.html.
 import { describe, expect, it } from 'vitest';
-import { coinFromUrl, reader, sideOfSubmit } from '../../src/venues/hyperliquid/reader';
-import { HYPERLIQUID_SELECTORS } from '../../src/venues/hyperliquid/selectors';
-import { refreshTyped } from '../../src/venues/dom/typed';
-import type { FormReading, OrderForm } from '../../src/venues/types';
-import { $, byText, expectedCounts, loadPage } from './load';
+import { coinFromUrl, reader, sideOfSubmit } from '../../../src/venues/hyperliquid/reader';
+import { HYPERLIQUID_SELECTORS } from '../../../src/venues/hyperliquid/selectors';
+import { refreshTyped } from '../../../src/venues/dom/typed';
+import type { FormReading, OrderForm } from '../../../src/venues/types';
+import { $, byText, expectedCounts, loadPage } from '../../readers/load';
 
 const URL_BTC = new URL('https://app.hyperliquid.xyz/trade/BTC');
 const SOL_SHORT = {

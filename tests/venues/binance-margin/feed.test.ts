@@ -1,9 +1,9 @@
 // Binance spot margin feed: endpoints, and response validation against the saved fixtures in
 // src/venues/binance-margin/fixtures/api/ and spoiled variants of them.
 import { describe, expect, it } from 'vitest';
-import { feed } from '../../src/venues/binance-margin/feed';
-import { feedFor } from '../../src/venues/feeds';
-import { fixture } from './fakes';
+import { feed } from '../../../src/venues/binance-margin/feed';
+import { feedFor } from '../../../src/venues/feeds';
+import { fixture } from '../../background/fakes';
 
 type Json = any;
 const clone = <T>(v: T): T => structuredClone(v);

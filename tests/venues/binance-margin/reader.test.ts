@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 // Binance spot margin reader against e2e/fixtures/pages/binance-margin.html.
 import { describe, expect, it } from 'vitest';
-import { reader, sideOfSubmit } from '../../src/venues/binance-margin/reader';
-import { BINANCE_MARGIN_SELECTORS } from '../../src/venues/binance-margin/selectors';
-import type { FormReading, OrderForm } from '../../src/venues/types';
-import { $, byText, expectedCounts, loadPage, rehashClasses } from './load';
+import { reader, sideOfSubmit } from '../../../src/venues/binance-margin/reader';
+import { BINANCE_MARGIN_SELECTORS } from '../../../src/venues/binance-margin/selectors';
+import type { FormReading, OrderForm } from '../../../src/venues/types';
+import { $, byText, expectedCounts, loadPage, rehashClasses } from '../../readers/load';
 
 const URL_CROSS = new URL('https://www.binance.com/en/trade/BTC_USDT?type=cross');
 const URL_ISOLATED = new URL('https://www.binance.com/en/trade/BTC_USDT?type=isolated');

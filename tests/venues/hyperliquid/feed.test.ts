@@ -1,12 +1,12 @@
 // Hyperliquid feed: info API (metaAndAssetCtxs, meta) and the activeAssetCtx stream, against the
 // saved fixtures in src/venues/hyperliquid/fixtures/api/ and spoiled variants of them.
 import { describe, expect, it } from 'vitest';
-import { Dec } from '../../src/core/decimal';
-import { feedFor } from '../../src/venues/feeds';
-import { feed } from '../../src/venues/hyperliquid/feed';
-import { maintenanceRate, priceStepAt } from '../../src/venues/hyperliquid/feed-schema';
-import type { ParseResult } from '../../src/venues/feed-types';
-import { fixture } from './fakes';
+import { Dec } from '../../../src/core/decimal';
+import { feedFor } from '../../../src/venues/feeds';
+import { feed } from '../../../src/venues/hyperliquid/feed';
+import { maintenanceRate, priceStepAt } from '../../../src/venues/hyperliquid/feed-schema';
+import type { ParseResult } from '../../../src/venues/feed-types';
+import { fixture } from '../../background/fakes';
 
 type Json = any;
 const clone = <T>(v: T): T => structuredClone(v);

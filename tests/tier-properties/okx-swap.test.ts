@@ -1,5 +1,0 @@
-// Issue 10: tier properties of okx-swap over ≥ 10,000 random cases (see ./run.ts).
-import { describe } from 'vitest';
-import { tierProperties } from './run';
-
-describe('okx-swap tier properties', () => tierProperties('okx-swap'));
