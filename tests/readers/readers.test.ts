@@ -1,42 +1,10 @@
 // @vitest-environment happy-dom
-// readerForUrl and the venue-folder conventions (reference A.6 items 3–4): every venue in
-// the registry has a reader, selectors as data, facts and a fixture page the reader reads.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+// readerForUrl: which reader a URL gets, and no reader reads another venue's page. Every venue's
+// reader on its own fixture is in tests/venues/readers.test.ts.
 import { describe, expect, it } from 'vitest';
-import type { VenueId } from '../../src/core/types';
-import { READERS, readerForUrl } from '../../src/venues/readers';
-import { VENUE_IDS } from '../../src/venues/registry';
+import { readerForUrl } from '../../src/venues/readers';
 import { FIXTURES } from '../venues/fixture-pages';
-import { loadPage, PAGES_DIR, ROOT_DIR } from './load';
-
-// Each venue's folder is named by its id.
-const venues: Array<[VenueId, string]> = VENUE_IDS.map((venue) => [venue, venue]);
-
-describe('venue folders', () => {
-  it.each(venues)('%s has reader.ts, selectors.ts, facts.json and a fixture page', (venue, folder) => {
-    for (const file of ['reader.ts', 'selectors.ts', 'facts.json']) {
-      expect(existsSync(join(ROOT_DIR, 'src', 'venues', folder, file)), `${folder}/${file}`).toBe(true);
-    }
-    const fixture = FIXTURES[venue];
-    expect(fixture, `fixture row for ${venue}`).toBeDefined();
-    expect(existsSync(join(PAGES_DIR, fixture!.page))).toBe(true);
-  });
-
-  it.each(venues)('%s: its reader is registered and reads its fixture at its URL', async (venue, folder) => {
-    const module = (await import(`../../src/venues/${folder}/reader.ts`)) as { reader: { venue: string } };
-    expect(module.reader.venue).toBe(venue);
-    const { page, url } = FIXTURES[venue]!;
-    const reader = readerForUrl(new URL(url));
-    expect(reader?.venue).toBe(venue);
-    const reading = reader!.read(loadPage(page), new URL(url));
-    expect(reading.status, JSON.stringify(reading)).toBe('ok');
-  });
-
-  it('one reader per registry line, no strays', () => {
-    expect(READERS.map((r) => r.venue).sort()).toEqual(venues.map(([venue]) => venue).sort());
-  });
-});
+import { loadPage } from './load';
 
 describe('readerForUrl', () => {
   it.each([

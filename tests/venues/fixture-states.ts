@@ -19,6 +19,8 @@ export type FixtureStates<S extends string> = Readonly<Record<'example' | S, Fix
 export interface VenueStates {
   readonly SELECTORS: SelectorTable;
   readonly STATES: FixtureStates<string>;
+  /** How a redeploy renames the page's hashed classes (at least `atLeast` of them), for venues whose pages have them. */
+  readonly REDEPLOY?: { readonly rehash: (doc: Document) => number; readonly atLeast: number };
 }
 
 export const AS_LOADED: FixtureState = { put: () => undefined };

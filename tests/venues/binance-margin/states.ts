@@ -1,6 +1,6 @@
 // Binance spot margin's fixture page (e2e/fixtures/pages/binance-margin.html) in the states its selector counts name.
 import { BINANCE_MARGIN_SELECTORS, type BinanceMarginState } from '../../../src/venues/binance-margin/selectors';
-import { $, byText } from '../../readers/load';
+import { $, byText, rehashClasses } from '../../readers/load';
 import { AS_LOADED, type FixtureStates } from '../fixture-states';
 
 export const SELECTORS = BINANCE_MARGIN_SELECTORS;
@@ -54,3 +54,6 @@ export const STATES: FixtureStates<BinanceMarginState> = {
     },
   },
 };
+
+/** A redeploy renames every emotion class (css-xxxx); the reader does not use them. */
+export const REDEPLOY = { rehash: rehashClasses, atLeast: 20 };

@@ -1,6 +1,6 @@
 // Binance USDⓈ-M's fixture page (e2e/fixtures/pages/binance-usdm.html) in the states its selector counts name.
 import { BINANCE_USDM_SELECTORS, type BinanceUsdmState } from '../../../src/venues/binance-usdm/selectors';
-import { $, byText } from '../../readers/load';
+import { $, byText, rehashClasses } from '../../readers/load';
 import { AS_LOADED, type FixtureStates, selectTab } from '../fixture-states';
 
 export const SELECTORS = BINANCE_USDM_SELECTORS;
@@ -34,3 +34,6 @@ export const STATES: FixtureStates<BinanceUsdmState> = {
     },
   },
 };
+
+/** A redeploy renames every emotion class (css-xxxx); the reader does not use them. */
+export const REDEPLOY = { rehash: rehashClasses, atLeast: 20 };

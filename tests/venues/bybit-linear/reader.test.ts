@@ -371,12 +371,6 @@ describe('Bybit reader: refuses to guess', () => {
     expect(missing(reader.read(doc, URL_BTC))).toEqual(['orderType']);
   });
 
-  it('a page in another language', () => {
-    const doc = page();
-    doc.documentElement.lang = 'zh-TW';
-    expect(missing(reader.read(doc, URL_BTC))).toEqual(['locale']);
-  });
-
   it('another venue page, or a page with no form', () => {
     expect(reader.read(loadPage('binance-usdm.html'), URL_BTC).status).toBe('unrecognised');
     expect(reader.read(loadPage('kraken-margin.html'), URL_BTC).status).toBe('unrecognised');

@@ -70,18 +70,6 @@ function tpslOn(doc: Document): void {
 const labelledInput = (doc: Document, label: string) =>
   byText(doc, 'label > span', label).parentElement!.querySelector('input')!;
 
-/** A redeploy: every styled-components class (sc-xxxx and its hash partner) renamed. */
-function rehashStyled(doc: Document): number {
-  let changed = 0;
-  for (const el of doc.querySelectorAll('[class]')) {
-    for (const cls of [...el.classList]) {
-      if (/^sc-[a-z0-9]+$/i.test(cls) || /^[a-zA-Z]{6}$/.test(cls))
-        el.classList.replace(cls, `sc-r${(changed++).toString(36)}x`);
-    }
-  }
-  return changed;
-}
-
 describe('Hyperliquid reader: the example order', () => {
   it('reads the exact form, account and positions included', () => {
     const doc = page();
@@ -232,17 +220,6 @@ describe('Hyperliquid reader: what the trader changes', () => {
       symbol: 'ETH',
       price: '3500',
       size: { unit: 'base', value: '1' },
-    });
-  });
-
-  it('styled-components classes changed by a redeploy: still reads', () => {
-    const doc = page();
-    expect(rehashStyled(doc)).toBeGreaterThan(40);
-    expect(reader.read(doc, URL_BTC)).toEqual({
-      status: 'ok',
-      form: EXAMPLE,
-      matched: expectedCounts(HYPERLIQUID_SELECTORS),
-      watched: expect.any(Array),
     });
   });
 
@@ -462,12 +439,6 @@ describe('Hyperliquid reader: refuses to guess', () => {
 
   it('a spot URL is not a perp form', () => {
     expect(missing(reader.read(page(), new URL('https://app.hyperliquid.xyz/trade/PURR/USDC')))).toContain('symbol');
-  });
-
-  it('a page in another language', () => {
-    const doc = page();
-    doc.documentElement.lang = 'zh-CN';
-    expect(missing(reader.read(doc, URL_BTC))).toEqual(['locale']);
   });
 
   it('another venue page, or a page with no form', () => {

@@ -40,3 +40,18 @@ export const STATES: FixtureStates<HyperliquidState> = {
     },
   },
 };
+
+/** A redeploy: every styled-components class (sc-xxxx and its hash partner) renamed. */
+export function rehashStyled(doc: Document): number {
+  let changed = 0;
+  for (const el of doc.querySelectorAll('[class]')) {
+    for (const cls of [...el.classList]) {
+      if (/^sc-[a-z0-9]+$/i.test(cls) || /^[a-zA-Z]{6}$/.test(cls))
+        el.classList.replace(cls, `sc-r${(changed++).toString(36)}x`);
+    }
+  }
+  return changed;
+}
+
+/** A redeploy renames the styled-components classes; the reader does not use them. */
+export const REDEPLOY = { rehash: rehashStyled, atLeast: 40 };
