@@ -55,6 +55,8 @@ const CONTENT_SIDE = [
   // Content-side helpers a reader splits out (the page's account panel and positions table).
   './src/venues/*/account.ts',
   './src/venues/*/positions.ts',
+  // The form assembly the perpetual readers share.
+  './src/venues/perp-form.ts',
   './src/venues/about.ts',
   './src/venues/labels.ts',
   './src/messaging/messages.ts',

@@ -10,16 +10,15 @@ import {
   readMarginMode,
   readOrderType,
   readTpsl,
-  rememberTypedOrder,
   sideByClass,
   sideByName,
 } from '../dom/form-parts';
-import { formNumbers } from '../dom/number-scopes';
 import { accessibleName, commonAncestor, findAll, inputValue } from '../dom/query';
 import { Scan } from '../dom/scan';
 import { isEnglishPage, sameText, textOf } from '../dom/text';
 import { pairFromTradeUrl } from '../dom/trade-url';
 import { refreshTyped } from '../dom/typed';
+import { finishPerpForm } from '../perp-form';
 import type { VenueReader } from '../readers';
 import type { FormReading, ReadScope } from '../types';
 import { BINANCE_USDM_SELECTORS, BN_FIELD_CONTAINER, BUY_TEXT, SELL_TEXT } from './selectors';
@@ -59,7 +58,7 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
 
   const type = readOrderType(scan, limit, market); // Stop Limit and the other tabs are not quoted
   // On the Market tab the price field says "Market Price": counted only.
-  const { value: price, input: priceInput } = readLimitPrice(scan, 'price', type, root, numbers);
+  const price = readLimitPrice(scan, 'price', type, root, numbers);
 
   const sizeInput = scan.one('size', root);
   const sizeField = sizeInput ? (sizeInput.closest(BN_FIELD_CONTAINER) ?? sizeInput.parentElement) : null;
@@ -75,32 +74,18 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
   const availableBalance =
     availableRow && pair ? numbers.amountWithUnit(textOf(availableRow), pair.quote, /^Avbl/) : null;
 
-  if (!pair || !marginMode || !leverage || !type || !unit || !sizeValue || !tpsl.box || (type === 'limit' && !price))
-    return scan.finish(null, root);
-  const reading = scan.finish(
-    {
-      venue: 'binance-usdm',
-      symbol: pair.symbol,
-      side: 'both',
-      type,
-      marginMode,
-      price,
-      size: { unit, value: sizeValue },
-      leverage,
-      marginEnabled: true,
-      stopLoss: tpsl.stopLoss.value,
-      takeProfit: tpsl.takeProfit.value,
-      availableBalance,
-    },
-    root,
-  );
-  const inputs = {
-    price: priceInput,
-    size: sizeInput!,
-    takeProfit: tpsl.takeProfit.input,
-    stopLoss: tpsl.stopLoss.input,
-  };
-  return rememberTypedOrder(reading, inputs, () => formNumbers(root));
+  return finishPerpForm(scan, root, {
+    venue: 'binance-usdm',
+    symbol: pair?.symbol ?? null,
+    side: 'both',
+    type,
+    marginMode,
+    leverage,
+    price,
+    size: { unit, value: sizeValue, input: sizeInput },
+    tpsl,
+    availableBalance,
+  });
 }
 
 export const reader: VenueReader = {

@@ -5,23 +5,16 @@
 // symbol in the URL, which also catches a half-done SPA switch. In cross margin the account
 // panel's wallet balance and the open positions table are read too (positions.ts).
 import type { Side } from '../../core/types';
-import {
-  formRootOf,
-  readLimitPrice,
-  readMarginMode,
-  readOrderType,
-  readTpsl,
-  rememberTypedOrder,
-  sideByName,
-} from '../dom/form-parts';
-import { formNumbers, panelNumbers } from '../dom/number-scopes';
+import { formRootOf, readLimitPrice, readMarginMode, readOrderType, readTpsl, sideByName } from '../dom/form-parts';
+import { panelNumbers } from '../dom/number-scopes';
 import { accessibleName, commonAncestor, findAll, inputValue } from '../dom/query';
 import { Scan } from '../dom/scan';
 import { isEnglishPage, matchesText, sameText, textOf } from '../dom/text';
 import { pairFromTradeUrl, type Pair } from '../dom/trade-url';
 import { refreshTyped } from '../dom/typed';
+import { finishPerpForm } from '../perp-form';
 import type { VenueReader } from '../readers';
-import type { FormReading, OrderForm, PageAccount, ReadScope, SizeUnit } from '../types';
+import type { FormReading, PageAccount, ReadScope, SizeUnit } from '../types';
 import { readPositions } from './positions';
 import {
   BUY_TEXT,
@@ -100,7 +93,7 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
 
   const type = readOrderType(scan, limit, market); // Conditional and other tabs are not quoted
   // The Market tab has no price row: counted only.
-  const { value: price, input: priceInput } = readLimitPrice(scan, 'price', type, root, numbers);
+  const price = readLimitPrice(scan, 'price', type, root, numbers);
 
   const sizeInput = scan.one('size', root);
   const sizeRow = sizeInput ? (sizeInput.closest(OC_ROW_CONTAINER) ?? sizeInput.parentElement) : null;
@@ -122,31 +115,19 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
     scan.all('positionsHeader');
   }
 
-  if (!pair || !marginMode || !leverage || !type || !unit || !sizeValue || !tpsl.box || (type === 'limit' && !price))
-    return scan.finish(null, formRoot);
-  const form: OrderForm = {
+  return finishPerpForm(scan, formRoot, {
     venue: 'bybit-linear',
-    symbol: pair.symbol,
+    symbol: pair?.symbol ?? null,
     side: 'both',
     type,
     marginMode,
-    price,
-    size: { unit, value: sizeValue },
     leverage,
-    marginEnabled: true,
-    stopLoss: tpsl.stopLoss.value,
-    takeProfit: tpsl.takeProfit.value,
+    price,
+    size: { unit, value: sizeValue, input: sizeInput },
+    tpsl,
     availableBalance,
-  };
-  if (account !== undefined) form.account = account;
-  const reading = scan.finish(form, formRoot);
-  const inputs = {
-    price: priceInput,
-    size: sizeInput!,
-    takeProfit: tpsl.takeProfit.input,
-    stopLoss: tpsl.stopLoss.input,
-  };
-  return rememberTypedOrder(reading, inputs, () => formNumbers(formRoot));
+    account,
+  });
 }
 
 export const reader: VenueReader = {

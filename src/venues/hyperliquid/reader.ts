@@ -4,15 +4,7 @@
 // picker vs. size unit; toggle vs. a submit button named after the side). In cross margin the
 // account panel and the positions table are read as well (account.ts).
 import type { Side } from '../../core/types';
-import {
-  formRootOf,
-  readLimitPrice,
-  readMarginMode,
-  readOrderType,
-  readTpsl,
-  rememberTypedOrder,
-} from '../dom/form-parts';
-import { formNumbers } from '../dom/number-scopes';
+import { formRootOf, readLimitPrice, readMarginMode, readOrderType, readTpsl } from '../dom/form-parts';
 import {
   accessibleName,
   commonAncestor,
@@ -26,8 +18,9 @@ import {
 import { Scan } from '../dom/scan';
 import { execText, isEnglishPage, matchesText, sameText, textOf } from '../dom/text';
 import { refreshTyped } from '../dom/typed';
+import { finishPerpForm } from '../perp-form';
 import type { VenueReader } from '../readers';
-import type { FormReading, OrderForm, ReadScope } from '../types';
+import type { FormReading, ReadScope } from '../types';
 import { readAccount } from './account';
 import { COIN, HYPERLIQUID_SELECTORS, NAMED_SUBMIT, PLACE_ORDER_TEXT, type HyperliquidKey } from './selectors';
 
@@ -134,7 +127,7 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
   const limit = scan.one('typeLimit', root);
   const type = readOrderType(scan, limit, market); // Pro (stop, scale, TWAP) is not quoted
   // The Market tab has no price field: counted only.
-  const { value: price, input: priceInput } = readLimitPrice(scan, 'price', type, root, numbers);
+  const price = readLimitPrice(scan, 'price', type, root, numbers);
 
   const sizeInput = scan.one('size', root);
   const unitButton = sizeInput ? unitButtonNear(scan, sizeInput) : null;
@@ -163,43 +156,22 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
     : null;
   const account = full ? readAccount(scan) : undefined;
 
-  if (
-    !coin ||
-    !side ||
-    !marginMode ||
-    !leverage ||
-    !type ||
-    !unit ||
-    !sizeValue ||
-    !tpsl.box ||
-    !reduceOnly ||
-    (type === 'limit' && !price)
-  )
-    return scan.finish(null, root);
-  const form: OrderForm = {
+  return finishPerpForm(scan, root, {
     venue: 'hyperliquid',
     symbol: coin,
     side,
     type,
     marginMode,
-    price,
-    size: { unit, value: sizeValue },
     leverage,
-    marginEnabled: true,
-    stopLoss: tpsl.stopLoss.value,
-    takeProfit: tpsl.takeProfit.value,
+    price,
+    size: { unit, value: sizeValue, input: sizeInput },
+    tpsl,
     availableBalance,
-  };
-  // Cross margin shares the account: what the page shows of it goes with the form.
-  if (marginMode === 'cross' && account !== undefined) form.account = account;
-  const reading = scan.finish(form, root);
-  const inputs = {
-    price: priceInput,
-    size: sizeInput!,
-    takeProfit: tpsl.takeProfit.input,
-    stopLoss: tpsl.stopLoss.input,
-  };
-  return rememberTypedOrder(reading, inputs, () => formNumbers(root));
+    // Cross margin shares the account: what the page shows of it goes with the form.
+    account: marginMode === 'cross' ? account : undefined,
+    // A reduce-only box must be there (and off, above).
+    complete: reduceOnly !== null,
+  });
 }
 
 export const reader: VenueReader = {

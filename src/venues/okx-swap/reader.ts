@@ -6,21 +6,13 @@
 // Reads the DOM only (selectors in selectors.ts); values are parsed strictly. For cross margin
 // the trading account's cash balance and open positions are read too (account.ts).
 import type { Side } from '../../core/types';
-import {
-  formRootOf,
-  readLimitPrice,
-  readMarginMode,
-  readOrderType,
-  readTpsl,
-  rememberTypedOrder,
-  sideByName,
-} from '../dom/form-parts';
-import { formNumbers } from '../dom/number-scopes';
+import { formRootOf, readLimitPrice, readMarginMode, readOrderType, readTpsl, sideByName } from '../dom/form-parts';
 import { accessibleName, commonAncestor, findAll, inputValue } from '../dom/query';
 import { Scan } from '../dom/scan';
 import { execText, isEnglishPage, sameText, textOf } from '../dom/text';
 import { pairFromTradeUrl, type Pair } from '../dom/trade-url';
 import { refreshTyped } from '../dom/typed';
+import { finishPerpForm } from '../perp-form';
 import type { VenueReader } from '../readers';
 import type { FormReading, OrderForm, ReadScope, SizeUnit } from '../types';
 import { countAccount, readAccount } from './account';
@@ -69,7 +61,7 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
 
   const type = readOrderType(scan, limit, market); // the TP/SL order tab (and any other) is not quoted
   // The Market tab shows a disabled "Market price" box: counted only.
-  const { value: price, input: priceInput } = readLimitPrice(scan, 'price', type, root, numbers);
+  const price = readLimitPrice(scan, 'price', type, root, numbers);
 
   const sizeInput = scan.one('size', root);
   const sizeField = sizeInput ? (sizeInput.closest(OKUI_FIELD_CONTAINER) ?? sizeInput.parentElement) : null;
@@ -89,32 +81,19 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
   if (full && marginMode === 'cross' && pair) account = readAccount(scan, doc, pair.quote, pairFromUrl);
   else if (full) countAccount(scan, doc);
 
-  if (!pair || !marginMode || !leverage || !type || !unit || !sizeValue || !tpsl.box || (type === 'limit' && !price))
-    return scan.finish(null, root);
-  const form: OrderForm = {
+  return finishPerpForm(scan, root, {
     venue: 'okx-swap',
-    symbol: pair.symbol,
+    symbol: pair?.symbol ?? null,
     side: 'both',
     type,
     marginMode,
-    price,
-    size: { unit, value: sizeValue },
     leverage,
-    marginEnabled: true,
-    stopLoss: tpsl.stopLoss.value,
-    takeProfit: tpsl.takeProfit.value,
+    price,
+    size: { unit, value: sizeValue, input: sizeInput },
+    tpsl,
     availableBalance,
-  };
-  if (account !== undefined) form.account = account;
-  const reading = scan.finish(form, root);
-  // The account too needs a DOM change to change: typing refreshes only the typed values.
-  const inputs = {
-    price: priceInput,
-    size: sizeInput!,
-    takeProfit: tpsl.takeProfit.input,
-    stopLoss: tpsl.stopLoss.input,
-  };
-  return rememberTypedOrder(reading, inputs, () => formNumbers(root));
+    account,
+  });
 }
 
 export const reader: VenueReader = {
