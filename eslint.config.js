@@ -52,9 +52,10 @@ const CONTENT_SIDE = [
   './src/venues/dom',
   './src/venues/*/reader.ts',
   './src/venues/*/selectors.ts',
-  // Content-side helpers a reader splits out (the page's account panel and positions table).
+  // Content-side helpers a reader splits out (the page's account panel, positions table, two forms).
   './src/venues/*/account.ts',
   './src/venues/*/positions.ts',
+  './src/venues/binance-margin/two-forms.ts',
   // The form assembly the perpetual readers share.
   './src/venues/perp-form.ts',
   './src/venues/about.ts',

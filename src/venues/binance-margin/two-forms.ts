@@ -1,0 +1,90 @@
+// Binance spot margin: the two forms side by side. Binance shows a Buy form and a Sell form at
+// once, each with its own price, amount and button, and pre-fills both prices. One OrderForm has
+// one price and one amount, so the reader quotes the form the trader is filling in:
+//   - the side whose Amount holds something (the other one empty) — the usual case;
+//   - both filled: the one that has the focus (the trader is typing in it, or just clicked its
+//     button, which focuses it);
+//   - both filled, neither focused: side 'both' only when both forms say the same price and
+//     amount; otherwise we cannot tell which one is meant, so 'side' is unrecognised.
+// Each input belongs to the form whose submit button it shares the smallest subtree with; the
+// FormRow-BUY-/FormRow-SELL- ids, when present, must agree.
+import type { Side } from '../../core/types';
+import type { NumberScope } from '../dom/numbers';
+import { commonAncestor, inputValue } from '../dom/query';
+import type { Scan } from '../dom/scan';
+import type { DecimalString } from '../types';
+import type { BinanceMarginKey } from './selectors';
+
+/** One of the two forms, by the side its button places. */
+export type FormSide = Side;
+
+/** Which form an input belongs to: the one whose button it shares the smaller subtree with. */
+function formOf(input: Element, buy: Element, sell: Element): FormSide | null {
+  const withBuy = commonAncestor(input, buy);
+  const withSell = commonAncestor(input, sell);
+  if (!withBuy || !withSell || withBuy === withSell) return null;
+  const side: FormSide = withSell.contains(withBuy) ? 'long' : 'short';
+  const byId = /^FormRow-(BUY|SELL)-/.exec(input.id)?.[1];
+  if (byId !== undefined && (byId === 'BUY') !== (side === 'long')) return null;
+  return side;
+}
+
+/** Exactly one input of `key` per form, or the key is missing. */
+export function perForm(
+  scan: Scan<BinanceMarginKey>,
+  key: 'price' | 'amount' | 'total',
+  root: Element | null,
+  buy: Element,
+  sell: Element,
+): Record<FormSide, Element> | null {
+  const found = scan.all(key, root);
+  const out: Partial<Record<FormSide, Element>> = {};
+  for (const input of found) {
+    const side = formOf(input, buy, sell);
+    if (side === null || out[side] !== undefined) return scan.need(key, null);
+    out[side] = input;
+  }
+  return out.long && out.short ? { long: out.long, short: out.short } : scan.need(key, null);
+}
+
+export interface FormInputs {
+  /** null on the Market tab: no limit price. */
+  price: Element | null;
+  amount: Element;
+  /** The form's own subtree (amount and button), for the focus test. */
+  box: Element;
+}
+
+type Choice =
+  | { ok: true; side: Side | 'both'; price: DecimalString | null; amount: DecimalString }
+  | { ok: false; missing: 'amount' | 'price' | 'side' };
+
+const typed = (el: Element | null): string => (el ? (inputValue(el) ?? '') : '').trim();
+
+/** The form the trader is filling in (see the header), with its values parsed in the forms' number scope. */
+export function chooseForm(forms: Record<FormSide, FormInputs>, doc: Document, numbers: NumberScope): Choice {
+  const sides: FormSide[] = ['long', 'short'];
+  const entered = sides.filter((side) => typed(forms[side].amount) !== '');
+  if (entered.length === 0) return { ok: false, missing: 'amount' };
+  const values = (side: FormSide) => ({
+    price: forms[side].price ? numbers.positive(typed(forms[side].price)) : null,
+    amount: numbers.positive(typed(forms[side].amount)),
+  });
+  let side: Side | 'both';
+  if (entered.length === 1) side = entered[0]!;
+  else {
+    const focus = doc.activeElement;
+    const focused = focus ? sides.filter((s) => forms[s].box.contains(focus)) : [];
+    if (focused.length === 1) side = focused[0]!;
+    else {
+      const [a, b] = [values('long'), values('short')];
+      if (a.amount === null || a.amount !== b.amount || a.price !== b.price) return { ok: false, missing: 'side' };
+      side = 'both';
+    }
+  }
+  const chosen = forms[side === 'both' ? 'long' : side];
+  const { price, amount } = values(side === 'both' ? 'long' : side);
+  if (amount === null) return { ok: false, missing: 'amount' };
+  if (chosen.price !== null && price === null) return { ok: false, missing: 'price' };
+  return { ok: true, side, price, amount };
+}
