@@ -10,12 +10,15 @@
 //  - every changed reading is sent at once (form-link.ts); answers are drawn when they arrive;
 //    after PENDING_AFTER_MS without the answer to the latest form the figures are marked updating;
 //  - the guard decides at the click on the order as read then (guard.ts, guard-events.ts).
+// The page's listeners are in page-events.ts, the next-frame work in frame-schedule.ts, the safe
+// calls into the reader in safe-read.ts.
 import type { QuotesMessage } from '../messaging/messages';
 import type { Settings } from '../settings/settings';
 import type { VenueReader } from '../venues/readers';
 import type { FormReading } from '../venues/types';
 import type { ExtApi } from './ext-api';
 import { FormLink, readingKey } from './form-link';
+import { frameSchedule } from './frame-schedule';
 import { watchForm } from './form-watch';
 import { SubmitGuard } from './guard';
 import { installGuardEvents } from './guard-events';
@@ -24,6 +27,8 @@ import { openMarketPort } from './market-port';
 import { MODAL_CHECK_MS, pageShowsModal } from './modal';
 import { orderIdentity, readingOrder } from './order-identity';
 import { createOverlayDrawer } from './overlay-drawer';
+import { installPageEvents } from './page-events';
+import { formRootSafely, readSafely, refreshSafely, sessionUrl, submitButtonsSafely } from './safe-read';
 import { renderSession } from './session-render';
 
 export interface SessionDeps {
@@ -51,40 +56,12 @@ export interface Session {
 /** How long an answer may take before the figures shown are marked as updating. */
 export const PENDING_AFTER_MS = 300;
 
-function readSafely(reader: VenueReader, doc: Document, url: URL, scope: 'full' | 'order'): FormReading {
-  try {
-    return reader.read(doc, url, scope);
-  } catch (error) {
-    return {
-      status: 'unrecognised',
-      missing: [`reader error: ${error instanceof Error ? error.message : String(error)}`],
-      matched: {},
-    };
-  }
-}
-
-function formRootSafely(reader: VenueReader, doc: Document): Element | null {
-  try {
-    return reader.formRoot(doc);
-  } catch {
-    return null;
-  }
-}
-
 export function startSession(deps: SessionDeps): Session {
   const { win, doc, reader, url, ext } = deps;
   const now = deps.now ?? Date.now;
   const life = new AbortController();
   const { signal } = life;
-  /** The session's page with the query it has now; the page itself (origin + path) never changes under a session. */
-  const currentUrl = (): URL => {
-    try {
-      const here = new URL(win.location.href);
-      return here.origin === url.origin && here.pathname === url.pathname ? here : url;
-    } catch {
-      return url;
-    }
-  };
+  const currentUrl = (): URL => sessionUrl(win, url);
 
   let anchor: Element | null = null;
   let watched: readonly Element[] = [];
@@ -94,13 +71,11 @@ export function startSession(deps: SessionDeps): Session {
   let buttons: readonly Element[] = [];
   let late = false;
   let lateTimer: ReturnType<typeof setTimeout> | undefined;
-  let frame = 0;
-  let readNeeded = false;
-  let modalNeeded = false;
   let dimmed = false;
   let lastModalCheck = Number.NEGATIVE_INFINITY;
 
   const guard = new SubmitGuard();
+  const schedule = frameSchedule(win, signal, { read, checkModal, render });
   const drawer = createOverlayDrawer(doc, ext, reader.venue, signal);
   // The port is opened (and connects) below; the link posts through it once it exists.
   const link = new FormLink(reader.venue, (message) => port.send(message));
@@ -127,14 +102,7 @@ export function startSession(deps: SessionDeps): Session {
     changed: () => render(),
   });
 
-  signal.addEventListener(
-    'abort',
-    () => {
-      clearTimeout(lateTimer);
-      win.cancelAnimationFrame(frame);
-    },
-    { once: true },
-  );
+  signal.addEventListener('abort', () => clearTimeout(lateTimer), { once: true });
 
   function render(): void {
     if (signal.aborted) return;
@@ -181,11 +149,7 @@ export function startSession(deps: SessionDeps): Session {
     }
     watched = [...(root === null ? [] : [root]), ...(next.watched ?? [])];
     watch.observe(watched);
-    try {
-      buttons = reader.submitButtons(doc);
-    } catch {
-      buttons = [];
-    }
+    buttons = submitButtonsSafely(reader, doc);
     accept(next);
   }
 
@@ -195,21 +159,9 @@ export function startSession(deps: SessionDeps): Session {
    * would give). Anything else reads in full.
    */
   function readTyped(): void {
-    const last = link.reading;
-    if (
-      last?.status === 'ok' &&
-      reader.refresh !== undefined &&
-      anchor?.isConnected === true &&
-      !watch.hasPendingChanges()
-    ) {
-      let next: FormReading | null = null;
-      try {
-        next = reader.refresh(last);
-      } catch {
-        // A reader bug: the full read below says what is wrong.
-      }
-      if (next !== null) return accept(next);
-    }
+    // A reader bug (it threw) gives null: the full read below says what is wrong.
+    const next = refreshSafely(reader, link.reading, anchor, () => !watch.hasPendingChanges());
+    if (next !== null) return accept(next);
     read();
   }
 
@@ -223,14 +175,9 @@ export function startSession(deps: SessionDeps): Session {
     const changed = watch.hasPendingChanges();
     // The whole page is read after the click, not inside it (the exchange's handler waits for us).
     if (changed) schedule({ read: true });
-    if (last?.status === 'ok' && reader.refresh !== undefined && anchor?.isConnected === true && !changed) {
-      try {
-        const next = reader.refresh(last);
-        if (next !== null) return next;
-      } catch {
-        // A reader bug: read the order fields instead.
-      }
-    }
+    // A reader bug (it threw) gives null: read the order fields instead.
+    const next = refreshSafely(reader, last, anchor, () => !changed);
+    if (next !== null) return next;
     return readSafely(reader, doc, currentUrl(), 'order');
   }
 
@@ -257,53 +204,12 @@ export function startSession(deps: SessionDeps): Session {
     drawer.setDimmed(on);
   }
 
-  function onFrame(): void {
-    frame = 0;
-    if (signal.aborted) return;
-    if (readNeeded) {
-      readNeeded = false;
-      read();
-    }
-    if (modalNeeded) {
-      modalNeeded = false;
-      checkModal();
-    }
-    render();
-  }
-
-  function schedule(what: { read?: boolean; modal?: boolean }): void {
-    if (what.read) readNeeded = true;
-    if (what.modal) modalNeeded = true;
-    if (frame === 0 && !signal.aborted) frame = win.requestAnimationFrame(onFrame);
-  }
-
-  doc.addEventListener(
-    'input',
-    () => {
-      watch.activity();
-      readTyped();
-    },
-    { capture: true, signal },
-  );
-  doc.addEventListener(
-    'change',
-    () => {
-      watch.activity();
-      read();
-    },
-    { capture: true, signal },
-  );
-  // The page reacts to a click after us (a tab switches, a dialog opens): read in the next frame,
-  // and look for a modal dialog then. Nothing is read inside the click itself.
-  doc.addEventListener(
-    'click',
-    () => {
-      watch.activity();
-      schedule({ read: true, modal: true });
-    },
-    { capture: true, signal },
-  );
-  doc.addEventListener('keydown', () => watch.activity(), { capture: true, signal });
+  installPageEvents(doc, signal, {
+    activity: () => watch.activity(),
+    typed: readTyped,
+    changed: read,
+    clicked: () => schedule({ read: true, modal: true }),
+  });
 
   installGuardEvents({
     win,
