@@ -1,14 +1,21 @@
 // Builds the engine's quote input (the `preflight quote` JSON contract) from what the page
-// shows, the market feed and the user's settings. Pure: the overlay, the background (for the
+// shows, the market feed and the user's settings (the plan's type and notes: quote-plan.ts; the
+// page's positions as engine input: quote-positions.ts). Pure: the overlay, the background (for the
 // toolbar badge) and the e2e tests all call this one function, so their figures agree.
 import { Dec, parseDecimalText } from '../core/decimal';
-import { netPosition } from '../core/position-change';
-import type { QuoteResult } from '../core/quote';
-import type { Side, VenueId } from '../core/types';
+import type { Side } from '../core/types';
 import type { Settings } from '../settings/settings';
-import { borrowRateNote, liveBorrowRate, type LiveBorrowRate } from './borrow-rate';
-import { bundledContractValue as bundledValueOf, type BundledContractValue } from './contract-values';
+import { liveBorrowRate } from './borrow-rate';
+import { bundledContractValue as bundledValueOf } from './contract-values';
 import { positionMisfit, referencePrice } from './plausibility';
+import type { QuotePlan } from './quote-plan';
+import {
+  ownMarketPositions,
+  ownPositionInput,
+  positionInput,
+  resultingQuantity,
+  type PositionRateLookup,
+} from './quote-positions';
 import {
   isFresh,
   TIERS_MAX_AGE_MS,
@@ -17,58 +24,13 @@ import {
   type MarketFigureKey,
   type MarketSnapshot,
   type OrderForm,
-  type PagePosition,
   type TierTable,
 } from './types';
 
 export type { MarkState };
-
-export interface QuotePlan {
-  /** Input for quoteJson(); null when no price at all is known (market order, no mark). */
-  input: Record<string, unknown> | null;
-  markState: MarkState;
-  /** Where the entry price came from. */
-  priceBasis: 'limit' | 'mark' | 'stale-mark' | 'none';
-  /** Age of the mark price in ms, null without one. */
-  markAgeMs: number | null;
-  /** Market figures left out because they were stale (the engine then uses facts, and says so). */
-  staleFigures: MarketFigureKey[];
-  /** Cross margin with no balance, neither on the page nor entered by the user. */
-  needsBalance: boolean;
-  /** Cross margin: where the account balance came from ('page' wins over 'settings'); null otherwise. */
-  balanceSource: 'page' | 'settings' | null;
-  /** Other open positions read from the page and included; null when the page shows none or the order is isolated. */
-  pagePositions: number | null;
-  /**
-   * Page positions whose maintenance margin could not be worked out (not shown, no tier known).
-   * Then the account is left out of the quote (no liquidation price) rather than quoted too far away.
-   */
-  positionsUnknown: string[];
-  /** Those of positionsUnknown whose prices on the page do not fit the market: misread, so not weighed. */
-  positionsImplausible: string[];
-  /**
-   * Cross margin: the page lists more positions than a reader reads (PageAccount.positionsTooMany),
-   * so the account cannot be weighed: it is left out (no liquidation price), as with positionsUnknown.
-   */
-  positionsTooMany: boolean;
-  /** The venue's live tier table: used ('live'), too old and left out ('stale'), or none held. */
-  tiers: 'live' | 'stale' | 'none';
-  /** A figure without which the order cannot be sized (OKX contracts need the contract value). */
-  missing: 'contractValue' | null;
-  /**
-   * The bundled, dated contract value, when no live one is held and the order needed one (sized
-   * in contracts, or a tier table counted in contracts): said in the quote's assumptions
-   * (planNotes); null otherwise.
-   */
-  bundledContractValue: BundledContractValue | null;
-  /** The live borrow rate the order pays (Binance spot margin), said in the assumptions; null without one. */
-  borrowRate: LiveBorrowRate | null;
-  /** The loss limit (% of balance) is set but no balance is known, so the loss at the stop is not checked. */
-  lossLimitUnchecked: boolean;
-}
-
-/** Maintenance rate and deduction of another position, when only its notional is known. */
-export type PositionRateLookup = (venue: VenueId, symbol: string, notional: Dec) => { rate: Dec; amount: Dec } | null;
+// The plan's type, its notes and the position helpers live next door; importers keep this path.
+export { planNotes, withPlanNotes, type QuotePlan } from './quote-plan';
+export { ownMarketPositions, type PositionRateLookup } from './quote-positions';
 
 const PASSED_FIGURES: ReadonlyArray<[MarketFigureKey, string]> = [
   ['fundingRate', 'fundingRate'],
@@ -102,88 +64,6 @@ function rowByContracts(table: TierTable, contracts: Dec): TierTable['rows'][num
       const aboveFloor = i === 0 ? contracts.greaterThanOrEqualTo(row.floor) : contracts.greaterThan(row.floor);
       return aboveFloor && (row.cap === null || contracts.lessThanOrEqualTo(row.cap));
     }) ?? null
-  );
-}
-
-/** A page position as engine input, or null when its maintenance margin cannot be worked out. */
-function positionInput(
-  venue: VenueId,
-  position: PagePosition,
-  lookup: PositionRateLookup | undefined,
-): Record<string, string> | null {
-  const notional = new Dec(position.quantity).times(position.markPrice);
-  let rate: Dec;
-  let amount = new Dec(0);
-  let feeIncluded = false;
-  if (position.maintenanceMargin !== null && notional.greaterThan(0)) {
-    // The page's own figure at the current mark: exact now, and the other positions' marks do not follow this order's price.
-    rate = new Dec(position.maintenanceMargin).div(notional);
-    // Bybit's UTA "Position MM" already holds the position's fee to close: the engine must not add it again.
-    feeIncluded = venue === 'bybit-linear';
-  } else {
-    const found = lookup?.(venue, position.symbol, notional) ?? null;
-    if (found === null) return null;
-    rate = found.rate;
-    amount = found.amount;
-  }
-  if (!rate.lessThan(1)) return null;
-  return {
-    symbol: position.symbol,
-    side: position.side,
-    quantity: position.quantity,
-    entryPrice: position.entryPrice,
-    markPrice: position.markPrice,
-    maintenanceMarginRate: rate.toFixed(),
-    maintenanceAmount: amount.toFixed(),
-    ...(feeIncluded ? { takerFeeRate: '0' } : {}),
-  };
-}
-
-/**
- * The page's positions in the order's own market that the engine can net the order into
- * (src/core/position-change.ts): one (one-way mode), or two of opposite sides (hedge mode: the
- * engine takes the one on the order's side). Null when there are none; 'undetermined' when the
- * page shows another combination (two on one side, more than two), which cannot be read either way.
- */
-export function ownMarketPositions(
-  shown: readonly PagePosition[],
-  symbol: string,
-): PagePosition[] | 'undetermined' | null {
-  const own = shown.filter((p) => p.symbol === symbol);
-  if (own.length === 0) return null;
-  if (own.length === 1 || (own.length === 2 && own[0]!.side !== own[1]!.side)) return own;
-  return 'undetermined';
-}
-
-/** Size of the position the order leaves (for a tier picked by size), or the order's own when nothing is left. */
-function resultingQuantity(own: PagePosition[] | 'undetermined' | null, side: Side, quantity: Dec): Dec {
-  if (own === null || own === 'undetermined') return quantity;
-  const open = own.length === 2 ? own.find((p) => p.side === side)! : own[0]!;
-  const change = netPosition(
-    { side: open.side, quantity: new Dec(open.quantity), entryPrice: new Dec(open.entryPrice) },
-    { side, quantity, price: new Dec(open.entryPrice) },
-  );
-  return change.after?.quantity ?? quantity;
-}
-
-/** A page position in the order's own market as engine input; its rate is only read in hedge mode (the other side). */
-function ownPositionInput(
-  venue: VenueId,
-  position: PagePosition,
-  lookup: PositionRateLookup | undefined,
-): Record<string, string> {
-  // The engine re-derives the resulting position's tier from the order's market; a rate the page
-  // does not give is left at 0 here, as the netted position's own rate is not used.
-  return (
-    positionInput(venue, position, lookup) ?? {
-      symbol: position.symbol,
-      side: position.side,
-      quantity: position.quantity,
-      entryPrice: position.entryPrice,
-      markPrice: position.markPrice,
-      maintenanceMarginRate: '0',
-      maintenanceAmount: '0',
-    }
   );
 }
 
@@ -361,25 +241,4 @@ export function planQuote(
     else input.account = { positions: ownMarket.map((p) => ownPositionInput(form.venue, p, lookup)) };
   }
   return plan;
-}
-
-/** What the plan took from bundled data rather than the market, for the quote's assumptions. */
-export function planNotes(plan: QuotePlan): string[] {
-  const bundled = plan.bundledContractValue;
-  const notes =
-    bundled === null
-      ? []
-      : [
-          `contract value ${bundled.value} per contract from bundled instrument facts dated ${bundled.asOf} (no live value)`,
-        ];
-  if (plan.borrowRate !== null) notes.push(borrowRateNote(plan.borrowRate));
-  return notes;
-}
-
-/** The plan's own assumptions join the engine's (first), so the trader sees every bundled figure. */
-export function withPlanNotes(plan: QuotePlan, result: QuoteResult): QuoteResult {
-  const notes = planNotes(plan);
-  return 'error' in result || notes.length === 0
-    ? result
-    : { ...result, assumptions: [...notes, ...result.assumptions] };
 }
