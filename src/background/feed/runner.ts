@@ -3,6 +3,7 @@
 // channel retries on its own with backoff. Figures are only ever replaced by newer data:
 // a failure changes status and lastError, never a figure's receivedAt.
 // One-shot: after stop() a runner stays stopped; the hub makes a new one.
+// The stream channel is stream.ts; the poll intervals are intervals.ts (re-exported here).
 import type { MarketSnapshot, TierFigure, TierTable } from '../../venues/types';
 import type {
   ExtraFactsKind,
@@ -12,21 +13,16 @@ import type {
   RestKind,
   VenueFeed,
 } from '../../venues/feed-types';
-import type { Clock, Log, SocketFactory, SocketLike } from '../env';
-import { endpointRequest, endpointSpec, endpointUrl } from '../net/allowlist';
+import type { Clock, Log, SocketFactory } from '../env';
+import { endpointRequest, endpointSpec } from '../net/allowlist';
 import { backoffDelay, describeDelay } from '../net/backoff';
 import type { HttpClient, HttpResult } from '../net/http';
 import type { SharedAnswers } from '../net/shared-answers';
-import { openSocket } from '../net/socket';
+import { FACTS_POLL_MS, MARK_POLL_MS } from './intervals';
 import { deriveStatus, type Channel } from './snapshot-status';
+import { MarkStream } from './stream';
 
-/** While the stream is down or quiet, the mark is fetched over REST this often. */
-export const MARK_POLL_MS = 5_000;
-/** Funding interval, margin levels, leverage: they change rarely. */
-export const FACTS_POLL_MS = 10 * 60_000;
-/** An open socket with no message at all (the venues send heartbeats every second) is dead. */
-export const STREAM_SILENCE_MS = 30_000;
-const MAX_MESSAGE_CHARS = 65_536;
+export { FACTS_POLL_MS, MARK_POLL_MS, STREAM_SILENCE_MS } from './intervals';
 
 export interface RunnerDeps {
   clock: Clock;
@@ -47,10 +43,8 @@ export class FeedRunner {
   private readonly timers = new Map<Channel | 'heartbeat', unknown>();
   private anyOutcome = false;
   private running = false;
-  private socket: SocketLike | null = null;
-  private lastStreamMessageAt = 0;
-  private lastStreamMarkAt = Number.NEGATIVE_INFINITY;
-  private malformedMessages = 0;
+  /** The WebSocket channel: the mark (and what else the venue streams) as it changes. */
+  private readonly stream: MarkStream;
   /** URLs are built from this runner's own feed (and still checked against the allowlist). */
   private readonly lookup = () => this.feed;
 
@@ -64,6 +58,17 @@ export class FeedRunner {
     // Restored figures keep their original receivedAt: the consumer judges them by age.
     this.figures = restored ? { ...restored.figures } : {};
     this.tiers = restored?.tiers;
+    this.stream = new MarkStream(feed, symbol, deps, this.lookup, {
+      running: () => this.running,
+      schedule: (ms, run) => this.schedule('heartbeat', ms, run),
+      failed: (sentence, retry) => this.failed('stream', sentence, null, retry),
+      received: (figures, now, tiers) => {
+        this.attempts.set('stream', 0);
+        this.problems.delete('stream');
+        this.apply(figures, 'stream', now, tiers);
+        this.publish();
+      },
+    });
   }
 
   start(): void {
@@ -78,7 +83,7 @@ export class FeedRunner {
       if (wait > 0) this.schedule(kind, wait, () => void this.poll(kind));
       else void this.poll(kind);
     }
-    this.connect();
+    this.stream.connect();
   }
 
   /**
@@ -96,7 +101,7 @@ export class FeedRunner {
     this.running = false;
     for (const handle of this.timers.values()) this.deps.clock.clearTimeout(handle);
     this.timers.clear();
-    if (this.socket) this.drop(this.socket);
+    this.stream.stop();
   }
 
   current(): MarketSnapshot {
@@ -165,10 +170,6 @@ export class FeedRunner {
     this.anyOutcome = true;
   }
 
-  private streamCarriesMark(now: number): boolean {
-    return this.socket !== null && now - this.lastStreamMarkAt < MARK_POLL_MS;
-  }
-
   private parse(kind: RestKind | ExtraFactsKind, body: unknown): ParseResult {
     if (kind === 'mark') return this.feed.parseMark(body, this.symbol);
     if (kind === 'facts') return this.feed.parseFacts(body, this.symbol);
@@ -182,8 +183,8 @@ export class FeedRunner {
     const again = () => void this.poll(kind);
     const requestedAt = this.deps.clock.now();
     if (kind === 'mark') {
-      this.checkStreamSilence(requestedAt);
-      if (this.streamCarriesMark(requestedAt)) return this.schedule(kind, interval, again);
+      this.stream.checkSilence(requestedAt);
+      if (this.stream.carriesMark(requestedAt)) return this.schedule(kind, interval, again);
     }
     const request = endpointRequest(this.feed.venue, kind, this.symbol, this.lookup);
     if (request === null)
@@ -229,113 +230,5 @@ export class FeedRunner {
     return kind === 'mark' || kind === 'facts'
       ? undefined
       : this.feed.moreFacts?.find((s) => `facts:${s.name}` === kind)?.shared;
-  }
-
-  private connect(): void {
-    if (!this.running) return;
-    const url = endpointUrl(this.feed.venue, 'stream', this.symbol, this.lookup);
-    const socket = url === null ? null : openSocket(url, this.deps.sockets, this.deps.log);
-    const host = url?.host ?? this.feed.venue;
-    if (socket === null) return this.streamDown(host, 'could not be opened');
-    this.socket = socket;
-    this.lastStreamMessageAt = this.deps.clock.now();
-    socket.onopen = () => {
-      if (this.socket !== socket) return;
-      const subscribe = this.feed.subscribeMessage(this.symbol);
-      try {
-        if (subscribe !== null) socket.send(subscribe);
-      } catch {
-        this.lost(socket, host, 'could not subscribe');
-        return;
-      }
-      this.beat(socket, host);
-    };
-    socket.onmessage = (event) => {
-      if (this.socket === socket) this.onStreamMessage(socket, host, event.data);
-    };
-    socket.onclose = () => this.lost(socket, host, 'closed');
-    socket.onerror = () => this.lost(socket, host, 'failed');
-  }
-
-  /** Application-level ping on the venue's schedule, while this socket is the current one. */
-  private beat(socket: SocketLike, host: string): void {
-    const heartbeat = this.feed.heartbeat;
-    if (heartbeat === undefined) return;
-    this.schedule('heartbeat', heartbeat.everyMs, () => {
-      if (this.socket !== socket) return;
-      try {
-        socket.send(heartbeat.message);
-      } catch {
-        return this.lost(socket, host, 'could not send its keep-alive');
-      }
-      this.beat(socket, host);
-    });
-  }
-
-  private onStreamMessage(socket: SocketLike, host: string, data: unknown): void {
-    const now = this.deps.clock.now();
-    this.lastStreamMessageAt = now;
-    if (this.feed.heartbeat?.reply !== undefined && data === this.feed.heartbeat.reply) return;
-    let message: unknown;
-    try {
-      if (typeof data !== 'string' || data.length > MAX_MESSAGE_CHARS) throw new Error('not a text frame');
-      message = JSON.parse(data);
-    } catch {
-      return this.malformed(host, 'not JSON text');
-    }
-    const event = this.feed.parseStream(message, this.symbol);
-    if (event.kind === 'ignore') return;
-    if (event.kind === 'malformed') return this.malformed(host, event.reason);
-    if (event.kind === 'refused') return this.lost(socket, host, `refused: ${event.reason}`);
-    this.attempts.set('stream', 0);
-    this.problems.delete('stream');
-    if (event.figures.markPrice) this.lastStreamMarkAt = now;
-    this.apply(event.figures, 'stream', now, event.tiers);
-    this.publish();
-  }
-
-  /** One bad message is dropped, not fatal; if they persist the mark ages and REST takes over. */
-  private malformed(host: string, reason: string): void {
-    this.malformedMessages += 1;
-    if (this.malformedMessages === 1 || this.malformedMessages % 100 === 0) {
-      this.deps.log.warn(
-        `Margin Preflight: ignored malformed stream message #${this.malformedMessages} from ${host} (${reason})`,
-      );
-    }
-  }
-
-  private checkStreamSilence(now: number): void {
-    if (this.socket && now - this.lastStreamMessageAt > STREAM_SILENCE_MS) {
-      const host = endpointUrl(this.feed.venue, 'stream', this.symbol, this.lookup)?.host ?? this.feed.venue;
-      this.lost(this.socket, host, 'went silent');
-    }
-  }
-
-  /** Detach and close a socket we no longer want; late events from it are ignored. */
-  private drop(socket: SocketLike): void {
-    if (this.socket === socket) this.socket = null;
-    socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
-    try {
-      socket.close();
-    } catch {
-      // already closed
-    }
-  }
-
-  private lost(socket: SocketLike, host: string, why: string): void {
-    if (this.socket !== socket) return; // close after error, or a socket already replaced
-    this.drop(socket);
-    this.streamDown(host, why);
-  }
-
-  private streamDown(host: string, why: string): void {
-    this.lastStreamMarkAt = Number.NEGATIVE_INFINITY;
-    this.failed(
-      'stream',
-      (retry) =>
-        `Live prices from ${host} ${why}, reconnecting in ${retry}; mark polled over REST every ${MARK_POLL_MS / 1_000} s meanwhile`,
-      null,
-      () => this.connect(),
-    );
   }
 }
