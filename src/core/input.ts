@@ -1,116 +1,26 @@
 // Strict parser from untrusted JSON to QuoteInput. Every number may be a JSON number or
 // a decimal string; anything unexpected (unknown key, NaN, text, wrong sign) is an
-// InputError naming the path, never a silent default.
-import { Dec, parseDecimalText, ZERO } from './decimal';
-import { clipText, echoValue, InputError } from './errors';
+// InputError naming the path, never a silent default. The field readers are input-fields.ts.
+import { Dec, ZERO } from './decimal';
+import { echoValue, InputError } from './errors';
+import {
+  expectObject,
+  readArray,
+  readEnum,
+  readNumber,
+  readSymbol,
+  rejectUnknownKeys,
+  requireNumber,
+  type Bound,
+  type Obj,
+} from './input-fields';
 import { checkTierOrder } from './tiers';
 import type { TierDraft } from './tiers';
 import type { Account, Limits, Market, Order, OtherPosition, QuoteInput } from './types';
 import { VENUES, type VenueId } from './types';
 
-type Obj = Record<string, unknown>;
-type Bound = 'positive' | 'nonNegative' | 'any' | 'fraction';
-
 const MAX_TIERS = 200;
 const MAX_POSITIONS = 500;
-
-function isObject(value: unknown): value is Obj {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function expectObject(value: unknown, path: string): Obj {
-  if (!isObject(value)) throw new InputError('INVALID_TYPE', `${path || 'input'} must be a JSON object`, path);
-  return value;
-}
-
-function rejectUnknownKeys(obj: Obj, allowed: readonly string[], path: string): void {
-  for (const key of Object.keys(obj)) {
-    if (!allowed.includes(key)) {
-      // A key may be megabytes long: the message and path repeat only its start.
-      const where = join(path, clipText(key));
-      throw new InputError('UNKNOWN_FIELD', `unknown field "${where}" (check the spelling)`, where);
-    }
-  }
-}
-
-function join(path: string, key: string): string {
-  return path ? `${path}.${key}` : key;
-}
-
-function readNumber(obj: Obj, key: string, path: string, bound: Bound): Dec | undefined {
-  const raw = obj[key];
-  const where = join(path, key);
-  if (raw === undefined || raw === null) return undefined;
-  const value = parseDecimalText(raw);
-  if (value === undefined) {
-    throw new InputError(
-      'INVALID_NUMBER',
-      `${where} must be a finite decimal number between 1e-18 and 1e21 (got ${echoValue(raw)})`,
-      where,
-    );
-  }
-  const ok =
-    bound === 'any' ||
-    (bound === 'positive' && value.greaterThan(0)) ||
-    (bound === 'nonNegative' && value.greaterThanOrEqualTo(0)) ||
-    (bound === 'fraction' && value.greaterThanOrEqualTo(0) && value.lessThan(1));
-  if (!ok) {
-    const rule = {
-      positive: 'greater than 0',
-      nonNegative: 'at least 0',
-      fraction: 'from 0 up to (not including) 1',
-      any: '',
-    }[bound];
-    throw new InputError('OUT_OF_RANGE', `${where} must be ${rule} (got ${value.toFixed()})`, where);
-  }
-  return value;
-}
-
-function requireNumber(obj: Obj, key: string, path: string, bound: Bound): Dec {
-  const value = readNumber(obj, key, path, bound);
-  if (value === undefined) throw new InputError('MISSING_FIELD', `${join(path, key)} is required`, join(path, key));
-  return value;
-}
-
-function readEnum<T extends string>(obj: Obj, key: string, path: string, options: readonly T[], fallback?: T): T {
-  const raw = obj[key];
-  const where = join(path, key);
-  if (raw === undefined || raw === null) {
-    if (fallback !== undefined) return fallback;
-    throw new InputError('MISSING_FIELD', `${where} is required (one of ${options.join(', ')})`, where);
-  }
-  if (typeof raw !== 'string' || !options.includes(raw as T)) {
-    throw new InputError(
-      'INVALID_ENUM',
-      `${where} must be one of ${options.join(', ')} (got ${echoValue(raw)})`,
-      where,
-    );
-  }
-  return raw as T;
-}
-
-function readSymbol(obj: Obj, key: string, path: string): string | null {
-  const raw = obj[key];
-  const where = join(path, key);
-  if (raw === undefined || raw === null) return null;
-  if (typeof raw !== 'string' || !/^[A-Za-z0-9._:/-]{1,40}$/.test(raw)) {
-    throw new InputError(
-      'INVALID_TYPE',
-      `${where} must be a symbol such as "BTCUSDT" (letters, digits, . _ : / -)`,
-      where,
-    );
-  }
-  return raw;
-}
-
-function readArray(obj: Obj, key: string, path: string, maxItems: number): unknown[] {
-  const raw = obj[key];
-  const where = join(path, key);
-  if (raw === undefined || raw === null) return [];
-  if (!Array.isArray(raw)) throw new InputError('INVALID_TYPE', `${where} must be an array`, where);
-  if (raw.length > maxItems) throw new InputError('TOO_LARGE', `${where} has more than ${maxItems} entries`, where);
-  return raw;
-}
 
 function parseVenue(obj: Obj): VenueId {
   const raw = obj.venue;
