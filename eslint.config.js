@@ -49,6 +49,8 @@ const CONTENT_SIDE = [
   './src/venues/types.ts',
   // The form schema: the readers run it before sending, the background on receipt.
   './src/venues/form-schema.ts',
+  // The schema kit every validator uses (messages, form, settings): content-side code.
+  './src/schema',
   './src/venues/dom',
   './src/venues/*/reader.ts',
   './src/venues/*/selectors.ts',
