@@ -10,7 +10,25 @@
 import { compareFixed, parseDecimalFixed, signOf } from '../core/decimal-text';
 import { VENUES, type MarginMode, type VenueId } from '../core/types';
 import { MAX_PAGE_POSITIONS, SYMBOL } from '../messaging/messages';
-import type { OrderForm, SizeUnit } from './types';
+import {
+  array,
+  at,
+  boolean,
+  check,
+  fail,
+  literal,
+  map,
+  nullable,
+  obj,
+  object,
+  oneOf,
+  optional,
+  refine,
+  string,
+  type ObjectOf,
+  type Schema,
+} from '../schema';
+import type { DecimalString, OrderForm, SizeUnit } from './types';
 
 export type FormCheck = { ok: true; form: OrderForm } | { ok: false; path: string; reason: string };
 
@@ -47,147 +65,110 @@ const RULES: Readonly<Record<VenueId, VenueRules>> = {
   },
 };
 
-const REQUIRED_KEYS = [
-  'venue',
-  'symbol',
-  'side',
-  'type',
-  'marginMode',
-  'price',
-  'size',
-  'leverage',
-  'marginEnabled',
-  'stopLoss',
-  'takeProfit',
-  'availableBalance',
-];
-const FORM_KEYS = [...REQUIRED_KEYS, 'account', 'borrow'];
-const ACCOUNT_KEYS = ['walletBalance', 'positions', 'positionsTooMany'];
-const POSITION_KEYS = ['symbol', 'side', 'quantity', 'entryPrice', 'markPrice', 'maintenanceMargin'];
 const CANONICAL = /^(?:0|[1-9]\d*)(?:\.\d*[1-9])?$/;
 const ONE = { units: 1n, scale: 0 };
 const MAX_LEVERAGE = { units: 1000n, scale: 0 };
 
-type Obj = Record<string, unknown>;
-
-/** A failed check: where and why. Thrown inside this module only, caught by checkOrderForm. */
-class Refusal {
-  constructor(
-    readonly path: string,
-    readonly reason: string,
-  ) {}
-}
-
-function refuse(path: string, reason: string): never {
-  throw new Refusal(path, reason);
-}
-
-function object(v: unknown, path: string, keys: readonly string[]): Obj {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) refuse(path === '' ? 'form' : path, 'not an object');
-  const extra = Object.keys(v).find((key) => !keys.includes(key));
-  if (extra !== undefined) refuse(path === '' ? extra : `${path}.${extra}`, 'not a field of this form');
-  return v as Obj;
-}
-
-function oneOf<T extends string>(v: unknown, options: readonly T[], path: string): T {
-  if (typeof v !== 'string' || !(options as readonly string[]).includes(v))
-    refuse(path, `not one of ${options.join(', ')}`);
-  return v as T;
-}
-
-function symbol(v: unknown, path: string): string {
-  if (typeof v !== 'string' || !SYMBOL.test(v)) refuse(path, 'not a symbol');
-  return v;
-}
-
 /** Plain decimal text, as the readers write it; `min` 'zero' allows 0, 'positive' does not. */
-function decimal(v: unknown, path: string, min: 'zero' | 'positive'): string {
-  const value = typeof v === 'string' && CANONICAL.test(v) ? parseDecimalFixed(v) : undefined;
-  if (value === undefined) refuse(path, 'not a plain decimal number');
-  if (min === 'positive' && signOf(value) <= 0) refuse(path, 'must be above zero');
-  return v as string;
-}
+const decimal =
+  (min: 'zero' | 'positive'): Schema<DecimalString> =>
+  (v, path) => {
+    const value = typeof v === 'string' && CANONICAL.test(v) ? parseDecimalFixed(v) : undefined;
+    if (value === undefined) fail(path, 'not a plain decimal number');
+    if (min === 'positive' && signOf(value) <= 0) fail(path, 'must be above zero');
+    return v as DecimalString;
+  };
+const positive = decimal('positive');
+const zeroOrMore = decimal('zero');
+const symbol = string({ pattern: SYMBOL, reason: 'not a symbol' });
 
-function optionalDecimal(v: unknown, path: string, min: 'zero' | 'positive'): void {
-  if (v !== null) decimal(v, path, min);
-}
+const leverage = refine(
+  positive,
+  (v) => {
+    const value = parseDecimalFixed(v)!;
+    return compareFixed(value, ONE) < 0 ? 'below 1x' : compareFixed(value, MAX_LEVERAGE) > 0 ? 'above 1000x' : true;
+  },
+  '',
+);
 
-function checkPosition(v: unknown, path: string): void {
-  const p = object(v, path, POSITION_KEYS);
-  symbol(p.symbol, `${path}.symbol`);
-  oneOf(p.side, ['long', 'short'] as const, `${path}.side`);
-  decimal(p.quantity, `${path}.quantity`, 'positive');
-  decimal(p.entryPrice, `${path}.entryPrice`, 'positive');
-  decimal(p.markPrice, `${path}.markPrice`, 'positive');
-  optionalDecimal(p.maintenanceMargin, `${path}.maintenanceMargin`, 'zero');
-}
+const position = object({
+  symbol,
+  side: oneOf(['long', 'short']),
+  quantity: positive,
+  entryPrice: positive,
+  markPrice: positive,
+  maintenanceMargin: nullable(zeroOrMore),
+});
 
-function checkAccount(v: unknown): void {
-  const account = object(v, 'account', ACCOUNT_KEYS);
-  optionalDecimal(account.walletBalance, 'account.walletBalance', 'zero');
-  const positions = account.positions;
-  if (positions !== null) {
-    if (!Array.isArray(positions)) refuse('account.positions', 'not a list');
-    if (positions.length > MAX_PAGE_POSITIONS) refuse('account.positions', `more than ${MAX_PAGE_POSITIONS} positions`);
-    positions.forEach((p, i) => checkPosition(p, `account.positions[${i}]`));
-  }
-  if (Object.hasOwn(account, 'positionsTooMany')) {
-    if (account.positionsTooMany !== true) refuse('account.positionsTooMany', 'only ever true');
-    if (positions !== null) refuse('account.positionsTooMany', 'set with a list of positions');
-  }
-}
+const account = map(
+  object({
+    walletBalance: nullable(zeroOrMore),
+    positions: nullable(array(position, { max: MAX_PAGE_POSITIONS })),
+    positionsTooMany: optional(literal(true)),
+  }),
+  (a, path) =>
+    a.positionsTooMany !== undefined && a.positions !== null
+      ? fail(at(path, 'positionsTooMany'), 'set with a list of positions')
+      : a,
+);
 
-function checkLeverage(v: unknown): void {
-  const value = parseDecimalFixed(decimal(v, 'leverage', 'positive'))!;
-  if (compareFixed(value, ONE) < 0) refuse('leverage', 'below 1x');
-  if (compareFixed(value, MAX_LEVERAGE) > 0) refuse('leverage', 'above 1000x');
-}
+/** The fields every venue's form shares; RULES narrow them per venue (venueRules below). */
+const fields = {
+  venue: oneOf(VENUES),
+  symbol,
+  side: oneOf(['long', 'short', 'both']),
+  type: oneOf(['limit', 'market']),
+  marginMode: oneOf(['cross', 'isolated']),
+  price: nullable(positive),
+  size: object({ unit: oneOf(['base', 'quote', 'contracts']), value: positive }),
+  leverage,
+  marginEnabled: boolean,
+  stopLoss: nullable(positive),
+  takeProfit: nullable(positive),
+  availableBalance: nullable(zeroOrMore),
+  account: optional(account),
+  borrow: optional(oneOf(['auto', 'none', 'repay'])),
+};
 
-function check(v: unknown): OrderForm {
-  const form = object(v, '', FORM_KEYS);
-  for (const key of REQUIRED_KEYS) if (!Object.hasOwn(form, key)) refuse(key, 'missing');
-  const venue = oneOf(form.venue, VENUES, 'venue');
-  const rules = RULES[venue];
-  symbol(form.symbol, 'symbol');
-  oneOf(form.side, ['long', 'short', 'both'] as const, 'side');
-  const type = oneOf(form.type, ['limit', 'market'] as const, 'type');
-  const marginMode = oneOf(form.marginMode, rules.marginModes, 'marginMode');
-  if (type === 'limit') decimal(form.price, 'price', 'positive');
-  else if (form.price !== null) refuse('price', 'a market order has no limit price');
-  const size = object(form.size, 'size', ['unit', 'value']);
-  oneOf(size.unit, rules.units, 'size.unit');
-  decimal(size.value, 'size.value', 'positive');
-  checkLeverage(form.leverage);
-  if (typeof form.marginEnabled !== 'boolean') refuse('marginEnabled', 'not true or false');
-  for (const key of ['stopLoss', 'takeProfit'] as const) {
-    if (rules.triggers) optionalDecimal(form[key], key, 'positive');
-    else if (form[key] !== null) refuse(key, "this venue's form has no such field");
-  }
-  optionalDecimal(form.availableBalance, 'availableBalance', 'zero');
+/** The form as the schema infers it is the OrderForm of venues/types.ts, both ways. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameAsOrderForm: Same<ObjectOf<typeof fields>, OrderForm> = true;
+void sameAsOrderForm;
+
+function venueRules(form: OrderForm): OrderForm {
+  const rules = RULES[form.venue];
+  oneOf(rules.marginModes)(form.marginMode, 'marginMode');
+  if (form.type === 'limit' && form.price === null) fail('price', 'a limit order has a limit price');
+  if (form.type === 'market' && form.price !== null) fail('price', 'a market order has no limit price');
+  oneOf(rules.units)(form.size.unit, 'size.unit');
+  for (const key of ['stopLoss', 'takeProfit'] as const)
+    if (!rules.triggers && form[key] !== null) fail(key, "this venue's form has no such field");
   if (form.account !== undefined) {
-    if (!rules.account) refuse('account', "this venue's reader does not read the account");
-    if (marginMode !== 'cross') refuse('account', 'only a cross-margin order carries the account');
-    checkAccount(form.account);
+    if (!rules.account) fail('account', "this venue's reader does not read the account");
+    if (form.marginMode !== 'cross') fail('account', 'only a cross-margin order carries the account');
   }
-  if (form.borrow !== undefined || rules.borrow) {
-    if (!rules.borrow) refuse('borrow', "this venue's form has no borrow selector");
-    if (form.borrow !== undefined) oneOf(form.borrow, ['auto', 'none', 'repay'] as const, 'borrow');
-    if (form.marginEnabled !== (form.borrow === 'auto'))
-      refuse('borrow', 'margin is on exactly when the order borrows');
-  }
-  return form as unknown as OrderForm;
+  if (form.borrow !== undefined && !rules.borrow) fail('borrow', "this venue's form has no borrow selector");
+  if (rules.borrow && form.marginEnabled !== (form.borrow === 'auto'))
+    fail('borrow', 'margin is on exactly when the order borrows');
+  return form;
 }
+
+/**
+ * In this order: the fields (the account only as an object), the venue's rules, then the
+ * account's content, so an account the venue's reader never reads is refused at "account".
+ */
+const orderForm: Schema<OrderForm> = map(object({ ...fields, account: optional(obj) }), (form, path) => {
+  venueRules(form as OrderForm);
+  return form.account === undefined
+    ? (form as OrderForm)
+    : { ...form, account: account(form.account, at(path, 'account')) };
+});
 
 /** The form, or the first path that fails the schema and why. Never throws. */
 export function checkOrderForm(v: unknown): FormCheck {
-  try {
-    return { ok: true, form: check(v) };
-  } catch (error) {
-    if (error instanceof Refusal) return { ok: false, path: error.path, reason: error.reason };
-    throw error;
-  }
+  const checked = check(orderForm, v);
+  if (checked.ok) return { ok: true, form: checked.value };
+  return { ok: false, path: checked.path === '' ? 'form' : checked.path, reason: checked.reason };
 }
 
-export function isOrderForm(v: unknown): v is OrderForm {
-  return checkOrderForm(v).ok;
-}
+export const isOrderForm = (v: unknown): v is OrderForm => checkOrderForm(v).ok;
