@@ -1,7 +1,7 @@
 // Quote → the JSON of the `preflight quote` contract: every number a plain decimal string
 // (unrounded; display rounding belongs to the UI) or null.
 import { toDecimalString, type Dec } from './decimal';
-import type { MarginLevelUnit, PositionOutcome, Quote, Side, VenueId, Warning } from './types';
+import type { Carry, MarginLevelUnit, PositionOutcome, Quote, Side, VenueId, Warning } from './types';
 
 type Num = string | null;
 
@@ -18,7 +18,7 @@ export interface QuoteJson {
   liquidationDistance: Num;
   fees: { open: string; close: string };
   carry: {
-    kind: string;
+    kind: Carry['kind'];
     opening: string;
     perPeriod: Num;
     periodHours: string;

@@ -2,8 +2,18 @@
 // Types and constants only, so both sides can import this file. Each receiver validates with
 // its own module: validate-cs-to-bg.ts in the background (decimal.js, like the engine) and
 // validate-bg-to-cs.ts in the content script (regex only: decimal.js must stay out of the page).
-import type { MarginLevelUnit, Side, Severity, VenueId } from '../core/types';
-import type { MarketFigureKey, MarketSnapshot, MarkState, OrderForm } from '../venues/types';
+import type { VenueId } from '../core/types';
+import type { Infer } from '../schema';
+import type { MarketFigureKey, MarketSnapshot, OrderForm } from '../venues/types';
+import type {
+  quotesMessage,
+  refusal,
+  wireError,
+  wirePlan,
+  wirePosition,
+  wireQuote,
+  wireSide,
+} from './validate-bg-to-cs';
 
 /** Long-lived port a content script opens; the background answers every form with quotes over it. */
 export const MARKET_PORT = 'cs→bg:market';
@@ -43,12 +53,8 @@ export const REFUSAL_FIELD =
 /** Longest refusal sentence (the overlay shows it whole). */
 export const MAX_REFUSAL_TEXT = 300;
 
-export interface Refusal {
-  code: RefusalCode;
-  field: string;
-  /** A short English sentence for the trader. */
-  text: string;
-}
+/** Why and where the background refused a form (schema: validate-bg-to-cs.ts refusal). */
+export type Refusal = Infer<typeof refusal>;
 
 export type CsToBg =
   /**
@@ -60,115 +66,31 @@ export type CsToBg =
 
 export type BgToCs = QuotesMessage;
 
+// The wire types are inferred from the content side's schemas (validate-bg-to-cs.ts): the schema
+// is the one description of each message, so no key list is copied next to an interface.
+
 /**
  * One quote as it travels: the engine's quote JSON (src/core/serialize.ts QuoteJson; the background's
  * toWire keeps the two assignable), every number plain decimal text.
  */
-export interface WireQuote {
-  venue: VenueId;
-  notional: string;
-  initialMargin: string;
-  maintenanceMargin: string;
-  liquidationPrice: string | null;
-  bankruptcyPrice: string | null;
-  marginCallPrice: string | null;
-  marginLevel: string | null;
-  marginLevelUnit: MarginLevelUnit;
-  liquidationDistance: string | null;
-  fees: { open: string; close: string };
-  carry: {
-    kind: string;
-    opening: string;
-    perPeriod: string | null;
-    periodHours: string;
-    periods: string;
-    hours: string;
-    total: string | null;
-  };
-  breakEvenPrice: string | null;
-  warnings: Array<{ code: string; severity: Severity; message: string }>;
-  assumptions: string[];
-  details: Record<string, string | null>;
-  /** PnL against the exit price: pnl(P) = atEntry + slope × (P − entry); fees in, carry out (src/core/pnl.ts). */
-  pnl: { atEntry: string; slope: string; atStop: string | null; atTakeProfit: string | null };
-  /** Only when the account holds a position in the order's market: the position after this order (src/core/position-quote.ts). */
-  position?: WirePosition;
-}
-
-export interface WirePositionState {
-  side: Side;
-  quantity: string;
-  entryPrice: string;
-}
-
-export interface WirePosition {
-  change: 'add' | 'reduce' | 'close' | 'flip';
-  before: WirePositionState;
-  /** null: this order closes the position. */
-  after: WirePositionState | null;
-  closedQuantity: string;
-  realisedPnl: string;
-  closingFee: string;
-  realisedPnlNet: string;
-  hedge: boolean;
-  /** "after this order: position long 1.5 @ 20333.33333" */
-  summary: string;
-}
-
+export type WireQuote = Infer<typeof wireQuote>;
+/** Only when the account holds a position in the order's market: the position after this order (src/core/position-quote.ts). */
+export type WirePosition = Infer<typeof wirePosition>;
+export type WirePositionState = WirePosition['before'];
 /** The engine refused the input (quoteJson's {error}). */
-export interface WireError {
-  error: { code: string; message: string; path: string };
-}
-
+export type WireError = Infer<typeof wireError>;
 export type WireResult = WireQuote | WireError;
-
 /** planQuote's verdict on the inputs, without the engine input itself (field meanings: QuotePlan in src/venues/quote-input.ts). */
-export interface WirePlan {
-  markState: MarkState;
-  priceBasis: 'limit' | 'mark' | 'stale-mark' | 'none';
-  markAgeMs: number | null;
-  staleFigures: MarketFigureKey[];
-  needsBalance: boolean;
-  balanceSource: 'page' | 'settings' | null;
-  pagePositions: number | null;
-  /** Symbols of page positions that could not be weighed (the account was then left out). */
-  positionsUnknown: string[];
-  /** Those of positionsUnknown whose prices on the page do not fit the market (misread). */
-  positionsImplausible: string[];
-  /** The page lists more positions than are read: the account cannot be weighed (no liquidation price). */
-  positionsTooMany: boolean;
-  tiers: 'live' | 'stale' | 'none';
-  missing: 'contractValue' | null;
-  lossLimitUnchecked: boolean;
-}
-
+export type WirePlan = Infer<typeof wirePlan>;
 /** One quoted side; result null when no price at all is known (market order, no mark). */
-export interface WireSide {
-  side: Side;
-  plan: WirePlan;
-  result: WireResult | null;
-}
-
+export type WireSide = Infer<typeof wireSide>;
 /**
  * The background's quotes for the form of message `seq` (or a later re-computation of that same
  * form: new market data, a figure that aged into stale, changed settings). `sides` is empty for
  * a spot order, an unreadable form or a refused one. `mark` is the market's mark price with the
  * time we received it, so the page can age it on its own clock between messages.
  */
-export interface QuotesMessage {
-  type: 'bg→cs:quotes';
-  seq: number;
-  venue: VenueId;
-  symbol: string;
-  sides: WireSide[];
-  mark: { value: string; receivedAt: number } | null;
-  /** The symbol's price step, when the feed knows it: prices are shown with its precision. */
-  tickSize: string | null;
-  status: MarketSnapshot['status'];
-  lastError: string | null;
-  /** Set when the background refused the form of `seq` (then `sides` is empty): the figures shown before must go. */
-  refusal: Refusal | null;
-}
+export type QuotesMessage = Infer<typeof quotesMessage>;
 
 /** The toolbar popup asks for the order its tab's overlay shows (runtime.sendMessage, answered at once). */
 export interface PopupToBg {

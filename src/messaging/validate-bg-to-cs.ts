@@ -1,9 +1,33 @@
 // Content-side validator: what the background sends. Regex only, no decimal.js (the content
 // script stays small). The background is ours, but a port message is still a boundary: every
 // field must have exactly the expected shape, every number must be decimal text, every string is
-// bounded, and unknown keys are refused, so a bug or a future format change shows as "dropped",
-// never as a half-understood figure.
-import { VENUES, type VenueId } from '../core/types';
+// bounded, and unknown keys are refused, so a bug or a future format change shows as "dropped"
+// (checkBgToCs says which field), never as a half-understood figure.
+//
+// The wire types (WireQuote, WirePlan, … QuotesMessage in messages.ts) are inferred from these
+// schemas: the schema is the one description of each message.
+import { VENUES } from '../core/types';
+import {
+  array,
+  at,
+  boolean,
+  check,
+  fail,
+  isObj,
+  literal,
+  map,
+  nullable,
+  number,
+  object,
+  oneOf,
+  optional,
+  record,
+  refine,
+  string,
+  type Infer,
+  type Result,
+  type Schema,
+} from '../schema';
 import {
   FIGURE_KEYS,
   MAX_ERROR_TEXT,
@@ -13,11 +37,7 @@ import {
   REFUSAL_FIELD,
   SYMBOL,
   type QuotesMessage,
-  type Refusal,
-  type WirePlan,
   type WireQuote,
-  type WireResult,
-  type WireSide,
 } from './messages';
 
 /** Plain decimal text as the engine and the feeds write it: no exponent, no "+", no leading zeros. */
@@ -30,251 +50,148 @@ const MAX_TEXT = 1_000;
 const MAX_PATH = 200;
 const MAX_LIST = 50;
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const hasExactly = (o: Obj, keys: readonly string[]): boolean => {
-  const own = Object.keys(o);
-  return own.length === keys.length && own.every((k) => keys.includes(k));
-};
-const oneOf = <T extends string>(v: unknown, options: readonly T[]): v is T =>
-  typeof v === 'string' && (options as readonly string[]).includes(v);
-const isVenue = (v: unknown): v is VenueId => oneOf(v, VENUES);
-const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
-const isDecimal = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_DECIMAL && DECIMAL.test(v);
-const isDecimalOrNull = (v: unknown): boolean => v === null || isDecimal(v);
-const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-const isList = (v: unknown, max: number, item: (x: unknown) => boolean): v is unknown[] =>
-  Array.isArray(v) && v.length <= max && v.every(item);
+const decimal = string({ max: MAX_DECIMAL, pattern: DECIMAL, reason: 'is not a decimal string' });
+const text = string({ max: MAX_TEXT });
+const code = string({ pattern: CODE, reason: 'is not a code' });
+const time = number({ integer: true, min: 0 });
+const symbol = string({ pattern: SYMBOL, reason: 'is not a symbol' });
+const side = oneOf(['long', 'short']);
 
-const QUOTE_KEYS = [
-  'venue',
-  'notional',
-  'initialMargin',
-  'maintenanceMargin',
-  'liquidationPrice',
-  'bankruptcyPrice',
-  'marginCallPrice',
-  'marginLevel',
-  'marginLevelUnit',
-  'liquidationDistance',
-  'fees',
-  'carry',
-  'breakEvenPrice',
-  'warnings',
-  'assumptions',
-  'details',
-  'pnl',
-] as const;
-const POSITION_KEYS = [
-  'change',
-  'before',
-  'after',
-  'closedQuantity',
-  'realisedPnl',
-  'closingFee',
-  'realisedPnlNet',
-  'hedge',
-  'summary',
-] as const;
-const NULLABLE = [
-  'liquidationPrice',
-  'bankruptcyPrice',
-  'marginCallPrice',
-  'marginLevel',
-  'liquidationDistance',
-  'breakEvenPrice',
-] as const;
-const CARRY_KEYS = ['kind', 'opening', 'perPeriod', 'periodHours', 'periods', 'hours', 'total'] as const;
+const positionState = object({ side, quantity: decimal, entryPrice: decimal });
 
-function isWarning(v: unknown): boolean {
-  return (
-    isObj(v) &&
-    hasExactly(v, ['code', 'severity', 'message']) &&
-    typeof v.code === 'string' &&
-    CODE.test(v.code) &&
-    oneOf(v.severity, ['danger', 'warn', 'info'] as const) &&
-    isText(v.message, MAX_TEXT)
-  );
+export const wirePosition = object({
+  change: oneOf(['add', 'reduce', 'close', 'flip']),
+  before: positionState,
+  /** null: this order closes the position. */
+  after: nullable(positionState),
+  closedQuantity: decimal,
+  realisedPnl: decimal,
+  closingFee: decimal,
+  realisedPnlNet: decimal,
+  hedge: boolean,
+  /** "after this order: position long 1.5 @ 20333.33333" */
+  summary: text,
+});
+
+export const wireQuote = object({
+  venue: oneOf(VENUES),
+  notional: decimal,
+  initialMargin: decimal,
+  maintenanceMargin: decimal,
+  liquidationPrice: nullable(decimal),
+  bankruptcyPrice: nullable(decimal),
+  marginCallPrice: nullable(decimal),
+  marginLevel: nullable(decimal),
+  marginLevelUnit: oneOf(['percent', 'ratio']),
+  liquidationDistance: nullable(decimal),
+  fees: object({ open: decimal, close: decimal }),
+  carry: object({
+    kind: oneOf(['funding', 'interest', 'rollover']),
+    opening: decimal,
+    perPeriod: nullable(decimal),
+    periodHours: decimal,
+    periods: decimal,
+    hours: decimal,
+    total: nullable(decimal),
+  }),
+  breakEvenPrice: nullable(decimal),
+  warnings: array(object({ code, severity: oneOf(['danger', 'warn', 'info']), message: text }), { max: MAX_LIST }),
+  assumptions: array(text, { max: MAX_LIST }),
+  details: record(string({ pattern: DETAIL_KEY, reason: 'is not a detail key' }), nullable(decimal), {
+    max: MAX_LIST,
+  }),
+  /** PnL against the exit price: pnl(P) = atEntry + slope × (P − entry); fees in, carry out (src/core/pnl.ts). */
+  pnl: object({ atEntry: decimal, slope: decimal, atStop: nullable(decimal), atTakeProfit: nullable(decimal) }),
+  /** Only when the account holds a position in the order's market: the position after this order. */
+  position: optional(wirePosition),
+});
+
+/** The engine refused the input (quoteJson's {error}). */
+export const wireError = object({
+  error: object({ code, message: text, path: string({ max: MAX_PATH }) }),
+});
+
+/** A quote, or the engine's refusal: `error` tells which. */
+const wireResult: Schema<Infer<typeof wireQuote> | Infer<typeof wireError>> = (v, path) =>
+  isObj(v) && Object.hasOwn(v, 'error') ? wireError(v, path) : wireQuote(v, path);
+
+const positionSymbols = array(symbol, { max: MAX_PAGE_POSITIONS });
+
+/** planQuote's verdict on the inputs, without the engine input itself (field meanings: QuotePlan in src/venues/quote-input.ts). */
+export const wirePlan = object({
+  markState: oneOf(['live', 'stale', 'missing']),
+  priceBasis: oneOf(['limit', 'mark', 'stale-mark', 'none']),
+  markAgeMs: nullable(time),
+  staleFigures: refine(
+    array(oneOf(FIGURE_KEYS), { max: FIGURE_KEYS.length }),
+    (keys) => new Set(keys).size === keys.length,
+    'names a figure twice',
+  ),
+  needsBalance: boolean,
+  balanceSource: nullable(oneOf(['page', 'settings'])),
+  pagePositions: nullable(number({ integer: true, min: 0, max: MAX_PAGE_POSITIONS })),
+  /** Symbols of page positions that could not be weighed (the account was then left out). */
+  positionsUnknown: positionSymbols,
+  /** Those of positionsUnknown whose prices on the page do not fit the market (misread). */
+  positionsImplausible: positionSymbols,
+  /** The page lists more positions than are read: the account cannot be weighed (no liquidation price). */
+  positionsTooMany: boolean,
+  tiers: oneOf(['live', 'stale', 'none']),
+  missing: nullable(literal('contractValue')),
+  lossLimitUnchecked: boolean,
+});
+
+/** One quoted side; result null when no price at all is known (market order, no mark). */
+export const wireSide = object({ side, plan: wirePlan, result: nullable(wireResult) });
+
+export const refusal = object({
+  code: oneOf(REFUSAL_CODES),
+  /** Where in the form: "price", "account.positions[2].entryPrice". */
+  field: string({ pattern: REFUSAL_FIELD, reason: 'is not a form path' }),
+  /** A short English sentence for the trader. */
+  text: string({ min: 1, max: MAX_REFUSAL_TEXT }),
+});
+
+const quotesShape = object({
+  type: literal('bg→cs:quotes'),
+  seq: time,
+  venue: oneOf(VENUES),
+  symbol,
+  sides: array(wireSide, { max: 2 }),
+  /** The market's mark price with the time we received it, so the page can age it on its own clock. */
+  mark: nullable(object({ value: decimal, receivedAt: time })),
+  /** The symbol's price step, when the feed knows it: prices are shown with its precision. */
+  tickSize: nullable(
+    refine(decimal, (t) => !t.startsWith('-') && !/^[0.]+$/.test(t), 'is not a price step above zero'),
+  ),
+  status: oneOf(['live', 'connecting', 'degraded', 'unavailable']),
+  lastError: nullable(string({ max: MAX_ERROR_TEXT })),
+  /** Set when the background refused the form of `seq` (then `sides` is empty): the figures shown before must go. */
+  refusal: nullable(refusal),
+});
+
+/** The message as a whole: one quote per side, each for the message's venue; a refusal comes without figures. */
+export const quotesMessage = map(quotesShape, (m, path) => {
+  if (m.sides.length === 2 && m.sides[0]!.side === m.sides[1]!.side) fail(at(path, 'sides'), 'quotes a side twice');
+  m.sides.forEach((s, i) => {
+    if (s.result !== null && 'venue' in s.result && s.result.venue !== m.venue)
+      fail(at(at(at(at(path, 'sides'), i), 'result'), 'venue'), 'is not the venue of the message');
+  });
+  // A refused form has no figures: a message with both is not one the background sends.
+  if (m.refusal !== null && m.sides.length > 0) fail(at(path, 'refusal'), 'comes with quotes');
+  return m;
+});
+
+export function isWireQuote(v: unknown, venue: WireQuote['venue']): v is WireQuote {
+  const checked = check(wireQuote, v);
+  return checked.ok && checked.value.venue === venue;
 }
 
-function isCarry(v: unknown): boolean {
-  return (
-    isObj(v) &&
-    hasExactly(v, CARRY_KEYS) &&
-    oneOf(v.kind, ['funding', 'interest', 'rollover'] as const) &&
-    isDecimal(v.opening) &&
-    isDecimalOrNull(v.perPeriod) &&
-    isDecimal(v.periodHours) &&
-    isDecimal(v.periods) &&
-    isDecimal(v.hours) &&
-    isDecimalOrNull(v.total)
-  );
-}
-
-function isDetails(v: unknown): boolean {
-  if (!isObj(v)) return false;
-  const entries = Object.entries(v);
-  return entries.length <= MAX_LIST && entries.every(([k, x]) => DETAIL_KEY.test(k) && isDecimalOrNull(x));
-}
-
-function isPositionState(v: unknown): boolean {
-  return (
-    isObj(v) &&
-    hasExactly(v, ['side', 'quantity', 'entryPrice']) &&
-    oneOf(v.side, ['long', 'short'] as const) &&
-    isDecimal(v.quantity) &&
-    isDecimal(v.entryPrice)
-  );
-}
-
-function isPosition(v: unknown): boolean {
-  return (
-    isObj(v) &&
-    hasExactly(v, POSITION_KEYS) &&
-    oneOf(v.change, ['add', 'reduce', 'close', 'flip'] as const) &&
-    isPositionState(v.before) &&
-    (v.after === null || isPositionState(v.after)) &&
-    isDecimal(v.closedQuantity) &&
-    isDecimal(v.realisedPnl) &&
-    isDecimal(v.closingFee) &&
-    isDecimal(v.realisedPnlNet) &&
-    typeof v.hedge === 'boolean' &&
-    isText(v.summary, MAX_TEXT)
-  );
-}
-
-export function isWireQuote(v: unknown, venue: VenueId): v is WireQuote {
-  // `position` is optional: only a quote for an order in a market with an open position has it.
-  const keys = isObj(v) && 'position' in v ? [...QUOTE_KEYS, 'position'] : QUOTE_KEYS;
-  return (
-    isObj(v) &&
-    hasExactly(v, keys) &&
-    v.venue === venue &&
-    (!('position' in v) || isPosition(v.position)) &&
-    isDecimal(v.notional) &&
-    isDecimal(v.initialMargin) &&
-    isDecimal(v.maintenanceMargin) &&
-    NULLABLE.every((k) => isDecimalOrNull(v[k])) &&
-    oneOf(v.marginLevelUnit, ['percent', 'ratio'] as const) &&
-    isObj(v.fees) &&
-    hasExactly(v.fees, ['open', 'close']) &&
-    isDecimal(v.fees.open) &&
-    isDecimal(v.fees.close) &&
-    isCarry(v.carry) &&
-    isList(v.warnings, MAX_LIST, isWarning) &&
-    isList(v.assumptions, MAX_LIST, (a) => isText(a, MAX_TEXT)) &&
-    isDetails(v.details) &&
-    isPnl(v.pnl)
-  );
-}
-
-function isPnl(v: unknown): boolean {
-  return (
-    isObj(v) &&
-    hasExactly(v, ['atEntry', 'slope', 'atStop', 'atTakeProfit']) &&
-    isDecimal(v.atEntry) &&
-    isDecimal(v.slope) &&
-    isDecimalOrNull(v.atStop) &&
-    isDecimalOrNull(v.atTakeProfit)
-  );
-}
-
-function isWireResult(v: unknown, venue: VenueId): v is WireResult {
-  if (isObj(v) && hasExactly(v, ['error'])) {
-    const e = v.error;
-    return (
-      isObj(e) &&
-      hasExactly(e, ['code', 'message', 'path']) &&
-      typeof e.code === 'string' &&
-      CODE.test(e.code) &&
-      isText(e.message, MAX_TEXT) &&
-      isText(e.path, MAX_PATH)
-    );
-  }
-  return isWireQuote(v, venue);
-}
-
-function isPlan(v: unknown): v is WirePlan {
-  const isSymbol = (symbol: unknown): boolean => typeof symbol === 'string' && SYMBOL.test(symbol);
-  return (
-    isObj(v) &&
-    hasExactly(v, [
-      'markState',
-      'priceBasis',
-      'markAgeMs',
-      'staleFigures',
-      'needsBalance',
-      'balanceSource',
-      'pagePositions',
-      'positionsUnknown',
-      'positionsImplausible',
-      'positionsTooMany',
-      'tiers',
-      'missing',
-      'lossLimitUnchecked',
-    ]) &&
-    oneOf(v.markState, ['live', 'stale', 'missing'] as const) &&
-    oneOf(v.priceBasis, ['limit', 'mark', 'stale-mark', 'none'] as const) &&
-    (v.markAgeMs === null || isTime(v.markAgeMs)) &&
-    isList(v.staleFigures, FIGURE_KEYS.length, (k) => oneOf(k, FIGURE_KEYS)) &&
-    new Set(v.staleFigures).size === v.staleFigures.length &&
-    typeof v.needsBalance === 'boolean' &&
-    (v.balanceSource === null || oneOf(v.balanceSource, ['page', 'settings'] as const)) &&
-    (v.pagePositions === null || (isTime(v.pagePositions) && v.pagePositions <= MAX_PAGE_POSITIONS)) &&
-    isList(v.positionsUnknown, MAX_PAGE_POSITIONS, isSymbol) &&
-    isList(v.positionsImplausible, MAX_PAGE_POSITIONS, isSymbol) &&
-    typeof v.positionsTooMany === 'boolean' &&
-    oneOf(v.tiers, ['live', 'stale', 'none'] as const) &&
-    (v.missing === null || v.missing === 'contractValue') &&
-    typeof v.lossLimitUnchecked === 'boolean'
-  );
-}
-
-function isSide(v: unknown, venue: VenueId): v is WireSide {
-  return (
-    isObj(v) &&
-    hasExactly(v, ['side', 'plan', 'result']) &&
-    oneOf(v.side, ['long', 'short'] as const) &&
-    isPlan(v.plan) &&
-    (v.result === null || isWireResult(v.result, venue))
-  );
-}
-
-function isRefusal(v: unknown): v is Refusal {
-  return (
-    isObj(v) &&
-    hasExactly(v, ['code', 'field', 'text']) &&
-    oneOf(v.code, REFUSAL_CODES) &&
-    typeof v.field === 'string' &&
-    REFUSAL_FIELD.test(v.field) &&
-    isText(v.text, MAX_REFUSAL_TEXT) &&
-    v.text.length > 0
-  );
-}
+/** A valid `bg→cs:quotes` message, or where it fails ("sides[0].plan.tiers is not one of …"). */
+export const checkBgToCs = (v: unknown): Result<QuotesMessage> => check(quotesMessage, v);
 
 /** A valid `bg→cs:quotes` message, or null (the caller drops it). */
 export function parseBgToCs(v: unknown): QuotesMessage | null {
-  if (
-    !isObj(v) ||
-    v.type !== 'bg→cs:quotes' ||
-    !hasExactly(v, ['type', 'seq', 'venue', 'symbol', 'sides', 'mark', 'tickSize', 'status', 'lastError', 'refusal'])
-  )
-    return null;
-  if (!isTime(v.seq) || !isVenue(v.venue) || typeof v.symbol !== 'string' || !SYMBOL.test(v.symbol)) return null;
-  const venue = v.venue;
-  if (!isList(v.sides, 2, (s) => isSide(s, venue))) return null;
-  if (v.sides.length === 2 && (v.sides[0] as WireSide).side === (v.sides[1] as WireSide).side) return null;
-  const mark = v.mark;
-  if (!(
-    mark === null ||
-    (isObj(mark) && hasExactly(mark, ['value', 'receivedAt']) && isDecimal(mark.value) && isTime(mark.receivedAt))
-  ))
-    return null;
-  if (!(v.tickSize === null || (isDecimal(v.tickSize) && !v.tickSize.startsWith('-') && !/^[0.]+$/.test(v.tickSize))))
-    return null;
-  if (!oneOf(v.status, ['live', 'connecting', 'degraded', 'unavailable'] as const)) return null;
-  if (!(v.lastError === null || isText(v.lastError, MAX_ERROR_TEXT))) return null;
-  // A refused form has no figures: a message with both is not one the background sends.
-  if (!(v.refusal === null || (isRefusal(v.refusal) && v.sides.length === 0))) return null;
-  return v as unknown as QuotesMessage;
+  const checked = checkBgToCs(v);
+  return checked.ok ? checked.value : null;
 }

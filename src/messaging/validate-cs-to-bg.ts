@@ -2,53 +2,81 @@
 // A compromised renderer can send whatever it likes, so the form the page reader built is checked
 // again field by field, by the very schema the readers check it with before sending
 // (src/venues/form-schema.ts): one description, so the two can never disagree. Snapshots are
-// checked with decimal.js, like the engine that consumes them.
+// checked with decimal.js, like the engine that consumes them. Both are schema-kit schemas
+// (src/schema): a failure names its path.
 import { parseDecimalText } from '../core/decimal';
-import { VENUES, type VenueId } from '../core/types';
+import { VENUES } from '../core/types';
 import { checkOrderForm } from '../venues/form-schema';
-import type { DecimalString, Figure, MarketSnapshot, TierFigure, TierRow } from '../venues/types';
+import type { DecimalString, MarketSnapshot } from '../venues/types';
+import {
+  array,
+  check,
+  fail,
+  is,
+  literal,
+  nullable,
+  number,
+  object,
+  oneOf,
+  optional,
+  record,
+  string,
+  type Infer,
+  type Schema,
+} from '../schema';
 import { FIGURE_KEYS, MAX_ERROR_TEXT, SYMBOL, type CsToBg } from './messages';
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isVenue = (v: unknown): v is VenueId => typeof v === 'string' && (VENUES as readonly string[]).includes(v);
-const isSymbol = (v: unknown): v is string => typeof v === 'string' && SYMBOL.test(v);
-const isDecimal = (v: unknown): v is DecimalString => typeof v === 'string' && parseDecimalText(v) !== undefined;
-const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-const oneOf = <T extends string>(v: unknown, options: readonly T[]): v is T =>
-  typeof v === 'string' && (options as readonly string[]).includes(v);
-const hasOnly = (o: Obj, keys: readonly string[]): boolean => Object.keys(o).every((k) => keys.includes(k));
-
-const isList = (v: unknown, max: number, each: (item: unknown) => boolean): v is unknown[] =>
-  Array.isArray(v) && v.length <= max && v.every(each);
+const time = number({ integer: true, min: 0 });
+const symbol = string({ pattern: SYMBOL, reason: 'is not a symbol' });
+const decimal: Schema<DecimalString> = (v, path) =>
+  typeof v === 'string' && parseDecimalText(v) !== undefined ? v : fail(path, 'is not a decimal string');
 
 /** The form schema shared with the readers (src/venues/form-schema.ts). */
 export { checkOrderForm, isOrderForm, type FormCheck } from '../venues/form-schema';
+
+/** The envelope of a form-changed message; the form itself is checked by checkOrderForm. */
+const formChangedEnvelope = object({
+  type: literal('cs→bg:form-changed'),
+  seq: time,
+  venue: oneOf(VENUES),
+  symbol,
+  form: (v: unknown) => v,
+});
 
 type FormChangedMessage = Extract<CsToBg, { type: 'cs→bg:form-changed' }>;
 
 /**
  * A form-changed message: its envelope (seq, venue, symbol) and either the form (or null: no
  * readable form) or the path where the form fails the schema, so the background can still
- * answer that seq with a refusal. null when the envelope itself is not one (nothing to answer).
+ * answer that seq with a refusal. null when the envelope itself is not one (nothing to answer;
+ * envelopeProblem says where it fails).
  */
 export type FormChanged =
   | { ok: true; message: FormChangedMessage }
-  | { ok: false; seq: number; venue: VenueId; symbol: string; path: string; reason: string };
+  | { ok: false; seq: number; venue: FormChangedMessage['venue']; symbol: string; path: string; reason: string };
 
 export function parseFormChanged(v: unknown): FormChanged | null {
-  if (!isObj(v) || v.type !== 'cs→bg:form-changed' || !hasOnly(v, ['type', 'seq', 'venue', 'symbol', 'form']))
-    return null;
-  if (!isTime(v.seq) || !isVenue(v.venue) || !isSymbol(v.symbol) || !Object.hasOwn(v, 'form')) return null;
-  const envelope = { seq: v.seq, venue: v.venue, symbol: v.symbol };
-  if (v.form === null) return { ok: true, message: { type: v.type, ...envelope, form: null } };
-  const checked = checkOrderForm(v.form);
-  if (!checked.ok) return { ok: false, ...envelope, path: checked.path, reason: checked.reason };
-  if (checked.form.venue !== v.venue)
+  const checked = check(formChangedEnvelope, v);
+  if (!checked.ok) return null;
+  const { type, form, ...envelope } = checked.value;
+  if (form === null) return { ok: true, message: { type, ...envelope, form: null } };
+  const formChecked = checkOrderForm(form);
+  if (!formChecked.ok) return { ok: false, ...envelope, path: formChecked.path, reason: formChecked.reason };
+  if (formChecked.form.venue !== envelope.venue)
     return { ok: false, ...envelope, path: 'venue', reason: 'not the venue of the message' };
-  if (checked.form.symbol !== v.symbol)
+  if (formChecked.form.symbol !== envelope.symbol)
     return { ok: false, ...envelope, path: 'symbol', reason: 'not the symbol of the message' };
-  return { ok: true, message: { type: v.type, ...envelope, form: checked.form } };
+  return { ok: true, message: { type, ...envelope, form: formChecked.form } };
+}
+
+/**
+ * Where a message that is not a form-changed envelope fails ("message.seq is not an integer in
+ * range"), for the log: printable ASCII only and clipped, since an unknown key's name is the sender's.
+ */
+export function envelopeProblem(v: unknown): string {
+  const checked = check(formChangedEnvelope, v, 'message');
+  const text = checked.ok ? 'no problem' : `${checked.path} ${checked.reason}`;
+  return text.replace(/[^\x20-\x7e]/g, '?').slice(0, 120);
 }
 
 /** A message the background acts on; null for anything else, a refused form included. */
@@ -57,61 +85,45 @@ export function parseCsToBg(v: unknown): CsToBg | null {
   return parsed?.ok === true ? parsed.message : null;
 }
 
-function isFigure(v: unknown): v is Figure {
-  return (
-    isObj(v) &&
-    hasOnly(v, ['value', 'receivedAt', 'exchangeTime', 'source']) &&
-    isDecimal(v.value) &&
-    isTime(v.receivedAt) &&
-    (v.exchangeTime === null || isTime(v.exchangeTime)) &&
-    oneOf(v.source, ['rest', 'stream', 'bundled'] as const)
-  );
-}
+const figure = object({
+  value: decimal,
+  receivedAt: time,
+  exchangeTime: nullable(time),
+  source: oneOf(['rest', 'stream', 'bundled']),
+});
 
 const MAX_TIER_ROWS = 100;
 
-function isTierRow(v: unknown): v is TierRow {
-  const optional = (x: unknown) => x === null || isDecimal(x);
-  return (
-    isObj(v) &&
-    hasOnly(v, ['floor', 'cap', 'maintenanceMarginRate', 'maintenanceAmount', 'maxLeverage']) &&
-    isDecimal(v.floor) &&
-    optional(v.cap) &&
-    isDecimal(v.maintenanceMarginRate) &&
-    optional(v.maintenanceAmount) &&
-    optional(v.maxLeverage)
-  );
-}
+const tierRow = object({
+  floor: decimal,
+  cap: nullable(decimal),
+  maintenanceMarginRate: decimal,
+  maintenanceAmount: nullable(decimal),
+  maxLeverage: nullable(decimal),
+});
 
-function isTierFigure(v: unknown): v is TierFigure {
-  if (
-    !isObj(v) ||
-    !hasOnly(v, ['table', 'receivedAt', 'source']) ||
-    !isTime(v.receivedAt) ||
-    !oneOf(v.source, ['rest', 'stream'] as const)
-  )
-    return false;
-  const table = v.table;
-  return (
-    isObj(table) &&
-    hasOnly(table, ['basis', 'rows']) &&
-    oneOf(table.basis, ['notional', 'contracts'] as const) &&
-    isList(table.rows, MAX_TIER_ROWS, isTierRow) &&
-    table.rows.length > 0
-  );
-}
+const tierFigure = object({
+  table: object({
+    basis: oneOf(['notional', 'contracts']),
+    rows: array(tierRow, { max: MAX_TIER_ROWS, min: 1 }),
+  }),
+  receivedAt: time,
+  source: oneOf(['rest', 'stream']),
+});
 
-export function isMarketSnapshot(v: unknown): v is MarketSnapshot {
-  if (!isObj(v) || !hasOnly(v, ['venue', 'symbol', 'figures', 'status', 'lastError', 'tiers'])) return false;
-  if (v.tiers !== undefined && !isTierFigure(v.tiers)) return false;
-  if (
-    !isVenue(v.venue) ||
-    !isSymbol(v.symbol) ||
-    !oneOf(v.status, ['live', 'connecting', 'degraded', 'unavailable'] as const)
-  )
-    return false;
-  if (!(v.lastError === null || (typeof v.lastError === 'string' && v.lastError.length <= MAX_ERROR_TEXT)))
-    return false;
-  const figures = v.figures;
-  return isObj(figures) && Object.entries(figures).every(([k, f]) => oneOf(k, FIGURE_KEYS) && isFigure(f));
-}
+const marketSnapshot = object({
+  venue: oneOf(VENUES),
+  symbol,
+  figures: record(oneOf(FIGURE_KEYS), figure, { max: FIGURE_KEYS.length }),
+  tiers: optional(tierFigure),
+  status: oneOf(['live', 'connecting', 'degraded', 'unavailable']),
+  lastError: nullable(string({ max: MAX_ERROR_TEXT })),
+});
+
+/** The snapshot as the schema infers it is the MarketSnapshot of venues/types.ts, both ways. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameAsSnapshot: Same<Infer<typeof marketSnapshot>, MarketSnapshot> = true;
+void sameAsSnapshot;
+
+export const checkMarketSnapshot = (v: unknown) => check(marketSnapshot, v, 'snapshot');
+export const isMarketSnapshot: (v: unknown) => v is MarketSnapshot = is(marketSnapshot);

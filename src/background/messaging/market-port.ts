@@ -9,7 +9,7 @@ import type { BadgeController } from '../badge/controller';
 import type { Log } from '../env';
 import { formInvalid } from '../quotes/refusal';
 import type { QuoteService } from '../quotes/service';
-import { parseFormChanged } from '../../messaging/validate-cs-to-bg';
+import { envelopeProblem, parseFormChanged } from '../../messaging/validate-cs-to-bg';
 import { classifySender, type SenderLike } from './classify-sender';
 
 /** The part of runtime.Port used here. */
@@ -63,7 +63,8 @@ export function createPortHandler({
     const handle = (raw: unknown): void => {
       if (!open) return;
       const parsed = parseFormChanged(raw);
-      if (parsed === null) return log.warn(`Margin Preflight: dropped an invalid message from tab ${tabId}`);
+      if (parsed === null)
+        return log.warn(`Margin Preflight: dropped an invalid message from tab ${tabId} (${envelopeProblem(raw)})`);
       const envelope = parsed.ok ? parsed.message : { seq: parsed.seq, venue: parsed.venue, symbol: parsed.symbol };
       if (!sender.venues.includes(envelope.venue))
         return log.warn(`Margin Preflight: dropped a message for a venue tab ${tabId}'s page does not serve`);
