@@ -5,35 +5,85 @@
 // too and must not carry decimal.js.
 import { compareFixed, parseDecimalFixed, signOf, type Fixed } from '../core/decimal-text';
 import { VENUES, type VenueId } from '../core/types';
+import {
+  at,
+  boolean,
+  check,
+  fail,
+  isObj,
+  map,
+  nullable,
+  obj,
+  object,
+  oneOf,
+  own,
+  type Infer,
+  type ObjectOf,
+  type Schema,
+} from '../schema';
 import type { DecimalString } from '../venues/types';
 
-export type Theme = 'system' | 'light' | 'dark';
-export const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
+const int = (n: number): Fixed => ({ units: BigInt(n), scale: 0 });
+const between =
+  (lowest: number, highest: number, highestIncluded: boolean) =>
+  (v: Fixed): boolean =>
+    compareFixed(v, int(lowest)) >= 0 && compareFixed(v, int(highest)) < (highestIncluded ? 1 : 0);
+
+/** Decimal text (regex + BigInt, exact) whose value passes `ok`. */
+const decimal =
+  (ok: (v: Fixed) => boolean): Schema<DecimalString> =>
+  (v, path) => {
+    const parsed = parseDecimalFixed(v);
+    return parsed !== undefined && ok(parsed) ? (v as DecimalString) : fail(path, 'is not valid');
+  };
+
+/** A fee rate is a fraction below 1 % (0.01); anything larger is a percent typed as a fraction. */
+const feeRate = decimal((v) => signOf(v) >= 0 && compareFixed(v, { units: 1n, scale: 2 }) < 0);
 
 /** The user's own fee rates at a venue (fractions: 0.0002 = 0.02 %), replacing the bundled base tier. */
-export interface FeeTier {
-  makerFeeRate: DecimalString;
-  takerFeeRate: DecimalString;
-}
+const feeTier = object({ makerFeeRate: feeRate, takerFeeRate: feeRate });
+export type FeeTier = Infer<typeof feeTier>;
 
-export interface Settings {
-  guardEnabled: boolean;
-  overlayEnabled: boolean;
+/** One value per venue; a venue whose value fails is left out, keys that are no venue are dropped. */
+const perVenue =
+  <T>(value: Schema<T>): Schema<Partial<Record<VenueId, T>>> =>
+  (v, path) => {
+    const o = obj(v, path);
+    const out: Partial<Record<VenueId, T>> = {};
+    for (const venue of VENUES) {
+      const checked = check(value, own(o, venue), at(path, venue));
+      if (checked.ok) out[venue] = checked.value;
+    }
+    return out;
+  };
+
+const ALL_VENUES_ON = Object.fromEntries(VENUES.map((venue) => [venue, true])) as Record<VenueId, boolean>;
+
+/** Each setting's schema: a stored value that fails it is replaced by the default (parseSettings). */
+const fields = {
+  guardEnabled: boolean,
+  overlayEnabled: boolean,
   /** Guard: hold the submit when liquidation is closer than this fraction of the mark. */
-  minLiquidationDistance: DecimalString;
+  minLiquidationDistance: decimal(between(0, 1, false)),
   /** Guard: hold the submit above this leverage; null = no personal maximum. */
-  maxLeverage: DecimalString | null;
+  maxLeverage: nullable(decimal((v) => compareFixed(v, int(1)) >= 0)),
   /** Guard: hold the submit when the loss at the stop (fees included) exceeds this percent of the balance; null = off. */
-  maxLossPercent: DecimalString | null;
-  holdHours: DecimalString;
+  maxLossPercent: nullable(decimal((v) => signOf(v) > 0 && compareFixed(v, int(100)) <= 0)),
+  holdHours: decimal(between(0, 24 * 365, true)),
   /** Cross margin: the account balance the user entered per venue (quote currency). */
-  accountBalance: Partial<Record<VenueId, DecimalString>>;
+  accountBalance: perVenue(decimal((v) => signOf(v) > 0)),
   /** Fee tier per venue; a venue without one uses the bundled base tier (and says so). */
-  feeTiers: Partial<Record<VenueId, FeeTier>>;
+  feeTiers: perVenue(feeTier),
   /** Venues the overlay runs on; every venue is on unless switched off. */
-  enabledVenues: Record<VenueId, boolean>;
-  theme: Theme;
-}
+  enabledVenues: map(perVenue(boolean), (on) => ({ ...ALL_VENUES_ON, ...on })),
+  theme: oneOf(THEMES),
+};
+
+/** User settings, as inferred from their schemas. */
+export type Settings = ObjectOf<typeof fields>;
 
 export const DEFAULT_SETTINGS: Settings = {
   guardEnabled: true,
@@ -44,105 +94,25 @@ export const DEFAULT_SETTINGS: Settings = {
   holdHours: '24',
   accountBalance: {},
   feeTiers: {},
-  enabledVenues: Object.fromEntries(VENUES.map((venue) => [venue, true])) as Record<VenueId, boolean>,
+  enabledVenues: ALL_VENUES_ON,
   theme: 'system',
 };
 
 export const SETTINGS_KEY = 'settings';
 
-const int = (n: number): Fixed => ({ units: BigInt(n), scale: 0 });
-const between =
-  (lowest: number, highest: number, highestIncluded: boolean) =>
-  (v: Fixed): boolean =>
-    compareFixed(v, int(lowest)) >= 0 && compareFixed(v, int(highest)) < (highestIncluded ? 1 : 0);
-
-function decimalOr(value: unknown, fallback: DecimalString, ok: (v: Fixed) => boolean): DecimalString {
-  const parsed = parseDecimalFixed(value);
-  return parsed !== undefined && ok(parsed) ? (value as DecimalString) : fallback;
-}
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /**
- * `obj[key]` only when obj has it as its own property. Settings come from storage and from
- * imported files; a plain `obj[key]` or `key in obj` would also see Object.prototype's members,
- * so a key named "toString", "constructor" or "__proto__" would pass for a known one.
+ * Any stored value → valid Settings; unknown keys dropped, bad values replaced by defaults. Own
+ * properties only: settings come from storage and from imported files, and a key named
+ * "toString", "constructor" or "__proto__" must not pass for a known one.
  */
-function own(obj: Record<string, unknown>, key: string): unknown {
-  return Object.hasOwn(obj, key) ? obj[key] : undefined;
-}
-
-/** A fee rate is a fraction below 1 % (0.01); anything larger is a percent typed as a fraction. */
-const isFeeRate = (v: unknown): boolean => {
-  const parsed = parseDecimalFixed(v);
-  return parsed !== undefined && signOf(parsed) >= 0 && compareFixed(parsed, { units: 1n, scale: 2 }) < 0;
-};
-
-function parseFeeTiers(raw: unknown): Settings['feeTiers'] {
-  const tiers: Settings['feeTiers'] = {};
-  if (!isRecord(raw)) return tiers;
-  for (const venue of VENUES) {
-    const tier = own(raw, venue);
-    if (!isRecord(tier)) continue;
-    const makerFeeRate = own(tier, 'makerFeeRate');
-    const takerFeeRate = own(tier, 'takerFeeRate');
-    if (isFeeRate(makerFeeRate) && isFeeRate(takerFeeRate)) {
-      tiers[venue] = { makerFeeRate: makerFeeRate as DecimalString, takerFeeRate: takerFeeRate as DecimalString };
-    }
-  }
-  return tiers;
-}
-
-function parseEnabledVenues(raw: unknown): Settings['enabledVenues'] {
-  const enabled = { ...DEFAULT_SETTINGS.enabledVenues };
-  if (!isRecord(raw)) return enabled;
-  for (const venue of VENUES) {
-    const on = own(raw, venue);
-    if (typeof on === 'boolean') enabled[venue] = on;
-  }
-  return enabled;
-}
-
-/** Any stored value → valid Settings; unknown keys dropped, bad values replaced by defaults. */
 export function parseSettings(raw: unknown): Settings {
-  const obj = isRecord(raw) ? raw : {};
-  const field = (key: keyof Settings): unknown => own(obj, key);
-  const balances: Settings['accountBalance'] = {};
-  const rawBalances = field('accountBalance');
-  if (isRecord(rawBalances)) {
-    for (const venue of VENUES) {
-      const value = own(rawBalances, venue);
-      const parsed = parseDecimalFixed(value);
-      if (parsed !== undefined && signOf(parsed) > 0) balances[venue] = value as DecimalString;
-    }
+  const o = isObj(raw) ? raw : {};
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(fields) as Array<keyof Settings>) {
+    const checked = check(fields[key] as Schema<unknown>, own(o, key), key);
+    out[key] = checked.ok ? checked.value : DEFAULT_SETTINGS[key];
   }
-  const guardEnabled = field('guardEnabled');
-  const overlayEnabled = field('overlayEnabled');
-  const maxLeverageText = field('maxLeverage');
-  const maxLossText = field('maxLossPercent');
-  const maxLeverage = parseDecimalFixed(maxLeverageText);
-  const maxLossPercent = parseDecimalFixed(maxLossText);
-  const theme = field('theme');
-  return {
-    guardEnabled: typeof guardEnabled === 'boolean' ? guardEnabled : DEFAULT_SETTINGS.guardEnabled,
-    overlayEnabled: typeof overlayEnabled === 'boolean' ? overlayEnabled : DEFAULT_SETTINGS.overlayEnabled,
-    minLiquidationDistance: decimalOr(
-      field('minLiquidationDistance'),
-      DEFAULT_SETTINGS.minLiquidationDistance,
-      between(0, 1, false),
-    ),
-    maxLeverage:
-      maxLeverage !== undefined && compareFixed(maxLeverage, int(1)) >= 0 ? (maxLeverageText as DecimalString) : null,
-    maxLossPercent:
-      maxLossPercent !== undefined && signOf(maxLossPercent) > 0 && compareFixed(maxLossPercent, int(100)) <= 0
-        ? (maxLossText as DecimalString)
-        : null,
-    holdHours: decimalOr(field('holdHours'), DEFAULT_SETTINGS.holdHours, between(0, 24 * 365, true)),
-    accountBalance: balances,
-    feeTiers: parseFeeTiers(field('feeTiers')),
-    enabledVenues: parseEnabledVenues(field('enabledVenues')),
-    theme: (THEMES as readonly unknown[]).includes(theme) ? (theme as Theme) : DEFAULT_SETTINGS.theme,
-  };
+  return out as Settings;
 }
 
 /** A key as shown in a refusal: an imported file's keys can be as long as the file. */
@@ -150,7 +120,7 @@ const clip = (key: string): string => (key.length > 40 ? `${key.slice(0, 40)}…
 
 /** The keys of stored settings that parseSettings had to drop or replace: none for a valid value. */
 export function settingsProblems(raw: unknown): string[] {
-  if (!isRecord(raw)) return ['settings must be a JSON object'];
+  if (!isObj(raw)) return ['settings must be a JSON object'];
   const parsed = parseSettings(raw);
   const problems = Object.keys(raw)
     .filter((key) => !Object.hasOwn(DEFAULT_SETTINGS, key))
@@ -166,7 +136,7 @@ export function settingsProblems(raw: unknown): string[] {
 /** Objects with sorted keys, so two equal settings compare equal as JSON. */
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
-  if (!isRecord(value)) return value;
+  if (!isObj(value)) return value;
   return Object.fromEntries(
     Object.keys(value)
       .sort()
@@ -193,7 +163,7 @@ export function importSettings(text: string): { ok: true; settings: Settings } |
   } catch {
     return { ok: false, error: 'The file is not JSON' };
   }
-  if (!isRecord(data) || own(data, 'format') !== EXPORT_FORMAT)
+  if (!isObj(data) || own(data, 'format') !== EXPORT_FORMAT)
     return { ok: false, error: 'Not a Margin Preflight settings file' };
   const version = own(data, 'version');
   if (version !== EXPORT_VERSION)

@@ -2,6 +2,7 @@
 // calculator opens on the same form, market and quotes. Only our own extension pages may ask
 // (classifySender); the answer carries no more than that tab's overlay already shows.
 import type { BgToPopup, PopupToBg } from '../../messaging/messages';
+import { check, literal, number, object, type Schema } from '../../schema';
 import type { Log } from '../env';
 import type { QuoteService } from '../quotes/service';
 import { classifySender, type SenderLike } from './classify-sender';
@@ -15,19 +16,15 @@ export interface PopupHandlerOptions {
   log: Log;
 }
 
+const popupToBg: Schema<PopupToBg> = object({
+  type: literal('popup→bg:current-order'),
+  tabId: number({ integer: true, min: 0 }),
+});
+
+/** The popup's request, or null: not one (other listeners' messages pass by unanswered). */
 export function parsePopupToBg(v: unknown): PopupToBg | null {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return null;
-  const o = v as Record<string, unknown>;
-  const keys = Object.keys(o);
-  if (
-    keys.length !== 2 ||
-    o.type !== 'popup→bg:current-order' ||
-    typeof o.tabId !== 'number' ||
-    !Number.isSafeInteger(o.tabId) ||
-    o.tabId < 0
-  )
-    return null;
-  return { type: o.type, tabId: o.tabId };
+  const checked = check(popupToBg, v);
+  return checked.ok ? checked.value : null;
 }
 
 /** runtime.onMessage listener: a promise of the answer, or undefined (no answer) for anything else. */
