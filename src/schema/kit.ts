@@ -156,7 +156,7 @@ export type ObjectSchema<S extends Shape> = Schema<ObjectOf<S>> & {
 
 /**
  * An object with exactly the keys of `shape` (optional ones may be absent). Strict: any other
- * key fails ("path.key is not a known field"). Only own properties count. The value returned is
+ * key fails ("path.key is an unknown key"). Only own properties count. The value returned is
  * a fresh object with the shape's keys in order.
  */
 export function object<const S extends Shape>(shape: S): ObjectSchema<S> {
@@ -164,7 +164,7 @@ export function object<const S extends Shape>(shape: S): ObjectSchema<S> {
   const schema = (v: unknown, path: string) => {
     const o = obj(v, path);
     const extra = Object.keys(o).find((k) => !Object.hasOwn(shape, k));
-    if (extra !== undefined) fail(at(path, extra), 'is not a known field');
+    if (extra !== undefined) fail(at(path, extra), 'is an unknown key');
     const out: Obj = {};
     for (const k of keys) {
       const field = shape[k]!;

@@ -4,104 +4,84 @@
 import { checkTierOrder, type TierDraft } from '../core/tiers';
 import { parseDecimalText, type Dec } from '../core/decimal';
 import type { FactsBook, SymbolFacts, VenueFacts } from '../core/facts';
+import { array, at, check, fail, map, obj, object, optional, record, refine, string, type Schema } from '../schema';
 import { decodeBrackets } from './binance-usdm/bracket-bundle';
 
-const SYMBOL_NUMBERS = [
-  'maxLeverage',
-  'fundingIntervalHours',
-  'marginCallLevel',
-  'liquidationLevel',
-  'openingFeeRate',
-  'rolloverFeeRate',
-  'rolloverIntervalHours',
-  'borrowRatePerHourLong',
-  'borrowRatePerHourShort',
-] as const;
-
-const TIER_KEYS = ['notionalFloor', 'notionalCap', 'maintenanceMarginRate', 'maintenanceAmount', 'maxLeverage'];
-
-function fail(where: string, why: string): never {
-  throw new Error(`venue facts ${where}: ${why}`);
-}
-
-function record(value: unknown, where: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(where, 'must be an object');
-  return value as Record<string, unknown>;
-}
-
-function decimal(value: unknown, where: string): Dec {
-  const parsed = typeof value === 'string' ? parseDecimalText(value) : undefined;
+/** A non-negative decimal string → Dec. */
+const decimal: Schema<Dec> = (v, path) => {
+  const parsed = typeof v === 'string' ? parseDecimalText(v) : undefined;
   if (parsed === undefined || parsed.isNegative())
-    fail(where, `must be a non-negative decimal string (got ${JSON.stringify(value)})`);
+    fail(path, `must be a non-negative decimal string (got ${JSON.stringify(v)})`);
   return parsed;
-}
+};
 
-function optionalDecimal(value: unknown, where: string): Dec | null {
-  return value === undefined ? null : decimal(value, where);
-}
+const tierRow = map(
+  object({
+    notionalFloor: decimal,
+    notionalCap: optional(decimal),
+    maintenanceMarginRate: refine(decimal, (rate) => rate.lessThan(1), 'must be below 1'),
+    maintenanceAmount: optional(decimal),
+    maxLeverage: optional(decimal),
+  }),
+  (row): TierDraft => ({
+    notionalFloor: row.notionalFloor,
+    notionalCap: row.notionalCap ?? null,
+    maintenanceMarginRate: row.maintenanceMarginRate,
+    maintenanceAmount: row.maintenanceAmount,
+    maxLeverage: row.maxLeverage ?? null,
+  }),
+);
 
-function tiers(value: unknown, where: string): TierDraft[] {
-  if (!Array.isArray(value) || value.length === 0) fail(where, 'must be a non-empty array');
-  const drafts = value.map((item, i) => {
-    const row = record(item, `${where}[${i}]`);
-    for (const key of Object.keys(row)) {
-      if (!TIER_KEYS.includes(key)) fail(`${where}[${i}].${key}`, 'unknown key');
-    }
-    const rate = decimal(row.maintenanceMarginRate, `${where}[${i}].maintenanceMarginRate`);
-    if (rate.greaterThanOrEqualTo(1)) fail(`${where}[${i}]`, 'maintenanceMarginRate must be below 1');
-    return {
-      notionalFloor: decimal(row.notionalFloor, `${where}[${i}].notionalFloor`),
-      notionalCap: optionalDecimal(row.notionalCap, `${where}[${i}].notionalCap`),
-      maintenanceMarginRate: rate,
-      maintenanceAmount: optionalDecimal(row.maintenanceAmount, `${where}[${i}].maintenanceAmount`) ?? undefined,
-      maxLeverage: optionalDecimal(row.maxLeverage, `${where}[${i}].maxLeverage`),
-    };
-  });
-  checkTierOrder(drafts, where);
+const MAX_TIERS = 1_000;
+
+const tiers = map(array(tierRow, { min: 1, max: MAX_TIERS }), (drafts, path) => {
+  checkTierOrder(drafts, path);
   drafts.forEach((draft, i) => {
     const previous = drafts[i - 1];
     if (previous && !draft.maintenanceMarginRate.greaterThan(previous.maintenanceMarginRate))
-      fail(`${where}[${i}]`, 'maintenance rates must rise tier by tier');
+      fail(at(path, i), 'maintenance rates must rise tier by tier');
   });
   return drafts;
-}
+});
 
-function symbolFacts(value: unknown, where: string): SymbolFacts & { rolloverIntervalHours?: Dec } {
-  const obj = record(value, where);
-  const out: SymbolFacts & { rolloverIntervalHours?: Dec } = {};
-  for (const key of Object.keys(obj)) {
-    if (key === 'tiers') out.tiers = tiers(obj.tiers, `${where}.tiers`);
-    else if ((SYMBOL_NUMBERS as readonly string[]).includes(key))
-      out[key as (typeof SYMBOL_NUMBERS)[number]] = decimal(obj[key], `${where}.${key}`);
-    else fail(`${where}.${key}`, 'unknown key');
-  }
-  return out;
+const symbolFacts = object({
+  tiers: optional(tiers),
+  maxLeverage: optional(decimal),
+  fundingIntervalHours: optional(decimal),
+  marginCallLevel: optional(decimal),
+  liquidationLevel: optional(decimal),
+  openingFeeRate: optional(decimal),
+  rolloverFeeRate: optional(decimal),
+  rolloverIntervalHours: optional(decimal),
+  borrowRatePerHourLong: optional(decimal),
+  borrowRatePerHourShort: optional(decimal),
+});
+// The schema covers every field of SymbolFacts (and Kraken's rollover interval besides).
+const symbolFactsFit: Schema<SymbolFacts & { rolloverIntervalHours?: Dec }> = symbolFacts;
+void symbolFactsFit;
+
+const MAX_SYMBOLS = 10_000;
+
+const venueFacts: Schema<VenueFacts> = object({
+  asOf: string({ pattern: /^\d{4}-\d{2}-\d{2}$/, reason: 'must be a YYYY-MM-DD date' }),
+  source: string({ min: 10, reason: 'must say where the figures come from' }),
+  takerFeeRate: decimal,
+  makerFeeRate: decimal,
+  defaults: symbolFacts,
+  symbols: map(record(string(), symbolFacts, { max: MAX_SYMBOLS }), (symbols) =>
+    Object.fromEntries(Object.entries(symbols).map(([symbol, facts]) => [symbol.toUpperCase(), facts!])),
+  ),
+});
+
+/** Runs a schema on facts data; a failure throws "venue facts <path> <reason>". */
+function parse<T>(schema: Schema<T>, raw: unknown, path: string): T {
+  const checked = check(schema, raw, path);
+  if (!checked.ok) throw new Error(`venue facts ${checked.path} ${checked.reason}`);
+  return checked.value;
 }
 
 export function parseVenueFacts(raw: unknown, venue: string): VenueFacts {
-  const obj = record(raw, venue);
-  for (const key of Object.keys(obj)) {
-    if (!['asOf', 'source', 'takerFeeRate', 'makerFeeRate', 'defaults', 'symbols'].includes(key))
-      fail(`${venue}.${key}`, 'unknown key');
-  }
-  if (typeof obj.asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(obj.asOf))
-    fail(`${venue}.asOf`, 'must be a YYYY-MM-DD date');
-  if (typeof obj.source !== 'string' || obj.source.length < 10)
-    fail(`${venue}.source`, 'must say where the figures come from');
-  const symbols = record(obj.symbols, `${venue}.symbols`);
-  return {
-    asOf: obj.asOf,
-    source: obj.source,
-    takerFeeRate: decimal(obj.takerFeeRate, `${venue}.takerFeeRate`),
-    makerFeeRate: decimal(obj.makerFeeRate, `${venue}.makerFeeRate`),
-    defaults: symbolFacts(obj.defaults, `${venue}.defaults`),
-    symbols: Object.fromEntries(
-      Object.entries(symbols).map(([symbol, facts]) => [
-        symbol.toUpperCase(),
-        symbolFacts(facts, `${venue}.symbols.${symbol}`),
-      ]),
-    ),
-  };
+  return parse(venueFacts, raw, venue);
 }
 
 /**
@@ -110,14 +90,17 @@ export function parseVenueFacts(raw: unknown, venue: string): VenueFacts {
  * apply to each table. A symbol given in both places is a mistake, not an override.
  */
 export function withBracketBundle(raw: unknown, bundle: unknown): unknown {
-  const facts = record(raw, 'binance-usdm');
-  const own = record(facts.symbols, 'binance-usdm.symbols');
+  const facts = parse(obj, raw, 'binance-usdm');
+  const own = parse(obj, facts.symbols, 'binance-usdm.symbols');
   const { asOf, symbols } = decodeBrackets(bundle);
   // Quotes name one date for the venue's bundled facts (Resolver): the bundle must share it.
   if (asOf !== facts.asOf)
-    fail('binance-usdm brackets.json', `asOf ${asOf} differs from facts.json's ${String(facts.asOf)}`);
+    throw new Error(
+      `venue facts binance-usdm brackets.json: asOf ${asOf} differs from facts.json's ${String(facts.asOf)}`,
+    );
   for (const symbol of Object.keys(symbols)) {
-    if (Object.hasOwn(own, symbol)) fail(`binance-usdm.symbols.${symbol}`, 'given in facts.json and in brackets.json');
+    if (Object.hasOwn(own, symbol))
+      throw new Error(`venue facts binance-usdm.symbols.${symbol} is given in facts.json and in brackets.json`);
   }
   return { ...facts, symbols: { ...own, ...symbols } };
 }

@@ -60,7 +60,7 @@ describe('schema kit', () => {
     expect(check(form, { ...good, extra: 1 })).toMatchObject({
       ok: false,
       path: 'extra',
-      reason: 'is not a known field',
+      reason: 'is an unknown key',
     });
     const { hedge: _, ...missing } = good;
     expect(check(form, missing)).toMatchObject({ ok: false, path: 'hedge', reason: 'is missing' });
