@@ -1,27 +1,11 @@
 // Strict readers for exchange API bodies. Every value is checked for type and range;
 // anything unexpected makes the whole response count as malformed (the caller keeps its
 // older figures and retries) rather than letting a half-understood body through.
+// The primitives (obj, arr, str, fail, attempt) are the schema kit's (src/schema); these are the
+// feed-only ones built on it: decimal.js numbers, exchange times and texts (background only).
 import { parseDecimalText, type Dec } from '../core/decimal';
+import { fail, str } from '../schema';
 import type { DecimalString } from './types';
-
-export type Obj = Record<string, unknown>;
-
-export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Thrown inside a parser to reject the body; parsers catch it and return { ok: false }. */
-export class Malformed extends Error {}
-
-export function fail(reason: string): never {
-  throw new Malformed(reason);
-}
-
-export function obj(v: unknown, where: string): Obj {
-  return isObj(v) ? v : fail(`${where} is not an object`);
-}
-
-export function arr(v: unknown, where: string): unknown[] {
-  return Array.isArray(v) ? v : fail(`${where} is not an array`);
-}
 
 /**
  * A JSON number as decimal text. JSON.parse has already turned the wire digits into a double;
@@ -49,26 +33,22 @@ const PLAIN_DECIMAL = /^-?\d{1,30}(\.\d{1,30})?$/;
 export function decimalString(v: unknown, where: string, range: Range): DecimalString {
   // "6.4e4" parses to the right number, but no venue sends it: text in another shape is not theirs.
   const parsed = typeof v === 'string' && PLAIN_DECIMAL.test(v) ? parseDecimalText(v) : undefined;
-  if (parsed === undefined) fail(`${where} is not a decimal string`);
-  if (!inRange(parsed, range)) fail(`${where} is out of range`);
+  if (parsed === undefined) fail(where, 'is not a decimal string');
+  if (!inRange(parsed, range)) fail(where, 'is out of range');
   return parsed.toFixed();
 }
 
 /** A decimal given as a JSON number (Kraken WebSocket v2, Kraken levels), via numberText. */
 export function decimalNumber(v: unknown, where: string, range: Range): DecimalString {
   const parsed = typeof v === 'number' && Number.isFinite(v) ? parseDecimalText(numberText(v)) : undefined;
-  if (parsed === undefined) fail(`${where} is not a number`);
-  if (!inRange(parsed, range)) fail(`${where} is out of range`);
+  if (parsed === undefined) fail(where, 'is not a number');
+  if (!inRange(parsed, range)) fail(where, 'is out of range');
   return parsed.toFixed();
 }
 
 /** Epoch milliseconds: a non-negative safe integer JSON number. */
 export function epochMs(v: unknown, where: string): number {
-  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : fail(`${where} is not a time in ms`);
-}
-
-export function str(v: unknown, where: string): string {
-  return typeof v === 'string' ? v : fail(`${where} is not a string`);
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : fail(where, 'is not a time in ms');
 }
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
@@ -78,23 +58,13 @@ export function rfc3339(v: unknown, where: string): number {
   const text = str(v, where);
   // Date.parse understands at most milliseconds; trim extra fraction digits first.
   const ms = RFC3339.test(text) ? Date.parse(text.replace(/(\.\d{3})\d+/, '$1')) : Number.NaN;
-  return Number.isFinite(ms) && ms >= 0 ? ms : fail(`${where} is not an RFC 3339 time`);
+  return Number.isFinite(ms) && ms >= 0 ? ms : fail(where, 'is not an RFC 3339 time');
 }
 
 /** Text from an exchange, made safe to show: printable ASCII only, bounded length. */
 export function exchangeText(v: unknown): string {
   const text = typeof v === 'string' ? v : 'unknown error';
   return text.replace(/[^\x20-\x7e]/g, '?').slice(0, 80);
-}
-
-/** Runs a throwing parser; Malformed becomes a reason, anything else is a bug and rethrown. */
-export function attempt<T>(parse: () => T): { ok: true; value: T } | { ok: false; reason: string } {
-  try {
-    return { ok: true, value: parse() };
-  } catch (error) {
-    if (error instanceof Malformed) return { ok: false, reason: error.message };
-    throw error;
-  }
 }
 
 /**

@@ -2,7 +2,8 @@
 // to the step's precision, so a step that is not a step (0, negative, "1e-2", 0.37) must not
 // pass: a feed that meets one rejects the whole body, like any other broken field (feed-parse.ts).
 import { Dec } from '../core/decimal';
-import { decimalString, fail } from './feed-parse';
+import { decimalString } from './feed-parse';
+import { fail } from '../schema';
 import type { DecimalString } from './types';
 
 /**
@@ -19,9 +20,9 @@ const MAX_DECIMALS = 18;
 /** A tick size sent as a decimal string ("0.10", "0.01000000") → its plain text ("0.1", "0.01"). */
 export function priceStep(v: unknown, where: string): DecimalString {
   const text = decimalString(v, where, 'positive');
-  if (new Dec(text).greaterThan(COARSEST)) fail(`${where} is out of range`);
+  if (new Dec(text).greaterThan(COARSEST)) fail(where, 'is out of range');
   const digits = text.replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
-  if (!STEP_DIGITS.has(digits)) fail(`${where} is not 1, 2, 2.5 or 5 times a power of ten`);
+  if (!STEP_DIGITS.has(digits)) fail(where, 'is not 1, 2, 2.5 or 5 times a power of ten');
   return text;
 }
 
@@ -29,7 +30,7 @@ export function priceStep(v: unknown, where: string): DecimalString {
 export function decimalPlaces(v: unknown, where: string, most = MAX_DECIMALS): number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= most
     ? v
-    : fail(`${where} is not a whole number of decimals (0–${most})`);
+    : fail(where, `is not a whole number of decimals (0–${most})`);
 }
 
 /** 10^−decimals as plain text: 0 → "1", 1 → "0.1", 8 → "0.00000001". */

@@ -1,7 +1,7 @@
 // The tick-size check every venue feed shares (src/venues/price-step.ts): what counts as a price
 // step, and the plain text it becomes.
 import { describe, expect, it } from 'vitest';
-import { attempt } from '../../src/venues/feed-parse';
+import { attempt } from '../../src/schema';
 import { decimalPlaces, decimalsOf, priceStep, stepOfDecimals } from '../../src/venues/price-step';
 
 const step = (v: unknown) => {

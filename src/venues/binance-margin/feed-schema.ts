@@ -5,7 +5,8 @@
 // The price is the last trade. Binance evaluates the margin level with its own price index,
 // which has no keyless endpoint; the last trade of the pair itself is the closest public figure
 // (on a liquid pair within a few ticks of the index, but not the same number in a fast market).
-import { attempt, decimalString, epochMs, exchangeText, fail, isObj, obj, arr, str } from '../feed-parse';
+import { decimalString, epochMs, exchangeText } from '../feed-parse';
+import { attempt, fail, isObj, obj, arr, str } from '../../schema';
 import type { FigureUpdates, ParseResult, StreamEvent } from '../feed-types';
 import { priceStep } from '../price-step';
 import type { DecimalString } from '../types';
@@ -26,8 +27,8 @@ export function parseTickerPrice(body: unknown, symbol: string): ParseResult {
   const result = attempt((): FigureUpdates => {
     const root = obj(body, 'body');
     const error = errorReason(root);
-    if (error !== null) fail(error);
-    if (root.symbol !== symbol) fail('symbol is not the one requested');
+    if (error !== null) fail('', error);
+    if (root.symbol !== symbol) fail('symbol', 'is not the one requested');
     return priceFigures(decimalString(root.price, 'price', 'positive'), null);
   });
   return result.ok ? { ok: true, figures: result.value } : result;
@@ -44,7 +45,7 @@ function priceFilterTick(row: Record<string, unknown>): DecimalString | null {
   const filters = arr(row.filters, 'filters').map((item, i) => obj(item, `filters[${i}]`));
   filters.forEach((filter, i) => str(filter.filterType, `filters[${i}].filterType`));
   const price = filters.filter((filter) => filter.filterType === 'PRICE_FILTER');
-  if (price.length > 1) fail('PRICE_FILTER is listed twice');
+  if (price.length > 1) fail('PRICE_FILTER', 'is listed twice');
   const tick = price[0]?.tickSize;
   if (tick === undefined) return null;
   if (typeof tick === 'string' && /^0(?:\.0+)?$/.test(tick)) return null;
@@ -61,17 +62,17 @@ export function parseExchangeInfo(body: unknown, symbol: string): ParseResult {
   const result = attempt((): FigureUpdates => {
     const root = obj(body, 'body');
     const error = errorReason(root);
-    if (error !== null) fail(error);
+    if (error !== null) fail('', error);
     const rows = arr(root.symbols, 'symbols').map((item, i) => obj(item, `symbols[${i}]`));
     const mine = rows.filter((row) => row.symbol === symbol);
-    if (mine.length !== 1) fail(mine.length === 0 ? 'symbol is not listed' : 'symbol is listed twice');
+    if (mine.length !== 1) fail('', mine.length === 0 ? 'symbol is not listed' : 'symbol is listed twice');
     const row = mine[0]!;
     if (str(row.baseAsset, 'baseAsset') + str(row.quoteAsset, 'quoteAsset') !== symbol)
-      fail('baseAsset + quoteAsset is not the symbol');
+      fail('', 'baseAsset + quoteAsset is not the symbol');
     const status = str(row.status, 'status');
-    if (status !== 'TRADING') fail(`symbol is not trading (status ${exchangeText(status)})`);
-    if (typeof row.isMarginTradingAllowed !== 'boolean') fail('isMarginTradingAllowed is not a boolean');
-    if (!row.isMarginTradingAllowed) fail('margin trading is not allowed on this symbol');
+    if (status !== 'TRADING') fail('symbol', `is not trading (status ${exchangeText(status)})`);
+    if (typeof row.isMarginTradingAllowed !== 'boolean') fail('isMarginTradingAllowed', 'is not a boolean');
+    if (!row.isMarginTradingAllowed) fail('', 'margin trading is not allowed on this symbol');
     const tick = priceFilterTick(row);
     return tick === null ? {} : { tickSize: { value: tick, exchangeTime: null } };
   });
@@ -86,7 +87,7 @@ export function parseMiniTickerStream(message: unknown, symbol: string): StreamE
   if ('id' in message && 'result' in message && message.result === null) return { kind: 'ignore' };
   if (message.e !== '24hrMiniTicker') return { kind: 'malformed', reason: 'not a 24hrMiniTicker' };
   const result = attempt((): FigureUpdates => {
-    if (message.s !== symbol) fail('s is not the subscribed symbol');
+    if (message.s !== symbol) fail('s', 'is not the subscribed symbol');
     return priceFigures(decimalString(message.c, 'c', 'positive'), epochMs(message.E, 'E'));
   });
   return result.ok ? { kind: 'figures', figures: result.value } : { kind: 'malformed', reason: result.reason };

@@ -10,7 +10,8 @@
 // Each table is checked whole: a malformed row rejects the answer, and the quote falls back to
 // the bundled, dated example rates (and says so) rather than use half a table.
 import { Dec } from '../../core/decimal';
-import { arr, attempt, decimalString, fail, memoByBody, obj, str } from '../feed-parse';
+import { decimalString, memoByBody } from '../feed-parse';
+import { arr, attempt, fail, obj, str } from '../../schema';
 import type { FigureUpdates, ParseResult } from '../feed-types';
 
 /** Asset names as Binance spells them ("BTC", "1000SATS"). */
@@ -26,7 +27,7 @@ const isVipZero = (v: unknown): boolean => v === '0' || v === 0;
 
 function hourlyFromDaily(v: unknown, where: string): string {
   const daily = new Dec(decimalString(v, where, 'non-negative'));
-  if (daily.greaterThan(MAX_DAILY_RATE)) fail(`${where} is not a daily rate`);
+  if (daily.greaterThan(MAX_DAILY_RATE)) fail(where, 'is not a daily rate');
   return daily.div(HOURS_PER_DAY).toFixed();
 }
 
@@ -34,22 +35,22 @@ function hourlyFromDaily(v: unknown, where: string): string {
 function vipZero(list: unknown, where: string, levelKey: string, rateKey: string): string {
   const rows = arr(list, where).map((item, i) => obj(item, `${where}[${i}]`));
   const zero = rows.filter((row) => isVipZero(row[levelKey]));
-  if (zero.length !== 1) fail(`${where} has ${zero.length} VIP 0 rows`);
+  if (zero.length !== 1) fail(where, `has ${zero.length} VIP 0 rows`);
   return hourlyFromDaily(zero[0]![rateKey], `${where}.${rateKey}`);
 }
 
 function asset(v: unknown, where: string): string {
   const name = str(v, where);
-  if (!ASSET.test(name)) fail(`${where} is not an asset name`);
+  if (!ASSET.test(name)) fail(where, 'is not an asset name');
   return name;
 }
 
 /** The web API wraps every answer: code "000000" and success true, else an error with a message. */
 function dataRows(body: unknown): Array<Record<string, unknown>> {
   const root = obj(body, 'body');
-  if (root.code !== '000000' || root.success !== true) fail('code is not "000000" with success true');
+  if (root.code !== '000000' || root.success !== true) fail('code', 'is not "000000" with success true');
   const rows = arr(root.data, 'data');
-  if (rows.length === 0 || rows.length > MAX_ROWS) fail(`data has ${rows.length} rows`);
+  if (rows.length === 0 || rows.length > MAX_ROWS) fail('data', `has ${rows.length} rows`);
   return rows.map((item, i) => obj(item, `data[${i}]`));
 }
 
@@ -61,7 +62,7 @@ export const crossRateBook = memoByBody((body: unknown): Book<string> => {
     const rates = new Map<string, string>();
     dataRows(body).forEach((row, i) => {
       const name = asset(row.assetName, `data[${i}].assetName`);
-      if (rates.has(name)) fail(`data lists ${name} twice`);
+      if (rates.has(name)) fail('data', `lists ${name} twice`);
       rates.set(name, vipZero(row.specs, `data[${i}].specs`, 'vipLevel', 'dailyInterestRate'));
     });
     return rates;
@@ -84,7 +85,7 @@ export const isolatedRateBook = memoByBody((body: unknown): Book<string> => {
       const base = side('base');
       const quote = side('quote');
       const symbol = base.name + quote.name;
-      if (rates.has(`${symbol}:base`)) fail(`data lists ${symbol} twice`);
+      if (rates.has(`${symbol}:base`)) fail('data', `lists ${symbol} twice`);
       rates.set(`${symbol}:base`, base.rate);
       rates.set(`${symbol}:quote`, quote.rate);
     });

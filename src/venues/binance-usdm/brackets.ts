@@ -6,7 +6,8 @@
 // rejects the answer (the feed then keeps its older table or falls back to the bundle) rather
 // than letting a half-understood table price a liquidation.
 import { Dec } from '../../core/decimal';
-import { arr, attempt, decimalNumber, decimalString, fail, memoByBody, obj, str } from '../feed-parse';
+import { decimalNumber, decimalString, memoByBody } from '../feed-parse';
+import { arr, attempt, fail, obj, str } from '../../schema';
 import type { ParseResult } from '../feed-types';
 import type { TierRow } from '../types';
 
@@ -34,7 +35,7 @@ function figure(v: unknown, where: string, range: 'positive' | 'non-negative'): 
 
 function leverage(v: unknown, where: string): Dec {
   const value = figure(v, where, 'positive');
-  if (!value.isInteger() || value.lessThan(1) || value.greaterThan(2_000)) fail(`${where} is not a leverage of 1–2000`);
+  if (!value.isInteger() || value.lessThan(1) || value.greaterThan(2_000)) fail(where, 'is not a leverage of 1–2000');
   return value;
 }
 
@@ -46,7 +47,7 @@ function leverage(v: unknown, where: string): Dec {
  */
 function brackets(v: unknown, where: string): TierRow[] {
   const list = arr(v, where);
-  if (list.length === 0 || list.length > MAX_BRACKETS) fail(`${where} has ${list.length} rows`);
+  if (list.length === 0 || list.length > MAX_BRACKETS) fail(where, `has ${list.length} rows`);
   const rows: TierRow[] = [];
   let expectedFloor = new Dec(0);
   let derived = new Dec(0);
@@ -54,23 +55,23 @@ function brackets(v: unknown, where: string): TierRow[] {
   list.forEach((item, i) => {
     const at = `${where}[${i}]`;
     const row = obj(item, at);
-    if (row.bracketSeq !== i + 1) fail(`${at}.bracketSeq is not ${i + 1}`);
+    if (row.bracketSeq !== i + 1) fail(`${at}.bracketSeq`, `is not ${i + 1}`);
     const floor = figure(row.bracketNotionalFloor, `${at}.bracketNotionalFloor`, 'non-negative');
     const cap = figure(row.bracketNotionalCap, `${at}.bracketNotionalCap`, 'positive');
     const rate = figure(row.bracketMaintenanceMarginRate, `${at}.bracketMaintenanceMarginRate`, 'positive');
     const cum = figure(row.cumFastMaintenanceAmount, `${at}.cumFastMaintenanceAmount`, 'non-negative');
     const maxLeverage = leverage(row.maxOpenPosLeverage, `${at}.maxOpenPosLeverage`);
     const minLeverage = leverage(row.minOpenPosLeverage, `${at}.minOpenPosLeverage`);
-    if (!floor.equals(expectedFloor)) fail(`${at}.bracketNotionalFloor leaves a gap or overlap`);
-    if (!cap.greaterThan(floor)) fail(`${at}.bracketNotionalCap is not above its floor`);
-    if (!rate.lessThan(1)) fail(`${at}.bracketMaintenanceMarginRate is not a fraction below 1`);
-    if (minLeverage.greaterThan(maxLeverage)) fail(`${at}.minOpenPosLeverage is above maxOpenPosLeverage`);
+    if (!floor.equals(expectedFloor)) fail('', `${at}.bracketNotionalFloor leaves a gap or overlap`);
+    if (!cap.greaterThan(floor)) fail(`${at}.bracketNotionalCap`, 'is not above its floor');
+    if (!rate.lessThan(1)) fail(`${at}.bracketMaintenanceMarginRate`, 'is not a fraction below 1');
+    if (minLeverage.greaterThan(maxLeverage)) fail(`${at}.minOpenPosLeverage`, 'is above maxOpenPosLeverage');
     if (previous !== null) {
-      if (rate.lessThan(previous.rate)) fail(`${at}.bracketMaintenanceMarginRate falls`);
-      if (maxLeverage.greaterThan(previous.leverage)) fail(`${at}.maxOpenPosLeverage rises`);
+      if (rate.lessThan(previous.rate)) fail('', `${at}.bracketMaintenanceMarginRate falls`);
+      if (maxLeverage.greaterThan(previous.leverage)) fail('', `${at}.maxOpenPosLeverage rises`);
       derived = derived.plus(floor.times(rate.minus(previous.rate)));
     }
-    if (!cum.equals(derived)) fail(`${at}.cumFastMaintenanceAmount disagrees with the table`);
+    if (!cum.equals(derived)) fail(`${at}.cumFastMaintenanceAmount`, 'disagrees with the table');
     rows.push({
       floor: floor.toFixed(),
       cap: cap.toFixed(),
@@ -95,16 +96,16 @@ export function parseBracketsAnswer(body: unknown): { ok: true; book: BracketBoo
   const result = attempt((): BracketBook => {
     const root = obj(body, 'body');
     // The web API wraps every answer: code "000000" and success true, else an error with a message.
-    if (root.code !== '000000' || root.success !== true) fail('code is not "000000" with success true');
+    if (root.code !== '000000' || root.success !== true) fail('code', 'is not "000000" with success true');
     const data = obj(root.data, 'data');
     const list = arr(data.brackets, 'data.brackets');
-    if (list.length === 0 || list.length > MAX_SYMBOLS) fail(`data.brackets has ${list.length} symbols`);
+    if (list.length === 0 || list.length > MAX_SYMBOLS) fail('data.brackets', `has ${list.length} symbols`);
     const symbols = new Map<string, readonly TierRow[]>();
     list.forEach((item, i) => {
       const entry = obj(item, `data.brackets[${i}]`);
       const symbol = str(entry.symbol, `data.brackets[${i}].symbol`);
-      if (!SYMBOL.test(symbol)) fail(`data.brackets[${i}].symbol is not a futures symbol`);
-      if (symbols.has(symbol)) fail(`data.brackets lists ${symbol} twice`);
+      if (!SYMBOL.test(symbol)) fail(`data.brackets[${i}].symbol`, 'is not a futures symbol');
+      if (symbols.has(symbol)) fail('data.brackets', `lists ${symbol} twice`);
       symbols.set(symbol, brackets(entry.riskBrackets, `data.brackets[${i}].riskBrackets`));
     });
     return { versionTime: versionTime(data.version), symbols };

@@ -1,7 +1,8 @@
 // Strict checks of Binance USDⓈ-M public market data (REST premiumIndex and fundingInfo,
 // stream <symbol>@markPrice@1s), in the shapes the fixtures in fixtures/api/ document.
 import { Dec } from '../../core/decimal';
-import { arr, attempt, decimalString, epochMs, fail, isObj, obj } from '../feed-parse';
+import { decimalString, epochMs } from '../feed-parse';
+import { arr, attempt, fail, isObj, obj } from '../../schema';
 import type { FigureUpdates, ParseResult, StreamEvent } from '../feed-types';
 import type { DecimalString } from '../types';
 
@@ -11,7 +12,7 @@ export const DEFAULT_FUNDING_INTERVAL_HOURS = '8';
 /** A funding rate of 100 % per interval is not a rate but a broken field. */
 function fundingRate(v: unknown, where: string): DecimalString {
   const rate = decimalString(v, where, 'any');
-  if (!new Dec(rate).abs().lessThan(1)) fail(`${where} is out of range`);
+  if (!new Dec(rate).abs().lessThan(1)) fail(where, 'is out of range');
   return rate;
 }
 
@@ -29,7 +30,7 @@ function markFigures(mark: DecimalString, rate: DecimalString, next: number, tim
 export function parsePremiumIndex(body: unknown, symbol: string): ParseResult {
   const result = attempt((): FigureUpdates => {
     const root = obj(body, 'body');
-    if (root.symbol !== symbol) fail('symbol is not the one requested');
+    if (root.symbol !== symbol) fail('symbol', 'is not the one requested');
     return markFigures(
       decimalString(root.markPrice, 'markPrice', 'positive'),
       fundingRate(root.lastFundingRate, 'lastFundingRate'),
@@ -45,10 +46,10 @@ export function parseFundingInfo(body: unknown, symbol: string): ParseResult {
   const result = attempt((): FigureUpdates => {
     const rows = arr(body, 'body').map((item, i) => obj(item, `[${i}]`));
     rows.forEach((row, i) => {
-      if (typeof row.symbol !== 'string') fail(`[${i}].symbol is not a string`);
+      if (typeof row.symbol !== 'string') fail(`[${i}].symbol`, 'is not a string');
     });
     const mine = rows.filter((row) => row.symbol === symbol);
-    if (mine.length > 1) fail('symbol is listed twice');
+    if (mine.length > 1) fail('symbol', 'is listed twice');
     const hours = mine[0] === undefined ? DEFAULT_FUNDING_INTERVAL_HOURS : intervalHours(mine[0].fundingIntervalHours);
     return { fundingIntervalHours: { value: hours, exchangeTime: null } };
   });
@@ -58,14 +59,14 @@ export function parseFundingInfo(body: unknown, symbol: string): ParseResult {
 function intervalHours(v: unknown): DecimalString {
   return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 24
     ? String(v)
-    : fail('fundingIntervalHours is not 1–24 hours');
+    : fail('fundingIntervalHours', 'is not 1–24 hours');
 }
 
 /** {"e":"markPriceUpdate","E":…,"s":"BTCUSDT","p":"…","i":"…","P":"…","r":"…","T":…} */
 export function parseMarkPriceStream(message: unknown, symbol: string): StreamEvent {
   if (!isObj(message) || message.e !== 'markPriceUpdate') return { kind: 'malformed', reason: 'not a markPriceUpdate' };
   const result = attempt((): FigureUpdates => {
-    if (message.s !== symbol) fail('s is not the subscribed symbol');
+    if (message.s !== symbol) fail('s', 'is not the subscribed symbol');
     return markFigures(
       decimalString(message.p, 'p', 'positive'),
       fundingRate(message.r, 'r'),

@@ -4,19 +4,8 @@
 // (https://bybit-exchange.github.io/docs/v5/market/tickers, …/risk-limit, …/instrument,
 // …/websocket/public/ticker). The fixtures' figures are illustrative, their shapes are Bybit's.
 import { Dec } from '../../core/decimal';
-import {
-  arr,
-  attempt,
-  decimalNumber,
-  decimalString,
-  epochMs,
-  exchangeText,
-  fail,
-  isObj,
-  obj,
-  str,
-  type Obj,
-} from '../feed-parse';
+import { decimalNumber, decimalString, epochMs, exchangeText } from '../feed-parse';
+import { arr, attempt, fail, isObj, obj, str, type Obj } from '../../schema';
 import type { FigureUpdates, ParseResult, StreamEvent } from '../feed-types';
 import { priceStep } from '../price-step';
 import type { DecimalString, TierRow, TierTable } from '../types';
@@ -28,18 +17,18 @@ const MAX_TIERS = 200;
 function linearList(body: unknown): unknown[] {
   const root = obj(body, 'body');
   if (root.retCode !== 0)
-    fail(`Bybit error ${typeof root.retCode === 'number' ? root.retCode : '?'} ${exchangeText(root.retMsg)}`);
+    fail('', `Bybit error ${typeof root.retCode === 'number' ? root.retCode : '?'} ${exchangeText(root.retMsg)}`);
   const result = obj(root.result, 'result');
-  if (result.category !== 'linear') fail('result.category is not linear');
+  if (result.category !== 'linear') fail('result.category', 'is not linear');
   return arr(result.list, 'result.list');
 }
 
 /** The one entry of `list` for `symbol` (requests name the symbol, so anything else is wrong). */
 function onlyEntry(body: unknown, symbol: string): Obj {
   const list = linearList(body);
-  if (list.length !== 1) fail(`result.list has ${list.length} entries, expected 1`);
+  if (list.length !== 1) fail('result.list', `has ${list.length} entries, expected 1`);
   const entry = obj(list[0], 'result.list[0]');
-  if (entry.symbol !== symbol) fail('result.list[0] is for another symbol');
+  if (entry.symbol !== symbol) fail('result.list[0]', 'is for another symbol');
   return entry;
 }
 
@@ -49,7 +38,7 @@ const serverTime = (body: unknown): number => epochMs(obj(body, 'body').time, 't
 /** A funding rate of 100 % per interval is not a rate but a broken field. */
 function fundingRate(v: unknown, where: string): DecimalString {
   const rate = decimalString(v, where, 'any');
-  if (!new Dec(rate).abs().lessThan(1)) fail(`${where} is out of range`);
+  if (!new Dec(rate).abs().lessThan(1)) fail(where, 'is out of range');
   return rate;
 }
 
@@ -57,13 +46,13 @@ function fundingRate(v: unknown, where: string): DecimalString {
 function msText(v: unknown, where: string): number {
   const text = str(v, where);
   const ms = /^\d{1,16}$/.test(text) ? Number(text) : Number.NaN;
-  return Number.isSafeInteger(ms) ? ms : fail(`${where} is not a time in ms`);
+  return Number.isSafeInteger(ms) ? ms : fail(where, 'is not a time in ms');
 }
 
 /** fundingIntervalHour: whole hours as text, 1–24. */
 function intervalHours(v: unknown, where: string): DecimalString {
   const text = str(v, where);
-  return /^(?:[1-9]|1\d|2[0-4])$/.test(text) ? text : fail(`${where} is not 1–24 hours`);
+  return /^(?:[1-9]|1\d|2[0-4])$/.test(text) ? text : fail(where, 'is not 1–24 hours');
 }
 
 /**
@@ -75,7 +64,7 @@ function tickerFigures(data: Obj, time: number, require: boolean): FigureUpdates
   const figures: FigureUpdates = {};
   const has = (key: string) => {
     if (data[key] !== undefined) return true;
-    if (require) fail(`${key} is missing`);
+    if (require) fail(key, 'is missing');
     return false;
   };
   if (has('markPrice'))
@@ -112,7 +101,7 @@ export function parseTickers(body: unknown, symbol: string): ParseResult {
 function rate(v: unknown, where: string): Dec {
   const text = typeof v === 'number' ? decimalNumber(v, where, 'positive') : decimalString(v, where, 'positive');
   const value = new Dec(text);
-  if (!value.lessThan(1)) fail(`${where} is not a fraction below 1`);
+  if (!value.lessThan(1)) fail(where, 'is not a fraction below 1');
   return value;
 }
 
@@ -126,17 +115,17 @@ interface RiskTier {
 
 function riskTier(v: unknown, symbol: string, where: string): RiskTier {
   const row = obj(v, where);
-  if (row.symbol !== symbol) fail(`${where} is for another symbol`);
+  if (row.symbol !== symbol) fail(where, 'is for another symbol');
   const cap = new Dec(decimalString(row.riskLimitValue, `${where}.riskLimitValue`, 'positive'));
   const mmr = rate(row.maintenanceMargin, `${where}.maintenanceMargin`);
   const imr = rate(row.initialMargin, `${where}.initialMargin`);
   const maxLeverage = new Dec(decimalString(row.maxLeverage, `${where}.maxLeverage`, 'positive'));
-  if (!mmr.lessThan(imr)) fail(`${where}.maintenanceMargin is not below initialMargin`);
-  if (maxLeverage.lessThan(1)) fail(`${where}.maxLeverage is below 1`);
+  if (!mmr.lessThan(imr)) fail(`${where}.maintenanceMargin`, 'is not below initialMargin');
+  if (maxLeverage.lessThan(1)) fail(`${where}.maxLeverage`, 'is below 1');
   // maxLeverage is 1 / initialMargin rounded to two decimals ("66.67" for 1.5 %): a table in
   // other units (percent rates) fails this by a factor of 100.
   if (imr.times(maxLeverage).minus(1).abs().greaterThan('0.01'))
-    fail(`${where}.initialMargin does not match maxLeverage`);
+    fail(`${where}.initialMargin`, 'does not match maxLeverage');
   const deduction =
     row.mmDeduction === '' ? null : new Dec(decimalString(row.mmDeduction, `${where}.mmDeduction`, 'non-negative'));
   return { cap, mmr, maxLeverage, deduction };
@@ -153,10 +142,10 @@ function tierTable(tiers: readonly RiskTier[]): TierTable {
   let derived = new Dec(0);
   let previousRate: Dec | null = null;
   tiers.forEach((tier, i) => {
-    if (!tier.cap.greaterThan(floor)) fail(`tier ${i + 1} does not raise the limit`);
+    if (!tier.cap.greaterThan(floor)) fail('', `tier ${i + 1} does not raise the limit`);
     if (previousRate !== null) derived = derived.plus(floor.times(tier.mmr.minus(previousRate)));
     if (tier.deduction !== null && !tier.deduction.equals(derived))
-      fail(`tier ${i + 1} mmDeduction disagrees with the table`);
+      fail('', `tier ${i + 1} mmDeduction disagrees with the table`);
     rows.push({
       floor: floor.toFixed(),
       // Bybit's last tier has a cap too: larger positions are refused, not charged more.
@@ -175,8 +164,8 @@ function tierTable(tiers: readonly RiskTier[]): TierTable {
 export function parseRiskLimit(body: unknown, symbol: string): ParseResult {
   const result = attempt(() => {
     const list = linearList(body);
-    if (list.length === 0) fail('result.list is empty');
-    if (list.length > MAX_TIERS) fail('result.list is too long');
+    if (list.length === 0) fail('result.list', 'is empty');
+    if (list.length > MAX_TIERS) fail('result.list', 'is too long');
     const tiers = list.map((v, i) => riskTier(v, symbol, `result.list[${i}]`)).sort((a, b) => a.cap.comparedTo(b.cap));
     const table = tierTable(tiers);
     const maxLeverage = tiers.reduce((max, t) => (t.maxLeverage.greaterThan(max) ? t.maxLeverage : max), new Dec(0));
@@ -194,14 +183,14 @@ export function parseRiskLimit(body: unknown, symbol: string): ParseResult {
 export function parseInstrumentsInfo(body: unknown, symbol: string): ParseResult {
   const result = attempt((): FigureUpdates => {
     const entry = onlyEntry(body, symbol);
-    if (entry.contractType !== 'LinearPerpetual') fail('contractType is not LinearPerpetual');
-    if (entry.settleCoin !== 'USDT') fail('settleCoin is not USDT');
+    if (entry.contractType !== 'LinearPerpetual') fail('contractType', 'is not LinearPerpetual');
+    if (entry.settleCoin !== 'USDT') fail('settleCoin', 'is not USDT');
     const minutes = entry.fundingInterval;
     if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > 1440)
-      fail('fundingInterval is not 1–1440 minutes');
+      fail('fundingInterval', 'is not 1–1440 minutes');
     const leverage = obj(entry.leverageFilter, 'leverageFilter');
     const maxLeverage = decimalString(leverage.maxLeverage, 'leverageFilter.maxLeverage', 'positive');
-    if (new Dec(maxLeverage).lessThan(1)) fail('leverageFilter.maxLeverage is below 1');
+    if (new Dec(maxLeverage).lessThan(1)) fail('leverageFilter.maxLeverage', 'is below 1');
     const time = serverTime(body);
     const figures: FigureUpdates = {
       fundingIntervalHours: { value: new Dec(minutes).div(60).toFixed(), exchangeTime: time },
@@ -224,7 +213,7 @@ function tickerEvent(message: Obj, symbol: string): StreamEvent {
     return { kind: 'malformed', reason: 'ticker type is not snapshot/delta' };
   const result = attempt((): FigureUpdates => {
     const data = obj(message.data, 'data');
-    if (data.symbol !== symbol) fail('data is for another symbol');
+    if (data.symbol !== symbol) fail('data', 'is for another symbol');
     return tickerFigures(data, epochMs(message.ts, 'ts'), message.type === 'snapshot');
   });
   if (!result.ok) return { kind: 'malformed', reason: result.reason };

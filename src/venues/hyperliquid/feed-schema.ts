@@ -9,7 +9,8 @@
 // The mark price is markPx (oraclePx is the index funding is paid on, not the mark). `funding`
 // is the current hourly rate. No message carries a timestamp, so exchangeTime is null.
 import { Dec } from '../../core/decimal';
-import { arr, attempt, decimalString, exchangeText, fail, isObj, obj, str, type Obj } from '../feed-parse';
+import { decimalString, exchangeText } from '../feed-parse';
+import { arr, attempt, fail, isObj, obj, str, type Obj } from '../../schema';
 import type { FigureUpdates, ParseResult, StreamEvent } from '../feed-types';
 import { decimalPlaces } from '../price-step';
 import type { DecimalString, TierRow, TierTable } from '../types';
@@ -21,7 +22,7 @@ export const FUNDING_INTERVAL_HOURS = '1';
 const PLAIN = /^-?\d{1,20}(?:\.\d{1,20})?$/;
 
 function plainDecimal(v: unknown, where: string, range: 'positive' | 'non-negative' | 'any'): DecimalString {
-  if (typeof v !== 'string' || !PLAIN.test(v)) fail(`${where} is not a plain decimal string`);
+  if (typeof v !== 'string' || !PLAIN.test(v)) fail(where, 'is not a plain decimal string');
   return decimalString(v, where, range);
 }
 
@@ -31,13 +32,13 @@ const MAX_LEVERAGE = 200;
 function leverage(v: unknown, where: string): number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_LEVERAGE
     ? v
-    : fail(`${where} is not a leverage of 1–${MAX_LEVERAGE}`);
+    : fail(where, `is not a leverage of 1–${MAX_LEVERAGE}`);
 }
 
 /** A funding rate of 100 % per hour is not a rate but a broken field (the cap is 4 %/h). */
 function fundingRate(v: unknown, where: string): DecimalString {
   const rate = plainDecimal(v, where, 'any');
-  if (!new Dec(rate).abs().lessThan(1)) fail(`${where} is out of range`);
+  if (!new Dec(rate).abs().lessThan(1)) fail(where, 'is out of range');
   return rate;
 }
 
@@ -60,19 +61,19 @@ function assetOf(meta: Obj, coin: string): Asset {
     const entry = obj(item, `universe[${i}]`);
     if (str(entry.name, `universe[${i}].name`) === coin) found.push({ index: i, entry, maxLeverage: 0 });
   });
-  if (found.length === 0) fail('coin is not listed');
-  if (found.length > 1) fail('coin is listed twice');
+  if (found.length === 0) fail('coin', 'is not listed');
+  if (found.length > 1) fail('coin', 'is listed twice');
   const asset = found[0]!;
   const { entry } = asset;
-  if (entry.isDelisted !== undefined && typeof entry.isDelisted !== 'boolean') fail('isDelisted is not a boolean');
-  if (entry.isDelisted === true) fail('coin is delisted');
+  if (entry.isDelisted !== undefined && typeof entry.isDelisted !== 'boolean') fail('isDelisted', 'is not a boolean');
+  if (entry.isDelisted === true) fail('coin', 'is delisted');
   return { ...asset, maxLeverage: leverage(entry.maxLeverage, 'maxLeverage') };
 }
 
 /** lowerBound: a non-negative decimal string ("150000000.0"). */
 function rows(table: Obj, where: string, maxLeverage: number): TierRow[] {
   const tiers = arr(table.marginTiers, `${where}.marginTiers`);
-  if (tiers.length === 0) fail(`${where} has no tiers`);
+  if (tiers.length === 0) fail(where, 'has no tiers');
   const parsed = tiers.map((item, i) => {
     const tier = obj(item, `${where}.marginTiers[${i}]`);
     return {
@@ -80,14 +81,14 @@ function rows(table: Obj, where: string, maxLeverage: number): TierRow[] {
       lev: leverage(tier.maxLeverage, `${where}.marginTiers[${i}].maxLeverage`),
     };
   });
-  if (!new Dec(parsed[0]!.floor).isZero()) fail(`${where} does not start at 0`);
+  if (!new Dec(parsed[0]!.floor).isZero()) fail(where, 'does not start at 0');
   parsed.forEach((tier, i) => {
     const previous = parsed[i - 1];
     if (previous && !(new Dec(tier.floor).greaterThan(previous.floor) && tier.lev < previous.lev))
-      fail(`${where} tiers are not in order`);
+      fail('', `${where} tiers are not in order`);
   });
   // The coin's own maximum is the first tier's; a table that allows more belongs to another coin.
-  if (parsed[0]!.lev !== maxLeverage) fail(`${where} does not match the coin's maxLeverage`);
+  if (parsed[0]!.lev !== maxLeverage) fail(where, "does not match the coin's maxLeverage");
   return parsed.map((tier, i) => ({
     floor: tier.floor,
     cap: parsed[i + 1]?.floor ?? null,
@@ -108,13 +109,13 @@ function tiersOf(meta: Obj, asset: Asset): TierTable | undefined {
   const tables = arr(meta.marginTables, 'marginTables');
   const id = asset.entry.marginTableId;
   if (id === undefined) return undefined;
-  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 0) fail('marginTableId is not an id');
+  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 0) fail('marginTableId', 'is not an id');
   const matching = tables.filter((item, i) => {
     const pair = arr(item, `marginTables[${i}]`);
-    if (pair.length !== 2 || typeof pair[0] !== 'number') fail(`marginTables[${i}] is not an [id, table] pair`);
+    if (pair.length !== 2 || typeof pair[0] !== 'number') fail(`marginTables[${i}]`, 'is not an [id, table] pair');
     return pair[0] === id;
   });
-  if (matching.length > 1) fail('margin table is listed twice');
+  if (matching.length > 1) fail('', 'margin table is listed twice');
   const pair = matching[0] as unknown[] | undefined;
   if (pair === undefined) return undefined;
   return { basis: 'notional', rows: rows(obj(pair[1], 'margin table'), 'margin table', asset.maxLeverage) };
@@ -171,12 +172,12 @@ const withTiers = (figures: FigureUpdates, tiers: TierTable | undefined): ParseR
 export function parseMetaAndAssetCtxs(body: unknown, coin: string): ParseResult {
   const result = attempt(() => {
     const pair = arr(body, 'body');
-    if (pair.length !== 2) fail('body is not [meta, assetCtxs]');
+    if (pair.length !== 2) fail('body', 'is not [meta, assetCtxs]');
     const meta = obj(pair[0], 'meta');
     const ctxs = arr(pair[1], 'assetCtxs');
     const asset = assetOf(meta, coin);
     // Contexts are matched to the universe by position: a length mismatch would shift them.
-    if (ctxs.length !== arr(meta.universe, 'universe').length) fail('assetCtxs and universe differ in length');
+    if (ctxs.length !== arr(meta.universe, 'universe').length) fail('', 'assetCtxs and universe differ in length');
     const ctx = ctxFigures(obj(ctxs[asset.index], 'assetCtx'), 'assetCtx');
     const figures = { ...assetFigures(asset), ...ctx, ...tickFigures(asset, ctx.markPrice!.value) };
     return { figures, tiers: tiersOf(meta, asset) };
@@ -217,7 +218,7 @@ export function parseStreamMessage(message: unknown, coin: string): StreamEvent 
     case 'activeAssetCtx': {
       const result = attempt(() => {
         const data = obj(message.data, 'data');
-        if (data.coin !== coin) fail('data is for another coin');
+        if (data.coin !== coin) fail('data', 'is for another coin');
         return ctxFigures(obj(data.ctx, 'ctx'), 'ctx');
       });
       return result.ok ? { kind: 'figures', figures: result.value } : { kind: 'malformed', reason: result.reason };

@@ -1,17 +1,7 @@
 // Strict checks of Kraken's public market data (REST /0/public/Ticker and AssetPairs,
 // WebSocket v2 "ticker"), in the shapes the fixtures in fixtures/api/ document.
-import {
-  arr,
-  attempt,
-  decimalNumber,
-  decimalString,
-  exchangeText,
-  fail,
-  isObj,
-  obj,
-  rfc3339,
-  type Obj,
-} from '../feed-parse';
+import { decimalNumber, decimalString, exchangeText, rfc3339 } from '../feed-parse';
+import { arr, attempt, fail, isObj, obj, type Obj } from '../../schema';
 import type { FigureUpdates, ParseResult, StreamEvent } from '../feed-types';
 import { decimalPlaces, decimalsOf, priceStep, stepOfDecimals } from '../price-step';
 import type { DecimalString } from '../types';
@@ -44,11 +34,11 @@ function isNameOf(key: string, symbol: string): boolean {
 function onlyEntry(body: unknown, symbol: string): Obj {
   const root = obj(body, 'body');
   const errors = arr(root.error, 'error');
-  if (errors.length > 0) fail(`Kraken error ${exchangeText(errors[0])}`);
+  if (errors.length > 0) fail('', `Kraken error ${exchangeText(errors[0])}`);
   const entries = Object.entries(obj(root.result, 'result'));
-  if (entries.length !== 1) fail(`result has ${entries.length} pairs, expected 1`);
+  if (entries.length !== 1) fail('result', `has ${entries.length} pairs, expected 1`);
   const [key, entry] = entries[0]!;
-  if (!isNameOf(key, symbol)) fail('result is for another pair');
+  if (!isNameOf(key, symbol)) fail('result', 'is for another pair');
   return obj(entry, 'result entry');
 }
 
@@ -66,7 +56,7 @@ export function parseTicker(body: unknown, symbol: string): ParseResult {
 function level(v: unknown, where: string): number {
   return typeof v === 'number' && Number.isInteger(v) && v > 0 && v < 100_000
     ? v
-    : fail(`${where} is not a positive integer`);
+    : fail(where, 'is not a positive integer');
 }
 
 /**
@@ -79,18 +69,18 @@ function tickSize(entry: Obj): DecimalString | null {
   const decimals = entry.pair_decimals === undefined ? null : decimalPlaces(entry.pair_decimals, 'pair_decimals');
   if (entry.tick_size === undefined) return decimals === null ? null : stepOfDecimals(decimals);
   const tick = priceStep(entry.tick_size, 'tick_size');
-  if (decimals !== null && decimalsOf(tick) > decimals) fail('tick_size is finer than pair_decimals');
+  if (decimals !== null && decimalsOf(tick) > decimals) fail('tick_size', 'is finer than pair_decimals');
   return tick;
 }
 
 export function parseAssetPairs(body: unknown, symbol: string): ParseResult {
   const result = attempt((): FigureUpdates => {
     const entry = onlyEntry(body, symbol);
-    if (entry.altname !== restPair(symbol)) fail('altname is for another pair');
+    if (entry.altname !== restPair(symbol)) fail('altname', 'is for another pair');
     const leverage = arr(entry.leverage_buy, 'leverage_buy').map((v, i) => level(v, `leverage_buy[${i}]`));
     const marginCall = level(entry.margin_call, 'margin_call');
     const marginStop = level(entry.margin_stop, 'margin_stop');
-    if (marginStop >= marginCall) fail('margin_stop is not below margin_call');
+    if (marginStop >= marginCall) fail('margin_stop', 'is not below margin_call');
     const figures: FigureUpdates = {
       marginCallLevel: { value: decimalNumber(marginCall, 'margin_call', 'positive'), exchangeTime: null },
       liquidationLevel: { value: decimalNumber(marginStop, 'margin_stop', 'positive'), exchangeTime: null },
@@ -115,11 +105,11 @@ function tickerEvent(message: Obj, symbol: string): StreamEvent {
     return { kind: 'malformed', reason: 'ticker type is not snapshot/update' };
   const result = attempt((): FigureUpdates => {
     const data = arr(message.data, 'data');
-    if (data.length === 0) fail('data is empty');
+    if (data.length === 0) fail('data', 'is empty');
     let figures: FigureUpdates = {};
     for (const [i, item] of data.entries()) {
       const row = obj(item, `data[${i}]`);
-      if (row.symbol !== symbol) fail(`data[${i}] is for another symbol`);
+      if (row.symbol !== symbol) fail(`data[${i}]`, 'is for another symbol');
       // JSON numbers on this channel: converted through their shortest text (see numberText).
       const last = decimalNumber(row.last, `data[${i}].last`, 'positive');
       const time = row.timestamp === undefined ? null : rfc3339(row.timestamp, `data[${i}].timestamp`);

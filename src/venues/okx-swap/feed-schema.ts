@@ -4,7 +4,8 @@
 // Every REST answer is {"code":"0","msg":"","data":[…]}; any other code is OKX refusing the request.
 // Numbers and times are JSON strings ("65010.2", "1597026383085").
 import { Dec } from '../../core/decimal';
-import { arr, attempt, decimalString, exchangeText, fail, isObj, obj, str, type Obj } from '../feed-parse';
+import { decimalString, exchangeText } from '../feed-parse';
+import { arr, attempt, fail, isObj, obj, str, type Obj } from '../../schema';
 import type { FigureUpdate, FigureUpdates, ParseResult, StreamEvent } from '../feed-types';
 import { priceStep } from '../price-step';
 import type { DecimalString, TierRow, TierTable } from '../types';
@@ -25,30 +26,30 @@ export function instrumentParts(symbol: string): { base: string; quote: string; 
 function epochText(v: unknown, where: string): number {
   const text = str(v, where);
   const ms = /^\d{1,16}$/.test(text) ? Number(text) : Number.NaN;
-  return Number.isSafeInteger(ms) ? ms : fail(`${where} is not a time in ms`);
+  return Number.isSafeInteger(ms) ? ms : fail(where, 'is not a time in ms');
 }
 
 /** A funding rate of 100 % per interval is not a rate but a broken field. */
 function fundingRate(v: unknown, where: string): DecimalString {
   const rate = decimalString(v, where, 'any');
-  if (!new Dec(rate).abs().lessThan(1)) fail(`${where} is out of range`);
+  if (!new Dec(rate).abs().lessThan(1)) fail(where, 'is out of range');
   return rate;
 }
 
 /** `{ code: "0", data: [...] }` → the data rows; another code is OKX's refusal, passed on as the reason. */
 function dataRows(body: unknown): Obj[] {
   const root = obj(body, 'body');
-  if (root.code !== '0') fail(`OKX error ${exchangeText(root.code)}: ${exchangeText(root.msg)}`);
+  if (root.code !== '0') fail('', `OKX error ${exchangeText(root.code)}: ${exchangeText(root.msg)}`);
   return arr(root.data, 'data').map((row, i) => obj(row, `data[${i}]`));
 }
 
 /** The one row for the requested instrument (REST answers for a single instId). */
 function onlyRow(body: unknown, symbol: string): Obj {
   const rows = dataRows(body);
-  if (rows.length !== 1) fail(`data has ${rows.length} rows, expected 1`);
+  if (rows.length !== 1) fail('data', `has ${rows.length} rows, expected 1`);
   const row = rows[0]!;
-  if (row.instId !== symbol) fail('instId is not the one requested');
-  if (row.instType !== 'SWAP') fail('instType is not SWAP');
+  if (row.instId !== symbol) fail('instId', 'is not the one requested');
+  if (row.instType !== 'SWAP') fail('instType', 'is not SWAP');
   return row;
 }
 
@@ -73,7 +74,7 @@ function fundingFigures(row: Obj): FigureUpdates {
   const after = epochText(row.nextFundingTime, 'nextFundingTime');
   const gap = after - settles;
   if (gap <= 0 || gap % HOUR_MS !== 0 || gap / HOUR_MS > MAX_FUNDING_HOURS)
-    fail('nextFundingTime − fundingTime is not 1–24 whole hours');
+    fail('', 'nextFundingTime − fundingTime is not 1–24 whole hours');
   const at = (value: string): FigureUpdate => ({ value, exchangeTime: time });
   return {
     fundingRate: at(fundingRate(row.fundingRate, 'fundingRate')),
@@ -99,13 +100,13 @@ export function parseInstruments(body: unknown, symbol: string): ParseResult {
     attempt((): FigureUpdates => {
       const row = onlyRow(body, symbol);
       const { base, quote } = instrumentParts(symbol);
-      if (row.ctType !== 'linear') fail('ctType is not linear');
-      if (row.ctValCcy !== base) fail('ctValCcy is not the base asset');
-      if (row.settleCcy !== quote) fail('settleCcy is not the quote asset');
+      if (row.ctType !== 'linear') fail('ctType', 'is not linear');
+      if (row.ctValCcy !== base) fail('ctValCcy', 'is not the base asset');
+      if (row.settleCcy !== quote) fail('settleCcy', 'is not the quote asset');
       // ctMult scales ctVal; every USDT swap has 1, and a contract of another size must not pass unnoticed.
-      if (row.ctMult !== '1') fail('ctMult is not 1');
+      if (row.ctMult !== '1') fail('ctMult', 'is not 1');
       const lever = decimalString(row.lever, 'lever', 'positive');
-      if (new Dec(lever).lessThan(1)) fail('lever is below 1');
+      if (new Dec(lever).lessThan(1)) fail('lever', 'is below 1');
       const figures: FigureUpdates = {
         contractValue: { value: decimalString(row.ctVal, 'ctVal', 'positive'), exchangeTime: null },
         maxLeverage: { value: lever, exchangeTime: null },
@@ -131,12 +132,12 @@ interface RawTier {
 
 function rawTier(row: Obj, i: number, family: string): RawTier {
   const where = `data[${i}]`;
-  if (row.instFamily !== family) fail(`${where}.instFamily is not the one requested`);
+  if (row.instFamily !== family) fail(`${where}.instFamily`, 'is not the one requested');
   const tier = /^[1-9]\d{0,2}$/.test(str(row.tier, `${where}.tier`))
     ? Number(row.tier)
-    : fail(`${where}.tier is not a tier number`);
+    : fail(`${where}.tier`, 'is not a tier number');
   const mmr = decimalString(row.mmr, `${where}.mmr`, 'positive');
-  if (!new Dec(mmr).lessThan(1)) fail(`${where}.mmr is out of range`);
+  if (!new Dec(mmr).lessThan(1)) fail(`${where}.mmr`, 'is out of range');
   return {
     tier,
     minSz: new Dec(decimalString(row.minSz, `${where}.minSz`, 'non-negative')),
@@ -157,20 +158,20 @@ export function parsePositionTiers(body: unknown, symbol: string): ParseResult {
   const result = attempt((): TierTable => {
     const { family } = instrumentParts(symbol);
     const rows = dataRows(body);
-    if (rows.length === 0 || rows.length > MAX_TIERS) fail(`data has ${rows.length} tiers`);
+    if (rows.length === 0 || rows.length > MAX_TIERS) fail('data', `has ${rows.length} tiers`);
     const tiers = rows.map((row, i) => rawTier(row, i, family)).sort((a, b) => a.tier - b.tier);
     const out: TierRow[] = [];
     tiers.forEach((t, i) => {
       const previous = tiers[i - 1];
-      if (t.tier !== i + 1) fail('tiers are not numbered 1, 2, 3, …');
-      if (!t.maxSz.greaterThan(t.minSz)) fail(`tier ${t.tier}: maxSz is not above minSz`);
+      if (t.tier !== i + 1) fail('tiers', 'are not numbered 1, 2, 3, …');
+      if (!t.maxSz.greaterThan(t.minSz)) fail('', `tier ${t.tier}: maxSz is not above minSz`);
       if (previous === undefined) {
-        if (!t.minSz.isZero()) fail('tier 1 does not start at 0');
+        if (!t.minSz.isZero()) fail('', 'tier 1 does not start at 0');
       } else {
         const gap = t.minSz.minus(previous.maxSz);
-        if (gap.isNegative() || gap.greaterThan(1)) fail(`tier ${t.tier} does not follow tier ${previous.tier}`);
-        if (new Dec(t.mmr).lessThan(previous.mmr)) fail(`tier ${t.tier}: mmr falls`);
-        if (new Dec(t.maxLever).greaterThan(previous.maxLever)) fail(`tier ${t.tier}: maxLever rises`);
+        if (gap.isNegative() || gap.greaterThan(1)) fail('', `tier ${t.tier} does not follow tier ${previous.tier}`);
+        if (new Dec(t.mmr).lessThan(previous.mmr)) fail('', `tier ${t.tier}: mmr falls`);
+        if (new Dec(t.maxLever).greaterThan(previous.maxLever)) fail('', `tier ${t.tier}: maxLever rises`);
       }
       out.push({
         floor: previous === undefined ? '0' : previous.maxSz.toFixed(),
@@ -204,12 +205,12 @@ export function parseStreamMessage(message: unknown, symbol: string): StreamEven
   }
   const result = attempt((): FigureUpdates => {
     const arg = obj(message.arg, 'arg');
-    if (arg.instId !== symbol) fail('arg.instId is not the subscribed instrument');
+    if (arg.instId !== symbol) fail('arg.instId', 'is not the subscribed instrument');
     const rows = arr(message.data, 'data').map((row, i) => obj(row, `data[${i}]`));
-    if (rows.length === 0) fail('data is empty');
+    if (rows.length === 0) fail('data', 'is empty');
     for (const row of rows) {
-      if (row.instId !== symbol) fail('data is for another instrument');
-      if (row.instType !== 'SWAP') fail('instType is not SWAP');
+      if (row.instId !== symbol) fail('data', 'is for another instrument');
+      if (row.instType !== 'SWAP') fail('instType', 'is not SWAP');
     }
     // Several rows are several updates in order: every one must be valid, the last one counts.
     const read =
@@ -217,7 +218,7 @@ export function parseStreamMessage(message: unknown, symbol: string): StreamEven
         ? markFigures
         : arg.channel === 'funding-rate'
           ? fundingFigures
-          : fail('unknown channel');
+          : fail('', 'unknown channel');
     return rows.map(read).at(-1)!;
   });
   return result.ok ? { kind: 'figures', figures: result.value } : { kind: 'malformed', reason: result.reason };
