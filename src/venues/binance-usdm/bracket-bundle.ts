@@ -4,20 +4,12 @@
 // `symbols` maps a symbol to its table's index. A row is [floor, cap, MMR, cum, max leverage] as
 // decimal text. scripts/update-binance-brackets.mjs writes it from a saved answer of the endpoint;
 // facts.ts expands it into the venue facts, where the usual facts checks apply to every table.
+import { array, check, fail, literal, number, object, record, string, type Infer, type Schema } from '../../schema';
 import type { BracketBook } from './brackets';
 
 export const BUNDLE_FORMAT = 1;
 
 export type BundleRow = [floor: string, cap: string, rate: string, amount: string, maxLeverage: string];
-
-export interface BracketBundle {
-  format: typeof BUNDLE_FORMAT;
-  /** The day the figures were read (YYYY-MM-DD). */
-  asOf: string;
-  source: string;
-  tables: BundleRow[][];
-  symbols: Record<string, number>;
-}
 
 /** A tier in facts.json's shape (src/venues/facts.ts TIER_KEYS). */
 export interface FactsTier {
@@ -54,11 +46,27 @@ export function encodeBrackets(book: BracketBook, asOf: string, source: string):
   return { format: BUNDLE_FORMAT, asOf, source, tables, symbols };
 }
 
-function bad(why: string): never {
-  throw new Error(`binance-usdm brackets bundle: ${why}`);
-}
-
 const DECIMAL = /^\d{1,20}(\.\d{1,20})?$/;
+const MAX_ENTRIES = 10_000;
+
+const row: Schema<BundleRow> = (v, path) =>
+  Array.isArray(v) && v.length === 5 && v.every((cell) => typeof cell === 'string' && DECIMAL.test(cell))
+    ? (v as BundleRow)
+    : fail(path, 'is not five decimal strings');
+
+const bracketBundle = object({
+  format: literal(BUNDLE_FORMAT),
+  /** The day the figures were read (YYYY-MM-DD). */
+  asOf: string({ pattern: /^\d{4}-\d{2}-\d{2}$/, reason: 'is not a YYYY-MM-DD date' }),
+  source: string({ min: 10, reason: 'must say where the figures come from' }),
+  tables: array(array(row, { min: 1, max: MAX_ENTRIES }), { max: MAX_ENTRIES }),
+  symbols: record(
+    string({ pattern: /^[A-Z0-9]{2,30}(?:_\d{6})?$/, reason: 'is not a futures symbol' }),
+    number({ integer: true, min: 0 }),
+    { max: MAX_ENTRIES },
+  ),
+});
+export type BracketBundle = Infer<typeof bracketBundle>;
 
 /**
  * brackets.json → symbol → { maxLeverage, tiers } for the venue facts. Structure only: figures
@@ -70,37 +78,27 @@ export function decodeBrackets(raw: unknown): {
   source: string;
   symbols: Record<string, { maxLeverage: string; tiers: FactsTier[] }>;
 } {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) bad('not an object');
-  const bundle = raw as Partial<BracketBundle>;
-  if (bundle.format !== BUNDLE_FORMAT) bad(`format is not ${BUNDLE_FORMAT}`);
-  if (typeof bundle.asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(bundle.asOf)) bad('asOf is not a YYYY-MM-DD date');
-  if (typeof bundle.source !== 'string' || bundle.source.length < 10)
-    bad('source must say where the figures come from');
-  if (!Array.isArray(bundle.tables) || typeof bundle.symbols !== 'object' || bundle.symbols === null)
-    bad('tables or symbols missing');
-  const tables = bundle.tables.map((table, t) => {
-    if (!Array.isArray(table) || table.length === 0) bad(`tables[${t}] is not a non-empty array`);
-    return table.map((row, r): FactsTier => {
-      if (
-        !Array.isArray(row) ||
-        row.length !== 5 ||
-        !row.every((cell) => typeof cell === 'string' && DECIMAL.test(cell))
-      )
-        bad(`tables[${t}][${r}] is not five decimal strings`);
-      const [notionalFloor, notionalCap, maintenanceMarginRate, maintenanceAmount, maxLeverage] = row as BundleRow;
-      return { notionalFloor, notionalCap, maintenanceMarginRate, maintenanceAmount, maxLeverage };
-    });
-  });
+  const checked = check(bracketBundle, raw);
+  if (!checked.ok) throw new Error(`binance-usdm brackets bundle: ${checked.path || 'bundle'} ${checked.reason}`);
+  const bundle = checked.value;
+  const tables = bundle.tables.map((table) =>
+    table.map(([notionalFloor, notionalCap, maintenanceMarginRate, maintenanceAmount, maxLeverage]): FactsTier => ({
+      notionalFloor,
+      notionalCap,
+      maintenanceMarginRate,
+      maintenanceAmount,
+      maxLeverage,
+    })),
+  );
   const used = new Set<number>();
   const symbols: Record<string, { maxLeverage: string; tiers: FactsTier[] }> = {};
   for (const [symbol, index] of Object.entries(bundle.symbols)) {
-    if (!/^[A-Z0-9]{2,30}(?:_\d{6})?$/.test(symbol)) bad(`symbol ${symbol} is not a futures symbol`);
-    const table = typeof index === 'number' && Number.isInteger(index) ? tables[index] : undefined;
-    if (table === undefined) bad(`symbols.${symbol} points to no table`);
-    used.add(index);
+    const table = tables[index!];
+    if (table === undefined) throw new Error(`binance-usdm brackets bundle: symbols.${symbol} points to no table`);
+    used.add(index!);
     // The first bracket allows the highest leverage of the symbol.
-    symbols[symbol] = { maxLeverage: table[0]!.maxLeverage, tiers: table.map((row) => ({ ...row })) };
+    symbols[symbol] = { maxLeverage: table[0]!.maxLeverage, tiers: table.map((r) => ({ ...r })) };
   }
-  if (used.size !== tables.length) bad('a table is used by no symbol');
+  if (used.size !== tables.length) throw new Error('binance-usdm brackets bundle: a table is used by no symbol');
   return { asOf: bundle.asOf, source: bundle.source, symbols };
 }
