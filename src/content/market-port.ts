@@ -5,7 +5,7 @@
 // quotes (marked as updating; the mark ages into "stale" on its own). If the extension itself
 // went away (runtime.id gone), we report that instead.
 import { MARKET_PORT, type CsToBg, type QuotesMessage } from '../messaging/messages';
-import { parseBgToCs } from '../messaging/validate-bg-to-cs';
+import { checkBgToCs } from '../messaging/validate-bg-to-cs';
 import type { ExtApi, PortLike } from './ext-api';
 
 export const RECONNECT_FIRST_MS = 250;
@@ -35,11 +35,18 @@ export function openMarketPort({ ext, signal, onQuotes, onInvalidated, onConnect
   const invalidated = (): boolean => ext.runtimeId() === undefined;
 
   const onMessage = (raw: unknown): void => {
-    const message = parseBgToCs(raw);
-    if (message === null) {
-      console.debug('[margin-preflight] dropped an invalid message from the background');
+    const checked = checkBgToCs(raw);
+    if (!checked.ok) {
+      // Which field failed, never the payload (the reason names the path and the rule).
+      console.debug(
+        `[margin-preflight] dropped an invalid message from the background: ${checked.path} ${checked.reason}`.slice(
+          0,
+          300,
+        ),
+      );
       return;
     }
+    const message = checked.value;
     delay = RECONNECT_FIRST_MS; // data flows: the connection is healthy again
     onQuotes(message);
   };

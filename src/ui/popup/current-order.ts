@@ -5,6 +5,7 @@ import type { CurrentOrder, PopupToBg } from '../../messaging/messages';
 import { isMarketSnapshot, isOrderForm } from '../../messaging/validate-cs-to-bg';
 import { SYMBOL } from '../../messaging/messages';
 import { isVenue } from './scenario';
+import { isObj } from '../../schema';
 
 /** The parts of the extension API this needs (webextension-polyfill's browser, or a fake in tests). */
 export interface PopupApi {
@@ -15,8 +16,6 @@ export interface PopupApi {
 /** The order without the overlay's quotes: the popup computes the same ones from form and snapshot (unchecked, unused). */
 export type TabOrder = Omit<CurrentOrder, 'sides'>;
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The background's answer → the order, or null for no order or anything malformed. */
 export function parseCurrentOrder(answer: unknown): TabOrder | null {

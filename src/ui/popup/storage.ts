@@ -5,6 +5,7 @@
 import type { VenueId } from '../../core/types';
 import { VENUES } from '../../core/types';
 import { isVenue, type PositionRow, type Scenario } from './scenario';
+import { isObj } from '../../schema';
 
 export const CALCULATOR_KEY = 'calculator';
 export const CALCULATOR_VERSION = 1;
@@ -23,7 +24,6 @@ export interface StoredCalculator {
 export const EMPTY_CALCULATOR: StoredCalculator = { version: CALCULATOR_VERSION, lastVenue: null, venues: {} };
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_TEXT;
 const oneOf = <T extends string>(v: unknown, options: readonly T[]): v is T =>
   typeof v === 'string' && (options as readonly string[]).includes(v);
