@@ -19,8 +19,9 @@ import {
   type FormatOptions,
 } from './format';
 import { baseAsset, quoteCurrency } from './units';
+import { positionLine } from './position-line';
 import { sideTitle } from './view-text';
-import type { ChartView, MarketInfo, PositionLine, Risk, SideColumn, SideQuote, FigureRow } from './view-types';
+import type { ChartView, MarketInfo, Risk, SideColumn, SideQuote, FigureRow } from './view-types';
 
 const LABEL_KEYS: Record<(typeof FIGURES)[number], MessageKey> = {
   liquidationPrice: 'figure_liquidationPrice',
@@ -208,36 +209,6 @@ export function column(
     position: positionLine(quote, { base: baseAsset(form.venue, form.symbol), quote: ccy }, f),
   };
 }
-
-/**
- * "After this order: long 1.5 @ 20,333.3 USDT · realised P/L −12.40 USDT after fees": the position the order
- * leaves in its own market (src/core/position-quote.ts), never the order on its own.
- */
-export function positionLine(
-  quote: Pick<WireQuote, 'position'>,
-  units: { base: string; quote: string },
-  f: Formats,
-): PositionLine | null {
-  const ccy = units.quote;
-  const p = quote.position;
-  if (p === undefined) return null;
-  const parts: string[] = [];
-  if (p.after === null) parts.push(t('overlay_positionClosed'));
-  else
-    parts.push(
-      t('overlay_positionAfter', [
-        sideWord(p.after.side),
-        `${p.after.quantity} ${units.base}`,
-        `${formatPrice(p.after.entryPrice, f.price) ?? p.after.entryPrice} ${ccy}`,
-      ]),
-    );
-  if (p.change !== 'add')
-    parts.push(t('overlay_positionRealised', [`${formatMoney(p.realisedPnlNet, f.other) ?? p.realisedPnlNet} ${ccy}`]));
-  if (p.hedge) parts.push(t('overlay_positionHedge'));
-  return { change: p.change, text: parts.join(' · ') };
-}
-
-const sideWord = (side: Side): string => t(side === 'long' ? 'overlay_positionLong' : 'overlay_positionShort');
 
 /** "Long / Buy: Liquidation price 58,850.5 USDT, Distance to liquidation 9.46 %" per column. */
 export function announcement(columns: SideColumn[]): string {

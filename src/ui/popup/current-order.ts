@@ -16,7 +16,6 @@ export interface PopupApi {
 /** The order without the overlay's quotes: the popup computes the same ones from form and snapshot (unchecked, unused). */
 export type TabOrder = Omit<CurrentOrder, 'sides'>;
 
-
 /** The background's answer → the order, or null for no order or anything malformed. */
 export function parseCurrentOrder(answer: unknown): TabOrder | null {
   if (!isObj(answer) || answer.type !== 'bg→popup:current-order' || !isObj(answer.order)) return null;

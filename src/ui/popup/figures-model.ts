@@ -2,25 +2,19 @@
 // above them. Pure, so the texts and the raw values (data-value, compared with the engine's) are
 // unit-tested without a DOM. Every number carries its unit; prices use the venue's tick precision.
 import type { QuoteJson } from '../../core/serialize';
-import type { VenueId } from '../../core/types';
 import { chartFromQuote } from '../chart/from-quote';
 import type { ChartMarker } from '../chart/geometry';
-import {
-  decimalsOfTick,
-  formatFraction,
-  formatMoney,
-  formatPercentValue,
-  formatPrice,
-  formatRatio,
-  toDecimal,
-} from '../overlay/format';
+import { decimalsOfTick } from '../overlay/format';
 import type { QuotePlan } from '../../venues/quote-input';
 import { baseAsset } from '../overlay/units';
-import { positionLine } from '../overlay/view-columns';
+import { positionLine } from '../overlay/position-line';
 import type { ScenarioOutcome } from './engine';
 import type { PageOrigin, Scenario } from './scenario';
 import { currencyOf, ownSnapshot } from './scenario';
-import { t, type MessageKey } from '../i18n';
+import { t } from '../i18n';
+import { fieldOf, formatters, label, LABELS, nullText, valueText, type Formatters } from './figure-text';
+
+export { formatters, type Formatters };
 
 export interface FigureLine {
   key: string;
@@ -53,112 +47,6 @@ export interface FiguresView {
   /** One sentence of the key figures, for the aria-live region. */
   announcement: string;
   format: Formatters;
-}
-
-export interface Formatters {
-  price(v: string): string;
-  money(v: string): string;
-  /** A plain decimal in the locale, as many places as it has (sizes, leverage). */
-  plain(v: string): string;
-}
-
-/** Spot-margin venues have a margin call before liquidation; perpetuals do not. */
-const HAS_MARGIN_CALL: ReadonlySet<VenueId> = new Set(['kraken-margin', 'binance-margin']);
-const BALANCE_FIGURES: ReadonlySet<string> = new Set([
-  'liquidationPrice',
-  'liquidationDistance',
-  'marginCallPrice',
-  'marginLevel',
-]);
-
-export function formatters(locale: string, tick: string | null): Formatters {
-  const decimals = decimalsOfTick(tick);
-  return {
-    price: (v) => formatPrice(v, decimals === undefined ? { locale } : { locale, decimals }) ?? v,
-    money: (v) => formatMoney(v, { locale }) ?? v,
-    plain: (v) => {
-      const places = v.split('.')[1]?.length ?? 0;
-      return formatMoney(v, { locale, decimals: places }) ?? v;
-    },
-  };
-}
-
-const LABELS: Array<[string, MessageKey]> = [
-  ['liquidationPrice', 'figure_liquidationPrice'],
-  ['liquidationDistance', 'figure_liquidationDistance'],
-  ['marginCallPrice', 'figure_marginCallPrice'],
-  ['marginLevel', 'figure_marginLevel'],
-  ['notional', 'figure_notional'],
-  ['initialMargin', 'figure_initialMargin'],
-  ['maintenanceMargin', 'figure_maintenanceMargin'],
-  ['fees.open', 'figure_openingFee'],
-  ['fees.close', 'figure_closingFee'],
-  ['carry.total', 'figure_carry'],
-  ['breakEvenPrice', 'figure_breakEvenPrice'],
-  ['pnl.atStop', 'figure_pnlAtStop'],
-  ['pnl.atTakeProfit', 'figure_pnlAtTakeProfit'],
-];
-const CARRY_KEYS: Record<string, MessageKey> = {
-  funding: 'figure_funding',
-  interest: 'figure_interest',
-  rollover: 'figure_rollover',
-};
-
-function fieldOf(quote: QuoteJson, path: string): string | null {
-  const [head = '', tail] = path.split('.');
-  const value: unknown = (quote as unknown as Record<string, unknown>)[head];
-  const inner =
-    tail === undefined
-      ? value
-      : typeof value === 'object' && value !== null
-        ? (value as Record<string, unknown>)[tail]
-        : undefined;
-  return typeof inner === 'string' ? inner : null;
-}
-
-function valueText(key: string, value: string, quote: QuoteJson, ccy: string, f: Formatters, locale: string): string {
-  switch (key) {
-    case 'liquidationPrice':
-    case 'marginCallPrice':
-    case 'breakEvenPrice':
-      return `${f.price(value)} ${ccy}`;
-    case 'pnl.atStop':
-    case 'pnl.atTakeProfit':
-      return `${value.startsWith('-') ? '' : '+'}${f.money(value)} ${ccy}`;
-    case 'liquidationDistance':
-      return formatFraction(value, { locale }) ?? value;
-    case 'marginLevel': {
-      if (quote.marginLevelUnit === 'ratio') return t('figure_ratio', [formatRatio(value, { locale }) ?? value]);
-      const dec = toDecimal(value);
-      return dec === undefined ? value : formatPercentValue(dec, { locale });
-    }
-    case 'carry.total': {
-      const text = `${f.money(value)} ${ccy}`;
-      return value.startsWith('-') ? t('figure_received', [text]) : text;
-    }
-    default:
-      return `${f.money(value)} ${ccy}`;
-  }
-}
-
-function nullText(key: string, quote: QuoteJson, needsBalance: boolean, positionsUnknown: boolean): string {
-  if (positionsUnknown && BALANCE_FIGURES.has(key)) return t('figure_positionsUnknown');
-  const balanceUnknown = needsBalance || quote.warnings.some((w) => w.code === 'CROSS_BALANCE_UNKNOWN');
-  if (balanceUnknown && BALANCE_FIGURES.has(key)) return t('figure_enterBalance');
-  if (key === 'marginCallPrice') {
-    return HAS_MARGIN_CALL.has(quote.venue) ? t('figure_noMarginCallPrice') : t('figure_noMarginCallAtVenue');
-  }
-  return t('common_none');
-}
-
-function label(key: string, msg: MessageKey, quote: QuoteJson, locale: string): string {
-  if (key !== 'carry.total') return t(msg);
-  const kindKey = CARRY_KEYS[quote.carry.kind] ?? 'figure_carry';
-  const hours = t('unit_hours', [
-    formatMoney(quote.carry.hours, { locale, decimals: Math.min(2, quote.carry.hours.split('.')[1]?.length ?? 0) }) ??
-      quote.carry.hours,
-  ]);
-  return t('figure_carryOver', [t(kindKey), hours]);
 }
 
 /** The chart of the scenario: the shared model of src/ui/chart/from-quote.ts (carry over the holding time in the line). */
