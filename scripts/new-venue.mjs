@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // `npm run new-venue -- <venue-id>`: scaffolds every file a venue needs, named by its id (one name
-// per venue), and writes its registry lines: the id into VENUES (src/core/types.ts) and its model
-// into MODELS (src/core/quote.ts), and its form rules into RULES (src/venues/form-schema.ts). The stubs compile and run harmlessly (the reader matches a
-// placeholder host, the model throws, the mock serves nothing), and the test stubs FAIL until
-// filled in, each saying what to fill. What stays by hand, on purpose (security review): the page
-// and API origins in manifest/base.json, API_ALLOWLIST, EXCHANGE_ORIGINS and e2e/mock/hosts.ts —
-// tests/venues/origins.test.ts lists exactly what each must gain once about.json and feed.ts name
-// the real hosts.
+// per venue), and writes the lines keyed by venue: the id into VENUES (src/core/types.ts), its model
+// into MODELS (src/core/quote.ts), its form rules into RULES (src/venues/form-schema.ts) and its
+// (empty) symbol list into CASES (tests/background/mock-feed-agreement.test.ts). The stubs compile
+// and run harmlessly (the reader matches a placeholder host and counts its one placeholder selector
+// key, the model throws, the mock serves nothing), and the test stubs — reader.test.ts, feed.test.ts
+// and the fixture states in states.ts — FAIL until filled in, each saying what to fill. What stays by
+// hand, on purpose (security review): the page and API origins in manifest/base.json, API_ALLOWLIST,
+// EXCHANGE_ORIGINS and e2e/mock/hosts.ts — tests/venues/origins.test.ts lists exactly what each must
+// gain once about.json and feed.ts name the real hosts.
 //
 //   npm run new-venue -- foo-perp               scaffold in this repository
 //   node scripts/new-venue.mjs foo-perp --root <dir>   scaffold under <dir> (the unit test uses a temp copy)
@@ -33,6 +35,7 @@ function names(id) {
 }
 
 const TODO = 'TODO(new-venue)';
+const FEED_CASES = 'tests/background/mock-feed-agreement.test.ts';
 
 function templates(n) {
   const { id, pascal, constant, model, label, pageHost, apiHost, streamHost } = n;
@@ -72,24 +75,39 @@ function templates(n) {
     [`src/venues/${id}/fixtures/api/mark.json`]: placeholderAnswer('mark'),
     [`src/venues/${id}/fixtures/api/facts.json`]: placeholderAnswer('facts'),
     [`src/venues/${id}/selectors.ts`]: `// ${label} order form, as data. ${TODO}: one entry per key the reader needs, each with the
-// strategies that find it and \`expected\`, its match count on the fixture page in its example state.
+// strategies that find it and \`expected\`: its match count on the fixture page in every state
+// tests/venues/${id}/states.ts puts it in, \`example\` as loaded (0 where the element must be absent).
 import type { SelectorTable } from '../dom/query';
 
-export type ${pascal}Key = never;
+/** The fixture page's states besides \`example\`, each key counted in each (tests/venues/${id}/states.ts). ${TODO}: the page's real states (market tab, logged out, …). */
+export type ${pascal}State = 'market';
 
-export const ${constant}_SELECTORS: SelectorTable<${pascal}Key> = {};
+export const ${constant}_SELECTORS = {
+  /** ${TODO}: a placeholder (the button on the fixture stub); the reader's real keys replace it. */
+  submit: {
+    expected: { example: 1, market: 1 },
+    strategies: [{ by: 'role', role: 'button', name: ['Place order'] }],
+  },
+} satisfies SelectorTable<string, ${pascal}State>;
 `,
     [`src/venues/${id}/reader.ts`]: `// ${label} page reader (content side: imports no background code). ${TODO}: read the order form
-// with ${constant}_SELECTORS (see kraken-margin/reader.ts); until then every page is "form not recognised".
+// with ${constant}_SELECTORS (see kraken-margin/reader.ts); until then every page is "form not recognised"
+// (its selector counts are real, for tests/venues/selector-counts.test.ts).
+import { findAll } from '../dom/query';
 import type { VenueReader } from '../readers';
 import { ${constant}_SELECTORS } from './selectors';
 
 const PAGE_HOST = '${pageHost}';
+const NOT_WRITTEN = '${TODO}: read the order form in src/venues/${id}/reader.ts';
 
 export const reader: VenueReader = {
   venue: '${id}',
   matchesUrl: (url) => url.hostname === PAGE_HOST && url.pathname.startsWith('/trade/'),
-  read: () => ({ status: 'unrecognised', missing: Object.keys(${constant}_SELECTORS).concat('${TODO}'), matched: {} }),
+  read: (doc) => ({
+    status: 'unrecognised',
+    missing: [NOT_WRITTEN],
+    matched: Object.fromEntries(Object.entries(${constant}_SELECTORS).map(([key, spec]) => [key, findAll(doc, spec).length])),
+  }),
   formRoot: () => null,
   submitButtons: () => [],
   sideOfSubmit: () => null,
@@ -146,7 +164,10 @@ export function ${model}(_input: QuoteInput, _facts: VenueFacts | undefined): Mo
     <title>${label} (fixture)</title>
   </head>
   <body>
-    <main></main>
+    <main>
+      <!-- ${TODO}: a placeholder for selectors.ts "submit"; the real form replaces it. -->
+      <button type="button">Place order</button>
+    </main>
   </body>
 </html>
 `,
@@ -184,6 +205,28 @@ export class ${pascal}Page {
     return this;
   }
 }
+`,
+    [`tests/venues/${id}/states.ts`]: `// ${label}'s fixture page (e2e/fixtures/pages/${id}.html) in the states its selector counts name.
+// ${TODO}: each state of ${pascal}State put by editing the loaded page as the trader or the site would;
+// export REDEPLOY too if the page carries hashed classes (see hyperliquid/states.ts, and add the venue
+// to the list at the end of tests/venues/readers.test.ts).
+import { ${constant}_SELECTORS, type ${pascal}State } from '../../../src/venues/${id}/selectors';
+import { AS_LOADED, type FixtureStates } from '../fixture-states';
+
+export const SELECTORS = ${constant}_SELECTORS;
+
+export const STATES: FixtureStates<${pascal}State> = {
+  /** ${TODO}: the example order as the fixture page loads. */
+  example: AS_LOADED,
+  /** Market tab. Fails until filled in (not skipped: a scaffolded venue is not done). */
+  market: {
+    put: () => {
+      throw new Error(
+        '${TODO}: put the ${id} fixture page in its Market state in tests/venues/${id}/states.ts (or replace the state)',
+      );
+    },
+  },
+};
 `,
     [`tests/venues/${id}/reader.test.ts`]: `// ${label} reader on its fixture page. Fails until filled in (not skipped: a scaffolded venue is not done).
 import { describe, expect, it } from 'vitest';
@@ -254,6 +297,19 @@ function addToFormRules(text, id) {
   return text.slice(0, end) + '\n' + entry + text.slice(end);
 }
 
+/** CASES in tests/background/mock-feed-agreement.test.ts gains the venue: no symbols, as its mock lists none yet. */
+function addToFeedCases(text, id) {
+  const m = /const CASES: Readonly<Record<VenueId, [^\n]*\{([\s\S]*?)\n\};/.exec(text);
+  if (m === null)
+    throw new Error(
+      'tests/background/mock-feed-agreement.test.ts: const CASES: Readonly<Record<VenueId, ...>> = {...} not found',
+    );
+  const key = /^[a-z][a-z0-9]*$/.test(id) ? id : `'${id}'`;
+  const entry = `  // ${TODO}: every symbol e2e/mock/venues/${id}.ts lists, with the tick size the feed reads from the mock.\n  ${key}: [],`;
+  const end = m.index + m[0].length - '\n};'.length;
+  return text.slice(0, end) + '\n' + entry + text.slice(end);
+}
+
 async function format(file, text) {
   if (!/\.(ts|tsx|mjs|js)$/.test(file)) return text;
   const options = (await prettier.resolveConfig(path.join(REPO, 'package.json'))) ?? {};
@@ -266,6 +322,7 @@ export async function scaffold(id, root = REPO) {
   const types = readFileSync(path.join(root, 'src/core/types.ts'), 'utf8');
   const quote = readFileSync(path.join(root, 'src/core/quote.ts'), 'utf8');
   const formSchema = readFileSync(path.join(root, 'src/venues/form-schema.ts'), 'utf8');
+  const feedCases = readFileSync(path.join(root, FEED_CASES), 'utf8');
   const n = names(id);
   const files = templates(n);
   const taken = Object.keys(files).filter((file) => existsSync(path.join(root, file)));
@@ -278,6 +335,7 @@ export async function scaffold(id, root = REPO) {
     'src/core/types.ts': await format('types.ts', addToVenues(types, id)),
     'src/core/quote.ts': await format('quote.ts', addToModels(quote, id, n.model)),
     'src/venues/form-schema.ts': await format('form-schema.ts', addToFormRules(formSchema, id)),
+    [FEED_CASES]: await format(FEED_CASES, addToFeedCases(feedCases, id)),
   };
   const created = {};
   for (const [file, text] of Object.entries(files)) created[file] = await format(file, text);
@@ -297,6 +355,8 @@ const HAND_EDITS = [
   'src/background/messaging/classify-sender.ts EXCHANGE_ORIGINS',
   'e2e/mock/hosts.ts PAGE_HOSTS / API_HOSTS',
   'README.md: the venue table row (the about.json "name")',
+  'tests/venues/readers.test.ts: the list of venues with hashed classes, if states.ts exports REDEPLOY',
+  'e2e/tests/*.spec.ts: specs importing e2e/harness/<id>-page.ts (tests/venues/venue-folders.test.ts lists the kinds)',
 ];
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
@@ -312,12 +372,14 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
     const { created, edited } = await scaffold(ids[0], root);
     console.log(`new-venue: created ${created.length} files:`);
     for (const file of created) console.log(`  + ${file}`);
-    console.log(`new-venue: registry lines written in ${edited.join(', ')}`);
+    console.log(`new-venue: lines keyed by venue written in ${edited.join(', ')}`);
     console.log(
       'new-venue: by hand, once the real hosts are known (tests/venues/origins.test.ts lists what is missing):',
     );
     for (const what of HAND_EDITS) console.log(`  - ${what}`);
-    console.log(`new-venue: then make tests/venues/${ids[0]}/*.test.ts pass (they fail until filled in).`);
+    console.log(
+      `new-venue: then make tests/venues/${ids[0]}/ (its tests and states.ts) and the suites over all venues in tests/venues/ pass (they fail until filled in).`,
+    );
   } catch (error) {
     console.error(`new-venue: ${error instanceof Error ? error.message : error}`);
     process.exit(1);

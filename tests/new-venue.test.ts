@@ -1,5 +1,5 @@
 // `npm run new-venue -- <id>` (scripts/new-venue.mjs), run with --root into a temporary folder that
-// holds copies of the three files it edits: the files it creates, the registry lines it writes,
+// holds copies of the four files it edits: the files it creates, the registry lines it writes,
 // the ids it refuses — and nothing written into the repository.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -10,7 +10,12 @@ import { parseVenueFacts } from '../src/venues/facts';
 
 const ROOT = join(import.meta.dirname, '..');
 const SCRIPT = join(ROOT, 'scripts', 'new-venue.mjs');
-const EDITED = ['src/core/types.ts', 'src/core/quote.ts', 'src/venues/form-schema.ts'];
+const EDITED = [
+  'src/core/types.ts',
+  'src/core/quote.ts',
+  'src/venues/form-schema.ts',
+  'tests/background/mock-feed-agreement.test.ts',
+];
 const created = (id: string) => [
   `src/venues/${id}/about.json`,
   `src/venues/${id}/facts.json`,
@@ -24,6 +29,7 @@ const created = (id: string) => [
   `e2e/fixtures/pages/${id}.html`,
   `e2e/mock/venues/${id}.ts`,
   `e2e/harness/${id}-page.ts`,
+  `tests/venues/${id}/states.ts`,
   `tests/venues/${id}/reader.test.ts`,
   `tests/venues/${id}/feed.test.ts`,
 ];
@@ -55,7 +61,7 @@ describe('npm run new-venue', { timeout: 30_000 }, () => {
     expect(read('e2e/harness/foo-perp-page.ts')).toContain('export class FooPerpPage');
   });
 
-  it('writes the registry lines: VENUES, MODELS (with its import) and the form rules', () => {
+  it('writes the lines keyed by venue: VENUES, MODELS (with its import), the form rules and the mock-feed CASES', () => {
     const types = read('src/core/types.ts');
     const venues = /export const VENUES = \[([\s\S]*?)\] as const;/.exec(types)![1]!;
     expect(venues.match(/'[a-z0-9-]+'|\b[a-z0-9]+\b/g)!.at(-1)).toBe("'foo-perp'");
@@ -72,6 +78,35 @@ describe('npm run new-venue', { timeout: 30_000 }, () => {
 
     const rules = read('src/venues/form-schema.ts');
     expect(rules).toMatch(/\n {2}'foo-perp': \{ \.\.\.PERP, units: \['base', 'quote'\], account: false \},\n\};/);
+
+    // No symbols: the mock module lists none until it is written (then the CASES test counts them).
+    const cases = read('tests/background/mock-feed-agreement.test.ts');
+    expect(cases).toMatch(
+      /\n {2}\/\/ TODO\(new-venue\): every symbol e2e\/mock\/venues\/foo-perp\.ts lists[^\n]*\n {2}'foo-perp': \[\],\n\};/,
+    );
+    expect(cases.replace(/\n {2}\/\/ TODO\(new-venue\)[^\n]*\n {2}'foo-perp': \[\],/, '')).toBe(
+      original['tests/background/mock-feed-agreement.test.ts'],
+    );
+  });
+
+  it('writes selectors.ts in the per-state layout and states.ts for the selector-count suites', () => {
+    const selectors = read('src/venues/foo-perp/selectors.ts');
+    expect(selectors).toContain("export type FooPerpState = 'market';");
+    expect(selectors).toContain('export const FOO_PERP_SELECTORS = {');
+    expect(selectors).toContain('expected: { example: 1, market: 1 },');
+    expect(selectors).toContain('} satisfies SelectorTable<string, FooPerpState>;');
+    const states = read('tests/venues/foo-perp/states.ts');
+    expect(states).toContain('export const SELECTORS = FOO_PERP_SELECTORS;');
+    expect(states).toContain('export const STATES: FixtureStates<FooPerpState> = {');
+    expect(states).toContain('example: AS_LOADED,');
+    // The state besides the example throws until put; no REDEPLOY until the page is known to have hashed classes.
+    expect(states).toMatch(
+      /market: \{\s*put: \(\) => \{\s*throw new Error\(\s*'TODO\(new-venue\): put the foo-perp fixture page/,
+    );
+    expect(states).not.toContain('export const REDEPLOY');
+    // The fixture stub carries what the placeholder key finds: the selector counts are real from the start.
+    expect(read('e2e/fixtures/pages/foo-perp.html')).toContain('<button type="button">Place order</button>');
+    expect(read('src/venues/foo-perp/reader.ts')).toContain('findAll(doc, spec).length');
   });
 
   it('gives about.json the fields every venue has, and facts.json that parse (an empty venue, dated long ago)', () => {
@@ -86,7 +121,7 @@ describe('npm run new-venue', { timeout: 30_000 }, () => {
   });
 
   it('writes test stubs that fail until filled in, saying what to fill (not skipped)', () => {
-    for (const file of created('foo-perp').filter((f) => f.startsWith('tests/'))) {
+    for (const file of created('foo-perp').filter((f) => f.endsWith('.test.ts'))) {
       const text = read(file);
       expect(text).toContain('expect.fail(');
       expect(text).toContain('TODO(new-venue)');
