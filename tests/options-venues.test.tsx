@@ -20,7 +20,11 @@ describe('options: venue list', () => {
         'Computed',
         'Assumed',
       ]);
-      expect(entry.querySelectorAll('li').length).toBeGreaterThanOrEqual(8);
+      const venue = entry.getAttribute('data-venue');
+      expect(
+        entry.querySelectorAll('li').length,
+        `${venue}: at least 8 items over about.json reads, marketData, computes and assumes`,
+      ).toBeGreaterThanOrEqual(8);
     }
   });
 });

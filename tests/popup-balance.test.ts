@@ -30,7 +30,10 @@ describe('popup balance venues', () => {
     for (const { venue, currency } of BALANCE_VENUES) {
       const symbol = DEFAULT_SYMBOL[venue];
       expect(FIXTURES[venue]).toBeDefined();
-      expect(FEEDS[venue]!.quoteAsset(symbol)).toBe(currency);
+      expect(
+        FEEDS[venue]!.quoteAsset(symbol),
+        `${venue}: src/venues/${venue}/feed.ts quoteAsset('${symbol}') is about.json balance.currency`,
+      ).toBe(currency);
     }
   });
 });

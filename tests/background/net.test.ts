@@ -5,6 +5,8 @@ import { endpointUrl } from '../../src/background/net/endpoints';
 import { BACKOFF_CAP_MS, backoffDelay, describeDelay, parseRetryAfter } from '../../src/background/net/backoff';
 import { createHttpClient, FETCH_TIMEOUT_MS } from '../../src/background/net/http';
 import { openSocket } from '../../src/background/net/socket';
+import type { VenueId } from '../../src/core/types';
+import { VENUE_ABOUT } from '../../src/venues/about';
 import type { EndpointKind, VenueFeed } from '../../src/venues/feed-types';
 import { FEEDS } from '../../src/venues/feeds';
 import { feed as kraken } from '../../src/venues/kraken-margin/feed';
@@ -14,15 +16,9 @@ const TICKER = '/0/public/Ticker';
 
 describe('allowlist', () => {
   it('builds every feed endpoint inside the allowlist', () => {
-    const symbols = {
-      'kraken-margin': 'BTC/USD',
-      'binance-usdm': 'BTCUSDT',
-      'bybit-linear': 'BTCUSDT',
-      'okx-swap': 'BTC-USDT-SWAP',
-      hyperliquid: 'BTC',
-      'binance-margin': 'BTCUSDT',
-    } as const;
-    for (const [venue, feed] of Object.entries(FEEDS) as Array<[keyof typeof symbols, VenueFeed]>) {
+    // Each venue's example symbol (about.json), so a new venue needs no line here.
+    const symbols = Object.fromEntries(VENUE_ABOUT.map(({ venue, exampleSymbol }) => [venue, exampleSymbol]));
+    for (const [venue, feed] of Object.entries(FEEDS) as Array<[VenueId, VenueFeed]>) {
       const kinds: EndpointKind[] = [
         'mark',
         'facts',
@@ -30,8 +26,11 @@ describe('allowlist', () => {
         ...(feed.moreFacts ?? []).map((s) => `facts:${s.name}` as const),
       ];
       for (const kind of kinds) {
-        const url = endpointUrl(venue, kind, symbols[venue]);
-        expect(url, `${venue} ${kind}`).not.toBeNull();
+        const url = endpointUrl(venue, kind, symbols[venue]!);
+        expect(
+          url,
+          `${venue} ${kind} (null: ${symbols[venue]} refused, or the endpoint not in API_ALLOWLIST)`,
+        ).not.toBeNull();
         expect(isAllowedUrl(url!)).toBe(true);
         expect(url!.href.startsWith(endpointSpec(feed, kind)!.base)).toBe(true);
       }
