@@ -31,7 +31,9 @@ describe('chartFromQuote', () => {
       takeProfit: null,
     });
     expect(chart.withCarry).toBe(true);
-    expect(new Dec(chart.pnl.atEntry).equals(new Dec(q.pnl.atEntry).minus(q.carry.total))).toBe(true);
+    expect(
+      new Dec(chart.pnl.atEntry).equals(new Dec(q.pnl.atEntry).minus(new Dec(q.carry.total).minus(q.carry.opening))),
+    ).toBe(true);
     const atBreakEven = new Dec(chart.pnl.atEntry).plus(
       new Dec(chart.pnl.slope).times(new Dec(q.breakEvenPrice).minus(60000)),
     );

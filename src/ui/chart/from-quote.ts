@@ -1,7 +1,9 @@
 // One quoted side as the chart draws it, for the overlay and the popup alike. The engine's PnL
-// line has fees in and carry out; the chart shows the trade held for the planned time, so the
-// line is moved by the carry over that time and crosses zero exactly at the engine's break-even
-// (which counts that carry). Exact decimal text throughout, no decimal.js (content-script side).
+// line has the trading fees and the loan's opening charge in (carry.opening: Kraken's margin
+// opening fee, zero elsewhere) and the carry over time out; the chart shows the trade held for the
+// planned time, so the line is moved by the rest of the carry (carry.total − carry.opening, each
+// fee once) and crosses zero exactly at the engine's break-even (which counts the whole carry).
+// Exact decimal text throughout, no decimal.js (content-script side).
 import { compareFixed, plainText } from '../../core/decimal-text';
 import { t, type MessageKey } from '../i18n';
 import { parseExact, subFixed } from './exact';
@@ -10,7 +12,8 @@ import type { ChartMarker, MarkerKind } from './geometry';
 /** The parts of a quote (engine JSON, wire or popup) the chart reads. */
 export interface ChartQuote {
   pnl: { atEntry: string; slope: string };
-  carry: { total: string | null; hours: string };
+  /** total includes opening, which pnl.atEntry already pays (src/core/pnl.ts). */
+  carry: { opening: string; total: string | null; hours: string };
   liquidationPrice: string | null;
   marginCallPrice: string | null;
   breakEvenPrice: string | null;
@@ -49,7 +52,10 @@ const samePrice = (a: string, b: string): boolean => {
 
 export function chartFromQuote(quote: ChartQuote, prices: ChartPrices): ChartModel {
   const atEntry = parseExact(quote.pnl.atEntry);
-  const carry = quote.carry.total === null ? undefined : parseExact(quote.carry.total);
+  const total = quote.carry.total === null ? undefined : parseExact(quote.carry.total);
+  const opening = parseExact(quote.carry.opening);
+  // The carry the engine line leaves out: the total less the opening charge already in atEntry.
+  const carry = total === undefined || opening === undefined ? undefined : subFixed(total, opening);
   const withCarry = atEntry !== undefined && carry !== undefined;
   const pnl = { atEntry: withCarry ? plainText(subFixed(atEntry, carry)) : quote.pnl.atEntry, slope: quote.pnl.slope };
   const candidates: Array<[MarkerKind, string | null]> = [
