@@ -77,6 +77,32 @@ describe('mountOverlay', () => {
     expect(q('details summary')!.textContent).toBe('Assumptions');
   });
 
+  it("an engine input error (issue 12 #9): neutral badge, the trader's sentence shown, the engine text collapsed", () => {
+    const form = binanceForm({ symbol: 'ZZZUSDT' });
+    const snap = snapshot('65000', 2_000, { symbol: 'ZZZUSDT' });
+    const s = settings();
+    const view = buildView({
+      reading: ok(form),
+      quotes: wireQuotes(form, snap, s),
+      market: marketOf(snap),
+      settings: s,
+      now: NOW,
+      pending: false,
+      guard: null,
+    });
+    handle = mountOverlay(document);
+    handle.update(view);
+    const root = q(`[${ATTR.root}]`)!;
+    expect(root.getAttribute(ATTR.state)).toBe('error');
+    expect(root.getAttribute(ATTR.risk)).toBe('neutral');
+    expect(q('.verdict')!.textContent).toBe('NO FIGURES');
+    expect(q('.message')!.textContent).toMatch(/^This market's maintenance tiers are not loaded yet/);
+    const detail = q('details.detail') as HTMLDetailsElement;
+    expect(detail.open).toBe(false);
+    expect(detail.querySelector('summary')!.textContent).toBe('Details');
+    expect(detail.textContent).toContain('market.maintenanceMarginRate');
+  });
+
   it('shows the guard notice and its codes', () => {
     handle = mountOverlay(document);
     handle.update(okView(true));

@@ -219,10 +219,27 @@ describe('other states', () => {
     });
   });
 
-  it('error: the engine refuses the input', () => {
+  it("error: the engine refuses the input — said in the trader's words, neutral, the technical text only in the detail", () => {
     const v = view(binanceForm({ leverage: '0.5' }), snapshot('65000'));
     expect(v.state).toBe('error');
-    expect(v.message).toMatch(/^Cannot quote this order: .+/);
+    expect(v.risk).toBe('neutral');
+    expect(v.message).toBe('No figures for this leverage — check it in the order form');
+    expect(v.message).not.toMatch(/order\.|OUT_OF_RANGE/);
+    expect(v.detail).toMatch(/^OUT_OF_RANGE order\.leverage: order\.leverage must be/);
+  });
+
+  it('error (issue 12 #9): no maintenance tiers for the market — no "market." path text, a neutral badge', () => {
+    const form = binanceForm({ symbol: 'ZZZUSDT' });
+    const v = view(form, snapshot('65000', 2_000, { symbol: 'ZZZUSDT' }));
+    expect(v.state).toBe('error');
+    expect(v.risk).toBe('neutral');
+    expect(v.message).toBe(
+      "This market's maintenance tiers are not loaded yet — no liquidation price until they arrive",
+    );
+    expect(v.message).not.toMatch(/market\.|is required|MISSING_FIELD/);
+    expect(v.detail).toMatch(
+      /^MISSING_FIELD market\.maintenanceMarginRate: market\.maintenanceMarginRate or market\.tiers is required/,
+    );
   });
 });
 

@@ -201,6 +201,19 @@ describe('scenario → engine input', () => {
     }
   });
 
+  it("an engine input error (issue 12 #9): the trader's sentence, a neutral tone, the path only in the collapsed detail", () => {
+    const scenario = defaultScenario('okx-swap', DEFAULT_SETTINGS, 'en-US');
+    const outcome = quoteScenario(scenario, null, DEFAULT_SETTINGS, NOW);
+    const view = buildFigures({ outcome, scenario, origin: null, locale: 'en-US' });
+    expect(view.state).toBe('error');
+    expect(view.tone).toBe('neutral');
+    expect(view.message).toBe(
+      "This market's maintenance tiers are not known — type a maintenance rate above to see a liquidation price",
+    );
+    expect(view.message).not.toMatch(/market\.|is required|MISSING_FIELD/);
+    expect(view.detail).toMatch(/^MISSING_FIELD market\.maintenanceMarginRate: market\.maintenanceMarginRate or/);
+  });
+
   it('the typed balance is used for this quote, settings are not changed', () => {
     const settings = { ...DEFAULT_SETTINGS, accountBalance: { 'kraken-margin': '5000' } };
     const scenario = { ...defaultScenario('kraken-margin', settings, 'en-US'), balance: '20000' };

@@ -5,6 +5,7 @@ import type { JSX } from 'preact';
 import { PnlChart } from '../chart/PnlChart';
 import { t, type MessageKey } from '../i18n';
 import { ATTR } from './contract';
+import { ErrorDetail } from '../error-detail';
 import { formatMoney, formatPrice } from './format';
 import { sideTitle, type OverlayView, type Risk, type SideColumn } from './view-model';
 
@@ -12,6 +13,7 @@ const RISK_WORD: Record<Risk, MessageKey> = {
   danger: 'overlay_verdictDanger',
   warn: 'overlay_verdictWarn',
   ok: 'overlay_verdictOk',
+  neutral: 'overlay_verdictNeutral',
 };
 
 /** Read by screen readers, not shown (inline: the same rule wherever the overlay is drawn). */
@@ -227,6 +229,7 @@ export function Overlay({
           </p>
         ))}
         {view.message !== null && <p class="message">{view.message}</p>}
+        {view.detail !== null && <ErrorDetail detail={view.detail} />}
         {view.missing.length > 0 && <p class="missing">{t('overlay_missing', [view.missing.join(', ')])}</p>}
         {view.columns.length > 0 && (
           <div class="cols">

@@ -18,7 +18,7 @@ export const ATTR = {
   root: 'data-mp-root',
   state: 'data-state', // OverlayState
   mark: 'data-mark', // 'live' | 'stale' | 'missing'
-  risk: 'data-risk', // 'danger' | 'warn' | 'ok'
+  risk: 'data-risk', // 'danger' | 'warn' | 'ok' | 'neutral' (state 'error': an engine input error, nothing wrong with the order)
   side: 'data-side', // 'long' | 'short': one column per quoted side
   figure: 'data-figure', // quote field path, e.g. "liquidationPrice", "fees.open", "carry.total", plus "markPrice", "markAgeMs"
   value: 'data-value', // raw decimal string from the quote JSON; "" for null

@@ -56,6 +56,10 @@ ${themeCss('[data-theme="system"], .root:not([data-theme])')}
 .verdict { font-weight: 700; font-size: 11px; padding: 1px 6px; border-radius: 4px; color: var(--mp-on-status); background: var(--ok); }
 .root[data-risk="warn"] .verdict { background: var(--warn); }
 .root[data-risk="danger"] .verdict { background: var(--danger); }
+.root[data-risk="neutral"] { border-left-color: var(--info); }
+.root[data-risk="neutral"] .verdict { background: var(--info); }
+.detail { margin: 2px 0 0; color: var(--mp-muted); font-size: 11px; }
+.detail summary { cursor: pointer; }
 .toggle, .chart-toggle { all: unset; cursor: pointer; text-align: center; color: var(--mp-fg); border-radius: 4px; }
 .toggle { width: 18px; }
 .chart-toggle { display: block; margin-top: 6px; color: var(--mp-accent); text-decoration: underline; }

@@ -42,7 +42,7 @@ const CARRY_KEYS: Record<string, MessageKey> = {
   rollover: 'figure_rollover',
 };
 
-const RISK_ORDER: Risk[] = ['ok', 'warn', 'danger'];
+const RISK_ORDER: Risk[] = ['neutral', 'ok', 'warn', 'danger'];
 export const worse = (a: Risk, b: Risk): Risk => (RISK_ORDER.indexOf(a) >= RISK_ORDER.indexOf(b) ? a : b);
 
 export function isError(result: WireResult): result is Extract<WireResult, { error: unknown }> {

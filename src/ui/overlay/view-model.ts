@@ -7,6 +7,7 @@ import type { FormReading } from '../../venues/types';
 import { t, uiLocale } from '../i18n';
 import type { OverlayState } from './contract';
 import { decimalsOfTick } from './format';
+import { engineErrorText } from '../error-text';
 import { guardText } from './guard-text';
 import { VENUE_LABEL } from './units';
 import { banners, markLine } from './view-banners';
@@ -25,7 +26,7 @@ function blockedState(
   reading: FormReading,
   quotes: SideQuote[],
   refusal: RefusalInfo | null,
-): { state: OverlayState; message: string } | null {
+): { state: OverlayState; message: string; detail?: string } | null {
   if (reading.status === 'unrecognised') return { state: 'unrecognised', message: t('overlay_formNotRecognised') };
   // Before "spot" or "no price": a misread figure must be said even where nothing would be quoted.
   if (refusal !== null) return { state: 'refused', message: t('overlay_refused', [refusal.text]) };
@@ -36,8 +37,9 @@ function blockedState(
     return { state: 'no-price', message: t('overlay_noPrice') };
   const failed = quotes.find((q) => q.result !== null && isError(q.result));
   if (failed?.result && isError(failed.result)) {
-    const { message, path } = failed.result.error;
-    return { state: 'error', message: t('overlay_cannotQuote', [`${message}${path ? ` (${path})` : ''}`]) };
+    // The trader's sentence; the engine's own (developer) text only in the collapsed detail.
+    const { text, detail } = engineErrorText(failed.result.error, 'overlay');
+    return { state: 'error', message: text, detail };
   }
   return null;
 }
@@ -81,13 +83,15 @@ export function buildView(model: OverlayModel): OverlayView {
   };
   if (blocked !== null || form === null) {
     const state = blocked?.state ?? 'unrecognised';
-    // Without figures nothing is known to be safe: say "warn", never a reassuring "ok" (except spot: nothing to liquidate).
+    // Without figures nothing is known to be safe: say "warn", never a reassuring "ok" (except spot: nothing to
+    // liquidate). An engine input error is neutral: nothing is wrong with the order, a figure is missing.
     return {
       ...base,
       state,
       mark: mark.state,
-      risk: state === 'spot' ? 'ok' : 'warn',
+      risk: state === 'spot' ? 'ok' : state === 'error' ? 'neutral' : 'warn',
       message: blocked?.message ?? null,
+      detail: blocked?.detail ?? null,
       banners: banners(undefined, quotes, market, mark.line.ageMs),
       columns: [],
       announcement: '',
@@ -102,6 +106,7 @@ export function buildView(model: OverlayModel): OverlayView {
     mark: plan === undefined ? mark.state : worseMark(plan.markState, mark.state),
     risk: columns.reduce<Risk>((acc, c) => worse(acc, c.risk), 'ok'),
     message: null,
+    detail: null,
     banners: banners(plan, quotes, market, mark.line.ageMs),
     columns,
   };

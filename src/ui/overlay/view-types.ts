@@ -8,7 +8,8 @@ import type { FormReading, MarkState } from '../../venues/types';
 import type { ChartMarker } from '../chart/geometry';
 import type { OverlayState } from './contract';
 
-export type Risk = 'danger' | 'warn' | 'ok';
+/** 'neutral': no figures, and nothing wrong with the order (an engine input error, said in the trader's words). */
+export type Risk = 'danger' | 'warn' | 'ok' | 'neutral';
 export type Severity = 'danger' | 'warn' | 'info';
 
 /** One quoted side, as the background computed it: the plan's verdict and the engine's answer (null without a price). */
@@ -118,6 +119,8 @@ export interface OverlayView {
   markLine: MarkLine;
   /** Sentence for the non-'ok' states. */
   message: string | null;
+  /** State 'error': the engine's technical text, shown only in a collapsed details line; null otherwise. */
+  detail: string | null;
   missing: string[];
   banners: Banner[];
   columns: SideColumn[];

@@ -11,6 +11,7 @@ import { positionLine } from '../overlay/position-line';
 import type { ScenarioOutcome } from './engine';
 import type { PageOrigin, Scenario } from './scenario';
 import { currencyOf, ownSnapshot } from './scenario';
+import { engineErrorText } from '../error-text';
 import { t } from '../i18n';
 import { fieldOf, formatters, label, LABELS, nullText, valueText, type Formatters } from './figure-text';
 
@@ -32,6 +33,10 @@ export interface FiguresView {
   /** 'fields': some inputs need a fix; 'no-price': nothing to quote at; 'error': the engine refused. */
   state: 'ok' | 'fields' | 'no-price' | 'error';
   message: string | null;
+  /** 'neutral' for an engine input error (nothing wrong with the order: a figure or field is missing); else 'warn'. */
+  tone: 'neutral' | 'warn';
+  /** State 'error': the engine's technical text, for a collapsed details line only; null otherwise. */
+  detail: string | null;
   currency: string;
   lines: FigureLine[];
   notes: Note[];
@@ -82,6 +87,8 @@ export function buildFigures({ outcome, scenario, origin, locale }: FiguresInput
   const tick = ownSnapshot(origin, scenario.venue, scenario.symbol.trim())?.figures.tickSize?.value ?? null;
   const f = formatters(locale, tick);
   const empty = {
+    tone: 'warn' as const,
+    detail: null,
     currency: ccy,
     lines: [],
     notes: [],
@@ -107,13 +114,9 @@ export function buildFigures({ outcome, scenario, origin, locale }: FiguresInput
       message: t('overlay_noPrice'),
     };
   if ('error' in result) {
-    const { message, path } = result.error;
-    return {
-      ...empty,
-      notes,
-      state: 'error',
-      message: t('popup_error', [path ? `${message} (${path})` : message]),
-    };
+    // The trader's sentence; the engine's own (developer) text only in the collapsed detail.
+    const { text, detail } = engineErrorText(result.error, 'popup');
+    return { ...empty, notes, state: 'error', tone: 'neutral', message: text, detail };
   }
   const quote = result;
   const positionsUnknown = plan.positionsUnknown.length > 0;
@@ -142,6 +145,8 @@ export function buildFigures({ outcome, scenario, origin, locale }: FiguresInput
   return {
     state: 'ok',
     message: null,
+    tone: 'warn',
+    detail: null,
     currency: ccy,
     lines,
     notes,

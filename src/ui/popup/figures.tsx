@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { PnlChart } from '../chart/PnlChart';
 import type { FiguresView } from './figures-model';
+import { ErrorDetail } from '../error-detail';
 import { t } from '../i18n';
 
 /** Announced this long after the last change: dragging a slider does not read out every step. */
@@ -33,10 +34,11 @@ export function Figures({ view }: { view: FiguresView }) {
     <section aria-labelledby="figures-heading" data-state={view.state}>
       <h2 id="figures-heading">{t('popup_figures')}</h2>
       {view.message ? (
-        <p class="message" role="alert">
+        <p class="message" role={view.tone === 'neutral' ? 'status' : 'alert'} data-tone={view.tone}>
           {view.message}
         </p>
       ) : null}
+      {view.detail !== null && <ErrorDetail detail={view.detail} />}
       {view.notes.map((n) => (
         <p key={n.kind} class="note" data-note={n.kind} data-severity={n.severity}>
           {n.text}

@@ -33,6 +33,8 @@ dl.figures [data-figure="liquidationPrice"] { font-size: 15px; }
 .note[data-severity="danger"], li[data-severity="danger"] { border-color: var(--mp-danger); }
 .note[data-severity="warn"], li[data-severity="warn"] { border-color: var(--mp-warn); }
 .message { margin: 6px 0; padding: 6px; background: var(--mp-surface); border-left: 3px solid var(--mp-warn); }
+.message[data-tone="neutral"] { border-left-color: var(--mp-muted); }
+.detail { color: var(--mp-muted); font-size: 11px; }
 details { margin-top: 6px; }
 summary { cursor: pointer; font-weight: 600; }
 details ul { margin: 4px 0; padding-left: 18px; }
