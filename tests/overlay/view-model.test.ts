@@ -42,6 +42,22 @@ describe('ok state', () => {
     expect(v.columns[0]!.assumptions.length).toBeGreaterThan(0);
   });
 
+  it('an unknown funding rate is not a zero carry (issue 12 #3)', () => {
+    const unknown = figure(view(binanceForm(), snapshot('65010.2')), 'long', 'carry.total')!;
+    expect(unknown).toMatchObject({ value: '', text: 'not included (rate unknown)' });
+    const rate = (value: string) =>
+      snapshot('65010.2', 2_000, {
+        figures: {
+          markPrice: { value: '65010.2', receivedAt: NOW - 2_000, exchangeTime: null, source: 'stream' },
+          fundingRate: { value, receivedAt: NOW - 2_000, exchangeTime: null, source: 'stream' },
+        },
+      });
+    const zero = figure(view(binanceForm(), rate('0')), 'long', 'carry.total')!;
+    expect(zero.text).toBe('none');
+    const paid = figure(view(binanceForm(), rate('0.0001')), 'long', 'carry.total')!;
+    expect(paid.text).toMatch(/^\d[\d,]*\.\d{2} USDT$/);
+  });
+
   it('one column for a one-side form', () => {
     const v = view(binanceForm({ side: 'short' }), snapshot('65010.2'));
     expect(v.columns.map((c) => c.side)).toEqual(['short']);

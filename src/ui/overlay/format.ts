@@ -122,6 +122,9 @@ export function formatPrice(value: string, options: FormatOptions = {}): string 
     : formatFixed(dec, options.decimals, false, options.locale);
 }
 
+/** An engine decimal that is exactly zero ("0", "-0", "0.000"): a carry that truly costs nothing. */
+export const isZero = (value: string): boolean => /^-?0(\.0*)?$/.test(value);
+
 /** Money in the quote currency: cents, or three significant digits for sub-unit amounts. */
 export function formatMoney(value: string, options: FormatOptions = {}): string | null {
   const dec = toDecimal(value);

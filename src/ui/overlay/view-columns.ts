@@ -15,6 +15,7 @@ import {
   formatPercentValue,
   formatPrice,
   formatRatio,
+  isZero,
   toDecimal,
   type FormatOptions,
 } from './format';
@@ -77,6 +78,7 @@ function figureText(key: (typeof FIGURES)[number], value: string, quote: WireQuo
       return dec === undefined ? value : formatPercentValue(dec, f.other);
     }
     case 'carry.total': {
+      if (isZero(value)) return t('common_none');
       const text = `${formatMoney(value, f.other) ?? value} ${ccy}`;
       return value.startsWith('-') ? t('figure_received', [text]) : text;
     }
@@ -107,6 +109,8 @@ function nullText(key: (typeof FIGURES)[number], plan: SideQuote['plan'], quote:
   if (balanceUnknown && BALANCE_FIGURES.has(key)) return t('figure_enterBalance');
   if (key === 'marginCallPrice')
     return t(HAS_MARGIN_CALL.has(quote.venue) ? 'figure_noMarginCallPrice' : 'figure_noMarginCallAtVenue');
+  // A null carry is a rate the feed has not given: unknown, not zero (a zero carry is "0").
+  if (key === 'carry.total') return t('figure_carryUnknown');
   return t('common_none');
 }
 

@@ -9,6 +9,7 @@ import {
   formatPercentValue,
   formatPrice,
   formatRatio,
+  isZero,
   toDecimal,
 } from '../overlay/format';
 import { t, type MessageKey } from '../i18n';
@@ -98,6 +99,7 @@ export function valueText(
       return dec === undefined ? value : formatPercentValue(dec, { locale });
     }
     case 'carry.total': {
+      if (isZero(value)) return t('common_none');
       const text = `${f.money(value)} ${ccy}`;
       return value.startsWith('-') ? t('figure_received', [text]) : text;
     }
@@ -113,6 +115,8 @@ export function nullText(key: string, quote: QuoteJson, needsBalance: boolean, p
   if (key === 'marginCallPrice') {
     return SPOT_MARGIN.has(quote.venue) ? t('figure_noMarginCallPrice') : t('figure_noMarginCallAtVenue');
   }
+  // A null carry is a rate the feed has not given: unknown, not zero (a zero carry is "0").
+  if (key === 'carry.total') return t('figure_carryUnknown');
   return t('common_none');
 }
 
