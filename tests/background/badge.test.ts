@@ -192,8 +192,40 @@ describe('badge view', () => {
     const view = computeBadge({ ...binanceForm, leverage: '3' }, stale, DEFAULT_SETTINGS, T0, 'USDT');
     expect(view.color).toBe(BADGE_COLORS.unknown);
     expect(view.title).toMatch(
-      /from price 20,000\), .*; mark 60 s old \(stale\)\nMarket data: HTTP 500 from fapi\.binance\.com, retrying in 4 s$/,
+      /from price 20,000\), .*; mark 60 s old \(stale\)\nOLD: the figures rest on an old mark price; they update when a fresh one arrives\nMarket data: HTTP 500 from fapi\.binance\.com, retrying in 4 s$/,
     );
+  });
+
+  it('a market order on a stale mark: a grey "OLD", not a distance (issue 12 #8)', () => {
+    // 3× isolated, 33 % from liquidation: green on a fresh mark.
+    const fresh = computeBadge({ ...binanceForm, leverage: '3' }, binanceMarket(), DEFAULT_SETTINGS, T0, 'USDT');
+    expect(fresh).toMatchObject({ text: '33%', color: BADGE_COLORS.ok });
+    const old = computeBadge(
+      { ...binanceForm, leverage: '3' },
+      binanceMarket('20000', 60_000),
+      DEFAULT_SETTINGS,
+      T0,
+      'USDT',
+    );
+    expect(old).toMatchObject({ text: 'OLD', color: BADGE_COLORS.unknown });
+    expect(old.text.length).toBeLessThanOrEqual(4);
+    const both = computeBadge(
+      { ...binanceForm, side: 'both', leverage: '1' },
+      binanceMarket('20000', 60_000),
+      DEFAULT_SETTINGS,
+      T0,
+      'USDT',
+    );
+    expect(both).toMatchObject({ text: 'OLD', color: BADGE_COLORS.unknown });
+    // A limit order rests on its own price: the distance stays, grey without a fresh mark.
+    const limit = computeBadge(
+      { ...binanceForm, leverage: '3', type: 'limit', price: '20000' },
+      binanceMarket('20000', 60_000),
+      DEFAULT_SETTINGS,
+      T0,
+      'USDT',
+    );
+    expect(limit).toMatchObject({ text: '33%', color: BADGE_COLORS.unknown });
   });
 
   it('formats short numbers', () => {

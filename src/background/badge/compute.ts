@@ -8,7 +8,15 @@ import type { Settings } from '../../settings/settings';
 import type { QuotePlan } from '../../venues/quote-input';
 import type { MarketSnapshot, OrderForm } from '../../venues/types';
 import type { SideQuote } from '../../venues/quote-sides';
-import { formatAge, formatBadgePercent, formatLevel, formatMoney, formatPercent, formatPrice } from './format';
+import {
+  formatAge,
+  formatBadgePercent,
+  formatLevel,
+  formatMoney,
+  formatPercent,
+  formatPrice,
+  STALE_BADGE_TEXT,
+} from './format';
 
 export const BADGE_COLORS = { danger: '#c62828', warn: '#f9a825', ok: '#2e7d32', unknown: '#757575' } as const;
 export const DEFAULT_TITLE = 'Margin Preflight';
@@ -127,10 +135,15 @@ export function computeBadge(
   const min = new Dec(settings.minLiquidationDistance);
 
   const distance = worst.quote?.liquidationDistance ?? null;
-  const text = worst.quote === null ? '!' : distance === null ? '–' : formatBadgePercent(distance);
+  // A market order quoted at a stale mark: every figure rests on an old price, so the badge shows
+  // no distance (neither "–" nor a percentage reads as a reassurance) but "OLD", grey unless a
+  // danger warning stands.
+  const oldPrice = quotes.some((q) => q.quote !== null && q.plan?.priceBasis === 'stale-mark');
+  const text =
+    worst.quote === null ? '!' : oldPrice ? STALE_BADGE_TEXT : distance === null ? '–' : formatBadgePercent(distance);
   let color: string = BADGE_COLORS.ok;
   if (quotes.some((q) => isDanger(q, min))) color = BADGE_COLORS.danger;
-  else if (worst.quote === null) color = BADGE_COLORS.unknown;
+  else if (worst.quote === null || oldPrice) color = BADGE_COLORS.unknown;
   else if (quotes.some((q) => isNear(q, min))) color = BADGE_COLORS.warn;
   // Green is a reassurance; it needs a fresh mark behind it.
   else if (quotes.some((q) => q.plan?.markState !== 'live')) color = BADGE_COLORS.unknown;
@@ -149,6 +162,8 @@ export function computeBadge(
     (q) => q.quote?.warnings.filter((w) => w.severity === 'danger').map((w) => w.message) ?? [],
   );
   for (const message of [...new Set(dangers)].slice(0, 2)) lines.push(`⚠ ${message}`);
+  if (oldPrice)
+    lines.push(`${STALE_BADGE_TEXT}: the figures rest on an old mark price; they update when a fresh one arrives`);
   if (snapshot !== null && snapshot.status !== 'live' && snapshot.lastError !== null)
     lines.push(`Market data: ${snapshot.lastError}`);
   return { text, color, title: lines.join('\n') };

@@ -36,6 +36,14 @@ export function formatBadgePercent(fraction: string): string {
   return '999+';
 }
 
+/**
+ * The badge text when the figures rest on a stale mark price (a market order priced at the last
+ * mark the feed gave, now too old). "OLD", not "STALE": only about four characters fit in the
+ * badge (chrome.action.setBadgeText; formatBadgePercent keeps to four), so "STALE" would be
+ * clipped or shrunk. The tooltip says which mark and how old.
+ */
+export const STALE_BADGE_TEXT = 'OLD';
+
 /** A margin level in the venue's unit: "250 %" (percent) or "1.1" (ratio). */
 export function formatLevel(value: string, unit: 'percent' | 'ratio'): string {
   const level = group(new Dec(value).toDecimalPlaces(unit === 'percent' ? 1 : 3, Dec.ROUND_DOWN).toFixed());
