@@ -122,6 +122,26 @@ describe('chart panel', () => {
     expect(button()!.getAttribute('aria-expanded')).toBe('true');
   });
 
+  it('the screen-reader table reads money at money precision and prices at the tick (issue 12 #10)', () => {
+    handle = mountOverlay(document);
+    handle.update(binanceView());
+    button()!.click();
+    const rows = [...handle.root.querySelectorAll(`[${ATTR.chartSide}="long"] tbody tr`)];
+    expect(rows.length).toBeGreaterThan(3);
+    for (const row of rows) {
+      const [price, pnl] = [...row.querySelectorAll('td')].map((td) => td.textContent ?? '');
+      expect(price).toMatch(/^[\d,]+(\.\d+)? USDT$/);
+      // Cents, or three significant digits of a sub-unit amount, never the engine's full precision.
+      expect(pnl).toMatch(/^−?[\d,]+\.\d{2,8} USDT$/);
+    }
+    // At the break-even price the exact PnL is a residue of the engine's precision: it reads as zero.
+    const breakEven = rows.find((r) => r.getAttribute('data-row') === 'breakEven')!;
+    expect(breakEven.querySelector('td:last-child')!.getAttribute(ATTR.value)).toMatch(/^-?0\.0{20,}\d+$/);
+    expect(breakEven.querySelector('td:last-child')!.textContent).toBe('0.00 USDT');
+    const desc = handle.root.querySelector(`[${ATTR.chartSide}="long"] svg desc`)!.textContent!;
+    expect(desc).not.toMatch(/0{9,}/);
+  });
+
   it('the open state is kept per venue, across updates and a new overlay', () => {
     handle = mountOverlay(document);
     handle.update(binanceView());

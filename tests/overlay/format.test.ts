@@ -56,6 +56,10 @@ describe('money, percent, ratio, leverage, age', () => {
     expect(formatMoney('0.0034567')).toBe('0.00346');
     expect(formatMoney('0')).toBe('0.00');
     expect(formatMoney('-1.950306')).toBe('−1.95');
+    // Money precision (issue 12 #10): at most 8 places; an engine residue reads as zero, unsigned.
+    expect(formatMoney('0.0000000123456')).toBe('0.00000001');
+    expect(formatMoney('0.000000001')).toBe('0.00');
+    expect(formatMoney('-0.000000000000000000000000000000000000332')).toBe('0.00');
   });
 
   it('fractions as percent', () => {

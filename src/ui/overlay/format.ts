@@ -125,14 +125,24 @@ export function formatPrice(value: string, options: FormatOptions = {}): string 
 /** An engine decimal that is exactly zero ("0", "-0", "0.000"): a carry that truly costs nothing. */
 export const isZero = (value: string): boolean => /^-?0(\.0*)?$/.test(value);
 
-/** Money in the quote currency: cents, or three significant digits for sub-unit amounts. */
+/**
+ * The finest money the figures show: 8 places, a satoshi, finer than any quote currency's cent.
+ * Engine values are unrounded, so a PnL at the break-even price is a residue like 1.75e-36.
+ */
+const MONEY_MAX_DECIMALS = 8;
+
+/** Decimal places of money: cents from 1 up, three significant digits below (at most 8 places), 0.00 for less. */
+function moneyDecimals(abs: Fixed): number {
+  if (signOf(abs) === 0 || compareFixed(abs, ONE) >= 0) return 2;
+  if (smallDecimals(abs, 1) > MONEY_MAX_DECIMALS) return 2; // below the 8th place: reads as zero
+  return Math.min(MONEY_MAX_DECIMALS, Math.max(2, smallDecimals(abs, 3)));
+}
+
+/** Money in the quote currency: cents, or three significant digits for sub-unit amounts (at money precision). */
 export function formatMoney(value: string, options: FormatOptions = {}): string | null {
   const dec = toDecimal(value);
   if (dec === undefined) return null;
-  const abs = absFixed(dec);
-  const decimals =
-    options.decimals ?? (signOf(abs) === 0 || compareFixed(abs, ONE) >= 0 ? 2 : Math.max(2, smallDecimals(abs, 3)));
-  return formatFixed(dec, decimals, false, options.locale);
+  return formatFixed(dec, options.decimals ?? moneyDecimals(absFixed(dec)), false, options.locale);
 }
 
 /** A figure already in percent (Kraken margin level 250 = 250 %). */
