@@ -126,12 +126,14 @@ export function perpQuote(input: QuoteInput, facts: VenueFacts | undefined, rule
     tierNotional: rules.tierNotional === 'price' ? 'price' : notional,
   };
   let test: LinearMarginTest | null = null;
+  let isolatedMargin: Dec | undefined;
   if (input.marginMode === 'isolated') {
     if (account.positions.length > 0)
       resolver.note('isolated margin: other positions do not affect this liquidation price');
     if (account.walletBalance === undefined) resolver.note('isolated margin = the initial margin of this order');
     const assigned = account.walletBalance ?? rules.defaultIsolatedMargin(ctx);
     const extra = account.extraMargin.times(rules.extraMarginFactor?.(ctx) ?? 1);
+    isolatedMargin = assigned.plus(account.extraMargin);
     test = { ...own, equityAtEntry: assigned.plus(extra) };
   } else if (account.walletBalance === undefined) {
     warnings.push({
@@ -209,6 +211,7 @@ export function perpQuote(input: QuoteInput, facts: VenueFacts | undefined, rule
     warnings,
     assumptions: resolver.assumptions,
     details: { marginLevelAtLiquidation: HUNDRED },
+    ...(isolatedMargin === undefined ? {} : { isolatedMargin }),
   };
   quote.details = { ...quote.details, ...rules.details?.(ctx, quote) };
   return quote;

@@ -12,7 +12,7 @@
 import { breakEvenPrice, carryCost } from './costs';
 import { Dec, ZERO } from './decimal';
 import type { VenueFacts } from './facts';
-import { lossLimitWarning, pnlLine } from './pnl';
+import { withPnl } from './pnl';
 import {
   closingFee,
   findExisting,
@@ -144,7 +144,7 @@ function closedQuote(alone: ModelQuote, outcome: PositionOutcome, notes: string[
     ],
     assumptions: [...alone.assumptions, ...notes],
     details: {},
-    pnl: { atEntry: ZERO, slope: ZERO, atStop: null, atTakeProfit: null },
+    pnl: { atEntry: ZERO, slope: ZERO, atStop: null, atTakeProfit: null, atLiquidation: null },
     position: outcome,
   };
 }
@@ -199,12 +199,5 @@ export function quotePositionChange(input: QuoteInput, facts: VenueFacts | undef
     breakEvenPrice: breakEvenPrice(next.order, fees.open.plus(carryCost(carry)), takerRate),
     assumptions: [...resulting.assumptions.filter((a) => a !== MODEL_MARGIN_NOTE), ...notes],
   };
-  const pnl = pnlLine(quoted, next);
-  const warning = lossLimitWarning(pnl, next);
-  return {
-    ...quoted,
-    pnl,
-    warnings: warning === null ? quoted.warnings : [...quoted.warnings, warning],
-    position: outcome,
-  };
+  return { ...withPnl(quoted, next), position: outcome };
 }

@@ -8,7 +8,7 @@ import { quoteBybitLinear } from './models/bybit-linear';
 import { quoteHyperliquid } from './models/hyperliquid';
 import { quoteKrakenMargin } from './models/kraken-margin';
 import { quoteOkxSwap } from './models/okx-swap';
-import { lossLimitWarning, pnlLine } from './pnl';
+import { withPnl } from './pnl';
 import { quotePositionChange } from './position-quote';
 import { serializeQuote, type QuoteJson } from './serialize';
 import type { Quote, QuoteInput, VenueId } from './types';
@@ -28,10 +28,7 @@ export function quote(input: QuoteInput, facts: FactsBook = {}): Quote {
   // A position already open in the order's market: the resulting position is quoted (issue 10).
   const changed = quotePositionChange(input, facts[input.venue], MODELS[input.venue]);
   if (changed !== null) return changed;
-  const quoted = MODELS[input.venue](input, facts[input.venue]);
-  const pnl = pnlLine(quoted, input);
-  const warning = lossLimitWarning(pnl, input);
-  return { ...quoted, pnl, warnings: warning === null ? quoted.warnings : [...quoted.warnings, warning] };
+  return withPnl(MODELS[input.venue](input, facts[input.venue]), input);
 }
 
 export type QuoteResult = QuoteJson | { error: ReturnType<InputError['toJSON']> };

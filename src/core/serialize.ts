@@ -31,7 +31,7 @@ export interface QuoteJson {
   assumptions: string[];
   details: Record<string, Num>;
   /** Extra to the contract: PnL against the exit price, pnl(P) = atEntry + slope × (P − entry), fees in, carry out. */
-  pnl: { atEntry: string; slope: string; atStop: Num; atTakeProfit: Num };
+  pnl: { atEntry: string; slope: string; atStop: Num; atTakeProfit: Num; atLiquidation: Num };
   /** Extra to the contract, only when the account holds a position in the order's market (issue 10). */
   position?: PositionJson;
 }
@@ -107,6 +107,7 @@ export function serializeQuote(q: Quote): QuoteJson {
       slope: toDecimalString(q.pnl.slope),
       atStop: num(q.pnl.atStop),
       atTakeProfit: num(q.pnl.atTakeProfit),
+      atLiquidation: num(q.pnl.atLiquidation),
     },
   };
   if (q.position) json.position = positionJson(q.position);

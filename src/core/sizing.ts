@@ -6,6 +6,7 @@
 import { Dec } from './decimal';
 import { InputError } from './errors';
 import type { FactsBook } from './facts';
+import { pnlAt } from './pnl';
 import { quote } from './quote';
 import type { Quote, QuoteInput } from './types';
 
@@ -58,7 +59,8 @@ export function sizeForRisk(
   if (stop === null) throw new InputError('MISSING_FIELD', 'position sizing needs order.stopLoss', 'order.stopLoss');
   if (!risk.greaterThan(0)) throw new InputError('OUT_OF_RANGE', 'the amount at risk must be above 0', 'risk');
   const unit = quote(withOrder(input, { quantity: new Dec(1) }), facts);
-  const lossPerUnit = unit.pnl.atStop!.negated();
+  // The loss if the stop fills (on the line: not capped at an isolated liquidation at this leverage).
+  const lossPerUnit = pnlAt(unit.pnl, input.order.price, stop).negated();
   if (!lossPerUnit.greaterThan(0)) {
     throw new InputError(
       'OUT_OF_RANGE',

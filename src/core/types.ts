@@ -137,6 +137,8 @@ export interface Quote {
   details: Record<string, Dec | null>;
   /** Profit and loss against the exit price (extra to the contract): see src/core/pnl.ts. */
   pnl: PnlLine;
+  /** Isolated margin only: the margin the position holds, lost whole at liquidation (not serialized). */
+  isolatedMargin?: Dec;
   /** Set when the account holds a position in the order's market (issue 10): see position-quote.ts. */
   position?: PositionOutcome;
 }
@@ -169,9 +171,14 @@ export interface PositionOutcome {
 export interface PnlLine {
   atEntry: Dec;
   slope: Dec;
-  /** At order.stopLoss / order.takeProfit; null without one. */
+  /**
+   * At order.stopLoss / order.takeProfit; null without one. Isolated margin: a stop at or beyond
+   * the liquidation price never fills, so atStop is then atLiquidation.
+   */
   atStop: Dec | null;
   atTakeProfit: Dec | null;
+  /** Isolated margin: the loss if liquidated, −(margin posted + opening fee and charge); else null. */
+  atLiquidation: Dec | null;
 }
 
 /** What a venue model returns; quote() adds the PnL line and the loss-limit warning every venue shares. */

@@ -101,7 +101,14 @@ export const wireQuote = object({
     max: MAX_LIST,
   }),
   /** PnL against the exit price: pnl(P) = atEntry + slope × (P − entry); fees in, carry out (src/core/pnl.ts). */
-  pnl: object({ atEntry: decimal, slope: decimal, atStop: nullable(decimal), atTakeProfit: nullable(decimal) }),
+  pnl: object({
+    atEntry: decimal,
+    slope: decimal,
+    atStop: nullable(decimal),
+    atTakeProfit: nullable(decimal),
+    /** Isolated: the loss at liquidation, where the line stops (an older engine's quote has none). */
+    atLiquidation: optional(nullable(decimal)),
+  }),
   /** Only when the account holds a position in the order's market: the position after this order. */
   position: optional(wirePosition),
 });

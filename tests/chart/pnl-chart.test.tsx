@@ -138,4 +138,17 @@ describe('PnlChart', () => {
     expect(first).not.toBe(second);
     expect(host.querySelector('polygon[fill^="url(#"]')!.getAttribute('fill')).toBe(`url(#${second})`);
   });
+
+  it('isolated: flat at the loss at liquidation beyond it, and the table says that loss at a stop past it', () => {
+    const floor = { price: '58850.5', pnl: '-651.3' };
+    const root = draw({
+      pnl: { ...PNL, floor },
+      markers: [...MARKERS, { kind: 'stop', price: '55000', label: 'Stop' }],
+    });
+    expect(root.querySelectorAll('line[data-line="floor"]')).toHaveLength(2);
+    const cells = [...root.querySelectorAll('td[data-value]')].map((td) => td.getAttribute('data-value'));
+    // Rows sorted by price (price, PnL): the stop at 55,000 first (beyond liquidation), then liquidation itself.
+    expect(cells.slice(0, 4)).toEqual(['55000', '-651.3', '58850.5', '-651.3']);
+    expect(draw().querySelectorAll('line[data-line="floor"]')).toHaveLength(0);
+  });
 });

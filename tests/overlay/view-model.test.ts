@@ -140,10 +140,27 @@ describe('risk', () => {
       settings: s,
       guard: { codes: ['LEVERAGE_ABOVE_PERSONAL_MAX', 'LIQ_BEYOND_STOP'], side: null, via: 'enter' },
     });
+    // Isolated (issue 12 #2): the stop never fills; the loss is the margin and fees, said once.
     expect(v.guard!.text).toBe(
-      'Held once: leverage 20× above your maximum 10×; liquidation at ' +
-        `${figure(v, 'long', 'liquidationPrice')!.text} comes before your stop-loss at 50,000 USDT. Press Enter again to submit.`,
+      'Held once: leverage 20× above your maximum 10×; you would be liquidated at ' +
+        `${figure(v, 'long', 'liquidationPrice')!.text} before your stop; loss ≈ 325.00 USDT margin + fees. Press Enter again to submit.`,
     );
+  });
+});
+
+describe('isolated stop beyond liquidation (issue 12 #2)', () => {
+  it('says it once: the loss at liquidation, not the uncapped loss-limit figure as well', () => {
+    const form = binanceForm({ side: 'long', leverage: '20', stopLoss: '50000', availableBalance: '10000' });
+    const s = settings({ maxLossPercent: '1', minLiquidationDistance: '0.01' });
+    const codes = view(form, snapshot('65000'), { settings: s }).columns[0]!.warnings.map((w) => w.code);
+    expect(codes).toContain('LIQ_BEYOND_STOP');
+    expect(codes).not.toContain('LOSS_AT_STOP_ABOVE_LIMIT');
+    const guard = codes.filter((c) => c === 'LIQ_BEYOND_STOP' || c === 'LOSS_AT_STOP_ABOVE_LIMIT');
+    const v = view(form, snapshot('65000'), { settings: s, guard: { codes: guard, side: 'long', via: 'click' } });
+    expect(v.guard!.text).toMatch(
+      /^Held once: you would be liquidated at [\d,.]+ USDT before your stop; loss ≈ 325\.00 USDT margin \+ fees\. Click again to submit\.$/,
+    );
+    expect(v.guard!.text).not.toContain('would lose');
   });
 });
 

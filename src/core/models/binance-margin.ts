@@ -229,5 +229,6 @@ export function quoteBinanceMargin(input: QuoteInput, facts: VenueFacts | undefi
       marginLevelAtMarginCall: levels.call,
       marginLevelAtLiquidation: levels.liquidation,
     },
+    ...(input.marginMode === 'isolated' && wallet !== undefined ? { isolatedMargin: wallet } : {}),
   };
 }

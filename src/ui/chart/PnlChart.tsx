@@ -3,7 +3,8 @@
 // used for coordinates only, and the PnL figures in the description and the table are exact.
 // Profit and loss differ in more than colour: the loss part is dashed and its area hatched.
 import { Component } from 'preact';
-import { chartGeometry, FONT_SIZE, textWidth, type ChartMarker, type MarkerKind, type Segment } from './geometry';
+import { chartGeometry, FONT_SIZE, textWidth } from './geometry';
+import type { ChartLine, ChartMarker, MarkerKind, Segment } from './geometry';
 import { pnlAtText } from './exact';
 
 export type { ChartMarker, MarkerKind } from './geometry';
@@ -11,8 +12,8 @@ export type { ChartMarker, MarkerKind } from './geometry';
 export interface PnlChartProps {
   /** The entry price the line is anchored at (exact decimal text). */
   entry: string;
-  /** pnl(P) = atEntry + slope × (P − entry), exact decimal text (fees in, carry out). */
-  pnl: { atEntry: string; slope: string };
+  /** pnl(P) = atEntry + slope × (P − entry), exact decimal text (fees in, carry out); isolated: floored. */
+  pnl: ChartLine;
   markers: ChartMarker[];
   currency: string;
   /** Accessible name of the chart (its <title>). */
@@ -41,6 +42,7 @@ const HALO = {
 // Theme colours (src/ui/theme.ts), each checked there for contrast on --mp-bg in both themes.
 const PROFIT = 'var(--mp-ok)';
 const LOSS = 'var(--mp-danger)';
+const LOSS_STROKE = { stroke: LOSS, 'stroke-width': '2', 'stroke-dasharray': '5 3' } as const;
 const MUTED = 'var(--mp-muted)';
 const TEXT = 'var(--mp-fg)';
 
@@ -74,6 +76,11 @@ function area(s: Segment, zeroY: number): string {
 }
 
 const px = (n: number): string => n.toFixed(1);
+
+/** A dashed loss line: the sloped part ("loss") or the isolated floor's drop and flat part ("floor"). */
+const lossLine = (s: Segment, kind: 'loss' | 'floor', key?: number) => (
+  <line key={key} data-line={kind} x1={px(s.x1)} y1={px(s.y1)} x2={px(s.x2)} y2={px(s.y2)} {...LOSS_STROKE} />
+);
 
 let charts = 0;
 
@@ -162,18 +169,11 @@ function drawChart(props: PnlChartProps, hatch: string) {
               stroke-width="2"
             />
           )}
-          {g.loss && (
-            <line
-              data-line="loss"
-              x1={px(g.loss.x1)}
-              y1={px(g.loss.y1)}
-              x2={px(g.loss.x2)}
-              y2={px(g.loss.y2)}
-              stroke={LOSS}
-              stroke-width="2"
-              stroke-dasharray="5 3"
-            />
-          )}
+          {g.floor.map((s, i) => (
+            <polygon key={i} points={area(s, g.zeroY)} fill={`url(#${hatch})`} />
+          ))}
+          {g.loss && lossLine(g.loss, 'loss')}
+          {g.floor.map((s, i) => lossLine(s, 'floor', i))}
           {g.markers.map((m, i) => {
             const [color, dash] = MARKER_STYLE[m.marker.kind];
             return (

@@ -3,15 +3,17 @@
 // opening fee, zero elsewhere) and the carry over time out; the chart shows the trade held for the
 // planned time, so the line is moved by the rest of the carry (carry.total − carry.opening, each
 // fee once) and crosses zero exactly at the engine's break-even (which counts the whole carry).
+// Isolated margin: from the liquidation price on, the line is flat at the engine's loss at
+// liquidation (pnl.atLiquidation: margin and fees, the most it can lose).
 // Exact decimal text throughout, no decimal.js (content-script side).
 import { compareFixed, plainText } from '../../core/decimal-text';
 import { t, type MessageKey } from '../i18n';
 import { parseExact, subFixed } from './exact';
-import type { ChartMarker, MarkerKind } from './geometry';
+import type { ChartLine, ChartMarker, MarkerKind } from './geometry';
 
 /** The parts of a quote (engine JSON, wire or popup) the chart reads. */
 export interface ChartQuote {
-  pnl: { atEntry: string; slope: string };
+  pnl: { atEntry: string; slope: string; atLiquidation?: string | null };
   /** total includes opening, which pnl.atEntry already pays (src/core/pnl.ts). */
   carry: { opening: string; total: string | null; hours: string };
   liquidationPrice: string | null;
@@ -28,7 +30,7 @@ export interface ChartPrices {
 
 export interface ChartModel {
   entry: string;
-  pnl: { atEntry: string; slope: string };
+  pnl: ChartLine;
   markers: ChartMarker[];
   /** Whether the line includes the carry over the holding time (false: carry unknown, as in the break-even). */
   withCarry: boolean;
@@ -57,7 +59,12 @@ export function chartFromQuote(quote: ChartQuote, prices: ChartPrices): ChartMod
   // The carry the engine line leaves out: the total less the opening charge already in atEntry.
   const carry = total === undefined || opening === undefined ? undefined : subFixed(total, opening);
   const withCarry = atEntry !== undefined && carry !== undefined;
-  const pnl = { atEntry: withCarry ? plainText(subFixed(atEntry, carry)) : quote.pnl.atEntry, slope: quote.pnl.slope };
+  const pnl: ChartLine = {
+    atEntry: withCarry ? plainText(subFixed(atEntry, carry)) : quote.pnl.atEntry,
+    slope: quote.pnl.slope,
+  };
+  const floor = quote.pnl.atLiquidation ?? null;
+  if (floor !== null && quote.liquidationPrice !== null) pnl.floor = { price: quote.liquidationPrice, pnl: floor };
   const candidates: Array<[MarkerKind, string | null]> = [
     ['entry', prices.entry],
     ['mark', prices.mark !== null && !samePrice(prices.mark, prices.entry) ? prices.mark : null],

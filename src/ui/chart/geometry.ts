@@ -11,9 +11,19 @@ export interface ChartMarker {
   label: string;
 }
 
+/**
+ * pnl(P) = atEntry + slope × (P − entry), exact decimal text. Isolated margin adds a floor: at
+ * and beyond the liquidation price (below it for a long) the PnL is the loss at liquidation.
+ */
+export interface ChartLine {
+  atEntry: string;
+  slope: string;
+  floor?: { price: string; pnl: string };
+}
+
 export interface GeometryInput {
   entry: string;
-  pnl: { atEntry: string; slope: string };
+  pnl: ChartLine;
   markers: ChartMarker[];
   width: number;
   /** Height of the plot and its x axis; the band of marker labels above it comes on top. */
@@ -58,6 +68,8 @@ export interface Geometry {
   /** The PnL line where it is above zero, and where it is below (null: none in range). */
   profit: Segment | null;
   loss: Segment | null;
+  /** Isolated: the drop at the liquidation price and the flat loss beyond it (empty: no floor in range). */
+  floor: Segment[];
   xTicks: Tick[];
   yTicks: Tick[];
   markers: PlacedMarker[];
@@ -131,10 +143,15 @@ export function chartGeometry(input: GeometryInput): Geometry {
   const atEntry = Number(input.pnl.atEntry);
   const slope = Number(input.pnl.slope);
   const entry = Number(input.entry);
-  const pnlAt = (price: number): number => atEntry + slope * (price - entry);
+  const onLine = (price: number): number => atEntry + slope * (price - entry);
+  const floorAt = input.pnl.floor ? Number(input.pnl.floor.price) : NaN;
+  const floorPnl = Number(input.pnl.floor?.pnl);
+  const beyond = (price: number): boolean => (slope > 0 ? price <= floorAt : price >= floorAt);
+  const pnlAt = (price: number): number => (beyond(price) ? floorPnl : onLine(price));
 
   const [xLo, xHi] = priceRange(input);
-  const ends = [pnlAt(xLo), pnlAt(xHi)];
+  const floorIn = floorAt > xLo && floorAt < xHi;
+  const ends = [pnlAt(xLo), pnlAt(xHi), ...(floorIn ? [onLine(floorAt)] : [])];
   let yLo = Math.min(0, ...ends);
   let yHi = Math.max(0, ...ends);
   const ySpan = yHi - yLo || 1;
@@ -178,12 +195,16 @@ export function chartGeometry(input: GeometryInput): Geometry {
   const zeroY = y(0);
   const crossing = slope === 0 ? null : entry - atEntry / slope;
   const pieces: Segment[] = [];
-  const cuts = [xLo, ...(crossing !== null && crossing > xLo && crossing < xHi ? [crossing] : []), xHi];
+  const floor: Segment[] = [];
+  const inner = [crossing, floorIn ? floorAt : null].filter((c): c is number => c !== null && c > xLo && c < xHi);
+  const cuts = [xLo, ...inner.sort((a, b) => a - b), xHi];
   for (let i = 0; i + 1 < cuts.length; i++) {
     const a = cuts[i]!;
     const b = cuts[i + 1]!;
-    pieces.push({ x1: x(a), y1: y(pnlAt(a)), x2: x(b), y2: y(pnlAt(b)) });
+    if (beyond((a + b) / 2)) floor.push({ x1: x(a), y1: y(floorPnl), x2: x(b), y2: y(floorPnl) });
+    else pieces.push({ x1: x(a), y1: y(onLine(a)), x2: x(b), y2: y(onLine(b)) });
   }
+  if (floorIn) floor.unshift({ x1: x(floorAt), y1: y(onLine(floorAt)), x2: x(floorAt), y2: y(floorPnl) });
   const isProfit = (s: Segment): boolean => (s.y1 + s.y2) / 2 < zeroY;
 
   return {
@@ -193,6 +214,7 @@ export function chartGeometry(input: GeometryInput): Geometry {
     zeroY,
     profit: pieces.find(isProfit) ?? null,
     loss: pieces.find((s) => !isProfit(s)) ?? null,
+    floor,
     // A tick whose label would stick out of the drawing is left out.
     xTicks: xValues
       .map((v) => ({ value: v, text: axis(v), at: x(Number(v)) }))

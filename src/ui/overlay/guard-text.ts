@@ -5,9 +5,20 @@ import type { Settings } from '../../settings/settings';
 import type { OrderForm } from '../../venues/types';
 import { t } from '../i18n';
 import { ORDER_UNCHECKED } from './contract';
-import { formatFraction, formatLeverage, formatPrice } from './format';
+import { plainText } from '../../core/decimal-text';
+import { parseExact, subFixed } from '../chart/exact';
+import { formatFraction, formatLeverage, formatMoney, formatPrice } from './format';
 import { quoteCurrency } from './units';
 import type { GuardNotice, SideQuote } from './view-model';
+
+/** Isolated: the margin lost at liquidation, |pnl.atLiquidation| less the opening fee and charge. */
+function isolatedMargin(quote: WireQuote): string | null {
+  const loss = parseExact(quote.pnl.atLiquidation ?? '');
+  const open = parseExact(quote.fees.open);
+  const opening = parseExact(quote.carry.opening);
+  if (loss === undefined || open === undefined || opening === undefined) return null;
+  return plainText(subFixed(subFixed({ units: -loss.units, scale: loss.scale }, open), opening));
+}
 
 function reason(code: string, quote: WireQuote, form: OrderForm, settings: Settings): string {
   const ccy = quoteCurrency(form.venue, form.symbol);
@@ -21,8 +32,13 @@ function reason(code: string, quote: WireQuote, form: OrderForm, settings: Setti
       return 'this position would be liquidated at once';
     case 'LEVERAGE_ABOVE_PERSONAL_MAX':
       return `leverage ${formatLeverage(form.leverage)} above your maximum ${settings.maxLeverage === null ? '?' : formatLeverage(settings.maxLeverage)}`;
-    case 'LIQ_BEYOND_STOP':
-      return `liquidation at ${price(quote.liquidationPrice)} comes before your stop-loss at ${price(form.stopLoss)}`;
+    case 'LIQ_BEYOND_STOP': {
+      // Isolated: the stop never fills; the loss is the margin (and the fees), said here once.
+      const margin = isolatedMargin(quote);
+      if (margin === null)
+        return `liquidation at ${price(quote.liquidationPrice)} comes before your stop-loss at ${price(form.stopLoss)}`;
+      return `you would be liquidated at ${price(quote.liquidationPrice)} before your stop; loss ≈ ${formatMoney(margin) ?? margin} ${ccy} margin + fees`;
+    }
     case 'LOSS_AT_STOP_ABOVE_LIMIT': {
       const loss =
         quote.pnl.atStop === null
