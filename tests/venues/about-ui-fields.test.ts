@@ -5,12 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { VENUES } from '../../src/core/types';
 import { VENUE_LABEL } from '../../src/ui/overlay/units';
 import { BALANCE_VENUES } from '../../src/ui/popup/balance';
-import { DEFAULT_SYMBOL } from '../../src/ui/popup/scenario';
+import { DEFAULT_SYMBOL, SPOT_MARGIN } from '../../src/ui/popup/scenario';
 import { VENUE_ABOUT } from '../../src/venues/about';
-import { FIXED_QUOTE } from '../../src/venues/labels';
+import { FIXED_QUOTE, SPOT_MARGIN_VENUES } from '../../src/venues/labels';
 import { FIXTURES } from './fixture-pages';
 
 describe('about.json UI fields', () => {
+  it('spot-margin venues (a margin call before liquidation) are the same set for the overlay and the popup', () => {
+    expect([...SPOT_MARGIN_VENUES].sort()).toEqual(['binance-margin', 'kraken-margin']);
+    expect([...SPOT_MARGIN].sort()).toEqual([...SPOT_MARGIN_VENUES].sort());
+  });
+
   it.each(VENUE_ABOUT.map((a) => [a.venue, a] as const))(
     '%s has a label, a balance row, an example and a fixture URL',
     (_venue, about) => {

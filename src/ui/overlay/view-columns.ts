@@ -20,6 +20,7 @@ import {
   type FormatOptions,
 } from './format';
 import { baseAsset, quoteCurrency } from './units';
+import { SPOT_MARGIN_VENUES } from '../../venues/labels';
 import { positionLine } from './position-line';
 import { sideTitle } from './view-text';
 import type { ChartView, MarketInfo, Risk, SideColumn, SideQuote, FigureRow } from './view-types';
@@ -94,8 +95,6 @@ const BALANCE_FIGURES: ReadonlySet<string> = new Set([
   'marginCallPrice',
   'marginLevel',
 ]);
-/** Spot-margin venues warn at a margin-call level before liquidating (src/core/models); perpetuals do not. */
-const HAS_MARGIN_CALL: ReadonlySet<string> = new Set(['kraken-margin', 'binance-margin']);
 
 /**
  * Why a figure is null, in words (the warnings say more). "Needs your balance", "the venue has
@@ -108,7 +107,7 @@ function nullText(key: (typeof FIGURES)[number], plan: SideQuote['plan'], quote:
   const balanceUnknown = plan.needsBalance || quote.warnings.some((w) => w.code === 'CROSS_BALANCE_UNKNOWN');
   if (balanceUnknown && BALANCE_FIGURES.has(key)) return t('figure_enterBalance');
   if (key === 'marginCallPrice')
-    return t(HAS_MARGIN_CALL.has(quote.venue) ? 'figure_noMarginCallPrice' : 'figure_noMarginCallAtVenue');
+    return t(SPOT_MARGIN_VENUES.has(quote.venue) ? 'figure_noMarginCallPrice' : 'figure_noMarginCallAtVenue');
   // A null carry is a rate the feed has not given: unknown, not zero (a zero carry is "0").
   if (key === 'carry.total') return t('figure_carryUnknown');
   return t('common_none');

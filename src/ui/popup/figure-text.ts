@@ -13,8 +13,7 @@ import {
   toDecimal,
 } from '../overlay/format';
 import { t, type MessageKey } from '../i18n';
-// Spot-margin venues (about.json spotMargin) have a margin call before liquidation; perpetuals do not.
-import { SPOT_MARGIN } from './scenario';
+import { SPOT_MARGIN_VENUES } from '../../venues/labels';
 
 export interface Formatters {
   price(v: string): string;
@@ -113,7 +112,7 @@ export function nullText(key: string, quote: QuoteJson, needsBalance: boolean, p
   const balanceUnknown = needsBalance || quote.warnings.some((w) => w.code === 'CROSS_BALANCE_UNKNOWN');
   if (balanceUnknown && BALANCE_FIGURES.has(key)) return t('figure_enterBalance');
   if (key === 'marginCallPrice') {
-    return SPOT_MARGIN.has(quote.venue) ? t('figure_noMarginCallPrice') : t('figure_noMarginCallAtVenue');
+    return SPOT_MARGIN_VENUES.has(quote.venue) ? t('figure_noMarginCallPrice') : t('figure_noMarginCallAtVenue');
   }
   // A null carry is a rate the feed has not given: unknown, not zero (a zero carry is "0").
   if (key === 'carry.total') return t('figure_carryUnknown');
