@@ -1,6 +1,7 @@
 // Quote → the JSON of the `preflight quote` contract: every number a plain decimal string
 // (unrounded; display rounding belongs to the UI) or null.
 import { toDecimalString, type Dec } from './decimal';
+import { returnsOf } from './returns';
 import type { Carry, MarginLevelUnit, PositionOutcome, Quote, Side, VenueId, Warning } from './types';
 
 type Num = string | null;
@@ -32,6 +33,11 @@ export interface QuoteJson {
   details: Record<string, Num>;
   /** Extra to the contract: PnL against the exit price, pnl(P) = atEntry + slope × (P − entry), fees in, carry out. */
   pnl: { atEntry: string; slope: string; atStop: Num; atTakeProfit: Num; atLiquidation: Num };
+  /**
+   * Extra to the contract (issue 12): ROE after trading fees (PnL line / initial margin, a fraction:
+   * 0.25 = 25 %) at the take-profit and the stop, and reward / risk (2.5 = 1 : 2.5); see returns.ts.
+   */
+  returns?: { roeAtTakeProfit: Num; roeAtStop: Num; riskReward: Num };
   /** Extra to the contract, only when the account holds a position in the order's market (issue 10). */
   position?: PositionJson;
 }
@@ -109,6 +115,12 @@ export function serializeQuote(q: Quote): QuoteJson {
       atTakeProfit: num(q.pnl.atTakeProfit),
       atLiquidation: num(q.pnl.atLiquidation),
     },
+  };
+  const returns = returnsOf(q);
+  json.returns = {
+    roeAtTakeProfit: num(returns.roeAtTakeProfit),
+    roeAtStop: num(returns.roeAtStop),
+    riskReward: num(returns.riskReward),
   };
   if (q.position) json.position = positionJson(q.position);
   return json;

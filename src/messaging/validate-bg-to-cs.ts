@@ -109,6 +109,10 @@ export const wireQuote = object({
     /** Isolated: the loss at liquidation, where the line stops (an older engine's quote has none). */
     atLiquidation: optional(nullable(decimal)),
   }),
+  /** ROE after fees at the take-profit and the stop, reward / risk (src/core/returns.ts); an older engine's quote has none. */
+  returns: optional(
+    object({ roeAtTakeProfit: nullable(decimal), roeAtStop: nullable(decimal), riskReward: nullable(decimal) }),
+  ),
   /** Only when the account holds a position in the order's market: the position after this order. */
   position: optional(wirePosition),
 });
