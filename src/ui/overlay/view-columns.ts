@@ -22,6 +22,7 @@ import {
 import { baseAsset, quoteCurrency } from './units';
 import { SPOT_MARGIN_VENUES } from '../../venues/labels';
 import { positionLine } from './position-line';
+import { returnsRows } from './returns-rows';
 import { sideTitle } from './view-text';
 import type { ChartView, MarketInfo, Risk, SideColumn, SideQuote, FigureRow } from './view-types';
 
@@ -197,6 +198,8 @@ export function column(
       text: value === null ? nullText(key, plan, quote) : figureText(key, value, quote, ccy, f),
     };
   });
+  // ROE (after fees) and risk : reward when the order has a take-profit / stop (issue 12).
+  figures.push(...returnsRows(quote, form, f.other.locale ?? 'en'));
   return {
     side,
     risk: columnRisk(quote, settings),
