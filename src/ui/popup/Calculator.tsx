@@ -21,6 +21,7 @@ import {
   type PageOrigin,
   type Scenario,
 } from './scenario';
+import { Returns } from './returns-panel';
 import { Sizing } from './sizing-panel';
 import { withoutVenue, withScenario, type StoredCalculator } from './storage';
 import { t } from '../i18n';
@@ -218,6 +219,7 @@ export function Calculator(props: CalculatorProps) {
         saveBalance={saveBalance}
         balanceStatus={balanceStatus}
       />
+      <Returns scenario={scenario} outcome={outcome} balance={sizingBalance} locale={locale} view={view} edit={edit} />
       <Sizing
         scenario={scenario}
         input={outcome.ok ? outcome.quote.input : null}
