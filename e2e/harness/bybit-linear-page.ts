@@ -136,6 +136,14 @@ export class BybitPage {
     this.stopLoss = text;
   }
 
+  /** Ticks TP/SL and types the take profit. */
+  async setTakeProfit(text: string): Promise<void> {
+    const box = this.page.getByRole('checkbox', { name: 'TP/SL' });
+    if (!(await box.isChecked())) await box.check();
+    await this.field('Take Profit').fill(text);
+    this.takeProfit = text;
+  }
+
   /** The symbol menu in the header: pushState to /trade/usdt/<symbol>, the form re-mounts with its example. */
   async switchSymbol(symbol: string): Promise<void> {
     await this.page.getByRole('button', { name: new RegExp(`^${this.symbol} Perpetual$`) }).click();

@@ -3,6 +3,7 @@
 // Expected figures = quoteJson(planQuote(form, side, snapshot, settings, now).input, bundledFacts())
 // with the form as typed here (cross: the page's wallet balance and positions) and the snapshot as
 // the feed's own parsers read the mock's answers (incl. the live risk-limit tier table).
+import type { QuoteJson } from '../../src/core/serialize';
 import { GUARD_CODES } from '../../src/ui/overlay/contract';
 import type { MarketSnapshot } from '../../src/venues/types';
 import type { Settings } from '../../src/settings/settings';
@@ -10,7 +11,7 @@ import { BybitPage } from '../harness/bybit-linear-page';
 import { CHROMIUM_OWN_REQUESTS } from '../harness/chromium';
 import { expectedFor, expectedView, snapshotFromMock, type ExpectedView } from '../harness/expected';
 import { sameNumber, shownMark, waitForEngineFigures, wrongReadings } from '../harness/figures';
-import { readOverlay, waitForOverlay } from '../harness/overlay';
+import { figuresOf, readOverlay, waitForOverlay } from '../harness/overlay';
 import { watchServiceWorker } from '../harness/service-worker';
 import { expect, test, type Page } from '../harness/test';
 import type { FaultKind } from '../mock/faults';
@@ -106,6 +107,18 @@ test.describe('Bybit: overlay = engine, both sides', () => {
     await b.typeSize('0.500');
     await b.setStopLoss('62,000');
     await waitForEngineFigures(page, 'Bybit cross with stop loss', viewAt(b, mock), { mark: 'live' });
+    // With a take-profit too: the overlay's ROE (after fees) and R:R are the engine's (issue 12).
+    await b.setTakeProfit('70,000');
+    const reading = await waitForEngineFigures(page, 'Bybit cross with TP/SL', viewAt(b, mock), { mark: 'live' });
+    const served = mock.book.get('bybit-linear', b.symbol).price;
+    for (const side of ['long', 'short'] as const) {
+      const engine = expectedFor(b.form(), side, snapshotAt(mock, b.symbol, served)).quote as QuoteJson;
+      const shown = figuresOf(reading, side);
+      expect(engine.returns?.roeAtTakeProfit, side).toMatch(/^-?\d/);
+      expect(shown.roeAtTakeProfit, `${side} ROE at take-profit`).toBe(engine.returns?.roeAtTakeProfit);
+      expect(shown.roeAtStop, `${side} ROE at the stop`).toBe(engine.returns?.roeAtStop);
+      expect(shown.riskReward, `${side} risk : reward`).toBe(engine.returns?.riskReward ?? '');
+    }
   });
 });
 
