@@ -140,6 +140,10 @@ export const wirePlan = object({
   ),
   needsBalance: boolean,
   balanceSource: nullable(oneOf(['page', 'settings'])),
+  /** Cross margin: the balance the quote used; null otherwise. */
+  balance: nullable(decimal),
+  /** The order's size in base units as quoted; null when it cannot be worked out. */
+  quantity: nullable(decimal),
   pagePositions: nullable(number({ integer: true, min: 0, max: MAX_PAGE_POSITIONS })),
   /** Symbols of page positions that could not be weighed (the account was then left out). */
   positionsUnknown: positionSymbols,

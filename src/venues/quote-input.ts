@@ -127,6 +127,8 @@ export function planQuote(
     staleFigures,
     needsBalance: cross && balance === null,
     balanceSource,
+    balance: balance === null ? null : (parseDecimalText(balance)?.toFixed() ?? null),
+    quantity: null as string | null,
     pagePositions: null as number | null,
     positionsUnknown: [] as string[],
     positionsImplausible: [] as string[],
@@ -204,6 +206,7 @@ export function planQuote(
   };
   const plan: QuotePlan = {
     ...base,
+    quantity: order.quantity!,
     input,
     lossLimitUnchecked: settings.maxLossPercent !== null && limits.maxLoss === undefined,
   };

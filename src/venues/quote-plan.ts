@@ -20,6 +20,13 @@ export interface QuotePlan {
   needsBalance: boolean;
   /** Cross margin: where the account balance came from ('page' wins over 'settings'); null otherwise. */
   balanceSource: 'page' | 'settings' | null;
+  /** Cross margin: the balance the quote used (the page's wallet or the one entered in the popup); null otherwise. */
+  balance: string | null;
+  /**
+   * The order's size in base units, as the engine gets it: OKX contracts × contract value, a
+   * quote-currency total ÷ price; null when it cannot be worked out (no price, no contract value).
+   */
+  quantity: string | null;
   /** Other open positions read from the page and included; null when the page shows none or the order is isolated. */
   pagePositions: number | null;
   /**

@@ -48,6 +48,8 @@ export function toWire(sides: readonly SideQuote[]): WireSide[] {
       staleFigures: [...plan.staleFigures],
       needsBalance: plan.needsBalance,
       balanceSource: plan.balanceSource,
+      balance: plan.balance,
+      quantity: plan.quantity,
       pagePositions: plan.pagePositions,
       positionsUnknown: [...plan.positionsUnknown],
       positionsImplausible: [...plan.positionsImplausible],

@@ -7,6 +7,7 @@ import { t, type MessageKey } from '../i18n';
 import { ATTR } from './contract';
 import { ErrorDetail } from '../error-detail';
 import { formatMoney, formatPrice } from './format';
+import { OrderLine } from './OrderLine';
 import { sideTitle, type OverlayView, type Risk, type SideColumn } from './view-model';
 
 const RISK_WORD: Record<Risk, MessageKey> = {
@@ -216,6 +217,7 @@ export function Overlay({
         </p>
       )}
       <div class="body">
+        <OrderLine text={view.orderLine} />
         <p class="mark">
           <span {...{ [ATTR.figure]: 'markPrice', [ATTR.value]: markLine.value }}>{markLine.text}</span>
           {markLine.ageMs !== null && ' · '}

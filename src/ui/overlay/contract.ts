@@ -42,6 +42,8 @@ export const ATTR = {
   reason: 'data-reason', // on the root in state 'refused': "<code>:<field>", e.g. "IMPLAUSIBLE:price"
   // Added with positions in the order's own market (compatible):
   position: 'data-position', // on a column's "after this order" line: 'add' | 'reduce' | 'close' | 'flip'
+  // Added with the order line (compatible):
+  orderLine: 'data-order-line', // the order as read, under the title: type · size · notional · leverage and margin mode
 } as const;
 
 // "markPrice" and "markAgeMs" appear once per overlay, in the header line above the side

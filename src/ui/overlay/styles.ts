@@ -68,6 +68,7 @@ ${themeCss('[data-theme="system"], .root:not([data-theme])')}
 .guard { margin: 6px 8px; padding: 6px 8px; border-radius: 6px; background: var(--mp-guard-bg); color: var(--mp-guard-fg); font-weight: 600; }
 .root[data-collapsed] .body { display: none; }
 .body { padding: 6px 8px 8px; }
+.order { margin: 0 0 4px; font-weight: 600; }
 .mark { margin: 0 0 6px; color: var(--mp-muted); }
 .root[data-mark="stale"] .mark, .root[data-mark="missing"] .mark { color: var(--warn); }
 .banner { margin: 0 0 6px; padding: 4px 6px; border-radius: 4px; border-left: 3px solid var(--info); background: var(--mp-surface); }

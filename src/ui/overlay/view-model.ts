@@ -3,12 +3,13 @@
 // render is a cheap Preact diff of this object. Works on decimal strings only (no decimal.js).
 // This file decides the state; view-columns.ts and view-banners.ts build the parts.
 import type { MarkState } from '../../venues/types';
-import type { FormReading } from '../../venues/types';
+import type { FormReading, OrderForm } from '../../venues/types';
 import { t, uiLocale } from '../i18n';
 import type { OverlayState } from './contract';
 import { decimalsOfTick } from './format';
 import { engineErrorText } from '../error-text';
 import { guardText } from './guard-text';
+import { orderLine } from './order-line';
 import { VENUE_LABEL } from './units';
 import { banners, markLine } from './view-banners';
 import { announcement, column, isError, worse, type Formats } from './view-columns';
@@ -44,6 +45,15 @@ function blockedState(
   return null;
 }
 
+/** The order line from the form and the first quoted side (both sides share size and notional). */
+function orderLineOf(form: OrderForm, quotes: SideQuote[], locale: string): string {
+  const q = quotes[0];
+  const result = q?.result ?? null;
+  const notional = result === null || isError(result) ? null : result.notional;
+  const atMark = q !== undefined && q.plan.priceBasis !== 'limit';
+  return orderLine({ form, quantity: q?.plan.quantity ?? null, notional, atMark, locale });
+}
+
 export function buildView(model: OverlayModel): OverlayView {
   const { reading, quotes, market, settings, now, pending } = model;
   const form = reading.status === 'ok' ? reading.form : null;
@@ -72,6 +82,7 @@ export function buildView(model: OverlayModel): OverlayView {
   const refusal = blocked?.state === 'refused' && model.refusal ? `${model.refusal.code}:${model.refusal.field}` : null;
   const base = {
     title,
+    orderLine: form === null || !form.marginEnabled || model.refusal ? null : orderLineOf(form, quotes, locale),
     markLine: mark.line,
     missing: reading.status === 'unrecognised' ? reading.missing : [],
     guard,

@@ -116,6 +116,8 @@ export interface OverlayView {
   mark: MarkState;
   risk: Risk;
   title: string;
+  /** The order as read, under the title: "Limit · 0.1 BTC (10 ct) · 6,500.00 USDT · 10× cross"; null without a readable margin order. */
+  orderLine: string | null;
   markLine: MarkLine;
   /** Sentence for the non-'ok' states. */
   message: string | null;
