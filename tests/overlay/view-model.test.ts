@@ -295,7 +295,7 @@ describe('cross margin: where the account figures came from (issue 4)', () => {
     expect(v.state).toBe('ok');
     expect(banner(v, 'balance-source')).toMatchObject({
       severity: 'info',
-      text: 'Cross: account balance and 1 open position read from the page',
+      text: 'Cross: wallet 8,000.00 USDT and 1 open position, read from the page',
     });
     expect(banner(v, 'balance')).toBeUndefined();
     expect(v.columns[0]!.warnings.map((w) => w.code)).not.toContain('CROSS_BALANCE_UNKNOWN');
@@ -306,7 +306,7 @@ describe('cross margin: where the account figures came from (issue 4)', () => {
       settings: settings({ accountBalance: { 'binance-usdm': '5000' } }),
     });
     expect(banner(v, 'balance-source')!.text).toBe(
-      'Cross: balance as you entered it in the popup (the page does not show it); other open positions not included',
+      'Cross: wallet 5,000.00 USDT, as you entered it in the toolbar popup (edit it there); other open positions not included — the page shows no balance',
     );
   });
 

@@ -3,6 +3,7 @@
 import type { MarketFigureKey, MarkState, OrderForm } from '../../venues/types';
 import { isFresh } from '../../venues/types';
 import { t, type MessageKey } from '../i18n';
+import { accountSourceBanner, enterBalanceText } from './balance-banner';
 import { formatAge, formatPrice } from './format';
 import { quoteCurrency } from './units';
 import { isError, type Formats } from './view-columns';
@@ -57,6 +58,8 @@ export function banners(
   quotes: SideQuote[],
   market: MarketInfo | null,
   markAgeMs: number | null,
+  form: OrderForm | null = null,
+  locale = 'en',
 ): Banner[] {
   const out: Banner[] = [];
   if (plan !== undefined) {
@@ -80,7 +83,7 @@ export function banners(
         text: t('overlay_staleFigures', [others.join(', ')]),
       });
     if (plan.tiers === 'stale') out.push({ kind: 'stale-tiers', severity: 'info', text: t('overlay_staleTiers') });
-    const source = accountSourceBanner(plan);
+    const source = accountSourceBanner(plan, form, locale);
     if (source !== null) out.push(source);
     if (plan.lossLimitUnchecked)
       out.push({ kind: 'loss-limit', severity: 'info', text: t('overlay_lossLimitUnchecked') });
@@ -114,36 +117,10 @@ export function banners(
         q.result !== null && !isError(q.result) && q.result.warnings.some((w) => w.code === 'CROSS_BALANCE_UNKNOWN'),
     );
   if (quotes.some((q) => q.plan.needsBalance) || balanceWarning) {
-    out.push({ kind: 'balance', severity: 'warn', text: t('overlay_enterBalance') });
+    out.push({ kind: 'balance', severity: 'warn', text: enterBalanceText(form, locale) });
   }
   if (market !== null && market.lastError !== null && market.status !== 'live') {
     out.push({ kind: 'feed', severity: 'info', text: t('overlay_feedError', [market.lastError]) });
   }
   return out;
-}
-
-/** Cross margin: say where the account figures came from — the page, or what the user typed. */
-function accountSourceBanner(plan: SideQuote['plan']): Banner | null {
-  const n = plan.pagePositions;
-  if (plan.balanceSource === 'page') {
-    const text =
-      n === null
-        ? t('overlay_balanceFromPage')
-        : n === 0
-          ? t('overlay_balanceFromPageNoPositions')
-          : n === 1
-            ? t('overlay_balanceFromPageOnePosition')
-            : t('overlay_balanceFromPagePositions', [String(n)]);
-    return { kind: 'balance-source', severity: 'info', text };
-  }
-  if (plan.balanceSource === 'settings') {
-    const text =
-      n === null
-        ? t('overlay_balanceFromPopup')
-        : n === 1
-          ? t('overlay_balanceFromPopupOnePosition')
-          : t('overlay_balanceFromPopupPositions', [String(n)]);
-    return { kind: 'balance-source', severity: 'info', text };
-  }
-  return null;
 }

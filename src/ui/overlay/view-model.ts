@@ -103,7 +103,7 @@ export function buildView(model: OverlayModel): OverlayView {
       risk: state === 'spot' ? 'ok' : state === 'error' ? 'neutral' : 'warn',
       message: blocked?.message ?? null,
       detail: blocked?.detail ?? null,
-      banners: banners(undefined, quotes, market, mark.line.ageMs),
+      banners: banners(undefined, quotes, market, mark.line.ageMs, form, locale),
       columns: [],
       announcement: '',
     };
@@ -118,7 +118,7 @@ export function buildView(model: OverlayModel): OverlayView {
     risk: columns.reduce<Risk>((acc, c) => worse(acc, c.risk), 'ok'),
     message: null,
     detail: null,
-    banners: banners(plan, quotes, market, mark.line.ageMs),
+    banners: banners(plan, quotes, market, mark.line.ageMs, form, locale),
     columns,
   };
 }
