@@ -12,6 +12,7 @@ import { quoteScenario } from './engine';
 import { Chart, Figures, WarningsAndAssumptions } from './figures';
 import { buildFigures } from './figures-model';
 import { OrderInputs } from './inputs';
+import { PageOrderLine } from './order-line';
 import { readNumber } from './number-text';
 import {
   defaultScenario,
@@ -175,6 +176,7 @@ export function Calculator(props: CalculatorProps) {
         {fromPage ? ` · ${t('popup_marketAsOf', [time])}` : ''}
         {fromPage && edited ? ` · ${t('popup_edited')}` : ''}
       </p>
+      <PageOrderLine origin={fromPage ? origin : null} settings={settings} locale={locale} />
       {fromPage && origin.form.side === 'both' ? <p class="hint">{t('popup_bothSides')}</p> : null}
       {fromPage && !origin.form.marginEnabled ? (
         <p class="note" data-severity="info">
