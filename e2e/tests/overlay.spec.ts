@@ -94,3 +94,20 @@ test('Kraken cross margin without a balance: the margin call needs the balance, 
   expect(text('liquidationPrice')).toBe('— enter balance');
   expect(reading.text).not.toContain('none at this venue');
 });
+
+test('Binance cross with a balance typed in the popup: the overlay names it, where it came from, and the page’s own figure; and the order as read', async ({
+  page,
+  mock,
+  setSettings,
+}) => {
+  await setSettings({ accountBalance: { 'binance-usdm': '5000' } });
+  mock.setPrice('binance-usdm', 'BTCUSDT', '65020.3');
+  await new BinancePage(page).goto();
+  const reading = await waitForOverlay(page, (r) => r.state === 'ok', 'overlay with figures');
+  // Issue 12 #4: the page shows "Avbl 10,000.00 USDT"; the overlay uses the popup's 5,000 and says both.
+  expect(reading.text).toContain(
+    'Cross: wallet 5,000.00 USDT, as you entered it in the toolbar popup (edit it there); other open positions not included — the page shows 10,000.00 USDT available',
+  );
+  // Issue 12 #5: the order as the overlay read it, under the title.
+  expect(reading.text).toContain('Limit · 0.1 BTC · 6,500.00 USDT · 20× cross');
+});
