@@ -76,6 +76,9 @@ test.describe('OKX: overlay = engine, both sides', () => {
     expect(input.account?.walletBalance).toBe('10000');
     expect(input.account?.positions).toHaveLength(1);
     expect(input.order.quantity).toBe('0.15'); // 15 contracts × 0.01 BTC
+    // Issue 12 #5 and #4: the overlay shows the contracts as BTC, and the balance it used with its source.
+    expect(reading.text).toContain('Limit · 0.15 BTC (15 ct) · 9,600.00 USDT · 25× cross');
+    expect(reading.text).toContain('Cross: wallet 10,000.00 USDT and 1 open position, read from the page');
   });
 
   test('isolated, limit, in BTC', async ({ page, mock, setSettings }) => {
