@@ -228,6 +228,7 @@ export function quoteBinanceMargin(input: QuoteInput, facts: VenueFacts | undefi
       zeroEquityPrice: b ? b.priceAtLevel(new Dec(1)) : null,
       marginLevelAtMarginCall: levels.call,
       marginLevelAtLiquidation: levels.liquidation,
+      borrowRatePerHour: rate ?? null,
     },
     ...(input.marginMode === 'isolated' && wallet !== undefined ? { isolatedMargin: wallet } : {}),
   };

@@ -47,7 +47,14 @@ export function krakenPriceAtLevel(p: KrakenPosition, levelPercent: Dec): Dec | 
   return price.greaterThan(0) ? price : null;
 }
 
-function rolloverCarry(input: QuoteInput, resolver: Resolver, markPrice: Dec): Carry {
+interface RolloverCarry {
+  carry: Carry;
+  /** The margin opening fee rate and the rollover rate per period used; undefined when unknown. */
+  openingRate: Dec | undefined;
+  rolloverRate: Dec | undefined;
+}
+
+function rolloverCarry(input: QuoteInput, resolver: Resolver, markPrice: Dec): RolloverCarry {
   const { order } = input;
   const periodHours =
     input.market.rolloverIntervalHours ?? resolver.facts?.defaults.rolloverIntervalHours ?? new Dec(4);
@@ -65,7 +72,11 @@ function rolloverCarry(input: QuoteInput, resolver: Resolver, markPrice: Dec): C
     `rollover every ${periodHours.toFixed()} h, first after ${periodHours.toFixed()} h: ${periods.toFixed()} whole periods`,
   );
   const total = perPeriod === null || openingRate === undefined ? null : opening.plus(perPeriod.times(periods));
-  return { kind: 'rollover', opening, perPeriod, periodHours, periods, hours: input.holdHours, total };
+  return {
+    carry: { kind: 'rollover', opening, perPeriod, periodHours, periods, hours: input.holdHours, total },
+    openingRate,
+    rolloverRate,
+  };
 }
 
 export function quoteKrakenMargin(input: QuoteInput, facts: VenueFacts | undefined): ModelQuote {
@@ -116,7 +127,7 @@ export function quoteKrakenMargin(input: QuoteInput, facts: VenueFacts | undefin
       .times(HUNDRED)
       .lessThanOrEqualTo(liquidationLevel);
   const trading = tradingFees(input, notional, resolver);
-  const carry = rolloverCarry(input, resolver, markPrice);
+  const { carry, openingRate, rolloverRate } = rolloverCarry(input, resolver, markPrice);
   const liquidationDistance = liquidationPrice === null ? null : markPrice.minus(liquidationPrice).abs().div(markPrice);
   if (position && liquidationPrice === null) {
     warnings.push({
@@ -162,6 +173,13 @@ export function quoteKrakenMargin(input: QuoteInput, facts: VenueFacts | undefin
       unrealizedPnl: markPrice.minus(order.price).times(order.quantity).times(sideSign(order.side)),
       marginLevelAtMarginCall: callLevel,
       marginLevelAtLiquidation: liquidationLevel,
+      // What Kraken lends: the whole position cost (a long borrows the quote currency, a short the base asset).
+      borrowedQuote: order.side === 'long' ? notional : null,
+      borrowedBase: order.side === 'short' ? order.quantity : null,
+      openingFeeRate: openingRate ?? null,
+      rolloverFeeRate: rolloverRate ?? null,
+      // The carry without the opening fee: the rollovers over the holding time (carry.total − carry.opening).
+      rolloverTotal: carry.perPeriod === null ? null : carry.perPeriod.times(carry.periods),
     },
   };
 }
