@@ -5,6 +5,25 @@
 import type { VenueId } from '../core/types';
 import { VENUE_IDS } from './registry';
 
+/** Which of the venues' different "margin level" figures the engine's marginLevel is (src/ui/terms.ts names and defines each). */
+export type MarginLevelTerm =
+  | 'krakenMarginLevel'
+  | 'binanceMarginLevel'
+  | 'binanceMarginRatio'
+  | 'bybitMmr'
+  | 'okxMarginRatio'
+  | 'hyperliquidMarginRatio';
+
+/**
+ * The venue's own margin-level figure: which one it is, and the level it liquidates at when that
+ * is a documented constant (perpetuals: 100 %). Spot-margin venues take their levels from the
+ * market data or facts.json (the quote's details), so they have none here.
+ */
+export interface MarginLevelAbout {
+  term: MarginLevelTerm;
+  liquidationLevel?: string;
+}
+
 export interface VenueAbout {
   venue: VenueId;
   name: string;
@@ -22,6 +41,7 @@ export interface VenueAbout {
   crossOnly: boolean;
   /** Spot margin: no maintenance tiers, no per-order maintenance rate. */
   spotMargin: boolean;
+  marginLevel: MarginLevelAbout;
   /** The popup's account-balance row: what the balance is called, and the currency it is counted in. */
   balance: { label: string; currency: string };
   /** The real URL the venue's fixture page (e2e/fixtures/pages/<venue>.html) is served at in tests and e2e. */

@@ -27,6 +27,10 @@ describe('about.json UI fields', () => {
       expect(about.exampleSymbol).toMatch(/BTC/);
       expect(typeof about.crossOnly).toBe('boolean');
       expect(typeof about.spotMargin).toBe('boolean');
+      // Its own margin-level figure; a perpetual's liquidation level is its documented constant, a spot
+      // venue's comes with the market data or facts.json.
+      expect(about.marginLevel.term.length).toBeGreaterThan(3);
+      expect(about.marginLevel.liquidationLevel === undefined).toBe(about.spotMargin);
       expect(new URL(about.fixtureUrl).protocol).toBe('https:');
     },
   );

@@ -98,6 +98,7 @@ describe('src/venues/* folders', () => {
         'fixedQuote',
         'fixtureUrl',
         'label',
+        'marginLevel',
         'marketData',
         'name',
         'pages',
