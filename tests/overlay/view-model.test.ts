@@ -24,19 +24,20 @@ const figure = (v: ReturnType<typeof view>, side: string, key: string) =>
   v.columns.find((c) => c.side === side)?.figures.find((f) => f.key === key);
 
 describe('ok state', () => {
-  it('one column per side for a two-button form, every FIGURE in order, raw values kept', () => {
+  it('one column per side for a two-button form, every FIGURE in order (no margin call at a perpetual venue), raw values kept', () => {
     const v = view(binanceForm(), snapshot('65010.2'));
     expect(v.state).toBe('ok');
     expect(v.mark).toBe('live');
     expect(v.columns.map((c) => c.side)).toEqual(['long', 'short']);
-    for (const c of v.columns) expect(c.figures.map((f) => f.key)).toEqual([...FIGURES]);
+    for (const c of v.columns)
+      expect(c.figures.map((f) => f.key)).toEqual(FIGURES.filter((k) => k !== 'marginCallPrice'));
     const liq = figure(v, 'long', 'liquidationPrice')!;
     expect(liq.value).toMatch(/^\d+\.\d{10,}$/); // unrounded engine string
     expect(liq.text).toMatch(/^5\d,\d{3}\.\d{1,2} USDT$/);
     expect(figure(v, 'long', 'liquidationDistance')!.text).toMatch(/^\d+(\.\d+)? %$/);
     expect(figure(v, 'long', 'fees.open')!.text).toBe('1.30 USDT');
     expect(figure(v, 'long', 'carry.total')!.label).toBe('Funding over 24 h');
-    expect(figure(v, 'long', 'marginCallPrice')).toMatchObject({ value: '', text: 'none at this venue' });
+    expect(figure(v, 'long', 'marginCallPrice')).toBeUndefined();
     expect(v.markLine).toMatchObject({ value: '65010.2', text: 'mark 65,010.2 USDT', ageMs: 2000, ageText: '2 s old' });
     expect(v.banners).toEqual([]);
     expect(v.columns[0]!.assumptions.length).toBeGreaterThan(0);
@@ -55,7 +56,7 @@ describe('ok state', () => {
     const zero = figure(view(binanceForm(), rate('0')), 'long', 'carry.total')!;
     expect(zero.text).toBe('none');
     const paid = figure(view(binanceForm(), rate('0.0001')), 'long', 'carry.total')!;
-    expect(paid.text).toMatch(/^\d[\d,]*\.\d{2} USDT$/);
+    expect(paid.text).toMatch(/^\d[\d,]*\.\d{2} USDT \(paid\)$/);
   });
 
   it('one column for a one-side form', () => {
@@ -64,11 +65,8 @@ describe('ok state', () => {
   });
 
   it('a margin call the venue has vs one that needs the balance', () => {
-    // Binance USDⓈ-M has no margin call: a plain "none at this venue".
-    expect(figure(view(binanceForm(), snapshot('65000')), 'long', 'marginCallPrice')).toMatchObject({
-      value: '',
-      text: 'none at this venue',
-    });
+    // Binance USDⓈ-M has no margin call: no row at all (it used to say "none at this venue").
+    expect(figure(view(binanceForm(), snapshot('65000')), 'long', 'marginCallPrice')).toBeUndefined();
     // Kraken has one, but cross margin without a balance cannot place it.
     const k = view(krakenForm(), null);
     expect(figure(k, 'long', 'marginCallPrice')).toMatchObject({ value: '', text: '— enter balance' });
@@ -97,7 +95,8 @@ describe('ok state', () => {
   it('margin level in the venue unit: percent for Kraken', () => {
     const v = view(krakenForm(), null, { settings: settings({ accountBalance: { 'kraken-margin': '10000' } }) });
     expect(figure(v, 'long', 'marginLevel')!.text).toMatch(/ %$/);
-    expect(figure(v, 'long', 'carry.total')!.label).toBe('Rollover over 24 h');
+    // The opening fee and the rollovers together; the rows after it split them (issue 12, beginner words).
+    expect(figure(v, 'long', 'carry.total')!.label).toBe('Margin fees over 24 h (opening + rollover)');
   });
 });
 

@@ -85,10 +85,10 @@ function click(selector: string): void {
   });
 }
 
+// No marginCallPrice: the sample is Bybit, which has no margin call (no row since issue 12).
 const FIGURE_KEYS = [
   'liquidationPrice',
   'liquidationDistance',
-  'marginCallPrice',
   'marginLevel',
   'initialMargin',
   'maintenanceMargin',

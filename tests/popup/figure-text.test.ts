@@ -14,7 +14,7 @@ describe('carry text (issue 12 #3)', () => {
 
   it('"none" only where the carry is truly zero; else the amount, received when negative', () => {
     expect(valueText('carry.total', '0', quote, 'USDT', f, 'en')).toBe('none');
-    expect(valueText('carry.total', '1.5', quote, 'USDT', f, 'en')).toBe('1.50 USDT');
+    expect(valueText('carry.total', '1.5', quote, 'USDT', f, 'en')).toBe('1.50 USDT (paid)');
     expect(valueText('carry.total', '-1.5', quote, 'USDT', f, 'en')).toBe('−1.50 USDT (received)');
   });
 });

@@ -65,7 +65,11 @@ export const GUARD_CODES = [
   'LOSS_AT_STOP_ABOVE_LIMIT',
 ] as const;
 
-/** Figures every ok-state column shows, in this order. */
+/**
+ * Figures every ok-state column shows, in this order — marginCallPrice only at a venue with a
+ * margin call (spot margin). Rows the words add (carry.opening, carry.rollover, borrowed,
+ * borrowRate, marginFeeRates: src/ui/figure-words.ts) follow carry.total where they apply.
+ */
 export const FIGURES = [
   'liquidationPrice',
   'liquidationDistance',

@@ -6,6 +6,7 @@ import { t, type MessageKey } from '../i18n';
 import { accountSourceBanner, enterBalanceText } from './balance-banner';
 import { formatAge, formatPrice } from './format';
 import { quoteCurrency } from './units';
+import { SPOT_MARGIN_VENUES } from '../../venues/labels';
 import { isError, type Formats } from './view-columns';
 import type { Banner, MarketInfo, MarkLine, SideQuote } from './view-types';
 
@@ -46,7 +47,10 @@ export function markLine(
     state,
     line: {
       value: mark.value,
-      text: t('overlay_mark', [`${formatPrice(mark.value, f.price) ?? mark.value} ${ccy}`]),
+      // Spot margin prices at the last trade (Kraken's last trade, Binance's ticker), not a mark.
+      text: t(SPOT_MARGIN_VENUES.has(market!.venue) ? 'overlay_lastPrice' : 'overlay_mark', [
+        `${formatPrice(mark.value, f.price) ?? mark.value} ${ccy}`,
+      ]),
       ageMs,
       ageText,
     },

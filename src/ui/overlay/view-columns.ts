@@ -8,19 +8,10 @@ import type { OrderForm } from '../../venues/types';
 import { chartFromQuote } from '../chart/from-quote';
 import { t, type MessageKey } from '../i18n';
 import { FIGURES } from './contract';
-import {
-  formatFixed,
-  formatFraction,
-  formatMoney,
-  formatPercentValue,
-  formatPrice,
-  formatRatio,
-  isZero,
-  toDecimal,
-  type FormatOptions,
-} from './format';
+import { formatFixed, formatFraction, formatMoney, formatPrice, toDecimal, type FormatOptions } from './format';
 import { baseAsset, quoteCurrency } from './units';
-import { SPOT_MARGIN_VENUES } from '../../venues/labels';
+import { carryAmountText, carryRows, carryTotalLabel, hasMarginCall } from '../figure-words';
+import { figureHint, marginLevelName, marginLevelText } from '../terms';
 import { positionLine } from './position-line';
 import { returnsRows } from './returns-rows';
 import { sideTitle } from './view-text';
@@ -74,16 +65,10 @@ function figureText(key: (typeof FIGURES)[number], value: string, quote: WireQuo
       return `${formatPrice(value, f.price) ?? value} ${ccy}`;
     case 'liquidationDistance':
       return formatFraction(value, f.other) ?? value;
-    case 'marginLevel': {
-      if (quote.marginLevelUnit === 'ratio') return t('figure_ratio', [formatRatio(value, f.other) ?? value]);
-      const dec = toDecimal(value);
-      return dec === undefined ? value : formatPercentValue(dec, f.other);
-    }
-    case 'carry.total': {
-      if (isZero(value)) return t('common_none');
-      const text = `${formatMoney(value, f.other) ?? value} ${ccy}`;
-      return value.startsWith('-') ? t('figure_received', [text]) : text;
-    }
+    case 'marginLevel':
+      return marginLevelText(value, quote, f.other);
+    case 'carry.total':
+      return carryAmountText(value, ccy, f.other);
     default:
       return `${formatMoney(value, f.other) ?? value} ${ccy}`;
   }
@@ -107,8 +92,7 @@ function nullText(key: (typeof FIGURES)[number], plan: SideQuote['plan'], quote:
     return t('figure_positionsUnknown');
   const balanceUnknown = plan.needsBalance || quote.warnings.some((w) => w.code === 'CROSS_BALANCE_UNKNOWN');
   if (balanceUnknown && BALANCE_FIGURES.has(key)) return t('figure_enterBalance');
-  if (key === 'marginCallPrice')
-    return t(SPOT_MARGIN_VENUES.has(quote.venue) ? 'figure_noMarginCallPrice' : 'figure_noMarginCallAtVenue');
+  if (key === 'marginCallPrice') return t('figure_noMarginCallPrice');
   // A null carry is a rate the feed has not given: unknown, not zero (a zero carry is "0").
   if (key === 'carry.total') return t('figure_carryUnknown');
   return t('common_none');
@@ -174,6 +158,12 @@ function chartOf(
   };
 }
 
+/** The row with its one-line definition (shown on hover and keyboard focus of the label). */
+function withHint(row: FigureRow, quote: WireQuote): FigureRow {
+  const hint = figureHint(row.key, quote.venue, quote.carry.kind);
+  return hint === undefined ? row : { ...row, hint };
+}
+
 export function column(
   side: Side,
   quote: WireQuote,
@@ -184,19 +174,26 @@ export function column(
   f: Formats,
 ): SideColumn {
   const ccy = quoteCurrency(form.venue, form.symbol);
-  const figures = FIGURES.map((key): FigureRow => {
+  const units = { base: baseAsset(form.venue, form.symbol), quote: ccy };
+  // The margin-call row only where the venue has a margin call (perpetuals liquidate without one).
+  const shown = FIGURES.filter((key) => key !== 'marginCallPrice' || hasMarginCall(quote.venue));
+  const figures = shown.flatMap((key): FigureRow[] => {
     const value = fieldOf(quote, key);
     const carry = CARRY_KEYS[quote.carry.kind];
     const label =
-      key === 'carry.total' && carry !== undefined
-        ? t('figure_carryOver', [t(carry), hoursText(quote.carry.hours, f)])
-        : t(LABEL_KEYS[key]);
-    return {
+      key === 'carry.total'
+        ? carryTotalLabel(quote, t(carry ?? 'figure_carry'), f.other.locale)
+        : key === 'marginLevel'
+          ? marginLevelName(quote.venue, form.marginMode)
+          : t(LABEL_KEYS[key]);
+    const row: FigureRow = {
       key,
       label,
       value: value ?? '',
       text: value === null ? nullText(key, plan, quote) : figureText(key, value, quote, ccy, f),
     };
+    const rows = key === 'carry.total' ? [row, ...carryRows(quote, units, f.other)] : [row];
+    return rows.map((r) => withHint(r, quote));
   });
   // ROE (after fees) and risk : reward when the order has a take-profit / stop (issue 12).
   figures.push(...returnsRows(quote, form, f.other.locale ?? 'en'));
@@ -212,7 +209,7 @@ export function column(
     })),
     assumptions: quote.assumptions,
     chart: chartOf(side, quote, plan, form, market, ccy, f),
-    position: positionLine(quote, { base: baseAsset(form.venue, form.symbol), quote: ccy }, f),
+    position: positionLine(quote, units, f),
   };
 }
 

@@ -58,6 +58,8 @@ export interface FigureRow {
   label: string;
   value: string;
   text: string;
+  /** One-line definition of the figure, on hover and keyboard focus of its label (src/ui/terms.ts). */
+  hint?: string;
 }
 /** `inBanner`: the same point is made by a banner above the columns; kept in the DOM, not shown twice. */
 export interface WarningRow {

@@ -2,18 +2,11 @@
 // venue's tick precision), and what a missing figure says instead. Split from figures-model.ts,
 // which assembles the lines, the chart and the notes.
 import type { QuoteJson } from '../../core/serialize';
-import {
-  decimalsOfTick,
-  formatFraction,
-  formatMoney,
-  formatPercentValue,
-  formatPrice,
-  formatRatio,
-  isZero,
-  toDecimal,
-} from '../overlay/format';
+import { decimalsOfTick, formatFraction, formatMoney, formatPrice } from '../overlay/format';
 import { t, type MessageKey } from '../i18n';
-import { SPOT_MARGIN_VENUES } from '../../venues/labels';
+import { carryAmountText, carryTotalLabel } from '../figure-words';
+import { marginLevelName, marginLevelText } from '../terms';
+import type { MarginMode } from '../../core/types';
 
 export interface Formatters {
   price(v: string): string;
@@ -92,16 +85,10 @@ export function valueText(
       return `${value.startsWith('-') ? '' : '+'}${f.money(value)} ${ccy}`;
     case 'liquidationDistance':
       return formatFraction(value, { locale }) ?? value;
-    case 'marginLevel': {
-      if (quote.marginLevelUnit === 'ratio') return t('figure_ratio', [formatRatio(value, { locale }) ?? value]);
-      const dec = toDecimal(value);
-      return dec === undefined ? value : formatPercentValue(dec, { locale });
-    }
-    case 'carry.total': {
-      if (isZero(value)) return t('common_none');
-      const text = `${f.money(value)} ${ccy}`;
-      return value.startsWith('-') ? t('figure_received', [text]) : text;
-    }
+    case 'marginLevel':
+      return marginLevelText(value, quote, { locale });
+    case 'carry.total':
+      return carryAmountText(value, ccy, { locale });
     default:
       return `${f.money(value)} ${ccy}`;
   }
@@ -111,20 +98,14 @@ export function nullText(key: string, quote: QuoteJson, needsBalance: boolean, p
   if (positionsUnknown && BALANCE_FIGURES.has(key)) return t('figure_positionsUnknown');
   const balanceUnknown = needsBalance || quote.warnings.some((w) => w.code === 'CROSS_BALANCE_UNKNOWN');
   if (balanceUnknown && BALANCE_FIGURES.has(key)) return t('figure_enterBalance');
-  if (key === 'marginCallPrice') {
-    return SPOT_MARGIN_VENUES.has(quote.venue) ? t('figure_noMarginCallPrice') : t('figure_noMarginCallAtVenue');
-  }
+  if (key === 'marginCallPrice') return t('figure_noMarginCallPrice');
   // A null carry is a rate the feed has not given: unknown, not zero (a zero carry is "0").
   if (key === 'carry.total') return t('figure_carryUnknown');
   return t('common_none');
 }
 
-export function label(key: string, msg: MessageKey, quote: QuoteJson, locale: string): string {
+export function label(key: string, msg: MessageKey, quote: QuoteJson, locale: string, mode: MarginMode): string {
+  if (key === 'marginLevel') return marginLevelName(quote.venue, mode);
   if (key !== 'carry.total') return t(msg);
-  const kindKey = CARRY_KEYS[quote.carry.kind] ?? 'figure_carry';
-  const hours = t('unit_hours', [
-    formatMoney(quote.carry.hours, { locale, decimals: Math.min(2, quote.carry.hours.split('.')[1]?.length ?? 0) }) ??
-      quote.carry.hours,
-  ]);
-  return t('figure_carryOver', [t(kindKey), hours]);
+  return carryTotalLabel(quote, t(CARRY_KEYS[quote.carry.kind] ?? 'figure_carry'), locale);
 }

@@ -14,6 +14,8 @@ import { currencyOf, ownSnapshot } from './scenario';
 import { engineErrorText } from '../error-text';
 import { t } from '../i18n';
 import { fieldOf, formatters, label, LABELS, nullText, valueText, type Formatters } from './figure-text';
+import { carryRows, hasMarginCall } from '../figure-words';
+import { figureHint } from '../terms';
 
 export { formatters, type Formatters };
 
@@ -22,6 +24,8 @@ export interface FigureLine {
   label: string;
   value: string;
   text: string;
+  /** One-line definition, on hover and keyboard focus of the label (src/ui/terms.ts). */
+  hint?: string;
 }
 export interface Note {
   kind: string;
@@ -121,24 +125,25 @@ export function buildFigures({ outcome, scenario, origin, locale }: FiguresInput
   const quote = result;
   const positionsUnknown = plan.positionsUnknown.length > 0;
   const order = input.order as Record<string, string>;
+  const units = { base: baseAsset(scenario.venue, scenario.symbol.trim()), quote: ccy };
   const lines = LABELS.flatMap(([key, msg]): FigureLine[] => {
     const value = fieldOf(quote, key);
     // The PnL at the stop / take-profit only when one is set; every other figure always (null in words).
     if (value === null && key.startsWith('pnl.')) return [];
+    // The margin-call row only where the venue has a margin call (perpetuals liquidate without one).
+    if (key === 'marginCallPrice' && !hasMarginCall(quote.venue)) return [];
     const text =
       value === null
         ? nullText(key, quote, plan.needsBalance, positionsUnknown)
         : valueText(key, value, quote, ccy, f, locale);
-    return [{ key, label: label(key, msg, quote, locale), value: value ?? '', text }];
+    const line = { key, label: label(key, msg, quote, locale, scenario.marginMode), value: value ?? '', text };
+    const all = key === 'carry.total' ? [line, ...carryRows(quote, units, { locale })] : [line];
+    return all.map((l) => ({ ...l, hint: figureHint(l.key, quote.venue, quote.carry.kind) }));
   });
   const markFigure = (input.market as Record<string, unknown> | undefined)?.markPrice;
   const chart = chartOf(quote, order, typeof markFigure === 'string' ? markFigure : null);
   // An order in a market the account already holds: say what it leaves, above the figures (which are for that).
-  const position = positionLine(
-    quote,
-    { base: baseAsset(scenario.venue, scenario.symbol.trim()), quote: ccy },
-    { price: { locale, decimals: decimalsOfTick(tick) }, other: { locale } },
-  );
+  const position = positionLine(quote, units, { price: { locale, decimals: decimalsOfTick(tick) }, other: { locale } });
   if (position !== null) notes.unshift({ kind: 'position', severity: 'info', text: position.text });
   const liq = lines.find((l) => l.key === 'liquidationPrice')?.text ?? '';
   const dist = lines.find((l) => l.key === 'liquidationDistance')?.text ?? '';

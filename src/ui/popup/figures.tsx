@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { PnlChart } from '../chart/PnlChart';
 import type { FiguresView } from './figures-model';
 import { ErrorDetail } from '../error-detail';
+import { Term } from '../term';
 import { t } from '../i18n';
 
 /** Announced this long after the last change: dragging a slider does not read out every step. */
@@ -47,7 +48,9 @@ export function Figures({ view }: { view: FiguresView }) {
       {view.lines.length > 0 ? (
         <dl class="figures">
           {view.lines.map((line) => [
-            <dt key={`${line.key}-label`}>{line.label}</dt>,
+            <dt key={`${line.key}-label`}>
+              <Term label={line.label} hint={line.hint} id={`term-${line.key}`} />
+            </dt>,
             <dd key={line.key} data-figure={line.key} data-value={line.value}>
               {line.text}
             </dd>,

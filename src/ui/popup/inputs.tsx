@@ -153,10 +153,10 @@ export function OrderInputs(props: InputsProps) {
         />
         <NumberField
           id="mark"
-          label={t('popup_mark', [ccy])}
+          label={t(SPOT_MARGIN.has(s.venue) ? 'popup_lastPrice' : 'popup_mark', [ccy])}
           value={s.mark}
           error={err('mark')}
-          hint={market ? undefined : t('popup_markHelp')}
+          hint={market ? undefined : t(SPOT_MARGIN.has(s.venue) ? 'popup_lastPriceHelp' : 'popup_markHelp')}
           onInput={(mark) => {
             edit({ mark });
             if (market) props.onPriceTyped(mark);
