@@ -46,6 +46,9 @@ function templates(n) {
     exampleSymbol: 'BTCUSDT',
     crossOnly: false,
     spotMargin: false,
+    // Which venue's margin-level figure this one is like (src/venues/about.ts MarginLevelTerm; add the
+    // venue's own name and definition in src/ui/terms.ts when none fits) and its liquidation level.
+    marginLevel: { term: 'bybitMmr', liquidationLevel: '100' },
     balance: { label: `${label} (${TODO}: which balance)`, currency: 'USDT' },
     fixtureUrl: `https://${pageHost}/trade/BTCUSDT`,
     pages: [`https://${pageHost}/trade/<SYMBOL>`],
