@@ -49,3 +49,12 @@ export function Term({ label, hint, id }: { label: string; hint?: string; id: st
     </>
   );
 }
+
+/** The <dt> of a figure row: its label as a Term. */
+export function TermDt(props: { label: string; hint?: string; id: string }) {
+  return (
+    <dt>
+      <Term {...props} />
+    </dt>
+  );
+}

@@ -165,5 +165,6 @@ describe('only where a venue has it; the price it is at', () => {
   it('spot venues say "last price", perpetuals "mark"', () => {
     expect(view(krakenForm(), krakenSnap, { settings: funded }).markLine.text).toBe('last price 65,000 USD');
     expect(view(bybit.form, bybit.snapshot, { settings: bybit.settings }).markLine.text).toMatch(/^mark /);
+    expect(view(krakenForm(), null, { settings: funded }).markLine.text).toBe('no live last price');
   });
 });

@@ -6,7 +6,7 @@ import { PnlChart } from '../chart/PnlChart';
 import { t, type MessageKey } from '../i18n';
 import { ATTR } from './contract';
 import { ErrorDetail } from '../error-detail';
-import { Term } from '../term';
+import { TermDt } from '../term';
 import { formatMoney, formatPrice } from './format';
 import { OrderLine } from './OrderLine';
 import { sideTitle, type OverlayView, type Risk, type SideColumn } from './view-model';
@@ -62,9 +62,7 @@ function Column({ column }: { column: SideColumn }) {
       <dl>
         {column.figures.map((f) => (
           <div key={f.key} style="display: contents">
-            <dt>
-              <Term label={f.label} hint={f.hint} id={`mp-term-${column.side}-${f.key}`} />
-            </dt>
+            <TermDt label={f.label} hint={f.hint} id={`mp-term-${column.side}-${f.key}`} />
             <dd {...{ [ATTR.figure]: f.key, [ATTR.value]: f.value }}>{f.text}</dd>
           </div>
         ))}

@@ -31,8 +31,13 @@ export function markLine(
 ): { line: MarkLine; state: MarkState } {
   const matches = market !== null && (form === null || (market.venue === form.venue && market.symbol === form.symbol));
   const mark = matches ? market.mark : null;
-  if (mark === null)
-    return { state: 'missing', line: { value: '', text: t('overlay_noMark'), ageMs: null, ageText: '' } };
+  // Spot margin prices at the last trade (Kraken's last trade, Binance's ticker), not a mark.
+  const venue = market?.venue ?? form?.venue;
+  const spot = venue !== undefined && SPOT_MARGIN_VENUES.has(venue);
+  if (mark === null) {
+    const text = t(spot ? 'overlay_noLastPrice' : 'overlay_noMark');
+    return { state: 'missing', line: { value: '', text, ageMs: null, ageText: '' } };
+  }
   const ageMs = Math.max(0, now - mark.receivedAt);
   const state: MarkState = isFresh(
     { value: mark.value, receivedAt: mark.receivedAt, exchangeTime: null, source: 'stream' },
@@ -47,8 +52,7 @@ export function markLine(
     state,
     line: {
       value: mark.value,
-      // Spot margin prices at the last trade (Kraken's last trade, Binance's ticker), not a mark.
-      text: t(SPOT_MARGIN_VENUES.has(market!.venue) ? 'overlay_lastPrice' : 'overlay_mark', [
+      text: t(spot ? 'overlay_lastPrice' : 'overlay_mark', [
         `${formatPrice(mark.value, f.price) ?? mark.value} ${ccy}`,
       ]),
       ageMs,

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { PnlChart } from '../chart/PnlChart';
 import type { FiguresView } from './figures-model';
 import { ErrorDetail } from '../error-detail';
-import { Term } from '../term';
+import { TermDt } from '../term';
 import { t } from '../i18n';
 
 /** Announced this long after the last change: dragging a slider does not read out every step. */
@@ -48,9 +48,7 @@ export function Figures({ view }: { view: FiguresView }) {
       {view.lines.length > 0 ? (
         <dl class="figures">
           {view.lines.map((line) => [
-            <dt key={`${line.key}-label`}>
-              <Term label={line.label} hint={line.hint} id={`term-${line.key}`} />
-            </dt>,
+            <TermDt key={`${line.key}-label`} label={line.label} hint={line.hint} id={`term-${line.key}`} />,
             <dd key={line.key} data-figure={line.key} data-value={line.value}>
               {line.text}
             </dd>,
