@@ -183,18 +183,22 @@ function drawChart(props: PnlChartProps, hatch: string) {
                 data-value={m.marker.price}
                 data-pnl={rows[i]!.pnlText ?? ''}
               >
-                <line
-                  x1={px(m.x)}
-                  x2={px(m.x)}
-                  y1={px(m.box.bottom)}
-                  y2={plot.bottom}
-                  stroke={color}
-                  stroke-width="1.25"
-                  stroke-dasharray={dash}
-                />
-                <text x={px(m.box.left)} y={m.baseline} fill={color} font-weight="600" {...HALO}>
-                  {m.text}
-                </text>
+                {!m.edge && (
+                  <line
+                    x1={px(m.x)}
+                    x2={px(m.x)}
+                    y1={px(m.box.bottom)}
+                    y2={plot.bottom}
+                    stroke={color}
+                    stroke-width="1.25"
+                    stroke-dasharray={dash}
+                  />
+                )}
+                {m.labelled && (
+                  <text x={px(m.box.left)} y={m.baseline} fill={color} font-weight="600" {...HALO}>
+                    {m.text}
+                  </text>
+                )}
               </g>
             );
           })}

@@ -46,6 +46,16 @@ const LABELS: Record<MarkerKind, MessageKey> = {
   takeProfit: 'chart_takeProfit',
 };
 
+const SHORT: Record<MarkerKind, MessageKey> = {
+  entry: 'chart_entryShort',
+  mark: 'chart_markShort',
+  liquidation: 'chart_liquidationShort',
+  marginCall: 'chart_marginCallShort',
+  breakEven: 'chart_breakEvenShort',
+  stop: 'chart_stopShort',
+  takeProfit: 'chart_takeProfitShort',
+};
+
 const samePrice = (a: string, b: string): boolean => {
   const x = parseExact(a);
   const y = parseExact(b);
@@ -75,7 +85,9 @@ export function chartFromQuote(quote: ChartQuote, prices: ChartPrices): ChartMod
     ['takeProfit', prices.takeProfit],
   ];
   const markers = candidates.flatMap(([kind, price]) =>
-    price !== null && parseExact(price) !== undefined ? [{ kind, price, label: t(LABELS[kind]) }] : [],
+    price !== null && parseExact(price) !== undefined
+      ? [{ kind, price, label: t(LABELS[kind]), short: t(SHORT[kind]) }]
+      : [],
   );
   return { entry: prices.entry, pnl, markers, withCarry };
 }

@@ -1,6 +1,12 @@
 // Where everything of the PnL chart goes, in SVG user units. Floats only here, and only for
 // drawing: every number a reader sees is formatted from exact decimal text by the caller.
 // Pure, so placement (order, zero crossing, label overlap) is tested without a DOM.
+// The price range is useful, not just tight: at least ±10 % around the entry, widened to every
+// marker within reach (±50 %: the liquidation price of a low leverage is shown); a marker beyond
+// reach is a label with an arrow at the edge, not a squashed axis.
+import { placeLabels, textWidth } from './labels';
+
+export { FONT_SIZE, textWidth } from './labels';
 
 export type MarkerKind = 'entry' | 'liquidation' | 'marginCall' | 'stop' | 'takeProfit' | 'breakEven' | 'mark';
 
@@ -9,6 +15,8 @@ export interface ChartMarker {
   /** Exact decimal text. */
   price: string;
   label: string;
+  /** A short name for a merged label ("Liq"); default the label. */
+  short?: string;
 }
 
 /**
@@ -52,6 +60,10 @@ export interface PlacedMarker {
   text: string;
   box: Box;
   baseline: number;
+  /** Whether this marker draws the text: one of a merged label's markers does. */
+  labelled: boolean;
+  /** Beyond the drawn range: x is the plot's edge, the label has an arrow, and no line is drawn. */
+  edge?: 'low' | 'high';
 }
 export interface Segment {
   x1: number;
@@ -73,15 +85,13 @@ export interface Geometry {
   xTicks: Tick[];
   yTicks: Tick[];
   markers: PlacedMarker[];
+  /** The drawn price range. */
+  range: [number, number];
 }
 
-/** Average glyph width of the 10 px labels; generous, so estimated boxes are not narrower than drawn ones. */
-export const FONT_SIZE = 10;
-const CHAR_WIDTH = 6;
-const ROW = 13;
-const GAP = 6;
-
-export const textWidth = (text: string): number => text.length * CHAR_WIDTH;
+/** The least range around the entry, and how far a marker may be to widen it (fractions of the entry). */
+export const MIN_SPAN = 0.1;
+export const REACH = 0.5;
 
 /** 1, 2 or 5 × a power of ten, at least `raw`. */
 function niceStep(raw: number): number {
@@ -103,40 +113,29 @@ export function tickValues(lo: number, hi: number, count: number): string[] {
   return out;
 }
 
-/** The price range: every marker and the entry, with a margin so end labels and lines are not on the edge. */
+const inReach = (price: number, entry: number): boolean =>
+  !(entry > 0) || Math.abs(price - entry) <= Math.abs(entry) * REACH;
+
+/**
+ * The price range: at least ±MIN_SPAN around the entry and every marker within reach, with a
+ * margin beyond an outer marker so its line is not on the edge.
+ */
 function priceRange(input: GeometryInput): [number, number] {
-  const prices = [input.entry, ...input.markers.map((m) => m.price)].map(Number).filter(Number.isFinite);
+  const entry = Number(input.entry);
+  const prices = [entry, ...input.markers.map((m) => Number(m.price))].filter(
+    (p) => Number.isFinite(p) && inReach(p, entry),
+  );
   let lo = Math.min(...prices);
   let hi = Math.max(...prices);
-  const span = hi - lo || Math.abs(lo) * 0.02 || 1;
-  const margin = span * 0.12;
-  // A price below zero is not a price: do not stretch the axis into it.
-  lo = lo >= 0 ? Math.max(0, lo - margin) : lo - margin;
+  const margin = (hi - lo || Math.abs(lo) * 0.02 || 1) * 0.06;
+  lo -= margin;
   hi += margin;
-  return [lo, hi];
-}
-
-/** Greedy rows: each label (left to right) goes in the first row where it clears the previous one. */
-function placeLabels(items: Array<{ marker: ChartMarker; x: number; text: string }>, width: number): PlacedMarker[] {
-  const rowEnds: number[] = [];
-  return items.map(({ marker, x, text }) => {
-    const w = textWidth(text);
-    const left = Math.min(Math.max(0, x - w / 2), width - w);
-    let row = rowEnds.findIndex((end) => left >= end + GAP);
-    if (row === -1) {
-      row = rowEnds.length;
-      rowEnds.push(0);
-    }
-    rowEnds[row] = left + w;
-    const baseline = (row + 1) * ROW - 3;
-    return {
-      marker,
-      x,
-      text,
-      baseline,
-      box: { left, right: left + w, top: baseline - FONT_SIZE, bottom: baseline + 2 },
-    };
-  });
+  if (entry > 0) {
+    lo = Math.min(lo, entry * (1 - MIN_SPAN));
+    hi = Math.max(hi, entry * (1 + MIN_SPAN));
+  }
+  // A price below zero is not a price: do not stretch the axis into it.
+  return [prices.every((p) => p >= 0) ? Math.max(0, lo) : lo, hi];
 }
 
 export function chartGeometry(input: GeometryInput): Geometry {
@@ -171,13 +170,19 @@ export function chartGeometry(input: GeometryInput): Geometry {
   const right = input.width - 8;
 
   const x = (price: number): number => left + ((price - xLo) / (xHi - xLo)) * (right - left);
-  const labelled = sorted.map(({ marker, value }) => ({
-    marker,
-    x: x(value),
-    text: `${marker.label} ${input.formatPrice(marker.price)}`,
-  }));
-  const markers = placeLabels(labelled, input.width);
-  const band = markers.reduce((max, m) => Math.max(max, m.box.bottom), 0);
+  const items = sorted.map(({ marker, value }) => {
+    const edge = value < xLo ? ('low' as const) : value > xHi ? ('high' as const) : undefined;
+    return { marker, x: edge === 'low' ? left : edge === 'high' ? right : x(value), edge };
+  });
+  const labels = placeLabels(items, input.width, input.formatPrice);
+  const markers: PlacedMarker[] = [];
+  for (const l of labels)
+    l.members.forEach((i, k) => {
+      const { text, box, baseline } = l;
+      markers[i] = { ...items[i]!, text, box, baseline, labelled: k === 0 };
+      if (!items[i]!.edge) delete markers[i]!.edge;
+    });
+  const band = labels.reduce((max, l) => Math.max(max, l.box.bottom), 0);
   const top = band + 6;
   const bottom = top + plotHeight;
   const y = (pnl: number): number => bottom - ((pnl - yLo) / (yHi - yLo)) * (bottom - top);
@@ -221,6 +226,7 @@ export function chartGeometry(input: GeometryInput): Geometry {
       .filter((t) => t.at - textWidth(t.text) / 2 >= 0 && t.at + textWidth(t.text) / 2 <= input.width),
     yTicks: yValues.map((v, i) => ({ value: v, text: yTexts[i]!, at: y(Number(v)) })),
     markers,
+    range: [xLo, xHi],
   };
 }
 
