@@ -103,7 +103,8 @@ export function hoursText(hours: string, f: Formats): string {
   return t('unit_hours', [dec === undefined ? hours : formatFixed(dec, 2, true, f.other.locale)]);
 }
 
-function columnRisk(quote: WireQuote, settings: Settings): Risk {
+/** The risk colour of one quoted side; the popup's summary uses it too (one rule for both surfaces). */
+export function columnRisk(quote: WireQuote, settings: Settings): Risk {
   let risk: Risk = 'ok';
   for (const w of quote.warnings) {
     if (w.severity === 'danger') risk = 'danger';

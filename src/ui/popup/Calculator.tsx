@@ -2,6 +2,8 @@
 // computation (engine.ts). It opens on the current tab's order when the overlay has one (and then
 // shows the overlay's figures), else on what the user typed last for the venue, else on an
 // example. Edits stay here: nothing is ever written to the page; what is typed is kept per venue.
+// Layout: a sticky summary (liquidation price and distance in the overlay's risk colour), then the
+// inputs, then the figures, the chart and the sizing, so a change is typed above what it changes.
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { Dec } from '../../core/decimal';
 import type { VenueId } from '../../core/types';
@@ -24,6 +26,7 @@ import {
 } from './scenario';
 import { Returns } from './returns-panel';
 import { Sizing } from './sizing-panel';
+import { Summary, summaryRisk } from './summary';
 import { withoutVenue, withScenario, type StoredCalculator } from './storage';
 import { t } from '../i18n';
 import { WhatIf } from './whatif';
@@ -183,8 +186,18 @@ export function Calculator(props: CalculatorProps) {
           {t('popup_pageSpot')}
         </p>
       ) : null}
-      <Figures view={view} />
-      <WarningsAndAssumptions view={view} />
+      <Summary view={view} risk={summaryRisk(outcome, settings)} />
+      <OrderInputs
+        scenario={scenario}
+        errors={outcome.ok ? {} : outcome.errors}
+        settings={settings}
+        locale={locale}
+        edit={edit}
+        onPriceTyped={(text) => setAnchor(positive(text))}
+        changeVenue={changeVenue}
+        saveBalance={saveBalance}
+        balanceStatus={balanceStatus}
+      />
       <WhatIf
         scenario={scenario}
         edit={edit}
@@ -209,18 +222,9 @@ export function Calculator(props: CalculatorProps) {
             : undefined
         }
       />
+      <Figures view={view} />
+      <WarningsAndAssumptions view={view} />
       <Chart view={view} />
-      <OrderInputs
-        scenario={scenario}
-        errors={outcome.ok ? {} : outcome.errors}
-        settings={settings}
-        locale={locale}
-        edit={edit}
-        onPriceTyped={(text) => setAnchor(positive(text))}
-        changeVenue={changeVenue}
-        saveBalance={saveBalance}
-        balanceStatus={balanceStatus}
-      />
       <Returns scenario={scenario} outcome={outcome} balance={sizingBalance} locale={locale} view={view} edit={edit} />
       <Sizing
         scenario={scenario}

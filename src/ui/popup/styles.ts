@@ -42,5 +42,15 @@ li[data-severity] { border-left: 3px solid var(--mp-border); padding-left: 4px; 
 .positions .position { border-top: 1px solid var(--mp-border); padding-top: 4px; margin-top: 4px; }
 .actions { display: flex; gap: 8px; flex-wrap: wrap; margin-top: 8px; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.summary { position: sticky; top: 0; z-index: 2; display: flex; gap: 8px; align-items: baseline; flex-wrap: wrap; margin: 0 -14px 8px; padding: 6px 14px; background: var(--mp-surface); border-bottom: 1px solid var(--mp-border); border-left: 4px solid var(--mp-border); font-variant-numeric: tabular-nums; }
+.summary .verdict { font-size: 11px; font-weight: 700; padding: 1px 5px; border-radius: 3px; border: 1px solid currentColor; }
+.summary strong { font-size: 15px; }
+.summary-label { color: var(--mp-muted); }
+.summary[data-risk="danger"] { border-left-color: var(--mp-danger); }
+.summary[data-risk="danger"] strong, .summary[data-risk="danger"] [data-summary-figure], .summary[data-risk="danger"] .verdict { color: var(--mp-danger); }
+.summary[data-risk="warn"] { border-left-color: var(--mp-warn); }
+.summary[data-risk="warn"] strong, .summary[data-risk="warn"] [data-summary-figure], .summary[data-risk="warn"] .verdict { color: var(--mp-warn); }
+.summary[data-risk="ok"] { border-left-color: var(--mp-ok); }
+.summary[data-risk="ok"] .verdict { color: var(--mp-ok); }
 .status { min-height: 1.2em; margin: 2px 0; color: var(--mp-ok); }
 `;
