@@ -44,7 +44,7 @@ describe('parseSettings', () => {
       enabledVenues: { hyperliquid: 'no', 'bybit-linear': false },
     });
     expect(bad.maxLossPercent).toBeNull();
-    expect(bad.theme).toBe('system');
+    expect(bad.theme).toBe('page'); // the default: match the page (issue 12)
     expect(bad.feeTiers).toEqual({}); // a 5 % fee is a percent typed as a fraction: refused
     expect(bad.enabledVenues).toEqual({ ...DEFAULT_SETTINGS.enabledVenues, 'bybit-linear': false });
   });

@@ -23,7 +23,8 @@ import {
 } from '../schema';
 import type { DecimalString } from '../venues/types';
 
-export const THEMES = ['system', 'light', 'dark'] as const;
+/** 'page': the overlay follows the page's own background (dark exchanges get the dark theme); the default. */
+export const THEMES = ['page', 'system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 
 const int = (n: number): Fixed => ({ units: BigInt(n), scale: 0 });
@@ -95,7 +96,7 @@ export const DEFAULT_SETTINGS: Settings = {
   accountBalance: {},
   feeTiers: {},
   enabledVenues: ALL_VENUES_ON,
-  theme: 'system',
+  theme: 'page',
 };
 
 export const SETTINGS_KEY = 'settings';

@@ -1,6 +1,7 @@
 // Colours of every surface (popup, options, overlay) as CSS custom properties, light and dark.
 // The element carrying data-theme="system|light|dark" and everything inside it gets them;
-// "system" follows prefers-color-scheme. Every text colour passes WCAG AA (4.5:1) on every
+// "system" follows prefers-color-scheme; the setting "page" becomes light or dark by the page's
+// own background (applyTheme). Every text colour passes WCAG AA (4.5:1) on every
 // background it is used on, and borders / focus ring / chart lines pass 3:1 (tests/theme.test.ts
 // reads THEME_CSS and checks each pair).
 import type { Theme } from '../settings/settings';
@@ -72,6 +73,52 @@ export function themeCss(systemSelector = '[data-theme="system"]'): string {
 
 export const THEME_CSS: string = themeCss();
 
+/** Relative luminance (WCAG) of a computed CSS colour "rgb(r, g, b)" / "rgba(r, g, b, a)"; null when transparent or unreadable. */
+export function luminanceOf(color: string): number | null {
+  const m = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)(?:[\s,/]+([\d.]+%?))?\s*\)$/.exec(color.trim());
+  if (m === null) return null;
+  const alpha = m[4] === undefined ? 1 : m[4].endsWith('%') ? Number(m[4].slice(0, -1)) / 100 : Number(m[4]);
+  if (!(alpha > 0.5)) return null;
+  const [r, g, b] = [m[1], m[2], m[3]].map((v) => {
+    const c = Number(v) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+/**
+ * Whether the page is dark: the computed background of <body>, else <html>; when both are
+ * transparent (the colour is on some wrapper), the body's text colour (light text: a dark page);
+ * else the browser's white canvas. Two computed-style reads.
+ */
+export function pageScheme(doc: Document): 'light' | 'dark' {
+  const view = doc.defaultView;
+  if (view === null) return 'light';
+  const bodyStyle = doc.body === null ? null : view.getComputedStyle(doc.body);
+  const background =
+    luminanceOf(bodyStyle?.backgroundColor ?? '') ??
+    luminanceOf(view.getComputedStyle(doc.documentElement).backgroundColor);
+  if (background !== null) return background < 0.18 ? 'dark' : 'light';
+  const text = luminanceOf(bodyStyle?.color ?? '');
+  return text !== null && text > 0.5 ? 'dark' : 'light';
+}
+
+/** The page's scheme per overlay root, read once per mount (the root is new on every mount). */
+const schemes = new WeakMap<HTMLElement, 'light' | 'dark'>();
+
+/**
+ * Sets the theme on `el`. 'page' follows the background of the page `el` sits in (the overlay in
+ * an exchange's page); on an extension page's own root (popup, options), whose background is the
+ * theme itself, 'page' follows the system.
+ */
 export function applyTheme(el: HTMLElement, theme: Theme): void {
-  el.setAttribute('data-theme', theme);
+  if (theme !== 'page') return el.setAttribute('data-theme', theme);
+  const doc = el.ownerDocument;
+  if (el === doc.documentElement) return el.setAttribute('data-theme', 'system');
+  let scheme = schemes.get(el);
+  if (scheme === undefined) {
+    scheme = pageScheme(doc);
+    schemes.set(el, scheme);
+  }
+  el.setAttribute('data-theme', scheme);
 }

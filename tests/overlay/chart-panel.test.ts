@@ -2,6 +2,7 @@
 // The overlay's chart panel, live region and theme, mounted as in the page: a native button
 // (keyboard-operable by the platform) with aria-expanded/aria-controls, Escape to close, the
 // open state kept per venue, announcements debounced, the user's theme on the root.
+import { pageScheme } from '../../src/ui/theme';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Settings } from '../../src/settings/settings';
 import { ATTR } from '../../src/ui/overlay/contract';
@@ -225,7 +226,10 @@ describe('theme', () => {
     expect(q(`[${ATTR.root}]`)!.getAttribute('data-theme')).toBe('dark');
     handle.update(binanceView(undefined, settings({ theme: 'light' })));
     expect(q(`[${ATTR.root}]`)!.getAttribute('data-theme')).toBe('light');
-    handle.update(binanceView());
+    handle.update(binanceView(undefined, settings({ theme: 'system' })));
     expect(q(`[${ATTR.root}]`)!.getAttribute('data-theme')).toBe('system');
+    // The default "match the page" (issue 12): light or dark by this page's own background.
+    handle.update(binanceView());
+    expect(q(`[${ATTR.root}]`)!.getAttribute('data-theme')).toBe(pageScheme(document));
   });
 });

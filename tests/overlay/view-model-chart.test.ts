@@ -99,7 +99,7 @@ describe('tick precision, locale, theme', () => {
 
   it('the theme from the settings', () => {
     expect(view(binanceForm(), snapshot('65000'), { settings: settings({ theme: 'dark' }) }).theme).toBe('dark');
-    expect(view(binanceForm(), snapshot('65000')).theme).toBe('system');
+    expect(view(binanceForm(), snapshot('65000')).theme).toBe('page'); // the default (issue 12)
     expect(view(binanceForm(), snapshot('65000')).venue).toBe('binance-usdm');
   });
 });

@@ -1,16 +1,19 @@
 // Labelled inputs of the options form. A field's help and error are tied to its input by
-// aria-describedby, and aria-invalid marks a refused value, so a screen reader hears why.
+// aria-describedby, and aria-invalid marks a refused value, so a screen reader hears why (and that the value is not saved).
+import { t } from '../i18n';
 
 export interface TextFieldProps {
   id: string;
   label: string;
   help?: string;
   value: string;
+  /** Shown while empty (the fee fields: the base rate in use). */
+  placeholder?: string | undefined;
   error?: string | undefined;
   onInput: (value: string) => void;
 }
 
-export function TextField({ id, label, help, value, error, onInput }: TextFieldProps) {
+export function TextField({ id, label, help, value, placeholder, error, onInput }: TextFieldProps) {
   const helpId = help ? `${id}-help` : null;
   const errorId = error ? `${id}-error` : null;
   const describedBy = [errorId, helpId].filter((x) => x !== null).join(' ');
@@ -24,6 +27,7 @@ export function TextField({ id, label, help, value, error, onInput }: TextFieldP
         autoComplete="off"
         spellcheck={false}
         value={value}
+        placeholder={placeholder}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy || undefined}
         onInput={(e) => onInput((e.currentTarget as HTMLInputElement).value)}
@@ -35,7 +39,7 @@ export function TextField({ id, label, help, value, error, onInput }: TextFieldP
       ) : null}
       {error ? (
         <p id={errorId ?? undefined} class="error">
-          {error}
+          {error} <span class="unsaved">({t('options_fieldNotSaved')})</span>
         </p>
       ) : null}
     </div>

@@ -1,23 +1,19 @@
-// The options page: one form over Settings (storage.sync), saved whole with "Save" after every
-// field passed its check; a refused field shows why next to it and nothing is written. Changes
+// The options page: one form over Settings (storage.sync), saved as you go (autosave.ts): a
+// change is written after a short pause, a refused field shows why next to it and stays unsaved
+// while the rest is written; the status line says "Saved" or what is not. Changes
 // made elsewhere (popup, another window, sync) flow into the fields the user is not editing.
 // Results are announced in one aria-live status line.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { THEMES, type Settings, type Theme } from '../../settings/settings';
+import type { Settings } from '../../settings/settings';
 import { t, type MessageKey } from '../i18n';
 import { applyTheme } from '../theme';
-import { draftFromSettings, mergeExternal, sameDraft, settingsFromDraft, type Draft, type FieldErrors } from './draft';
+import { autosaveOf, SAVE_DELAY_MS } from './autosave';
+import { draftFromSettings, mergeExternal, type Draft, type FieldErrors } from './draft';
 import { CheckField, TextField } from './Field';
 import { SettingsFile } from './SettingsFile';
 import type { SettingsStore } from './store';
 import { VenueList } from './VenueList';
-import { FeeTiers, VenueSwitches } from './VenueSettings';
-
-const THEME_LABEL: Record<Theme, MessageKey> = {
-  system: 'options_themeSystem',
-  light: 'options_themeLight',
-  dark: 'options_themeDark',
-};
+import { FeeTiers, ThemeChoice, VenueSwitches } from './VenueSettings';
 
 export interface OptionsProps {
   store: SettingsStore;
@@ -33,7 +29,11 @@ export function Options({ store, download, themeTarget }: OptionsProps) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState('');
+  const [pending, setPending] = useState(false);
   const form = useRef<HTMLFormElement>(null);
+  // The draft as last typed, for a save that runs after the pause (a closure would see an old render's).
+  const draftRef = useRef<Draft | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // The latest stored settings for the storage listener (a closure would see an old render's).
   const savedRef = useRef<Settings | null>(null);
   // What this page wrote last: its own change event is not news to announce.
@@ -42,7 +42,8 @@ export function Options({ store, download, themeTarget }: OptionsProps) {
   function adopt(settings: Settings) {
     savedRef.current = settings;
     setSaved(settings);
-    setDraft(draftFromSettings(settings));
+    draftRef.current = draftFromSettings(settings);
+    setDraft(draftRef.current);
     setErrors({});
   }
 
@@ -52,8 +53,11 @@ export function Options({ store, download, themeTarget }: OptionsProps) {
       const before = savedRef.current;
       savedRef.current = next;
       setSaved(next);
-      if (before === null) return setDraft(draftFromSettings(next));
-      setDraft((current) => (current === null ? draftFromSettings(next) : mergeExternal(current, before, next)));
+      const current = draftRef.current;
+      draftRef.current =
+        before === null || current === null ? draftFromSettings(next) : mergeExternal(current, before, next);
+      setDraft(draftRef.current);
+      if (before === null) return;
       const text = JSON.stringify(next);
       if (text !== written.current && text !== JSON.stringify(before)) setStatus(t('options_changedElsewhere'));
     });
@@ -65,6 +69,7 @@ export function Options({ store, download, themeTarget }: OptionsProps) {
     );
     return () => {
       live = false;
+      clearTimeout(timer.current);
       unsubscribe();
     };
   }, [store]);
@@ -79,24 +84,40 @@ export function Options({ store, download, themeTarget }: OptionsProps) {
     adopt(settings);
   }
 
-  async function save(event: Event) {
-    event.preventDefault();
-    if (draft === null) return;
+  /** Writes the draft as it is now: every valid change; refused fields stay unsaved and say so. */
+  async function autosave(explicit = false) {
+    clearTimeout(timer.current);
+    const current = draftRef.current;
+    if (current === null) return;
     try {
       // On top of the latest stored value: the popup may have changed balances meanwhile.
-      const result = settingsFromDraft(await store.load(), draft);
-      if ('errors' in result) {
-        setErrors(result.errors);
-        setStatus(t('options_notSaved', String(Object.keys(result.errors).length)));
-        const first = [...(form.current?.elements ?? [])].find((el) => Object.hasOwn(result.errors, el.id));
-        (first as HTMLElement | undefined)?.focus();
-        return;
+      const base = await store.load();
+      const { settings, errors: refused } = autosaveOf(base, current);
+      if (settings !== null) {
+        written.current = JSON.stringify(settings);
+        savedRef.current = settings;
+        await store.save(settings);
+        setSaved(settings);
       }
-      await replace(result.settings);
-      setStatus(t('options_saved'));
+      setErrors(refused);
+      const count = Object.keys(refused).length;
+      if (count > 0) setStatus(t(settings === null ? 'options_notSaved' : 'options_savedExcept', String(count)));
+      else if (settings !== null || explicit) setStatus(t('options_saved'));
+      if (explicit && count > 0) {
+        const first = [...(form.current?.elements ?? [])].find((el) => Object.hasOwn(refused, el.id));
+        (first as HTMLElement | undefined)?.focus();
+      }
     } catch (error) {
       setStatus(t('options_saveFailed', messageOf(error)));
+    } finally {
+      setPending(false);
     }
+  }
+
+  /** Enter in a field saves at once (and goes to the first field to fix). */
+  function submit(event: Event) {
+    event.preventDefault();
+    void autosave(true);
   }
 
   async function resetPositions() {
@@ -108,13 +129,21 @@ export function Options({ store, download, themeTarget }: OptionsProps) {
     }
   }
 
-  /** A typed change: the field's old error goes (it is checked again on Save). */
+  /**
+   * A change: saved after a pause in typing (`fieldId`: a typed field, whose old error goes until
+   * it is checked again), or at once for a switch.
+   */
   function edit(change: Partial<Draft>, fieldId?: string) {
-    setDraft((current) => (current === null ? current : { ...current, ...change }));
+    if (draftRef.current === null) return;
+    draftRef.current = { ...draftRef.current, ...change };
+    setDraft(draftRef.current);
     if (fieldId !== undefined && Object.hasOwn(errors, fieldId)) {
       const { [fieldId]: _gone, ...rest } = errors;
       setErrors(rest);
     }
+    setPending(true);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void autosave(), fieldId === undefined ? 0 : SAVE_DELAY_MS);
   }
 
   const text = (
@@ -138,7 +167,7 @@ export function Options({ store, download, themeTarget }: OptionsProps) {
       <h1>{t('options_title')}</h1>
       {draft === null || saved === null ? null : (
         <>
-          <form ref={form} onSubmit={(e) => void save(e)} noValidate>
+          <form ref={form} onSubmit={submit} noValidate>
             <fieldset>
               <legend>{t('options_guardSection')}</legend>
               <CheckField
@@ -181,27 +210,15 @@ export function Options({ store, download, themeTarget }: OptionsProps) {
                 )
               }
             />
-            <fieldset>
-              <legend>{t('options_themeSection')}</legend>
-              {THEMES.map((option) => (
-                <div class="check" key={option}>
-                  <input
-                    type="radio"
-                    id={`theme-${option}`}
-                    name="theme"
-                    value={option}
-                    checked={draft.theme === option}
-                    onChange={() => edit({ theme: option })}
-                  />
-                  <label for={`theme-${option}`}>{t(THEME_LABEL[option])}</label>
-                </div>
-              ))}
-            </fieldset>
+            <ThemeChoice theme={draft.theme} onTheme={(theme) => edit({ theme })} />
             <div class="actions">
-              <button type="submit" id="save" class="primary">
+              {/* Changes save by themselves; the button (and Enter) saves at once and goes to a field to fix. */}
+              <button type="submit" id="save">
                 {t('options_save')}
               </button>
-              {sameDraft(draft, draftFromSettings(saved)) ? null : <span class="dirty">{t('options_unsaved')}</span>}
+              <span class="dirty" id="save-state" data-state={pending ? 'pending' : 'idle'}>
+                {pending ? t('options_saving') : ''}
+              </span>
             </div>
           </form>
           <SettingsFile saved={saved} replace={replace} download={download} announce={setStatus} />

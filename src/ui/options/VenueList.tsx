@@ -3,6 +3,7 @@
 // The facts themselves are English (about.json); the headings follow the browser's language.
 import { VENUE_ABOUT, type VenueAbout } from '../../venues/about';
 import { t } from '../i18n';
+import { venueName } from './venue-names';
 
 function Items({ title, items }: { title: string; items: string[] }) {
   return (
@@ -20,7 +21,7 @@ function Items({ title, items }: { title: string; items: string[] }) {
 function Venue({ about }: { about: VenueAbout }) {
   return (
     <details class="venue" data-venue={about.venue}>
-      <summary>{about.name}</summary>
+      <summary>{venueName(about.venue)}</summary>
       <p class="pages">
         {t('venues_runsOn')}{' '}
         {about.pages.map((p, i) => (
