@@ -42,7 +42,7 @@ export function Summary({ view, risk }: { view: FiguresView; risk: Risk }) {
           <strong data-summary-figure="liquidationPrice" data-value={price.value}>
             {price.text}
           </strong>
-          {distance !== undefined && (
+          {distance !== undefined && distance.value !== '' && (
             <>
               {' · '}
               <span data-summary-figure="liquidationDistance" data-value={distance.value}>
