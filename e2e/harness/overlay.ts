@@ -27,6 +27,8 @@ export interface OverlayReading {
   reason: string | null;
   /** data-dimmed: the page shows a modal dialog and the overlay lets pointer events through. */
   dimmed: boolean;
+  /** The theme the overlay root shows (data-theme): "page" (the default) resolves to light or dark. */
+  theme: string | null;
   sides: string[];
   figures: OverlayFigure[];
   warnings: Array<{ side: string | null; code: string }>;
@@ -95,6 +97,7 @@ const EMPTY: OverlayReading = {
   pending: null,
   reason: null,
   dimmed: false,
+  theme: null,
   sides: [],
   figures: [],
   warnings: [],
@@ -119,6 +122,7 @@ export async function readOverlay(page: Page): Promise<OverlayReading> {
     pending: rootAttrs.get(ATTR.pending) ?? null,
     reason: rootAttrs.get(ATTR.reason) ?? null,
     dimmed: rootAttrs.has(ATTR.dimmed),
+    theme: rootAttrs.get('data-theme') ?? null,
     sides: [],
     figures: [],
     warnings: [],

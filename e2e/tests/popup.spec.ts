@@ -14,6 +14,8 @@ test('a balance saved in the popup gives the Kraken overlay its liquidation pric
   await new KrakenPage(page).goto();
   await waitForOverlay(page, (r) => r.state === 'ok', 'overlay without a balance');
   const before = await readOverlay(page);
+  // The default theme matches the page (issue 12): Kraken's fixture page is dark, so is the overlay.
+  expect(before.theme).toBe('dark');
   expect(before.figures.find((f) => f.key === 'liquidationPrice')?.value ?? '').toBe('');
 
   const popup = await context.newPage();
