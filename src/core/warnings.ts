@@ -44,9 +44,11 @@ export function commonWarnings(ctx: WarningContext): Warning[] {
       );
     } else if (ctx.liquidationDistance.lessThan(limits.minLiquidationDistance)) {
       const pct = ctx.liquidationDistance.times(100).toSignificantDigits(3).toFixed();
+      // Graded (issue 12): inside the limit is a caution, under half of it a danger.
+      const underHalf = ctx.liquidationDistance.times(2).lessThan(limits.minLiquidationDistance);
       add(
         'LIQUIDATION_NEAR',
-        'danger',
+        underHalf ? 'danger' : 'warn',
         `Liquidation is ${pct} % from the mark price, inside your ${limits.minLiquidationDistance.times(100).toFixed()} % limit.`,
       );
     }

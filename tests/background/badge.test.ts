@@ -82,25 +82,28 @@ function computeBadge(
 }
 
 describe('badge view', () => {
-  it('red with the key figures in the title when liquidation is inside the limit', () => {
+  it('amber with the key figures in the title when liquidation is inside the limit (issue 12: graded)', () => {
     const view = computeBadge(binanceForm, binanceMarket(), DEFAULT_SETTINGS, T0, 'USDT');
     expect(view.text).toBe('4.6%');
-    expect(view.color).toBe(BADGE_COLORS.danger);
+    expect(view.color).toBe(BADGE_COLORS.warn); // 4.6 % inside a 5 % limit: amber, red only under 2.5 %
     expect(view.title.split('\n')[0]).toBe(
       'Margin Preflight — BTCUSDT long 20×: liquidation 19,076.3 (4.6 % from mark 20,000), margin level 8 %, initial margin 1,000 USDT; mark 3 s old',
     );
     expect(view.title).toMatch(/⚠ Liquidation is 4\.62 %/);
   });
 
-  it('amber under twice the limit, green beyond it', () => {
+  it('red under half the limit, amber inside it, green beyond it (issue 12: graded)', () => {
+    expect(computeBadge({ ...binanceForm, leverage: '50' }, binanceMarket(), DEFAULT_SETTINGS, T0, 'USDT').color).toBe(
+      BADGE_COLORS.danger,
+    );
     expect(
       computeBadge({ ...binanceForm, leverage: '10' }, binanceMarket(), DEFAULT_SETTINGS, T0, 'USDT'),
-    ).toMatchObject({ text: '9.6%', color: BADGE_COLORS.warn });
+    ).toMatchObject({ text: '9.6%', color: BADGE_COLORS.ok });
     expect(
       computeBadge({ ...binanceForm, leverage: '5' }, binanceMarket(), DEFAULT_SETTINGS, T0, 'USDT'),
     ).toMatchObject({ text: '19%', color: BADGE_COLORS.ok });
-    // A stricter personal limit turns the same order red.
-    const strict = { ...DEFAULT_SETTINGS, minLiquidationDistance: '0.25' };
+    // A stricter personal limit turns the same order red (19 % is under half of 40 %).
+    const strict = { ...DEFAULT_SETTINGS, minLiquidationDistance: '0.4' };
     expect(computeBadge({ ...binanceForm, leverage: '5' }, binanceMarket(), strict, T0, 'USDT').color).toBe(
       BADGE_COLORS.danger,
     );
@@ -301,8 +304,8 @@ describe('badge per tab', () => {
       /^Margin Preflight — BTCUSDT long 20×: liquidation 19,076\.3 \(4\.6 % from mark 20,000\)/,
     );
 
-    // The user tightens the limit: the badge turns red without a new form message.
-    app.onStorageChanged({ [SETTINGS_KEY]: { newValue: { minLiquidationDistance: '0.05' } } }, 'sync');
+    // The user tightens the limit: the badge turns red without a new form message (4.6 % is under half of 10 %).
+    app.onStorageChanged({ [SETTINGS_KEY]: { newValue: { minLiquidationDistance: '0.1' } } }, 'sync');
     await clock.advance(BADGE_UPDATE_MS);
     expect(action.color.get(tab)).toBe(BADGE_COLORS.danger);
     // Changes in another storage area are not settings.

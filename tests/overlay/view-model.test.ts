@@ -101,16 +101,20 @@ describe('ok state', () => {
 });
 
 describe('risk', () => {
-  it('danger inside the limit, warn within twice the limit, ok beyond', () => {
+  it('danger under half the limit, warn inside the limit, ok beyond (issue 12: graded)', () => {
     // 10× isolated long: liquidation roughly 9–10 % below entry.
     expect(
       view(binanceForm({ side: 'long' }), snapshot('65000'), { settings: settings({ minLiquidationDistance: '0.2' }) })
         .risk,
     ).toBe('danger');
     expect(
-      view(binanceForm({ side: 'long' }), snapshot('65000'), { settings: settings({ minLiquidationDistance: '0.06' }) })
+      view(binanceForm({ side: 'long' }), snapshot('65000'), { settings: settings({ minLiquidationDistance: '0.15' }) })
         .risk,
     ).toBe('warn');
+    expect(
+      view(binanceForm({ side: 'long' }), snapshot('65000'), { settings: settings({ minLiquidationDistance: '0.06' }) })
+        .risk,
+    ).toBe('ok');
     expect(
       view(binanceForm({ side: 'long' }), snapshot('65000'), { settings: settings({ minLiquidationDistance: '0.02' }) })
         .risk,

@@ -73,17 +73,20 @@ function closeness(q: BadgeSide): Dec {
   return q.quote.liquidationDistance === null ? new Dec(Number.MAX_SAFE_INTEGER) : new Dec(q.quote.liquidationDistance);
 }
 
+/** Graded as the overlay (issue 12): red under half the trader's limit (or a danger warning)… */
 function isDanger(q: BadgeSide, min: Dec): boolean {
   if (q.quote === null) return false;
   const distance = q.quote.liquidationDistance;
   return (
-    q.quote.warnings.some((w) => w.severity === 'danger') || (distance !== null && new Dec(distance).lessThan(min))
+    q.quote.warnings.some((w) => w.severity === 'danger') ||
+    (distance !== null && new Dec(distance).times(2).lessThan(min))
   );
 }
 
+/** …amber inside the limit. */
 function isNear(q: BadgeSide, min: Dec): boolean {
   const distance = q.quote?.liquidationDistance ?? null;
-  return distance !== null && new Dec(distance).lessThan(min.times(2));
+  return distance !== null && new Dec(distance).lessThan(min);
 }
 
 function describeSide(q: BadgeSide, quoteAsset: string | null): string {
@@ -158,8 +161,11 @@ export function computeBadge(
           ...quotes.map((q) => `${q.side}: ${describeSide(q, quoteAsset)}`),
           markNote(worst.plan),
         ];
+  // Danger warnings, and liquidation inside the limit at any grade.
   const dangers = quotes.flatMap(
-    (q) => q.quote?.warnings.filter((w) => w.severity === 'danger').map((w) => w.message) ?? [],
+    (q) =>
+      q.quote?.warnings.filter((w) => w.severity === 'danger' || w.code === 'LIQUIDATION_NEAR').map((w) => w.message) ??
+      [],
   );
   for (const message of [...new Set(dangers)].slice(0, 2)) lines.push(`⚠ ${message}`);
   if (oldPrice)

@@ -1,6 +1,5 @@
 // One column of the overlay per quoted side: the figures with their labels and texts, the side's
 // risk colour, warnings, assumptions and chart, plus the sentence the live region announces.
-import { compareFixed, timesInt } from '../../core/decimal-text';
 import type { Side } from '../../core/types';
 import { isWireError, type WireQuote, type WireResult } from '../../messaging/messages';
 import type { Settings } from '../../settings/settings';
@@ -14,8 +13,9 @@ import { carryAmountText, carryRows, carryTotalLabel, hasMarginCall } from '../f
 import { figureHint, marginLevelName, marginLevelText } from '../terms';
 import { positionLine } from './position-line';
 import { returnsRows } from './returns-rows';
+import { columnRisk, worse } from './risk';
 import { sideTitle } from './view-text';
-import type { ChartView, MarketInfo, Risk, SideColumn, SideQuote, FigureRow } from './view-types';
+import type { ChartView, MarketInfo, SideColumn, SideQuote, FigureRow } from './view-types';
 
 const LABEL_KEYS: Record<(typeof FIGURES)[number], MessageKey> = {
   liquidationPrice: 'figure_liquidationPrice',
@@ -36,8 +36,7 @@ const CARRY_KEYS: Record<string, MessageKey> = {
   rollover: 'figure_rollover',
 };
 
-const RISK_ORDER: Risk[] = ['neutral', 'ok', 'warn', 'danger'];
-export const worse = (a: Risk, b: Risk): Risk => (RISK_ORDER.indexOf(a) >= RISK_ORDER.indexOf(b) ? a : b);
+export { worse };
 
 export function isError(result: WireResult): result is Extract<WireResult, { error: unknown }> {
   return isWireError(result);
@@ -101,22 +100,6 @@ function nullText(key: (typeof FIGURES)[number], plan: SideQuote['plan'], quote:
 export function hoursText(hours: string, f: Formats): string {
   const dec = toDecimal(hours);
   return t('unit_hours', [dec === undefined ? hours : formatFixed(dec, 2, true, f.other.locale)]);
-}
-
-/** The risk colour of one quoted side; the popup's summary uses it too (one rule for both surfaces). */
-export function columnRisk(quote: WireQuote, settings: Settings): Risk {
-  let risk: Risk = 'ok';
-  for (const w of quote.warnings) {
-    if (w.severity === 'danger') risk = 'danger';
-    else if (w.severity === 'warn') risk = worse(risk, 'warn');
-  }
-  const distance = toDecimal(quote.liquidationDistance);
-  const limit = toDecimal(settings.minLiquidationDistance);
-  if (distance !== undefined && limit !== undefined) {
-    if (compareFixed(distance, limit) < 0) risk = 'danger';
-    else if (compareFixed(distance, timesInt(limit, 2)) < 0) risk = worse(risk, 'warn');
-  }
-  return risk;
 }
 
 /**

@@ -4,7 +4,7 @@
 import type { WireQuote } from '../../messaging/messages';
 import type { Settings } from '../../settings/settings';
 import { t, type MessageKey } from '../i18n';
-import { columnRisk } from '../overlay/view-columns';
+import { columnRisk } from '../overlay/risk';
 import type { Risk } from '../overlay/view-types';
 import type { ScenarioOutcome } from './engine';
 import type { FiguresView } from './figures-model';
