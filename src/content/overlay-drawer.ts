@@ -1,13 +1,14 @@
 // The session's overlay: created on first use (nothing is added to the page before there is
-// something to show), placed next to the form, where the trader dragged it last time (per venue,
-// storage.local), dimmed while the page shows a modal dialog, and put back when the page re-creates
+// something to show), docked clear of the form and the order book, or where the trader dragged it
+// last time (per venue, storage.local), collapsed as the trader left it (per venue), dimmed while the page shows a modal dialog, and put back when the page re-creates
 // <html> (a client re-render after a hydration mismatch drops every node on the old element).
 import { mountOverlay, type OverlayHandle } from '../ui/overlay/mount';
-import { parsePoint } from '../ui/overlay/position';
+import { parseCollapsed, parsePoint } from '../ui/overlay/position';
 import type { OverlayView } from '../ui/overlay/view-model';
 import type { ExtApi } from './ext-api';
 
 const positionKey = (venue: string): string => `overlayPosition.${venue}`;
+const collapsedKey = (venue: string): string => `overlayCollapsed.${venue}`;
 
 export interface OverlayDrawer {
   /** Draws a view; `inputs` are what it was built from: the same inputs again draw nothing. */
@@ -29,11 +30,19 @@ export function createOverlayDrawer(
   let anchor: Element | null = null;
   let dimmed = false;
   let savedPosition: ReturnType<typeof parsePoint> = null;
+  let savedCollapsed: boolean | null = null;
 
   ext.getLocal(positionKey(venue)).then(
     (raw) => {
       savedPosition = parsePoint(raw);
       if (savedPosition !== null && overlay !== null && !signal.aborted) overlay.restore(savedPosition);
+    },
+    () => undefined,
+  );
+  ext.getLocal(collapsedKey(venue)).then(
+    (raw) => {
+      savedCollapsed = parseCollapsed(raw);
+      if (savedCollapsed !== null && overlay !== null && !signal.aborted) overlay.setCollapsed(savedCollapsed);
     },
     () => undefined,
   );
@@ -51,7 +60,12 @@ export function createOverlayDrawer(
     if (overlay !== null) return overlay;
     const created = mountOverlay(doc, {
       onMoved: (p) => void ext.setLocal(positionKey(venue), p).catch(() => undefined),
+      onCollapsed: (c) => {
+        savedCollapsed = c;
+        void ext.setLocal(collapsedKey(venue), c).catch(() => undefined);
+      },
     });
+    if (savedCollapsed !== null) created.setCollapsed(savedCollapsed);
     created.place(anchor);
     if (savedPosition !== null) created.restore(savedPosition);
     if (dimmed) created.setDimmed(true);

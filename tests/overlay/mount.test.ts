@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ATTR, FIGURES, HOST_ATTRIBUTE } from '../../src/ui/overlay/contract';
 import { mountOverlay, type OverlayHandle } from '../../src/ui/overlay/mount';
+import { BOOK_ALLOWANCE } from '../../src/ui/overlay/position';
 import { buildView } from '../../src/ui/overlay/view-model';
 import type { FormReading } from '../../src/venues/types';
 import { binanceForm, marketOf, NOW, ok, settings, snapshot, wireQuotes } from '../content/fixtures';
@@ -145,12 +146,53 @@ describe('mountOverlay', () => {
     expect(q(`[${ATTR.root}]`)!.hasAttribute(ATTR.collapsed)).toBe(false);
   });
 
-  it('the only controls are collapse, the chart panel and drag (nothing that acts on the exchange)', () => {
+  it('the only controls are collapse, the details and chart panels and drag (nothing that acts on the exchange)', () => {
     handle = mountOverlay(document);
     handle.update(okView(true));
     const controls = [...handle.root.querySelectorAll('button, a, input, select, textarea, [onclick]')];
-    expect(controls.map((c) => c.getAttribute(ATTR.action))).toEqual(['collapse', 'chart']);
-    expect(handle.root.querySelectorAll(`[${ATTR.action}]`)).toHaveLength(3);
+    expect(controls.map((c) => c.getAttribute(ATTR.action))).toEqual(['collapse', 'details', 'chart']);
+    expect(handle.root.querySelectorAll(`[${ATTR.action}]`)).toHaveLength(4);
+  });
+
+  it('compact (issue 12): liquidation first, one short line per side, the full list behind Details', () => {
+    handle = mountOverlay(document);
+    handle.update(okView(true));
+    const root = q(`[${ATTR.root}]`)!;
+    expect(root.classList.contains('wide')).toBe(false);
+    const lines = [...handle.root.querySelectorAll(`[${ATTR.compact}]`)];
+    expect(lines.map((l) => l.getAttribute(ATTR.compact))).toEqual(['long', 'short']);
+    expect(lines[0]!.querySelector('.liq')!.textContent).toMatch(/^Long \/ BuyLiq [\d,]+\.\d+ · −\d+\.\d %$/);
+    expect(lines[1]!.querySelector('.liq')!.textContent).toMatch(/^Short \/ SellLiq [\d,]+\.\d+ · \+\d+\.\d %$/);
+    expect(lines[0]!.querySelector('.sub')!.textContent).toMatch(/^Margin [\d,.]+ USDT · Break-even [\d,.]+ USDT$/);
+    expect(lines[0]!.querySelector(`[${ATTR.figure}]`)).toBeNull(); // the figures are read from the list only
+    // Above the guard and every banner.
+    const order = [...root.children].map((c) => c.className);
+    expect(order.indexOf('compact two')).toBeLessThan(order.indexOf('guard'));
+    expect(order.indexOf('compact two')).toBeLessThan(order.indexOf('body'));
+    // The figure list: closed, still in the DOM; the Details button opens it.
+    const details = q(`[${ATTR.details}]`) as HTMLElement;
+    expect(details.getAttribute(ATTR.details)).toBe('closed');
+    expect(details.hidden).toBe(true);
+    expect(details.querySelectorAll(`[${ATTR.figure}="liquidationPrice"]`)).toHaveLength(2);
+    (q(`[${ATTR.action}="details"]`) as HTMLButtonElement).click();
+    expect(q(`[${ATTR.details}]`)!.getAttribute(ATTR.details)).toBe('open');
+    expect((q(`[${ATTR.details}]`) as HTMLElement).hidden).toBe(false);
+    (q(`[${ATTR.action}="details"]`) as HTMLButtonElement).click();
+  });
+
+  it('collapsed bar (issue 12): the side nearer liquidation as "Liq 58,850.5 · −9.5 %"; the state is reported and restorable', () => {
+    const onCollapsed = vi.fn();
+    handle = mountOverlay(document, { onCollapsed });
+    handle.setCollapsed(true);
+    handle.update(okView());
+    expect(q(`[${ATTR.root}]`)!.hasAttribute(ATTR.collapsed)).toBe(true);
+    const bars = handle.root.querySelectorAll(`[${ATTR.bar}]`);
+    expect(bars).toHaveLength(1);
+    expect(bars[0]!.textContent).toMatch(/^Liq [\d,]+\.\d+ · [−+]\d+\.\d %$/);
+    expect(bars[0]!.closest(`[${ATTR.compact}]`)!.classList.contains('nearer')).toBe(true);
+    (q(`[${ATTR.action}="collapse"]`) as HTMLButtonElement).click();
+    expect(onCollapsed).toHaveBeenLastCalledWith(false);
+    expect(q(`[${ATTR.root}]`)!.hasAttribute(ATTR.collapsed)).toBe(false);
   });
 
   it('drag moves the host, clamps to the viewport and reports once', () => {
@@ -175,7 +217,7 @@ describe('mountOverlay', () => {
     expect(handle.host.style.left).toBe('8px'); // drag over
   });
 
-  it('anchors left of the form when it fits, else top-right', () => {
+  it('docks clear of the form and the usual book place beside it, else top-right; a dragged place wins', () => {
     handle = mountOverlay(document);
     handle.update(okView());
     const form = document.createElement('form');
@@ -205,8 +247,26 @@ describe('mountOverlay', () => {
     handle.place(form);
     expect(handle.host.style.left).toBe('8px'); // not measured yet: nothing forces a layout
     FakeResizeObserver.flush(); // the browser's layout reports the overlay's size
-    expect(handle.host.style.left).toBe(`${900 - 8 - 260}px`);
+    // No book on the page: the usual book place (BOOK_ALLOWANCE wide) left of the form stays free.
+    expect(handle.host.style.left).toBe(`${900 - BOOK_ALLOWANCE - 8 - 260}px`);
     expect(handle.host.style.top).toBe('120px');
+    // A book the page labels as such is measured instead.
+    const book = document.createElement('section');
+    book.setAttribute('aria-label', 'Order book');
+    document.body.append(book);
+    vi.spyOn(book, 'getBoundingClientRect').mockReturnValue({
+      left: 700,
+      top: 120,
+      width: 196,
+      height: 400,
+      right: 896,
+      bottom: 520,
+      x: 700,
+      y: 120,
+      toJSON: () => ({}),
+    });
+    handle.place(form);
+    expect(handle.host.style.left).toBe(`${700 - 8 - 260}px`);
     handle.place(null);
     expect(handle.host.style.left).toBe(`${window.innerWidth - 260 - 8}px`);
     expect(handle.host.style.top).toBe('8px');
@@ -214,6 +274,7 @@ describe('mountOverlay', () => {
     handle.place(form);
     expect(handle.host.style.left).toBe('40px'); // the trader's position wins
     form.remove();
+    book.remove();
   });
 
   it('pending: data-pending="true" and an "updating…" marker, figures kept', () => {

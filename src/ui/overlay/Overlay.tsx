@@ -1,15 +1,18 @@
 // The overlay's Preact components: text only (Preact creates text nodes, never HTML), and
-// display only: the sole controls are collapse, the chart panel and the drag handle (reference
-// B.4: nothing a hidden-overlay clickjack could use against the exchange).
+// display only: the sole controls are collapse, the details and chart panels and the drag handle
+// (reference B.4: nothing a hidden-overlay clickjack could use against the exchange).
+// One column wide (issue 12): the head, the compact liquidation lines (Compact.tsx), the guard,
+// then the body: mark line, banners, the full figure list behind "Details" (Column.tsx) and the
+// chart (ChartPanel.tsx). A line under the head is a <p> after .head; a figure row is a FigureRow.
 import type { JSX } from 'preact';
-import { PnlChart } from '../chart/PnlChart';
 import { t, type MessageKey } from '../i18n';
+import { ChartPanel } from './ChartPanel';
+import { Column } from './Column';
+import { Compact } from './Compact';
 import { ATTR } from './contract';
 import { ErrorDetail } from '../error-detail';
-import { TermDt } from '../term';
-import { formatMoney, formatPrice } from './format';
 import { OrderLine } from './OrderLine';
-import { sideTitle, type OverlayView, type Risk, type SideColumn } from './view-model';
+import type { OverlayView, Risk } from './view-model';
 
 const RISK_WORD: Record<Risk, MessageKey> = {
   danger: 'overlay_verdictDanger',
@@ -32,8 +35,8 @@ const VISUALLY_HIDDEN = {
   whiteSpace: 'nowrap',
 } as const;
 
-/** The chart panel's element (aria-controls): ids are scoped to our shadow root, one overlay per root. */
-const CHART_PANEL_ID = 'mp-chart-panel';
+/** The details panel's element (aria-controls), scoped to our shadow root like the chart's. */
+const DETAILS_ID = 'mp-details';
 
 export interface OverlayProps {
   view: OverlayView;
@@ -46,116 +49,11 @@ export interface OverlayProps {
   onToggleChart?: () => void;
   /** Escape inside the panel: close it and give focus back to its button. */
   onCloseChart?: () => void;
+  /** The full figure list, closed by default (the compact lines show the key figures). */
+  detailsOpen?: boolean;
+  onToggleDetails?: () => void;
   /** What the aria-live region says now (the mount debounces it). */
   announced?: string;
-}
-
-function Column({ column }: { column: SideColumn }) {
-  return (
-    <section class={`col risk-${column.risk}`} {...{ [ATTR.side]: column.side }}>
-      <h3>{sideTitle(column.side)}</h3>
-      {column.position && (
-        <p class="position" {...{ [ATTR.position]: column.position.change }}>
-          {column.position.text}
-        </p>
-      )}
-      <dl>
-        {column.figures.map((f) => (
-          <div key={f.key} style="display: contents">
-            <TermDt label={f.label} hint={f.hint} id={`mp-term-${column.side}-${f.key}`} />
-            <dd {...{ [ATTR.figure]: f.key, [ATTR.value]: f.value }}>{f.text}</dd>
-          </div>
-        ))}
-      </dl>
-      {column.warnings.length > 0 && (
-        <ul class="warnings" aria-label={t('overlay_warnings')}>
-          {column.warnings.map((w) => (
-            <li
-              key={w.code}
-              class={`sev-${w.severity}`}
-              hidden={w.inBanner}
-              {...{ [ATTR.warning]: w.code, [ATTR.severity]: w.severity }}
-            >
-              {w.message}
-            </li>
-          ))}
-        </ul>
-      )}
-      {column.assumptions.length > 0 && (
-        <details>
-          <summary>{t('overlay_assumptions')}</summary>
-          <ul>
-            {column.assumptions.map((a, i) => (
-              <li key={i}>{a}</li>
-            ))}
-          </ul>
-        </details>
-      )}
-    </section>
-  );
-}
-
-/** One PnL chart per quoted side, drawn only while the panel is open (no cost while closed). */
-function ChartPanel({
-  view,
-  open,
-  onToggle,
-  onClose,
-}: {
-  view: OverlayView;
-  open: boolean;
-  onToggle?: () => void;
-  onClose?: () => void;
-}) {
-  const { locale, priceDecimals } = view.format;
-  const price = (v: string): string => formatPrice(v, { locale, decimals: priceDecimals }) ?? v;
-  const money = (v: string): string => formatMoney(v, { locale }) ?? v;
-  const axis = (v: string): string => formatPrice(v, { locale }) ?? v;
-  const width = view.columns.length > 1 ? 476 : 232;
-  const onKeyDown = (e: JSX.TargetedKeyboardEvent<HTMLDivElement>): void => {
-    if (e.key !== 'Escape' || !open) return;
-    e.preventDefault();
-    e.stopPropagation(); // the exchange's own Escape handlers (closing its dialogs) are not ours to trigger
-    onClose?.();
-  };
-  return (
-    <div class="chart" onKeyDown={onKeyDown} {...{ [ATTR.chart]: open ? 'open' : 'closed' }}>
-      <button
-        type="button"
-        class="chart-toggle"
-        aria-expanded={open}
-        aria-controls={CHART_PANEL_ID}
-        onClick={onToggle}
-        {...{ [ATTR.action]: 'chart' }}
-      >
-        {t(open ? 'overlay_hideChart' : 'overlay_showChart')}
-      </button>
-      <div id={CHART_PANEL_ID} role="group" aria-label={t('chart_title')} hidden={!open}>
-        {open &&
-          view.columns.map((c) => (
-            <div key={c.side} {...{ [ATTR.chartSide]: c.side }}>
-              {c.chart === null ? (
-                <p class="missing">{t('chart_unavailable')}</p>
-              ) : (
-                <PnlChart
-                  {...c.chart}
-                  width={width}
-                  height={130}
-                  formatPrice={price}
-                  formatMoney={money}
-                  formatAxis={axis}
-                  words={{
-                    price: t('chart_axisPrice', [c.chart.currency]),
-                    pnl: c.chart.pnlCaption,
-                    marker: t('chart_marker'),
-                  }}
-                />
-              )}
-            </div>
-          ))}
-      </div>
-    </div>
-  );
 }
 
 export function Overlay({
@@ -167,6 +65,8 @@ export function Overlay({
   chartOpen = false,
   onToggleChart,
   onCloseChart,
+  detailsOpen = false,
+  onToggleDetails,
   announced = '',
 }: OverlayProps) {
   const rootAttrs: Record<string, string | undefined> = {
@@ -181,10 +81,11 @@ export function Overlay({
     [ATTR.dimmed]: dimmed ? '' : undefined,
     [ATTR.reason]: view.reason ?? undefined,
   };
+  const figures = view.state === 'ok' && view.columns.length > 0;
   const { markLine } = view;
   const onDrag = (e: JSX.TargetedPointerEvent<HTMLSpanElement>) => onDragStart(e);
   return (
-    <div class={view.columns.length > 1 ? 'root wide' : 'root'} {...rootAttrs}>
+    <div class="root" {...rootAttrs}>
       <div class="head">
         <span class="grip" title={t('overlay_drag')} onPointerDown={onDrag} {...{ [ATTR.action]: 'drag' }}>
           ⠿
@@ -212,6 +113,7 @@ export function Overlay({
       <p style={VISUALLY_HIDDEN} aria-live="polite" aria-atomic="true" {...{ [ATTR.live]: '' }}>
         {announced}
       </p>
+      {figures && <Compact view={view} />}
       {view.guard && (
         <p class="guard" role="alert">
           {view.guard.text}
@@ -235,15 +137,30 @@ export function Overlay({
         {view.detail !== null && <ErrorDetail detail={view.detail} />}
         {view.missing.length > 0 && <p class="missing">{t('overlay_missing', [view.missing.join(', ')])}</p>}
         {view.columns.length > 0 && (
-          <div class="cols">
+          <button
+            type="button"
+            class="details-toggle"
+            aria-expanded={detailsOpen}
+            aria-controls={DETAILS_ID}
+            onClick={onToggleDetails}
+            {...{ [ATTR.action]: 'details' }}
+          >
+            {t(detailsOpen ? 'overlay_hideDetails' : 'overlay_details')}
+          </button>
+        )}
+        {view.columns.length > 0 && (
+          <div
+            id={DETAILS_ID}
+            class="cols"
+            hidden={!detailsOpen}
+            {...{ [ATTR.details]: detailsOpen ? 'open' : 'closed' }}
+          >
             {view.columns.map((c) => (
               <Column key={c.side} column={c} />
             ))}
           </div>
         )}
-        {view.state === 'ok' && view.columns.length > 0 && (
-          <ChartPanel view={view} open={chartOpen} onToggle={onToggleChart} onClose={onCloseChart} />
-        )}
+        {figures && <ChartPanel view={view} open={chartOpen} onToggle={onToggleChart} onClose={onCloseChart} />}
       </div>
     </div>
   );

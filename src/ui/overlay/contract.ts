@@ -25,7 +25,7 @@ export const ATTR = {
   warning: 'data-warning', // warning code
   missing: 'data-missing', // comma-separated keys the reader could not find
   guard: 'data-guard', // present while a held submit is explained; value = comma-separated codes
-  action: 'data-action', // 'collapse' | 'drag' | 'chart'
+  action: 'data-action', // 'collapse' | 'drag' | 'chart' | 'details'
   // Added with the overlay (compatible):
   severity: 'data-severity', // on a [data-warning]: 'danger' | 'warn' | 'info'
   banner: 'data-banner', // banner kind: 'mark-stale' | 'mark-missing' | 'balance' | 'stale-figures' | 'feed'
@@ -44,6 +44,10 @@ export const ATTR = {
   position: 'data-position', // on a column's "after this order" line: 'add' | 'reduce' | 'close' | 'flip'
   // Added with the order line (compatible):
   orderLine: 'data-order-line', // the order as read, under the title: type · size · notional · leverage and margin mode
+  // Added with the compact overlay (issue 12, compatible):
+  compact: 'data-compact', // a compact line "Liq 58,850.5 · −9.5 %" of one side: 'long' | 'short' (no data-figure inside)
+  bar: 'data-bar', // the liquidation text the collapsed bar shows (the side nearer liquidation, or the only side)
+  details: 'data-details', // the full figure list (the columns): 'open' | 'closed' (its button has data-action="details")
 } as const;
 
 // "markPrice" and "markAgeMs" appear once per overlay, in the header line above the side

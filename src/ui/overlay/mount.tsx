@@ -8,7 +8,8 @@ import { render } from 'preact';
 import { applyTheme } from '../theme';
 import { ATTR, HOST_ATTRIBUTE } from './contract';
 import { Overlay } from './Overlay';
-import { anchorPosition, clampToViewport, type Point, type Size } from './position';
+import { bookBoxes, formPanelBox } from './books';
+import { clampToViewport, dockPosition, type Point, type Size } from './position';
 import { HOST_DIMMED, HOST_STYLE, HOST_UNDIMMED, OVERLAY_CSS } from './styles';
 import type { OverlayView } from './view-model';
 
@@ -16,8 +17,10 @@ export interface OverlayHandle {
   readonly host: HTMLElement;
   readonly root: ShadowRoot;
   update(view: OverlayView): void;
-  /** Default position next to the anchor, unless the trader has placed the overlay. */
+  /** Default position docked beside the anchor (the form) and clear of the order book, unless the trader has placed the overlay. */
   place(anchor: Element | null): void;
+  /** The collapsed state the trader left for this venue (from storage). */
+  setCollapsed(collapsed: boolean): void;
   /** A position the trader chose earlier (from storage); wins over anchoring from now on. */
   restore(p: Point): void;
   /** The page shows a modal dialog: let pointer events through to it and dim (see HOST_DIMMED). */
@@ -30,6 +33,8 @@ export interface OverlayHandle {
 export interface MountOptions {
   /** Called once per finished drag with the new position. */
   onMoved?: (p: Point) => void;
+  /** Called when the trader collapses or expands the overlay. */
+  onCollapsed?: (collapsed: boolean) => void;
 }
 
 /**
@@ -40,6 +45,8 @@ export const ANNOUNCE_DELAY_MS = 1200;
 
 /** Whether the chart panel is open, per venue, for the life of the page (a new overlay keeps it). */
 const chartOpenByVenue = new Map<string, boolean>();
+/** Whether the full figure list is open, per venue, for the life of the page. */
+const detailsOpenByVenue = new Map<string, boolean>();
 
 export function mountOverlay(doc: Document, options: MountOptions = {}): OverlayHandle {
   const win = doc.defaultView ?? window;
@@ -123,6 +130,8 @@ export function mountOverlay(doc: Document, options: MountOptions = {}): Overlay
         chartOpen={chartOpenByVenue.get(chartKey()) ?? false}
         onToggleChart={toggleChart}
         onCloseChart={closeChart}
+        detailsOpen={detailsOpenByVenue.get(chartKey()) ?? false}
+        onToggleDetails={toggleDetails}
         announced={announced}
       />,
       container,
@@ -133,6 +142,11 @@ export function mountOverlay(doc: Document, options: MountOptions = {}): Overlay
   };
   const toggle = (): void => {
     collapsed = !collapsed;
+    draw();
+    options.onCollapsed?.(collapsed);
+  };
+  const toggleDetails = (): void => {
+    detailsOpenByVenue.set(chartKey(), !(detailsOpenByVenue.get(chartKey()) ?? false));
     draw();
   };
   const toggleChart = (): void => {
@@ -157,11 +171,13 @@ export function mountOverlay(doc: Document, options: MountOptions = {}): Overlay
     }, ANNOUNCE_DELAY_MS);
   };
 
-  /** Next to the anchor by default; where the trader put it once they have. Only once measured. */
+  /** Docked clear of the form and the book by default; where the trader put it once they have. Only once measured. */
   const reposition = (): void => {
     if (measured === null) return;
-    if (userPosition !== null) moveTo(userPosition, measured);
-    else moveTo(anchorPosition(anchor ? anchor.getBoundingClientRect() : null, measured, viewport()), measured);
+    if (userPosition !== null) return moveTo(userPosition, measured);
+    const form = anchor?.isConnected ? formPanelBox(anchor, viewport()) : null;
+    const books = form === null ? [] : bookBoxes(doc, anchor, viewport());
+    moveTo(dockPosition(form, books, measured, viewport()), measured);
   };
 
   // First layout, a new state, a second column: the observer reports the new size after layout.
@@ -204,6 +220,11 @@ export function mountOverlay(doc: Document, options: MountOptions = {}): Overlay
     restore(p) {
       userPosition = p;
       reposition();
+    },
+    setCollapsed(next) {
+      if (next === collapsed) return;
+      collapsed = next;
+      draw();
     },
     setDimmed(next) {
       if (next === dimmed) return;

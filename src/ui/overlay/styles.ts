@@ -39,33 +39,47 @@ export const OVERLAY_CSS = `
 ${themeCss('[data-theme="system"], .root:not([data-theme])')}
 .root {
   --danger: var(--mp-danger); --warn: var(--mp-warn); --ok: var(--mp-ok); --info: var(--mp-muted);
-  box-sizing: border-box; width: 258px; max-height: 90vh; overflow: auto;
+  box-sizing: border-box; width: 300px; max-height: 90vh; overflow: auto;
   font: 12px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--mp-fg);
   /* Opaque: page text behind the overlay must never show through and mix with our figures. */
   background: var(--mp-bg); border: 1px solid var(--mp-border); border-left: 4px solid var(--ok); border-radius: 8px;
   box-shadow: 0 6px 24px var(--mp-shadow); user-select: text;
 }
-.root.wide { width: 500px; }
 .pending { font-size: 11px; color: var(--mp-muted); font-style: italic; }
 .root[data-pending="true"] .cols { opacity: 0.6; }
 .root[data-risk="warn"] { border-left-color: var(--warn); }
 .root[data-risk="danger"] { border-left-color: var(--danger); }
-.head { display: flex; align-items: center; gap: 6px; padding: 6px 8px; border-bottom: 1px solid var(--mp-border); }
+/* Wraps rather than truncating: the whole title stays readable at every width (issue 12). */
+.head { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 6px; padding: 6px 8px; border-bottom: 1px solid var(--mp-border); }
 .grip { cursor: grab; touch-action: none; color: var(--mp-muted); padding: 0 2px; user-select: none; }
-.title { font-weight: 600; flex: 1; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-.verdict { font-weight: 700; font-size: 11px; padding: 1px 6px; border-radius: 4px; color: var(--mp-on-status); background: var(--ok); }
+.title { font-weight: 600; flex: 1 1 auto; white-space: nowrap; }
+.verdict { white-space: nowrap; font-weight: 700; font-size: 11px; padding: 1px 6px; border-radius: 4px; color: var(--mp-on-status); background: var(--ok); }
 .root[data-risk="warn"] .verdict { background: var(--warn); }
 .root[data-risk="danger"] .verdict { background: var(--danger); }
 .root[data-risk="neutral"] { border-left-color: var(--info); }
 .root[data-risk="neutral"] .verdict { background: var(--info); }
 .detail { margin: 2px 0 0; color: var(--mp-muted); font-size: 11px; }
 .detail summary { cursor: pointer; }
-.toggle, .chart-toggle { all: unset; cursor: pointer; text-align: center; color: var(--mp-fg); border-radius: 4px; }
+.toggle, .chart-toggle, .details-toggle { all: unset; cursor: pointer; text-align: center; color: var(--mp-fg); border-radius: 4px; }
 .toggle { width: 18px; }
-.chart-toggle { display: block; margin-top: 6px; color: var(--mp-accent); text-decoration: underline; }
+.chart-toggle, .details-toggle { display: block; margin-top: 6px; color: var(--mp-accent); text-decoration: underline; }
 /* all: unset removes the outline too: the focus ring is given back explicitly. */
-.toggle:focus-visible, .chart-toggle:focus-visible, summary:focus-visible { outline: 2px solid var(--mp-focus); outline-offset: 1px; }
+.toggle:focus-visible, .chart-toggle:focus-visible, .details-toggle:focus-visible, summary:focus-visible { outline: 2px solid var(--mp-focus); outline-offset: 1px; }
 .guard { margin: 6px 8px; padding: 6px 8px; border-radius: 6px; background: var(--mp-guard-bg); color: var(--mp-guard-fg); font-weight: 600; }
+/* Graded like the figures: amber inside the limit, red only under half of it (issue 12). */
+.root[data-risk="warn"] .guard { background: var(--warn); color: var(--mp-on-status); }
+.compact { padding: 6px 8px 0; }
+.compact .line { margin: 0 0 4px; }
+.compact p { margin: 0; }
+.compact .liq { font-size: 16px; font-weight: 700; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.compact.two .liq { font-size: 14px; }
+.compact .side { margin-right: 6px; font-size: 12px; font-weight: 600; color: var(--mp-muted); }
+.compact .risk-ok .liq { color: var(--ok); }
+.compact .risk-warn .liq { color: var(--warn); }
+.compact .risk-danger .liq { color: var(--danger); }
+.compact .sub { color: var(--mp-muted); font-variant-numeric: tabular-nums; }
+.root[data-collapsed] .compact .line:not(.nearer), .root[data-collapsed] .compact .sub { display: none; }
+.root[data-collapsed] .compact { padding-bottom: 4px; }
 .root[data-collapsed] .body { display: none; }
 .body { padding: 6px 8px 8px; }
 .order { margin: 0 0 4px; font-weight: 600; }
@@ -76,14 +90,15 @@ ${themeCss('[data-theme="system"], .root:not([data-theme])')}
 .banner.sev-danger { border-left-color: var(--danger); }
 .message { margin: 4px 0; font-weight: 600; }
 .missing { margin: 0; color: var(--mp-muted); }
-.cols { display: flex; gap: 10px; }
-.col { flex: 1 1 0; min-width: 0; }
+.cols { display: flex; flex-direction: column; gap: 8px; margin-top: 6px; }
+.cols[hidden] { display: none; }
+.col { min-width: 0; }
 .col h3 { margin: 2px 0 4px; font-size: 12px; }
 .col[data-side="long"] h3 { color: var(--ok); }
 .col[data-side="short"] h3 { color: var(--danger); }
 .col .position { margin: 0 0 6px; font-size: 12px; font-weight: 600; }
 dl { margin: 0; display: grid; grid-template-columns: auto auto; gap: 1px 10px; }
-dt { color: var(--mp-muted); }
+dt { color: var(--mp-muted); white-space: nowrap; }
 dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .col.risk-danger dd[data-figure="liquidationPrice"], .col.risk-danger dd[data-figure="liquidationDistance"] { color: var(--danger); font-weight: 700; }
 .col.risk-warn dd[data-figure="liquidationPrice"], .col.risk-warn dd[data-figure="liquidationDistance"] { color: var(--warn); font-weight: 700; }
