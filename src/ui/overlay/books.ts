@@ -58,7 +58,7 @@ export function formPanelBox(form: Element, viewport: { width: number; height: n
     if (el === el.ownerDocument.body || el === el.ownerDocument.documentElement) break;
     const r = el.getBoundingClientRect();
     if (r.width <= 0 || r.height <= 0) continue; // display: contents and the like
-    if (r.width > first.width * PANEL_GROWTH.width || r.width > viewport.width / 2) break;
+    if (r.width > first.width * PANEL_GROWTH.width || r.width >= viewport.width * 0.9) break;
     if (r.height > first.height * PANEL_GROWTH.height + 120) break;
     box = { left: r.left, top: r.top, width: r.width, height: r.height };
   }
