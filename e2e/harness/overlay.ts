@@ -36,7 +36,7 @@ export interface OverlayReading {
   text: string;
 }
 
-interface CdpNode {
+export interface CdpNode {
   nodeId: number;
   nodeType: number;
   nodeName: string;
@@ -59,14 +59,14 @@ export function cdpFor(page: Page): Promise<CDPSession> {
   return s;
 }
 
-function attrs(node: CdpNode): Map<string, string> {
+export function attrs(node: CdpNode): Map<string, string> {
   const map = new Map<string, string>();
   const list = node.attributes ?? [];
   for (let i = 0; i + 1 < list.length; i += 2) map.set(list[i]!, list[i + 1]!);
   return map;
 }
 
-function findNode(node: CdpNode, test: (n: CdpNode) => boolean): CdpNode | undefined {
+export function findNode(node: CdpNode, test: (n: CdpNode) => boolean): CdpNode | undefined {
   if (test(node)) return node;
   for (const child of [
     ...(node.children ?? []),
@@ -79,7 +79,7 @@ function findNode(node: CdpNode, test: (n: CdpNode) => boolean): CdpNode | undef
   return undefined;
 }
 
-function textOf(node: CdpNode): string {
+export function textOf(node: CdpNode): string {
   if (node.nodeType === 3) return node.nodeValue ?? '';
   if (node.nodeName === 'STYLE' || node.nodeName === 'SCRIPT') return '';
   return (node.children ?? []).map(textOf).join(' ');
