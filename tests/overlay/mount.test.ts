@@ -161,9 +161,9 @@ describe('mountOverlay', () => {
     expect(root.classList.contains('wide')).toBe(false);
     const lines = [...handle.root.querySelectorAll(`[${ATTR.compact}]`)];
     expect(lines.map((l) => l.getAttribute(ATTR.compact))).toEqual(['long', 'short']);
-    expect(lines[0]!.querySelector('.liq')!.textContent).toMatch(/^Long \/ BuyLiq [\d,]+\.\d+ · −\d+\.\d %$/);
-    expect(lines[1]!.querySelector('.liq')!.textContent).toMatch(/^Short \/ SellLiq [\d,]+\.\d+ · \+\d+\.\d %$/);
-    expect(lines[0]!.querySelector('.sub')!.textContent).toMatch(/^Margin [\d,.]+ USDT · Break-even [\d,.]+ USDT$/);
+    expect(lines[0]!.querySelector('.liq')!.textContent).toMatch(/^LongLiq [\d,]+\.\d+ · −\d+\.\d %$/);
+    expect(lines[1]!.querySelector('.liq')!.textContent).toMatch(/^ShortLiq [\d,]+\.\d+ · \+\d+\.\d %$/);
+    expect(lines[0]!.querySelector('.sub')!.textContent).toMatch(/^Margin [\d,.]+ · Break-even [\d,.]+$/);
     expect(lines[0]!.querySelector(`[${ATTR.figure}]`)).toBeNull(); // the figures are read from the list only
     // Above the guard and every banner.
     const order = [...root.children].map((c) => c.className);

@@ -17,8 +17,8 @@ export function Compact({ view }: { view: OverlayView }) {
         const isBar = c.side === nearer;
         return (
           <div key={c.side} class={`line risk-${c.risk}${isBar ? ' nearer' : ''}`} {...{ [ATTR.compact]: c.side }}>
-            <p class="liq" title={t('overlay_liqTitle')}>
-              {two && <span class="side">{sideTitle(c.side)}</span>}
+            <p class="liq" title={`${sideTitle(c.side)}: ${t('overlay_liqTitle')}`}>
+              {two && <span class="side">{t(c.side === 'long' ? 'overlay_compactLong' : 'overlay_compactShort')}</span>}
               <span {...(isBar ? { [ATTR.bar]: '' } : {})}>{line.liq}</span>
             </p>
             <p class="sub">{line.secondary}</p>

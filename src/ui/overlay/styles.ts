@@ -71,9 +71,11 @@ ${themeCss('[data-theme="system"], .root:not([data-theme])')}
 .compact { padding: 6px 8px 0; }
 .compact .line { margin: 0 0 4px; }
 .compact p { margin: 0; }
-.compact .liq { font-size: 16px; font-weight: 700; font-variant-numeric: tabular-nums; white-space: nowrap; }
+/* The side name and the figures wrap apart, never inside (a six-digit price and a three-digit move at 14 px). */
+.compact .liq { display: flex; flex-wrap: wrap; align-items: baseline; column-gap: 6px; font-size: 16px; font-weight: 700; font-variant-numeric: tabular-nums; }
+.compact .liq > span { white-space: nowrap; }
 .compact.two .liq { font-size: 14px; }
-.compact .side { margin-right: 6px; font-size: 12px; font-weight: 600; color: var(--mp-muted); }
+.compact .side { font-size: 12px; font-weight: 600; color: var(--mp-muted); }
 .compact .risk-ok .liq { color: var(--ok); }
 .compact .risk-warn .liq { color: var(--warn); }
 .compact .risk-danger .liq { color: var(--danger); }
