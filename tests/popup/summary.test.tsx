@@ -11,7 +11,7 @@ import { POPUP_CSS } from '../../src/ui/popup/styles';
 import { EMPTY_CALCULATOR } from '../../src/ui/popup/storage';
 import { defaultScenario } from '../../src/ui/popup/scenario';
 import { quoteScenario } from '../../src/ui/popup/engine';
-import { columnRisk } from '../../src/ui/overlay/view-columns';
+import { columnRisk } from '../../src/ui/overlay/risk';
 import { NOW } from './orders';
 
 let container: HTMLElement;
