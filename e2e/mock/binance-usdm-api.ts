@@ -1,5 +1,5 @@
 // Binance USDⓈ-M futures public API as documented: REST https://fapi.binance.com/fapi/v1/
-// {premiumIndex,fundingInfo,time} and the market streams on wss://fstream.binance.com
+// {premiumIndex,fundingInfo,exchangeInfo,time} and the market streams on wss://fstream.binance.com
 // (/ws/<stream>, /stream?streams=a/b, and SUBSCRIBE/UNSUBSCRIBE/LIST_SUBSCRIPTIONS requests);
 // and the site's bracket table at https://www.binance.com/bapi/futures/v1/friendly/future/common/brackets.
 import { readFileSync } from 'node:fs';
@@ -24,11 +24,20 @@ const BRACKETS_TEXT = readFileSync(
   'utf8',
 );
 
+/**
+ * Every symbol's filters (price and quantity steps): the saved answer in the venue's fixtures, with
+ * BTCUSDT's and ETHUSDT's real steps (0.1 / 0.001, 0.01 / 0.001). Sent byte for byte.
+ */
+const EXCHANGE_INFO_TEXT = readFileSync(
+  new URL('../../src/venues/binance-usdm/fixtures/api/exchange-info.json', import.meta.url),
+  'utf8',
+);
+
 export function binanceEndpoint(host: string, path: string): string | null {
   // Every other path on the site host is a page (or not served), never the API.
   if (host === BINANCE_SITE_HOST) return path === BRACKETS_PATH ? 'binance-usdm.brackets' : null;
   if (host === BINANCE_REST_HOST) {
-    const m = /^\/fapi\/v1\/(premiumIndex|fundingInfo|time)$/.exec(path);
+    const m = /^\/fapi\/v1\/(premiumIndex|fundingInfo|exchangeInfo|time)$/.exec(path);
     return m ? `binance-usdm.${m[1]}` : 'binance-usdm.other';
   }
   if (host === BINANCE_WS_HOST) return 'binance-usdm.ws';
@@ -74,6 +83,8 @@ export function binanceRest(url: URL, book: MarketBook): JsonAnswer {
       if (!found || found.symbol !== symbol) return { status: 400, body: { code: -1121, msg: 'Invalid symbol.' } };
       return { status: 200, body: premiumIndex(found.symbol, book, now) };
     }
+    case '/fapi/v1/exchangeInfo':
+      return { status: 200, body: EXCHANGE_INFO_TEXT };
     case '/fapi/v1/fundingInfo':
       return {
         status: 200,

@@ -12,7 +12,7 @@ const API_REQUESTS: readonly RegExp[] = [
   /^api\.kraken\.com\/0\/public\/(Ticker|AssetPairs)\?pair=(XBTUSD|ETHUSD)$/,
   /^ws\.kraken\.com\/v2$/,
   /^fapi\.binance\.com\/fapi\/v1\/premiumIndex\?symbol=(BTCUSDT|ETHUSDT)$/,
-  /^fapi\.binance\.com\/fapi\/v1\/fundingInfo$/,
+  /^fapi\.binance\.com\/fapi\/v1\/(fundingInfo|exchangeInfo)$/,
   /^fstream\.binance\.com\/ws\/(btcusdt|ethusdt)@markPrice@1s$/,
   /^www\.binance\.com\/bapi\/futures\/v1\/friendly\/future\/common\/brackets$/,
 ];

@@ -35,6 +35,7 @@ export const FIGURE_KEYS: readonly MarketFigureKey[] = [
   'borrowRateIsolatedLong',
   'borrowRateIsolatedShort',
   'tickSize',
+  'sizeStep',
 ];
 /** Most other open positions a page reading or a plan may carry. */
 export const MAX_PAGE_POSITIONS = 50;

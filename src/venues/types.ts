@@ -146,7 +146,13 @@ export type MarketFigureKey =
   | 'borrowRateIsolatedLong'
   | 'borrowRateIsolatedShort'
   /** Smallest price step of the symbol: prices are shown with its precision. */
-  | 'tickSize';
+  | 'tickSize'
+  /**
+   * Smallest order quantity step in the base asset (Binance LOT_SIZE stepSize, Bybit qtyStep,
+   * Kraken 10^−lot_decimals, Hyperliquid 10^−szDecimals; OKX one lot: lotSz × ctVal): a size
+   * the venue can take is a whole number of steps, so sizing rounds down to it.
+   */
+  | 'sizeStep';
 
 export interface MarketSnapshot {
   venue: VenueId;
@@ -183,6 +189,7 @@ export const MAX_AGE_MS: Record<MarketFigureKey, number> = {
   borrowRateIsolatedLong: 2 * 3_600_000,
   borrowRateIsolatedShort: 2 * 3_600_000,
   tickSize: 7 * 24 * 3_600_000,
+  sizeStep: 7 * 24 * 3_600_000,
 };
 
 /** Tier tables change rarely (venues announce changes); a day-old table is still current. */

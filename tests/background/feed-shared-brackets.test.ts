@@ -27,7 +27,8 @@ beforeEach(() => {
       }),
     )
     .route('/fapi/v1/fundingInfo', () => jsonResponse(fixture('binance-usdm', 'funding-info.json')))
-    .route(BRACKETS, () => jsonResponse(fixture('binance-usdm', 'brackets.json')));
+    .route(BRACKETS, () => jsonResponse(fixture('binance-usdm', 'brackets.json')))
+    .route('/fapi/v1/exchangeInfo', () => jsonResponse(fixture('binance-usdm', 'exchange-info.json')));
   shared = new SharedAnswers(clock);
   runners = [];
 });

@@ -102,6 +102,7 @@ beforeEach(() => {
       }),
     )
     .route('/fapi/v1/fundingInfo', () => jsonResponse(fixture('binance-usdm', 'funding-info.json')))
+    .route('/fapi/v1/exchangeInfo', () => jsonResponse(fixture('binance-usdm', 'exchange-info.json')))
     .route('/bapi/futures/v1/friendly/future/common/brackets', () =>
       jsonResponse(fixture('binance-usdm', 'brackets.json')),
     );

@@ -36,41 +36,42 @@ function offlineMock(book: MarketBook, statuses: number[]): MockExchange {
 
 /**
  * Every symbol the mock lists, spelled as the content side sends it to the feed, with the tick
- * size the feed must read from the mock's answers (null: the venue's feed has none).
+ * size and the quantity step the feed must read from the mock's answers (null: none).
  */
-const CASES: Readonly<Record<VenueId, ReadonlyArray<[string, string | null]>>> = {
+const CASES: Readonly<Record<VenueId, ReadonlyArray<[string, string | null, string | null]>>> = {
   'kraken-margin': [
-    ['BTC/USD', '0.1'],
-    ['ETH/USD', '0.01'],
+    ['BTC/USD', '0.1', '0.00000001'],
+    ['ETH/USD', '0.01', '0.00000001'],
   ],
-  // premiumIndex and fundingInfo carry no tick size (see src/venues/binance-usdm/feed.ts).
+  // From the shared exchangeInfo answer (premiumIndex, fundingInfo and the stream carry neither).
   'binance-usdm': [
-    ['BTCUSDT', null],
-    ['ETHUSDT', null],
+    ['BTCUSDT', '0.1', '0.001'],
+    ['ETHUSDT', '0.01', '0.001'],
   ],
   'binance-margin': [
-    ['BTCUSDT', '0.01'],
-    ['ETHUSDT', '0.01'],
+    ['BTCUSDT', '0.01', '0.00001'],
+    ['ETHUSDT', '0.01', '0.0001'],
   ],
   'bybit-linear': [
-    ['BTCUSDT', '0.1'],
-    ['ETHUSDT', '0.01'],
+    ['BTCUSDT', '0.1', '0.001'],
+    ['ETHUSDT', '0.01', '0.01'],
   ],
+  // lotSz 0.01 contracts × ctVal (0.01 BTC, 0.1 ETH, 1 SOL).
   'okx-swap': [
-    ['BTC-USDT-SWAP', '0.1'],
-    ['ETH-USDT-SWAP', '0.01'],
-    ['SOL-USDT-SWAP', '0.01'],
+    ['BTC-USDT-SWAP', '0.1', '0.0001'],
+    ['ETH-USDT-SWAP', '0.01', '0.001'],
+    ['SOL-USDT-SWAP', '0.01', '0.01'],
   ],
-  // The step at the mock's default marks: BTC 65010 (1), ETH 3501.3 (0.1), SOL 148.2 (0.01).
+  // The step at the mock's default marks: BTC 65010 (1), ETH 3501.3 (0.1), SOL 148.2 (0.01); sizes 10^−szDecimals.
   hyperliquid: [
-    ['BTC', '1'],
-    ['ETH', '0.1'],
-    ['SOL', '0.01'],
+    ['BTC', '1', '0.00001'],
+    ['ETH', '0.1', '0.0001'],
+    ['SOL', '0.01', '0.01'],
   ],
 };
 
 const rows = Object.entries(CASES).flatMap(([venue, symbols]) =>
-  symbols.map(([symbol, tick]) => [venue as VenueId, symbol, tick] as const),
+  symbols.map(([symbol, tick, step]) => [venue as VenueId, symbol, tick, step] as const),
 );
 
 describe('the e2e mock exchange answers every feed endpoint in a shape the feed parses', () => {
@@ -80,13 +81,14 @@ describe('the e2e mock exchange answers every feed endpoint in a shape the feed 
     expect(rows.length).toBe(listed);
   });
 
-  it.each(rows)('%s %s: every endpoint parses; tick size %s', (venue, symbol, tick) => {
+  it.each(rows)('%s %s: every endpoint parses; tick size %s, size step %s', (venue, symbol, tick, step) => {
     const statuses: number[] = [];
     const snapshot = snapshotFromMock(offlineMock(newBook(), statuses), venue, symbol);
     const feed = FEEDS[venue]!;
     expect(statuses).toEqual(Array(2 + (feed.moreFacts?.length ?? 0)).fill(200));
     expect(snapshot.figures.markPrice?.value).toMatch(/^\d+(\.\d+)?$/);
     expect(snapshot.figures.tickSize?.value ?? null).toBe(tick);
+    expect(snapshot.figures.sizeStep?.value ?? null).toBe(step);
   });
 
   it('follows the mock price: Hyperliquid BTC under 10 000 steps by 0.1', () => {

@@ -22,6 +22,7 @@ import {
 const PREMIUM = '/fapi/v1/premiumIndex';
 const FUNDING = '/fapi/v1/fundingInfo';
 const BRACKETS = '/bapi/futures/v1/friendly/future/common/brackets';
+const EXCHANGE_INFO = '/fapi/v1/exchangeInfo';
 const TICKER = '/0/public/Ticker';
 const PAIRS = '/0/public/AssetPairs';
 
@@ -63,7 +64,8 @@ function binanceRest(): void {
   fetch
     .route(PREMIUM, () => jsonResponse(fixture('binance-usdm', 'premium-index.json')))
     .route(FUNDING, () => jsonResponse(fixture('binance-usdm', 'funding-info.json')))
-    .route(BRACKETS, () => jsonResponse(fixture('binance-usdm', 'brackets.json')));
+    .route(BRACKETS, () => jsonResponse(fixture('binance-usdm', 'brackets.json')))
+    .route(EXCHANGE_INFO, () => jsonResponse(fixture('binance-usdm', 'exchange-info.json')));
 }
 
 describe('feed runner', () => {

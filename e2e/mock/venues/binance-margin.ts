@@ -35,12 +35,14 @@ interface SpotSymbol extends MockSymbol {
   quote: string;
   /** Binance lists pairs that are not open to margin; the feed must refuse them. */
   margin: boolean;
+  /** LOT_SIZE stepSize as Binance lists it for the real pair (eight decimals). */
+  stepSize: string;
 }
 
 /** Default prices differ from the futures mock's on purpose: a quote fed by the wrong API shows. */
 export const SPOT_SYMBOLS: readonly SpotSymbol[] = [
-  { symbol: 'BTCUSDT', base: 'BTC', quote: 'USDT', price: '64950.25', margin: true },
-  { symbol: 'ETHUSDT', base: 'ETH', quote: 'USDT', price: '3198.4', margin: true },
+  { symbol: 'BTCUSDT', base: 'BTC', quote: 'USDT', price: '64950.25', margin: true, stepSize: '0.00001000' },
+  { symbol: 'ETHUSDT', base: 'ETH', quote: 'USDT', price: '3198.4', margin: true, stepSize: '0.00010000' },
 ];
 
 const find = (name: string | null): SpotSymbol | undefined => SPOT_SYMBOLS.find((s) => s.symbol === name);
@@ -103,6 +105,7 @@ function symbolInfo(s: SpotSymbol) {
     isMarginTradingAllowed: s.margin,
     filters: [
       { filterType: 'PRICE_FILTER', minPrice: '0.01000000', maxPrice: '1000000.00000000', tickSize: '0.01000000' },
+      { filterType: 'LOT_SIZE', minQty: s.stepSize, maxQty: '9000.00000000', stepSize: s.stepSize },
     ],
     permissions: [],
     permissionSets: [s.margin ? ['SPOT', 'MARGIN'] : ['SPOT']],

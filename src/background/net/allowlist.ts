@@ -18,6 +18,8 @@ export const API_ALLOWLIST: readonly string[] = [
   'wss://ws.kraken.com/v2',
   'https://fapi.binance.com/fapi/v1/premiumIndex',
   'https://fapi.binance.com/fapi/v1/fundingInfo',
+  // Every symbol's price and quantity steps (no symbol parameter): the shared daily 'steps' source.
+  'https://fapi.binance.com/fapi/v1/exchangeInfo',
   'wss://fstream.binance.com/ws/',
   // The site's own public web API (www.binance.com is also the trade page's origin): this one
   // path only, the bracket table of every USDⓈ-M symbol, which the fapi offers only signed.

@@ -9,6 +9,7 @@ import { decimalString, epochMs, exchangeText } from '../feed-parse';
 import { attempt, fail, isObj, obj, arr, str } from '../../schema';
 import type { FigureUpdates, ParseResult, StreamEvent } from '../feed-types';
 import { priceStep } from '../price-step';
+import { sizeStep } from '../size-step';
 import type { DecimalString } from '../types';
 
 /** The last trade, as both the mark (what quotes use) and the last price (what the overlay can label). */
@@ -34,29 +35,49 @@ export function parseTickerPrice(body: unknown, symbol: string): ParseResult {
   return result.ok ? { ok: true, figures: result.value } : result;
 }
 
-/**
- * The PRICE_FILTER's tickSize ("0.01000000" → "0.01"), or null: no PRICE_FILTER listed, or
- * tickSize 0, which Binance documents as "this rule is disabled" (any price precision goes).
- * Every filter must be an object with a filterType; a second PRICE_FILTER or a broken tickSize
- * rejects the body.
- */
-function priceFilterTick(row: Record<string, unknown>): DecimalString | null {
-  if (row.filters === undefined) return null;
+/** The row's filters: every one an object with a filterType. */
+function filtersOf(row: Record<string, unknown>): Record<string, unknown>[] {
+  if (row.filters === undefined) return [];
   const filters = arr(row.filters, 'filters').map((item, i) => obj(item, `filters[${i}]`));
   filters.forEach((filter, i) => str(filter.filterType, `filters[${i}].filterType`));
-  const price = filters.filter((filter) => filter.filterType === 'PRICE_FILTER');
-  if (price.length > 1) fail('PRICE_FILTER', 'is listed twice');
-  const tick = price[0]?.tickSize;
-  if (tick === undefined) return null;
-  if (typeof tick === 'string' && /^0(?:\.0+)?$/.test(tick)) return null;
-  return priceStep(tick, 'PRICE_FILTER.tickSize');
+  return filters;
+}
+
+/**
+ * One filter's step field (PRICE_FILTER tickSize, LOT_SIZE stepSize), or null: that filter not
+ * listed, or the step 0, which Binance documents as "this rule is disabled". The filter listed
+ * twice or a broken step rejects the body.
+ */
+function filterStep(
+  filters: readonly Record<string, unknown>[],
+  type: string,
+  field: string,
+  parse: (v: unknown, where: string) => DecimalString,
+): DecimalString | null {
+  const listed = filters.filter((filter) => filter.filterType === type);
+  if (listed.length > 1) fail(type, 'is listed twice');
+  const step = listed[0]?.[field];
+  if (step === undefined) return null;
+  if (typeof step === 'string' && /^0(?:\.0+)?$/.test(step)) return null;
+  return parse(step, `${type}.${field}`);
+}
+
+/** The price step (PRICE_FILTER tickSize "0.01000000" → "0.01") and the quantity step (LOT_SIZE stepSize). */
+export function filterSteps(row: Record<string, unknown>): FigureUpdates {
+  const filters = filtersOf(row);
+  const tick = filterStep(filters, 'PRICE_FILTER', 'tickSize', priceStep);
+  const step = filterStep(filters, 'LOT_SIZE', 'stepSize', sizeStep);
+  const figures: FigureUpdates = {};
+  if (tick !== null) figures.tickSize = { value: tick, exchangeTime: null };
+  if (step !== null) figures.sizeStep = { value: step, exchangeTime: null };
+  return figures;
 }
 
 /**
  * GET /api/v3/exchangeInfo?symbol=… → the symbol must be listed once, trading, and open to margin
  * trading; anything else is a refusal (the quote then waits, it is not made for a pair Binance
- * does not lend on). The one figure is the price step (PRICE_FILTER); margin levels and rates are
- * not in this public answer.
+ * does not lend on). The figures are the price and quantity steps (PRICE_FILTER, LOT_SIZE); margin
+ * levels and rates are not in this public answer.
  */
 export function parseExchangeInfo(body: unknown, symbol: string): ParseResult {
   const result = attempt((): FigureUpdates => {
@@ -73,8 +94,7 @@ export function parseExchangeInfo(body: unknown, symbol: string): ParseResult {
     if (status !== 'TRADING') fail('symbol', `is not trading (status ${exchangeText(status)})`);
     if (typeof row.isMarginTradingAllowed !== 'boolean') fail('isMarginTradingAllowed', 'is not a boolean');
     if (!row.isMarginTradingAllowed) fail('', 'margin trading is not allowed on this symbol');
-    const tick = priceFilterTick(row);
-    return tick === null ? {} : { tickSize: { value: tick, exchangeTime: null } };
+    return filterSteps(row);
   });
   return result.ok ? { ok: true, figures: result.value } : result;
 }

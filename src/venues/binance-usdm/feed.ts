@@ -1,17 +1,22 @@
 // Binance USDⓈ-M futures: public market data for the background's feed runner.
 // Symbols are the API's own ("BTCUSDT"); only perpetuals (quarterly "BTCUSDT_250926" are
 // not matched, they have no funding).
-// No tick size: neither premiumIndex, fundingInfo nor the mark-price stream carries one, and the
-// endpoint that does (/fapi/v1/exchangeInfo) answers for every symbol at once (megabytes per
-// poll). The overlay then shows prices at their own precision.
+// Neither premiumIndex, fundingInfo nor the mark-price stream carries the price or quantity step;
+// /fapi/v1/exchangeInfo does, for every symbol at once (megabytes): a shared source read once a
+// day for all markets (exchange-info.ts). Until it has answered, prices show at their own precision.
 import type { VenueFeed } from '../feed-types';
 import { parseBrackets } from './brackets';
+import { parseExchangeInfo } from './exchange-info';
 import { parseFundingInfo, parseMarkPriceStream, parsePremiumIndex } from './feed-schema';
 
 /** Binance changes brackets by announcement, rarely; the table of all symbols is about a megabyte. */
 export const BRACKETS_REFRESH_MS = 4 * 3_600_000;
 /** The whole table: a few hundred symbols × about ten brackets, ~200 characters each. */
 const BRACKETS_MAX_CHARS = 6_000_000;
+
+/** Steps change on announcement only; the answer lists every symbol (a few hundred, ~2 kB each). */
+export const EXCHANGE_INFO_REFRESH_MS = 24 * 3_600_000;
+const EXCHANGE_INFO_MAX_CHARS = 6_000_000;
 
 const QUOTES = ['USDT', 'USDC'] as const;
 
@@ -37,6 +42,12 @@ export const feed: VenueFeed = {
       },
       parse: parseBrackets,
       shared: { refreshMs: BRACKETS_REFRESH_MS },
+    },
+    {
+      name: 'steps',
+      endpoint: { base: 'https://fapi.binance.com/fapi/v1/exchangeInfo', maxBodyChars: EXCHANGE_INFO_MAX_CHARS },
+      parse: parseExchangeInfo,
+      shared: { refreshMs: EXCHANGE_INFO_REFRESH_MS },
     },
   ],
   // The stream name in the URL is the subscription.

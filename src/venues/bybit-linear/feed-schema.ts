@@ -8,6 +8,7 @@ import { decimalNumber, decimalString, epochMs, exchangeText } from '../feed-par
 import { arr, attempt, fail, isObj, obj, str, type Obj } from '../../schema';
 import type { FigureUpdates, ParseResult, StreamEvent } from '../feed-types';
 import { priceStep } from '../price-step';
+import { sizeStep } from '../size-step';
 import type { DecimalString, TierRow, TierTable } from '../types';
 
 /** A table longer than this is not a risk-limit table (BTCUSDT has a few dozen tiers). */
@@ -177,8 +178,9 @@ export function parseRiskLimit(body: unknown, symbol: string): ParseResult {
 
 /**
  * GET /v5/market/instruments-info?category=linear&symbol=… → funding interval, leverage limit and
- * the price step (priceFilter.tickSize, a string: "0.10"). A response without priceFilter still
- * gives the other figures (the step only sets display precision); a broken tickSize rejects it.
+ * the price step (priceFilter.tickSize, a string: "0.10") and the quantity step (lotSizeFilter.qtyStep,
+ * "0.001"). A response without priceFilter or lotSizeFilter still gives the other figures; a
+ * broken tickSize or qtyStep rejects it.
  */
 export function parseInstrumentsInfo(body: unknown, symbol: string): ParseResult {
   const result = attempt((): FigureUpdates => {
@@ -199,6 +201,12 @@ export function parseInstrumentsInfo(body: unknown, symbol: string): ParseResult
     if (entry.priceFilter !== undefined) {
       figures.tickSize = {
         value: priceStep(obj(entry.priceFilter, 'priceFilter').tickSize, 'priceFilter.tickSize'),
+        exchangeTime: time,
+      };
+    }
+    if (entry.lotSizeFilter !== undefined) {
+      figures.sizeStep = {
+        value: sizeStep(obj(entry.lotSizeFilter, 'lotSizeFilter').qtyStep, 'lotSizeFilter.qtyStep'),
         exchangeTime: time,
       };
     }

@@ -13,6 +13,7 @@ import { decimalString, exchangeText } from '../feed-parse';
 import { arr, attempt, fail, isObj, obj, str, type Obj } from '../../schema';
 import type { FigureUpdates, ParseResult, StreamEvent } from '../feed-types';
 import { decimalPlaces } from '../price-step';
+import { sizeStepOfDecimals } from '../size-step';
 import type { DecimalString, TierRow, TierTable } from '../types';
 
 /** Hyperliquid settles funding every hour. */
@@ -122,7 +123,12 @@ function tiersOf(meta: Obj, asset: Asset): TierTable | undefined {
 }
 
 function assetFigures(asset: Asset): FigureUpdates {
-  return { maxLeverage: { value: String(asset.maxLeverage), exchangeTime: null } };
+  const figures: FigureUpdates = { maxLeverage: { value: String(asset.maxLeverage), exchangeTime: null } };
+  // Sizes have at most szDecimals decimals (docs "Tick and lot size"; BTC 5): the quantity step.
+  // Perp szDecimals never exceed the 6 price decimals; a larger or broken one rejects the body.
+  if (asset.entry.szDecimals !== undefined)
+    figures.sizeStep = { value: sizeStepOfDecimals(asset.entry.szDecimals, 'szDecimals', 6), exchangeTime: null };
+  return figures;
 }
 
 /** markPx and funding of one asset context. */

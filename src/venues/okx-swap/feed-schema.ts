@@ -8,6 +8,7 @@ import { decimalString, exchangeText } from '../feed-parse';
 import { arr, attempt, fail, isObj, obj, str, type Obj } from '../../schema';
 import type { FigureUpdate, FigureUpdates, ParseResult, StreamEvent } from '../feed-types';
 import { priceStep } from '../price-step';
+import { contractSizeStep } from '../size-step';
 import type { DecimalString, TierRow, TierTable } from '../types';
 
 const HOUR_MS = 3_600_000;
@@ -90,8 +91,8 @@ export function parseMarkPrice(body: unknown, symbol: string): ParseResult {
 
 /**
  * GET /api/v5/public/instruments?instType=SWAP&instId=… → contract value, maximum leverage and the
- * price step (tickSz, a string: "0.1"; a row without it still gives the other two, a broken one is
- * rejected).
+ * price step (tickSz, a string: "0.1") and the size step (lotSz contracts × ctVal, in the base
+ * asset); a row without tickSz or lotSz still gives the others, a broken one is rejected.
  * Only linear contracts whose face value is counted in the base asset (ctVal 0.01 BTC for
  * BTC-USDT-SWAP) and settled in the quote currency fit the engine's model; anything else is refused.
  */
@@ -107,11 +108,15 @@ export function parseInstruments(body: unknown, symbol: string): ParseResult {
       if (row.ctMult !== '1') fail('ctMult', 'is not 1');
       const lever = decimalString(row.lever, 'lever', 'positive');
       if (new Dec(lever).lessThan(1)) fail('lever', 'is below 1');
+      const contractValue = decimalString(row.ctVal, 'ctVal', 'positive');
       const figures: FigureUpdates = {
-        contractValue: { value: decimalString(row.ctVal, 'ctVal', 'positive'), exchangeTime: null },
+        contractValue: { value: contractValue, exchangeTime: null },
         maxLeverage: { value: lever, exchangeTime: null },
       };
       if (row.tickSz !== undefined) figures.tickSize = { value: priceStep(row.tickSz, 'tickSz'), exchangeTime: null };
+      // Orders are whole lots of lotSz contracts: in the base asset a step of lotSz × ctVal.
+      if (row.lotSz !== undefined)
+        figures.sizeStep = { value: contractSizeStep(row.lotSz, contractValue, 'lotSz'), exchangeTime: null };
       return figures;
     }),
   );

@@ -88,10 +88,10 @@ describe('binance-margin feed: ticker/price', () => {
 describe('binance-margin feed: exchangeInfo', () => {
   const info = load('exchange-info.json');
 
-  it('accepts a trading, margin-enabled symbol; its one figure is the PRICE_FILTER tick without trailing zeros', () => {
+  it('accepts a trading, margin-enabled symbol; its figures are the PRICE_FILTER tick and LOT_SIZE step without trailing zeros', () => {
     expect(feed.parseFacts(info, 'BTCUSDT')).toEqual({
       ok: true,
-      figures: { tickSize: { value: '0.01', exchangeTime: null } },
+      figures: { tickSize: { value: '0.01', exchangeTime: null }, sizeStep: { value: '0.00001', exchangeTime: null } },
     });
   });
 

@@ -218,6 +218,7 @@ describe('bybit feed: /v5/market/instruments-info', () => {
         fundingIntervalHours: { value: '8', exchangeTime: time },
         maxLeverage: { value: '100', exchangeTime: time },
         tickSize: { value: '0.1', exchangeTime: time },
+        sizeStep: { value: '0.001', exchangeTime: time },
       },
     });
     const hourly = clone(instruments);
@@ -259,7 +260,14 @@ describe('bybit feed: /v5/market/instruments-info', () => {
     const body = clone(instruments);
     delete body.result.list[0].priceFilter;
     const result = instrumentsFacts().parse(body, 'BTCUSDT');
-    expect(result.ok && Object.keys(result.figures).sort()).toEqual(['fundingIntervalHours', 'maxLeverage']);
+    expect(result.ok && Object.keys(result.figures).sort()).toEqual([
+      'fundingIntervalHours',
+      'maxLeverage',
+      'sizeStep',
+    ]);
+    delete body.result.list[0].lotSizeFilter;
+    const bare = instrumentsFacts().parse(body, 'BTCUSDT');
+    expect(bare.ok && Object.keys(bare.figures).sort()).toEqual(['fundingIntervalHours', 'maxLeverage']);
   });
 
   it.each<[string, (f: Json, e: Json) => void, RegExp]>([

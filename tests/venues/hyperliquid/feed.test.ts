@@ -57,7 +57,13 @@ describe('hyperliquid feed: metaAndAssetCtxs (mark)', () => {
   it('reads markPx (not oraclePx), the hourly funding rate, maxLeverage and the margin table', () => {
     expect(feed.parseMark(contexts, 'BTC')).toEqual({
       ok: true,
-      figures: { maxLeverage: fig('40'), markPrice: fig('65010'), fundingRate: fig('0.0000125'), tickSize: fig('1') },
+      figures: {
+        maxLeverage: fig('40'),
+        sizeStep: fig('0.00001'),
+        markPrice: fig('65010'),
+        fundingRate: fig('0.0000125'),
+        tickSize: fig('1'),
+      },
       tiers: BTC_TIERS,
     });
   });
@@ -90,7 +96,13 @@ describe('hyperliquid feed: metaAndAssetCtxs (mark)', () => {
     delete noTables[0].marginTables;
     expect(feed.parseMark(noTables, 'BTC')).toEqual({
       ok: true,
-      figures: { maxLeverage: fig('40'), markPrice: fig('65010'), fundingRate: fig('0.0000125'), tickSize: fig('1') },
+      figures: {
+        maxLeverage: fig('40'),
+        sizeStep: fig('0.00001'),
+        markPrice: fig('65010'),
+        fundingRate: fig('0.0000125'),
+        tickSize: fig('1'),
+      },
     });
     const noId = clone(contexts);
     delete noId[0].universe[0].marginTableId;
@@ -196,7 +208,7 @@ describe('hyperliquid feed: meta (facts)', () => {
   it('reads maxLeverage, the hourly funding interval and the margin table', () => {
     expect(feed.parseFacts(meta, 'BTC')).toEqual({
       ok: true,
-      figures: { maxLeverage: fig('40'), fundingIntervalHours: fig('1') },
+      figures: { maxLeverage: fig('40'), sizeStep: fig('0.00001'), fundingIntervalHours: fig('1') },
       tiers: BTC_TIERS,
     });
   });
@@ -217,7 +229,7 @@ describe('hyperliquid feed: meta (facts)', () => {
   it('a single-tier coin without a listed table: maxLeverage only', () => {
     expect(feed.parseFacts(meta, 'HPOS')).toEqual({
       ok: true,
-      figures: { maxLeverage: fig('3'), fundingIntervalHours: fig('1') },
+      figures: { maxLeverage: fig('3'), sizeStep: fig('1'), fundingIntervalHours: fig('1') },
     });
   });
 

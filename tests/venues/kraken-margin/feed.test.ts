@@ -64,6 +64,7 @@ describe('kraken feed', () => {
         liquidationLevel: { value: '40', exchangeTime: null },
         maxLeverage: { value: '5', exchangeTime: null },
         tickSize: { value: '0.1', exchangeTime: null },
+        sizeStep: { value: '0.00000001', exchangeTime: null },
       },
     });
   });
@@ -75,6 +76,7 @@ describe('kraken feed', () => {
     expect(result.ok && Object.keys(result.figures).sort()).toEqual([
       'liquidationLevel',
       'marginCallLevel',
+      'sizeStep',
       'tickSize',
     ]);
   });
@@ -114,10 +116,11 @@ describe('kraken feed', () => {
     expect(tickOf((e) => delete e.pair_decimals)).toBe('0.1');
   });
 
-  it('keeps the other figures of a pair without tick_size or pair_decimals', () => {
+  it('keeps the other figures of a pair without tick_size, pair_decimals or lot_decimals', () => {
     const body = clone(pairs);
     delete body.result.XXBTZUSD.tick_size;
     delete body.result.XXBTZUSD.pair_decimals;
+    delete body.result.XXBTZUSD.lot_decimals;
     const result = kraken.parseFacts(body, 'BTC/USD');
     expect(result.ok && Object.keys(result.figures).sort()).toEqual([
       'liquidationLevel',
