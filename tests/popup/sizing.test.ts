@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import { bundledFacts } from '../../src/venues/bundled-facts';
 import { quoteScenario } from '../../src/ui/popup/engine';
 import { defaultScenario } from '../../src/ui/popup/scenario';
-import { quantityDecimals, riskAmount, sizeFromRisk } from '../../src/ui/popup/sizing';
+import { quantityDecimals, riskAmount, roundDownToStep, sizeFromRisk } from '../../src/ui/popup/sizing';
 import { NOW } from './orders';
 
 const inputOf = (patch: Record<string, string>) => {
@@ -70,5 +70,40 @@ describe('sizing from risk', () => {
     expect(quantityDecimals('100000')).toBe(6);
     expect(quantityDecimals('3000.5')).toBe(4);
     expect(quantityDecimals('0.25')).toBe(0);
+  });
+
+  it("rounds DOWN to the venue's lot step when the feed gave one (issue 12 #7: 0.048806 is no Bybit size)", () => {
+    const input = inputOf({ stopLoss: '97000' });
+    const guessed = sizeFromRisk(input, '150', 100);
+    expect(guessed.ok && [guessed.quantity, guessed.step]).toEqual(['0.048806', null]);
+    const stepped = sizeFromRisk(input, '150', 100, { size: '0.001', contractValue: null });
+    if (!stepped.ok) throw new Error(stepped.reason);
+    expect(stepped.quantity).toBe('0.048');
+    expect(stepped.step).toBe('0.001');
+    expect(stepped.decimals).toBe(3);
+    expect(stepped.contracts).toBeNull();
+    // The loss is the rounded size's, still within the risk.
+    expect(new Dec(stepped.loss).lessThanOrEqualTo(150)).toBe(true);
+    expect(new Dec(stepped.loss).lessThan(new Dec(guessed.ok ? guessed.loss : '0'))).toBe(true);
+  });
+
+  it('OKX: a lot of 0.01 contracts × 0.01 BTC steps by 0.0001 BTC and says the contracts', () => {
+    const stepped = sizeFromRisk(inputOf({ stopLoss: '97000' }), '150', 100, { size: '0.0001', contractValue: '0.01' });
+    expect(stepped.ok && [stepped.quantity, stepped.contracts]).toEqual(['0.0488', '4.88']);
+  });
+
+  it('a step coarser than the sized quantity leaves nothing to order, and says so', () => {
+    expect(sizeFromRisk(inputOf({ stopLoss: '97000' }), '150', 100, { size: '0.1', contractValue: null })).toEqual({
+      ok: false,
+      reason: 'belowStep',
+      message: '0.1',
+    });
+  });
+
+  it('roundDownToStep: whole steps, never up', () => {
+    expect(roundDownToStep(new Dec('0.04883'), '0.001', 5).toFixed()).toBe('0.048');
+    expect(roundDownToStep(new Dec('0.04883'), null, 5).toFixed()).toBe('0.04883');
+    expect(roundDownToStep(new Dec('1234.9'), '100', 0).toFixed()).toBe('1200');
+    expect(roundDownToStep(new Dec('0.75'), '0.25', 2).toFixed()).toBe('0.75');
   });
 });

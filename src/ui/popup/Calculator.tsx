@@ -27,6 +27,7 @@ import {
 import { Returns } from './returns-panel';
 import { Sizing } from './sizing-panel';
 import { Summary, summaryRisk } from './summary';
+import { orderSteps } from './sizing';
 import { withoutVenue, withScenario, type StoredCalculator } from './storage';
 import { t } from '../i18n';
 import { WhatIf } from './whatif';
@@ -231,6 +232,7 @@ export function Calculator(props: CalculatorProps) {
         input={outcome.ok ? outcome.quote.input : null}
         balance={sizingBalance}
         cap={cap}
+        steps={orderSteps(snapshot, now)}
         locale={locale}
         format={view.format}
         edit={edit}

@@ -8,7 +8,7 @@ import { inputText } from './number-text';
 import type { Scenario } from './scenario';
 import { baseAsset } from '../overlay/units';
 import { currencyOf } from './scenario';
-import { riskAmount, sizeFromRisk, type RiskMode, type SizingOutcome } from './sizing';
+import { riskAmount, sizeFromRisk, type OrderSteps, type RiskMode, type SizingOutcome } from './sizing';
 import { t } from '../i18n';
 import { fieldErrorText } from './text';
 import { validateRisk } from './validate';
@@ -21,12 +21,14 @@ export interface SizingProps {
   balance: string | null;
   /** Highest leverage to try: the venue's maximum, or your own maximum when lower. */
   cap: number;
+  /** The venue's lot step (and OKX contract value) from the page's feed; null fields: not known here. */
+  steps: OrderSteps;
   locale: string;
   format: Formatters;
   edit(patch: Partial<Scenario>): void;
 }
 
-function reasonText(outcome: Extract<SizingOutcome, { ok: false }>): string {
+function reasonText(outcome: Extract<SizingOutcome, { ok: false }>, base: string): string {
   switch (outcome.reason) {
     case 'needsStop':
       return t('popup_sizingNeedsStop');
@@ -36,12 +38,34 @@ function reasonText(outcome: Extract<SizingOutcome, { ok: false }>): string {
       return t('popup_sizingWrongStop');
     case 'nothing':
       return t('popup_sizingNothing');
+    case 'belowStep':
+      return t('popup_sizingBelowStep', [`${outcome.message ?? ''} ${base}`]);
     case 'engine':
       return t('popup_error', [outcome.message ?? '']);
   }
 }
 
-export function Sizing({ scenario: s, input, balance, cap, locale, format, edit }: SizingProps) {
+/** How the size was rounded: to the venue's lot step, or (step unknown) to a number of decimals; OKX in contracts too. */
+function RoundingNote({
+  outcome,
+  base,
+  format,
+}: {
+  outcome: Extract<SizingOutcome, { ok: true }>;
+  base: string;
+  format: Formatters;
+}) {
+  return (
+    <p class="hint" data-sizing-step={outcome.step ?? 'unknown'}>
+      {outcome.step === null
+        ? t('popup_sizingStepUnknown', [String(outcome.decimals)])
+        : t('popup_sizingStep', [`${format.plain(outcome.step)} ${base}`])}
+      {outcome.contracts === null ? '' : ` ${t('popup_sizingContracts', [format.plain(outcome.contracts)])}`}
+    </p>
+  );
+}
+
+export function Sizing({ scenario: s, input, balance, cap, steps, locale, format, edit }: SizingProps) {
   const ccy = currencyOf(s.venue, s.symbol.trim());
   const base = baseAsset(s.venue, s.symbol.trim());
   const risk = validateRisk(s.riskMode, s.risk);
@@ -51,9 +75,9 @@ export function Sizing({ scenario: s, input, balance, cap, locale, format, edit 
       ? null
       : JSON.stringify({ ...input, order: { ...(input.order as object), quantity: null, leverage: null } });
   const outcome = useMemo<SizingOutcome | null>(
-    () => (risk.ok ? sizeFromRisk(input, riskAmount(s.riskMode, risk.value, balance), cap) : null),
+    () => (risk.ok ? sizeFromRisk(input, riskAmount(s.riskMode, risk.value, balance), cap, steps) : null),
     // `input` is represented by `key`.
-    [key, risk.ok ? risk.value : null, s.riskMode, balance, cap],
+    [key, risk.ok ? risk.value : null, s.riskMode, balance, cap, steps.size, steps.contractValue],
   );
   const apply = (o: Extract<SizingOutcome, { ok: true }>) => {
     const patch: Partial<Scenario> = { size: inputText(o.quantity, locale), sizeUnit: 'base' };
@@ -93,6 +117,7 @@ export function Sizing({ scenario: s, input, balance, cap, locale, format, edit 
                 `${format.money(outcome.loss)} ${ccy}`,
               ])}
             </p>
+            <RoundingNote outcome={outcome} base={base} format={format} />
             {outcome.leverage === null ? (
               <p class="note" data-severity="danger">
                 {t('popup_sizingNoFit', [String(cap)])}
@@ -103,7 +128,7 @@ export function Sizing({ scenario: s, input, balance, cap, locale, format, edit 
             </button>
           </>
         ) : (
-          <p role="status">{reasonText(outcome)}</p>
+          <p role="status">{reasonText(outcome, base)}</p>
         )}
       </div>
     </section>
