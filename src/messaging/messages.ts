@@ -36,6 +36,7 @@ export const FIGURE_KEYS: readonly MarketFigureKey[] = [
   'borrowRateIsolatedShort',
   'tickSize',
   'sizeStep',
+  'minSize',
 ];
 /** Most other open positions a page reading or a plan may carry. */
 export const MAX_PAGE_POSITIONS = 50;

@@ -24,6 +24,13 @@ export function sizeStep(v: unknown, where: string): DecimalString {
   return text;
 }
 
+/** A smallest order quantity as a decimal string (Kraken ordermin "0.0001"): positive, at most COARSEST × 1000. */
+export function minimumSize(v: unknown, where: string): DecimalString {
+  const text = decimalString(v, where, 'positive');
+  if (new Dec(text).greaterThan(COARSEST.times(1000))) fail(where, 'is out of range');
+  return text;
+}
+
 /** A step given as a count of decimals (Kraken lot_decimals, Hyperliquid szDecimals): 8 → "0.00000001". */
 export function sizeStepOfDecimals(v: unknown, where: string, most = 12): DecimalString {
   return stepOfDecimals(decimalPlaces(v, where, most));

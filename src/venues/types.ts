@@ -152,7 +152,9 @@ export type MarketFigureKey =
    * Kraken 10^−lot_decimals, Hyperliquid 10^−szDecimals; OKX one lot: lotSz × ctVal): a size
    * the venue can take is a whole number of steps, so sizing rounds down to it.
    */
-  | 'sizeStep';
+  | 'sizeStep'
+  /** Smallest order quantity in the base asset (Kraken ordermin, Bybit minOrderQty, Binance LOT_SIZE minQty, OKX minSz × ctVal). */
+  | 'minSize';
 
 export interface MarketSnapshot {
   venue: VenueId;
@@ -190,6 +192,7 @@ export const MAX_AGE_MS: Record<MarketFigureKey, number> = {
   borrowRateIsolatedShort: 2 * 3_600_000,
   tickSize: 7 * 24 * 3_600_000,
   sizeStep: 7 * 24 * 3_600_000,
+  minSize: 7 * 24 * 3_600_000,
 };
 
 /** Tier tables change rarely (venues announce changes); a day-old table is still current. */

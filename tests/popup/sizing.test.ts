@@ -106,4 +106,15 @@ describe('sizing from risk', () => {
     expect(roundDownToStep(new Dec('1234.9'), '100', 0).toFixed()).toBe('1200');
     expect(roundDownToStep(new Dec('0.75'), '0.25', 2).toFixed()).toBe('0.75');
   });
+
+  it("says when the rounded size is below the venue's minimum order", () => {
+    const input = inputOf({ stopLoss: '97000' });
+    expect(sizeFromRisk(input, '150', 100, { size: '0.001', contractValue: null, minimum: '0.05' })).toEqual({
+      ok: false,
+      reason: 'belowMinimum',
+      message: '0.05',
+    });
+    const fits = sizeFromRisk(input, '150', 100, { size: '0.001', contractValue: null, minimum: '0.001' });
+    expect(fits.ok && fits.quantity).toBe('0.048');
+  });
 });

@@ -136,6 +136,7 @@ describe('binance-usdm exchangeInfo (shared, every symbol)', () => {
       figures: {
         tickSize: { value: '0.1', exchangeTime: 1795485600321 },
         sizeStep: { value: '0.001', exchangeTime: 1795485600321 },
+        minSize: { value: '0.001', exchangeTime: 1795485600321 },
       },
     });
     expect(stepOf(steps(info(), 'XRPUSDT'))).toBe('0.1');
@@ -198,5 +199,44 @@ describe('size-step.ts', () => {
     ['finer than 1e-12', '0.0000000000001', /out of range/],
   ])('rejects %s', (_, value, reason) => {
     expect(check(() => sizeStep(value, 'step'))).toMatch(reason);
+  });
+});
+
+describe('the minimum order quantity (minSize)', () => {
+  const least = (venue: VenueId, source: string, file: string, symbol: string, spoil?: (b: Json) => void) => {
+    const body: Json = structuredClone(fixture(venue, file));
+    spoil?.(body);
+    const result = parse(venue, source, body, symbol);
+    return result.ok ? (result.figures.minSize?.value ?? null) : 'rejected';
+  };
+  const lotSize = (b: Json) => b.symbols[0].filters.find((f: Json) => f.filterType === 'LOT_SIZE');
+
+  it('is read where the instrument data lists it', () => {
+    expect(least('kraken-margin', 'facts', 'asset-pairs.json', 'BTC/USD')).toBe('0.0001');
+    expect(least('bybit-linear', 'instruments', 'instruments-info.json', 'BTCUSDT')).toBe('0.001');
+    expect(least('binance-margin', 'facts', 'exchange-info.json', 'BTCUSDT')).toBe('0.00001');
+    expect(least('binance-usdm', 'steps', 'exchange-info.json', 'BTCUSDT')).toBe('0.001');
+    // minSz 0.01 contracts × ctVal 0.01 BTC
+    expect(least('okx-swap', 'facts', 'instruments.json', 'BTC-USDT-SWAP')).toBe('0.0001');
+  });
+
+  it('a broken one rejects the answer', () => {
+    expect(
+      least('kraken-margin', 'facts', 'asset-pairs.json', 'BTC/USD', (b) => (b.result.XXBTZUSD.ordermin = 'abc')),
+    ).toBe('rejected');
+    expect(
+      least('bybit-linear', 'instruments', 'instruments-info.json', 'BTCUSDT', (b) => {
+        b.result.list[0].lotSizeFilter.minOrderQty = '-1';
+      }),
+    ).toBe('rejected');
+    expect(least('binance-margin', 'facts', 'exchange-info.json', 'BTCUSDT', (b) => (lotSize(b).minQty = '1e-3'))).toBe(
+      'rejected',
+    );
+    expect(least('binance-usdm', 'steps', 'exchange-info.json', 'BTCUSDT', (b) => (lotSize(b).minQty = 0.001))).toBe(
+      'rejected',
+    );
+    expect(least('okx-swap', 'facts', 'instruments.json', 'BTC-USDT-SWAP', (b) => (b.data[0].minSz = '0'))).toBe(
+      'rejected',
+    );
   });
 });

@@ -40,6 +40,8 @@ function reasonText(outcome: Extract<SizingOutcome, { ok: false }>, base: string
       return t('popup_sizingNothing');
     case 'belowStep':
       return t('popup_sizingBelowStep', [`${outcome.message ?? ''} ${base}`]);
+    case 'belowMinimum':
+      return t('popup_sizingBelowMinimum', [`${outcome.message ?? ''} ${base}`]);
     case 'engine':
       return t('popup_error', [outcome.message ?? '']);
   }
@@ -77,7 +79,7 @@ export function Sizing({ scenario: s, input, balance, cap, steps, locale, format
   const outcome = useMemo<SizingOutcome | null>(
     () => (risk.ok ? sizeFromRisk(input, riskAmount(s.riskMode, risk.value, balance), cap, steps) : null),
     // `input` is represented by `key`.
-    [key, risk.ok ? risk.value : null, s.riskMode, balance, cap, steps.size, steps.contractValue],
+    [key, risk.ok ? risk.value : null, s.riskMode, balance, cap, steps.size, steps.contractValue, steps.minimum],
   );
   const apply = (o: Extract<SizingOutcome, { ok: true }>) => {
     const patch: Partial<Scenario> = { size: inputText(o.quantity, locale), sizeUnit: 'base' };

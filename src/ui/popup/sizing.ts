@@ -31,8 +31,8 @@ export type SizingOutcome =
     }
   | {
       ok: false;
-      reason: 'needsStop' | 'needsBalance' | 'wrongSideStop' | 'nothing' | 'belowStep' | 'engine';
-      /** 'engine': the engine's message; 'belowStep': the lot step. */
+      reason: 'needsStop' | 'needsBalance' | 'wrongSideStop' | 'nothing' | 'belowStep' | 'belowMinimum' | 'engine';
+      /** 'engine': the engine's message; 'belowStep': the lot step; 'belowMinimum': the minimum. */
       message?: string;
     };
 
@@ -54,17 +54,19 @@ export interface OrderSteps {
   size: string | null;
   /** OKX: base units per contract, to say the size in contracts too. */
   contractValue: string | null;
+  /** Smallest order quantity in the base asset (MarketFigureKey 'minSize'). */
+  minimum?: string | null;
 }
 
 const NO_STEPS: OrderSteps = { size: null, contractValue: null };
 
 /** The steps the page's feed gave for the scenario's market (ownSnapshot), while fresh at `now`. */
 export function orderSteps(snapshot: MarketSnapshot | null, now: number): OrderSteps {
-  const fresh = (key: 'sizeStep' | 'contractValue') => {
+  const fresh = (key: 'sizeStep' | 'contractValue' | 'minSize') => {
     const figure = snapshot?.figures[key];
     return isFresh(figure, key, now) ? figure.value : null;
   };
-  return { size: fresh('sizeStep'), contractValue: fresh('contractValue') };
+  return { size: fresh('sizeStep'), contractValue: fresh('contractValue'), minimum: fresh('minSize') };
 }
 
 /** `quantity` rounded DOWN to a whole number of `step`, or to `decimals` places without one. */
@@ -99,6 +101,8 @@ export function sizeFromRisk(
     const quantity = roundDownToStep(sized.quantity, step, decimals);
     if (!quantity.greaterThan(0))
       return step === null ? { ok: false, reason: 'nothing' } : { ok: false, reason: 'belowStep', message: step };
+    if (steps.minimum != null && quantity.lessThan(steps.minimum))
+      return { ok: false, reason: 'belowMinimum', message: steps.minimum };
     const perContract = steps.contractValue === null ? null : new Dec(steps.contractValue);
     return {
       ok: true,

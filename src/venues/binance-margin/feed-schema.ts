@@ -9,7 +9,7 @@ import { decimalString, epochMs, exchangeText } from '../feed-parse';
 import { attempt, fail, isObj, obj, arr, str } from '../../schema';
 import type { FigureUpdates, ParseResult, StreamEvent } from '../feed-types';
 import { priceStep } from '../price-step';
-import { sizeStep } from '../size-step';
+import { minimumSize, sizeStep } from '../size-step';
 import type { DecimalString } from '../types';
 
 /** The last trade, as both the mark (what quotes use) and the last price (what the overlay can label). */
@@ -62,14 +62,16 @@ function filterStep(
   return parse(step, `${type}.${field}`);
 }
 
-/** The price step (PRICE_FILTER tickSize "0.01000000" → "0.01") and the quantity step (LOT_SIZE stepSize). */
+/** The price step (PRICE_FILTER tickSize "0.01000000" → "0.01"), the quantity step and least quantity (LOT_SIZE stepSize, minQty). */
 export function filterSteps(row: Record<string, unknown>): FigureUpdates {
   const filters = filtersOf(row);
   const tick = filterStep(filters, 'PRICE_FILTER', 'tickSize', priceStep);
   const step = filterStep(filters, 'LOT_SIZE', 'stepSize', sizeStep);
+  const least = filterStep(filters, 'LOT_SIZE', 'minQty', minimumSize);
   const figures: FigureUpdates = {};
   if (tick !== null) figures.tickSize = { value: tick, exchangeTime: null };
   if (step !== null) figures.sizeStep = { value: step, exchangeTime: null };
+  if (least !== null) figures.minSize = { value: least, exchangeTime: null };
   return figures;
 }
 

@@ -7,7 +7,7 @@ import { decimalString, epochMs, memoByBody } from '../feed-parse';
 import { arr, attempt, fail, obj, str, type Obj } from '../../schema';
 import type { FigureUpdates, ParseResult } from '../feed-types';
 import { priceStep } from '../price-step';
-import { sizeStep } from '../size-step';
+import { minimumSize, sizeStep } from '../size-step';
 import type { DecimalString } from '../types';
 import { Dec } from '../../core/decimal';
 
@@ -72,7 +72,7 @@ function quantityStep(filters: readonly Obj[]): DecimalString | null {
   return market;
 }
 
-/** The order's symbol's price step (PRICE_FILTER tickSize) and quantity step, from the shared answer. */
+/** The order's symbol's price step (PRICE_FILTER tickSize), quantity step and least quantity (LOT_SIZE minQty), from the shared answer. */
 export function parseExchangeInfo(body: unknown, symbol: string): ParseResult {
   const parsed = indexOf(body);
   if (!parsed.ok) return parsed;
@@ -83,10 +83,12 @@ export function parseExchangeInfo(body: unknown, symbol: string): ParseResult {
     filters.forEach((filter, i) => str(filter.filterType, `filters[${i}].filterType`));
     const tick = filterStep(filters, 'PRICE_FILTER', 'tickSize', priceStep);
     const step = quantityStep(filters);
+    const least = filterStep(filters, 'LOT_SIZE', 'minQty', minimumSize);
     const time = parsed.index.serverTime;
     const figures: FigureUpdates = {};
     if (tick !== null) figures.tickSize = { value: tick, exchangeTime: time };
     if (step !== null) figures.sizeStep = { value: step, exchangeTime: time };
+    if (least !== null) figures.minSize = { value: least, exchangeTime: time };
     return figures;
   });
   return result.ok ? { ok: true, figures: result.value } : result;

@@ -8,7 +8,7 @@ import { decimalNumber, decimalString, epochMs, exchangeText } from '../feed-par
 import { arr, attempt, fail, isObj, obj, str, type Obj } from '../../schema';
 import type { FigureUpdates, ParseResult, StreamEvent } from '../feed-types';
 import { priceStep } from '../price-step';
-import { sizeStep } from '../size-step';
+import { minimumSize, sizeStep } from '../size-step';
 import type { DecimalString, TierRow, TierTable } from '../types';
 
 /** A table longer than this is not a risk-limit table (BTCUSDT has a few dozen tiers). */
@@ -205,10 +205,9 @@ export function parseInstrumentsInfo(body: unknown, symbol: string): ParseResult
       };
     }
     if (entry.lotSizeFilter !== undefined) {
-      figures.sizeStep = {
-        value: sizeStep(obj(entry.lotSizeFilter, 'lotSizeFilter').qtyStep, 'lotSizeFilter.qtyStep'),
-        exchangeTime: time,
-      };
+      const lot = obj(entry.lotSizeFilter, 'lotSizeFilter');
+      figures.sizeStep = { value: sizeStep(lot.qtyStep, 'lotSizeFilter.qtyStep'), exchangeTime: time };
+      figures.minSize = { value: minimumSize(lot.minOrderQty, 'lotSizeFilter.minOrderQty'), exchangeTime: time };
     }
     return figures;
   });

@@ -4,7 +4,7 @@ import { decimalNumber, decimalString, exchangeText, rfc3339 } from '../feed-par
 import { arr, attempt, fail, isObj, obj, type Obj } from '../../schema';
 import type { FigureUpdates, ParseResult, StreamEvent } from '../feed-types';
 import { decimalPlaces, decimalsOf, priceStep, stepOfDecimals } from '../price-step';
-import { sizeStepOfDecimals } from '../size-step';
+import { minimumSize, sizeStepOfDecimals } from '../size-step';
 import type { DecimalString } from '../types';
 
 /** Kraken's REST API still uses its legacy asset codes for a few assets. */
@@ -99,6 +99,8 @@ export function parseAssetPairs(body: unknown, symbol: string): ParseResult {
     // Volumes are taken to lot_decimals places (8 for XBTUSD): the pair's quantity step.
     if (entry.lot_decimals !== undefined)
       figures.sizeStep = { value: sizeStepOfDecimals(entry.lot_decimals, 'lot_decimals'), exchangeTime: null };
+    if (entry.ordermin !== undefined)
+      figures.minSize = { value: minimumSize(entry.ordermin, 'ordermin'), exchangeTime: null };
     return figures;
   });
   return result.ok ? { ok: true, figures: result.value } : result;

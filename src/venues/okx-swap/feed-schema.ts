@@ -8,7 +8,7 @@ import { decimalString, exchangeText } from '../feed-parse';
 import { arr, attempt, fail, isObj, obj, str, type Obj } from '../../schema';
 import type { FigureUpdate, FigureUpdates, ParseResult, StreamEvent } from '../feed-types';
 import { priceStep } from '../price-step';
-import { contractSizeStep } from '../size-step';
+import { contractSizeStep, minimumSize } from '../size-step';
 import type { DecimalString, TierRow, TierTable } from '../types';
 
 const HOUR_MS = 3_600_000;
@@ -117,6 +117,10 @@ export function parseInstruments(body: unknown, symbol: string): ParseResult {
       // Orders are whole lots of lotSz contracts: in the base asset a step of lotSz × ctVal.
       if (row.lotSz !== undefined)
         figures.sizeStep = { value: contractSizeStep(row.lotSz, contractValue, 'lotSz'), exchangeTime: null };
+      if (row.minSz !== undefined) {
+        const least = new Dec(minimumSize(row.minSz, 'minSz')).times(contractValue).toFixed();
+        figures.minSize = { value: least, exchangeTime: null };
+      }
       return figures;
     }),
   );

@@ -91,7 +91,11 @@ describe('binance-margin feed: exchangeInfo', () => {
   it('accepts a trading, margin-enabled symbol; its figures are the PRICE_FILTER tick and LOT_SIZE step without trailing zeros', () => {
     expect(feed.parseFacts(info, 'BTCUSDT')).toEqual({
       ok: true,
-      figures: { tickSize: { value: '0.01', exchangeTime: null }, sizeStep: { value: '0.00001', exchangeTime: null } },
+      figures: {
+        tickSize: { value: '0.01', exchangeTime: null },
+        sizeStep: { value: '0.00001', exchangeTime: null },
+        minSize: { value: '0.00001', exchangeTime: null },
+      },
     });
   });
 

@@ -210,7 +210,7 @@ describe('bybit feed: /v5/market/risk-limit', () => {
 });
 
 describe('bybit feed: /v5/market/instruments-info', () => {
-  it('reads the funding interval (minutes → hours), the leverage limit and the tick size', () => {
+  it('reads the funding interval (minutes → hours), the leverage limit, the tick size, the quantity step and minimum', () => {
     const time = 1795485600789;
     expect(instrumentsFacts().parse(instruments, 'BTCUSDT')).toEqual({
       ok: true,
@@ -219,6 +219,7 @@ describe('bybit feed: /v5/market/instruments-info', () => {
         maxLeverage: { value: '100', exchangeTime: time },
         tickSize: { value: '0.1', exchangeTime: time },
         sizeStep: { value: '0.001', exchangeTime: time },
+        minSize: { value: '0.001', exchangeTime: time },
       },
     });
     const hourly = clone(instruments);
@@ -263,6 +264,7 @@ describe('bybit feed: /v5/market/instruments-info', () => {
     expect(result.ok && Object.keys(result.figures).sort()).toEqual([
       'fundingIntervalHours',
       'maxLeverage',
+      'minSize',
       'sizeStep',
     ]);
     delete body.result.list[0].lotSizeFilter;

@@ -65,6 +65,7 @@ describe('kraken feed', () => {
         maxLeverage: { value: '5', exchangeTime: null },
         tickSize: { value: '0.1', exchangeTime: null },
         sizeStep: { value: '0.00000001', exchangeTime: null },
+        minSize: { value: '0.0001', exchangeTime: null },
       },
     });
   });
@@ -76,6 +77,7 @@ describe('kraken feed', () => {
     expect(result.ok && Object.keys(result.figures).sort()).toEqual([
       'liquidationLevel',
       'marginCallLevel',
+      'minSize',
       'sizeStep',
       'tickSize',
     ]);
@@ -116,11 +118,12 @@ describe('kraken feed', () => {
     expect(tickOf((e) => delete e.pair_decimals)).toBe('0.1');
   });
 
-  it('keeps the other figures of a pair without tick_size, pair_decimals or lot_decimals', () => {
+  it('keeps the other figures of a pair without tick_size, pair_decimals, lot_decimals or ordermin', () => {
     const body = clone(pairs);
     delete body.result.XXBTZUSD.tick_size;
     delete body.result.XXBTZUSD.pair_decimals;
     delete body.result.XXBTZUSD.lot_decimals;
+    delete body.result.XXBTZUSD.ordermin;
     const result = kraken.parseFacts(body, 'BTC/USD');
     expect(result.ok && Object.keys(result.figures).sort()).toEqual([
       'liquidationLevel',

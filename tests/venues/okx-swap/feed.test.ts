@@ -129,6 +129,8 @@ describe('okx feed: instrument (contract value, max leverage, tick size)', () =>
         maxLeverage: { value: '100', exchangeTime: null },
         tickSize: { value: '0.1', exchangeTime: null },
         sizeStep: { value: '0.0001', exchangeTime: null },
+        // minSz 0.01 contracts × ctVal 0.01 BTC
+        minSize: { value: '0.0001', exchangeTime: null },
       },
     });
   });
@@ -147,10 +149,11 @@ describe('okx feed: instrument (contract value, max leverage, tick size)', () =>
     expect(tickOf((r) => (r.tickSz = '10'))).toBe('10');
   });
 
-  it('keeps contract value and leverage from a row without tickSz or lotSz', () => {
+  it('keeps contract value and leverage from a row without tickSz, lotSz or minSz', () => {
     const body = clone(instruments);
     delete body.data[0].tickSz;
     delete body.data[0].lotSz;
+    delete body.data[0].minSz;
     const result = feed.parseFacts(body, SYMBOL);
     expect(result.ok && Object.keys(result.figures).sort()).toEqual(['contractValue', 'maxLeverage']);
   });
@@ -205,6 +208,7 @@ describe('okx feed: instrument (contract value, max leverage, tick size)', () =>
         tickSize: { value: '0.01', exchangeTime: null },
         // lotSz 0.01 contracts × ctVal 0.1 ETH
         sizeStep: { value: '0.001', exchangeTime: null },
+        minSize: { value: '0.001', exchangeTime: null },
       },
     });
     expect(feed.parseFacts(eth, SYMBOL).ok).toBe(false);
