@@ -1,9 +1,7 @@
-// The calculator: one scenario on screen, quoted on every change with the background's own
-// computation (engine.ts). It opens on the current tab's order when the overlay has one (and then
-// shows the overlay's figures), else on what the user typed last for the venue, else on an
-// example. Edits stay here: nothing is ever written to the page; what is typed is kept per venue.
-// Layout: a sticky summary (liquidation price and distance in the overlay's risk colour), then the
-// inputs, then the figures, the chart and the sizing, so a change is typed above what it changes.
+// The calculator: one scenario on screen, quoted on every change with the background's own computation
+// (engine.ts); opens on the tab's order (the overlay's figures), else on what was typed last for the venue, else
+// on an example. Nothing is written to the page. Layout: a sticky summary (liquidation in the overlay's risk
+// colour), the inputs, then the figures, chart, returns and sizing, so a change is typed above what it changes.
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { Dec } from '../../core/decimal';
 import type { VenueId } from '../../core/types';
