@@ -13,7 +13,7 @@ import { Chart, Figures, WarningsAndAssumptions } from './figures';
 import { buildFigures } from './figures-model';
 import { OrderInputs } from './inputs';
 import { PageOrderLine } from './order-line';
-import { readNumber } from './number-text';
+import { clockTime, readNumber } from './number-text';
 import {
   defaultScenario,
   maxLeverageOf,
@@ -22,6 +22,7 @@ import {
   type PageOrigin,
   type Scenario,
 } from './scenario';
+import { Actions } from './actions';
 import { Returns } from './returns-panel';
 import { Sizing } from './sizing-panel';
 import { Summary, summaryRisk } from './summary';
@@ -75,16 +76,6 @@ function positive(text: string): string | null {
 function differsFromPage(s: Scenario, page: Scenario, eitherSide: boolean): boolean {
   const comparable = (x: Scenario) => ({ ...x, risk: '', riskMode: 'amount', side: eitherSide ? 'long' : x.side });
   return JSON.stringify(comparable(s)) !== JSON.stringify(comparable(page));
-}
-
-/** HH:MM:SS in the user's locale (English for a tag Intl does not know). */
-function clockTime(ms: number, locale: string): string {
-  const options = { hour: '2-digit', minute: '2-digit', second: '2-digit' } as const;
-  try {
-    return new Intl.DateTimeFormat(locale, options).format(ms);
-  } catch {
-    return new Intl.DateTimeFormat('en', options).format(ms);
-  }
 }
 
 const anchorOf = (s: Scenario): string | null => positive(s.orderType === 'market' ? s.mark : s.price);
@@ -149,6 +140,7 @@ export function Calculator(props: CalculatorProps) {
   const view = useMemo(() => buildFigures({ outcome, scenario, origin, locale }), [outcome, scenario, origin, locale]);
   const symbol = scenario.symbol.trim();
   const snapshot = ownSnapshot(origin, scenario.venue, symbol);
+  const steps = orderSteps(snapshot, now);
   const venueMax = maxLeverageOf(scenario.venue, symbol, scenario.marginMode, snapshot);
   const personalMax = settings.maxLeverage === null ? null : new Dec(settings.maxLeverage).floor().toNumber();
   const cap = personalMax === null ? venueMax : Math.max(1, Math.min(venueMax, personalMax));
@@ -224,27 +216,26 @@ export function Calculator(props: CalculatorProps) {
       <Figures view={view} />
       <WarningsAndAssumptions view={view} />
       <Chart view={view} />
-      <Returns scenario={scenario} outcome={outcome} balance={sizingBalance} locale={locale} view={view} edit={edit} />
+      <Returns
+        scenario={scenario}
+        outcome={outcome}
+        balance={sizingBalance}
+        locale={locale}
+        view={view}
+        edit={edit}
+        step={steps.size}
+      />
       <Sizing
         scenario={scenario}
         input={outcome.ok ? outcome.quote.input : null}
         balance={sizingBalance}
         cap={cap}
-        steps={orderSteps(snapshot, now)}
+        steps={steps}
         locale={locale}
         format={view.format}
         edit={edit}
       />
-      <div class="actions">
-        <button type="button" onClick={resetVenue}>
-          {t('popup_reset')}
-        </button>
-        {props.openOptions ? (
-          <button type="button" onClick={props.openOptions}>
-            {t('popup_openOptions')}
-          </button>
-        ) : null}
-      </div>
+      <Actions onReset={resetVenue} openOptions={props.openOptions} />
     </main>
   );
 }

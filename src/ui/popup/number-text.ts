@@ -105,3 +105,13 @@ export function inputText(value: string, locale: string): string {
   const padded = fraction.length === 3 && /^[1-9]\d{0,2}$/.test(whole) ? `${fraction}0` : fraction;
   return `${sign}${whole}${decimalMark(locale)}${padded}`;
 }
+
+/** HH:MM:SS in the user's locale (English for a tag Intl does not know). */
+export function clockTime(ms: number, locale: string): string {
+  const options = { hour: '2-digit', minute: '2-digit', second: '2-digit' } as const;
+  try {
+    return new Intl.DateTimeFormat(locale, options).format(ms);
+  } catch {
+    return new Intl.DateTimeFormat('en', options).format(ms);
+  }
+}

@@ -40,14 +40,23 @@ export type MaxSizeOutcome =
 
 /**
  * The largest size at the scenario's leverage with `balance` (the typed, stored or page balance,
- * as for sizing). `input`: the scenario's engine input; its quantity is replaced.
+ * as for sizing). `input`: the scenario's engine input; its quantity is replaced. `step`: the venue's lot
+ * step (base asset) when known, so the size can be ordered as it stands.
  */
-export function largestSize(input: Record<string, unknown> | null, balance: string | null): MaxSizeOutcome {
+export function largestSize(
+  input: Record<string, unknown> | null,
+  balance: string | null,
+  step: string | null = null,
+): MaxSizeOutcome {
   if (input === null) return { ok: false, reason: 'engine' };
   if (balance === null || !new Dec(balance).greaterThan(0)) return { ok: false, reason: 'needsBalance' };
   let m: MaxSize;
   try {
-    m = maxSize(parseQuoteInput(input), bundledFacts(), new Dec(balance));
+    const parsed = parseQuoteInput(input);
+    m =
+      step === null
+        ? maxSize(parsed, bundledFacts(), new Dec(balance))
+        : maxSize(parsed, bundledFacts(), new Dec(balance), new Dec(step));
   } catch {
     return { ok: false, reason: 'engine' };
   }

@@ -24,6 +24,8 @@ export interface ReturnsProps {
   /** The figures' view: its formatters (prices at the venue's tick). */
   view: Pick<FiguresView, 'format'>;
   edit(patch: Partial<Scenario>): void;
+  /** The venue's lot step for this symbol (base asset), when the page's feed gave it; else the engine's default. */
+  step?: string | null;
 }
 
 function quoteOf(q: ScenarioQuote | null): QuoteJson | null {
@@ -49,7 +51,7 @@ function maxText(o: MaxSizeOutcome, leverage: string): string {
   return '';
 }
 
-export function Returns({ scenario: s, outcome, balance, locale, view, edit }: ReturnsProps) {
+export function Returns({ scenario: s, outcome, balance, locale, view, edit, step = null }: ReturnsProps) {
   const [roe, setRoe] = useState('');
   const quote = outcome.ok ? outcome.quote : null;
   const format = view.format;
@@ -59,7 +61,7 @@ export function Returns({ scenario: s, outcome, balance, locale, view, edit }: R
   const base = baseAsset(s.venue, s.symbol.trim());
   const order = (input?.order ?? {}) as Record<string, string | undefined>;
   const leverage = `${order.leverage ?? s.leverage}×`;
-  const max = useMemo(() => largestSize(json === null ? null : input, balance), [json, input, balance]);
+  const max = useMemo(() => largestSize(json === null ? null : input, balance, step), [json, input, balance, step]);
   if (json === null || input === null) return null;
   const rows = returnsRows(json, { stopLoss: order.stopLoss ?? null, takeProfit: order.takeProfit ?? null }, locale);
   const target = targetForRoe(json, input, roe);
