@@ -182,6 +182,11 @@ test('screenshots of the popup, the options page and the overlay, light and dark
     await new BybitPage(page).goto();
     await waitForOverlay(page, (r) => r.state === 'ok' && r.mark === 'live', 'Bybit overlay');
     await shoot(page, `overlay-${theme}`);
+    // 1024 wide (issue 12): the compact overlay docked beside an uncovered order book.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await waitForOverlay(page, (r) => r.state === 'ok' && r.mark === 'live', 'Bybit overlay at 1024');
+    await shoot(page, `overlay-1024-${theme}`);
+    await page.setViewportSize({ width: 1280, height: 860 });
     const tabId = await tabIdOf(page, serviceWorker);
     const popup = await context.newPage();
     await popup.setViewportSize({ width: 420, height: 900 });
@@ -196,6 +201,12 @@ test('screenshots of the popup, the options page and the overlay, light and dark
     await shoot(options, `options-${theme}`);
     await options.close();
   }
+  await setSettings({ theme: 'page', accountBalance: { 'kraken-margin': '10000' } });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const k = await new KrakenPage(page).goto();
+  await k.typeSize('0.25');
+  await waitForOverlay(page, (r) => r.state === 'ok' && r.mark === 'live', 'Kraken overlay');
+  await shoot(page, 'overlay-kraken');
   if (process.env.UPDATE_DOCS === '1')
     for (const file of shots) copyFileSync(file, path.join(ROOT, 'docs', path.basename(file)));
   expect((await readOverlay(page)).state).toBe('ok');
