@@ -118,8 +118,11 @@ describe.each(CASES)('$venue $source ($file): the quantity step', (c) => {
       expect(result.ok, `${JSON.stringify(value)} is rejected`).toBe(false);
     }
   });
+});
 
-  it.runIf(zeroIsNone(c))('reads no step where the rule is disabled (stepSize 0), the answer still counts', () => {
+// Only where the rule exists (Binance): a separate table, so no case is reported as skipped elsewhere.
+describe.each(CASES.filter(zeroIsNone))('$venue $source ($file): a disabled step', (c) => {
+  it('reads no step where the rule is disabled (stepSize 0), the answer still counts', () => {
     const body = load(c);
     c.set(body, '0.00000000');
     expect(stepOf(parse(c.venue, c.source, body, c.symbol))).toBeNull();
