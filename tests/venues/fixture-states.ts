@@ -8,6 +8,8 @@ import { byText } from '../readers/load';
 export interface FixtureState {
   /** The page's URL in this state, when it is not the fixture's (tests/venues/fixture-pages.ts). */
   readonly url?: string;
+  /** The fixture page of this state, when it is not the venue's first generation (e.g. `<venue>.gen2.html`). */
+  readonly page?: string;
   /** Puts the freshly loaded fixture page into this state. */
   readonly put: (doc: Document) => void;
 }

@@ -29,15 +29,18 @@ describe.each(VENUE_IDS)('%s selector counts', (venue) => {
     }
   });
 
-  it.each(Object.entries(venueStates?.STATES ?? {}))('%s: each key finds its expected count', (state, { url, put }) => {
-    const doc = loadPage(FIXTURES[venue].page);
-    put(doc);
-    const at = new URL(url ?? FIXTURES[venue].url);
-    const reader = readerForUrl(at);
-    expect(reader?.venue).toBe(venue);
-    const reading = reader!.read(doc, at);
-    expect(reading.matched).toEqual(expectedCounts(venueStates!.SELECTORS, state));
-  });
+  it.each(Object.entries(venueStates?.STATES ?? {}))(
+    '%s: each key finds its expected count',
+    (state, { url, page, put }) => {
+      const doc = loadPage(page ?? FIXTURES[venue].page);
+      put(doc);
+      const at = new URL(url ?? FIXTURES[venue].url);
+      const reader = readerForUrl(at);
+      expect(reader?.venue).toBe(venue);
+      const reading = reader!.read(doc, at);
+      expect(reading.matched).toEqual(expectedCounts(venueStates!.SELECTORS, state));
+    },
+  );
 
   it('some state finds nothing for a key the example finds, or the reverse (absence is asserted)', () => {
     const { SELECTORS } = venueStates!;

@@ -2,8 +2,9 @@
 // side by side, so the reading has side 'both' and the overlay quotes each side.
 // Reads the DOM only (selectors in selectors.ts); values are parsed strictly. The size row's
 // label ("Qty" / "Value") and its unit ("BTC" / "USDT") must agree with each other and with the
-// symbol in the URL, which also catches a half-done SPA switch. In cross margin the account
-// panel's wallet balance and the open positions table are read too (positions.ts).
+// symbol in the URL, which also catches a half-done SPA switch. Both page generations are read
+// (bybit-linear.html and .gen2.html): TP/SL and Reduce-Only by ARIA or by class state. In cross
+// margin the account panel's wallet balance and the open positions table are read too (positions.ts).
 import type { Side } from '../../core/types';
 import { formRootOf, readLimitPrice, readMarginMode, readOrderType, readTpsl, sideByName } from '../dom/form-parts';
 import { panelNumbers } from '../dom/number-scopes';
@@ -11,6 +12,7 @@ import { accessibleName, commonAncestor, findAll, inputValue } from '../dom/quer
 import { Scan } from '../dom/scan';
 import { isEnglishPage, matchesText, sameText, textOf } from '../dom/text';
 import { pairFromTradeUrl, type Pair } from '../dom/trade-url';
+import { switchState } from '../dom/switch-state';
 import { refreshTyped } from '../dom/typed';
 import { finishPerpForm } from '../perp-form';
 import type { VenueReader } from '../readers';
@@ -103,7 +105,12 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
   if (label && unitEl && !unit) scan.miss('sizeUnit');
   const sizeValue = sizeInput ? scan.need('size', numbers.positive(inputValue(sizeInput))) : null;
 
-  const tpsl = readTpsl(scan, root, numbers);
+  // Checkboxes may be drawn by class (second generation): ARIA or class state, never a guess.
+  const tpsl = readTpsl(scan, root, numbers, switchState);
+  // A reduce-only order closes (part of) a position: it opens no new risk to quote. Its box must
+  // be there and read as off.
+  const reduceOnly = scan.one('reduceOnly', root);
+  if (reduceOnly && switchState(reduceOnly) !== false) scan.miss('reduceOnly');
 
   const full = scope === 'full';
   const availableRow = full ? scan.optional('available', root) : null;

@@ -7,7 +7,9 @@
 // Roles, labels and the layout of rows, account panel and positions table are modelled in
 // e2e/fixtures/pages/bybit-linear.html and must be re-checked against a saved live snapshot.
 // `expected`: match count per fixture state, `example` as loaded (Cross 10×, Limit, Qty 0.1 BTC,
-// TP/SL off, account panel and positions table shown).
+// TP/SL off, account panel and positions table shown); `gen2*`: the second generation
+// (bybit-linear.gen2.html, §8 of the evidence): leverage in `.oc-head-leverage`, the unit in
+// `.by-input__right-icon`, checkboxes drawn by class (`by-checkbox--checked`, no input, no ARIA).
 import type { SelectorTable } from '../dom/query';
 
 /** A form row: its label text and the Bybit input inside the same row. */
@@ -25,30 +27,39 @@ export const SIZE_BY_VALUE = ['Value', 'Order by Value'] as const;
 export const LEVERAGE_TEXT = /^\d{1,3}(?:\.\d{1,2})?x$/i;
 
 /** The fixture page's states besides `example`, each key counted in each (tests/venues/bybit-linear/states.ts). */
-export type BybitState = 'market' | 'tpsl' | 'logged-out' | 'positions-hidden';
+export type BybitState = 'market' | 'tpsl' | 'logged-out' | 'positions-hidden' | 'gen2' | 'gen2-tpsl-off';
+
+/** Reduce-Only's text, on the first generation's native checkbox and the second's class-drawn one. */
+export const REDUCE_ONLY_TEXT = ['Reduce-Only', 'Reduce Only'] as const;
 
 export const BYBIT_SELECTORS = {
   /** Margin mode button in the form's header: its text is the current mode. */
   marginMode: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1 },
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1, gen2: 1, 'gen2-tpsl-off': 1 },
     strategies: [{ by: 'role', role: 'button', name: ['Cross', 'Isolated'] }],
   },
-  /** Leverage button ("10.00x"). Two of them (hedge mode, one per side) is ambiguous. */
+  /**
+   * Leverage ("10.00x"): a button (first generation) or the form head's `.oc-head-leverage`
+   * (second). Two of them (hedge mode, one per side) is ambiguous.
+   */
   leverage: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1 },
-    strategies: [{ by: 'role', role: 'button', name: LEVERAGE_TEXT }],
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1, gen2: 1, 'gen2-tpsl-off': 1 },
+    strategies: [
+      { by: 'role', role: 'button', name: LEVERAGE_TEXT },
+      { by: 'text', text: LEVERAGE_TEXT, css: '.oc-head-leverage' },
+    ],
   },
   typeLimit: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1 },
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1, gen2: 1, 'gen2-tpsl-off': 1 },
     strategies: [{ by: 'role', role: 'tab', name: ['Limit'] }],
   },
   typeMarket: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1 },
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1, gen2: 1, 'gen2-tpsl-off': 1 },
     strategies: [{ by: 'role', role: 'tab', name: ['Market'] }],
   },
   /** Limit price (USDT); the Market tab has no price row. */
   price: {
-    expected: { example: 1, market: 0, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1 },
+    expected: { example: 1, market: 0, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1, gen2: 1, 'gen2-tpsl-off': 1 },
     strategies: [
       { by: 'label', label: ['Price', 'Order Price'], css: 'input' },
       { by: 'field', label: ['Price', 'Order Price'], ...OC_ROW },
@@ -56,7 +67,7 @@ export const BYBIT_SELECTORS = {
   },
   /** Quantity (base) or value (USDT), whichever the "Order by" menu chose. */
   size: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1 },
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1, gen2: 1, 'gen2-tpsl-off': 1 },
     strategies: [
       { by: 'label', label: [...SIZE_BY_QTY, ...SIZE_BY_VALUE], css: 'input' },
       { by: 'field', label: [...SIZE_BY_QTY, ...SIZE_BY_VALUE], ...OC_ROW },
@@ -64,28 +75,46 @@ export const BYBIT_SELECTORS = {
   },
   /** The label of the size row ("Qty" / "Value"), looked up inside that row. */
   sizeLabel: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1 },
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1, gen2: 1, 'gen2-tpsl-off': 1 },
     strategies: [{ by: 'css', css: '.oc__row-label' }],
   },
-  /** The unit of the size row ("BTC" / "USDT"), looked up inside that row. */
+  /** The unit of the size row ("BTC" / "USDT"), looked up inside that row: suffix (gen 1) or right icon (gen 2). */
   sizeUnit: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1 },
-    strategies: [{ by: 'css', css: '.by-input__suffix' }],
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1, gen2: 1, 'gen2-tpsl-off': 1 },
+    strategies: [
+      { by: 'css', css: '.by-input__suffix' },
+      { by: 'css', css: '.by-input__right-icon' },
+    ],
   },
+  /**
+   * The TP/SL switch: a checkbox by role (native or ARIA), else the `.by-checkbox` drawn around the
+   * text "TP/SL" whose state is its class (src/venues/dom/switch-state.ts).
+   */
   tpsl: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1 },
-    strategies: [{ by: 'role', role: 'checkbox', name: ['TP/SL'] }],
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1, gen2: 1, 'gen2-tpsl-off': 1 },
+    strategies: [
+      { by: 'role', role: 'checkbox', name: ['TP/SL'] },
+      { by: 'text', text: ['TP/SL'], css: '.by-checkbox' },
+    ],
+  },
+  /** Reduce-Only, found like TP/SL: while it is on (or its state is unclear) the order is not quoted. */
+  reduceOnly: {
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1, gen2: 1, 'gen2-tpsl-off': 1 },
+    strategies: [
+      { by: 'role', role: 'checkbox', name: REDUCE_ONLY_TEXT },
+      { by: 'text', text: REDUCE_ONLY_TEXT, css: '.by-checkbox' },
+    ],
   },
   /** Shown only while TP/SL is on. */
   takeProfit: {
-    expected: { example: 0, market: 0, tpsl: 1, 'logged-out': 0, 'positions-hidden': 0 },
+    expected: { example: 0, market: 0, tpsl: 1, 'logged-out': 0, 'positions-hidden': 0, gen2: 1, 'gen2-tpsl-off': 0 },
     strategies: [
       { by: 'label', label: ['Take Profit'], css: 'input' },
       { by: 'field', label: ['Take Profit'], ...OC_ROW },
     ],
   },
   stopLoss: {
-    expected: { example: 0, market: 0, tpsl: 1, 'logged-out': 0, 'positions-hidden': 0 },
+    expected: { example: 0, market: 0, tpsl: 1, 'logged-out': 0, 'positions-hidden': 0, gen2: 1, 'gen2-tpsl-off': 0 },
     strategies: [
       { by: 'label', label: ['Stop Loss'], css: 'input' },
       { by: 'field', label: ['Stop Loss'], ...OC_ROW },
@@ -93,15 +122,15 @@ export const BYBIT_SELECTORS = {
   },
   /** "Available Balance 10,000.0000 USDT" (or "-- USDT" logged out: then no balance). */
   available: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1 },
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1, gen2: 1, 'gen2-tpsl-off': 1 },
     strategies: [{ by: 'text', text: /^Available Balance \S+ [A-Z]{2,12}$/, css: 'div, span, p, li' }],
   },
   buy: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1 },
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1, gen2: 1, 'gen2-tpsl-off': 1 },
     strategies: [{ by: 'role', role: 'button', name: BUY_TEXT }],
   },
   sell: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1 },
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1, gen2: 1, 'gen2-tpsl-off': 1 },
     strategies: [{ by: 'role', role: 'button', name: SELL_TEXT }],
   },
   /**
@@ -109,17 +138,17 @@ export const BYBIT_SELECTORS = {
    * PnL; "Margin Balance" already includes the PnL of open positions, which the engine adds itself).
    */
   walletBalance: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 0, 'positions-hidden': 1 },
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 0, 'positions-hidden': 1, gen2: 1, 'gen2-tpsl-off': 1 },
     strategies: [{ by: 'text', text: /^Wallet Balance \S+ [A-Z]{2,12}$/, css: 'div, span, p, li' }],
   },
   /** Symbol picker in the page header ("BTCUSDT Perpetual"): cross-checked against the URL (optional). */
   symbolTitle: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1 },
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'positions-hidden': 1, gen2: 1, 'gen2-tpsl-off': 1 },
     strategies: [{ by: 'role', role: 'button', name: /^[A-Z0-9]{2,24}USDT Perpetual$/ }],
   },
   /** The "Entry Price" column header of the open positions table (found by its visible text). */
   positionsHeader: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 0, 'positions-hidden': 0 },
+    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 0, 'positions-hidden': 0, gen2: 1, 'gen2-tpsl-off': 1 },
     strategies: [{ by: 'text', text: ['Entry Price'], css: 'th, [role="columnheader"]' }],
   },
 } as const satisfies SelectorTable<string, BybitState>;

@@ -121,15 +121,18 @@ type TpslKey = 'tpsl' | 'takeProfit' | 'stopLoss';
 
 /**
  * The TP/SL switch (required: `box` null records 'tpsl' missing) and, while it is on, its take
- * profit and stop loss triggers (see readTrigger), looked up inside `root`.
+ * profit and stop loss triggers (see readTrigger), looked up inside `root`. `stateOf` reads the
+ * switch (default isOn; switch-state.ts for class-drawn ones): null records 'tpsl' missing.
  */
 export function readTpsl<K extends string>(
   scan: Scan<K | TpslKey>,
   root: Scope,
   numbers: NumberScope,
+  stateOf: (box: Element) => boolean | null = isOn,
 ): { box: Element | null; takeProfit: TypedField; stopLoss: TypedField } {
   const box = scan.one('tpsl', root);
-  const on = box ? isOn(box) : false;
+  const state = box ? stateOf(box) : false;
+  const on = scan.need('tpsl', state) ?? false;
   return {
     box,
     takeProfit: readTrigger(scan, 'takeProfit', root, on, numbers),

@@ -183,6 +183,26 @@ describe('Bybit reader: what the trader changes', () => {
     expect(form(reader.read(doc, URL_BTC)).stopLoss).toBeNull();
   });
 
+  it('TP/SL drawn as role=checkbox whose state is only its class (no aria-checked): on, triggers read', () => {
+    // Issue 13: read by ARIA alone this switch is off and the stop and take-profit are dropped silently.
+    const doc = page();
+    const drawn = doc.createElement('div');
+    drawn.setAttribute('role', 'checkbox');
+    drawn.className = 'by-checkbox by-checkbox--checked oc__tp-sl-chk';
+    drawn.append(Object.assign(doc.createElement('span'), { className: 'oc__tp-sl-chk-text', textContent: 'TP/SL' }));
+    hook(doc, 'tpsl').closest('label')!.replaceWith(drawn);
+    hook(doc, 'tpsl-fields').hidden = false;
+    input(doc, 'Take Profit').value = '70,000';
+    input(doc, 'Stop Loss').value = '61,500.5';
+    expect(form(reader.read(doc, URL_BTC))).toEqual({ ...EXAMPLE, takeProfit: '70000', stopLoss: '61500.5' });
+  });
+
+  it('Reduce-Only ticked (native checkbox): a closing order, not quoted as an opening', () => {
+    const doc = page();
+    (hook(doc, 'reduce-only') as HTMLInputElement).checked = true;
+    expect(missing(reader.read(doc, URL_BTC))).toEqual(['reduceOnly']);
+  });
+
   it('logged out ("-- USDT", no account panel, no positions): a form without balance or account', () => {
     const doc = page();
     byText(doc, '.oc__available-value', '10,000.0000 USDT').textContent = '-- USDT';

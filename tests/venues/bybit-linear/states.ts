@@ -5,6 +5,9 @@ import { AS_LOADED, type FixtureStates, selectTab } from '../fixture-states';
 
 export const SELECTORS = BYBIT_SELECTORS;
 
+/** The second-generation page (class-drawn checkboxes, right-icon unit, `.oc-head-leverage`). */
+export const GEN2 = 'bybit-linear.gen2.html';
+
 const hook = (doc: Document, name: string) => $(doc, `[data-fixture="${name}"]`);
 
 export const STATES: FixtureStates<BybitState> = {
@@ -30,6 +33,16 @@ export const STATES: FixtureStates<BybitState> = {
       byText(doc, '.oc__available-value', '10,000.0000 USDT').textContent = '-- USDT';
       $(doc, '.trade-assets').remove();
       $(doc, '.position-panel').remove();
+    },
+  },
+  /** Second generation as loaded: TP/SL on by its class, both triggers shown; leverage in the head. */
+  gen2: { page: GEN2, put: () => undefined },
+  /** Second generation with TP/SL off (its class modifier gone, the trigger rows hidden). */
+  'gen2-tpsl-off': {
+    page: GEN2,
+    put: (doc) => {
+      hook(doc, 'tpsl').classList.remove('by-checkbox--checked');
+      hook(doc, 'tpsl-fields').hidden = true;
     },
   },
   /** Another bottom tab selected: the positions table hidden. */
