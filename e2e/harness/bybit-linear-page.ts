@@ -1,11 +1,17 @@
 // Drives the Bybit USDT perpetual fixture page like a trader (margin-mode and leverage dialogs,
 // tabs, the "Order by" unit menu, TP/SL, typing) and keeps track of what it entered, for the
 // expected OrderForm. The account panel and positions table are static on the fixture: in cross
-// margin the form carries them as the reader reads them.
+// margin the form carries them as the reader reads them. Generation 2 (bybit-linear.gen2.html,
+// served by mock.usePage(BYBIT_HOST, BYBIT_GEN2_PAGE)) draws its checkboxes by class, shows the
+// leverage in `.oc-head-leverage` and the unit in `.by-input__right-icon`; it loads with TP/SL on.
 import type { Locator, Page } from 'playwright-core';
 import type { OrderForm, PagePosition } from '../../src/venues/types';
 
 export const BYBIT_URL = (symbol = 'BTCUSDT') => `https://www.bybit.com/trade/usdt/${symbol}`;
+export const BYBIT_HOST = 'www.bybit.com';
+export const BYBIT_GEN2_PAGE = 'bybit-linear.gen2.html';
+/** The gen-2 page's TP/SL as loaded (on by its class). */
+const GEN2_TPSL = { takeProfit: '68,000.0', stopLoss: '63,500.0' } as const;
 
 /** The fixture's example order (see bybit-linear.html). */
 const START = {
@@ -56,13 +62,18 @@ export class BybitPage {
   takeProfit: string | null = null;
   symbol = 'BTCUSDT';
 
-  constructor(readonly page: Page) {}
+  constructor(
+    readonly page: Page,
+    readonly generation: 1 | 2 = 1,
+  ) {}
 
   async goto(symbol = 'BTCUSDT'): Promise<this> {
     await this.page.goto(BYBIT_URL(symbol));
     this.symbol = symbol;
     this.price = EXAMPLES[symbol]!.price;
     this.size = EXAMPLES[symbol]!.size;
+    if (this.generation === 2 && symbol === 'BTCUSDT')
+      ({ takeProfit: this.takeProfit, stopLoss: this.stopLoss } = GEN2_TPSL);
     await this.buyButton().waitFor();
     return this;
   }
@@ -102,7 +113,12 @@ export class BybitPage {
 
   /** Bybit shows leverage with two decimals ("10.00x"). */
   async setLeverage(times: string): Promise<void> {
-    await this.page.getByRole('button', { name: `${Number(this.leverage).toFixed(2)}x`, exact: true }).click();
+    const shown = `${Number(this.leverage).toFixed(2)}x`;
+    await (
+      this.generation === 2
+        ? this.page.locator('.oc-head-leverage', { hasText: shown })
+        : this.page.getByRole('button', { name: shown, exact: true })
+    ).click();
     const dialog = this.page.getByRole('dialog', { name: 'Adjust Leverage' });
     await dialog.getByRole('spinbutton', { name: 'Leverage' }).fill(times);
     await dialog.getByRole('button', { name: 'Confirm' }).click();
@@ -112,7 +128,8 @@ export class BybitPage {
   /** "Order by Qty" (base) or "Order by Value" (USDT); a change clears the field: type a size after. */
   async setUnit(unit: 'base' | 'quote'): Promise<void> {
     if (unit === this.unit) return;
-    await this.page.locator('.by-input__suffix .by-popover__el').click();
+    const unitBox = this.generation === 2 ? '.by-input__right-icon' : '.by-input__suffix';
+    await this.page.locator(`${unitBox} .by-popover__el`).click();
     await this.page.getByRole('menuitemradio', { name: unit === 'base' ? 'Order by Qty' : 'Order by Value' }).click();
     this.unit = unit;
     this.size = '';
@@ -128,20 +145,51 @@ export class BybitPage {
     this.size = text;
   }
 
-  /** Ticks TP/SL and types the stop loss (take profit left empty). */
+  /** Whether TP/SL is ticked: the checkbox (generation 1) or its class (generation 2). */
+  private async tpslOn(): Promise<boolean> {
+    if (this.generation === 1) return this.page.getByRole('checkbox', { name: 'TP/SL' }).isChecked();
+    return (await this.page.locator('.oc__tp-sl-chk').getAttribute('class'))!
+      .split(/\s+/)
+      .includes('by-checkbox--checked');
+  }
+
+  /** Ticks (or unticks) TP/SL; unticked, the page's stop and take profit no longer apply. */
+  async setTpsl(on: boolean): Promise<void> {
+    if ((await this.tpslOn()) !== on) {
+      if (this.generation === 1) await this.page.getByRole('checkbox', { name: 'TP/SL' }).setChecked(on);
+      else await this.page.locator('.oc__tp-sl-chk').click();
+    }
+    if (!on) {
+      this.stopLoss = null;
+      this.takeProfit = null;
+    }
+  }
+
+  /** Ticks TP/SL and types the stop loss (take profit left as it is). */
   async setStopLoss(text: string): Promise<void> {
-    const box = this.page.getByRole('checkbox', { name: 'TP/SL' });
-    if (!(await box.isChecked())) await box.check();
+    await this.setTpsl(true);
     await this.field('Stop Loss').fill(text);
     this.stopLoss = text;
   }
 
   /** Ticks TP/SL and types the take profit. */
   async setTakeProfit(text: string): Promise<void> {
-    const box = this.page.getByRole('checkbox', { name: 'TP/SL' });
-    if (!(await box.isChecked())) await box.check();
+    await this.setTpsl(true);
     await this.field('Take Profit').fill(text);
     this.takeProfit = text;
+  }
+
+  /** Ticks or unticks Reduce-Only (generation 2: a class-drawn checkbox). */
+  async setReduceOnly(on: boolean): Promise<void> {
+    const box =
+      this.generation === 1
+        ? this.page.getByRole('checkbox', { name: 'Reduce-Only' })
+        : this.page.locator('.by-checkbox', { hasText: /^Reduce-Only$/ });
+    const checked =
+      this.generation === 1
+        ? await box.isChecked()
+        : (await box.getAttribute('class'))!.split(/\s+/).includes('by-checkbox--checked');
+    if (checked !== on) await box.click();
   }
 
   /** The symbol menu in the header: pushState to /trade/usdt/<symbol>, the form re-mounts with its example. */

@@ -15,10 +15,16 @@ export const CONTROL_HOST = 'pro.kraken.control.test';
 
 export type PageAnswer = { status: 200; html: Buffer; file: string } | { status: 404; reason: string };
 
-export function findPage(routes: readonly MockPageRoute[], host: string, pathname: string): PageAnswer | null {
+/** `file`: another generation of the host's page to serve at the route's URLs (MockExchange.usePage). */
+export function findPage(
+  routes: readonly MockPageRoute[],
+  host: string,
+  pathname: string,
+  file?: string,
+): PageAnswer | null {
   const route = routes.find((r) => r.host === host && r.path.test(pathname));
   if (!route) return routes.some((r) => r.host === host) ? { status: 404, reason: `no page at ${pathname}` } : null;
-  const file = path.join(FIXTURE_PAGES_DIR, route.file);
-  if (!existsSync(file)) return { status: 404, reason: `fixture ${file} does not exist (yet)` };
-  return { status: 200, html: readFileSync(file), file };
+  const served = path.join(FIXTURE_PAGES_DIR, file ?? route.file);
+  if (!existsSync(served)) return { status: 404, reason: `fixture ${served} does not exist (yet)` };
+  return { status: 200, html: readFileSync(served), file: served };
 }

@@ -66,6 +66,8 @@ export class MockExchange {
   private faults = new FaultBook();
   private frozen = new Set<MockVenue>();
   private unreachable = new Set<string>();
+  /** Page host → fixture file served instead of the route's own (a later page generation); see usePage. */
+  private pageFiles = new Map<string, string>();
   private sessions = new Set<StreamSession>();
   private held = new Set<Duplex>(); // hanging requests and upgrades
   private sockets = new Set<net.Socket>();
@@ -215,6 +217,7 @@ export class MockExchange {
             this.venues.flatMap((v) => v.pages),
             host,
             url.pathname,
+            this.pageFiles.get(host),
           )
         : null;
     if (page?.status === 200) {
@@ -414,8 +417,18 @@ export class MockExchange {
     }
   }
 
-  /** Back to defaults between tests: prices, faults, freezes, reachability. The log is kept (clear it yourself). */
+  /**
+   * Serves `file` (under e2e/fixtures/pages, e.g. 'bybit-linear.gen2.html') at every page URL of
+   * `host` the venue routes, instead of the first generation; null goes back to it. Reset per test.
+   */
+  usePage(host: string, file: string | null): void {
+    if (file === null) this.pageFiles.delete(host);
+    else this.pageFiles.set(host, file);
+  }
+
+  /** Back to defaults between tests: prices, faults, freezes, reachability, page files. The log is kept (clear it yourself). */
   reset(): void {
+    this.pageFiles.clear();
     this.resetFaults();
     this.frozen.clear();
     this.setUnreachable(null);
