@@ -59,6 +59,8 @@ const READER_PAGES = [
   'https://www.binance.com/trade/ETH_BTC?type=isolated',
   'https://www.bybit.com/trade/usdt/BTCUSDT',
   'https://www.okx.com/trade-swap/btc-usdt-swap',
+  'https://www.okx.com/ru/trade-swap/btc-usdt-swap',
+  'https://www.okx.com/zh-hans/trade-swap/eth-usdt-swap',
   'https://app.hyperliquid.xyz/trade/BTC',
 ];
 

@@ -7,8 +7,9 @@ import type { OrderForm, PageAccount, PagePosition } from '../../src/venues/type
 export type OkxInstrument = 'BTC-USDT-SWAP' | 'ETH-USDT-SWAP' | 'SOL-USDT-SWAP';
 export type OkxUnit = 'contracts' | 'base' | 'quote';
 
-export const OKX_URL = (inst: OkxInstrument = 'BTC-USDT-SWAP') =>
-  `https://www.okx.com/trade-swap/${inst.toLowerCase()}`;
+/** `locale`: the segment OKX puts before the path on its localised pages ("ru", "zh-hans"). */
+export const OKX_URL = (inst: OkxInstrument = 'BTC-USDT-SWAP', locale?: string) =>
+  `https://www.okx.com/${locale === undefined ? '' : `${locale}/`}trade-swap/${inst.toLowerCase()}`;
 
 /** Each instrument's example, as the fixture (okx-swap.html) restores it on a (re)mount. */
 const EXAMPLES: Record<OkxInstrument, { base: string; price: string; sizes: Record<OkxUnit, string> }> = {
@@ -43,8 +44,8 @@ export class OkxPage {
 
   constructor(readonly page: Page) {}
 
-  async goto(inst: OkxInstrument = 'BTC-USDT-SWAP'): Promise<this> {
-    await this.page.goto(OKX_URL(inst));
+  async goto(inst: OkxInstrument = 'BTC-USDT-SWAP', locale?: string): Promise<this> {
+    await this.page.goto(OKX_URL(inst, locale));
     this.inst = inst;
     this.price = EXAMPLES[inst].price;
     this.size = EXAMPLES[inst].sizes[this.unit];

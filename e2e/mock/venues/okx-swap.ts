@@ -379,7 +379,13 @@ class OkxStream implements StreamSession {
 export const mockApi: MockVenueApi = {
   venue: 'okx-swap',
   // https://www.okx.com/trade-swap/btc-usdt-swap
-  pages: [{ host: SITE_HOST, path: /^\/trade-swap\/[a-z0-9]+-usdt-swap\/?$/i, file: 'okx-swap.html' }],
+  pages: [
+    {
+      host: SITE_HOST,
+      path: /^\/(?:[a-z]{2}(?:-[a-z]{2,4})?\/)?trade-swap\/[a-z0-9]+-usdt-swap\/?$/i,
+      file: 'okx-swap.html',
+    },
+  ],
   restHosts: [SITE_HOST],
   wsHosts: [WS_HOST],
   symbols: OKX_INSTRUMENTS.map((i) => ({ symbol: i.instId, price: i.price })),

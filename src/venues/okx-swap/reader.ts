@@ -19,8 +19,11 @@ import { countAccount, readAccount } from './account';
 import { BUY_TEXT, OKUI_FIELD_CONTAINER, OKX_SELECTORS, SELL_TEXT } from './selectors';
 
 const HOST = 'www.okx.com';
-/** /trade-swap/btc-usdt-swap: USDT-margined perpetuals only (no locale segment under this path). */
-const TRADE_PATH = /^\/trade-swap\/([a-z0-9]{1,20})-(usdt)-swap\/?$/i;
+/**
+ * /trade-swap/btc-usdt-swap with an optional locale segment (/ru/, /zh-hans/, /pt-br/: OKX serves
+ * its pages under one, §8 of the evidence); USDT-margined perpetuals only.
+ */
+const TRADE_PATH = /^\/(?:[a-z]{2}(?:-[a-z]{2,4})?\/)?trade-swap\/([a-z0-9]{1,20})-(usdt)-swap\/?$/i;
 /** The unit picker's word for contracts; OKX abbreviates it in narrow layouts. */
 const CONTRACTS_UNIT = /^cont(?:ract)?s?\.?$/i;
 

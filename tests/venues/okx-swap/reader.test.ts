@@ -127,6 +127,11 @@ describe('OKX reader: the example order', () => {
       'https://www.okx.com/trade-swap/ETH-USDT-SWAP',
       'https://www.okx.com/trade-swap/1000pepe-usdt-swap/',
       'https://www.okx.com/trade-swap/btc-usdt-swap?tab=positions',
+      // OKX serves its pages under a locale segment too (issue 13, §8 of the evidence).
+      'https://www.okx.com/ru/trade-swap/btc-usdt-swap',
+      'https://www.okx.com/zh-hans/trade-swap/eth-usdt-swap',
+      'https://www.okx.com/pt-br/trade-swap/btc-usdt-swap/',
+      'https://www.okx.com/fr/trade-swap/btc-usdt-swap',
     ]) {
       expect(reader.matchesUrl(new URL(ok)), ok).toBe(true);
     }
@@ -135,7 +140,10 @@ describe('OKX reader: the example order', () => {
       'https://www.okx.com/trade-swap/btc-usdc-swap',
       'https://www.okx.com/trade-futures/btc-usdt-250328',
       'https://www.okx.com/trade-spot/btc-usdt',
-      'https://www.okx.com/fr/trade-swap/btc-usdt-swap',
+      'https://www.okx.com/ru/trade-spot/btc-usdt',
+      'https://www.okx.com/russian/trade-swap/btc-usdt-swap',
+      'https://www.okx.com/ru/ru/trade-swap/btc-usdt-swap',
+      'https://www.okx.com/zh-hans/trade-swap/btc-usd-swap',
       'https://www.okx.com/trade-swap/btc-usdt-swap/chart',
       'http://www.okx.com/trade-swap/btc-usdt-swap',
       'https://okx.com/trade-swap/btc-usdt-swap',
@@ -144,6 +152,30 @@ describe('OKX reader: the example order', () => {
     ]) {
       expect(reader.matchesUrl(new URL(no)), no).toBe(false);
     }
+  });
+});
+
+describe('OKX reader at a locale URL (/ru/, /zh-hans/)', () => {
+  it('the instrument comes from the path after the locale segment: the same form', () => {
+    for (const at of [
+      'https://www.okx.com/ru/trade-swap/btc-usdt-swap',
+      'https://www.okx.com/zh-hans/trade-swap/btc-usdt-swap',
+    ]) {
+      expect(form(reader.read(page(), new URL(at))), at).toEqual(EXAMPLE);
+    }
+  });
+
+  it('positions linked under the locale segment are read as on the bare URLs', () => {
+    const doc = page();
+    for (const a of doc.querySelectorAll('a[href^="/trade-swap/"]'))
+      a.setAttribute('href', `/ru${a.getAttribute('href')}`);
+    expect(form(reader.read(doc, new URL('https://www.okx.com/ru/trade-swap/btc-usdt-swap')))).toEqual(EXAMPLE);
+  });
+
+  it('a page in another language (lang="ru"): refused with the locale named, never guessed', () => {
+    const doc = page();
+    doc.documentElement.lang = 'ru';
+    expect(missing(reader.read(doc, new URL('https://www.okx.com/ru/trade-swap/btc-usdt-swap')))).toContain('locale');
   });
 });
 
