@@ -1,0 +1,138 @@
+// Parts of the Kraken Pro reading that differ between the two page generations (selectors.ts):
+// the form root, the order type (tabs or dropdown), the leverage (2×–5× choices or the switch's
+// "Margin (5x)" label) and the paired Quantity / Total of generation 2, which must agree with the
+// limit price within the page's rounding. Strict: anything unclear is a missing key, never a guess.
+import type { Fixed } from '../../core/decimal-text';
+import { parseDecimalFixed } from '../../core/decimal-text';
+import { readOrderType } from '../dom/form-parts';
+import type { NumberScope } from '../dom/numbers';
+import { accessibleName, commonAncestor, findAll, inputValue, isOn, type QueryCache } from '../dom/query';
+import type { Scan } from '../dom/scan';
+import { execText } from '../dom/text';
+import type { DecimalString, OrderForm } from '../types';
+import { KRAKEN_SELECTORS, MARGIN_NAME, type KrakenKey } from './selectors';
+
+/**
+ * Keys whose one match marks a part of the order form: the form root is the smallest element
+ * holding every one of them that is on the page. No single one is needed (at least two are), so
+ * a changed text on one of them (the submit's, say) costs that field only, not every field. A
+ * key matched more than once means a copy of the form or a confused page: no root.
+ */
+const ANCHORS: readonly KrakenKey[] = ['sideBuy', 'sideSell', 'price', 'sizeBase', 'sizeQuote', 'margin', 'submit'];
+
+export function anchoredRoot(doc: Document, cache?: QueryCache): Element | null {
+  const found: Element[] = [];
+  for (const key of ANCHORS) {
+    const matches = findAll(doc, KRAKEN_SELECTORS[key], cache);
+    if (matches.length > 1) return null;
+    if (matches[0]) found.push(matches[0]);
+  }
+  if (found.length < 2) return null;
+  return found.reduce<Element | null>((root, el) => (root === null ? null : commonAncestor(root, el)), found[0]!);
+}
+
+/** Limit / Market from gen 1's tabs, or from gen 2's dropdown; another type shown: 'orderType' missing. */
+export function readType(scan: Scan<KrakenKey>, root: Element | null): OrderForm['type'] | null {
+  const limit = scan.all('typeLimit', root);
+  const market = scan.all('typeMarket', root);
+  const menu = scan.all('typeMenu', root);
+  if (limit.length === 1 && market.length === 1 && menu.length === 0) return readOrderType(scan, limit[0]!, market[0]!);
+  if (limit.length === 0 && market.length === 0 && menu.length === 1) {
+    const shown = accessibleName(menu[0]!).toLowerCase();
+    if (shown === 'limit' || shown === 'market') return shown;
+  }
+  scan.miss('orderType');
+  return null;
+}
+
+/**
+ * The leverage while margin is on: the one checked 2×–5× choice (gen 1) or, without choices, the
+ * switch's label "Margin (5x)" (gen 2). 'leverage' missing when neither says it exactly once.
+ */
+export function readMarginLeverage(
+  scan: Scan<KrakenKey>,
+  root: Element | null,
+  marginSwitch: Element,
+  numbers: NumberScope,
+): DecimalString | null {
+  const choices = scan.all('leverage', root);
+  if (choices.length > 0) {
+    const chosen = choices.filter(isOn);
+    return scan.need('leverage', chosen.length === 1 ? numbers.leverage(accessibleName(chosen[0]!)) : null);
+  }
+  const label = execText(accessibleName(marginSwitch), MARGIN_NAME)?.[1];
+  return scan.need('leverage', label === undefined ? null : numbers.leverage(`${label}x`));
+}
+
+/** "≈ 4.73" → "4.73": the page marks its Total as approximate; nothing else is stripped. */
+const totalText = (raw: string | null): string | null => (raw === null ? null : raw.replace(/^\s*≈\s*/, ''));
+
+/** Decimals the page shows in its Total ("4,722.00" → 2, "5" → 0). */
+const shownDecimals = (text: string): number => /\.(\d+)$/.exec(text.trim())?.[1]?.length ?? 0;
+
+const scaled = (v: Fixed, scale: number): bigint => v.units * 10n ** BigInt(scale - v.scale);
+
+/**
+ * Whether quantity × price rounds to the Total shown: |q·p − total| below one unit of Total's last
+ * shown decimal. One unit, not half, because the page's rounding direction is not known: the
+ * December 2024 screenshot shows 0.00005 × 94440 = 4.722 as "≈ 4.73" (rounded up, or with the fee).
+ */
+export function totalAgrees(
+  quantity: DecimalString,
+  price: DecimalString,
+  total: DecimalString,
+  decimals: number,
+): boolean {
+  const q = parseDecimalFixed(quantity);
+  const p = parseDecimalFixed(price);
+  const t = parseDecimalFixed(total);
+  if (!q || !p || !t) return false;
+  const product: Fixed = { units: q.units * p.units, scale: q.scale + p.scale };
+  const scale = Math.max(product.scale, t.scale, decimals);
+  const diff = scaled(product, scale) - scaled(t, scale);
+  return (diff < 0n ? -diff : diff) < 10n ** BigInt(scale - decimals);
+}
+
+export interface PairedSize {
+  size: OrderForm['size'] | null;
+  quantity: Element | null;
+  total: Element | null;
+}
+
+/**
+ * Gen 2's Quantity (base) and Total (quote), both on the form: the size is the quantity; the
+ * Total must parse ('total') and, for a limit order, agree with quantity × price ('total').
+ * A market order has no price of ours to check it with: the Total is only required to parse.
+ */
+export function readPairedSize(
+  scan: Scan<KrakenKey>,
+  root: Element | null,
+  numbers: NumberScope,
+  price: DecimalString | null,
+): PairedSize {
+  const quantity = scan.one('sizeBase', root);
+  const total = scan.one('sizeQuote', root);
+  const q = scan.need('size', quantity ? numbers.positive(inputValue(quantity)) : null);
+  const text = total ? totalText(inputValue(total)) : null;
+  const t = total ? scan.need('total', numbers.positive(text)) : null;
+  if (q === null || t === null || text === null) return { size: null, quantity, total };
+  if (price !== null && !totalAgrees(q, price, t, shownDecimals(text))) {
+    scan.miss('total');
+    return { size: null, quantity, total };
+  }
+  return { size: { unit: 'base', value: q }, quantity, total };
+}
+
+/** The same check for the typing fast path: the inputs as they are now, null when anything fails. */
+export function pairedAgain(
+  numbers: NumberScope,
+  quantity: Element,
+  total: Element,
+  price: DecimalString | null,
+): DecimalString | null {
+  const q = numbers.positive(inputValue(quantity));
+  const text = totalText(inputValue(total));
+  const t = numbers.positive(text);
+  if (q === null || t === null || text === null) return null;
+  return price === null || totalAgrees(q, price, t, shownDecimals(text)) ? q : null;
+}
