@@ -50,6 +50,7 @@ const API_ORIGINS = [...new Set(API_ALLOWLIST.map((entry) => new URL(entry).orig
 /** Trade pages every reader accepts, in the forms the venues use. */
 const READER_PAGES = [
   'https://pro.kraken.com/app/trade/btc-usd',
+  'https://pro.kraken.com/app/trade/margin-btc-usd',
   'https://www.binance.com/en/futures/BTCUSDT',
   'https://www.binance.com/pt-BR/futures/ETHUSDC',
   'https://www.binance.com/futures/BTCUSDT',

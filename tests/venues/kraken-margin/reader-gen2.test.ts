@@ -4,6 +4,7 @@
 // in "Margin (5x)", the submit "Buy BTC/USD (5x)", Quantity and Total read together and checked
 // against the price within Total's shown decimals, and a form root that no single element carries.
 import { describe, expect, it } from 'vitest';
+import about from '../../../src/venues/kraken-margin/about.json';
 import { totalAgrees } from '../../../src/venues/kraken-margin/form-parts';
 import { reader, sideOfSubmit } from '../../../src/venues/kraken-margin/reader';
 import { KRAKEN_SELECTORS } from '../../../src/venues/kraken-margin/selectors';
@@ -100,6 +101,12 @@ describe('Kraken Pro gen 2: the example order at both URLs', () => {
       'https://pro.kraken.com.evil.example/app/trade/margin-btc-usd',
     ])
       expect(reader.matchesUrl(new URL(no)), no).toBe(false);
+  });
+
+  it('about.json names both page forms and the reader accepts each (the manifest: tests/manifest.test.ts, origins.test.ts)', () => {
+    const pages = about.pages.map((p) => p.replace('<base>', 'btc').replace('<quote>', 'usd'));
+    expect(pages).toEqual([SPOT_URL.href, MARGIN_URL.href]);
+    for (const page of pages) expect(reader.matchesUrl(new URL(page)), page).toBe(true);
   });
 });
 
