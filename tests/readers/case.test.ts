@@ -41,8 +41,10 @@ describe('text matching', () => {
 
   it("execText: groups keep the page's own case, to be compared with sameText", () => {
     const m = execText('BUY  btc', SUBMIT_TEXT);
-    expect(m?.slice(1)).toEqual(['BUY', 'btc']);
+    // Kraken's submit pattern also has optional quote and leverage groups (the second page generation).
+    expect(m?.slice(1)).toEqual(['BUY', 'btc', undefined, undefined]);
     expect(sameText(m![2], 'BTC')).toBe(true);
+    expect(execText('sell  btc/usd (10X)', SUBMIT_TEXT)?.slice(1)).toEqual(['sell', 'btc', 'usd', '10']);
     expect(SUBMIT_TEXT.flags).toBe('');
   });
 
