@@ -1,7 +1,8 @@
 // Drives the second-generation Kraken Pro fixture page (e2e/fixtures/pages/kraken-margin.gen2.html,
 // the December 2024 layout) like a trader, and keeps track of what it entered so a test can state
 // the OrderForm the reader should see. The mock serves it once a test asks for generation 2
-// (mock.setPageGeneration('kraken-margin', 2)), at /app/trade/btc-usd and /app/trade/margin-btc-usd.
+// (mock.usePage('pro.kraken.com', 'kraken-margin.gen2.html')), at /app/trade/btc-usd and
+// /app/trade/margin-btc-usd (the mock's Kraken route takes any /app/trade/<one segment>).
 import type { Page } from 'playwright-core';
 import type { OrderForm } from '../../src/venues/types';
 

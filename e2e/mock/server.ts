@@ -65,8 +65,6 @@ export class MockExchange {
   readonly book: MarketBook;
   private faults = new FaultBook();
   private frozen = new Set<MockVenue>();
-  /** Page generation served per venue (MockPageRoute.generation); absent: 1. */
-  private readonly generations = new Map<MockVenue, number>();
   private unreachable = new Set<string>();
   /** Page host → fixture file served instead of the route's own (a later page generation); see usePage. */
   private pageFiles = new Map<string, string>();
@@ -216,9 +214,7 @@ export class MockExchange {
     const page =
       kind === 'https'
         ? findPage(
-            this.venues.flatMap((v) =>
-              v.pages.filter((r) => (r.generation ?? 1) === (this.generations.get(v.venue) ?? 1)),
-            ),
+            this.venues.flatMap((v) => v.pages),
             host,
             url.pathname,
             this.pageFiles.get(host),
@@ -339,11 +335,6 @@ export class MockExchange {
     for (const s of this.sessions) if (s.venue === venue) s.priceChanged(name);
   }
 
-  /** Serves the venue's fixture pages of `generation` (e2e/fixtures/pages/<venue>.gen<N>*.html) at the same real URLs; reset() goes back to 1. */
-  setPageGeneration(venue: MockVenue, generation: number): void {
-    this.generations.set(venue, generation);
-  }
-
   /** Frozen: streams stop sending data (Kraken keeps heartbeats, like a quiet market), REST keeps answering unless faulted. */
   freeze(venue: MockVenue, frozen = true): void {
     if (frozen) this.frozen.add(venue);
@@ -440,7 +431,6 @@ export class MockExchange {
     this.pageFiles.clear();
     this.resetFaults();
     this.frozen.clear();
-    this.generations.clear();
     this.setUnreachable(null);
     this.book.reset();
   }

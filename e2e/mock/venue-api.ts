@@ -30,11 +30,6 @@ export interface MockPageRoute {
   path: RegExp;
   /** File name under e2e/fixtures/pages. */
   file: string;
-  /**
-   * The page generation this route serves (issue 13; default 1, the first). The mock serves one
-   * generation per venue at a time, at the same real URLs: MockExchange.setPageGeneration.
-   */
-  generation?: number;
 }
 
 export interface MockVenueApi {

@@ -12,7 +12,7 @@ const BALANCE = { accountBalance: { 'kraken-margin': '20000' } };
 const MARK = '94210.5';
 
 test.beforeEach(({ mock }) => {
-  mock.setPageGeneration('kraken-margin', 2);
+  mock.usePage('pro.kraken.com', 'kraken-margin.gen2.html');
   mock.setPrice('kraken-margin', 'XBTUSD', MARK);
 });
 

@@ -18,8 +18,6 @@ export const mockApi: MockVenueApi = {
   pages: [
     // https://pro.kraken.com/app/trade/btc-usd
     { host: 'pro.kraken.com', path: TRADE_PATH, file: 'kraken-margin.html' },
-    // Generation 2 (the December 2024 layout), at the same URLs and at /app/trade/margin-btc-usd.
-    { host: 'pro.kraken.com', path: TRADE_PATH, file: 'kraken-margin.gen2.html', generation: 2 },
     // The bench's control: the same page where no content script matches.
     { host: CONTROL_HOST, path: TRADE_PATH, file: 'kraken-margin.html' },
   ],
