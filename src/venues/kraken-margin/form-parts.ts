@@ -73,9 +73,12 @@ const shownDecimals = (text: string): number => /\.(\d+)$/.exec(text.trim())?.[1
 const scaled = (v: Fixed, scale: number): bigint => v.units * 10n ** BigInt(scale - v.scale);
 
 /**
- * Whether quantity × price rounds to the Total shown: |q·p − total| below one unit of Total's last
- * shown decimal. One unit, not half, because the page's rounding direction is not known: the
- * December 2024 screenshot shows 0.00005 × 94440 = 4.722 as "≈ 4.73" (rounded up, or with the fee).
+ * Whether the Total shown fits quantity × price: within one unit of Total's last shown decimal below
+ * it, and up to one unit plus 1 % above it. One unit, not half, because the page's rounding direction
+ * is not known; the 1 % because the Total may include the trading fee (Kraken's highest taker fee is
+ * 0.40 %): the December 2024 screenshot shows 0.00005 × 94440 = 4.722 as "≈ 4.73", which is either
+ * rounded up or 4.722 + its 0.0094 fee. What the check is for — a misread price or size (a decimal
+ * comma taken for a group, a dropped digit) — is off by far more than that either way.
  */
 export function totalAgrees(
   quantity: DecimalString,
@@ -89,8 +92,10 @@ export function totalAgrees(
   if (!q || !p || !t) return false;
   const product: Fixed = { units: q.units * p.units, scale: q.scale + p.scale };
   const scale = Math.max(product.scale, t.scale, decimals);
-  const diff = scaled(product, scale) - scaled(t, scale);
-  return (diff < 0n ? -diff : diff) < 10n ** BigInt(scale - decimals);
+  const exact = scaled(product, scale);
+  const over = scaled(t, scale) - exact; // the Total above quantity × price (negative: below it)
+  const unit = 10n ** BigInt(scale - decimals);
+  return over > -unit && over < unit + exact / 100n;
 }
 
 export interface PairedSize {

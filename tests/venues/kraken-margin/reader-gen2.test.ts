@@ -180,10 +180,11 @@ describe('Kraken Pro gen 2: what the trader changes', () => {
 
 describe('Kraken Pro gen 2: refuses to guess', () => {
   it.each([
-    ['4800.00', 'a different amount'],
-    ['4722.01', 'one cent beyond 4722.00 at two decimals'],
+    ['4800.00', 'a different amount (1.7 % above: more than any fee)'],
+    ['4770.00', 'just over 1 % above 4722.00'],
     ['4721.99', 'one cent below'],
-    ['4,723', 'a whole dollar off at no decimals'],
+    ['4,721', 'a whole dollar below at no decimals'],
+    ['472.20', 'a dropped digit'],
   ])('Total %s (%s) disagrees with quantity × price: not recognised, naming the Total', (total) => {
     const doc = page();
     input(doc, '#volumeInQuote-4').value = total;
@@ -277,15 +278,22 @@ describe('Kraken Pro gen 2: refuses to guess', () => {
   });
 });
 
-describe("totalAgrees: within one unit of the Total's last shown decimal", () => {
+describe("totalAgrees: one unit of the Total's last decimal below, one unit plus 1 % (a fee) above", () => {
   it.each([
     ['0.05', '94440', '4722.00', 2, true],
+    // 4722 + a 0.20 % fee of 9.444 = 4731.444
+    ['0.05', '94440', '4731.44', 2, true],
+    ['0.05', '94440', '4769.22', 2, true],
+    ['0.05', '94440', '4769.23', 2, false],
     ['0.00005', '94440', '4.73', 2, true],
     ['0.00005', '94440', '4.72', 2, true],
     ['0.00005', '94440', '4.71', 2, false],
-    ['0.00005', '94440', '4.74', 2, false],
+    // 4.722 + 1 % = 4.76922 (+ one cent)
+    ['0.00005', '94440', '4.77', 2, true],
+    ['0.00005', '94440', '4.79', 2, false],
     ['0.5', '65000', '32500', 0, true],
-    ['0.5', '65000', '32501', 0, false],
+    ['0.5', '65000', '32499', 0, false],
+    ['0.5', '65000', '32826', 0, false],
     ['0.123', '0.5', '0.1', 1, true],
   ] as const)('%s × %s vs %s (%i decimals) → %s', (q, p, t, d, ok) => {
     expect(totalAgrees(q, p, t, d)).toBe(ok);
