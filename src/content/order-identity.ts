@@ -13,6 +13,7 @@ export function orderIdentity(form: OrderForm): string {
     form.marginMode,
     form.marginEnabled,
     form.borrow ?? null,
+    form.intent ?? null,
     form.price,
     form.size.unit,
     form.size.value,

@@ -46,13 +46,15 @@ interface VenueRules {
   account: boolean;
   /** Binance spot margin's borrow selector: margin is on exactly when the order borrows. */
   borrow: boolean;
+  /** Binance USDⓈ-M hedge mode's Open / Close tab (OrderForm.intent). */
+  intent?: true;
 }
 
 const PERP = { marginModes: ['cross', 'isolated'], triggers: true, borrow: false } as const;
 
 const RULES: Readonly<Record<VenueId, VenueRules>> = {
   'kraken-margin': { marginModes: ['cross'], units: ['base', 'quote'], triggers: false, account: false, borrow: false },
-  'binance-usdm': { ...PERP, units: ['base', 'quote'], account: false },
+  'binance-usdm': { ...PERP, units: ['base', 'quote'], account: false, intent: true },
   'bybit-linear': { ...PERP, units: ['base', 'quote'], account: true },
   'okx-swap': { ...PERP, units: ['base', 'quote', 'contracts'], account: true },
   hyperliquid: { ...PERP, units: ['base', 'quote'], account: true },
@@ -128,6 +130,7 @@ const fields = {
   availableBalance: nullable(zeroOrMore),
   account: optional(account),
   borrow: optional(oneOf(['auto', 'none', 'repay'])),
+  intent: optional(oneOf(['open', 'close'])),
 };
 
 /** The form as the schema infers it is the OrderForm of venues/types.ts, both ways. */
@@ -148,6 +151,7 @@ function venueRules(form: OrderForm): OrderForm {
     if (form.marginMode !== 'cross') fail('account', 'only a cross-margin order carries the account');
   }
   if (form.borrow !== undefined && !rules.borrow) fail('borrow', "this venue's form has no borrow selector");
+  if (form.intent !== undefined && rules.intent !== true) fail('intent', "this venue's form has no Open / Close tab");
   if (rules.borrow && form.marginEnabled !== (form.borrow === 'auto'))
     fail('borrow', 'margin is on exactly when the order borrows');
   return form;

@@ -27,6 +27,8 @@ export interface PerpParts {
   account?: PageAccount | undefined;
   /** false: something else the venue requires is missing (the form is then unrecognised). */
   complete?: boolean;
+  /** Binance USDⓈ-M hedge mode's Open / Close tab; left out of the form when undefined. */
+  intent?: OrderForm['intent'];
 }
 
 /**
@@ -65,6 +67,7 @@ export function finishPerpForm<K extends string>(scan: Scan<K>, root: Element | 
     availableBalance: parts.availableBalance,
   };
   if (parts.account !== undefined) form.account = parts.account;
+  if (parts.intent !== undefined) form.intent = parts.intent;
   const reading = scan.finish(form, root);
   // The account too needs a DOM change to change: typing refreshes only the typed values.
   const inputs = {

@@ -38,6 +38,12 @@ export interface OrderForm {
   account?: PageAccount;
   /** Binance spot margin: the form's borrow behaviour. 'none' (Normal) and 'repay' open no new loan. */
   borrow?: 'auto' | 'none' | 'repay';
+  /**
+   * Binance USDⓈ-M hedge mode: the Open or the Close tab. A closing order reduces an existing
+   * position (reduce only): it is never quoted or guarded as a new one. Left out where the form
+   * has no such tab (one-way mode, other venues): the order opens or adds as before.
+   */
+  intent?: 'open' | 'close';
 }
 
 export type SizeUnit = 'base' | 'quote' | 'contracts';

@@ -21,6 +21,7 @@ import { refreshTyped } from '../dom/typed';
 import { finishPerpForm } from '../perp-form';
 import type { VenueReader } from '../readers';
 import type { FormReading, ReadScope } from '../types';
+import { readIntent } from './intent';
 import { BINANCE_USDM_SELECTORS, BN_FIELD_CONTAINER, BUY_TEXT, SELL_TEXT } from './selectors';
 
 const HOST = 'www.binance.com';
@@ -51,6 +52,7 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
   scan.one('sell');
   const root = limit && buy ? commonAncestor(limit, buy) : null;
   const numbers = scan.formNumbers(root);
+  const intent = readIntent(scan, root);
 
   const marginMode = scan.need('marginMode', readMarginMode(scan.one('marginMode')));
   const leverageButton = scan.one('leverage');
@@ -85,6 +87,8 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
     size: { unit, value: sizeValue, input: sizeInput },
     tpsl,
     availableBalance,
+    complete: intent !== null,
+    ...(intent === undefined || intent === null ? {} : { intent }),
   });
 }
 

@@ -33,6 +33,14 @@ export const STATES: FixtureStates<BinanceUsdmState> = {
       byText(doc, 'span', '10,000.00 USDT').textContent = '-- USDT';
     },
   },
+  /** Generation 2 (binance-usdm.gen2-*.html, exchange-pages.md §8), each as loaded: the same example order. */
+  'gen2-oneway': { page: 'binance-usdm.gen2-oneway.html', put: () => undefined },
+  'gen2-hedge-open': {
+    page: 'binance-usdm.gen2-hedge-open.html',
+    url: 'https://www.binance.com/futures/BTCUSDT',
+    put: () => undefined,
+  },
+  'gen2-hedge-close': { page: 'binance-usdm.gen2-hedge-close.html', put: () => undefined },
 };
 
 /** A redeploy renames every emotion class (css-xxxx); the reader does not use them. */
