@@ -6,7 +6,7 @@ import type { Side } from '../core/types';
 import type { Settings } from '../settings/settings';
 import type { FormReading } from '../venues/types';
 import type { Answer, FormLink } from './form-link';
-import { CHECK_BOUND_MS, guardCodes, localGuardCodes, type SubmitGuard } from './guard';
+import { CHECK_BOUND_MS, closesPosition, guardCodes, localGuardCodes, type SubmitGuard } from './guard';
 import { orderIdentity, readingOrder } from './order-identity';
 
 export interface GuardLinkOptions {
@@ -47,6 +47,11 @@ export function linkGuard({
       const probe = readOrder();
       if (probe.status !== 'ok') return 'pass'; // nothing we can tell about what is submitted
       const form = probe.form;
+      // A closing order adds no risk: never held, and a hold of the opening it replaced no longer applies.
+      if (closesPosition(form)) {
+        if (guard.orderChanged(orderIdentity(form))) changed();
+        return 'pass';
+      }
       const side = buttonSide ?? (form.side === 'both' ? null : form.side);
       const order = orderIdentity(form);
       // Sent right after this click, not inside it: the exchange's own click handler waits for us.

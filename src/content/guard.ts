@@ -32,11 +32,14 @@ export function guardCodes(quotes: readonly SideQuote[], side: Side | null): str
   return GUARD_CODES.filter((code) => found.has(code));
 }
 
+/** A closing order (Binance hedge mode's Close tab) reduces a position: the guard never holds it. */
+export const closesPosition = (form: OrderForm): boolean => form.intent === 'close';
+
 /** Reasons the content script can tell without the engine: leverage above the personal maximum. */
 export function localGuardCodes(form: OrderForm, settings: Pick<Settings, 'maxLeverage'>): string[] {
   const max = parseDecimalFixed(settings.maxLeverage);
   const leverage = parseDecimalFixed(form.leverage);
-  if (max === undefined || leverage === undefined || !form.marginEnabled) return [];
+  if (max === undefined || leverage === undefined || !form.marginEnabled || closesPosition(form)) return [];
   return compareFixed(leverage, max) > 0 ? ['LEVERAGE_ABOVE_PERSONAL_MAX'] : [];
 }
 

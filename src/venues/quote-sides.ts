@@ -29,7 +29,8 @@ export function quoteSides(
   settings: Settings,
   now: number,
 ): SideQuote[] {
-  if (!form.marginEnabled) return [];
+  // A closing order (Binance hedge mode's Close tab) adds no risk: it is never quoted as an opening.
+  if (!form.marginEnabled || form.intent === 'close') return [];
   const sides: Side[] = form.side === 'both' ? ['long', 'short'] : [form.side];
   return sides.map((side) => {
     const plan = planQuote(form, side, snapshot, settings, now, bundledPositionRate);

@@ -132,6 +132,9 @@ export function computeBadge(
       title: `${head}: margin is off (spot order), nothing can be liquidated`,
     };
   }
+  if (form.intent === 'close') {
+    return { text: '–', color: BADGE_COLORS.ok, title: `${head}: closing order, no new risk` };
+  }
   if (sides.length === 0) return { text: '!', color: BADGE_COLORS.unknown, title: `${head}: no quote` };
   const quotes = sides.map(judge);
   const worst = quotes.reduce((a, b) => (closeness(b).lessThan(closeness(a)) ? b : a));

@@ -11,6 +11,7 @@ export type OverlayState =
   | 'no-price' // market order and no mark price at all
   | 'waiting' // the form is read but the background has not answered yet (worker starting or unreachable)
   | 'spot' // Kraken with margin switched off: no borrowing, nothing to liquidate
+  | 'closing' // Binance USDⓈ-M hedge mode's Close tab: the order reduces a position, no new risk (never quoted as an opening)
   | 'error' // engine refused the input (message shown)
   | 'refused'; // the background refused the form read from the page (a misread figure, a form outside the schema): no figures, data-reason says why
 

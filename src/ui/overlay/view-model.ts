@@ -32,6 +32,7 @@ function blockedState(
   // Before "spot" or "no price": a misread figure must be said even where nothing would be quoted.
   if (refusal !== null) return { state: 'refused', message: t('overlay_refused', [refusal.text]) };
   if (!reading.form.marginEnabled) return { state: 'spot', message: t('overlay_spot') };
+  if (reading.form.intent === 'close') return { state: 'closing', message: t('overlay_closing') };
   if (quotes.some((q) => q.plan.missing === 'contractValue'))
     return { state: 'no-price', message: t('overlay_noContractSize') };
   if (quotes.length === 0 || quotes.some((q) => q.result === null))
@@ -82,7 +83,11 @@ export function buildView(model: OverlayModel): OverlayView {
   const refusal = blocked?.state === 'refused' && model.refusal ? `${model.refusal.code}:${model.refusal.field}` : null;
   const base = {
     title,
-    orderLine: form === null || !form.marginEnabled || model.refusal ? null : orderLineOf(form, quotes, locale),
+    // A closing order gets no order line: "Long / Short 0.1 BTC" would read as an opening.
+    orderLine:
+      form === null || !form.marginEnabled || form.intent === 'close' || model.refusal
+        ? null
+        : orderLineOf(form, quotes, locale),
     markLine: mark.line,
     missing: reading.status === 'unrecognised' ? reading.missing : [],
     guard,
@@ -100,7 +105,7 @@ export function buildView(model: OverlayModel): OverlayView {
       ...base,
       state,
       mark: mark.state,
-      risk: state === 'spot' ? 'ok' : state === 'error' ? 'neutral' : 'warn',
+      risk: state === 'spot' || state === 'closing' ? 'ok' : state === 'error' ? 'neutral' : 'warn',
       message: blocked?.message ?? null,
       detail: blocked?.detail ?? null,
       banners: banners(undefined, quotes, market, mark.line.ageMs, form, locale),
