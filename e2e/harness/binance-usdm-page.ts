@@ -5,6 +5,17 @@ import type { OrderForm } from '../../src/venues/types';
 
 export const BINANCE_URL = (symbol = 'BTCUSDT', locale = 'en') => `https://www.binance.com/${locale}/futures/${symbol}`;
 
+/**
+ * The generation-2 pages (issue 13, e2e/fixtures/pages/binance-usdm.gen2-*.html), served at the real URLs
+ * (one with, one without the locale segment), picked by the mock from the ?fixture= query.
+ */
+export const GEN2 = {
+  'gen2-oneway': { url: 'https://www.binance.com/en/futures/BTCUSDT', buy: 'Buy/Long', sell: 'Sell/Short' },
+  'gen2-hedge-open': { url: 'https://www.binance.com/futures/BTCUSDT', buy: 'Open Long', sell: 'Open Short' },
+  'gen2-hedge-close': { url: 'https://www.binance.com/en/futures/BTCUSDT', buy: 'Close Short', sell: 'Close Long' },
+} as const;
+export type Gen2Variant = keyof typeof GEN2;
+
 /** The fixture's example order (see binance-usdm.html). */
 const START = {
   type: 'limit',
@@ -32,8 +43,18 @@ export class BinancePage {
   price: string = START.price;
   size: string = START.size;
   symbol = 'BTCUSDT';
+  /** Generation 2 only: the page's variant (its Open / Close tab becomes OrderForm.intent). */
+  gen2: Gen2Variant | null = null;
 
   constructor(readonly page: Page) {}
+
+  /** A generation-2 page as loaded (the same example order as generation 1: Cross 20x, 65,000.0 × 0.1 BTC). */
+  async gotoGen2(variant: Gen2Variant): Promise<this> {
+    await this.page.goto(`${GEN2[variant].url}?fixture=${variant}`);
+    this.gen2 = variant;
+    await this.buyButton().waitFor();
+    return this;
+  }
 
   async goto(symbol = 'BTCUSDT'): Promise<this> {
     await this.page.goto(BINANCE_URL(symbol));
@@ -43,11 +64,11 @@ export class BinancePage {
   }
 
   buyButton(): Locator {
-    return this.page.getByRole('button', { name: 'Buy/Long' });
+    return this.page.getByRole('button', { name: this.gen2 ? GEN2[this.gen2].buy : 'Buy/Long', exact: true });
   }
 
   sellButton(): Locator {
-    return this.page.getByRole('button', { name: 'Sell/Short' });
+    return this.page.getByRole('button', { name: this.gen2 ? GEN2[this.gen2].sell : 'Sell/Short', exact: true });
   }
 
   /** A Binance text field by the label in its prefix ("Price", "Size"). */
@@ -117,6 +138,8 @@ export class BinancePage {
       stopLoss: null,
       takeProfit: null,
       availableBalance: '10000.00',
+      ...(this.gen2 === 'gen2-hedge-open' ? { intent: 'open' as const } : {}),
+      ...(this.gen2 === 'gen2-hedge-close' ? { intent: 'close' as const } : {}),
     };
   }
 }

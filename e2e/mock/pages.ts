@@ -21,8 +21,11 @@ export function findPage(
   host: string,
   pathname: string,
   file?: string,
+  search = '',
 ): PageAnswer | null {
-  const route = routes.find((r) => r.host === host && r.path.test(pathname));
+  // `?fixture=<name>` picks a route kept for one page variant (e.g. Binance's gen-2 hedge pages).
+  const fixture = new URLSearchParams(search).get('fixture') ?? undefined;
+  const route = routes.find((r) => r.host === host && r.path.test(pathname) && r.fixture === fixture);
   if (!route) return routes.some((r) => r.host === host) ? { status: 404, reason: `no page at ${pathname}` } : null;
   const served = path.join(FIXTURE_PAGES_DIR, file ?? route.file);
   if (!existsSync(served)) return { status: 404, reason: `fixture ${served} does not exist (yet)` };

@@ -218,6 +218,7 @@ export class MockExchange {
             host,
             url.pathname,
             this.pageFiles.get(host),
+            url.search,
           )
         : null;
     if (page?.status === 200) {

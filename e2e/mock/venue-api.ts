@@ -30,6 +30,11 @@ export interface MockPageRoute {
   path: RegExp;
   /** File name under e2e/fixtures/pages. */
   file: string;
+  /**
+   * Another generation or state of the same page at the same real URL (issue 13: `binance-usdm.gen2-*.html`):
+   * served when the request's `?fixture=` query names it. Routes without it answer requests without the query.
+   */
+  fixture?: string;
 }
 
 export interface MockVenueApi {

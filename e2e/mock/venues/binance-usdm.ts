@@ -11,10 +11,18 @@ import {
 import { BINANCE_MOCK_SYMBOLS } from '../markets';
 import type { MockVenueApi } from '../venue-api';
 
+const BINANCE_FUTURES_PATH = /^(?:\/[A-Za-z-]{2,8})?\/futures\/[^/]+\/?$/;
+
 export const mockApi: MockVenueApi = {
   venue: 'binance-usdm',
   // https://www.binance.com/en/futures/BTCUSDT (any locale segment, or none: /futures/BTCUSDT)
-  pages: [{ host: 'www.binance.com', path: /^(?:\/[A-Za-z-]{2,8})?\/futures\/[^/]+\/?$/, file: 'binance-usdm.html' }],
+  // Generation 2 (issue 13) at the same URLs, picked by ?fixture=gen2-oneway / gen2-hedge-open / gen2-hedge-close.
+  pages: ['', 'gen2-oneway', 'gen2-hedge-open', 'gen2-hedge-close'].map((fixture) => ({
+    host: 'www.binance.com',
+    path: BINANCE_FUTURES_PATH,
+    file: fixture === '' ? 'binance-usdm.html' : `binance-usdm.${fixture}.html`,
+    ...(fixture === '' ? {} : { fixture }),
+  })),
   // The page host also answers the one bapi path the feed reads (binanceEndpoint names it).
   restHosts: [BINANCE_REST_HOST, BINANCE_SITE_HOST],
   wsHosts: [BINANCE_WS_HOST],
