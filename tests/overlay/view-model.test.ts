@@ -255,6 +255,21 @@ describe('other states', () => {
     });
   });
 
+  it('closing: Binance hedge mode Close tab — no side, no order line, never an opening', () => {
+    const v = view(binanceForm({ intent: 'close' }), snapshot('65000'));
+    expect(v).toMatchObject({
+      state: 'closing',
+      message: 'Closing order — no new risk: it reduces a position you hold',
+      risk: 'ok',
+      columns: [],
+      orderLine: null,
+    });
+    // The same order on the Open tab is quoted on both sides, as an opening.
+    const opening = view(binanceForm({ intent: 'open' }), snapshot('65000'));
+    expect(opening.state).toBe('ok');
+    expect(opening.columns).toHaveLength(2);
+  });
+
   it("error: the engine refuses the input — said in the trader's words, neutral, the technical text only in the detail", () => {
     const v = view(binanceForm({ leverage: '0.5' }), snapshot('65000'));
     expect(v.state).toBe('error');

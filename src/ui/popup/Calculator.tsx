@@ -177,6 +177,11 @@ export function Calculator(props: CalculatorProps) {
           {t('popup_pageSpot')}
         </p>
       ) : null}
+      {fromPage && origin.form.intent === 'close' ? (
+        <p class="note" data-severity="info" data-closing="">
+          {t('popup_pageClosing')}
+        </p>
+      ) : null}
       <Summary view={view} risk={summaryRisk(outcome, settings)} />
       <OrderInputs
         scenario={scenario}

@@ -8,10 +8,10 @@ import { planQuote } from '../../venues/quote-input';
 import { orderLine } from '../overlay/order-line';
 import type { PageOrigin } from './scenario';
 
-/** The order line of the tab's order; null for a spot order (nothing to quote). */
+/** The order line of the tab's order; null for a spot order (nothing to quote) or a closing order (not an opening). */
 export function pageOrderLine(origin: PageOrigin, settings: Settings, locale: string): string | null {
   const { form } = origin;
-  if (!form.marginEnabled) return null;
+  if (!form.marginEnabled || form.intent === 'close') return null;
   const plan = planQuote(form, form.side === 'both' ? 'long' : form.side, origin.snapshot, settings, origin.at);
   const order = plan.input?.order as { price?: string } | undefined;
   const notional =
