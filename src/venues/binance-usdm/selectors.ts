@@ -33,43 +33,30 @@ export type BinanceUsdmState =
 const PRICE_ID = { by: 'idPrefix', prefix: 'limitPrice-', css: 'input' } as const;
 const SIZE_ID = { by: 'idPrefix', prefix: 'unitAmount-', css: 'input' } as const;
 
+/** Found once in every state, of both generations. */
+const EVERYWHERE = {
+  example: 1,
+  market: 1,
+  tpsl: 1,
+  'logged-out': 1,
+  'gen2-oneway': 1,
+  'gen2-hedge-open': 1,
+  'gen2-hedge-close': 1,
+} as const;
+
 export const BINANCE_USDM_SELECTORS = {
   /** Margin mode button: its text is the current mode. */
   marginMode: {
-    expected: {
-      example: 1,
-      market: 1,
-      tpsl: 1,
-      'logged-out': 1,
-      'gen2-oneway': 1,
-      'gen2-hedge-open': 1,
-      'gen2-hedge-close': 1,
-    },
+    expected: EVERYWHERE,
     strategies: [{ by: 'role', role: 'button', name: ['Cross', 'Isolated'] }],
   },
   /** Leverage button ("20x"): its text is the current leverage. */
   leverage: {
-    expected: {
-      example: 1,
-      market: 1,
-      tpsl: 1,
-      'logged-out': 1,
-      'gen2-oneway': 1,
-      'gen2-hedge-open': 1,
-      'gen2-hedge-close': 1,
-    },
+    expected: EVERYWHERE,
     strategies: [{ by: 'role', role: 'button', name: /^\d{1,3}x$/i }],
   },
   typeLimit: {
-    expected: {
-      example: 1,
-      market: 1,
-      tpsl: 1,
-      'logged-out': 1,
-      'gen2-oneway': 1,
-      'gen2-hedge-open': 1,
-      'gen2-hedge-close': 1,
-    },
+    expected: EVERYWHERE,
     strategies: [
       { by: 'css', css: '[role="tab"][aria-controls="bn-tab-pane-LIMIT"]' },
       { by: 'css', css: '[role="tab"][data-tab-key="LIMIT"]' },
@@ -77,15 +64,7 @@ export const BINANCE_USDM_SELECTORS = {
     ],
   },
   typeMarket: {
-    expected: {
-      example: 1,
-      market: 1,
-      tpsl: 1,
-      'logged-out': 1,
-      'gen2-oneway': 1,
-      'gen2-hedge-open': 1,
-      'gen2-hedge-close': 1,
-    },
+    expected: EVERYWHERE,
     strategies: [
       { by: 'css', css: '[role="tab"][aria-controls="bn-tab-pane-MARKET"]' },
       { by: 'css', css: '[role="tab"][data-tab-key="MARKET"]' },
@@ -94,15 +73,7 @@ export const BINANCE_USDM_SELECTORS = {
   },
   /** Limit price (USDT); on the Market tab the field shows "Market Price" and is not read. */
   price: {
-    expected: {
-      example: 1,
-      market: 1,
-      tpsl: 1,
-      'logged-out': 1,
-      'gen2-oneway': 1,
-      'gen2-hedge-open': 1,
-      'gen2-hedge-close': 1,
-    },
+    expected: EVERYWHERE,
     strategies: [
       PRICE_ID,
       { by: 'label', label: ['Price'], css: 'input' },
@@ -110,15 +81,7 @@ export const BINANCE_USDM_SELECTORS = {
     ],
   },
   size: {
-    expected: {
-      example: 1,
-      market: 1,
-      tpsl: 1,
-      'logged-out': 1,
-      'gen2-oneway': 1,
-      'gen2-hedge-open': 1,
-      'gen2-hedge-close': 1,
-    },
+    expected: EVERYWHERE,
     strategies: [
       SIZE_ID,
       { by: 'label', label: ['Size', 'Amount'], css: 'input' },
@@ -127,27 +90,11 @@ export const BINANCE_USDM_SELECTORS = {
   },
   /** Unit of the size field ("BTC" or "USDT"), looked up inside the size field only. */
   sizeUnit: {
-    expected: {
-      example: 1,
-      market: 1,
-      tpsl: 1,
-      'logged-out': 1,
-      'gen2-oneway': 1,
-      'gen2-hedge-open': 1,
-      'gen2-hedge-close': 1,
-    },
+    expected: EVERYWHERE,
     strategies: [{ by: 'css', css: '.bn-textField-suffix' }],
   },
   tpsl: {
-    expected: {
-      example: 1,
-      market: 1,
-      tpsl: 1,
-      'logged-out': 1,
-      'gen2-oneway': 1,
-      'gen2-hedge-open': 1,
-      'gen2-hedge-close': 1,
-    },
+    expected: EVERYWHERE,
     strategies: [{ by: 'role', role: 'checkbox', name: ['TP/SL'] }],
   },
   /** Shown only while TP/SL is on. */
@@ -183,42 +130,18 @@ export const BINANCE_USDM_SELECTORS = {
   },
   /** "Avbl 10,000.00 USDT" (or "Avbl -- USDT" logged out: then no balance). */
   available: {
-    expected: {
-      example: 1,
-      market: 1,
-      tpsl: 1,
-      'logged-out': 1,
-      'gen2-oneway': 1,
-      'gen2-hedge-open': 1,
-      'gen2-hedge-close': 1,
-    },
+    expected: EVERYWHERE,
     strategies: [{ by: 'text', text: /^Avbl \S+ [A-Z]{2,12}$/, css: 'div, span, p' }],
   },
   buy: {
-    expected: {
-      example: 1,
-      market: 1,
-      tpsl: 1,
-      'logged-out': 1,
-      'gen2-oneway': 1,
-      'gen2-hedge-open': 1,
-      'gen2-hedge-close': 1,
-    },
+    expected: EVERYWHERE,
     strategies: [
       { by: 'css', css: 'button.bn-button__buy' },
       { by: 'role', role: 'button', name: BUY_TEXT },
     ],
   },
   sell: {
-    expected: {
-      example: 1,
-      market: 1,
-      tpsl: 1,
-      'logged-out': 1,
-      'gen2-oneway': 1,
-      'gen2-hedge-open': 1,
-      'gen2-hedge-close': 1,
-    },
+    expected: EVERYWHERE,
     strategies: [
       { by: 'css', css: 'button.bn-button__sell' },
       { by: 'role', role: 'button', name: SELL_TEXT },
