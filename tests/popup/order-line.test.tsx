@@ -70,5 +70,29 @@ describe('the page order line in the popup', () => {
       show(false);
       expect(container.querySelector('[data-order-line]')).toBeNull();
     });
+
+    it('a closing page order (Binance hedge Close tab): no order line, a note that it adds no new risk', () => {
+      const s = sample('Binance futures isolated');
+      const form = { ...s.form, intent: 'close' as const };
+      expect(pageOrderLine({ form, snapshot: s.snapshot, at: NOW }, s.settings, 'en-US')).toBeNull();
+      container = document.createElement('div');
+      document.body.append(container);
+      act(() => {
+        render(
+          <Calculator
+            settings={s.settings}
+            order={{ venue: form.venue, symbol: form.symbol, form, snapshot: s.snapshot }}
+            stored={EMPTY_CALCULATOR}
+            now={NOW}
+            locale="en-US"
+            persist={() => undefined}
+            saveBalance={async () => true}
+          />,
+          container!,
+        );
+      });
+      expect(container.querySelector('[data-order-line]')).toBeNull();
+      expect(container.querySelector('[data-closing]')?.textContent).toContain('closes a position: no new risk');
+    });
   });
 });
