@@ -3,20 +3,7 @@
 // is shown under it and read as its description (aria-describedby). Inline styles: the overlay's
 // shadow root and the popup have different style sheets.
 import { useState } from 'preact/hooks';
-
-/** Out of sight but read by screen readers (aria-describedby needs the text in the DOM). */
-const HIDDEN = {
-  position: 'absolute',
-  width: '1px',
-  height: '1px',
-  margin: '-1px',
-  padding: '0',
-  border: '0',
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  clipPath: 'inset(50%)',
-  whiteSpace: 'nowrap',
-} as const;
+import { VISUALLY_HIDDEN } from './visually-hidden';
 
 const SHOWN = {
   display: 'block',
@@ -43,7 +30,7 @@ export function Term({ label, hint, id }: { label: string; hint?: string; id: st
       >
         {label}
       </span>
-      <span id={id} role="tooltip" data-term-hint="" style={focused ? SHOWN : HIDDEN}>
+      <span id={id} role="tooltip" data-term-hint="" style={focused ? SHOWN : VISUALLY_HIDDEN}>
         {hint}
       </span>
     </>

@@ -6,6 +6,7 @@ import { Component } from 'preact';
 import { chartGeometry, FONT_SIZE, textWidth } from './geometry';
 import type { ChartLine, ChartMarker, MarkerKind, Segment } from './geometry';
 import { pnlAtText } from './exact';
+import { VISUALLY_HIDDEN } from '../visually-hidden';
 
 export type { ChartMarker, MarkerKind } from './geometry';
 
@@ -56,19 +57,6 @@ const MARKER_STYLE: Record<MarkerKind, [color: string, dash?: string]> = {
   takeProfit: [PROFIT, '2 2'],
   breakEven: [TEXT, '3 3'],
 };
-
-const VISUALLY_HIDDEN = {
-  position: 'absolute',
-  width: '1px',
-  height: '1px',
-  margin: '-1px',
-  padding: '0',
-  border: '0',
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  clipPath: 'inset(50%)',
-  whiteSpace: 'nowrap',
-} as const;
 
 /** Area between a line segment and the zero line. */
 function area(s: Segment, zeroY: number): string {

@@ -13,6 +13,7 @@ import { ATTR } from './contract';
 import { ErrorDetail } from '../error-detail';
 import { OrderLine } from './OrderLine';
 import type { OverlayView, Risk } from './view-model';
+import { VISUALLY_HIDDEN } from '../visually-hidden';
 
 const RISK_WORD: Record<Risk, MessageKey> = {
   danger: 'overlay_verdictDanger',
@@ -20,20 +21,6 @@ const RISK_WORD: Record<Risk, MessageKey> = {
   ok: 'overlay_verdictOk',
   neutral: 'overlay_verdictNeutral',
 };
-
-/** Read by screen readers, not shown (inline: the same rule wherever the overlay is drawn). */
-const VISUALLY_HIDDEN = {
-  position: 'absolute',
-  width: '1px',
-  height: '1px',
-  margin: '-1px',
-  padding: '0',
-  border: '0',
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  clipPath: 'inset(50%)',
-  whiteSpace: 'nowrap',
-} as const;
 
 /** The details panel's element (aria-controls), scoped to our shadow root like the chart's. */
 const DETAILS_ID = 'mp-details';

@@ -10,6 +10,7 @@ import { attempt, fail, isObj, obj, arr, str } from '../../schema';
 import type { FigureUpdates, ParseResult, StreamEvent } from '../feed-types';
 import { priceStep } from '../price-step';
 import { minimumSize, sizeStep } from '../size-step';
+import { filterStep } from '../binance-filters';
 import type { DecimalString } from '../types';
 
 /** The last trade, as both the mark (what quotes use) and the last price (what the overlay can label). */
@@ -41,25 +42,6 @@ function filtersOf(row: Record<string, unknown>): Record<string, unknown>[] {
   const filters = arr(row.filters, 'filters').map((item, i) => obj(item, `filters[${i}]`));
   filters.forEach((filter, i) => str(filter.filterType, `filters[${i}].filterType`));
   return filters;
-}
-
-/**
- * One filter's step field (PRICE_FILTER tickSize, LOT_SIZE stepSize), or null: that filter not
- * listed, or the step 0, which Binance documents as "this rule is disabled". The filter listed
- * twice or a broken step rejects the body.
- */
-function filterStep(
-  filters: readonly Record<string, unknown>[],
-  type: string,
-  field: string,
-  parse: (v: unknown, where: string) => DecimalString,
-): DecimalString | null {
-  const listed = filters.filter((filter) => filter.filterType === type);
-  if (listed.length > 1) fail(type, 'is listed twice');
-  const step = listed[0]?.[field];
-  if (step === undefined) return null;
-  if (typeof step === 'string' && /^0(?:\.0+)?$/.test(step)) return null;
-  return parse(step, `${type}.${field}`);
 }
 
 /** The price step (PRICE_FILTER tickSize "0.01000000" → "0.01"), the quantity step and least quantity (LOT_SIZE stepSize, minQty). */

@@ -3,11 +3,12 @@
 // slow source (feed.ts), fetched once a day for all markets. The answer's outline is checked whole
 // (a symbols array of objects, each symbol named once); the filters are read strictly for the
 // order's symbol only: its broken tickSize or stepSize rejects the answer, like every feed's.
-import { decimalString, epochMs, memoByBody } from '../feed-parse';
+import { epochMs, memoByBody } from '../feed-parse';
 import { arr, attempt, fail, obj, str, type Obj } from '../../schema';
 import type { FigureUpdates, ParseResult } from '../feed-types';
 import { priceStep } from '../price-step';
 import { minimumSize, sizeStep } from '../size-step';
+import { filterStep } from '../binance-filters';
 import type { DecimalString } from '../types';
 import { Dec } from '../../core/decimal';
 
@@ -42,21 +43,6 @@ export function parseExchangeInfoAnswer(
 }
 
 const indexOf = memoByBody(parseExchangeInfoAnswer);
-
-/** One filter's step field; null when the filter is not listed or its step is 0 ("rule disabled"). */
-function filterStep(
-  filters: readonly Obj[],
-  type: string,
-  field: string,
-  parse: (v: unknown, where: string) => DecimalString,
-): DecimalString | null {
-  const listed = filters.filter((filter) => filter.filterType === type);
-  if (listed.length > 1) fail(type, 'is listed twice');
-  const step = listed[0]?.[field];
-  if (step === undefined) return null;
-  if (decimalString(step, `${type}.${field}`, 'non-negative') === '0') return null;
-  return parse(step, `${type}.${field}`);
-}
 
 /**
  * The quantity step: LOT_SIZE's, or MARKET_LOT_SIZE's when that is coarser (a market order must
