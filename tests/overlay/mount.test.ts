@@ -163,7 +163,7 @@ describe('mountOverlay', () => {
     expect(lines.map((l) => l.getAttribute(ATTR.compact))).toEqual(['long', 'short']);
     expect(lines[0]!.querySelector('.liq')!.textContent).toMatch(/^LongLiq [\d,]+\.\d+ · −\d+\.\d %$/);
     expect(lines[1]!.querySelector('.liq')!.textContent).toMatch(/^ShortLiq [\d,]+\.\d+ · \+\d+\.\d %$/);
-    expect(lines[0]!.querySelector('.sub')!.textContent).toMatch(/^Margin [\d,.]+ · Break-even [\d,.]+$/);
+    expect(lines[0]!.querySelector('.sub')!.textContent).toMatch(/^Margin [\d,.]+ USDT · Break-even [\d,.]+$/);
     expect(lines[0]!.querySelector(`[${ATTR.figure}]`)).toBeNull(); // the figures are read from the list only
     // Above the guard and every banner.
     const order = [...root.children].map((c) => c.className);

@@ -5,14 +5,14 @@
 import { compareFixed } from '../../core/decimal-text';
 import type { Side } from '../../core/types';
 import { t } from '../i18n';
-import { formatFraction, formatMoney, formatPrice, toDecimal } from './format';
+import { formatFraction, formatPrice, toDecimal } from './format';
 import type { OverlayView, SideColumn } from './view-types';
 
 export interface CompactLine {
   side: Side;
   /** "Liq 58,850.5 · −9.5 %" (or "Liq — enter balance" while the figure is not known). */
   liq: string;
-  /** "Margin 325.00 · Break-even 65,120.5". */
+  /** "Margin 325.00 USDT · Break-even 65,120.5". */
   secondary: string;
 }
 
@@ -36,13 +36,11 @@ export function compactLine(column: SideColumn, format: OverlayView['format']): 
     priceText !== null && distanceText !== null
       ? t('overlay_compactLiq', [priceText, distanceText])
       : t('overlay_compactLiqOnly', [priceText ?? textOf(column, 'liquidationPrice')]);
-  // Without the currency (the liquidation line has none either): the line fits the narrow overlay.
-  const margin = valueOf(column, 'initialMargin');
+  // The margin is money: it keeps its currency (the column's own text, "650.00 USDT"). Prices go without one,
+  // as in the liquidation line: the mark line under the head names the quote currency.
   const breakEven = valueOf(column, 'breakEvenPrice');
   const secondary = [
-    t('overlay_compactMargin', [
-      (margin === '' ? null : formatMoney(margin, { locale })) ?? textOf(column, 'initialMargin'),
-    ]),
+    t('overlay_compactMargin', [textOf(column, 'initialMargin')]),
     t('overlay_compactBreakEven', [
       (breakEven === '' ? null : formatPrice(breakEven, { locale, decimals: priceDecimals })) ??
         textOf(column, 'breakEvenPrice'),
