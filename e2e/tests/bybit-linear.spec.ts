@@ -109,10 +109,26 @@ test.describe('Bybit: overlay = engine, both sides', () => {
     await waitForEngineFigures(page, 'Bybit cross with stop loss', viewAt(b, mock), { mark: 'live' });
     // With a take-profit too: the overlay's ROE (after fees) and R:R are the engine's (issue 12).
     await b.setTakeProfit('70,000');
-    const reading = await waitForEngineFigures(page, 'Bybit cross with TP/SL', viewAt(b, mock), { mark: 'live' });
+    await waitForEngineFigures(page, 'Bybit cross with TP/SL', viewAt(b, mock), { mark: 'live' });
     const served = mock.book.get('bybit-linear', b.symbol).price;
+    const engineOf = (side: 'long' | 'short') =>
+      expectedFor(b.form(), side, snapshotAt(mock, b.symbol, served)).quote as QuoteJson;
+    // The take-profit moves no figure the view compares (liquidation, margin, fees), so the view can
+    // match before the overlay has read it: wait for the take-profit's own figure on both sides.
+    await expect
+      .poll(
+        async () => {
+          const r = await readOverlay(page);
+          return (['long', 'short'] as const).every(
+            (side) => figuresOf(r, side).roeAtTakeProfit === engineOf(side).returns?.roeAtTakeProfit,
+          );
+        },
+        { timeout: 12_000 },
+      )
+      .toBe(true);
+    const reading = await readOverlay(page);
     for (const side of ['long', 'short'] as const) {
-      const engine = expectedFor(b.form(), side, snapshotAt(mock, b.symbol, served)).quote as QuoteJson;
+      const engine = engineOf(side);
       const shown = figuresOf(reading, side);
       expect(engine.returns?.roeAtTakeProfit, side).toMatch(/^-?\d/);
       expect(shown.roeAtTakeProfit, `${side} ROE at take-profit`).toBe(engine.returns?.roeAtTakeProfit);
