@@ -254,13 +254,13 @@ class SpotStream implements StreamSession {
 export const mockApi: MockVenueApi = {
   venue: 'binance-margin',
   // https://www.binance.com/en/trade/BTC_USDT?type=cross (any locale segment, or none; the query does not route)
-  pages: [
-    {
-      host: 'www.binance.com',
-      path: /^(?:\/[A-Za-z-]{2,8})?\/trade\/[A-Za-z0-9]+_[A-Za-z0-9]+\/?$/,
-      file: 'binance-margin.html',
-    },
-  ],
+  // Generation 2 (issue 13: one form behind a Buy / Sell tab switch) at the same URLs, picked by ?fixture=gen2.
+  pages: ['', 'gen2'].map((fixture) => ({
+    host: 'www.binance.com',
+    path: /^(?:\/[A-Za-z-]{2,8})?\/trade\/[A-Za-z0-9]+_[A-Za-z0-9]+\/?$/,
+    file: fixture === '' ? 'binance-margin.html' : `binance-margin.${fixture}.html`,
+    ...(fixture === '' ? {} : { fixture }),
+  })),
   restHosts: [SPOT_REST_HOST, SITE_HOST],
   wsHosts: [SPOT_WS_HOST],
   symbols: SPOT_SYMBOLS,

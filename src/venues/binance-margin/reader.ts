@@ -3,15 +3,15 @@
 // The account is the selected tab, not the URL (account.ts). The URL's ?type= is a hint only; when
 // it names another account than the tab, the page is mid-switch or not what we think: unrecognised.
 //
-// Two forms side by side, a Buy form and a Sell form: the reader quotes the one the trader is
-// filling in (two-forms.ts says how it is chosen).
+// Two page generations: gen 1 has two forms side by side, a Buy form and a Sell form, and the
+// reader quotes the one the trader is filling in (two-forms.ts says how it is chosen); gen 2 has
+// one form behind a Buy / Sell tab switch, its Total cross-checked (tabbed-form.ts).
 //
 // Borrow behaviour: 'Borrow' (auto-borrow) opens a loan, so it is a margin order; 'Normal' and
 // 'Repay' open none, so the order is quoted as spot (marginEnabled false: nothing to liquidate).
 import type { Side } from '../../core/types';
-import { formNumbers } from '../dom/number-scopes';
 import { agreeingSide, formRootOf, readOrderType, sideByClass } from '../dom/form-parts';
-import { accessibleName, commonAncestor, findAll } from '../dom/query';
+import { accessibleName, findAll } from '../dom/query';
 import { Scan } from '../dom/scan';
 import { execText, isEnglishPage, sameText, textOf } from '../dom/text';
 import { pairFromTradeUrl, type Pair } from '../dom/trade-url';
@@ -19,8 +19,9 @@ import { refreshTyped, rememberTyped } from '../dom/typed';
 import type { VenueReader } from '../readers';
 import type { FormReading, OrderForm, ReadScope } from '../types';
 import { readAccount, readBorrow, readPageAccount } from './account';
-import { BINANCE_MARGIN_SELECTORS, BN_FIELD, BUY_CLASS, SELL_CLASS, SUBMIT_TEXT } from './selectors';
-import { chooseForm, perForm, type FormInputs, type FormSide } from './two-forms';
+import { BINANCE_MARGIN_SELECTORS, BUY_CLASS, SELL_CLASS, SUBMIT_TEXT } from './selectors';
+import { readTabbedForm, sideTabsOf, tabbedRoot } from './tabbed-form';
+import { readTwoForms } from './two-forms';
 
 const HOST = 'www.binance.com';
 /** /trade/BTC_USDT with an optional locale (/en/, /pt-BR/). */
@@ -50,8 +51,9 @@ export function sideOfSubmit(el: Element): Side | null {
   return agreeingSide(byText, sideByClass(el, BUY_CLASS, SELL_CLASS));
 }
 
-/** The smallest element holding both the Buy and the Sell form. */
-const formRoot = (doc: Document): Element | null => formRootOf(doc, BINANCE_MARGIN_SELECTORS, 'buy', 'sell');
+/** The smallest element holding both the Buy and the Sell form (gen 1), or the one tabbed form (gen 2). */
+const formRoot = (doc: Document): Element | null =>
+  formRootOf(doc, BINANCE_MARGIN_SELECTORS, 'buy', 'sell') ?? tabbedRoot(doc);
 
 function read(doc: Document, givenUrl: URL, scope: ReadScope = 'full'): FormReading {
   const scan = new Scan(doc, BINANCE_MARGIN_SELECTORS);
@@ -65,47 +67,18 @@ function read(doc: Document, givenUrl: URL, scope: ReadScope = 'full'): FormRead
   const margin = tab !== null && tab.account !== 'spot';
   const borrow = readBorrow(scan, margin);
 
-  const buy = scan.one('buy');
-  const sell = scan.one('sell');
-  for (const button of [buy, sell]) {
-    const base = button ? execText(accessibleName(button), SUBMIT_TEXT)?.[2] : undefined;
-    if (pair && button && !sameText(base, pair.base)) scan.miss('symbol');
-  }
   const pairButton = scan.optional('pair');
   if (pair && pairButton && !sameText(accessibleName(pairButton), `${pair.base}/${pair.quote}`)) scan.miss('symbol');
-  const root = buy && sell ? commonAncestor(buy, sell) : null;
-  const numbers = scan.formNumbers(root);
-
   const limit = scan.one('typeLimit');
   const market = scan.one('typeMarket');
   const type = readOrderType(scan, limit, market); // Stop-limit and OCO are not quoted
 
-  let forms: Record<FormSide, FormInputs> | null = null;
-  if (buy && sell) {
-    const prices = type === 'limit' ? perForm(scan, 'price', root, buy, sell) : null;
-    // On the Market tab the price fields say "Market" and the totals are gone: counted only.
-    if (type !== 'limit') scan.all('price', root);
-    const amounts = perForm(scan, 'amount', root, buy, sell);
-    if (type === 'limit') perForm(scan, 'total', root, buy, sell);
-    else scan.all('total', root);
-    if (amounts && (prices || type === 'market')) {
-      const form = (side: FormSide, button: Element): FormInputs => ({
-        price: type === 'limit' ? prices![side] : null,
-        amount: amounts[side],
-        box: commonAncestor(amounts[side], button) ?? amounts[side],
-      });
-      forms = { long: form('long', buy), short: form('short', sell) };
-      for (const side of ['long', 'short'] as const) {
-        const field = amounts[side].closest(BN_FIELD);
-        const unit = scan.one('amountUnit', field);
-        if (pair && unit && !sameText(textOf(unit), pair.base)) scan.miss('amountUnit');
-      }
-    }
-  }
-  const choice = forms && type ? chooseForm(forms, doc, numbers) : null;
-  if (choice && !choice.ok) scan.miss(choice.missing);
+  // Gen 2 shows a Buy / Sell tab switch in front of one form; gen 1 two forms side by side.
+  const sideTabs = sideTabsOf(scan);
+  const part = sideTabs ? readTabbedForm(scan, sideTabs, pair, type) : readTwoForms(scan, doc, pair, type);
+  const { root, numbers, values } = part;
 
-  // The quote-currency "Avbl" (above the Buy form); the Sell form's is in the base asset.
+  // The quote-currency "Avbl" (above the Buy form; gen 2: on the Buy tab); the Sell side's is in the base asset.
   const full = scope === 'full';
   const balances = full
     ? scan
@@ -116,18 +89,18 @@ function read(doc: Document, givenUrl: URL, scope: ReadScope = 'full'): FormRead
   const availableBalance = balances.length === 1 ? balances[0]! : null;
   const pageAccount = full ? readPageAccount(scan, pair) : undefined;
 
-  if (!pair || !tab || tab.leverage === null || (margin && borrow === null) || !type || !forms || !choice?.ok)
+  if (!pair || !tab || tab.leverage === null || (margin && borrow === null) || !type || !values)
     return scan.finish(null, root);
   const marginEnabled = margin && borrow === 'auto';
   const form: OrderForm = {
     venue: 'binance-margin',
     symbol: pair.symbol,
-    side: choice.side,
+    side: values.side,
     type,
     // The Spot tab has no margin mode; 'cross' is a placeholder for a form quoted as spot.
     marginMode: tab.account === 'isolated' ? 'isolated' : 'cross',
-    price: choice.price,
-    size: { unit: 'base', value: choice.amount },
+    price: values.price,
+    size: { unit: 'base', value: values.amount },
     // No loan (Spot, Normal, Repay): the order is not leveraged whatever the account allows.
     leverage: marginEnabled ? tab.leverage : '1',
     marginEnabled,
@@ -138,17 +111,12 @@ function read(doc: Document, givenUrl: URL, scope: ReadScope = 'full'): FormRead
   if (margin) form.borrow = borrow!;
   if (tab.account === 'cross' && pageAccount) form.account = pageAccount;
   const reading = scan.finish(form, root);
-  // Typing changes only the four price/amount values (and with them, maybe, which form is meant).
-  const inputs = forms;
-  return rememberTyped(
-    reading,
-    [inputs.long.price, inputs.long.amount, inputs.short.price, inputs.short.amount],
-    (previous) => {
-      const again = chooseForm(inputs, doc, formNumbers(root));
-      if (!again.ok) return null;
-      return { ...previous, side: again.side, price: again.price, size: { unit: 'base', value: again.amount } };
-    },
-  );
+  const typed = part.typed;
+  if (!typed) return reading;
+  return rememberTyped(reading, typed.inputs, (previous) => {
+    const again = typed.again();
+    return again && { ...previous, side: again.side, price: again.price, size: { unit: 'base', value: again.amount } };
+  });
 }
 
 export const reader: VenueReader = {

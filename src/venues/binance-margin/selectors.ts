@@ -7,6 +7,9 @@
 // e2e/fixtures/pages/binance-margin.html and must be re-checked against a saved live snapshot.
 // `expected`: match count per fixture state, `example` as loaded (Cross 3x, Borrow, Limit, Buy 0.5 BTC).
 // Emotion's hashed classes (css-1x2y3z) change on every deploy and are never used.
+// Generation 2 (§8 of exchange-pages.md, 2025–2026; e2e/fixtures/pages/binance-margin.gen2.html, states gen2-*):
+// one form behind a Buy / Sell tab switch `[role="tab"].bn-tab__buySell` (aria-controls bn-tab-pane-0 / -1),
+// inputs #limitPrice / #limitAmount / #limitTotal, one submit button that follows the selected tab.
 import type { SelectorTable } from '../dom/query';
 
 /** "Buy BTC", "Sell ETH": the submit button names the side and the base asset. */
@@ -20,91 +23,134 @@ export const BUY_CLASS = '.bn-button__buy';
 export const SELL_CLASS = '.bn-button__sell';
 
 /** The fixture page's states besides `example`, each key counted in each (tests/venues/binance-margin/states.ts). */
-export type BinanceMarginState = 'market' | 'spot' | 'isolated' | 'logged-out' | 'no-account-panel';
+export type BinanceMarginState =
+  | 'market'
+  | 'spot'
+  | 'isolated'
+  | 'logged-out'
+  | 'no-account-panel'
+  | 'gen2'
+  | 'gen2-sell'
+  | 'gen2-market'
+  | 'gen2-spot';
+
+const G1 = { example: 1, market: 1, spot: 1, isolated: 1, 'logged-out': 1, 'no-account-panel': 1 } as const;
+const G2 = { gen2: 1, 'gen2-sell': 1, 'gen2-market': 1, 'gen2-spot': 1 } as const;
+/** Gen 1 has a Buy form and a Sell form: two of each field. */
+const G1_TWO = { example: 2, market: 2, spot: 2, isolated: 2, 'logged-out': 2, 'no-account-panel': 2 } as const;
+const NOT_G1 = { example: 0, market: 0, spot: 0, isolated: 0, 'logged-out': 0, 'no-account-panel': 0 } as const;
+const NOT_G2 = { gen2: 0, 'gen2-sell': 0, 'gen2-market': 0, 'gen2-spot': 0 } as const;
 
 export const BINANCE_MARGIN_SELECTORS = {
   /** Account tabs: which one is selected says spot, cross or isolated (the URL's ?type= is only a hint). */
   tabSpot: {
-    expected: { example: 1, market: 1, spot: 1, isolated: 1, 'logged-out': 1, 'no-account-panel': 1 },
+    expected: { ...G1, ...G2 },
     strategies: [{ by: 'role', role: 'tab', name: ['Spot'] }],
   },
   tabCross: {
-    expected: { example: 1, market: 1, spot: 1, isolated: 1, 'logged-out': 1, 'no-account-panel': 1 },
+    expected: { ...G1, ...G2 },
     strategies: [{ by: 'role', role: 'tab', name: CROSS_TAB }],
   },
   tabIsolated: {
-    expected: { example: 1, market: 1, spot: 1, isolated: 1, 'logged-out': 1, 'no-account-panel': 1 },
+    expected: { ...G1, ...G2 },
     strategies: [{ by: 'role', role: 'tab', name: ISOLATED_TAB }],
   },
   /** Borrow behaviour, shown on the margin tabs only. */
   borrowNormal: {
-    expected: { example: 1, market: 1, spot: 0, isolated: 1, 'logged-out': 1, 'no-account-panel': 1 },
+    expected: { ...G1, ...G2, spot: 0, 'gen2-spot': 0 },
     strategies: [{ by: 'role', role: 'radio', name: ['Normal'] }],
   },
   borrowAuto: {
-    expected: { example: 1, market: 1, spot: 0, isolated: 1, 'logged-out': 1, 'no-account-panel': 1 },
+    expected: { ...G1, ...G2, spot: 0, 'gen2-spot': 0 },
     strategies: [{ by: 'role', role: 'radio', name: ['Borrow'] }],
   },
   borrowRepay: {
-    expected: { example: 1, market: 1, spot: 0, isolated: 1, 'logged-out': 1, 'no-account-panel': 1 },
+    expected: { ...G1, ...G2, spot: 0, 'gen2-spot': 0 },
     strategies: [{ by: 'role', role: 'radio', name: ['Repay'] }],
   },
   typeLimit: {
-    expected: { example: 1, market: 1, spot: 1, isolated: 1, 'logged-out': 1, 'no-account-panel': 1 },
+    expected: { ...G1, ...G2 },
     strategies: [
       { by: 'css', css: '[role="tab"][aria-controls="bn-tab-pane-LIMIT"]' },
       { by: 'role', role: 'tab', name: ['Limit'] },
     ],
   },
   typeMarket: {
-    expected: { example: 1, market: 1, spot: 1, isolated: 1, 'logged-out': 1, 'no-account-panel': 1 },
+    expected: { ...G1, ...G2 },
     strategies: [
       { by: 'css', css: '[role="tab"][aria-controls="bn-tab-pane-MARKET"]' },
       { by: 'role', role: 'tab', name: ['Market'] },
     ],
   },
-  /** One price, amount and total field per side (Buy form and Sell form side by side). */
+  /**
+   * Gen 2's Buy / Sell tab switch in front of the one form: which tab is selected is the side (by
+   * aria-selected and its class state, which must agree). Gen 1 has none (0).
+   */
+  sideBuy: {
+    expected: { ...NOT_G1, ...G2 },
+    strategies: [
+      { by: 'css', css: '[role="tab"].bn-tab__buySell[aria-controls="bn-tab-pane-0"]' },
+      { by: 'role', role: 'tab', name: ['Buy'] },
+    ],
+  },
+  sideSell: {
+    expected: { ...NOT_G1, ...G2 },
+    strategies: [
+      { by: 'css', css: '[role="tab"].bn-tab__buySell[aria-controls="bn-tab-pane-1"]' },
+      { by: 'role', role: 'tab', name: ['Sell'] },
+    ],
+  },
+  /**
+   * Gen 1: one price, amount and total field per side (Buy form and Sell form side by side). Gen 2: one
+   * of each behind the tabs (the Market pane: #marketAmount only, no price or total input).
+   */
   price: {
-    expected: { example: 2, market: 2, spot: 2, isolated: 2, 'logged-out': 2, 'no-account-panel': 2 },
+    expected: { ...G1_TWO, ...G2, 'gen2-market': 0 },
     strategies: [
       { by: 'css', css: 'input[id^="FormRow-"][id$="-price"]' },
+      { by: 'css', css: 'input#limitPrice' },
       { by: 'label', label: ['Price'], css: 'input' },
     ],
   },
   amount: {
-    expected: { example: 2, market: 2, spot: 2, isolated: 2, 'logged-out': 2, 'no-account-panel': 2 },
+    expected: { ...G1_TWO, ...G2 },
     strategies: [
       { by: 'css', css: 'input[id^="FormRow-"][id$="-quantity"]' },
+      { by: 'css', css: 'input#limitAmount, input#marketAmount' },
       { by: 'label', label: ['Amount'], css: 'input' },
     ],
   },
-  /** Filled by the page from price × amount; counted, not read (the amount is what the trader sets). */
+  /**
+   * Filled by the page from price × amount. Gen 1: counted, not read (the amount is what the trader sets);
+   * gen 2: read and required to agree with price × amount (tabbed-form.ts).
+   */
   total: {
-    expected: { example: 2, market: 0, spot: 2, isolated: 2, 'logged-out': 2, 'no-account-panel': 2 },
+    expected: { ...G1_TWO, market: 0, ...G2, 'gen2-market': 0 },
     strategies: [
       { by: 'css', css: 'input[id^="FormRow-"][id$="-total"]' },
+      { by: 'css', css: 'input#limitTotal' },
       { by: 'label', label: ['Total'], css: 'input' },
     ],
   },
   /** Unit of an amount field ("BTC"), looked up inside that field only. */
   amountUnit: {
-    expected: { example: 1, market: 1, spot: 1, isolated: 1, 'logged-out': 1, 'no-account-panel': 1 },
+    expected: { ...G1, ...G2 },
     strategies: [{ by: 'css', css: '.bn-textField-suffix' }],
   },
   /** "Avbl 20,000.00 USDT" above the Buy form, "Avbl 0.00000000 BTC" above the Sell form. */
   available: {
-    expected: { example: 2, market: 2, spot: 2, isolated: 2, 'logged-out': 2, 'no-account-panel': 2 },
+    expected: { ...G1_TWO, ...G2 },
     strategies: [{ by: 'text', text: /^Avbl \S+ [A-Z0-9]{2,12}$/, css: 'div, span, p' }],
   },
   buy: {
-    expected: { example: 1, market: 1, spot: 1, isolated: 1, 'logged-out': 1, 'no-account-panel': 1 },
+    expected: { ...G1, ...G2, 'gen2-sell': 0 },
     strategies: [
       { by: 'role', role: 'button', name: /^Buy [A-Z0-9]{2,12}$/ },
       { by: 'css', css: `button${BUY_CLASS}` },
     ],
   },
   sell: {
-    expected: { example: 1, market: 1, spot: 1, isolated: 1, 'logged-out': 1, 'no-account-panel': 1 },
+    expected: { ...G1, ...NOT_G2, 'gen2-sell': 1 },
     strategies: [
       { by: 'role', role: 'button', name: /^Sell [A-Z0-9]{2,12}$/ },
       { by: 'css', css: `button${SELL_CLASS}` },
@@ -112,20 +158,20 @@ export const BINANCE_MARGIN_SELECTORS = {
   },
   /** Pair picker ("BTC/USDT"): cross-checked against the URL to catch a half-done SPA switch. */
   pair: {
-    expected: { example: 1, market: 1, spot: 1, isolated: 1, 'logged-out': 1, 'no-account-panel': 1 },
+    expected: { ...G1, ...G2 },
     strategies: [{ by: 'role', role: 'button', name: /^[A-Z0-9]{2,12}\/[A-Z0-9]{2,12}$/, css: '[aria-haspopup]' }],
   },
   /** The margin account as the page shows it: "Margin Level 999.00", totals in the quote currency. */
   marginLevel: {
-    expected: { example: 1, market: 1, spot: 0, isolated: 1, 'logged-out': 1, 'no-account-panel': 0 },
+    expected: { ...G1, ...G2, spot: 0, 'no-account-panel': 0, 'gen2-spot': 0 },
     strategies: [{ by: 'text', text: /^Margin Level \S+$/, css: 'div, span, p' }],
   },
   totalAssets: {
-    expected: { example: 1, market: 1, spot: 0, isolated: 1, 'logged-out': 1, 'no-account-panel': 0 },
+    expected: { ...G1, ...G2, spot: 0, 'no-account-panel': 0, 'gen2-spot': 0 },
     strategies: [{ by: 'text', text: /^Total Assets (?:≈ )?\S+ [A-Z0-9]{2,12}$/, css: 'div, span, p' }],
   },
   totalLiabilities: {
-    expected: { example: 1, market: 1, spot: 0, isolated: 1, 'logged-out': 1, 'no-account-panel': 0 },
+    expected: { ...G1, ...G2, spot: 0, 'no-account-panel': 0, 'gen2-spot': 0 },
     strategies: [{ by: 'text', text: /^Total Liabilities (?:≈ )?\S+ [A-Z0-9]{2,12}$/, css: 'div, span, p' }],
   },
 } as const satisfies SelectorTable<string, BinanceMarginState>;

@@ -8,12 +8,17 @@
 //     amount; otherwise we cannot tell which one is meant, so 'side' is unrecognised.
 // Each input belongs to the form whose submit button it shares the smallest subtree with; the
 // FormRow-BUY-/FormRow-SELL- ids, when present, must agree.
+// This is the first page generation; the second has one form behind a Buy / Sell tab (tabbed-form.ts).
 import type { Side } from '../../core/types';
+import { formNumbers } from '../dom/number-scopes';
 import type { NumberScope } from '../dom/numbers';
-import { commonAncestor, inputValue } from '../dom/query';
+import { accessibleName, commonAncestor, inputValue } from '../dom/query';
 import type { Scan } from '../dom/scan';
-import type { DecimalString } from '../types';
-import type { BinanceMarginKey } from './selectors';
+import { execText, sameText, textOf } from '../dom/text';
+import type { Pair } from '../dom/trade-url';
+import type { DecimalString, OrderForm } from '../types';
+import type { OrderPart } from './order-part';
+import { BN_FIELD, SUBMIT_TEXT, type BinanceMarginKey } from './selectors';
 
 /** One of the two forms, by the side its button places. */
 export type FormSide = Side;
@@ -87,4 +92,59 @@ export function chooseForm(forms: Record<FormSide, FormInputs>, doc: Document, n
   if (amount === null) return { ok: false, missing: 'amount' };
   if (chosen.price !== null && price === null) return { ok: false, missing: 'price' };
   return { ok: true, side, price, amount };
+}
+
+/** Gen 1's reading: both forms, each input assigned to its form, and the form being filled in chosen. */
+export function readTwoForms(
+  scan: Scan<BinanceMarginKey>,
+  doc: Document,
+  pair: Pair | null,
+  type: OrderForm['type'] | null,
+): OrderPart {
+  const buy = scan.one('buy');
+  const sell = scan.one('sell');
+  for (const button of [buy, sell]) {
+    const base = button ? execText(accessibleName(button), SUBMIT_TEXT)?.[2] : undefined;
+    if (pair && button && !sameText(base, pair.base)) scan.miss('symbol');
+  }
+  const root = buy && sell ? commonAncestor(buy, sell) : null;
+  const numbers = scan.formNumbers(root);
+  let forms: Record<FormSide, FormInputs> | null = null;
+  if (buy && sell) {
+    const prices = type === 'limit' ? perForm(scan, 'price', root, buy, sell) : null;
+    // On the Market tab the price fields say "Market" and the totals are gone: counted only.
+    if (type !== 'limit') scan.all('price', root);
+    const amounts = perForm(scan, 'amount', root, buy, sell);
+    if (type === 'limit') perForm(scan, 'total', root, buy, sell);
+    else scan.all('total', root);
+    if (amounts && (prices || type === 'market')) {
+      const form = (side: FormSide, button: Element): FormInputs => ({
+        price: type === 'limit' ? prices![side] : null,
+        amount: amounts[side],
+        box: commonAncestor(amounts[side], button) ?? amounts[side],
+      });
+      forms = { long: form('long', buy), short: form('short', sell) };
+      for (const side of ['long', 'short'] as const) {
+        const unit = scan.one('amountUnit', amounts[side].closest(BN_FIELD));
+        if (pair && unit && !sameText(textOf(unit), pair.base)) scan.miss('amountUnit');
+      }
+    }
+  }
+  const choice = forms && type ? chooseForm(forms, doc, numbers) : null;
+  if (choice && !choice.ok) scan.miss(choice.missing);
+  if (!forms || !choice?.ok) return { root, numbers, values: null, typed: null };
+  const inputs = forms;
+  return {
+    root,
+    numbers,
+    values: choice,
+    // Typing changes only the four price/amount values (and with them, maybe, which form is meant).
+    typed: {
+      inputs: [inputs.long.price, inputs.long.amount, inputs.short.price, inputs.short.amount],
+      again: () => {
+        const again = chooseForm(inputs, doc, formNumbers(root));
+        return again.ok ? again : null;
+      },
+    },
+  };
 }

@@ -51,3 +51,22 @@ export function switchState(el: Element): boolean | null {
   if (aria !== undefined && cls !== undefined && aria !== cls) return null;
   return aria ?? cls ?? null;
 }
+
+/** Bare state classes a tab library may put on its selected tab (`bn-tab … active`). */
+const BARE_SELECTED = ['active', 'selected'] as const;
+
+/**
+ * Whether a tab (role=tab) is the selected one, by `aria-selected` and by its class state (a
+ * modifier as in classState, or a bare `active` / `selected` class). They must agree when both
+ * speak: null for a contradiction or an aria-selected other than true/false. A tab that says
+ * nothing either way is not selected (false): a tab list marks its selected tab, not the others.
+ */
+export function tabSelected(el: Element): boolean | null {
+  const raw = el.getAttribute('aria-selected');
+  const value = raw?.trim().toLowerCase();
+  const aria = raw === null ? undefined : value === 'true' ? true : value === 'false' ? false : null;
+  if (aria === null) return null;
+  const cls = classState(el) ?? (BARE_SELECTED.some((c) => el.classList.contains(c)) ? true : undefined);
+  if (aria !== undefined && cls !== undefined && aria !== cls) return null;
+  return aria ?? cls ?? false;
+}

@@ -2,10 +2,9 @@
 // the form root, the order type (tabs or dropdown), the leverage (2×–5× choices or the switch's
 // "Margin (5x)" label) and the paired Quantity / Total of generation 2, which must agree with the
 // limit price within the page's rounding. Strict: anything unclear is a missing key, never a guess.
-import type { Fixed } from '../../core/decimal-text';
-import { parseDecimalFixed } from '../../core/decimal-text';
 import { readOrderType } from '../dom/form-parts';
 import type { NumberScope } from '../dom/numbers';
+import { shownDecimals, totalAgrees as sharedTotalAgrees } from '../dom/paired-total';
 import { accessibleName, commonAncestor, findAll, inputValue, isOn, type QueryCache } from '../dom/query';
 import type { Scan } from '../dom/scan';
 import { execText } from '../dom/text';
@@ -67,36 +66,20 @@ export function readMarginLeverage(
 /** "≈ 4.73" → "4.73": the page marks its Total as approximate; nothing else is stripped. */
 const totalText = (raw: string | null): string | null => (raw === null ? null : raw.replace(/^\s*≈\s*/, ''));
 
-/** Decimals the page shows in its Total ("4,722.00" → 2, "5" → 0). */
-const shownDecimals = (text: string): number => /\.(\d+)$/.exec(text.trim())?.[1]?.length ?? 0;
-
-const scaled = (v: Fixed, scale: number): bigint => v.units * 10n ** BigInt(scale - v.scale);
+const KRAKEN_FEE_ALLOWANCE_PERCENT = 1;
 
 /**
- * Whether the Total shown fits quantity × price: within one unit of Total's last shown decimal below
- * it, and up to one unit plus 1 % above it. One unit, not half, because the page's rounding direction
- * is not known; the 1 % because the Total may include the trading fee (Kraken's highest taker fee is
- * 0.40 %): the December 2024 screenshot shows 0.00005 × 94440 = 4.722 as "≈ 4.73", which is either
- * rounded up or 4.722 + its 0.0094 fee. What the check is for — a misread price or size (a decimal
- * comma taken for a group, a dropped digit) — is off by far more than that either way.
+ * Whether the Total shown fits quantity × price (dom/paired-total.ts), allowing 1 % above it because
+ * Kraken's Total may include the trading fee (its highest taker fee is 0.40 %): the December 2024
+ * screenshot shows 0.00005 × 94440 = 4.722 as "≈ 4.73", which is either rounded up or 4.722 + its
+ * 0.0094 fee. What the check is for — a misread price or size — is off by far more than that.
  */
-export function totalAgrees(
+export const totalAgrees = (
   quantity: DecimalString,
   price: DecimalString,
   total: DecimalString,
   decimals: number,
-): boolean {
-  const q = parseDecimalFixed(quantity);
-  const p = parseDecimalFixed(price);
-  const t = parseDecimalFixed(total);
-  if (!q || !p || !t) return false;
-  const product: Fixed = { units: q.units * p.units, scale: q.scale + p.scale };
-  const scale = Math.max(product.scale, t.scale, decimals);
-  const exact = scaled(product, scale);
-  const over = scaled(t, scale) - exact; // the Total above quantity × price (negative: below it)
-  const unit = 10n ** BigInt(scale - decimals);
-  return over > -unit && over < unit + exact / 100n;
-}
+): boolean => sharedTotalAgrees(quantity, price, total, decimals, KRAKEN_FEE_ALLOWANCE_PERCENT);
 
 export interface PairedSize {
   size: OrderForm['size'] | null;

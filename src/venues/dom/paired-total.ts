@@ -1,0 +1,39 @@
+// A form that shows both the amount and the total (price × amount) of a limit order keeps them in
+// step itself; reading both and requiring that they agree within the page's rounding catches a
+// misread price or amount (a decimal comma taken for a group separator, a dropped digit), which is
+// off by far more than any rounding. Kraken Pro (Quantity / Total) and Binance spot's second page
+// generation (#limitAmount / #limitTotal) use it; each venue says what else its Total may hold.
+// Content side: BigInt fixed-point only (decimal-text.ts), never decimal.js.
+import type { Fixed } from '../../core/decimal-text';
+import { parseDecimalFixed } from '../../core/decimal-text';
+import type { DecimalString } from '../types';
+
+/** Decimals the page shows in its Total ("4,722.00" → 2, "5" → 0). */
+export const shownDecimals = (text: string): number => /\.(\d+)$/.exec(text.trim())?.[1]?.length ?? 0;
+
+const scaled = (v: Fixed, scale: number): bigint => v.units * 10n ** BigInt(scale - v.scale);
+
+/**
+ * Whether the Total shown fits quantity × price: within one unit of Total's last shown decimal below
+ * it, and up to one unit plus `abovePercent` % of the product above it (a venue whose Total includes
+ * the trading fee allows for it; 0 elsewhere). One unit, not half, because the page's rounding
+ * direction (rounded or truncated) is not known.
+ */
+export function totalAgrees(
+  quantity: DecimalString,
+  price: DecimalString,
+  total: DecimalString,
+  decimals: number,
+  abovePercent = 0,
+): boolean {
+  const q = parseDecimalFixed(quantity);
+  const p = parseDecimalFixed(price);
+  const t = parseDecimalFixed(total);
+  if (!q || !p || !t) return false;
+  const product: Fixed = { units: q.units * p.units, scale: q.scale + p.scale };
+  const scale = Math.max(product.scale, t.scale, decimals);
+  const exact = scaled(product, scale);
+  const over = scaled(t, scale) - exact; // the Total above quantity × price (negative: below it)
+  const unit = 10n ** BigInt(scale - decimals);
+  return over > -unit && over < unit + (exact * BigInt(abovePercent)) / 100n;
+}
