@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-// switchState: a checkbox or switch read from `checked`, ARIA or a component class's state modifier.
+// switchState: a checkbox or switch read from `checked`, ARIA or a component class's state modifier;
+// tabSelected: a tab's selection from aria-selected and its class state.
 import { describe, expect, it } from 'vitest';
-import { classState, switchState } from '../../src/venues/dom/switch-state';
+import { classState, switchState, tabSelected } from '../../src/venues/dom/switch-state';
 
 function el(html: string): Element {
   return new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html').body.firstElementChild!;
@@ -46,5 +47,24 @@ describe('switchState', () => {
     expect(switchState(el('<div role="switch" aria-checked="true" class="by-switch">'))).toBe(null);
     expect(switchState(el('<div role="checkbox" aria-checked="mixed">'))).toBe(null);
     expect(switchState(el('<div role="checkbox">'))).toBe(null);
+  });
+});
+
+describe('tabSelected', () => {
+  it.each([
+    ['<div role="tab" aria-selected="true" class="bn-tab bn-tab__buySell active">', true],
+    ['<div role="tab" aria-selected="false" class="bn-tab bn-tab__buySell">', false],
+    ['<div role="tab" aria-selected="true" class="bn-tab">', true],
+    ['<div role="tab" class="bn-tab bn-tab__buySell active">', true],
+    ['<div role="tab" class="bn-tab bn-tab--active">', true],
+    ['<div role="tab" class="bn-tab">', false],
+    // ARIA and class contradict each other, or ARIA says neither true nor false: unknown
+    ['<div role="tab" aria-selected="false" class="bn-tab active">', null],
+    ['<div role="tab" aria-selected="false" class="bn-tab is-selected">', null],
+    ['<div role="tab" aria-selected="maybe" class="bn-tab">', null],
+    // a hashed class that happens to end in "active" says nothing
+    ['<div role="tab" aria-selected="false" class="css-1x2y-active">', false],
+  ])('%s: %s', (html, state) => {
+    expect(tabSelected(el(html))).toBe(state);
   });
 });

@@ -107,7 +107,9 @@ export function readTabbedForm(
   const fields = { price, amount, total };
   const values = valuesNow(numbers, side, fields);
   if (values === null) {
-    // Say which: a field that does not read, or a Total that does not fit price × amount.
+    // Say which: a field that does not read, or a Total that does not fit price × amount (an
+    // unreadable number format is said by the scan itself: 'numberFormat').
+    if (numbers.unreadable) return { root, numbers, values: null, typed: null };
     if (numbers.positive(inputValue(amount)) === null) scan.miss('amount');
     else if (price && numbers.positive(inputValue(price)) === null) scan.miss('price');
     else scan.miss('total');
