@@ -83,6 +83,11 @@ const decimal =
 const positive = decimal('positive');
 const zeroOrMore = decimal('zero');
 const symbol = string({ pattern: SYMBOL, reason: 'not a symbol' });
+/** A label table id (dom/page-locale.ts): a language tag such as 'ru' or 'zh-CN', never 'en' (left out). */
+const LANGUAGE = string({
+  pattern: /^(?!en$)[a-z]{2,3}(?:-[A-Z]{2}|-[A-Z][a-z]{3})?$/,
+  reason: 'not a label table id',
+});
 
 const leverage = refine(
   positive,
@@ -131,6 +136,7 @@ const fields = {
   account: optional(account),
   borrow: optional(oneOf(['auto', 'none', 'repay'])),
   intent: optional(oneOf(['open', 'close'])),
+  language: optional(LANGUAGE),
 };
 
 /** The form as the schema infers it is the OrderForm of venues/types.ts, both ways. */

@@ -29,6 +29,8 @@ export interface PerpParts {
   complete?: boolean;
   /** Binance USDⓈ-M hedge mode's Open / Close tab; left out of the form when undefined. */
   intent?: OrderForm['intent'];
+  /** The label table the page was read with when not English (OrderForm.language). */
+  language?: string;
 }
 
 /**
@@ -68,6 +70,7 @@ export function finishPerpForm<K extends string>(scan: Scan<K>, root: Element | 
   };
   if (parts.account !== undefined) form.account = parts.account;
   if (parts.intent !== undefined) form.intent = parts.intent;
+  if (parts.language !== undefined && parts.language !== 'en') form.language = parts.language;
   const reading = scan.finish(form, root);
   // The account too needs a DOM change to change: typing refreshes only the typed values.
   const inputs = {
@@ -76,5 +79,5 @@ export function finishPerpForm<K extends string>(scan: Scan<K>, root: Element | 
     takeProfit: tpsl.takeProfit.input,
     stopLoss: tpsl.stopLoss.input,
   };
-  return rememberTypedOrder(reading, inputs, () => formNumbers(root));
+  return rememberTypedOrder(reading, inputs, () => formNumbers(root, scan.numberFormat));
 }

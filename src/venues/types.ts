@@ -44,6 +44,11 @@ export interface OrderForm {
    * has no such tab (one-way mode, other venues): the order opens or adds as before.
    */
   intent?: 'open' | 'close';
+  /**
+   * The label table the page was read with (src/venues/dom/page-locale.ts: 'zh-CN', 'ru', …), when
+   * the page is not in English; left out for English. The overlay names it.
+   */
+  language?: string;
 }
 
 export type SizeUnit = 'base' | 'quote' | 'contracts';

@@ -15,14 +15,16 @@ import {
 } from '../dom/form-parts';
 import { accessibleName, commonAncestor, findAll, inputValue } from '../dom/query';
 import { Scan } from '../dom/scan';
-import { isEnglishPage, sameText, textOf } from '../dom/text';
+import { pageLocale } from '../dom/page-locale';
+import { sameText, textOf } from '../dom/text';
 import { pairFromTradeUrl } from '../dom/trade-url';
 import { refreshTyped } from '../dom/typed';
 import { finishPerpForm } from '../perp-form';
 import type { VenueReader } from '../readers';
 import type { FormReading, ReadScope } from '../types';
 import { readIntent } from './intent';
-import { BINANCE_USDM_SELECTORS, BN_FIELD_CONTAINER, BUY_TEXT, SELL_TEXT } from './selectors';
+import { anyLanguage, BINANCE_TABLES, BINANCE_WORDS, prefixPattern } from '../binance-words';
+import { BINANCE_USDM_SELECTORS, binanceUsdmSelectors, BN_FIELD_CONTAINER } from './selectors';
 
 const HOST = 'www.binance.com';
 /** /futures/BTCUSDT with an optional locale (/en/, /pt-BR/); delivery contracts (_250328) are not perpetuals. */
@@ -30,21 +32,29 @@ const TRADE_PATH = /^\/(?:[a-z]{2}(?:-[a-z]{2,4})?\/)?futures\/([a-z0-9]{2,20})(
 
 const pairFromUrl = (url: URL) => pairFromTradeUrl(url, HOST, TRADE_PATH, (base, quote) => base + quote);
 
+/** A button's side by its name in any of our languages (the click alone does not tell the page's language). */
+const BUY_NAMES = [...anyLanguage('buy'), ...anyLanguage('openLong')];
+const SELL_NAMES = [...anyLanguage('sell'), ...anyLanguage('openShort')];
+
 /**
  * Which side a button places: Buy/Long → long, Sell/Short → short; null for anything else. Binance's
  * buttons also carry a buy/sell class, which must agree with the text when both are there.
  */
 export function sideOfSubmit(el: Element): Side | null {
-  return agreeingSide(sideByClass(el, '.bn-button__buy', '.bn-button__sell'), sideByName(el, BUY_TEXT, SELL_TEXT));
+  return agreeingSide(sideByClass(el, '.bn-button__buy', '.bn-button__sell'), sideByName(el, BUY_NAMES, SELL_NAMES));
 }
 
 /** The smallest element holding both the order-type tabs and the Buy/Long button. */
 const formRoot = (doc: Document): Element | null => formRootOf(doc, BINANCE_USDM_SELECTORS, 'typeLimit', 'buy');
 
 function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
-  const scan = new Scan(doc, BINANCE_USDM_SELECTORS);
+  // The page's language picks the label table and number format; one we have no table for is refused.
+  const locale = pageLocale(doc, url, BINANCE_TABLES, { urlSegment: true });
+  const table = locale?.table ?? 'en';
+  const words = BINANCE_WORDS[table]!;
+  const scan = new Scan(doc, binanceUsdmSelectors(table), locale?.format);
   const pair = scan.need('symbol', pairFromUrl(url));
-  if (!isEnglishPage(doc)) scan.miss('locale');
+  if (locale === null) scan.miss('locale');
 
   const limit = scan.one('typeLimit');
   const market = scan.one('typeMarket');
@@ -54,7 +64,7 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
   const numbers = scan.formNumbers(root);
   const intent = readIntent(scan, root);
 
-  const marginMode = scan.need('marginMode', readMarginMode(scan.one('marginMode')));
+  const marginMode = scan.need('marginMode', readMarginMode(scan.one('marginMode'), words));
   const leverageButton = scan.one('leverage');
   const leverage = leverageButton ? scan.need('leverage', numbers.leverage(accessibleName(leverageButton))) : null;
 
@@ -74,7 +84,7 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
 
   const availableRow = scope === 'full' ? scan.optional('available', root) : null;
   const availableBalance =
-    availableRow && pair ? numbers.amountWithUnit(textOf(availableRow), pair.quote, /^Avbl/) : null;
+    availableRow && pair ? numbers.amountWithUnit(textOf(availableRow), pair.quote, prefixPattern(words.avbl)) : null;
 
   return finishPerpForm(scan, root, {
     venue: 'binance-usdm',
@@ -89,6 +99,7 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
     availableBalance,
     complete: intent !== null,
     ...(intent === undefined || intent === null ? {} : { intent }),
+    language: table,
   });
 }
 

@@ -6,6 +6,9 @@
 // e2e/fixtures/pages/binance-usdm.html and must be re-checked against a saved live snapshot.
 // `expected`: match count per fixture state, `example` as loaded (Cross 20×, Limit, 0.1 BTC, TP/SL off).
 // Emotion's hashed classes (css-1x2y3z) change on every deploy and are never used.
+// Words come from the page's label table (../binance-words.ts); binanceUsdmSelectors(table) builds the table
+// for one language, BINANCE_USDM_SELECTORS is the English one.
+import { BINANCE_WORDS, prefixPattern, type BinanceWords } from '../binance-words';
 import type { SelectorTable } from '../dom/query';
 
 /** Binance's text field: label in the prefix, unit (or unit picker) in the suffix. */
@@ -17,10 +20,14 @@ const BN_FIELD = {
 
 export const BN_FIELD_CONTAINER = BN_FIELD.field;
 
-export const BUY_TEXT = ['Buy/Long', 'Buy / Long', 'Open Long'] as const;
-export const SELL_TEXT = ['Sell/Short', 'Sell / Short', 'Open Short'] as const;
+const EN = BINANCE_WORDS['en']!;
+/** The Buy/Long (one-way) and Open Long (hedge Open tab) buttons' names in one language. */
+export const buyText = (w: BinanceWords): string[] => [...w.buy, ...w.openLong];
+export const sellText = (w: BinanceWords): string[] => [...w.sell, ...w.openShort];
 /** Hedge mode's Close tab buttons: they reduce an existing position (jackhai9's text table, §8). */
-export const CLOSE_TEXT = ['Close Long', 'Close Short'] as const;
+export const closeText = (w: BinanceWords): string[] => [...w.closeLong, ...w.closeShort];
+export const BUY_TEXT = buyText(EN);
+export const SELL_TEXT = sellText(EN);
 
 /**
  * The fixture pages' states besides `example`, each key counted in each (tests/venues/binance-usdm/states.ts):
@@ -44,153 +51,175 @@ const EVERYWHERE = {
   'gen2-hedge-close': 1,
 } as const;
 
-export const BINANCE_USDM_SELECTORS = {
-  /** Margin mode button: its text is the current mode. */
-  marginMode: {
-    expected: EVERYWHERE,
-    strategies: [{ by: 'role', role: 'button', name: ['Cross', 'Isolated'] }],
-  },
-  /** Leverage button ("20x"): its text is the current leverage. */
-  leverage: {
-    expected: EVERYWHERE,
-    strategies: [{ by: 'role', role: 'button', name: /^\d{1,3}x$/i }],
-  },
-  typeLimit: {
-    expected: EVERYWHERE,
-    strategies: [
-      { by: 'css', css: '[role="tab"][aria-controls="bn-tab-pane-LIMIT"]' },
-      { by: 'css', css: '[role="tab"][data-tab-key="LIMIT"]' },
-      { by: 'role', role: 'tab', name: ['Limit', 'Лимит'] },
-    ],
-  },
-  typeMarket: {
-    expected: EVERYWHERE,
-    strategies: [
-      { by: 'css', css: '[role="tab"][aria-controls="bn-tab-pane-MARKET"]' },
-      { by: 'css', css: '[role="tab"][data-tab-key="MARKET"]' },
-      { by: 'role', role: 'tab', name: ['Market'] },
-    ],
-  },
-  /** Limit price (USDT); on the Market tab the field shows "Market Price" and is not read. */
-  price: {
-    expected: EVERYWHERE,
-    strategies: [
-      PRICE_ID,
-      { by: 'label', label: ['Price'], css: 'input' },
-      { by: 'field', label: ['Price'], ...BN_FIELD },
-    ],
-  },
-  size: {
-    expected: EVERYWHERE,
-    strategies: [
-      SIZE_ID,
-      { by: 'label', label: ['Size', 'Amount'], css: 'input' },
-      { by: 'field', label: ['Size', 'Amount'], ...BN_FIELD },
-    ],
-  },
-  /** Unit of the size field ("BTC" or "USDT"), looked up inside the size field only. */
-  sizeUnit: {
-    expected: EVERYWHERE,
-    strategies: [{ by: 'css', css: '.bn-textField-suffix' }],
-  },
-  tpsl: {
-    expected: EVERYWHERE,
-    strategies: [{ by: 'role', role: 'checkbox', name: ['TP/SL'] }],
-  },
-  /** Shown only while TP/SL is on. */
-  takeProfit: {
-    expected: {
-      example: 0,
-      market: 0,
-      tpsl: 1,
-      'logged-out': 0,
-      'gen2-oneway': 0,
-      'gen2-hedge-open': 0,
-      'gen2-hedge-close': 0,
-    },
-    strategies: [
-      { by: 'label', label: ['Take Profit'], css: 'input' },
-      { by: 'field', label: ['Take Profit'], ...BN_FIELD },
-    ],
-  },
-  stopLoss: {
-    expected: {
-      example: 0,
-      market: 0,
-      tpsl: 1,
-      'logged-out': 0,
-      'gen2-oneway': 0,
-      'gen2-hedge-open': 0,
-      'gen2-hedge-close': 0,
-    },
-    strategies: [
-      { by: 'label', label: ['Stop Loss'], css: 'input' },
-      { by: 'field', label: ['Stop Loss'], ...BN_FIELD },
-    ],
-  },
-  /** "Avbl 10,000.00 USDT" (or "Avbl -- USDT" logged out: then no balance). */
-  available: {
-    expected: EVERYWHERE,
-    strategies: [{ by: 'text', text: /^Avbl \S+ [A-Z]{2,12}$/, css: 'div, span, p' }],
-  },
-  buy: {
-    expected: EVERYWHERE,
-    strategies: [
-      { by: 'css', css: 'button.bn-button__buy' },
-      { by: 'role', role: 'button', name: BUY_TEXT },
-    ],
-  },
-  sell: {
-    expected: EVERYWHERE,
-    strategies: [
-      { by: 'css', css: 'button.bn-button__sell' },
-      { by: 'role', role: 'button', name: SELL_TEXT },
-    ],
-  },
-  /** Hedge mode's Open tab (`#position-direction`); none in one-way mode. */
-  openTab: {
-    expected: {
-      example: 0,
-      market: 0,
-      tpsl: 0,
-      'logged-out': 0,
-      'gen2-oneway': 0,
-      'gen2-hedge-open': 1,
-      'gen2-hedge-close': 1,
-    },
-    strategies: [
-      { by: 'role', role: 'tab', name: ['Open'], css: '#position-direction [role="tab"]' },
-      { by: 'role', role: 'tab', name: ['Open'] },
-    ],
-  },
-  closeTab: {
-    expected: {
-      example: 0,
-      market: 0,
-      tpsl: 0,
-      'logged-out': 0,
-      'gen2-oneway': 0,
-      'gen2-hedge-open': 1,
-      'gen2-hedge-close': 1,
-    },
-    strategies: [
-      { by: 'role', role: 'tab', name: ['Close'], css: '#position-direction [role="tab"]' },
-      { by: 'role', role: 'tab', name: ['Close'] },
-    ],
-  },
-  /** "Close Long" / "Close Short": shown only on the Close tab. */
-  closeButton: {
-    expected: {
-      example: 0,
-      market: 0,
-      tpsl: 0,
-      'logged-out': 0,
-      'gen2-oneway': 0,
-      'gen2-hedge-open': 0,
-      'gen2-hedge-close': 2,
-    },
-    strategies: [{ by: 'role', role: 'button', name: CLOSE_TEXT }],
-  },
-} as const satisfies SelectorTable<string, BinanceUsdmState>;
+/** "Avbl 10,000.00 USDT" in the table's words; a comma page may group by spaces ("Доступно 10 000,00 USDT"). */
+function availableRow(w: BinanceWords): RegExp {
+  return new RegExp(`${prefixPattern(w.avbl).source} (?:\\S+|\\d{1,3}(?: \\d{3})+(?:,\\d+)?) [A-Z]{2,12}$`);
+}
 
-export type BinanceUsdmKey = keyof typeof BINANCE_USDM_SELECTORS;
+/** The selector table for one language's words. */
+function selectorsOf(w: BinanceWords) {
+  return {
+    /** Margin mode button: its text is the current mode. */
+    marginMode: {
+      expected: EVERYWHERE,
+      strategies: [{ by: 'role', role: 'button', name: [...w.cross, ...w.isolated] }],
+    },
+    /** Leverage button ("20x"): its text is the current leverage. */
+    leverage: {
+      expected: EVERYWHERE,
+      strategies: [{ by: 'role', role: 'button', name: /^\d{1,3}x$/i }],
+    },
+    typeLimit: {
+      expected: EVERYWHERE,
+      strategies: [
+        { by: 'css', css: '[role="tab"][aria-controls="bn-tab-pane-LIMIT"]' },
+        { by: 'css', css: '[role="tab"][data-tab-key="LIMIT"]' },
+        { by: 'role', role: 'tab', name: w.limit },
+      ],
+    },
+    typeMarket: {
+      expected: EVERYWHERE,
+      strategies: [
+        { by: 'css', css: '[role="tab"][aria-controls="bn-tab-pane-MARKET"]' },
+        { by: 'css', css: '[role="tab"][data-tab-key="MARKET"]' },
+        { by: 'role', role: 'tab', name: w.market },
+      ],
+    },
+    /** Limit price (USDT); on the Market tab the field shows "Market Price" and is not read. */
+    price: {
+      expected: EVERYWHERE,
+      strategies: [
+        PRICE_ID,
+        { by: 'label', label: w.price, css: 'input' },
+        { by: 'field', label: w.price, ...BN_FIELD },
+      ],
+    },
+    size: {
+      expected: EVERYWHERE,
+      strategies: [
+        SIZE_ID,
+        { by: 'label', label: w.amount, css: 'input' },
+        { by: 'field', label: w.amount, ...BN_FIELD },
+      ],
+    },
+    /** Unit of the size field ("BTC" or "USDT"), looked up inside the size field only. */
+    sizeUnit: {
+      expected: EVERYWHERE,
+      strategies: [{ by: 'css', css: '.bn-textField-suffix' }],
+    },
+    tpsl: {
+      expected: EVERYWHERE,
+      strategies: [{ by: 'role', role: 'checkbox', name: w.tpsl }],
+    },
+    /** Shown only while TP/SL is on. */
+    takeProfit: {
+      expected: {
+        example: 0,
+        market: 0,
+        tpsl: 1,
+        'logged-out': 0,
+        'gen2-oneway': 0,
+        'gen2-hedge-open': 0,
+        'gen2-hedge-close': 0,
+      },
+      strategies: [
+        { by: 'label', label: w.takeProfit, css: 'input' },
+        { by: 'field', label: w.takeProfit, ...BN_FIELD },
+      ],
+    },
+    stopLoss: {
+      expected: {
+        example: 0,
+        market: 0,
+        tpsl: 1,
+        'logged-out': 0,
+        'gen2-oneway': 0,
+        'gen2-hedge-open': 0,
+        'gen2-hedge-close': 0,
+      },
+      strategies: [
+        { by: 'label', label: w.stopLoss, css: 'input' },
+        { by: 'field', label: w.stopLoss, ...BN_FIELD },
+      ],
+    },
+    /** "Avbl 10,000.00 USDT" (or "Avbl -- USDT" logged out: then no balance). */
+    available: {
+      expected: EVERYWHERE,
+      strategies: [{ by: 'text', text: availableRow(w), css: 'div, span, p' }],
+    },
+    buy: {
+      expected: EVERYWHERE,
+      strategies: [
+        { by: 'css', css: 'button.bn-button__buy' },
+        { by: 'role', role: 'button', name: buyText(w) },
+      ],
+    },
+    sell: {
+      expected: EVERYWHERE,
+      strategies: [
+        { by: 'css', css: 'button.bn-button__sell' },
+        { by: 'role', role: 'button', name: sellText(w) },
+      ],
+    },
+    /** Hedge mode's Open tab (`#position-direction`); none in one-way mode. */
+    openTab: {
+      expected: {
+        example: 0,
+        market: 0,
+        tpsl: 0,
+        'logged-out': 0,
+        'gen2-oneway': 0,
+        'gen2-hedge-open': 1,
+        'gen2-hedge-close': 1,
+      },
+      strategies: [
+        { by: 'role', role: 'tab', name: w.open, css: '#position-direction [role="tab"]' },
+        { by: 'role', role: 'tab', name: w.open },
+      ],
+    },
+    closeTab: {
+      expected: {
+        example: 0,
+        market: 0,
+        tpsl: 0,
+        'logged-out': 0,
+        'gen2-oneway': 0,
+        'gen2-hedge-open': 1,
+        'gen2-hedge-close': 1,
+      },
+      strategies: [
+        { by: 'role', role: 'tab', name: w.close, css: '#position-direction [role="tab"]' },
+        { by: 'role', role: 'tab', name: w.close },
+      ],
+    },
+    /** "Close Long" / "Close Short": shown only on the Close tab. */
+    closeButton: {
+      expected: {
+        example: 0,
+        market: 0,
+        tpsl: 0,
+        'logged-out': 0,
+        'gen2-oneway': 0,
+        'gen2-hedge-open': 0,
+        'gen2-hedge-close': 2,
+      },
+      strategies: [{ by: 'role', role: 'button', name: closeText(w) }],
+    },
+  } as const satisfies SelectorTable<string, BinanceUsdmState>;
+}
+
+export type BinanceUsdmSelectors = ReturnType<typeof selectorsOf>;
+export const BINANCE_USDM_SELECTORS: BinanceUsdmSelectors = selectorsOf(EN);
+const BY_TABLE = new Map<string, BinanceUsdmSelectors>([['en', BINANCE_USDM_SELECTORS]]);
+
+/** The selector table for a label table id of ../binance-words.ts (made once per language). */
+export function binanceUsdmSelectors(table: string): BinanceUsdmSelectors {
+  let found = BY_TABLE.get(table);
+  if (found === undefined) {
+    found = selectorsOf(BINANCE_WORDS[table] ?? EN);
+    BY_TABLE.set(table, found);
+  }
+  return found;
+}
+
+export type BinanceUsdmKey = keyof BinanceUsdmSelectors;

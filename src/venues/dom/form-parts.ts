@@ -47,11 +47,17 @@ export function agreeingSide(a: Side | null, b: Side | null): Side | null {
   return a ?? b;
 }
 
-/** The margin-mode button's name, "Cross" or "Isolated" in any case; null for anything else or no button. */
-export function readMarginMode(button: Element | null): MarginMode | null {
+/**
+ * The margin-mode button's name, "Cross" or "Isolated" in any case (or the page language's words);
+ * null for anything else or no button.
+ */
+export function readMarginMode(
+  button: Element | null,
+  words: { cross: TextMatch; isolated: TextMatch } = { cross: ['Cross'], isolated: ['Isolated'] },
+): MarginMode | null {
   if (!button) return null;
-  const text = accessibleName(button).toLowerCase();
-  return text === 'cross' ? 'cross' : text === 'isolated' ? 'isolated' : null;
+  const text = accessibleName(button);
+  return matchesText(text, words.cross) ? 'cross' : matchesText(text, words.isolated) ? 'isolated' : null;
 }
 
 /**

@@ -1,6 +1,6 @@
 // The scopes numbers are read in (see numbers.ts): which texts of the page decide the number
 // format of a form, a table or an account panel.
-import { NumberScope } from './numbers';
+import { NumberScope, type PageNumberFormat } from './numbers';
 import { inputValue, textAtMost } from './query';
 import { textOf } from './text';
 
@@ -8,12 +8,12 @@ import { textOf } from './text';
 const MAX_PANEL_CHARS = 2_000;
 
 /** The order form: everything it shows and every value typed into it. */
-export function formNumbers(root: Element | null): NumberScope {
+export function formNumbers(root: Element | null, format: PageNumberFormat = 'dot'): NumberScope {
   return new NumberScope(() => {
     if (root === null) return [];
     const values = [...root.querySelectorAll('input')].map((input) => inputValue(input) ?? '');
     return [textOf(root), ...values];
-  });
+  }, format);
 }
 
 /** A figure row of an account panel ("Wallet Balance 10,000.00 USDT"): the panel around it. */

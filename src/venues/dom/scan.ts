@@ -10,7 +10,7 @@
 import { checkOrderForm } from '../form-schema';
 import type { FormReading, OrderForm } from '../types';
 import { formNumbers } from './number-scopes';
-import type { NumberScope } from './numbers';
+import type { NumberScope, PageNumberFormat } from './numbers';
 import { findAll, QueryCache, type SelectorTable } from './query';
 
 export class Scan<K extends string> {
@@ -24,6 +24,8 @@ export class Scan<K extends string> {
   constructor(
     private readonly doc: Document,
     private readonly table: SelectorTable<K>,
+    /** How the page writes numbers (page-locale.ts); English: 'dot'. */
+    readonly numberFormat: PageNumberFormat = 'dot',
   ) {}
 
   /** All visible matches of `key` inside `scope` (default: the whole page); null scope finds nothing. */
@@ -60,7 +62,7 @@ export class Scan<K extends string> {
    * the reading says so: 'numberFormat' is missing, besides the fields that could not be read.
    */
   formNumbers(root: Element | null): NumberScope {
-    const numbers = formNumbers(root);
+    const numbers = formNumbers(root, this.numberFormat);
     this.scopes.push(numbers);
     return numbers;
   }
