@@ -13,6 +13,10 @@ export const GEN2 = {
   'gen2-oneway': { url: 'https://www.binance.com/en/futures/BTCUSDT', buy: 'Buy/Long', sell: 'Sell/Short' },
   'gen2-hedge-open': { url: 'https://www.binance.com/futures/BTCUSDT', buy: 'Open Long', sell: 'Open Short' },
   'gen2-hedge-close': { url: 'https://www.binance.com/en/futures/BTCUSDT', buy: 'Close Short', sell: 'Close Long' },
+  // The one-way page translated (issue 13 deliverable 4): Chinese, Russian with decimal commas, an unknown language.
+  'gen2-zh-CN': { url: 'https://www.binance.com/zh-CN/futures/BTCUSDT', buy: '买入/做多', sell: '卖出/做空' },
+  'gen2-ru': { url: 'https://www.binance.com/ru/futures/BTCUSDT', buy: 'Купить/Лонг', sell: 'Продать/Шорт' },
+  'gen2-xx': { url: 'https://www.binance.com/futures/BTCUSDT', buy: 'xx-buy/long', sell: 'xx-sell/short' },
 } as const;
 export type Gen2Variant = keyof typeof GEN2;
 

@@ -1,7 +1,8 @@
 // The order as read, in one line under the overlay's title (issue 12 #5): type, size in base
 // units (and in the page's own unit when that differs: OKX contracts, a quote-currency total),
 // notional in the quote currency and leverage with the margin mode, e.g.
-// "Limit · 0.1 BTC (10 ct) · 6,500.00 USDT · 10× cross". Pure; the overlay and the popup share it.
+// "Limit · 0.1 BTC (10 ct) · 6,500.00 USDT · 10× cross", and when the page was read with a
+// label table other than English, which ("Labels: Chinese (China), zh-CN"). Pure; the overlay and the popup share it.
 // No decimal.js (the content script): the base quantity is the background's (planQuote, contracts
 // × contract value in decimal.js) and the notional the engine's (price × quantity); this only formats.
 import type { OrderForm } from '../../venues/types';
@@ -13,7 +14,7 @@ import { baseAsset, quoteCurrency } from './units';
 const SIZE_MAX_DECIMALS = 8;
 
 export interface OrderLineInput {
-  form: Pick<OrderForm, 'venue' | 'symbol' | 'type' | 'marginMode' | 'size' | 'leverage'>;
+  form: Pick<OrderForm, 'venue' | 'symbol' | 'type' | 'marginMode' | 'size' | 'leverage' | 'language'>;
   /** The size in base units as quoted (the plan's quantity); null when it could not be worked out. */
   quantity: string | null;
   /** The engine's notional (price × quantity) in the quote currency; null without a quote. */
@@ -50,5 +51,16 @@ export function orderLine({ form, quantity, notional, atMark, locale }: OrderLin
   if (money !== null) parts.push(`${atMark ? '≈ ' : ''}${money} ${quote}`);
   const mode = t(form.marginMode === 'cross' ? 'order_cross' : 'order_isolated');
   parts.push(`${formatLeverage(form.leverage, { locale })} ${mode}`);
+  if (form.language !== undefined) parts.push(t('order_pageLanguage', [languageName(form.language, locale)]));
   return parts.join(' · ');
+}
+
+/** "Chinese (China), zh-CN": the label table's language in the UI's language, with its id. */
+export function languageName(table: string, locale: string): string {
+  try {
+    const name = new Intl.DisplayNames([locale], { type: 'language' }).of(table);
+    return name === undefined || name === table ? table : `${name}, ${table}`;
+  } catch {
+    return table;
+  }
 }

@@ -59,8 +59,7 @@ export function tableFor(tag: string, tables: readonly string[]): string | null 
   const lower = tag.toLowerCase().replace(/_/g, '-');
   const find = (id: string): string | null => tables.find((t) => t.toLowerCase() === id) ?? null;
   const primary = lower.split('-')[0] ?? lower;
-  const chinese =
-    primary !== 'zh' ? null : /^zh-(?:hant|tw|hk|mo)(?:-|$)/.test(lower) ? 'zh-tw' : 'zh-cn';
+  const chinese = primary !== 'zh' ? null : /^zh-(?:hant|tw|hk|mo)(?:-|$)/.test(lower) ? 'zh-tw' : 'zh-cn';
   return find(lower) ?? (chinese === null ? null : find(chinese)) ?? find(primary);
 }
 
