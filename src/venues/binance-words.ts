@@ -145,8 +145,3 @@ export const BINANCE_TABLES: readonly string[] = Object.keys(BINANCE_WORDS);
 export function anyLanguage(key: keyof BinanceWords): string[] {
   return [...new Set(Object.values(BINANCE_WORDS).flatMap((words) => words[key]))];
 }
-
-/** A prefix pattern for one of a table's words (the "Avbl" row): /^(?:Avbl)/. */
-export function prefixPattern(words: Words): RegExp {
-  return new RegExp(`^(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})`);
-}

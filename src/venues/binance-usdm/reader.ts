@@ -15,7 +15,7 @@ import {
 } from '../dom/form-parts';
 import { accessibleName, commonAncestor, findAll, inputValue } from '../dom/query';
 import { Scan } from '../dom/scan';
-import { pageLocale } from '../dom/page-locale';
+import { pageLocale, prefixPattern } from '../dom/page-locale';
 import { sameText, textOf } from '../dom/text';
 import { pairFromTradeUrl } from '../dom/trade-url';
 import { refreshTyped } from '../dom/typed';
@@ -23,7 +23,7 @@ import { finishPerpForm } from '../perp-form';
 import type { VenueReader } from '../readers';
 import type { FormReading, ReadScope } from '../types';
 import { readIntent } from './intent';
-import { anyLanguage, BINANCE_TABLES, BINANCE_WORDS, prefixPattern } from '../binance-words';
+import { anyLanguage, BINANCE_TABLES, BINANCE_WORDS } from '../binance-words';
 import { BINANCE_USDM_SELECTORS, binanceUsdmSelectors, BN_FIELD_CONTAINER } from './selectors';
 
 const HOST = 'www.binance.com';

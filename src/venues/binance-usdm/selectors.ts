@@ -8,7 +8,8 @@
 // Emotion's hashed classes (css-1x2y3z) change on every deploy and are never used.
 // Words come from the page's label table (../binance-words.ts); binanceUsdmSelectors(table) builds the table
 // for one language, BINANCE_USDM_SELECTORS is the English one.
-import { BINANCE_WORDS, prefixPattern, type BinanceWords } from '../binance-words';
+import { BINANCE_WORDS, type BinanceWords } from '../binance-words';
+import { prefixPattern } from '../dom/page-locale';
 import type { SelectorTable } from '../dom/query';
 
 /** Binance's text field: label in the prefix, unit (or unit picker) in the suffix. */

@@ -10,7 +10,8 @@ import { formRootOf, readLimitPrice, readMarginMode, readOrderType, readTpsl, si
 import { panelNumbers } from '../dom/number-scopes';
 import { accessibleName, commonAncestor, findAll, inputValue } from '../dom/query';
 import { Scan } from '../dom/scan';
-import { isEnglishPage, matchesText, sameText, textOf } from '../dom/text';
+import { pageLocale, prefixPattern } from '../dom/page-locale';
+import { matchesText, sameText, textOf } from '../dom/text';
 import { pairFromTradeUrl, type Pair } from '../dom/trade-url';
 import { switchState } from '../dom/switch-state';
 import { refreshTyped } from '../dom/typed';
@@ -18,15 +19,8 @@ import { finishPerpForm } from '../perp-form';
 import type { VenueReader } from '../readers';
 import type { FormReading, PageAccount, ReadScope, SizeUnit } from '../types';
 import { readPositions } from './positions';
-import {
-  BUY_TEXT,
-  BYBIT_SELECTORS,
-  OC_ROW_CONTAINER,
-  SELL_TEXT,
-  SIZE_BY_QTY,
-  SIZE_BY_VALUE,
-  type BybitKey,
-} from './selectors';
+import { BYBIT_SELECTORS, bybitSelectors, OC_ROW_CONTAINER, type BybitKey } from './selectors';
+import { anyBybitLanguage, BYBIT_TABLES, BYBIT_WORDS, type BybitWords } from './words';
 
 const HOST = 'www.bybit.com';
 /** /trade/usdt/BTCUSDT (USDT perpetuals only: /trade/inverse/ and /trade/spot/ are other products). */
@@ -34,8 +28,13 @@ const TRADE_PATH = /^\/trade\/usdt\/([a-z0-9]{2,20}?)(usdt)\/?$/i;
 
 const pairFromUrl = (url: URL) => pairFromTradeUrl(url, HOST, TRADE_PATH, (base, quote) => base + quote);
 
-/** Which side a button places: Buy/Long → long, Sell/Short → short; null for anything else. */
-export const sideOfSubmit = (el: Element): Side | null => sideByName(el, BUY_TEXT, SELL_TEXT);
+/**
+ * Which side a button places: Buy/Long → long, Sell/Short → short (in any of our languages: the click
+ * alone does not tell the page's language); null for anything else.
+ */
+const BUY_NAMES = anyBybitLanguage('buy');
+const SELL_NAMES = anyBybitLanguage('sell');
+export const sideOfSubmit = (el: Element): Side | null => sideByName(el, BUY_NAMES, SELL_NAMES);
 
 /** The smallest element holding both the order-type tabs and the Buy/Long button. */
 const formRoot = (doc: Document): Element | null => formRootOf(doc, BYBIT_SELECTORS, 'typeLimit', 'buy');
@@ -44,12 +43,17 @@ const formRoot = (doc: Document): Element | null => formRootOf(doc, BYBIT_SELECT
  * Unit of the size row: "Qty" with the base asset, or "Value" with the quote asset. A label
  * and a unit that disagree (or a unit of another symbol) are not guessed between.
  */
-function sizeUnitOf(label: Element | null, unit: Element | null, pair: Pair | null): SizeUnit | null {
+function sizeUnitOf(
+  label: Element | null,
+  unit: Element | null,
+  pair: Pair | null,
+  words: BybitWords = BYBIT_WORDS['en']!,
+): SizeUnit | null {
   if (!label || !unit || !pair) return null;
   const labelText = textOf(label);
   const unitText = textOf(unit);
-  if (matchesText(labelText, SIZE_BY_QTY) && sameText(unitText, pair.base)) return 'base';
-  if (matchesText(labelText, SIZE_BY_VALUE) && sameText(unitText, pair.quote)) return 'quote';
+  if (matchesText(labelText, words.byQty) && sameText(unitText, pair.base)) return 'base';
+  if (matchesText(labelText, words.byValue) && sameText(unitText, pair.quote)) return 'quote';
   return null;
 }
 
@@ -74,9 +78,13 @@ function readAccount(scan: Scan<BybitKey>, doc: Document, quote: string): PageAc
 }
 
 function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
-  const scan = new Scan(doc, BYBIT_SELECTORS);
+  // The page's language picks the label table and number format; one we have no table for is refused.
+  const locale = pageLocale(doc, url, BYBIT_TABLES);
+  const table = locale?.table ?? 'en';
+  const words = BYBIT_WORDS[table]!;
+  const scan = new Scan(doc, bybitSelectors(table), locale?.format);
   const pair = scan.need('symbol', pairFromUrl(url));
-  if (!isEnglishPage(doc)) scan.miss('locale');
+  if (locale === null) scan.miss('locale');
   const title = scan.optional('symbolTitle');
   if (pair && title && !sameText(accessibleName(title), `${pair.symbol} Perpetual`)) scan.miss('symbol');
 
@@ -89,7 +97,7 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
   const root: Element | Document = formRoot ?? doc;
   const numbers = scan.formNumbers(formRoot);
 
-  const marginMode = scan.need('marginMode', readMarginMode(scan.one('marginMode', root)));
+  const marginMode = scan.need('marginMode', readMarginMode(scan.one('marginMode', root), words));
   const leverageButton = scan.one('leverage', root);
   const leverage = leverageButton ? scan.need('leverage', numbers.leverage(accessibleName(leverageButton))) : null;
 
@@ -101,7 +109,7 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
   const sizeRow = sizeInput ? (sizeInput.closest(OC_ROW_CONTAINER) ?? sizeInput.parentElement) : null;
   const label = scan.one('sizeLabel', sizeRow);
   const unitEl = scan.one('sizeUnit', sizeRow);
-  const unit = sizeUnitOf(label, unitEl, pair);
+  const unit = sizeUnitOf(label, unitEl, pair, words);
   if (label && unitEl && !unit) scan.miss('sizeUnit');
   const sizeValue = sizeInput ? scan.need('size', numbers.positive(inputValue(sizeInput))) : null;
 
@@ -115,7 +123,9 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
   const full = scope === 'full';
   const availableRow = full ? scan.optional('available', root) : null;
   const availableBalance =
-    availableRow && pair ? numbers.amountWithUnit(textOf(availableRow), pair.quote, /^Available Balance/) : null;
+    availableRow && pair
+      ? numbers.amountWithUnit(textOf(availableRow), pair.quote, prefixPattern(words.available))
+      : null;
   const account = full && pair && marginMode === 'cross' ? readAccount(scan, doc, pair.quote) : undefined;
   if (full && marginMode !== 'cross') {
     scan.all('walletBalance');
@@ -134,6 +144,7 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
     tpsl,
     availableBalance,
     account,
+    language: table,
   });
 }
 

@@ -91,3 +91,8 @@ export function pageLocale(
   const seen = format === 'dot' || (options.commaSeen ?? []).includes(table);
   return { table, format: seen ? format : 'either' };
 }
+
+/** A pattern for a row that starts with one of a table's words ("Avbl 10,000.00 USDT" → /^(?:Avbl)/). */
+export function prefixPattern(words: readonly string[]): RegExp {
+  return new RegExp(`^(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})`);
+}
