@@ -28,7 +28,12 @@ function blockedState(
   quotes: SideQuote[],
   refusal: RefusalInfo | null,
 ): { state: OverlayState; message: string; detail?: string } | null {
-  if (reading.status === 'unrecognised') return { state: 'unrecognised', message: t('overlay_formNotRecognised') };
+  if (reading.status === 'unrecognised')
+    return {
+      state: 'unrecognised',
+      // A page in a language without a label table: say so, it is the trader's to change (issue 13).
+      message: t(reading.missing.includes('locale') ? 'overlay_pageLanguageNotRead' : 'overlay_formNotRecognised'),
+    };
   // Before "spot" or "no price": a misread figure must be said even where nothing would be quoted.
   if (refusal !== null) return { state: 'refused', message: t('overlay_refused', [refusal.text]) };
   if (!reading.form.marginEnabled) return { state: 'spot', message: t('overlay_spot') };
