@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { NumberScope, parseInFormat, type PageNumberFormat } from '../../src/venues/dom/numbers';
 import { numberFormatOf, pageLocale, tableFor, urlLanguage } from '../../src/venues/dom/page-locale';
 import { BINANCE_TABLES } from '../../src/venues/binance-words';
+import { OKX_TABLES } from '../../src/venues/okx-swap/words';
 
 const NBSP = '\u00a0';
 const NNBSP = '\u202f';
@@ -139,5 +140,17 @@ describe("numbers on a page whose venue's rendering is unknown ('either')", () =
     const scope = new NumberScope(() => [`Доступно 10${NBSP}000,00 USDT`], 'comma');
     expect(scope.amountWithUnit(`Доступно 10${NBSP}000,00 USDT`, 'USDT', /^Доступно/)).toBe('10000');
     expect(scope.leverage('20x')).toBe('20');
+  });
+});
+
+describe('OKX locale segments map onto its tables (wired once the gen-2 reader lands)', () => {
+  it.each([
+    ['zh-hans', 'zh-CN'],
+    ['zh-hant', 'zh-TW'],
+    ['es-es', 'es'],
+    ['ru', 'ru'],
+  ])('/%s/ → %s', (segment, table) => {
+    const url = new URL(`https://www.okx.com/${segment}/trade-swap/btc-usdt-swap`);
+    expect(pageLocale(doc(null), url, OKX_TABLES, { urlSegment: true })?.table).toBe(table);
   });
 });
