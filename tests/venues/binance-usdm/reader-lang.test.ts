@@ -67,6 +67,20 @@ describe('Binance USDⓈ-M, translated fixture pages', () => {
     expect(misfit('price', read.price!, '65010.2')).not.toBeNull();
   });
 
+  it('ru page, typing: the fast path reads comma figures like a full read, and gives up on a dot figure', () => {
+    const doc = loadPage('binance-usdm.gen2-ru.html');
+    let reading = reader.read(doc, url('ru'));
+    for (const value of ['64\u00a0500,5', '64500,5', '64.500,5']) {
+      price(doc).value = value;
+      const next = reader.refresh!(reading);
+      expect(next).toEqual(reader.read(doc, url('ru')));
+      expect(next?.status === 'ok' && next.form.price).toBe('64500.5');
+      reading = next!;
+    }
+    price(doc).value = '64500.5';
+    expect(reader.refresh!(reading)).toBeNull();
+  });
+
   it('an unknown language ("xx") with untranslatable labels is refused with locale', () => {
     const reading = reader.read(
       loadPage('binance-usdm.gen2-xx.html'),
