@@ -234,7 +234,8 @@ export function startSession(deps: SessionDeps): Session {
   return {
     refresh: () => {
       if (!deps.settings().guardEnabled && guard.notice !== null) guard.reset();
-      schedule({ modal: true });
+      // A form still arriving (fields rendered one by one) may grow outside the root read so far.
+      schedule({ modal: true, read: link.reading?.status === 'unrecognised' });
     },
     urlChanged: () => schedule({ read: true }),
     structureChanged() {
