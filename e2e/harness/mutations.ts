@@ -33,8 +33,8 @@ export const MUTATION_TEXT: Record<MutationName, string> = {
   'whitespace-case': 'labels, buttons and ARIA names in upper case with extra whitespace and line breaks',
   'no-data-attributes': 'every data-* attribute removed (data-testid included)',
   translated: 'a few label words in German (Preis, Menge, Größe, Betrag, Hebel, Markt), lang unchanged',
-  'late-form': 'the form taken out of the page and inserted again 1.2 s later',
-  'fields-one-by-one': "the form's controls taken out and inserted again one by one, 60 ms apart",
+  'late-form': 'the form taken out of the page and inserted again 0.5 s later',
+  'fields-one-by-one': "the form's controls taken out and inserted again one by one over 0.6 s",
 };
 
 /** How the suite finds the order form's root on every fixture page (the first visible match). */
@@ -226,7 +226,7 @@ export function pageMutations(): Record<string, (root: Element, undo: Array<() =
     'late-form': (root) => {
       const mark = doc.createComment('form arrives later');
       root.replaceWith(mark);
-      setTimeout(() => mark.replaceWith(root), 1200);
+      setTimeout(() => mark.replaceWith(root), 500);
     },
     'fields-one-by-one': (root) => {
       const controls = [...root.querySelectorAll(CONTROLS)].filter((c) => !c.parentElement!.closest(CONTROLS));
@@ -235,7 +235,9 @@ export function pageMutations(): Record<string, (root: Element, undo: Array<() =
         c.replaceWith(mark);
         return mark;
       });
-      marks.forEach((mark, k) => setTimeout(() => mark.replaceWith(controls[k]!), 60 * (k + 1)));
+      // Spread over 0.6 s whatever their number.
+      const step = 600 / Math.max(1, controls.length);
+      marks.forEach((mark, k) => setTimeout(() => mark.replaceWith(controls[k]!), step * (k + 1)));
     },
   };
 }

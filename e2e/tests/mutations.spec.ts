@@ -170,10 +170,10 @@ const AFTER_LOAD: readonly MutationName[] = [
 ];
 
 /** How long a mutation is watched at least: the late ones until everything has arrived. */
-const WATCH_MS: Partial<Record<MutationName, number>> = { 'late-form': 1_800, 'fields-one-by-one': 2_000 };
-const SETTLED_MS = 400;
+const WATCH_MS: Partial<Record<MutationName, number>> = { 'late-form': 800, 'fields-one-by-one': 900 };
+const SETTLED_MS = 300;
 /** A not-recognised state is watched this long for the figures to come back (the session re-reads every second). */
-const NOT_RECOGNISED_MS = 1_400;
+const NOT_RECOGNISED_MS = 1_100;
 const GIVE_UP_MS = 8_000;
 
 type Verdict = 'same' | 'not recognised' | 'pending' | 'wrong';
@@ -190,7 +190,7 @@ function verdictOf(r: OverlayReading, expected: ExpectedView): Verdict {
  * Watches the overlay from now on: every reading is 'same', 'not recognised' or not yet there;
  * returns the final verdict (with what is missing or refused) and every wrong reading seen.
  */
-async function watch(page: Page, view: () => ExpectedView, mutation: MutationName) {
+async function watch(page: Page, view: () => ExpectedView, mutation: MutationName | null) {
   const start = Date.now();
   const wrong: string[] = [];
   let last: Verdict;
@@ -200,11 +200,11 @@ async function watch(page: Page, view: () => ExpectedView, mutation: MutationNam
     last = verdictOf(reading, view());
     if (last === 'wrong') wrong.push(JSON.stringify(summary(reading)));
     const age = Date.now() - start;
-    const minimum = (WATCH_MS[mutation] ?? 0) + SETTLED_MS;
+    const minimum = (mutation === null ? 0 : (WATCH_MS[mutation] ?? 0)) + SETTLED_MS;
     if (age > GIVE_UP_MS) break;
-    if (last === 'same' && age > minimum) break;
+    if ((last === 'same' || last === 'wrong') && age > minimum) break;
     if (last === 'not recognised' && age > Math.max(minimum, NOT_RECOGNISED_MS)) break;
-    await new Promise((r) => setTimeout(r, 120));
+    await new Promise((r) => setTimeout(r, 80));
   }
   const detail = last === 'not recognised' ? ` (${reading.reason ?? `missing: ${reading.missing ?? '?'}`})` : '';
   return { verdict: last, text: `${last}${detail}`, wrong };
@@ -276,6 +276,19 @@ test.describe('mutation suite: the same figures or "not recognised", never a dif
       expect(problems).toEqual([]);
     });
   }
+
+  test('control: a different number is caught (the quantity changed behind the page helper)', async ({
+    page,
+    mock,
+    setSettings,
+  }) => {
+    const { view } = await kraken({ page, mock, setSettings });
+    await waitForEngineFigures(page, 'kraken-margin.html unmutated', view, { mark: 'live' });
+    await page.getByRole('textbox', { name: 'Quantity', exact: true }).fill('0.7');
+    const seen = await watch(page, view, null);
+    expect(seen.verdict).toBe('wrong');
+    expect(seen.wrong.length).toBeGreaterThan(0);
+  });
 
   test.beforeAll(() => fs.rmSync(TABLE_DIR, { recursive: true, force: true }));
 

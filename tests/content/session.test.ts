@@ -449,6 +449,37 @@ describe('session', () => {
     page.size.blur();
   });
 
+  it('a form still arriving: a not-recognised reading is read again on the 1 s tick, even outside the root read so far', async () => {
+    session!.stop();
+    const before = forms().length;
+    const last = () => forms().slice(before).at(-1);
+    // As Kraken's reader anchors its root on the fields found so far: only the price is there yet.
+    page.size.remove();
+    const reader = { ...fakeReader, formRoot: (doc: Document) => doc.getElementById('price') };
+    session = startSession({
+      win: window,
+      doc: document,
+      reader,
+      url: URL_,
+      ext,
+      settings: () => s,
+      onInvalidated: () => undefined,
+      now: () => now,
+    });
+    const sentForms = () =>
+      forms()
+        .slice(before)
+        .filter((m) => m.form !== null);
+    await answered();
+    expect(sentForms()).toEqual([]);
+    page.form.append(page.size); // the field arrives where nothing the reading used is watched
+    await nextFrame();
+    expect(sentForms()).toEqual([]);
+    session!.refresh();
+    await nextFrame();
+    expect(last()).toMatchObject({ form: expect.objectContaining({ size: { unit: 'base', value: '0.1' } }) });
+  });
+
   it('the click reads only the order fields (scope "order")', async () => {
     type(page.leverage, '2');
     await answered();
