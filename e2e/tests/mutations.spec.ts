@@ -173,7 +173,7 @@ const AFTER_LOAD: readonly MutationName[] = [
 const WATCH_MS: Partial<Record<MutationName, number>> = { 'late-form': 800, 'fields-one-by-one': 900 };
 const SETTLED_MS = 300;
 /** A not-recognised state is watched this long for the figures to come back (the session re-reads every second). */
-const NOT_RECOGNISED_MS = 1_100;
+const NOT_RECOGNISED_MS = 900;
 const GIVE_UP_MS = 8_000;
 
 type Verdict = 'same' | 'not recognised' | 'pending' | 'wrong';
@@ -203,7 +203,7 @@ async function watch(page: Page, view: () => ExpectedView, mutation: MutationNam
     const minimum = (mutation === null ? 0 : (WATCH_MS[mutation] ?? 0)) + SETTLED_MS;
     if (age > GIVE_UP_MS) break;
     if ((last === 'same' || last === 'wrong') && age > minimum) break;
-    if (last === 'not recognised' && age > Math.max(minimum, NOT_RECOGNISED_MS)) break;
+    if (last === 'not recognised' && age > minimum + NOT_RECOGNISED_MS) break;
     await new Promise((r) => setTimeout(r, 80));
   }
   const detail = last === 'not recognised' ? ` (${reading.reason ?? `missing: ${reading.missing ?? '?'}`})` : '';
