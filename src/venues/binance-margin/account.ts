@@ -6,12 +6,17 @@
 import type { MarginMode } from '../../core/types';
 import { panelNumbers } from '../dom/number-scopes';
 import { parseLeverageText } from '../dom/numbers';
+import { prefixPattern } from '../dom/page-locale';
 import { accessibleName, isOn } from '../dom/query';
 import type { Scan } from '../dom/scan';
 import { execText, textOf } from '../dom/text';
 import type { Pair } from '../dom/trade-url';
 import type { DecimalString, OrderForm, PageAccount } from '../types';
-import { CROSS_TAB, ISOLATED_TAB, type BinanceMarginKey } from './selectors';
+import type { BinanceMarginKey } from './selectors';
+import { accountTab, panelRow, marginWords, type MarginWords } from './words';
+
+/** A panel row's label, with the "≈" Binance may put before the figure. */
+const prefix = (words: readonly string[]): RegExp => new RegExp(`${prefixPattern(words).source}(?: ≈)?`);
 
 /** What Binance shows as the margin level of an account without debt. */
 const DEBT_FREE_LEVEL = '999';
@@ -20,7 +25,10 @@ const DEBT_FREE_LEVEL = '999';
 export type Account = 'spot' | MarginMode;
 
 /** The selected account tab and the leverage on its badge ("Cross 3x" → cross, 3). */
-export function readAccount(scan: Scan<BinanceMarginKey>): { account: Account; leverage: DecimalString | null } | null {
+export function readAccount(
+  scan: Scan<BinanceMarginKey>,
+  w: MarginWords = marginWords('en'),
+): { account: Account; leverage: DecimalString | null } | null {
   const tabs: Array<[Account, Element | null]> = [
     ['spot', scan.one('tabSpot')],
     ['cross', scan.one('tabCross')],
@@ -31,7 +39,7 @@ export function readAccount(scan: Scan<BinanceMarginKey>): { account: Account; l
   if (selected.length !== 1) return scan.need('marginMode', null);
   const [account, tab] = selected[0]!;
   if (account === 'spot') return { account, leverage: '1' };
-  const badge = execText(accessibleName(tab!), account === 'cross' ? CROSS_TAB : ISOLATED_TAB)?.[1];
+  const badge = execText(accessibleName(tab!), accountTab(account === 'cross' ? w.cross : w.isolated))?.[1];
   return { account, leverage: scan.need('leverage', badge === undefined ? null : parseLeverageText(badge)) };
 }
 
@@ -57,20 +65,28 @@ export function readBorrow(scan: Scan<BinanceMarginKey>, margin: boolean): Order
  * account with debt, or totals in another currency, gives none and the quote says so. An empty
  * account's zero is a balance like any other (the background answers it).
  */
-export function readPageAccount(scan: Scan<BinanceMarginKey>, pair: Pair | null): PageAccount | undefined {
+export function readPageAccount(
+  scan: Scan<BinanceMarginKey>,
+  pair: Pair | null,
+  w: MarginWords = marginWords('en'),
+): PageAccount | undefined {
   const level = scan.optional('marginLevel');
   const assets = scan.optional('totalAssets');
   const liabilities = scan.optional('totalLiabilities');
   if (!level && !assets && !liabilities) return undefined;
   const quote = pair?.quote ?? '';
   const assetsValue = assets
-    ? panelNumbers(assets).amountWithUnit(textOf(assets), quote, /^Total Assets(?: ≈)?/)
+    ? panelNumbers(assets, scan.numberFormat).amountWithUnit(textOf(assets), quote, prefix(w.totalAssets))
     : null;
   const debt = liabilities
-    ? panelNumbers(liabilities).amountWithUnit(textOf(liabilities), quote, /^Total Liabilities(?: ≈)?/)
+    ? panelNumbers(liabilities, scan.numberFormat).amountWithUnit(
+        textOf(liabilities),
+        quote,
+        prefix(w.totalLiabilities),
+      )
     : null;
-  const levelText = level ? execText(textOf(level), /^Margin Level (\S+)$/)?.[1] : undefined;
-  const levelValue = level && levelText !== undefined ? panelNumbers(level).number(levelText) : null;
+  const levelText = level ? execText(textOf(level), panelRow(w.marginLevel, false))?.[1] : undefined;
+  const levelValue = level && levelText !== undefined ? panelNumbers(level, scan.numberFormat).number(levelText) : null;
   // The margin level must agree: an account without debt shows Binance's cap of 999.
   const debtFree = debt === '0' && levelValue === DEBT_FREE_LEVEL;
   return { walletBalance: debtFree ? assetsValue : null, positions: debtFree ? [] : null };

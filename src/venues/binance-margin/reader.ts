@@ -13,15 +13,17 @@ import type { Side } from '../../core/types';
 import { agreeingSide, formRootOf, readOrderType, sideByClass } from '../dom/form-parts';
 import { accessibleName, findAll } from '../dom/query';
 import { Scan } from '../dom/scan';
-import { execText, isEnglishPage, sameText, textOf } from '../dom/text';
+import { pageLocale, prefixPattern } from '../dom/page-locale';
+import { execText, sameText, textOf } from '../dom/text';
 import { pairFromTradeUrl, type Pair } from '../dom/trade-url';
 import { refreshTyped, rememberTyped } from '../dom/typed';
 import type { VenueReader } from '../readers';
 import type { FormReading, OrderForm, ReadScope } from '../types';
 import { readAccount, readBorrow, readPageAccount } from './account';
-import { BINANCE_MARGIN_SELECTORS, BUY_CLASS, SELL_CLASS, SUBMIT_TEXT } from './selectors';
+import { BINANCE_MARGIN_SELECTORS, binanceMarginSelectors, BUY_CLASS, SELL_CLASS } from './selectors';
 import { readTabbedForm, sideTabsOf, tabbedRoot } from './tabbed-form';
 import { readTwoForms } from './two-forms';
+import { ALL_MARGIN_WORDS, MARGIN_TABLES, marginWords, sideOfVerb, submitPattern } from './words';
 
 const HOST = 'www.binance.com';
 /** /trade/BTC_USDT with an optional locale (/en/, /pt-BR/). */
@@ -46,8 +48,10 @@ function liveUrl(doc: Document, url: URL): URL {
 
 /** Which side a button places: "Buy BTC" → long, "Sell BTC" → short; null for anything else or a contradiction. */
 export function sideOfSubmit(el: Element): Side | null {
-  const m = execText(accessibleName(el), SUBMIT_TEXT);
-  const byText = m ? (sameText(m[1], 'Buy') ? 'long' : 'short') : null;
+  const name = accessibleName(el);
+  const sides = new Set(ALL_MARGIN_WORDS.map((w) => sideOfVerb(execText(name, submitPattern(w))?.[1], w)));
+  sides.delete(null);
+  const byText = sides.size === 1 ? [...sides][0]! : null;
   return agreeingSide(byText, sideByClass(el, BUY_CLASS, SELL_CLASS));
 }
 
@@ -56,12 +60,17 @@ const formRoot = (doc: Document): Element | null =>
   formRootOf(doc, BINANCE_MARGIN_SELECTORS, 'buy', 'sell') ?? tabbedRoot(doc);
 
 function read(doc: Document, givenUrl: URL, scope: ReadScope = 'full'): FormReading {
-  const scan = new Scan(doc, BINANCE_MARGIN_SELECTORS);
   const url = liveUrl(doc, givenUrl);
+  // The page's language (<html lang> and the URL's locale segment, which must agree) picks the label table
+  // and the number convention; a language we have no table for is refused.
+  const locale = pageLocale(doc, url, MARGIN_TABLES, { urlSegment: true });
+  const table = locale?.table ?? 'en';
+  const words = marginWords(table);
+  const scan = new Scan(doc, binanceMarginSelectors(table), locale?.format);
   const pair = scan.need('symbol', pairFromUrl(url));
-  if (!isEnglishPage(doc)) scan.miss('locale');
+  if (locale === null) scan.miss('locale');
 
-  const tab = readAccount(scan);
+  const tab = readAccount(scan, words);
   const hint = url.searchParams.get('type');
   if (tab && hint !== null && hint !== tab.account) scan.miss('marginMode');
   const margin = tab !== null && tab.account !== 'spot';
@@ -75,7 +84,9 @@ function read(doc: Document, givenUrl: URL, scope: ReadScope = 'full'): FormRead
 
   // Gen 2 shows a Buy / Sell tab switch in front of one form; gen 1 two forms side by side.
   const sideTabs = sideTabsOf(scan);
-  const part = sideTabs ? readTabbedForm(scan, sideTabs, pair, type) : readTwoForms(scan, doc, pair, type);
+  const part = sideTabs
+    ? readTabbedForm(scan, sideTabs, pair, type, words)
+    : readTwoForms(scan, doc, pair, type, words);
   const { root, numbers, values } = part;
 
   // The quote-currency "Avbl" (above the Buy form; gen 2: on the Buy tab); the Sell side's is in the base asset.
@@ -83,11 +94,11 @@ function read(doc: Document, givenUrl: URL, scope: ReadScope = 'full'): FormRead
   const balances = full
     ? scan
         .all('available', root)
-        .map((row) => (pair ? numbers.amountWithUnit(textOf(row), pair.quote, /^Avbl/) : null))
+        .map((row) => (pair ? numbers.amountWithUnit(textOf(row), pair.quote, prefixPattern(words.avbl)) : null))
         .filter((v) => v !== null)
     : [];
   const availableBalance = balances.length === 1 ? balances[0]! : null;
-  const pageAccount = full ? readPageAccount(scan, pair) : undefined;
+  const pageAccount = full ? readPageAccount(scan, pair, words) : undefined;
 
   if (!pair || !tab || tab.leverage === null || (margin && borrow === null) || !type || !values)
     return scan.finish(null, root);
@@ -107,6 +118,7 @@ function read(doc: Document, givenUrl: URL, scope: ReadScope = 'full'): FormRead
     stopLoss: null,
     takeProfit: null,
     availableBalance,
+    ...(table === 'en' ? {} : { language: table }),
   };
   if (margin) form.borrow = borrow!;
   if (tab.account === 'cross' && pageAccount) form.account = pageAccount;

@@ -10,13 +10,17 @@
 // Generation 2 (§8 of exchange-pages.md, 2025–2026; e2e/fixtures/pages/binance-margin.gen2.html, states gen2-*):
 // one form behind a Buy / Sell tab switch `[role="tab"].bn-tab__buySell` (aria-controls bn-tab-pane-0 / -1),
 // inputs #limitPrice / #limitAmount / #limitTotal, one submit button that follows the selected tab.
+// Words come from the page's label table (words.ts); binanceMarginSelectors(table) builds the table for one
+// language, BINANCE_MARGIN_SELECTORS is the English one.
 import type { SelectorTable } from '../dom/query';
+import { accountTab, marginWords, panelRow, submitPattern, type MarginWords } from './words';
 
+const EN = marginWords('en');
 /** "Buy BTC", "Sell ETH": the submit button names the side and the base asset. */
-export const SUBMIT_TEXT = /^(Buy|Sell) ([A-Z0-9]{2,12})$/;
+export const SUBMIT_TEXT = submitPattern(EN);
 /** The account tabs carry the account's leverage as a badge: "Cross 3x", "Isolated 10x". */
-export const CROSS_TAB = /^Cross(?: (\d{1,2}(?:\.\d+)?x))?$/i;
-export const ISOLATED_TAB = /^Isolated(?: (\d{1,2}(?:\.\d+)?x))?$/i;
+export const CROSS_TAB = accountTab(EN.cross);
+export const ISOLATED_TAB = accountTab(EN.isolated);
 /** Binance's text field: the unit of the amount sits in its suffix. */
 export const BN_FIELD = '.bn-textField';
 export const BUY_CLASS = '.bn-button__buy';
@@ -41,139 +45,160 @@ const G1_TWO = { example: 2, market: 2, spot: 2, isolated: 2, 'logged-out': 2, '
 const NOT_G1 = { example: 0, market: 0, spot: 0, isolated: 0, 'logged-out': 0, 'no-account-panel': 0 } as const;
 const NOT_G2 = { gen2: 0, 'gen2-sell': 0, 'gen2-market': 0, 'gen2-spot': 0 } as const;
 
-export const BINANCE_MARGIN_SELECTORS = {
-  /** Account tabs: which one is selected says spot, cross or isolated (the URL's ?type= is only a hint). */
-  tabSpot: {
-    expected: { ...G1, ...G2 },
-    strategies: [{ by: 'role', role: 'tab', name: ['Spot'] }],
-  },
-  tabCross: {
-    expected: { ...G1, ...G2 },
-    strategies: [{ by: 'role', role: 'tab', name: CROSS_TAB }],
-  },
-  tabIsolated: {
-    expected: { ...G1, ...G2 },
-    strategies: [{ by: 'role', role: 'tab', name: ISOLATED_TAB }],
-  },
-  /** Borrow behaviour, shown on the margin tabs only. */
-  borrowNormal: {
-    expected: { ...G1, ...G2, spot: 0, 'gen2-spot': 0 },
-    strategies: [{ by: 'role', role: 'radio', name: ['Normal'] }],
-  },
-  borrowAuto: {
-    expected: { ...G1, ...G2, spot: 0, 'gen2-spot': 0 },
-    strategies: [{ by: 'role', role: 'radio', name: ['Borrow'] }],
-  },
-  borrowRepay: {
-    expected: { ...G1, ...G2, spot: 0, 'gen2-spot': 0 },
-    strategies: [{ by: 'role', role: 'radio', name: ['Repay'] }],
-  },
-  typeLimit: {
-    expected: { ...G1, ...G2 },
-    strategies: [
-      { by: 'css', css: '[role="tab"][aria-controls="bn-tab-pane-LIMIT"]' },
-      { by: 'role', role: 'tab', name: ['Limit'] },
-    ],
-  },
-  typeMarket: {
-    expected: { ...G1, ...G2 },
-    strategies: [
-      { by: 'css', css: '[role="tab"][aria-controls="bn-tab-pane-MARKET"]' },
-      { by: 'role', role: 'tab', name: ['Market'] },
-    ],
-  },
-  /**
-   * Gen 2's Buy / Sell tab switch in front of the one form: which tab is selected is the side (by
-   * aria-selected and its class state, which must agree). Gen 1 has none (0).
-   */
-  sideBuy: {
-    expected: { ...NOT_G1, ...G2 },
-    strategies: [
-      { by: 'css', css: '[role="tab"].bn-tab__buySell[aria-controls="bn-tab-pane-0"]' },
-      { by: 'role', role: 'tab', name: ['Buy'] },
-    ],
-  },
-  sideSell: {
-    expected: { ...NOT_G1, ...G2 },
-    strategies: [
-      { by: 'css', css: '[role="tab"].bn-tab__buySell[aria-controls="bn-tab-pane-1"]' },
-      { by: 'role', role: 'tab', name: ['Sell'] },
-    ],
-  },
-  /**
-   * Gen 1: one price, amount and total field per side (Buy form and Sell form side by side). Gen 2: one
-   * of each behind the tabs (the Market pane: #marketAmount only, no price or total input).
-   */
-  price: {
-    expected: { ...G1_TWO, ...G2, 'gen2-market': 0 },
-    strategies: [
-      { by: 'css', css: 'input[id^="FormRow-"][id$="-price"]' },
-      { by: 'css', css: 'input#limitPrice' },
-      { by: 'label', label: ['Price'], css: 'input' },
-    ],
-  },
-  amount: {
-    expected: { ...G1_TWO, ...G2 },
-    strategies: [
-      { by: 'css', css: 'input[id^="FormRow-"][id$="-quantity"]' },
-      { by: 'css', css: 'input#limitAmount, input#marketAmount' },
-      { by: 'label', label: ['Amount'], css: 'input' },
-    ],
-  },
-  /**
-   * Filled by the page from price × amount. Gen 1: counted, not read (the amount is what the trader sets);
-   * gen 2: read and required to agree with price × amount (tabbed-form.ts).
-   */
-  total: {
-    expected: { ...G1_TWO, market: 0, ...G2, 'gen2-market': 0 },
-    strategies: [
-      { by: 'css', css: 'input[id^="FormRow-"][id$="-total"]' },
-      { by: 'css', css: 'input#limitTotal' },
-      { by: 'label', label: ['Total'], css: 'input' },
-    ],
-  },
-  /** Unit of an amount field ("BTC"), looked up inside that field only. */
-  amountUnit: {
-    expected: { ...G1, ...G2 },
-    strategies: [{ by: 'css', css: '.bn-textField-suffix' }],
-  },
-  /** "Avbl 20,000.00 USDT" above the Buy form, "Avbl 0.00000000 BTC" above the Sell form. */
-  available: {
-    expected: { ...G1_TWO, ...G2 },
-    strategies: [{ by: 'text', text: /^Avbl \S+ [A-Z0-9]{2,12}$/, css: 'div, span, p' }],
-  },
-  buy: {
-    expected: { ...G1, ...G2, 'gen2-sell': 0 },
-    strategies: [
-      { by: 'role', role: 'button', name: /^Buy [A-Z0-9]{2,12}$/ },
-      { by: 'css', css: `button${BUY_CLASS}` },
-    ],
-  },
-  sell: {
-    expected: { ...G1, ...NOT_G2, 'gen2-sell': 1 },
-    strategies: [
-      { by: 'role', role: 'button', name: /^Sell [A-Z0-9]{2,12}$/ },
-      { by: 'css', css: `button${SELL_CLASS}` },
-    ],
-  },
-  /** Pair picker ("BTC/USDT"): cross-checked against the URL to catch a half-done SPA switch. */
-  pair: {
-    expected: { ...G1, ...G2 },
-    strategies: [{ by: 'role', role: 'button', name: /^[A-Z0-9]{2,12}\/[A-Z0-9]{2,12}$/, css: '[aria-haspopup]' }],
-  },
-  /** The margin account as the page shows it: "Margin Level 999.00", totals in the quote currency. */
-  marginLevel: {
-    expected: { ...G1, ...G2, spot: 0, 'no-account-panel': 0, 'gen2-spot': 0 },
-    strategies: [{ by: 'text', text: /^Margin Level \S+$/, css: 'div, span, p' }],
-  },
-  totalAssets: {
-    expected: { ...G1, ...G2, spot: 0, 'no-account-panel': 0, 'gen2-spot': 0 },
-    strategies: [{ by: 'text', text: /^Total Assets (?:≈ )?\S+ [A-Z0-9]{2,12}$/, css: 'div, span, p' }],
-  },
-  totalLiabilities: {
-    expected: { ...G1, ...G2, spot: 0, 'no-account-panel': 0, 'gen2-spot': 0 },
-    strategies: [{ by: 'text', text: /^Total Liabilities (?:≈ )?\S+ [A-Z0-9]{2,12}$/, css: 'div, span, p' }],
-  },
-} as const satisfies SelectorTable<string, BinanceMarginState>;
+/** "Avbl 20,000.00 USDT"; a comma page may group by spaces ("Доступно 20 000,00 USDT"). */
+const availableRow = (w: MarginWords): RegExp => new RegExp(`${panelRow(w.avbl, true).source.replace('(?:≈ )?', '')}`);
 
-export type BinanceMarginKey = keyof typeof BINANCE_MARGIN_SELECTORS;
+/** The selector table for one language's words. */
+function selectorsOf(w: MarginWords) {
+  const verb = (words: readonly string[]) => submitPattern({ ...w, buySide: words, sellSide: [] });
+  return {
+    /** Account tabs: which one is selected says spot, cross or isolated (the URL's ?type= is only a hint). */
+    tabSpot: {
+      expected: { ...G1, ...G2 },
+      strategies: [{ by: 'role', role: 'tab', name: w.spot }],
+    },
+    tabCross: {
+      expected: { ...G1, ...G2 },
+      strategies: [{ by: 'role', role: 'tab', name: accountTab(w.cross) }],
+    },
+    tabIsolated: {
+      expected: { ...G1, ...G2 },
+      strategies: [{ by: 'role', role: 'tab', name: accountTab(w.isolated) }],
+    },
+    /** Borrow behaviour, shown on the margin tabs only. */
+    borrowNormal: {
+      expected: { ...G1, ...G2, spot: 0, 'gen2-spot': 0 },
+      strategies: [{ by: 'role', role: 'radio', name: w.normal }],
+    },
+    borrowAuto: {
+      expected: { ...G1, ...G2, spot: 0, 'gen2-spot': 0 },
+      strategies: [{ by: 'role', role: 'radio', name: w.borrow }],
+    },
+    borrowRepay: {
+      expected: { ...G1, ...G2, spot: 0, 'gen2-spot': 0 },
+      strategies: [{ by: 'role', role: 'radio', name: w.repay }],
+    },
+    typeLimit: {
+      expected: { ...G1, ...G2 },
+      strategies: [
+        { by: 'css', css: '[role="tab"][aria-controls="bn-tab-pane-LIMIT"]' },
+        { by: 'role', role: 'tab', name: w.limit },
+      ],
+    },
+    typeMarket: {
+      expected: { ...G1, ...G2 },
+      strategies: [
+        { by: 'css', css: '[role="tab"][aria-controls="bn-tab-pane-MARKET"]' },
+        { by: 'role', role: 'tab', name: w.market },
+      ],
+    },
+    /**
+     * Gen 2's Buy / Sell tab switch in front of the one form: which tab is selected is the side (by
+     * aria-selected and its class state, which must agree). Gen 1 has none (0).
+     */
+    sideBuy: {
+      expected: { ...NOT_G1, ...G2 },
+      strategies: [
+        { by: 'css', css: '[role="tab"].bn-tab__buySell[aria-controls="bn-tab-pane-0"]' },
+        { by: 'role', role: 'tab', name: w.buySide },
+      ],
+    },
+    sideSell: {
+      expected: { ...NOT_G1, ...G2 },
+      strategies: [
+        { by: 'css', css: '[role="tab"].bn-tab__buySell[aria-controls="bn-tab-pane-1"]' },
+        { by: 'role', role: 'tab', name: w.sellSide },
+      ],
+    },
+    /**
+     * Gen 1: one price, amount and total field per side (Buy form and Sell form side by side). Gen 2: one
+     * of each behind the tabs (the Market pane: #marketAmount only, no price or total input).
+     */
+    price: {
+      expected: { ...G1_TWO, ...G2, 'gen2-market': 0 },
+      strategies: [
+        { by: 'css', css: 'input[id^="FormRow-"][id$="-price"]' },
+        { by: 'css', css: 'input#limitPrice' },
+        { by: 'label', label: w.price, css: 'input' },
+      ],
+    },
+    amount: {
+      expected: { ...G1_TWO, ...G2 },
+      strategies: [
+        { by: 'css', css: 'input[id^="FormRow-"][id$="-quantity"]' },
+        { by: 'css', css: 'input#limitAmount, input#marketAmount' },
+        { by: 'label', label: w.amount, css: 'input' },
+      ],
+    },
+    /**
+     * Filled by the page from price × amount. Gen 1: counted, not read (the amount is what the trader sets);
+     * gen 2: read and required to agree with price × amount (tabbed-form.ts).
+     */
+    total: {
+      expected: { ...G1_TWO, market: 0, ...G2, 'gen2-market': 0 },
+      strategies: [
+        { by: 'css', css: 'input[id^="FormRow-"][id$="-total"]' },
+        { by: 'css', css: 'input#limitTotal' },
+        { by: 'label', label: w.total, css: 'input' },
+      ],
+    },
+    /** Unit of an amount field ("BTC"), looked up inside that field only. */
+    amountUnit: {
+      expected: { ...G1, ...G2 },
+      strategies: [{ by: 'css', css: '.bn-textField-suffix' }],
+    },
+    /** "Avbl 20,000.00 USDT" above the Buy form, "Avbl 0.00000000 BTC" above the Sell form. */
+    available: {
+      expected: { ...G1_TWO, ...G2 },
+      strategies: [{ by: 'text', text: availableRow(w), css: 'div, span, p' }],
+    },
+    buy: {
+      expected: { ...G1, ...G2, 'gen2-sell': 0 },
+      strategies: [
+        { by: 'role', role: 'button', name: verb(w.buySide) },
+        { by: 'css', css: `button${BUY_CLASS}` },
+      ],
+    },
+    sell: {
+      expected: { ...G1, ...NOT_G2, 'gen2-sell': 1 },
+      strategies: [
+        { by: 'role', role: 'button', name: verb(w.sellSide) },
+        { by: 'css', css: `button${SELL_CLASS}` },
+      ],
+    },
+    /** Pair picker ("BTC/USDT"): cross-checked against the URL to catch a half-done SPA switch. */
+    pair: {
+      expected: { ...G1, ...G2 },
+      strategies: [{ by: 'role', role: 'button', name: /^[A-Z0-9]{2,12}\/[A-Z0-9]{2,12}$/, css: '[aria-haspopup]' }],
+    },
+    /** The margin account as the page shows it: "Margin Level 999.00", totals in the quote currency. */
+    marginLevel: {
+      expected: { ...G1, ...G2, spot: 0, 'no-account-panel': 0, 'gen2-spot': 0 },
+      strategies: [{ by: 'text', text: panelRow(w.marginLevel, false), css: 'div, span, p' }],
+    },
+    totalAssets: {
+      expected: { ...G1, ...G2, spot: 0, 'no-account-panel': 0, 'gen2-spot': 0 },
+      strategies: [{ by: 'text', text: panelRow(w.totalAssets, true), css: 'div, span, p' }],
+    },
+    totalLiabilities: {
+      expected: { ...G1, ...G2, spot: 0, 'no-account-panel': 0, 'gen2-spot': 0 },
+      strategies: [{ by: 'text', text: panelRow(w.totalLiabilities, true), css: 'div, span, p' }],
+    },
+  } as const satisfies SelectorTable<string, BinanceMarginState>;
+}
+
+export type BinanceMarginSelectors = ReturnType<typeof selectorsOf>;
+export const BINANCE_MARGIN_SELECTORS: BinanceMarginSelectors = selectorsOf(EN);
+const BY_TABLE = new Map<string, BinanceMarginSelectors>([['en', BINANCE_MARGIN_SELECTORS]]);
+
+/** The selector table for a label table id of words.ts (made once per language). */
+export function binanceMarginSelectors(table: string): BinanceMarginSelectors {
+  let found = BY_TABLE.get(table);
+  if (found === undefined) {
+    found = selectorsOf(marginWords(table));
+    BY_TABLE.set(table, found);
+  }
+  return found;
+}
+
+export type BinanceMarginKey = keyof BinanceMarginSelectors;

@@ -21,7 +21,8 @@ import { execText, sameText, textOf } from '../dom/text';
 import type { Pair } from '../dom/trade-url';
 import type { OrderForm } from '../types';
 import type { OrderPart, OrderValues } from './order-part';
-import { BINANCE_MARGIN_SELECTORS, BN_FIELD, SUBMIT_TEXT, type BinanceMarginKey } from './selectors';
+import { BINANCE_MARGIN_SELECTORS, BN_FIELD, type BinanceMarginKey } from './selectors';
+import { sideOfVerb, submitPattern, type MarginWords } from './words';
 
 /** The amount input's id on each order type's pane. */
 const AMOUNT_ID: Record<OrderForm['type'], string> = { limit: 'limitAmount', market: 'marketAmount' };
@@ -78,14 +79,15 @@ export function readTabbedForm(
   tabs: { buy: Element[]; sell: Element[] },
   pair: Pair | null,
   type: OrderForm['type'] | null,
+  w: MarginWords,
 ): OrderPart {
   const side = selectedSide(scan, tabs);
   const submits = [...scan.all('buy'), ...scan.all('sell')];
   if (submits.length !== 1) scan.miss('submit');
   const submit = submits.length === 1 ? submits[0]! : null;
-  const named = submit ? execText(accessibleName(submit), SUBMIT_TEXT) : null;
+  const named = submit ? execText(accessibleName(submit), submitPattern(w)) : null;
   if (pair && submit && !sameText(named?.[2], pair.base)) scan.miss('symbol');
-  const placed = named ? (sameText(named[1], 'Buy') ? 'long' : 'short') : null;
+  const placed = sideOfVerb(named?.[1], w);
   if (side && submit && placed !== side) scan.miss('side');
 
   const tabRoot = tabs.buy.length === 1 && tabs.sell.length === 1 ? commonAncestor(tabs.buy[0]!, tabs.sell[0]!) : null;

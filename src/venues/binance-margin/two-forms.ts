@@ -18,7 +18,8 @@ import { execText, sameText, textOf } from '../dom/text';
 import type { Pair } from '../dom/trade-url';
 import type { DecimalString, OrderForm } from '../types';
 import type { OrderPart } from './order-part';
-import { BN_FIELD, SUBMIT_TEXT, type BinanceMarginKey } from './selectors';
+import { BN_FIELD, type BinanceMarginKey } from './selectors';
+import { submitPattern, type MarginWords } from './words';
 
 /** One of the two forms, by the side its button places. */
 export type FormSide = Side;
@@ -100,11 +101,12 @@ export function readTwoForms(
   doc: Document,
   pair: Pair | null,
   type: OrderForm['type'] | null,
+  w: MarginWords,
 ): OrderPart {
   const buy = scan.one('buy');
   const sell = scan.one('sell');
   for (const button of [buy, sell]) {
-    const base = button ? execText(accessibleName(button), SUBMIT_TEXT)?.[2] : undefined;
+    const base = button ? execText(accessibleName(button), submitPattern(w))?.[2] : undefined;
     if (pair && button && !sameText(base, pair.base)) scan.miss('symbol');
   }
   const root = buy && sell ? commonAncestor(buy, sell) : null;

@@ -17,9 +17,9 @@ export function formNumbers(root: Element | null, format: PageNumberFormat = 'do
 }
 
 /** A figure row of an account panel ("Wallet Balance 10,000.00 USDT"): the panel around it. */
-export function panelNumbers(row: Element): NumberScope {
+export function panelNumbers(row: Element, format: PageNumberFormat = 'dot'): NumberScope {
   return new NumberScope(() => {
     const panel = row.parentElement;
     return [textOf(panel !== null && textAtMost(panel, MAX_PANEL_CHARS) ? panel : row)];
-  });
+  }, format);
 }
