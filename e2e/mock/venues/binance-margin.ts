@@ -254,8 +254,9 @@ class SpotStream implements StreamSession {
 export const mockApi: MockVenueApi = {
   venue: 'binance-margin',
   // https://www.binance.com/en/trade/BTC_USDT?type=cross (any locale segment, or none; the query does not route)
-  // Generation 2 (issue 13: one form behind a Buy / Sell tab switch) at the same URLs, picked by ?fixture=gen2.
-  pages: ['', 'gen2'].map((fixture) => ({
+  // Generation 2 (issue 13: one form behind a Buy / Sell tab switch) at the same URLs, picked by ?fixture=gen2,
+  // and its page translated into Chinese (?fixture=gen2-zh-CN, binance-margin.gen2-zh-CN.html).
+  pages: ['', 'gen2', 'gen2-zh-CN'].map((fixture) => ({
     host: 'www.binance.com',
     path: /^(?:\/[A-Za-z-]{2,8})?\/trade\/[A-Za-z0-9]+_[A-Za-z0-9]+\/?$/,
     file: fixture === '' ? 'binance-margin.html' : `binance-margin.${fixture}.html`,
