@@ -5,7 +5,7 @@
 // comma, no-break-space groups), plus the translated e2e page binance-margin.gen2-zh-CN.html. The page's
 // language and the URL's locale segment pick the table; the reading says which table it used.
 import { describe, expect, it } from 'vitest';
-import { reader } from '../../../src/venues/binance-margin/reader';
+import { reader, sideOfSubmit } from '../../../src/venues/binance-margin/reader';
 import { binanceMarginSelectors } from '../../../src/venues/binance-margin/selectors';
 import { marginWords, MARGIN_TABLES, type MarginWords } from '../../../src/venues/binance-margin/words';
 import { numberFormatOf } from '../../../src/venues/dom/page-locale';
@@ -128,5 +128,21 @@ describe('the translated e2e page binance-margin.gen2-zh-CN.html', () => {
 
   it('the zh-CN page under an English URL (/en/) is refused for locale', () => {
     expect(missing(reader.read(loadPage('binance-margin.gen2-zh-CN.html'), url('en')))).toContain('locale');
+  });
+});
+
+describe('sideOfSubmit in any language (a click does not tell the page language)', () => {
+  it.each([
+    ['买入 BTC', 'bn-button__buy', 'long'],
+    ['卖出 BTC', 'bn-button__sell', 'short'],
+    ['Продать BTC', 'bn-button__sell', 'short'],
+    ['卖出 BTC', 'bn-button__buy', null],
+  ] as const)('"%s" with class %s → %s', (name, cls, side) => {
+    const button = document.createElement('button');
+    button.className = `bn-button ${cls}`;
+    button.textContent = name;
+    document.body.append(button);
+    expect(sideOfSubmit(button)).toBe(side);
+    button.remove();
   });
 });
