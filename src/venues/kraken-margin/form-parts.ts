@@ -1,34 +1,15 @@
 // Parts of the Kraken Pro reading that differ between the two page generations (selectors.ts):
-// the form root, the order type (tabs or dropdown), the leverage (2×–5× choices or the switch's
+// the order type (tabs or dropdown), the leverage (2×–5× choices or the switch's
 // "Margin (5x)" label) and the paired Quantity / Total of generation 2, which must agree with the
 // limit price within the page's rounding. Strict: anything unclear is a missing key, never a guess.
 import { readOrderType } from '../dom/form-parts';
 import type { NumberScope } from '../dom/numbers';
 import { shownDecimals, totalAgrees as sharedTotalAgrees } from '../dom/paired-total';
-import { accessibleName, commonAncestor, findAll, inputValue, isOn, type QueryCache } from '../dom/query';
+import { accessibleName, inputValue, isOn } from '../dom/query';
 import type { Scan } from '../dom/scan';
 import { execText } from '../dom/text';
 import type { DecimalString, OrderForm } from '../types';
-import { KRAKEN_SELECTORS, MARGIN_NAME, type KrakenKey } from './selectors';
-
-/**
- * Keys whose one match marks a part of the order form: the form root is the smallest element
- * holding every one of them that is on the page. No single one is needed (at least two are), so
- * a changed text on one of them (the submit's, say) costs that field only, not every field. A
- * key matched more than once means a copy of the form or a confused page: no root.
- */
-const ANCHORS: readonly KrakenKey[] = ['sideBuy', 'sideSell', 'price', 'sizeBase', 'sizeQuote', 'margin', 'submit'];
-
-export function anchoredRoot(doc: Document, cache?: QueryCache): Element | null {
-  const found: Element[] = [];
-  for (const key of ANCHORS) {
-    const matches = findAll(doc, KRAKEN_SELECTORS[key], cache);
-    if (matches.length > 1) return null;
-    if (matches[0]) found.push(matches[0]);
-  }
-  if (found.length < 2) return null;
-  return found.reduce<Element | null>((root, el) => (root === null ? null : commonAncestor(root, el)), found[0]!);
-}
+import { MARGIN_NAME, type KrakenKey } from './selectors';
 
 /** Limit / Market from gen 1's tabs, or from gen 2's dropdown; another type shown: 'orderType' missing. */
 export function readType(scan: Scan<KrakenKey>, root: Element | null): OrderForm['type'] | null {

@@ -12,7 +12,8 @@ import { pairFromTradeUrl } from '../dom/trade-url';
 import { refreshTyped, rememberTyped } from '../dom/typed';
 import type { VenueReader } from '../readers';
 import type { FormReading, OrderForm, ReadScope } from '../types';
-import { anchoredRoot, pairedAgain, readMarginLeverage, readPairedSize, readType } from './form-parts';
+import { pairedAgain, readMarginLeverage, readPairedSize, readType } from './form-parts';
+import { anchoredRoot } from './form-root';
 import { AVAILABLE_LABEL, KRAKEN_SELECTORS, SUBMIT_TEXT, type KrakenKey } from './selectors';
 
 const HOST = 'pro.kraken.com';
