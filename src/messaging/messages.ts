@@ -38,6 +38,10 @@ export const FIGURE_KEYS: readonly MarketFigureKey[] = [
   'sizeStep',
   'minSize',
 ];
+/** Most page estimates a form may carry (OrderForm.pageEstimates): four kinds, at most two sides each. */
+export const MAX_PAGE_ESTIMATES = 8;
+/** Most decimal places a page estimate may be rounded to (its tolerance is half a unit of the last). */
+export const MAX_ESTIMATE_DECIMALS = 12;
 /** Most other open positions a page reading or a plan may carry. */
 export const MAX_PAGE_POSITIONS = 50;
 /** Longest feed error sentence a snapshot or a quotes message may carry. */

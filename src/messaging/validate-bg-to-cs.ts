@@ -7,6 +7,7 @@
 // The wire types (WireQuote, WirePlan, … QuotesMessage in messages.ts) are inferred from these
 // schemas: the schema is the one description of each message.
 import { VENUES } from '../core/types';
+import { PAGE_ESTIMATE_KINDS } from '../venues/types';
 import {
   array,
   at,
@@ -31,6 +32,8 @@ import {
 import {
   FIGURE_KEYS,
   MAX_ERROR_TEXT,
+  MAX_ESTIMATE_DECIMALS,
+  MAX_PAGE_ESTIMATES,
   MAX_PAGE_POSITIONS,
   MAX_REFUSAL_TEXT,
   REFUSAL_CODES,
@@ -156,8 +159,35 @@ export const wirePlan = object({
   lossLimitUnchecked: boolean,
 });
 
-/** One quoted side; result null when no price at all is known (market order, no mark). */
-export const wireSide = object({ side, plan: wirePlan, result: nullable(wireResult) });
+/** The cross-check with the page's own figures (src/venues/page-check.ts PageCheck). */
+export const wirePageCheck = refine(
+  object({
+    verdict: oneOf(['matches', 'differs']),
+    checks: array(
+      object({
+        kind: oneOf(PAGE_ESTIMATE_KINDS),
+        page: decimal,
+        ours: decimal,
+        decimals: number({ integer: true, min: 0, max: MAX_ESTIMATE_DECIMALS }),
+        agrees: boolean,
+      }),
+      { min: 1, max: MAX_PAGE_ESTIMATES },
+    ),
+  }),
+  (c) => (c.verdict === 'matches') === c.checks.every((x) => x.agrees),
+  'has a verdict its checks do not give',
+);
+
+/**
+ * One quoted side; result null when no price at all is known (market order, no mark). pageCheck:
+ * left out or null when the page shows no figure of its own we can check for this side.
+ */
+export const wireSide = object({
+  side,
+  plan: wirePlan,
+  result: nullable(wireResult),
+  pageCheck: optional(nullable(wirePageCheck)),
+});
 
 export const refusal = object({
   code: oneOf(REFUSAL_CODES),

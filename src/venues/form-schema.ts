@@ -9,7 +9,7 @@
 // Content side: regex and BigInt only, no decimal.js.
 import { compareFixed, parseDecimalFixed, signOf } from '../core/decimal-text';
 import { VENUES, type MarginMode, type VenueId } from '../core/types';
-import { MAX_PAGE_POSITIONS, SYMBOL } from '../messaging/messages';
+import { MAX_ESTIMATE_DECIMALS, MAX_PAGE_ESTIMATES, MAX_PAGE_POSITIONS, SYMBOL } from '../messaging/messages';
 import {
   array,
   at,
@@ -18,6 +18,7 @@ import {
   fail,
   literal,
   map,
+  number,
   nullable,
   obj,
   object,
@@ -28,7 +29,7 @@ import {
   type ObjectOf,
   type Schema,
 } from '../schema';
-import type { DecimalString, OrderForm, SizeUnit } from './types';
+import { PAGE_ESTIMATE_KINDS, type DecimalString, type OrderForm, type PageEstimateKind, type SizeUnit } from './types';
 
 export type FormCheck = { ok: true; form: OrderForm } | { ok: false; path: string; reason: string };
 
@@ -48,22 +49,37 @@ interface VenueRules {
   borrow: boolean;
   /** Binance USDⓈ-M hedge mode's Open / Close tab (OrderForm.intent). */
   intent?: true;
+  /** The figures the venue's page shows for the order (OrderForm.pageEstimates): README §"Page estimates". */
+  estimates: readonly PageEstimateKind[];
 }
 
 const PERP = { marginModes: ['cross', 'isolated'], triggers: true, borrow: false } as const;
 
 const RULES: Readonly<Record<VenueId, VenueRules>> = {
-  'kraken-margin': { marginModes: ['cross'], units: ['base', 'quote'], triggers: false, account: false, borrow: false },
-  'binance-usdm': { ...PERP, units: ['base', 'quote'], account: false, intent: true },
-  'bybit-linear': { ...PERP, units: ['base', 'quote'], account: true },
-  'okx-swap': { ...PERP, units: ['base', 'quote', 'contracts'], account: true },
-  hyperliquid: { ...PERP, units: ['base', 'quote'], account: true },
+  'kraken-margin': {
+    marginModes: ['cross'],
+    units: ['base', 'quote'],
+    triggers: false,
+    account: false,
+    borrow: false,
+    estimates: ['orderValue'],
+  },
+  'binance-usdm': { ...PERP, units: ['base', 'quote'], account: false, intent: true, estimates: ['cost'] },
+  'bybit-linear': { ...PERP, units: ['base', 'quote'], account: true, estimates: ['cost', 'orderValue'] },
+  'okx-swap': { ...PERP, units: ['base', 'quote', 'contracts'], account: true, estimates: ['cost', 'initialMargin'] },
+  hyperliquid: {
+    ...PERP,
+    units: ['base', 'quote'],
+    account: true,
+    estimates: ['orderValue', 'initialMargin', 'liquidationPrice'],
+  },
   'binance-margin': {
     marginModes: ['cross', 'isolated'],
     units: ['base'],
     triggers: false,
     account: true,
     borrow: true,
+    estimates: [],
   },
 };
 
@@ -119,6 +135,13 @@ const account = map(
       : a,
 );
 
+const pageEstimate = object({
+  kind: oneOf(PAGE_ESTIMATE_KINDS),
+  side: nullable(oneOf(['long', 'short'])),
+  value: zeroOrMore,
+  decimals: number({ integer: true, min: 0, max: MAX_ESTIMATE_DECIMALS }),
+});
+
 /** The fields every venue's form shares; RULES narrow them per venue (venueRules below). */
 const fields = {
   venue: oneOf(VENUES),
@@ -137,12 +160,27 @@ const fields = {
   borrow: optional(oneOf(['auto', 'none', 'repay'])),
   intent: optional(oneOf(['open', 'close'])),
   language: optional(LANGUAGE),
+  pageEstimates: optional(array(pageEstimate, { max: MAX_PAGE_ESTIMATES })),
 };
 
 /** The form as the schema infers it is the OrderForm of venues/types.ts, both ways. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const sameAsOrderForm: Same<ObjectOf<typeof fields>, OrderForm> = true;
 void sameAsOrderForm;
+
+/** A figure the venue's page shows, for a side the form quotes, once; a price above zero. */
+function estimateRules(form: OrderForm, rules: VenueRules, i: number): void {
+  const estimates = form.pageEstimates ?? [];
+  const e = estimates[i]!;
+  const path = at('pageEstimates', i);
+  if (!rules.estimates.includes(e.kind)) fail(at(path, 'kind'), "this venue's page shows no such figure");
+  if (e.side !== null && form.side !== 'both' && e.side !== form.side)
+    fail(at(path, 'side'), 'is not the side of the form');
+  if (e.kind === 'liquidationPrice' && signOf(parseDecimalFixed(e.value)!) <= 0)
+    fail(at(path, 'value'), 'must be above zero');
+  if (estimates.slice(0, i).some((o) => o.kind === e.kind && (o.side ?? form.side) === (e.side ?? form.side)))
+    fail(path, 'the same figure twice');
+}
 
 function venueRules(form: OrderForm): OrderForm {
   const rules = RULES[form.venue];
@@ -158,6 +196,7 @@ function venueRules(form: OrderForm): OrderForm {
   }
   if (form.borrow !== undefined && !rules.borrow) fail('borrow', "this venue's form has no borrow selector");
   if (form.intent !== undefined && rules.intent !== true) fail('intent', "this venue's form has no Open / Close tab");
+  form.pageEstimates?.forEach((e, i) => estimateRules(form, rules, i));
   if (rules.borrow && form.marginEnabled !== (form.borrow === 'auto'))
     fail('borrow', 'margin is on exactly when the order borrows');
   return form;

@@ -6,6 +6,7 @@ import type { Side } from '../core/types';
 import type { WireSide } from '../messaging/messages';
 import type { Settings } from '../settings/settings';
 import { bundledFacts } from './bundled-facts';
+import { checkPageEstimates, type PageCheck } from './page-check';
 import { tierPositionRate } from './position-rate';
 import { planQuote, withPlanNotes, type PositionRateLookup, type QuotePlan } from './quote-input';
 import type { MarketSnapshot, OrderForm } from './types';
@@ -15,6 +16,8 @@ export interface SideQuote {
   side: Side;
   plan: QuotePlan;
   result: QuoteResult | null;
+  /** The cross-check with the figures the page itself shows for this side; null when it shows none we can check. */
+  pageCheck: PageCheck | null;
 }
 
 const safeQuote = (input: Record<string, unknown>): QuoteResult => quoteJsonSafe(input, bundledFacts());
@@ -34,13 +37,16 @@ export function quoteSides(
   const sides: Side[] = form.side === 'both' ? ['long', 'short'] : [form.side];
   return sides.map((side) => {
     const plan = planQuote(form, side, snapshot, settings, now, bundledPositionRate);
-    return { side, plan, result: plan.input === null ? null : withPlanNotes(plan, safeQuote(plan.input)) };
+    const result = plan.input === null ? null : withPlanNotes(plan, safeQuote(plan.input));
+    const pageCheck =
+      result === null || 'error' in result ? null : checkPageEstimates(form, side, result, plan, { snapshot, now });
+    return { side, plan, result, pageCheck };
   });
 }
 
 /** What the content script gets: the same results, the plan without the engine input. */
 export function toWire(sides: readonly SideQuote[]): WireSide[] {
-  return sides.map(({ side, plan, result }) => ({
+  return sides.map(({ side, plan, result, pageCheck }) => ({
     side,
     plan: {
       markState: plan.markState,
@@ -60,5 +66,7 @@ export function toWire(sides: readonly SideQuote[]): WireSide[] {
       lossLimitUnchecked: plan.lossLimitUnchecked,
     },
     result,
+    pageCheck:
+      pageCheck === null ? null : { verdict: pageCheck.verdict, checks: pageCheck.checks.map((c) => ({ ...c })) },
   }));
 }

@@ -49,6 +49,26 @@ export interface OrderForm {
    * the page is not in English; left out for English. The overlay names it.
    */
   language?: string;
+  /** What the page itself shows as derived from this order, for a cross-check. Left out when the page shows none. */
+  pageEstimates?: PageEstimate[];
+}
+
+/**
+ * What a page figure is, in our terms; what exactly the venue's figure includes (a fee, an open
+ * loss) is its rule in src/venues/<venue>/page-estimates.ts. 'orderValue': the order's notional;
+ * 'cost': what the page says opening takes from the balance; 'initialMargin'; 'liquidationPrice'.
+ */
+export const PAGE_ESTIMATE_KINDS = ['orderValue', 'cost', 'initialMargin', 'liquidationPrice'] as const;
+export type PageEstimateKind = (typeof PAGE_ESTIMATE_KINDS)[number];
+
+export interface PageEstimate {
+  kind: PageEstimateKind;
+  /** The side it is for when the page shows one per side (Binance Cost under each button); null: the form's side. */
+  side: Side | null;
+  /** As read, normalised like every other page number. */
+  value: DecimalString;
+  /** Decimal places the page rounded to (the tolerance is half a unit of the last place plus venue rules). */
+  decimals: number;
 }
 
 export type SizeUnit = 'base' | 'quote' | 'contracts';
