@@ -17,6 +17,7 @@ import { isWireError } from '../messaging/messages';
 import type { Settings } from '../settings/settings';
 import { GUARD_CODES, ORDER_UNCHECKED } from '../ui/overlay/contract';
 import type { GuardNotice, SideQuote } from '../ui/overlay/view-model';
+import { pageDiffers } from '../ui/overlay/view-page-check';
 import type { OrderForm } from '../venues/types';
 
 /** How long a click on an unchecked order waits for its quote before the notice says so. */
@@ -24,6 +25,9 @@ export const CHECK_BOUND_MS = 1_500;
 
 /** Guard codes in the quotes of one side (null: every quoted side), in GUARD_CODES order. */
 export function guardCodes(quotes: readonly SideQuote[], side: Side | null): string[] {
+  // The page's own figure disagrees with ours: our figures are in doubt, as with a refused form
+  // (no quote, no reasons of the engine's); the overlay says so, the guard does not hold on them.
+  if (pageDiffers(quotes)) return [];
   const found = new Set<string>();
   for (const q of quotes) {
     if ((side !== null && q.side !== side) || q.result === null || isWireError(q.result)) continue;

@@ -116,6 +116,27 @@ function leverageText(leverage: string): string {
   return `${new Dec(leverage).toSignificantDigits(4).toFixed()}×`;
 }
 
+/**
+ * A figure the exchange's page shows that disagrees with ours: the reading is in doubt, so the
+ * badge shows no figure of ours (grey "?"), only the disagreement; null when nothing disagrees.
+ */
+function pageDoubt(sides: readonly SideQuote[], quoteAsset: string | null): string | null {
+  // Both at the page's own decimal places, so the two read alike.
+  const amount = (value: string, decimals: number): string =>
+    `${new Dec(value).toFixed(decimals)}${quoteAsset ? ` ${quoteAsset}` : ''}`;
+  const differing = sides.flatMap((q) =>
+    (q.pageCheck?.checks ?? [])
+      .filter((c) => !c.agrees)
+      .map(
+        (c) =>
+          `${c.kind} ${q.side}: exchange shows ${amount(c.page, c.decimals)}, we compute ${amount(c.ours, c.decimals)}`,
+      ),
+  );
+  return differing.length === 0
+    ? null
+    : `the exchange's own estimate differs from ours (${differing.join('; ')}); one of us misread the order, no figures until they agree`;
+}
+
 /** The badge for `sides`, the quotes computed for `form` (see src/venues/quote-sides.ts). */
 export function computeBadge(
   form: OrderForm,
@@ -136,6 +157,8 @@ export function computeBadge(
     return { text: '–', color: BADGE_COLORS.ok, title: `${head}: closing order, no new risk` };
   }
   if (sides.length === 0) return { text: '!', color: BADGE_COLORS.unknown, title: `${head}: no quote` };
+  const doubt = pageDoubt(sides, quoteAsset);
+  if (doubt !== null) return { text: '?', color: BADGE_COLORS.unknown, title: `${head}: ${doubt}` };
   const quotes = sides.map(judge);
   const worst = quotes.reduce((a, b) => (closeness(b).lessThan(closeness(a)) ? b : a));
   const min = new Dec(settings.minLiquidationDistance);

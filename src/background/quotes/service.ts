@@ -159,6 +159,8 @@ class PortSession {
     // A misread price is no order to open the calculator on (the overlay shows none either).
     if (marketRefusal(form, this.snapshot, now) !== null) return null;
     const sides = toWire(this.service.compute(form, this.snapshot, settings(), now));
+    // Nor is a reading the page's own figures contradict.
+    if (sides.some((q) => q.pageCheck?.verdict === 'differs')) return null;
     return { venue: market.venue, symbol: market.symbol, form, snapshot: this.snapshot, sides };
   }
 

@@ -12,6 +12,7 @@ import { Compact } from './Compact';
 import { ATTR } from './contract';
 import { ErrorDetail } from '../error-detail';
 import { OrderLine } from './OrderLine';
+import { PageCheck } from './PageCheck';
 import type { OverlayView, Risk } from './view-model';
 import { VISUALLY_HIDDEN } from '../visually-hidden';
 
@@ -121,6 +122,7 @@ export function Overlay({
           </p>
         ))}
         {view.message !== null && <p class="message">{view.message}</p>}
+        <PageCheck check={view.pageCheck} />
         {view.detail !== null && <ErrorDetail detail={view.detail} />}
         {view.missing.length > 0 && <p class="missing">{t('overlay_missing', [view.missing.join(', ')])}</p>}
         {view.columns.length > 0 && (

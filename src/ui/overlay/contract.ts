@@ -13,7 +13,8 @@ export type OverlayState =
   | 'spot' // Kraken with margin switched off: no borrowing, nothing to liquidate
   | 'closing' // Binance USDⓈ-M hedge mode's Close tab: the order reduces a position, no new risk (never quoted as an opening)
   | 'error' // engine refused the input (message shown)
-  | 'refused'; // the background refused the form read from the page (a misread figure, a form outside the schema): no figures, data-reason says why
+  | 'refused' // the background refused the form read from the page (a misread figure, a form outside the schema): no figures, data-reason says why
+  | 'doubtful'; // a figure the exchange's page shows for the order disagrees with ours: no figures, both numbers per [data-page-check="differs"] row
 
 export const ATTR = {
   root: 'data-mp-root',
@@ -49,6 +50,12 @@ export const ATTR = {
   compact: 'data-compact', // a compact line "Liq 58,850.5 · −9.5 %" of one side: 'long' | 'short' (no data-figure inside)
   bar: 'data-bar', // the liquidation text the collapsed bar shows (the side nearer liquidation, or the only side)
   details: 'data-details', // the full figure list (the columns): 'open' | 'closed' (its button has data-action="details")
+  // Added with the page cross-check (issue 13, compatible):
+  pageCheck: 'data-page-check', // 'matches': the quiet line (state 'ok'); 'differs': one row per disagreeing figure (state 'doubtful')
+  estimate: 'data-estimate', // on a [data-page-check] row: the figure's kind ('cost', 'orderValue', …)
+  estimateSide: 'data-estimate-side', // on a row: 'long' | 'short' (not data-side: that marks a column of figures)
+  pageValue: 'data-page-value', // on a row: the page's figure as read (raw decimal text)
+  ourValue: 'data-our-value', // on a row: ours, unrounded
 } as const;
 
 // "markPrice" and "markAgeMs" appear once per overlay, in the header line above the side

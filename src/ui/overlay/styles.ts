@@ -92,6 +92,8 @@ ${themeCss('[data-theme="system"], .root:not([data-theme])')}
 .banner.sev-danger { border-left-color: var(--danger); }
 .message { margin: 4px 0; font-weight: 600; }
 .missing { margin: 0; color: var(--mp-muted); }
+.page-check { margin: 2px 0; color: var(--mp-muted); }
+.page-rows { margin: 4px 0; padding-left: 16px; }
 .cols { display: flex; flex-direction: column; gap: 8px; margin-top: 6px; }
 .cols[hidden] { display: none; }
 .col { min-width: 0; }

@@ -12,6 +12,7 @@ import { guardText } from './guard-text';
 import { orderLine } from './order-line';
 import { VENUE_LABEL } from './units';
 import { banners, markLine } from './view-banners';
+import { pageCheckView, pageDiffers } from './view-page-check';
 import { announcement, column, isError, worse, type Formats } from './view-columns';
 import type { OverlayModel, OverlayView, RefusalInfo, Risk, SideQuote } from './view-types';
 import type { WireQuote } from '../../messaging/messages';
@@ -38,6 +39,8 @@ function blockedState(
   if (refusal !== null) return { state: 'refused', message: t('overlay_refused', [refusal.text]) };
   if (!reading.form.marginEnabled) return { state: 'spot', message: t('overlay_spot') };
   if (reading.form.intent === 'close') return { state: 'closing', message: t('overlay_closing') };
+  // The page's own figure disagrees: our reading is doubtful, so none of our figures is shown as if it were sure.
+  if (pageDiffers(quotes)) return { state: 'doubtful', message: t('overlay_pageDiffers') };
   if (quotes.some((q) => q.plan.missing === 'contractValue'))
     return { state: 'no-price', message: t('overlay_noContractSize') };
   if (quotes.length === 0 || quotes.some((q) => q.result === null))
@@ -55,7 +58,8 @@ function blockedState(
 function orderLineOf(form: OrderForm, quotes: SideQuote[], locale: string): string {
   const q = quotes[0];
   const result = q?.result ?? null;
-  const notional = result === null || isError(result) ? null : result.notional;
+  // A doubtful reading's notional is one of the figures in question: the order line keeps what was read, not it.
+  const notional = result === null || isError(result) || pageDiffers(quotes) ? null : result.notional;
   const atMark = q !== undefined && q.plan.priceBasis !== 'limit';
   return orderLine({ form, quantity: q?.plan.quantity ?? null, notional, atMark, locale });
 }
@@ -86,6 +90,13 @@ export function buildView(model: OverlayModel): OverlayView {
       ? null
       : { codes: model.guard.codes, text: guardText(model.guard, quotes, form, settings) };
   const refusal = blocked?.state === 'refused' && model.refusal ? `${model.refusal.code}:${model.refusal.field}` : null;
+  const check = form === null ? null : pageCheckView(quotes, form, locale);
+  // Said only where it applies: the quiet line beside the figures, the two numbers in place of them.
+  const pageCheck =
+    (blocked === null && check?.verdict === 'matches') ||
+    (blocked?.state === 'doubtful' && check?.verdict === 'differs')
+      ? check
+      : null;
   const base = {
     title,
     // A closing order gets no order line: "Long / Short 0.1 BTC" would read as an opening.
@@ -98,6 +109,7 @@ export function buildView(model: OverlayModel): OverlayView {
     guard,
     pending,
     reason: refusal,
+    pageCheck,
     venue,
     theme: settings.theme,
     format: priceDecimals === undefined ? { locale } : { locale, priceDecimals },

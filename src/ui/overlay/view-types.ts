@@ -7,6 +7,9 @@ import type { Settings, Theme } from '../../settings/settings';
 import type { FormReading, MarkState } from '../../venues/types';
 import type { ChartMarker } from '../chart/geometry';
 import type { OverlayState } from './contract';
+import type { PageCheckView } from './view-page-check';
+
+export type { PageCheckRow, PageCheckView } from './view-page-check';
 
 /** 'neutral': no figures, and nothing wrong with the order (an engine input error, said in the trader's words). */
 export type Risk = 'danger' | 'warn' | 'ok' | 'neutral';
@@ -129,6 +132,11 @@ export interface OverlayView {
   banners: Banner[];
   columns: SideColumn[];
   guard: { codes: string[]; text: string } | null;
+  /**
+   * The cross-check with the figures the exchange's page shows: 'matches' in state 'ok' (a quiet
+   * line), 'differs' in state 'doubtful' (both numbers of each disagreeing figure); null otherwise.
+   */
+  pageCheck: PageCheckView | null;
   /** State 'refused': "<code>:<field>" of the background's refusal; null otherwise. */
   reason: string | null;
   pending: boolean;
