@@ -5,9 +5,10 @@
 // written once. Content side: no decimal.js, no engine.
 import type { MarginMode, OrderType, Side, VenueId } from '../core/types';
 import { formNumbers } from './dom/number-scopes';
+import type { NumberScope } from './dom/numbers';
 import { rememberTypedOrder, type TypedField } from './dom/form-parts';
 import type { Scan } from './dom/scan';
-import type { DecimalString, FormReading, OrderForm, PageAccount, SizeUnit } from './types';
+import type { DecimalString, FormReading, OrderForm, PageAccount, PageEstimate, SizeUnit } from './types';
 
 /** What a perpetual reader found; null where it found nothing usable (its key is missing already). */
 export interface PerpParts {
@@ -31,6 +32,11 @@ export interface PerpParts {
   intent?: OrderForm['intent'];
   /** The label table the page was read with when not English (OrderForm.language). */
   language?: string;
+  /**
+   * The figures the page shows for the order (dom/page-figures.ts), read now and again on every
+   * refresh (the page rewrites them as the trader types); left out of the form when none.
+   */
+  pageEstimates?: ((numbers: NumberScope) => PageEstimate[]) | undefined;
 }
 
 /**
@@ -71,6 +77,9 @@ export function finishPerpForm<K extends string>(scan: Scan<K>, root: Element | 
   if (parts.account !== undefined) form.account = parts.account;
   if (parts.intent !== undefined) form.intent = parts.intent;
   if (parts.language !== undefined && parts.language !== 'en') form.language = parts.language;
+  const numbers = formNumbers(root, scan.numberFormat);
+  const estimates = parts.pageEstimates?.(numbers) ?? [];
+  if (estimates.length > 0) form.pageEstimates = estimates;
   const reading = scan.finish(form, root);
   // The account too needs a DOM change to change: typing refreshes only the typed values.
   const inputs = {
@@ -79,5 +88,5 @@ export function finishPerpForm<K extends string>(scan: Scan<K>, root: Element | 
     takeProfit: tpsl.takeProfit.input,
     stopLoss: tpsl.stopLoss.input,
   };
-  return rememberTypedOrder(reading, inputs, () => formNumbers(root, scan.numberFormat));
+  return rememberTypedOrder(reading, inputs, () => formNumbers(root, scan.numberFormat), parts.pageEstimates);
 }

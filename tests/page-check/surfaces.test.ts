@@ -59,7 +59,7 @@ describe('the overlay', () => {
   });
 
   it('disagreeing page: doubtful, both numbers of the disagreeing figure, no figures of ours', () => {
-    const edited = new Dec(faqCost(form, 'short')).plus('10').toFixed(2);
+    const edited = new Dec(faqCost(form, 'short')).times(2).toFixed(2); // twice ours: as a size read at half
     const v = view(withCosts(form, faqCost(form, 'long'), edited));
     expect(v.state).toBe('doubtful');
     expect(v.risk).toBe('warn');

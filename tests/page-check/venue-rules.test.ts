@@ -44,51 +44,63 @@ const SETTINGS = { ...DEFAULT_SETTINGS, feeTiers: { 'bybit-linear': { makerFeeRa
 const verdicts = (form: OrderForm, snap: MarketSnapshot) =>
   Object.fromEntries(quoteSides(form, snap, SETTINGS, NOW).map((q) => [q.side, q.pageCheck?.verdict ?? null]));
 
-describe('Binance USDⓈ-M Cost: initial margin + open loss (FAQ example: 1 BTC @ 9,253.30, mark 9,259.84, 20×)', () => {
-  // FAQ: IM 462.665 (shown 462.66); long open loss 0; short open loss 1 × (9,259.84 − 9,253.30) = 6.54.
-  const longCost = new Dec('9253.3').div(20);
-  const shortCost = longCost.plus(new Dec('9259.84').minus('9253.3'));
-  // Newer FAQ: a short's IM at max(last × 1.0015, mark, price) = 9,258.99 × 1.0015 → 463.64.
-  const newerShort = new Dec('9258.99').times('1.0015').div(20);
+describe('Binance USDⓈ-M Cost: initial margin + open loss (FAQ example: 1 BTC, mark 9,259.84, last 9,258.99, 20×)', () => {
+  const MARK_ = new Dec('9259.84');
   const snap = snapshot('binance-usdm', '9259.84', '9258.99');
-  const page = (long: string, short: string) =>
-    base({ pageEstimates: [est('cost', long, 'long'), est('cost', short, 'short')] });
+  /** The FAQ's cost of one side at a limit price, with the open loss taken at `mark`. */
+  const faq = (side: 'long' | 'short', price: string, mark: Dec = MARK_): Dec => {
+    const adverse = side === 'long' ? new Dec(price).minus(mark) : mark.minus(price);
+    return new Dec(price).div(20).plus(Dec.max(0, adverse));
+  };
+  const page = (price: string, long: string, short: string) =>
+    base({ price, pageEstimates: [est('cost', long, 'long'), est('cost', short, 'short')] });
 
-  it('matches the FAQ figures, rounded either way at the half', () => {
-    expect(longCost.toFixed()).toBe('462.665');
-    expect(verdicts(page('462.66', shortCost.toFixed(2)), snap)).toEqual({ long: 'matches', short: 'matches' });
-    expect(verdicts(page('462.67', shortCost.toFixed(2)), snap)).toEqual({ long: 'matches', short: 'matches' });
+  it("the FAQ's own figures match (462.665 shown either way at the half)", () => {
+    expect(faq('long', '9253.3').toFixed()).toBe('462.665');
+    const short = faq('short', '9253.3').toFixed(2);
+    expect(verdicts(page('9253.3', '462.66', short), snap)).toEqual({ long: 'matches', short: 'matches' });
+    expect(verdicts(page('9253.3', '462.67', short), snap)).toEqual({ long: 'matches', short: 'matches' });
   });
 
-  it("accepts the newer FAQ's short cost (assuming price, no open loss) and the older one's", () => {
-    expect(newerShort.toFixed(2)).toBe('463.64');
-    expect(verdicts(page('462.67', newerShort.toFixed(2)), snap).short).toBe('matches');
-    expect(verdicts(page('462.67', newerShort.plus('6.54').toFixed(2)), snap).short).toBe('matches');
+  it('with no open loss within reach of the mark, only the rounding: edges in, a cent beyond out', () => {
+    // A long at 9,000 and a short at 9,500 are far on the good side of any mark within 0.5 %.
+    const [long, short] = [faq('long', '9000'), faq('short', '9500')];
+    expect([long.toFixed(), short.toFixed()]).toEqual(['450', '475']);
+    expect(verdicts(page('9000', '450.00', '450.00'), snap).long).toBe('matches');
+    expect(verdicts(page('9000', '450.01', '450.00'), snap).long).toBe('differs');
+    expect(verdicts(page('9000', '449.99', '450.00'), snap).long).toBe('differs');
+    expect(verdicts(page('9000', '4500.00', '450.00'), snap).long).toBe('differs'); // a size misread by ten
+    expect(verdicts(page('9500', '475.00', '475.00'), snap).short).toBe('matches');
+    expect(verdicts(page('9500', '475.00', '475.01'), snap).short).toBe('differs');
+    expect(verdicts(page('9500', '475.00', '474.99'), snap).short).toBe('differs');
   });
 
-  it('differs just beyond the rounding on either side, per button', () => {
-    expect(verdicts(page('462.68', shortCost.toFixed(2)), snap)).toEqual({ long: 'differs', short: 'matches' });
-    expect(verdicts(page('462.65', shortCost.toFixed(2)), snap)).toEqual({ long: 'differs', short: 'matches' });
-    expect(verdicts(page('462.66', newerShort.minus('0.01').toFixed(2)), snap).short).toBe('differs');
-    expect(verdicts(page('462.66', newerShort.plus('6.54').plus('0.01').toFixed(2)), snap).short).toBe('differs');
-    // A size misread by ten: the page's cost is ten times ours.
-    expect(verdicts(page(longCost.times(10).toFixed(2), shortCost.toFixed(2)), snap).long).toBe('differs');
+  it("the open loss at the page's own mark: anywhere within 0.5 % of ours, not beyond", () => {
+    // A long at 9,300, above the mark: open loss 40.16 at our mark.
+    const at = (factor: string) => faq('long', '9300', MARK_.times(factor)).toFixed(2);
+    for (const inside of ['1', '0.996', '1.004', '0.995'])
+      expect(verdicts(page('9300', at(inside), '465.00'), snap).long, inside).toBe('matches');
+    for (const outside of ['0.99', '0.994'])
+      expect(verdicts(page('9300', at(outside), '465.00'), snap).long, outside).toBe('differs');
+    // Without the open loss at all (the page forgot it, or we misread the price): differs.
+    expect(verdicts(page('9300', '465.00', '465.00'), snap).long).toBe('matches'); // mark 0.5 % up: no loss
+    expect(verdicts(page('9330', '466.50', '466.50'), snap).long).toBe('differs');
   });
 
-  it('a long below the mark carries its open loss', () => {
-    const form = base({ price: '9300', pageEstimates: [est('cost', '0', 'long')] });
-    const withLoss = new Dec('9300').div(20).plus(new Dec('9300').minus('9259.84'));
-    const check = (text: string) =>
-      verdicts({ ...form, pageEstimates: [est('cost', text, 'long')] }, snapshot('binance-usdm', '9259.84')).long;
-    expect(check(withLoss.toFixed(2))).toBe('matches');
-    expect(check(new Dec('9300').div(20).toFixed(2))).toBe('differs');
+  it("a short's newer FAQ cost (initial margin at the assuming price, with or without the open loss) matches", () => {
+    const assuming = Dec.max(new Dec('9258.99').times('1.0015'), MARK_, '9253.3');
+    const newer = assuming.div(20);
+    expect(newer.toFixed(2)).toBe('463.64');
+    expect(verdicts(page('9253.3', '462.67', newer.toFixed(2)), snap).short).toBe('matches');
+    expect(verdicts(page('9253.3', '462.67', newer.plus('6.54').toFixed(2)), snap).short).toBe('matches');
+    expect(verdicts(page('9253.3', '462.67', newer.times(2).toFixed(2)), snap).short).toBe('differs');
   });
 
   it('checks nothing for a market order or without a live mark', () => {
-    const market = { ...page('462.66', '469.21'), type: 'market' as const, price: null };
+    const market = { ...page('9253.3', '462.66', '469.21'), type: 'market' as const, price: null };
     expect(verdicts(market, snap)).toEqual({ long: null, short: null });
     const noMark: MarketSnapshot = { ...snap, figures: {} };
-    expect(verdicts(page('462.66', '469.21'), noMark)).toEqual({ long: null, short: null });
+    expect(verdicts(page('9253.3', '462.66', '469.21'), noMark)).toEqual({ long: null, short: null });
   });
 });
 

@@ -22,6 +22,7 @@ import { refreshTyped } from '../dom/typed';
 import { finishPerpForm } from '../perp-form';
 import type { VenueReader } from '../readers';
 import type { FormReading, ReadScope } from '../types';
+import { readCosts } from './costs';
 import { readIntent } from './intent';
 import { anyLanguage, BINANCE_TABLES, BINANCE_WORDS } from '../binance-words';
 import { BINANCE_USDM_SELECTORS, binanceUsdmSelectors, BN_FIELD_CONTAINER } from './selectors';
@@ -59,7 +60,7 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
   const limit = scan.one('typeLimit');
   const market = scan.one('typeMarket');
   const buy = scan.one('buy');
-  scan.one('sell');
+  const sell = scan.one('sell');
   const root = limit && buy ? commonAncestor(limit, buy) : null;
   const numbers = scan.formNumbers(root);
   const intent = readIntent(scan, root);
@@ -98,6 +99,7 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
     tpsl,
     availableBalance,
     complete: intent !== null,
+    pageEstimates: root && buy && sell && pair ? (scope) => readCosts(root, buy, sell, pair.quote, scope) : undefined,
     ...(intent === undefined || intent === null ? {} : { intent }),
     language: table,
   });

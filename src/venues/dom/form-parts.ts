@@ -5,7 +5,7 @@
 // fix reaches every venue. Content side: numbers are checked by numbers.ts (regex and BigInt),
 // never decimal.js, and read in the form's number scope (number-scopes.ts formNumbers).
 import type { MarginMode, Side } from '../../core/types';
-import type { DecimalString, FormReading, OrderForm } from '../types';
+import type { DecimalString, FormReading, OrderForm, PageEstimate } from '../types';
 import type { NumberScope } from './numbers';
 import { accessibleName, commonAncestor, findUnique, inputValue, isOn, type SelectorTable } from './query';
 import type { Scan } from './scan';
@@ -166,6 +166,7 @@ export function rememberTypedOrder(
   reading: FormReading,
   inputs: TypedInputs,
   numbersNow: () => NumberScope,
+  estimatesNow?: (numbers: NumberScope) => PageEstimate[],
 ): FormReading {
   const triggers = (['takeProfit', 'stopLoss'] as const).filter((key) => inputs[key] !== undefined);
   return rememberTyped(
@@ -182,7 +183,13 @@ export function rememberTypedOrder(
         if (value === undefined) return null;
         next[key] = value;
       }
+      if (estimatesNow !== undefined) {
+        const estimates = estimatesNow(numbers);
+        if (estimates.length > 0) next.pageEstimates = estimates;
+        else delete next.pageEstimates;
+      }
       return next;
     },
+    estimatesNow !== undefined,
   );
 }

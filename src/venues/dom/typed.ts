@@ -7,16 +7,20 @@ import type { FormReading, OrderForm } from '../types';
 /** Re-reads the typed values of a form from its inputs; null when a value does not parse. */
 export type Retype = (form: OrderForm) => OrderForm | null;
 
-const sources = new WeakMap<FormReading, { inputs: readonly Element[]; retype: Retype }>();
+const sources = new WeakMap<FormReading, { inputs: readonly Element[]; retype: Retype; estimates: boolean }>();
 
-/** Remembers how to refresh `reading` (only ok readings; returns it for chaining). */
+/**
+ * Remembers how to refresh `reading` (only ok readings; returns it for chaining). `estimates`: the
+ * retype reads the page's own figures (OrderForm.pageEstimates) again too.
+ */
 export function rememberTyped(
   reading: FormReading,
   inputs: ReadonlyArray<Element | null>,
   retype: Retype,
+  estimates = false,
 ): FormReading {
   if (reading.status === 'ok')
-    sources.set(reading, { inputs: inputs.filter((el): el is Element => el !== null), retype });
+    sources.set(reading, { inputs: inputs.filter((el): el is Element => el !== null), retype, estimates });
   return reading;
 }
 
@@ -27,6 +31,9 @@ export function rememberTyped(
 export function refreshTyped(previous: FormReading): FormReading | null {
   const source = sources.get(previous);
   if (previous.status !== 'ok' || source === undefined || !source.inputs.every((el) => el.isConnected)) return null;
+  // The page's own figures follow the typing too (its script rewrites them): a retype that does not
+  // read them again would keep the old ones, so only a full read sees them.
+  if (previous.form.pageEstimates !== undefined && !source.estimates) return null;
   const form = source.retype(previous.form);
   if (form === null || !checkOrderForm(form).ok) return null;
   const next: FormReading = { status: 'ok', form, matched: previous.matched };

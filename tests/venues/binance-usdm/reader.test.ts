@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { reader, sideOfSubmit } from '../../../src/venues/binance-usdm/reader';
 import { BINANCE_USDM_SELECTORS } from '../../../src/venues/binance-usdm/selectors';
 import type { FormReading, OrderForm } from '../../../src/venues/types';
+import { MOCK_MARK, pageCosts } from './page-costs';
 import { $, byText, expectedCounts, loadPage } from '../../readers/load';
 
 const URL_BTC = new URL('https://www.binance.com/en/futures/BTCUSDT');
@@ -20,6 +21,7 @@ const EXAMPLE: OrderForm = {
   stopLoss: null,
   takeProfit: null,
   availableBalance: '10000',
+  pageEstimates: pageCosts('65000', '0.1', '20', MOCK_MARK.BTCUSDT),
 };
 
 const page = () => loadPage('binance-usdm.html');
