@@ -32,6 +32,14 @@ export interface OverlayReading {
   sides: string[];
   figures: OverlayFigure[];
   warnings: Array<{ side: string | null; code: string }>;
+  /** The cross-check with the page's own figures: the 'matches' line, or one 'differs' row per figure (kind, side, both numbers). */
+  pageCheck: Array<{
+    verdict: string;
+    kind: string | null;
+    side: string | null;
+    page: string | null;
+    ours: string | null;
+  }>;
   /** All visible text in the shadow root, for messages and reports. */
   text: string;
 }
@@ -101,6 +109,7 @@ const EMPTY: OverlayReading = {
   sides: [],
   figures: [],
   warnings: [],
+  pageCheck: [],
   text: '',
 };
 
@@ -126,6 +135,7 @@ export async function readOverlay(page: Page): Promise<OverlayReading> {
     sides: [],
     figures: [],
     warnings: [],
+    pageCheck: [],
     text: squash(textOf(shadow)),
   };
   const walk = (node: CdpNode, side: string | null) => {
@@ -140,6 +150,14 @@ export async function readOverlay(page: Page): Promise<OverlayReading> {
         text: squash(textOf(node)),
       });
     if (a?.has(ATTR.warning)) reading.warnings.push({ side: here, code: a.get(ATTR.warning)! });
+    if (a?.has(ATTR.pageCheck))
+      reading.pageCheck.push({
+        verdict: a.get(ATTR.pageCheck)!,
+        kind: a.get(ATTR.estimate) ?? null,
+        side: a.get(ATTR.estimateSide) ?? null,
+        page: a.get(ATTR.pageValue) ?? null,
+        ours: a.get(ATTR.ourValue) ?? null,
+      });
     for (const child of node.children ?? []) walk(child, here);
   };
   walk(shadow, null);
