@@ -230,7 +230,9 @@ test.describe('the overlay follows what it read', () => {
     const b = await new BybitPage(page).goto();
     // A form that writes no total of its own while the trader types (many do not): nothing in the
     // form's DOM changes, so only the positions table says the account moved.
-    await page.evaluate(() => document.querySelector('[data-fixture="cost"]')!.remove());
+    await page.evaluate(() =>
+      document.querySelectorAll('[data-fixture^="cost-"], [data-fixture^="value-"]').forEach((el) => el.remove()),
+    );
     await waitForEngineFigures(page, 'figures with the page positions', bybitView(b, mock));
     await page.evaluate(() => {
       const row = [...document.querySelectorAll('.by-table tbody tr')].find((tr) =>

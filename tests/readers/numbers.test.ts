@@ -199,14 +199,16 @@ describe('the order form: one scope', () => {
 
   it('a form whose figures are comma-decimal ("Cost 650,00 USDT") reads no number: numberFormat', () => {
     const doc = loadPage('bybit-linear.html');
-    $(doc, '[data-fixture="cost"]').textContent = '650,00 USDT';
+    $(doc, '[data-fixture="cost-long"]').textContent = '656,79 USDT';
     const reading = bybit.read(doc, BYBIT_URL);
     expect(reading.status === 'unrecognised' && reading.missing).toEqual(['leverage', 'price', 'size', 'numberFormat']);
   });
 
   it('a form with no evidence at all: an ambiguous price is missing, not guessed', () => {
     const doc = loadPage('bybit-linear.html');
-    for (const el of [...doc.querySelectorAll('.oc__available-value, [data-fixture="cost"]')])
+    for (const el of [
+      ...doc.querySelectorAll('.oc__available-value, [data-fixture^="cost-"], [data-fixture^="value-"]'),
+    ])
       el.textContent = '-- USDT';
     $(doc, '[data-fixture="leverage"]').textContent = '10x';
     ($(doc, '[data-fixture="size"]') as HTMLInputElement).value = '1';

@@ -17,6 +17,7 @@ import { switchState } from '../dom/switch-state';
 import { refreshTyped } from '../dom/typed';
 import { finishPerpForm } from '../perp-form';
 import type { VenueReader } from '../readers';
+import { readOrderFigures } from './order-figures';
 import type { FormReading, PageAccount, ReadScope, SizeUnit } from '../types';
 import { readPositions } from './positions';
 import { BYBIT_SELECTORS, bybitSelectors, OC_ROW_CONTAINER, type BybitKey } from './selectors';
@@ -91,7 +92,7 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
   const limit = scan.one('typeLimit');
   const market = scan.one('typeMarket');
   const buy = scan.one('buy');
-  scan.one('sell');
+  const sell = scan.one('sell');
   // Margin mode and leverage are looked up inside the form: the positions table repeats them.
   const formRoot = limit && buy ? commonAncestor(limit, buy) : null;
   const root: Element | Document = formRoot ?? doc;
@@ -145,6 +146,8 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
     availableBalance,
     account,
     language: table,
+    pageEstimates:
+      formRoot && buy && sell && pair ? (n) => readOrderFigures(formRoot, buy, sell, pair.quote, n) : undefined,
   });
 }
 

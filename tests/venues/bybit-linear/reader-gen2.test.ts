@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { reader } from '../../../src/venues/bybit-linear/reader';
 import { BYBIT_SELECTORS } from '../../../src/venues/bybit-linear/selectors';
 import type { FormReading, OrderForm } from '../../../src/venues/types';
+import { bybitPageFigures } from './page-figures';
 import { $, byText, expectedCounts, loadPage } from '../../readers/load';
 import { GEN2 } from './states';
 
@@ -48,6 +49,7 @@ const GEN2_ORDER: OrderForm = {
       },
     ],
   },
+  pageEstimates: bybitPageFigures('65000', '0.1', '10'),
 };
 
 const page = () => loadPage(GEN2);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { reader, sideOfSubmit } from '../../../src/venues/bybit-linear/reader';
 import { BYBIT_SELECTORS } from '../../../src/venues/bybit-linear/selectors';
 import type { FormReading, OrderForm, PagePosition } from '../../../src/venues/types';
+import { bybitPageFigures } from './page-figures';
 import { $, byText, expectedCounts, loadPage } from '../../readers/load';
 
 const URL_BTC = new URL('https://www.bybit.com/trade/usdt/BTCUSDT');
@@ -43,6 +44,7 @@ const EXAMPLE: OrderForm = {
   takeProfit: null,
   availableBalance: '10000',
   account: { walletBalance: '10000', positions: POSITIONS },
+  pageEstimates: bybitPageFigures('65000', '0.1', '10'),
 };
 
 const page = () => loadPage('bybit-linear.html');
