@@ -8,7 +8,7 @@ import { shownDecimals, totalAgrees as sharedTotalAgrees } from '../dom/paired-t
 import { accessibleName, inputValue, isOn } from '../dom/query';
 import type { Scan } from '../dom/scan';
 import { execText } from '../dom/text';
-import type { DecimalString, OrderForm } from '../types';
+import type { DecimalString, OrderForm, PageEstimate } from '../types';
 import { MARGIN_NAME, type KrakenKey } from './selectors';
 
 /** Limit / Market from gen 1's tabs, or from gen 2's dropdown; another type shown: 'orderType' missing. */
@@ -66,6 +66,17 @@ export interface PairedSize {
   size: OrderForm['size'] | null;
   quantity: Element | null;
   total: Element | null;
+  /** The Total as the page's own order value (page-estimates.ts), for the background's cross-check. */
+  estimate: PageEstimate | null;
+}
+
+/** The Total shown as an order-value estimate at the page's decimals; null when it does not read. */
+export function totalEstimate(numbers: NumberScope, total: Element): PageEstimate | null {
+  const text = totalText(inputValue(total));
+  const value = numbers.positive(text);
+  return value === null || text === null
+    ? null
+    : { kind: 'orderValue', side: null, value, decimals: shownDecimals(text) };
 }
 
 /**
@@ -84,12 +95,13 @@ export function readPairedSize(
   const q = scan.need('size', quantity ? numbers.positive(inputValue(quantity)) : null);
   const text = total ? totalText(inputValue(total)) : null;
   const t = total ? scan.need('total', numbers.positive(text)) : null;
-  if (q === null || t === null || text === null) return { size: null, quantity, total };
+  if (q === null || t === null || text === null) return { size: null, quantity, total, estimate: null };
   if (price !== null && !totalAgrees(q, price, t, shownDecimals(text))) {
     scan.miss('total');
-    return { size: null, quantity, total };
+    return { size: null, quantity, total, estimate: null };
   }
-  return { size: { unit: 'base', value: q }, quantity, total };
+  const estimate: PageEstimate = { kind: 'orderValue', side: null, value: t, decimals: shownDecimals(text) };
+  return { size: { unit: 'base', value: q }, quantity, total, estimate };
 }
 
 /** The same check for the typing fast path: the inputs as they are now, null when anything fails. */

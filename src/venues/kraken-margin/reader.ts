@@ -12,7 +12,7 @@ import { pairFromTradeUrl } from '../dom/trade-url';
 import { refreshTyped, rememberTyped } from '../dom/typed';
 import type { VenueReader } from '../readers';
 import type { FormReading, OrderForm, ReadScope } from '../types';
-import { pairedAgain, readMarginLeverage, readPairedSize, readType } from './form-parts';
+import { pairedAgain, readMarginLeverage, readPairedSize, readType, totalEstimate } from './form-parts';
 import { anchoredRoot } from './form-root';
 import { AVAILABLE_LABEL, KRAKEN_SELECTORS, SUBMIT_TEXT, type KrakenKey } from './selectors';
 
@@ -116,19 +116,27 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
       stopLoss: null,
       takeProfit: null,
       availableBalance,
+      ...(paired?.estimate ? { pageEstimates: [paired.estimate] } : {}),
     },
     root,
   );
   if (paired) {
     // Typing rewrites price, Quantity and Total: the fast path re-checks that they still agree.
     const { quantity, total } = paired;
-    return rememberTyped(reading, [priceInput, quantity, total], (form) => {
-      const now = formNumbers(root);
-      const p = priceInput === null ? null : now.positive(inputValue(priceInput));
-      if (priceInput !== null && p === null) return null;
-      const q = pairedAgain(now, quantity!, total!, p);
-      return q === null ? null : { ...form, price: p, size: { unit: 'base', value: q } };
-    });
+    return rememberTyped(
+      reading,
+      [priceInput, quantity, total],
+      (form) => {
+        const now = formNumbers(root);
+        const p = priceInput === null ? null : now.positive(inputValue(priceInput));
+        if (priceInput !== null && p === null) return null;
+        const q = pairedAgain(now, quantity!, total!, p);
+        const estimate = totalEstimate(now, total!);
+        if (q === null || estimate === null) return null;
+        return { ...form, price: p, size: { unit: 'base', value: q }, pageEstimates: [estimate] };
+      },
+      true,
+    );
   }
   // No TP/SL inputs are read here (both null above): typing changes only the price and the size.
   return rememberTypedOrder(reading, { price: priceInput, size: sizeInput! }, () => formNumbers(root));

@@ -4,6 +4,7 @@
 // in "Margin (5x)", the submit "Buy BTC/USD (5x)", Quantity and Total read together and checked
 // against the price within Total's shown decimals, and a form root that no single element carries.
 import { describe, expect, it } from 'vitest';
+import { Dec } from '../../../src/core/decimal';
 import about from '../../../src/venues/kraken-margin/about.json';
 import { totalAgrees } from '../../../src/venues/kraken-margin/form-parts';
 import { reader, sideOfSubmit } from '../../../src/venues/kraken-margin/reader';
@@ -27,6 +28,8 @@ const EXAMPLE: OrderForm = {
   stopLoss: null,
   takeProfit: null,
   availableBalance: '3130.11',
+  // The Total beside the Quantity: the page's own order value, quantity × price at its two decimals.
+  pageEstimates: [{ kind: 'orderValue', side: null, value: new Dec('94440').times('0.05').toFixed(), decimals: 2 }],
 };
 
 const page = () => loadPage(GEN2);
@@ -136,7 +139,13 @@ describe('Kraken Pro gen 2: what the trader changes', () => {
     const doc = page();
     setType(doc, 'Market');
     input(doc, '#volumeInQuote-4').value = '4719.10';
-    expect(form(reader.read(doc, SPOT_URL))).toEqual({ ...EXAMPLE, type: 'market', price: null });
+    // The Total is still sent as the page's order value: the background's rule checks none for a market order.
+    expect(form(reader.read(doc, SPOT_URL))).toEqual({
+      ...EXAMPLE,
+      type: 'market',
+      price: null,
+      pageEstimates: [{ kind: 'orderValue', side: null, value: '4719.1', decimals: 2 }],
+    });
   });
 
   it('the screenshot\'s own figures: 94440 × 0.00005 = 4.722 shown as "≈ 4.73" (one unit of Total\'s decimals)', () => {
