@@ -7,7 +7,9 @@
 import type { Page, Worker } from 'playwright-core';
 import { Dec } from '../../src/core/decimal';
 import { BinancePage } from '../harness/binance-usdm-page';
-import { expectedView, servedSnapshot } from '../harness/expected';
+import { BYBIT_GEN2_PAGE, BYBIT_HOST, BybitPage } from '../harness/bybit-linear-page';
+import { KrakenGen2Page } from '../harness/kraken-margin-gen2-page';
+import { expectedView, servedSnapshot, snapshotFromMock } from '../harness/expected';
 import { waitForEngineFigures } from '../harness/figures';
 import { waitForOverlay, type OverlayReading } from '../harness/overlay';
 import { tabIdOf } from '../harness/tabs';
@@ -104,5 +106,37 @@ test.describe('the exchange page’s own figures', () => {
     const back = await waitForOverlay(page, (r) => r.state === 'ok', 'figures back');
     expect(back.pageCheck.map((c) => c.verdict)).toEqual(['matches']);
     expect(ownFigures(back).length).toBeGreaterThan(0);
+  });
+
+  for (const generation of [1, 2] as const) {
+    test(`Bybit (generation ${generation}): Order Cost and Order Value per button agree, also after typing; an edited cost is doubtful`, async ({
+      page,
+      mock,
+    }) => {
+      if (generation === 2) mock.usePage(BYBIT_HOST, BYBIT_GEN2_PAGE);
+      const b = await new BybitPage(page, generation).goto();
+      const view = () => expectedView(b.form(), snapshotFromMock(mock, 'bybit-linear', b.symbol));
+      const loaded = await waitForEngineFigures(page, `Bybit ${generation} as loaded`, view);
+      expect(loaded.pageCheck.map((c) => c.verdict)).toEqual(['matches']);
+      expect(loaded.text).toContain("Matches the exchange's estimate (Cost, Order value)");
+      await b.typeSize('0.25');
+      const typed = await waitForEngineFigures(page, `Bybit ${generation} typed`, view);
+      expect(typed.pageCheck.map((c) => c.verdict)).toEqual(['matches']);
+
+      await setPageFigure(page, 'cost-long', '9,999.00 USDT');
+      const doubtful = await waitForOverlay(page, (r) => r.state === 'doubtful', 'doubtful after the edit');
+      expect(ownFigures(doubtful)).toEqual([]);
+      expect(doubtful.pageCheck).toMatchObject([{ verdict: 'differs', kind: 'cost', side: 'long', page: '9999' }]);
+    });
+  }
+
+  test('Kraken (generation 2): the Total agrees as the order value', async ({ page, mock }) => {
+    mock.usePage('pro.kraken.com', 'kraken-margin.gen2.html');
+    mock.setPrice('kraken-margin', 'XBTUSD', '94210.5');
+    const k = await new KrakenGen2Page(page).goto('margin');
+    const reading = await waitForOverlay(page, (r) => r.state === 'ok' && r.pageCheck.length > 0, 'Kraken checked');
+    expect(reading.pageCheck.map((c) => c.verdict)).toEqual(['matches']);
+    expect(reading.text).toContain("Matches the exchange's estimate (Order value)");
+    expect(k.form().pageEstimates).toBeUndefined(); // the harness's own form: the engine figures need none
   });
 });
