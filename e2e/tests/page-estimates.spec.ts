@@ -73,7 +73,7 @@ test.describe('the exchange page’s own figures', () => {
     serviceWorker,
   }) => {
     mock.setPrice('binance-usdm', 'BTCUSDT', MARK);
-    const b = await new BinancePage(page).goto();
+    await new BinancePage(page).goto();
     await waitForOverlay(page, (r) => r.state === 'ok' && r.pageCheck[0]?.verdict === 'matches', 'agreeing first');
     const tabId = await tabIdOf(page, serviceWorker);
 
