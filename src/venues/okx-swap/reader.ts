@@ -16,6 +16,7 @@ import { finishPerpForm } from '../perp-form';
 import type { VenueReader } from '../readers';
 import type { FormReading, OrderForm, ReadScope, SizeUnit } from '../types';
 import { countAccount, readAccount } from './account';
+import { okuiSwitchState } from './okui-switch';
 import { BUY_TEXT, OKUI_FIELD_CONTAINER, OKX_SELECTORS, SELL_TEXT } from './selectors';
 
 const HOST = 'www.okx.com';
@@ -73,7 +74,7 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
   if (unitEl && !unit) scan.miss('sizeUnit');
   const sizeValue = sizeInput ? scan.need('size', numbers.positive(inputValue(sizeInput))) : null;
 
-  const tpsl = readTpsl(scan, root, numbers);
+  const tpsl = readTpsl(scan, root, numbers, okuiSwitchState);
 
   const full = scope === 'full';
   const availableRow = full ? scan.optional('available', root) : null;

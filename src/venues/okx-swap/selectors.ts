@@ -11,8 +11,20 @@
 // CSS-module hashed classes (index_xxx__yyyy) change on every deploy and are never used.
 import type { SelectorTable } from '../dom/query';
 
-/** okui text field: a label element, then a box holding the input (and a unit picker). */
-const OKUI_FIELD = { field: '.okui-input', labelPart: '.okui-input-label', input: 'input.okui-input-input' } as const;
+/**
+ * An okui component class, bare (`okui-input`, generation 1) or namespaced by the bundle that uses it
+ * (`trade_okui-input`, `balance_okui-input-input`: §8 of the evidence, generation 2). The whole class
+ * token must end in it: `trade_okui-input` is not `trade_okui-input-box`.
+ */
+export const okui = (block: string, tag = ''): string =>
+  `${tag}.okui-${block}, ${tag}[class$="_okui-${block}"], ${tag}[class*="_okui-${block} "]`;
+
+/** okui text field: a caption (a <label> or not), then a box holding the input (and a unit picker). */
+const OKUI_FIELD = {
+  field: okui('input'),
+  labelPart: okui('input-label'),
+  input: okui('input-input', 'input'),
+} as const;
 
 export const OKUI_FIELD_CONTAINER = OKUI_FIELD.field;
 
@@ -29,44 +41,66 @@ export const CASH_BALANCE_TEXT = /^Cash balance \S+ [A-Z]{2,12}$/;
 const PRICE_LABEL = ['Price (USDT)', 'Price'];
 const AMOUNT_LABEL = ['Amount', 'Amount (Contracts)', 'Size'];
 
-/** The fixture page's states besides `example`, each key counted in each (tests/venues/okx-swap/states.ts). */
-export type OkxState = 'market' | 'tpsl' | 'logged-out' | 'orders-tab' | 'no-assets-panel';
+/**
+ * The fixture pages' states besides `example`, each key counted in each (tests/venues/okx-swap/states.ts);
+ * `gen2*`: the second page generation (okx-swap.gen2.html: namespaced okui- classes, captions that are no
+ * <label>, ARIA checkboxes, Cost per side) as loaded, on the Market tab, with TP/SL on.
+ */
+export type OkxState =
+  'market' | 'tpsl' | 'logged-out' | 'orders-tab' | 'no-assets-panel' | 'gen2' | 'gen2-market' | 'gen2-tpsl';
+
+/** Keys found once in every state of both generations. */
+const EVERYWHERE = {
+  example: 1,
+  market: 1,
+  tpsl: 1,
+  'logged-out': 1,
+  'orders-tab': 1,
+  'no-assets-panel': 1,
+  gen2: 1,
+  'gen2-market': 1,
+  'gen2-tpsl': 1,
+} as const;
+const NOWHERE = Object.fromEntries(Object.keys(EVERYWHERE).map((state) => [state, 0])) as Record<
+  keyof typeof EVERYWHERE,
+  number
+>;
 
 export const OKX_SELECTORS = {
   /** Margin mode button: its text is the current mode. */
   marginMode: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1, 'no-assets-panel': 1 },
+    expected: EVERYWHERE,
     strategies: [{ by: 'role', role: 'button', name: ['Cross', 'Isolated'] }],
   },
   /** Leverage button ("10.00x"): its text is the current leverage. */
   leverage: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1, 'no-assets-panel': 1 },
+    expected: EVERYWHERE,
     strategies: [{ by: 'role', role: 'button', name: LEVERAGE_TEXT }],
   },
   typeLimit: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1, 'no-assets-panel': 1 },
+    expected: EVERYWHERE,
     strategies: [
       { by: 'role', role: 'tab', name: ['Limit'] },
-      { by: 'text', text: ['Limit'], css: '.okui-tabs-pane' },
+      { by: 'text', text: ['Limit'], css: okui('tabs-pane') },
     ],
   },
   typeMarket: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1, 'no-assets-panel': 1 },
+    expected: EVERYWHERE,
     strategies: [
       { by: 'role', role: 'tab', name: ['Market'] },
-      { by: 'text', text: ['Market'], css: '.okui-tabs-pane' },
+      { by: 'text', text: ['Market'], css: okui('tabs-pane') },
     ],
   },
   /** Limit price in USDT; hidden on the Market tab (a disabled "Market price" box shows instead). */
   price: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1, 'no-assets-panel': 1 },
+    expected: EVERYWHERE,
     strategies: [
       { by: 'label', label: PRICE_LABEL, css: 'input' },
       { by: 'field', label: PRICE_LABEL, ...OKUI_FIELD },
     ],
   },
   size: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1, 'no-assets-panel': 1 },
+    expected: EVERYWHERE,
     strategies: [
       { by: 'label', label: AMOUNT_LABEL, css: 'input' },
       { by: 'field', label: AMOUNT_LABEL, ...OKUI_FIELD },
@@ -74,26 +108,26 @@ export const OKX_SELECTORS = {
   },
   /** Unit picker of the amount field (Contracts, the base asset or USDT), looked up inside that field only. */
   sizeUnit: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1, 'no-assets-panel': 1 },
+    expected: EVERYWHERE,
     strategies: [
       { by: 'css', css: '[role="combobox"]' },
-      { by: 'css', css: '.okui-select' },
+      { by: 'css', css: okui('select') },
     ],
   },
   tpsl: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1, 'no-assets-panel': 1 },
+    expected: EVERYWHERE,
     strategies: [{ by: 'role', role: 'checkbox', name: ['TP/SL'] }],
   },
   /** Shown only while TP/SL is on. */
   takeProfit: {
-    expected: { example: 0, market: 0, tpsl: 1, 'logged-out': 0, 'orders-tab': 0, 'no-assets-panel': 0 },
+    expected: { ...NOWHERE, tpsl: 1, 'gen2-tpsl': 1 },
     strategies: [
       { by: 'label', label: ['TP trigger price', 'Take profit', 'TP'], css: 'input' },
       { by: 'field', label: ['TP trigger price', 'Take profit', 'TP'], ...OKUI_FIELD },
     ],
   },
   stopLoss: {
-    expected: { example: 0, market: 0, tpsl: 1, 'logged-out': 0, 'orders-tab': 0, 'no-assets-panel': 0 },
+    expected: { ...NOWHERE, tpsl: 1, 'gen2-tpsl': 1 },
     strategies: [
       { by: 'label', label: ['SL trigger price', 'Stop loss', 'SL'], css: 'input' },
       { by: 'field', label: ['SL trigger price', 'Stop loss', 'SL'], ...OKUI_FIELD },
@@ -101,35 +135,35 @@ export const OKX_SELECTORS = {
   },
   /** "Available 9,523.10 USDT" (label and amount in one row). */
   available: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1, 'no-assets-panel': 1 },
+    expected: EVERYWHERE,
     strategies: [{ by: 'text', text: /^Available \S+ [A-Z]{2,12}$/, css: 'div, p, li, dl' }],
   },
   buy: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1, 'no-assets-panel': 1 },
+    expected: EVERYWHERE,
     strategies: [{ by: 'role', role: 'button', name: BUY_TEXT }],
   },
   sell: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1, 'no-assets-panel': 1 },
+    expected: EVERYWHERE,
     strategies: [{ by: 'role', role: 'button', name: SELL_TEXT }],
   },
   /** Instrument picker ("BTCUSDT Perpetual"): cross-checked against the URL to catch a half-done SPA switch. */
   instrument: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1, 'no-assets-panel': 1 },
+    expected: EVERYWHERE,
     strategies: [{ by: 'role', role: 'button', name: /^[A-Z0-9]{1,20}USDT Perpetual$/, css: '[aria-haspopup]' }],
   },
   /** Trading account's cash balance (without unrealised PnL), read for cross margin only. */
   cashBalance: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1, 'no-assets-panel': 0 },
+    expected: { ...EVERYWHERE, 'no-assets-panel': 0 },
     strategies: [{ by: 'text', text: CASH_BALANCE_TEXT, css: 'div, p, li, dl' }],
   },
   /** The bottom panel's Positions tab; its panel (aria-controls) holds the positions table. */
   positionsTab: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1, 'no-assets-panel': 1 },
+    expected: EVERYWHERE,
     strategies: [{ by: 'role', role: 'tab', name: POSITIONS_TAB_TEXT }],
   },
   /** The table inside the positions panel. */
   positionsTable: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 0, 'orders-tab': 0, 'no-assets-panel': 1 },
+    expected: { ...EVERYWHERE, 'logged-out': 0, 'orders-tab': 0 },
     strategies: [
       { by: 'css', css: 'table' },
       { by: 'css', css: '[role="table"]' },

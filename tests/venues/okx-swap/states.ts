@@ -1,9 +1,27 @@
-// OKX's fixture page (e2e/fixtures/pages/okx-swap.html) in the states its selector counts name.
+// OKX's fixture pages (e2e/fixtures/pages/okx-swap.html, generation 2 okx-swap.gen2.html) in the states
+// their selector counts name.
 import { OKX_SELECTORS, type OkxState } from '../../../src/venues/okx-swap/selectors';
 import { $, byText } from '../../readers/load';
 import { AS_LOADED, type FixtureStates, selectTab } from '../fixture-states';
 
 export const SELECTORS = OKX_SELECTORS;
+export const GEN2 = 'okx-swap.gen2.html';
+
+const hook = (doc: Document, name: string) => $(doc, `[data-fixture="${name}"]`);
+
+/** The Market tab: the price field swapped for the disabled market-price box (both generations). */
+function marketTab(doc: Document): void {
+  selectTab(doc, '[aria-label="Order type"] [role="tab"]', 'Market');
+  hook(doc, 'price-field').hidden = true;
+  hook(doc, 'market-price-field').hidden = false;
+}
+
+/** Generation 2's TP/SL switched on as the page draws it: aria-checked and the okui class modifier. */
+export function gen2TpslOn(doc: Document): void {
+  hook(doc, 'tpsl').setAttribute('aria-checked', 'true');
+  hook(doc, 'tpsl').classList.add('trade_okui-checkbox-checked');
+  hook(doc, 'tpsl-fields').hidden = false;
+}
 
 function showOrdersTab(doc: Document): void {
   byText(doc, '[role="tab"]', 'Positions (1)').setAttribute('aria-selected', 'false');
@@ -16,13 +34,7 @@ export const STATES: FixtureStates<OkxState> = {
   /** Limit, cross 10×; the cash balance and the Positions tab with one position shown. */
   example: AS_LOADED,
   /** Market tab: the price field swapped for the disabled market-price box. */
-  market: {
-    put: (doc) => {
-      selectTab(doc, '[aria-label="Order type"] [role="tab"]', 'Market');
-      $(doc, '[data-fixture="price-field"]').hidden = true;
-      $(doc, '[data-fixture="market-price-field"]').hidden = false;
-    },
-  },
+  market: { put: marketTab },
   /** TP/SL ticked: its two trigger fields shown. */
   tpsl: {
     put: (doc) => {
@@ -46,6 +58,10 @@ export const STATES: FixtureStates<OkxState> = {
       $(doc, 'section[aria-labelledby="okx-assets-title"]').remove();
     },
   },
+  /** Generation 2 as loaded: the same order, namespaced okui- classes, captions without <label>. */
+  gen2: { page: GEN2, put: () => undefined },
+  'gen2-market': { page: GEN2, put: marketTab },
+  'gen2-tpsl': { page: GEN2, put: gen2TpslOn },
 };
 
 /** CSS-module classes (index_name__hash) get new hashes, as a redeploy does. */
