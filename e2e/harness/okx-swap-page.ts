@@ -1,6 +1,8 @@
 // Drives the OKX USDT swap fixture page like a trader (dialogs for margin mode and leverage,
 // order-type tabs, the amount unit picker, typing, the instrument menu) and keeps track of what it
 // entered, for the expected OrderForm. The account part of the form is what the fixture shows.
+// Generation 2 (okx-swap.gen2.html, served by mock.usePage) has no <label> on its fields: the
+// harness finds its inputs by the fixture's own hooks there (the reader never uses them).
 import type { Locator, Page } from 'playwright-core';
 import type { OrderForm, PageAccount, PagePosition } from '../../src/venues/types';
 
@@ -42,7 +44,11 @@ export class OkxPage {
   /** Which bottom tab shows: the positions table is read only while it is shown. */
   bottomTab: 'positions' | 'orders' = 'positions';
 
-  constructor(readonly page: Page) {}
+  /** `generation`: which fixture page the mock serves (2: mock.usePage('www.okx.com', 'okx-swap.gen2.html')). */
+  constructor(
+    readonly page: Page,
+    readonly generation: 1 | 2 = 1,
+  ) {}
 
   async goto(inst: OkxInstrument = 'BTC-USDT-SWAP', locale?: string): Promise<this> {
     await this.page.goto(OKX_URL(inst, locale));
@@ -62,7 +68,14 @@ export class OkxPage {
   }
 
   private input(label: 'Price (USDT)' | 'Amount'): Locator {
+    if (this.generation === 2)
+      return this.page.locator(label === 'Amount' ? '[data-fixture="size"]' : '[data-fixture="price"]');
     return this.page.getByLabel(label, { exact: true });
+  }
+
+  /** The page's own "Cost" text for a side (generation 2 shows one under each button), e.g. "650.00 USDT". */
+  async pageCost(side: 'long' | 'short'): Promise<string> {
+    return (await this.page.locator(`[data-fixture="cost-${side}"]`).textContent()) ?? '';
   }
 
   async setType(type: 'limit' | 'market'): Promise<void> {

@@ -1,0 +1,103 @@
+// OKX USDT swap, second page generation (issue 13): okx-swap.gen2.html (okui- classes namespaced by
+// bundle, Vite-hashed module classes, captions without <label>, Cost per side) served by the mock at
+// the real URL https://www.okx.com/trade-swap/btc-usdt-swap. The overlay shows exactly the engine's
+// figures for the order on the page (as loaded, typed, market in BTC, after an instrument switch), and
+// the page's own Cost under each button follows OKX's rule, which is the engine's initial margin
+// (order value / leverage, no fee): the fixture's own figure agrees with the order it shows. The
+// first generation keeps its own spec (okx-swap.spec.ts, the /ru/ URL included).
+import { Dec } from '../../src/core/decimal';
+import { parseQuoteInput } from '../../src/core/input';
+import type { Settings } from '../../src/settings/settings';
+import { expectedFor, expectedView, snapshotFromMock, type ExpectedView } from '../harness/expected';
+import { sameNumber, shownMark, waitForEngineFigures } from '../harness/figures';
+import { OkxPage, type OkxInstrument } from '../harness/okx-swap-page';
+import { okxOrderCostOf } from '../../src/venues/okx-swap/order-cost';
+import { expect, test } from '../harness/test';
+import type { MockExchange } from '../mock/server';
+import { OKX_INSTRUMENTS } from '../mock/venues/okx-swap';
+
+const BTC: OkxInstrument = 'BTC-USDT-SWAP';
+const ETH: OkxInstrument = 'ETH-USDT-SWAP';
+/** The mock's default BTC mark, which the page's header shows too (65,010.2). */
+const MARK = OKX_INSTRUMENTS.find((i) => i.instId === BTC)!.price;
+
+const viewOf = (o: OkxPage, mock: MockExchange, settings: Settings) => (): ExpectedView =>
+  expectedView(o.form(), snapshotFromMock(mock, 'okx-swap', o.inst), settings);
+
+/**
+ * The page's Cost under each button is OKX's rule (src/venues/okx-swap/order-cost.ts) for the order the
+ * engine was given — the same quantity, price, leverage and page position — rounded to the page's cents.
+ * With no position in the instrument that is the engine's own initial margin too.
+ */
+async function expectPageCostsAgree(o: OkxPage, mock: MockExchange, settings: Settings): Promise<void> {
+  for (const side of ['long', 'short'] as const) {
+    const expected = expectedFor(o.form(), side, snapshotFromMock(mock, 'okx-swap', o.inst), settings);
+    const input = parseQuoteInput(expected.plan.input);
+    const rule = okxOrderCostOf(input);
+    const samePosition = input.account.positions.some((p) => p.symbol === o.inst);
+    if (!samePosition) expect(rule.equals(expected.figures!.initialMargin!), `${side}: rule = engine IM`).toBe(true);
+    const shown = /^([\d,]+\.\d{2}) USDT$/.exec(await o.pageCost(side));
+    expect(shown, `${side} Cost as the page shows it`).not.toBeNull();
+    const cents = rule.toDecimalPlaces(2, Dec.ROUND_HALF_UP).toFixed(2);
+    expect(shown![1]!.replace(/,/g, ''), `${side}: page Cost vs OKX's rule`).toBe(cents);
+  }
+}
+
+test.beforeEach(({ mock }) => {
+  mock.usePage('www.okx.com', 'okx-swap.gen2.html');
+});
+
+test('as loaded at the bare URL: generation 2 is served, the overlay equals the engine for both sides', async ({
+  page,
+  mock,
+  setSettings,
+}) => {
+  const settings = await setSettings({});
+  const o = await new OkxPage(page, 2).goto();
+  expect(new URL(page.url()).pathname).toBe('/trade-swap/btc-usdt-swap');
+  // Generation 2 for sure: namespaced okui classes, no <label> anywhere.
+  await expect(page.locator('.trade_okui-input-input').first()).toBeVisible();
+  await expect(page.locator('label')).toHaveCount(0);
+  const reading = await waitForEngineFigures(page, 'gen 2 as loaded', viewOf(o, mock, settings), { mark: 'live' });
+  expect(reading.sides.sort()).toEqual(['long', 'short']);
+  expect(sameNumber(shownMark(reading), MARK)).toBe(true);
+  await expectPageCostsAgree(o, mock, settings);
+});
+
+test('typed: isolated, 25×, another price and amount — overlay and the page Cost follow', async ({
+  page,
+  mock,
+  setSettings,
+}) => {
+  const settings = await setSettings({});
+  const o = await new OkxPage(page, 2).goto();
+  await o.setMarginMode('isolated');
+  await o.setLeverage(25);
+  await o.typePrice('64,123.4');
+  await o.typeSize('37');
+  await waitForEngineFigures(page, 'gen 2 typed', viewOf(o, mock, settings), { mark: 'live' });
+  await expectPageCostsAgree(o, mock, settings);
+});
+
+test('market, amount in BTC: priced at the mark', async ({ page, mock, setSettings }) => {
+  const settings = await setSettings({});
+  const o = await new OkxPage(page, 2).goto();
+  await o.setMarginMode('isolated');
+  await o.setType('market');
+  await o.setUnit('base');
+  await o.typeSize('0.25');
+  await waitForEngineFigures(page, 'gen 2 market in BTC', viewOf(o, mock, settings), { mark: 'live' });
+});
+
+test('instrument switch to ETH (pushState, re-mounted form): read; the page Cost counts the ETH position', async ({
+  page,
+  mock,
+  setSettings,
+}) => {
+  const settings = await setSettings({});
+  const o = await new OkxPage(page, 2).goto();
+  await waitForEngineFigures(page, 'gen 2 BTC', viewOf(o, mock, settings), { mark: 'live' });
+  await o.switchInstrument(ETH);
+  await waitForEngineFigures(page, 'gen 2 after the switch to ETH', viewOf(o, mock, settings), { mark: 'live' });
+  await expectPageCostsAgree(o, mock, settings);
+});
