@@ -7,16 +7,17 @@
 // the trading account's cash balance and open positions are read too (account.ts).
 import type { Side } from '../../core/types';
 import { formRootOf, readLimitPrice, readMarginMode, readOrderType, readTpsl, sideByName } from '../dom/form-parts';
+import { formNumbers } from '../dom/number-scopes';
 import { accessibleName, commonAncestor, findAll, inputValue } from '../dom/query';
 import { Scan } from '../dom/scan';
 import { execText, isEnglishPage, sameText, textOf } from '../dom/text';
 import { pairFromTradeUrl, type Pair } from '../dom/trade-url';
-import { refreshTyped } from '../dom/typed';
 import { finishPerpForm } from '../perp-form';
 import type { VenueReader } from '../readers';
 import type { FormReading, OrderForm, ReadScope, SizeUnit } from '../types';
 import { countAccount, readAccount } from './account';
 import { okuiSwitchState } from './okui-switch';
+import { findCostRows, readCosts, rememberCosts, refreshWithCosts } from './page-costs';
 import { BUY_TEXT, OKUI_FIELD_CONTAINER, OKX_SELECTORS, SELL_TEXT } from './selectors';
 
 const HOST = 'www.okx.com';
@@ -52,7 +53,7 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
   const limit = scan.one('typeLimit');
   const market = scan.one('typeMarket');
   const buy = scan.one('buy');
-  scan.one('sell');
+  const sell = scan.one('sell');
   const root = limit && buy ? commonAncestor(limit, buy) : null;
   const numbers = scan.formNumbers(root);
   // The instrument picker must name the URL's instrument: a mismatch is a half-done SPA switch.
@@ -81,11 +82,15 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
   const availableBalance =
     availableRow && pair ? numbers.amountWithUnit(textOf(availableRow), pair.quote, /^Available/) : null;
 
+  // The page's own Cost (one row, or one per button), for the background's cross-check.
+  const costRows = full && buy && sell ? findCostRows(scan, root, buy, sell) : null;
+  const pageEstimates = costRows && pair ? readCosts(scan, costRows, pair.quote, numbers) : null;
+
   let account: OrderForm['account'];
   if (full && marginMode === 'cross' && pair) account = readAccount(scan, doc, pair.quote, pairFromUrl);
   else if (full) countAccount(scan, doc);
 
-  return finishPerpForm(scan, root, {
+  const reading = finishPerpForm(scan, root, {
     venue: 'okx-swap',
     symbol: pair?.symbol ?? null,
     side: 'both',
@@ -97,14 +102,17 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
     tpsl,
     availableBalance,
     account,
+    // The figures as read now; the typing fast path reads the rows again itself (refreshWithCosts).
+    pageEstimates: pageEstimates && pageEstimates.length > 0 ? () => pageEstimates : undefined,
   });
+  return rememberCosts(reading, costRows ?? [], () => formNumbers(root));
 }
 
 export const reader: VenueReader = {
   venue: 'okx-swap',
   matchesUrl: (url) => pairFromUrl(url) !== null,
   read,
-  refresh: refreshTyped,
+  refresh: refreshWithCosts,
   formRoot,
   submitButtons: (doc) => [...findAll(doc, OKX_SELECTORS.buy), ...findAll(doc, OKX_SELECTORS.sell)],
   sideOfSubmit,

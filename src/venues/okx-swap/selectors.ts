@@ -146,6 +146,14 @@ export const OKX_SELECTORS = {
     expected: EVERYWHERE,
     strategies: [{ by: 'role', role: 'button', name: SELL_TEXT }],
   },
+  /**
+   * "Cost 650.00 USDT", what the order needs (OKX's rule: src/venues/okx-swap/order-cost.ts): one row
+   * under both buttons (generation 1) or one under each (generation 2). Read for the cross-check.
+   */
+  cost: {
+    expected: { ...EVERYWHERE, gen2: 2, 'gen2-market': 2, 'gen2-tpsl': 2 },
+    strategies: [{ by: 'text', text: /^Cost \S+ [A-Z]{2,12}$/, css: 'div, p, li, dl' }],
+  },
   /** Instrument picker ("BTCUSDT Perpetual"): cross-checked against the URL to catch a half-done SPA switch. */
   instrument: {
     expected: EVERYWHERE,

@@ -35,9 +35,15 @@ function missing(reading: FormReading): string[] {
 
 describe('OKX reader: generation 2 as loaded', () => {
   it('reads the same order as generation 1 (both pages show one order: Cross 10×, limit 65,000.0, 10 contracts)', () => {
-    const gen1 = form(read(loadPage('okx-swap.html')));
+    const { pageEstimates: _gen1Cost, ...gen1 } = form(read(loadPage('okx-swap.html')));
     const reading = read(page());
-    expect(form(reading)).toEqual(gen1);
+    const { pageEstimates, ...gen2 } = form(reading);
+    expect(gen2).toEqual(gen1);
+    // The page's own Cost, one under each button: "650.00 USDT" read with its two decimals.
+    expect(pageEstimates).toEqual([
+      { kind: 'cost', side: 'long', value: '650', decimals: 2 },
+      { kind: 'cost', side: 'short', value: '650', decimals: 2 },
+    ]);
     expect(reading.matched).toEqual(expectedCounts(OKX_SELECTORS, 'gen2'));
   });
 
@@ -123,6 +129,65 @@ describe('OKX reader: generation 2, strict', () => {
     copy.querySelector('[data-fixture]')?.removeAttribute('data-fixture');
     field(doc, 'Amount').after(copy);
     expect(missing(read(doc))).toContain('size');
+  });
+});
+
+describe("OKX reader: generation 2's Cost under each button", () => {
+  const costs = (doc: Document) => form(read(doc)).pageEstimates;
+
+  it('reads each side from its own block: a Buy cost of 35.00 and a Sell cost of 0.00 (against a long)', () => {
+    const doc = page();
+    hook(doc, 'cost-long').textContent = '35.00 USDT';
+    hook(doc, 'cost-short').textContent = '0.00 USDT';
+    expect(costs(doc)).toEqual([
+      { kind: 'cost', side: 'long', value: '35', decimals: 2 },
+      { kind: 'cost', side: 'short', value: '0', decimals: 2 },
+    ]);
+  });
+
+  it('"--" (nothing typed yet) is no figure; no Cost rows at all: no pageEstimates, the order still read', () => {
+    const doc = page();
+    hook(doc, 'cost-short').textContent = '-- USDT';
+    expect(costs(doc)).toEqual([{ kind: 'cost', side: 'long', value: '650', decimals: 2 }]);
+    hook(doc, 'cost-long').closest('div')!.remove();
+    hook(doc, 'cost-short').closest('div')!.remove();
+    const reading = read(doc);
+    expect(form(reading).pageEstimates).toBeUndefined();
+    expect(reading.matched.cost).toBe(0);
+  });
+
+  it('an amount that does not parse, or in another currency: refused as cost, never dropped quietly', () => {
+    for (const text of ['6S0.00 USDT', '650.00 USDC']) {
+      const doc = page();
+      hook(doc, 'cost-long').textContent = text;
+      expect(missing(read(doc)), text).toEqual(['cost']);
+    }
+  });
+
+  it('two Cost rows under one button: ambiguous, refused as cost', () => {
+    const doc = page();
+    const row = hook(doc, 'cost-long').closest('div')!;
+    row.after(row.cloneNode(true));
+    expect(missing(read(doc))).toEqual(['cost']);
+  });
+
+  it('the typing fast path reads the Cost again; a Cost row gone sends it to a full read', () => {
+    const doc = page();
+    const first = read(doc);
+    input(doc, 'Amount').value = '20';
+    hook(doc, 'cost-long').textContent = '1,300.00 USDT';
+    hook(doc, 'cost-short').textContent = '1,300.00 USDT';
+    const typed = reader.refresh!(first);
+    expect(typed).toEqual(read(doc));
+    expect(typed && form(typed).pageEstimates?.map((e) => e.value)).toEqual(['1300', '1300']);
+    // Twice in a row: the refreshed reading keeps its inputs and rows for the next keystroke.
+    input(doc, 'Amount').value = '30';
+    hook(doc, 'cost-long').textContent = '1,950.00 USDT';
+    hook(doc, 'cost-short').textContent = '1,950.00 USDT';
+    const again = reader.refresh!(typed!);
+    expect(again).toEqual(read(doc));
+    hook(doc, 'cost-long').closest('div')!.remove();
+    expect(reader.refresh!(again!)).toBeNull();
   });
 });
 

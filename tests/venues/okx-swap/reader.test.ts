@@ -29,6 +29,8 @@ const EXAMPLE: OrderForm = {
   takeProfit: null,
   availableBalance: '9523.1',
   account: { walletBalance: '10000', positions: [ETH_POSITION] },
+  // "Cost 650.00 USDT" under both buttons: the page's own figure, for the background's cross-check.
+  pageEstimates: [{ kind: 'cost', side: null, value: '650', decimals: 2 }],
 };
 const { account: _account, ...WITHOUT_ACCOUNT } = EXAMPLE;
 
