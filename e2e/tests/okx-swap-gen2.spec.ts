@@ -25,20 +25,21 @@ const viewOf = (o: OkxPage, mock: MockExchange, settings: Settings) => (): Expec
   expectedView(o.form(), snapshotFromMock(mock, 'okx-swap', o.inst), settings);
 
 /**
- * The page's Cost under each button is OKX's rule (src/venues/okx-swap/order-cost.ts) for the order the
- * engine was given — the same quantity, price, leverage and page position — rounded to the page's cents.
- * With no position in the instrument that is the engine's own initial margin too.
+ * The page's Cost under each button is OKX's rule (src/venues/okx-swap/order-cost.ts: the margin the
+ * order adds plus its order loss) for the order the engine was given — the same quantity, price,
+ * leverage, mark and page position — rounded to the page's cents. Without a position in the
+ * instrument the margin part is the engine's own initial margin.
  */
 async function expectPageCostsAgree(o: OkxPage, mock: MockExchange, settings: Settings): Promise<void> {
   for (const side of ['long', 'short'] as const) {
     const expected = expectedFor(o.form(), side, snapshotFromMock(mock, 'okx-swap', o.inst), settings);
     const input = parseQuoteInput(expected.plan.input);
-    const rule = okxOrderCostOf(input);
-    const samePosition = input.account.positions.some((p) => p.symbol === o.inst);
-    if (!samePosition) expect(rule.equals(expected.figures!.initialMargin!), `${side}: rule = engine IM`).toBe(true);
+    const rule = okxOrderCostOf(input, input.market.markPrice!);
+    if (!input.account.positions.some((p) => p.symbol === o.inst))
+      expect(rule.margin.equals(expected.figures!.initialMargin!), `${side}: margin = engine IM`).toBe(true);
     const shown = /^([\d,]+\.\d{2}) USDT$/.exec(await o.pageCost(side));
     expect(shown, `${side} Cost as the page shows it`).not.toBeNull();
-    const cents = rule.toDecimalPlaces(2, Dec.ROUND_HALF_UP).toFixed(2);
+    const cents = rule.total.toDecimalPlaces(2, Dec.ROUND_HALF_UP).toFixed(2);
     expect(shown![1]!.replace(/,/g, ''), `${side}: page Cost vs OKX's rule`).toBe(cents);
   }
 }

@@ -1,37 +1,58 @@
 // OKX's order "Cost" rule (src/venues/okx-swap/order-cost.ts): OKX's published initial-margin example
-// (formulas.md §5.2) and the one-way requirement max(p + buys, sells − p) / leverage, side by side.
+// (formulas.md §5.2), the one-way requirement max(p + buys, sells − p) / leverage, and the futures
+// order loss of OKX's 2024-10-24 announcement, each worked out here from the published formula.
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../../src/core/decimal';
 import type { OtherPosition } from '../../../src/core/types';
 import { okxOrderCost, okxOrderCostOf } from '../../../src/venues/okx-swap/order-cost';
 
 const d = (v: string | number) => new Dec(v);
-const cost = (side: 'long' | 'short', orderValue: number, leverage: number, positionNotional = 0) =>
-  okxOrderCost({ side, orderValue: d(orderValue), leverage: d(leverage), positionNotional: d(positionNotional) });
-
-describe('okxOrderCost', () => {
-  it("OKX's published example: 10,000 contracts × 0.0001 BTC × 10,000 USDT at 10× = 1,000 USDT, either side", () => {
-    const orderValue = d(10_000).times('0.0001').times(10_000).toNumber();
-    expect(cost('long', orderValue, 10).toString()).toBe('1000');
-    expect(cost('short', orderValue, 10).toString()).toBe('1000');
+const at = (side: 'long' | 'short', o: { q: string; price: number; mark?: number; lev: number; p?: number }) =>
+  okxOrderCost({
+    side,
+    quantity: d(o.q),
+    price: d(o.price),
+    mark: d(o.mark ?? o.price),
+    leverage: d(o.lev),
+    positionNotional: d(o.p ?? 0),
   });
 
-  it('no position: order value / leverage (the fixture pages: 10 × 0.01 × 65,000 / 10)', () => {
-    const value = d(10).times('0.01').times(65_000);
-    expect(cost('long', value.toNumber(), 10).equals(value.div(10))).toBe(true);
+describe('okxOrderCost: margin', () => {
+  it("OKX's published example: 10,000 contracts × 0.0001 BTC at 10,000 USDT, 10× = 1,000 USDT, either side", () => {
+    const q = d(10_000).times('0.0001').toFixed();
+    for (const side of ['long', 'short'] as const) {
+      const c = at(side, { q, price: 10_000, lev: 10 });
+      expect(c.margin.toString()).toBe('1000');
+      expect(c.orderLoss.isZero()).toBe(true);
+    }
   });
 
   it('an order with the position adds its own value / leverage; against it, nothing until it would flip', () => {
-    const position = 4801.875; // long 1.5 ETH at a mark of 3,201.25
-    expect(cost('long', 350, 10, position).toString()).toBe('35');
-    expect(cost('short', 350, 10, position).toString()).toBe('0');
+    const p = d('1.5').times('3201.25').toNumber(); // long 1.5 ETH at a mark of 3,201.25
+    expect(at('long', { q: '0.1', price: 3500, lev: 10, p }).margin.toString()).toBe('35');
+    expect(at('short', { q: '0.1', price: 3500, lev: 10, p }).margin.toString()).toBe('0');
     // Selling more than twice the position: the sells side of the max wins, by what exceeds it.
-    expect(cost('short', 12_000, 10, position).equals(d(12_000).minus(d(position).times(2)).div(10))).toBe(true);
+    const big = at('short', { q: '4', price: 3000, lev: 10, p }).margin;
+    expect(big.equals(d(4).times(3000).minus(d(p).times(2)).div(10))).toBe(true);
+    // Mirror image for a short position.
+    expect(at('short', { q: '0.1', price: 3500, lev: 10, p: -p }).margin.toString()).toBe('35');
+    expect(at('long', { q: '0.1', price: 3500, lev: 10, p: -p }).margin.toString()).toBe('0');
+  });
+});
+
+describe('okxOrderCost: futures order loss (|size × min(0, mark − price)| buy, |size × min(0, price − mark)| sell)', () => {
+  it('a buy above the mark and a sell below it carry the gap times the size; the other side none', () => {
+    const below = { q: '0.1', price: 65_000, mark: 65_010.2, lev: 10 };
+    expect(at('long', below).orderLoss.isZero()).toBe(true);
+    expect(at('short', below).orderLoss.equals(d('0.1').times(d('65010.2').minus(65_000)))).toBe(true);
+    const above = { ...below, price: 65_100 };
+    expect(at('long', above).orderLoss.equals(d('0.1').times(d(65_100).minus('65010.2')))).toBe(true);
+    expect(at('short', above).orderLoss.isZero()).toBe(true);
   });
 
-  it('mirror image for a short position', () => {
-    expect(cost('short', 350, 10, -4801.875).toString()).toBe('35');
-    expect(cost('long', 350, 10, -4801.875).toString()).toBe('0');
+  it('total = margin + order loss', () => {
+    const c = at('short', { q: '0.1', price: 65_000, mark: 65_010.2, lev: 10 });
+    expect(c.total.equals(d('0.1').times(65_000).div(10).plus(c.orderLoss))).toBe(true);
   });
 });
 
@@ -45,10 +66,10 @@ describe('okxOrderCostOf: from a quote input', () => {
     maintenanceMarginRate: d('0.005'),
     maintenanceAmount: d(0),
   });
-  const input = (side: 'long' | 'short', positions: OtherPosition[]) => ({
+  const input = (positions: OtherPosition[]) => ({
     order: {
       symbol: 'ETH-USDT-SWAP',
-      side,
+      side: 'long' as const,
       type: 'limit' as const,
       price: d(3500),
       quantity: d('0.1'),
@@ -58,11 +79,12 @@ describe('okxOrderCostOf: from a quote input', () => {
     },
     account: { extraMargin: d(0), positions },
   });
+  const MARK = d(3500);
 
-  it("takes the position in the order's instrument only, signed by its side", () => {
-    expect(okxOrderCostOf(input('short', [eth('long')])).toString()).toBe('0');
-    expect(okxOrderCostOf(input('long', [eth('short')])).toString()).toBe('0');
-    expect(okxOrderCostOf(input('long', [eth('long')])).toString()).toBe('35');
-    expect(okxOrderCostOf(input('short', [eth('long', 'BTC-USDT-SWAP')])).toString()).toBe('35');
+  it("takes the position in the order's instrument only, signed by its side; the side may be overridden", () => {
+    expect(okxOrderCostOf(input([eth('long')]), MARK, 'short').margin.toString()).toBe('0');
+    expect(okxOrderCostOf(input([eth('short')]), MARK).margin.toString()).toBe('0');
+    expect(okxOrderCostOf(input([eth('long')]), MARK).margin.toString()).toBe('35');
+    expect(okxOrderCostOf(input([eth('long', 'BTC-USDT-SWAP')]), MARK, 'short').margin.toString()).toBe('35');
   });
 });

@@ -39,10 +39,10 @@ describe('OKX reader: generation 2 as loaded', () => {
     const reading = read(page());
     const { pageEstimates, ...gen2 } = form(reading);
     expect(gen2).toEqual(gen1);
-    // The page's own Cost, one under each button: "650.00 USDT" read with its two decimals.
+    // The page's own Cost, one under each button ("650.00 USDT", "651.02 USDT"), read with its decimals.
     expect(pageEstimates).toEqual([
       { kind: 'cost', side: 'long', value: '650', decimals: 2 },
-      { kind: 'cost', side: 'short', value: '650', decimals: 2 },
+      { kind: 'cost', side: 'short', value: '651.02', decimals: 2 },
     ]);
     expect(reading.matched).toEqual(expectedCounts(OKX_SELECTORS, 'gen2'));
   });
@@ -147,8 +147,8 @@ describe("OKX reader: generation 2's Cost under each button", () => {
 
   it('"--" (nothing typed yet) is no figure; no Cost rows at all: no pageEstimates, the order still read', () => {
     const doc = page();
-    hook(doc, 'cost-short').textContent = '-- USDT';
-    expect(costs(doc)).toEqual([{ kind: 'cost', side: 'long', value: '650', decimals: 2 }]);
+    hook(doc, 'cost-long').textContent = '-- USDT';
+    expect(costs(doc)).toEqual([{ kind: 'cost', side: 'short', value: '651.02', decimals: 2 }]);
     hook(doc, 'cost-long').closest('div')!.remove();
     hook(doc, 'cost-short').closest('div')!.remove();
     const reading = read(doc);
