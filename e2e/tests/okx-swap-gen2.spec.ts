@@ -11,6 +11,9 @@ import type { Settings } from '../../src/settings/settings';
 import { expectedFor, expectedView, snapshotFromMock, type ExpectedView } from '../harness/expected';
 import { sameNumber, shownMark, waitForEngineFigures } from '../harness/figures';
 import { OkxPage, type OkxInstrument } from '../harness/okx-swap-page';
+import { attrs, cdpFor, findNode, waitForOverlay, type CdpNode } from '../harness/overlay';
+import { ATTR, HOST_ATTRIBUTE } from '../../src/ui/overlay/contract';
+import type { Page } from '../harness/test';
 import { okxOrderCostOf } from '../../src/venues/okx-swap/order-cost';
 import { expect, test } from '../harness/test';
 import type { MockExchange } from '../mock/server';
@@ -42,6 +45,20 @@ async function expectPageCostsAgree(o: OkxPage, mock: MockExchange, settings: Se
     const cents = rule.total.toDecimalPlaces(2, Dec.ROUND_HALF_UP).toFixed(2);
     expect(shown![1]!.replace(/,/g, ''), `${side}: page Cost vs OKX's rule`).toBe(cents);
   }
+}
+
+/** The overlay's page cross-check: the quiet line's verdict, or each disagreeing row's numbers. */
+async function pageCheckRows(page: Page): Promise<Array<Record<string, string>>> {
+  const cdp = await cdpFor(page);
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+  const rows: Array<Record<string, string>> = [];
+  const walk = (node: CdpNode) => {
+    if (node.nodeType === 1 && attrs(node).has(ATTR.pageCheck)) rows.push(Object.fromEntries(attrs(node)));
+    for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) walk(child);
+  };
+  const host = findNode(root, (n) => n.nodeType === 1 && attrs(n).has(HOST_ATTRIBUTE));
+  if (host) walk(host);
+  return rows;
 }
 
 test.beforeEach(({ mock }) => {
@@ -101,4 +118,52 @@ test('instrument switch to ETH (pushState, re-mounted form): read; the page Cost
   await o.switchInstrument(ETH);
   await waitForEngineFigures(page, 'gen 2 after the switch to ETH', viewOf(o, mock, settings), { mark: 'live' });
   await expectPageCostsAgree(o, mock, settings);
+});
+
+test.describe("the page's own Cost, cross-checked", () => {
+  test('as loaded, the Cost under each button agrees: state ok, "matches the exchange\'s estimate"', async ({
+    page,
+    mock,
+    setSettings,
+  }) => {
+    const settings = await setSettings({});
+    const o = await new OkxPage(page, 2).goto();
+    await waitForEngineFigures(page, 'gen 2 as loaded', viewOf(o, mock, settings), { mark: 'live' });
+    await expect.poll(() => pageCheckRows(page)).toEqual([expect.objectContaining({ [ATTR.pageCheck]: 'matches' })]);
+  });
+
+  test('a Cost the page got wrong (a contract read as 0.001 BTC: 65.00): doubtful, both numbers, no figures of ours', async ({
+    page,
+    mock,
+    setSettings,
+  }) => {
+    const settings = await setSettings({});
+    const o = await new OkxPage(page, 2).goto();
+    await waitForEngineFigures(page, 'gen 2 as loaded', viewOf(o, mock, settings), { mark: 'live' });
+    await page.locator('[data-fixture="cost-long"]').evaluate((el) => (el.textContent = '65.00 USDT'));
+    const doubtful = await waitForOverlay(page, (r) => r.state === 'doubtful', 'state doubtful');
+    expect(doubtful.figures.filter((f) => f.side !== null && f.value !== '')).toEqual([]);
+    const ours = okxOrderCostOf(
+      parseQuoteInput(expectedFor(o.form(), 'long', snapshotFromMock(mock, 'okx-swap', BTC), settings).plan.input),
+      new Dec(MARK),
+    ).total;
+    const rows = await pageCheckRows(page);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      [ATTR.pageCheck]: 'differs',
+      [ATTR.estimate]: 'cost',
+      [ATTR.estimateSide]: 'long',
+      [ATTR.pageValue]: '65',
+    });
+    expect(new Dec(rows[0]![ATTR.ourValue]!).equals(ours)).toBe(true);
+  });
+
+  test("generation 1's single Cost (under both buttons) agrees too", async ({ page, mock, setSettings }) => {
+    mock.usePage('www.okx.com', null);
+    const settings = await setSettings({});
+    const o = await new OkxPage(page).goto();
+    await expect(page.locator('label', { hasText: 'Amount' })).toHaveCount(1); // generation 1 for sure
+    await waitForEngineFigures(page, 'gen 1 as loaded', viewOf(o, mock, settings), { mark: 'live' });
+    await expect.poll(() => pageCheckRows(page)).toEqual([expect.objectContaining({ [ATTR.pageCheck]: 'matches' })]);
+  });
 });

@@ -7,20 +7,21 @@
 // Generation 1 shows one Cost under both buttons (side null): which side's it is we do not know, so
 // it may be either side's figure (the range between the two). Generation 2 shows one per button.
 // Limit orders with a live mark only: a market order's cost is at OKX's estimated fill price, and
-// the order loss needs the mark.
-import { ZERO } from '../../core/decimal';
+// the order loss needs the mark (the page's own mark may be a moment apart from ours: MARK_DRIFT).
+import { Dec, ONE } from '../../core/decimal';
 import { parseQuoteInput } from '../../core/input';
 import type { Side } from '../../core/types';
-import {
-  exact,
-  planPrices,
-  type EstimateContext,
-  type OurEstimate,
-  type VenueEstimateRules,
-} from '../page-estimate-rule';
+import { planPrices, type EstimateContext, type OurEstimate, type VenueEstimateRules } from '../page-estimate-rule';
 import { okxOrderCostOf } from './order-cost';
 
 const SOURCE = 'https://www.okx.com/help/ii-what-is-margin-in-futures-contracts';
+
+/**
+ * How far the page's mark may be from ours when it worked out the order loss: both are live, but
+ * seconds apart (0.1 % of the mark). The loss moves with the mark only while the order is on the
+ * losing side of it, so an order far on the right side keeps the exact margin as its only figure.
+ */
+const MARK_DRIFT = new Dec('0.001');
 
 const other = (side: Side): Side => (side === 'long' ? 'short' : 'long');
 
@@ -28,11 +29,14 @@ function cost({ form, side, estimate, plan }: EstimateContext): OurEstimate | nu
   const mark = planPrices(plan)?.mark ?? null;
   if (form.type !== 'limit' || plan.input === null || mark === null) return null;
   const input = parseQuoteInput(plan.input);
+  // A single Cost under both buttons (generation 1) may be either side's.
+  const sides = estimate.side === null && form.side === 'both' ? [side, other(side)] : [side];
+  const marks = [mark.times(ONE.minus(MARK_DRIFT)), mark, mark.times(ONE.plus(MARK_DRIFT))];
+  const totals = sides.flatMap((s) => marks.map((m) => okxOrderCostOf(input, m, s).total));
+  const low = totals.reduce((a, b) => (b.lessThan(a) ? b : a));
+  const high = totals.reduce((a, b) => (b.greaterThan(a) ? b : a));
   const ours = okxOrderCostOf(input, mark, side).total;
-  if (estimate.side !== null || form.side !== 'both') return exact(ours);
-  const theirs = okxOrderCostOf(input, mark, other(side)).total;
-  const low = ours.lessThan(theirs) ? ours : theirs;
-  return { value: low, below: ZERO, above: ours.minus(theirs).abs() };
+  return { value: ours, below: ours.minus(low), above: high.minus(ours) };
 }
 
 export const pageEstimates: VenueEstimateRules = {

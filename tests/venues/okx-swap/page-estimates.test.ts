@@ -67,6 +67,7 @@ describe('OKX Cost, one under each button (generation 2)', () => {
   });
 
   it("the old fixture's 65.00 (a contract read as 0.001 BTC) differs, with both numbers", () => {
+    // ours is the figure at our own mark: 650 for the Buy below the mark.
     const checks = quotes(perSide('65.00', SHORT.toFixed(2)));
     expect(checks.long).toEqual({
       verdict: 'differs',
@@ -75,10 +76,23 @@ describe('OKX Cost, one under each button (generation 2)', () => {
     expect(checks.short?.verdict).toBe('matches');
   });
 
-  it('one cent beyond the rounding differs; a sell cost without its order loss differs', () => {
-    expect(verdicts(perSide(LONG.plus('0.01').toFixed(2), SHORT.toFixed(2))).long).toBe('differs');
-    expect(verdicts(perSide(LONG.toFixed(2), SHORT.minus('0.01').toFixed(2))).short).toBe('differs');
-    expect(verdicts(perSide(LONG.toFixed(2), LONG.toFixed(2))).short).toBe('differs');
+  it('an order far below the mark: the Buy margin is exact (one cent beyond the rounding differs)', () => {
+    const far = (long: string, short: string) =>
+      base({ price: '64000', pageEstimates: [est(long, 'long'), est(short, 'short')] });
+    const long = new Dec('0.1').times(64_000).div(10);
+    const short = long.plus(new Dec('0.1').times(new Dec(MARK).minus(64_000)));
+    expect(verdicts(far(long.toFixed(2), short.toFixed(2)))).toEqual({ long: 'matches', short: 'matches' });
+    expect(verdicts(far(long.plus('0.01').toFixed(2), short.toFixed(2))).long).toBe('differs');
+    expect(verdicts(far(long.minus('0.01').toFixed(2), short.toFixed(2))).long).toBe('differs');
+    // A Sell cost without its order loss (the margin alone) differs.
+    expect(verdicts(far(long.toFixed(2), long.toFixed(2))).short).toBe('differs');
+  });
+
+  it("the page's mark a moment apart from ours: up to 0.1 % of the mark in the order loss, not beyond", () => {
+    const shortAt = (mark: Dec) => LONG.plus(new Dec('0.1').times(mark.minus(65_000)));
+    const mark = new Dec(MARK);
+    expect(verdicts(perSide(LONG.toFixed(2), shortAt(mark.times('1.001')).toFixed(2))).short).toBe('matches');
+    expect(verdicts(perSide(LONG.toFixed(2), shortAt(mark.times('1.002')).toFixed(2))).short).toBe('differs');
   });
 
   it('a market order is not checked (OKX prices it at its estimated fill)', () => {
@@ -96,7 +110,8 @@ describe('OKX Cost, one under both buttons (generation 1): either side’s figur
     expect(verdicts(single(SHORT.toFixed(2)))).toEqual({ long: 'matches', short: 'matches' });
   });
   it('beyond both differs on both sides', () => {
-    expect(verdicts(single(SHORT.plus('0.01').toFixed(2)))).toEqual({ long: 'differs', short: 'differs' });
+    const beyond = SHORT.plus(new Dec('0.1').times(new Dec(MARK).times('0.002')));
+    expect(verdicts(single(beyond.toFixed(2)))).toEqual({ long: 'differs', short: 'differs' });
     expect(verdicts(single('65.00'))).toEqual({ long: 'differs', short: 'differs' });
   });
 });
