@@ -16,7 +16,7 @@ import type { FormReading, PageEstimate } from '../types';
 import type { OkxKey } from './selectors';
 
 /** "Cost 650.00 USDT" → the amount text, or null when the row says something else. */
-const COST_ROW = /^Cost (\S+) ([A-Z]{2,12})$/;
+const COST_ROW = /^Cost (\S+) ([A-Z]{2,12})$/i;
 /** OKX's placeholder for a figure it cannot show yet. */
 const NO_FIGURE = /^-+$/;
 
@@ -40,7 +40,7 @@ function sideOf(row: Element, buy: Element, sell: Element): Side | null | undefi
 /** One row's figure: undefined when it shows none ("--"), null when it does not parse. */
 function estimateOf(row: CostRow, quote: string, numbers: NumberScope): PageEstimate | null | undefined {
   const m = COST_ROW.exec(textOf(row.row));
-  if (!m || m[2] !== quote) return null;
+  if (!m || m[2]!.toUpperCase() !== quote.toUpperCase()) return null;
   const amount = m[1]!;
   if (NO_FIGURE.test(amount)) return undefined;
   const value = numbers.number(amount);

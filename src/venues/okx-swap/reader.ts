@@ -82,8 +82,8 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
   const availableBalance =
     availableRow && pair ? numbers.amountWithUnit(textOf(availableRow), pair.quote, /^Available/) : null;
 
-  // The page's own Cost (one row, or one per button), for the background's cross-check.
-  const costRows = full && buy && sell ? findCostRows(scan, root, buy, sell) : null;
+  // The page's own Cost (one row, or one per button), for the background's cross-check (the click path too).
+  const costRows = buy && sell ? findCostRows(scan, root, buy, sell) : null;
   const pageEstimates = costRows && pair ? readCosts(scan, costRows, pair.quote, numbers) : null;
 
   let account: OrderForm['account'];
