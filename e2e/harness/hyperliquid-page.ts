@@ -1,17 +1,30 @@
 // Drives the Hyperliquid fixture page like a trader (side toggle, tabs, margin-mode and leverage
 // dialogs, the size-unit and coin menus, typing) and keeps track of what it entered, for the
-// expected OrderForm.
+// expected OrderForm. Generation 2 (fixtures/pages/hyperliquid.gen2.html, served by
+// mock.usePage(HYPERLIQUID_HOST, HYPERLIQUID_GEN2_PAGE)): the side is a segmented control of radios,
+// a smaller account (so the page shows a liquidation price), its own example sizes.
 import type { Locator, Page } from 'playwright-core';
 import type { OrderForm, PageAccount } from '../../src/venues/types';
 
 export const HYPERLIQUID_URL = (coin = 'BTC') => `https://app.hyperliquid.xyz/trade/${coin}`;
+export const HYPERLIQUID_HOST = 'app.hyperliquid.xyz';
+export const HYPERLIQUID_GEN2_PAGE = 'hyperliquid.gen2.html';
 
+type Examples = Readonly<Record<string, { price: string; size: string; total: string; maxLeverage: number }>>;
 /** The fixture's example per coin (see hyperliquid.html): limit price and size in base / quote. */
-const EXAMPLES: Readonly<Record<string, { price: string; size: string; total: string; maxLeverage: number }>> = {
+const EXAMPLES: Examples = {
   BTC: { price: '65,000.0', size: '0.1', total: '6,500', maxLeverage: 40 },
   ETH: { price: '3,500.0', size: '1', total: '3,500', maxLeverage: 25 },
   SOL: { price: '150.00', size: '10', total: '1,500', maxLeverage: 20 },
 };
+/** Generation 2's examples (hyperliquid.gen2.html), the builder perp among them. */
+const EXAMPLES_GEN2: Examples = {
+  ...EXAMPLES,
+  BTC: { price: '65,000.0', size: '0.2', total: '13,000', maxLeverage: 40 },
+  'xyz:TSLA': { price: '250.00', size: '4', total: '1,000', maxLeverage: 10 },
+};
+/** What each generation's page shows of the account: Balance and Available to Trade. */
+const ACCOUNTS = { 1: { balance: '10000', available: '9887.8' }, 2: { balance: '1000', available: '887.8' } } as const;
 
 /** What the fixture's account panel and positions table show (static: the page never changes them). */
 export const FIXTURE_ACCOUNT: PageAccount = {
@@ -33,13 +46,24 @@ export class HyperliquidPage {
   price = EXAMPLES.BTC!.price;
   size = EXAMPLES.BTC!.size;
 
-  constructor(readonly page: Page) {}
+  constructor(
+    readonly page: Page,
+    readonly generation: 1 | 2 = 1,
+  ) {
+    this.size = this.examples.BTC!.size;
+  }
+
+  private get examples(): Examples {
+    return this.generation === 2 ? EXAMPLES_GEN2 : EXAMPLES;
+  }
 
   async goto(coin = 'BTC'): Promise<this> {
     await this.page.goto(HYPERLIQUID_URL(coin));
     this.coin = coin;
-    this.price = EXAMPLES[coin]!.price;
-    this.size = EXAMPLES[coin]!.size;
+    this.price = this.examples[coin]!.price;
+    this.size = this.examples[coin]!.size;
+    // A page loaded on a coin with a lower maximum starts at that maximum, like a coin switch.
+    this.leverage = String(Math.min(Number(this.leverage), this.examples[coin]!.maxLeverage));
     await this.submitButton().waitFor();
     return this;
   }
@@ -54,7 +78,8 @@ export class HyperliquidPage {
   }
 
   async setSide(side: 'long' | 'short'): Promise<void> {
-    await this.page.getByRole('button', { name: side === 'long' ? 'Buy / Long' : 'Sell / Short', exact: true }).click();
+    const role = this.generation === 2 ? 'radio' : 'button';
+    await this.page.getByRole(role, { name: side === 'long' ? 'Buy / Long' : 'Sell / Short', exact: true }).click();
     this.side = side;
   }
 
@@ -106,15 +131,26 @@ export class HyperliquidPage {
 
   /** The coin menu: pushState to /trade/<coin>, the form re-mounted with that coin's example. */
   async switchCoin(coin: string): Promise<void> {
-    await this.page.getByRole('button', { name: `${this.coin}-USD`, exact: true }).click();
-    await this.page.getByRole('option', { name: `${coin}-USD`, exact: true }).click();
+    const quote = this.generation === 2 ? 'USDC' : 'USD';
+    await this.page.getByRole('button', { name: `${this.coin}-${quote}`, exact: true }).click();
+    await this.page.getByRole('option', { name: `${coin}-${quote}`, exact: true }).click();
     await this.page.waitForURL(HYPERLIQUID_URL(coin));
-    const ex = EXAMPLES[coin]!;
+    const ex = this.examples[coin]!;
     this.coin = coin;
     this.type = 'limit';
     this.leverage = String(Math.min(Number(this.leverage), ex.maxLeverage));
     this.price = ex.price;
     this.size = this.unit === 'base' ? ex.size : ex.total;
+  }
+
+  /** The page's own summary figures as it shows them ("60,952", "$13,000.00", "N/A"). */
+  async pageSummary(): Promise<{ liquidationPrice: string; orderValue: string; marginRequired: string }> {
+    const text = (name: string) => this.page.locator(`[data-fixture="${name}"]`).innerText();
+    return {
+      liquidationPrice: await text('page-liq'),
+      orderValue: await text('order-value'),
+      marginRequired: await text('margin-required'),
+    };
   }
 
   async submittedOrders(): Promise<string[]> {
@@ -134,10 +170,11 @@ export class HyperliquidPage {
       marginEnabled: true,
       stopLoss: null,
       takeProfit: null,
-      availableBalance: '9887.8',
+      availableBalance: ACCOUNTS[this.generation].available,
     };
     // Cross margin: the reader takes the account panel and positions table along.
-    if (this.marginMode === 'cross') form.account = FIXTURE_ACCOUNT;
+    if (this.marginMode === 'cross')
+      form.account = { ...FIXTURE_ACCOUNT, walletBalance: ACCOUNTS[this.generation].balance };
     return form;
   }
 }

@@ -48,10 +48,12 @@ export const MAX_PAGE_POSITIONS = 50;
 export const MAX_ERROR_TEXT = 300;
 
 /**
- * Why the background refused the form a page sent: 'FORM_INVALID' (it failed the form schema)
- * or 'IMPLAUSIBLE' (a price read from the page does not fit the market: a misread, not a trade).
+ * Why the background refused the form a page sent: 'FORM_INVALID' (it failed the form schema),
+ * 'IMPLAUSIBLE' (a price read from the page does not fit the market: a misread, not a trade) or
+ * 'UNSUPPORTED_MARKET' (a market the venue's feed cannot follow, e.g. a Hyperliquid builder perp
+ * "xyz:TSLA": no market data, no facts, so no figures rather than another market's).
  */
-export const REFUSAL_CODES = ['FORM_INVALID', 'IMPLAUSIBLE'] as const;
+export const REFUSAL_CODES = ['FORM_INVALID', 'IMPLAUSIBLE', 'UNSUPPORTED_MARKET'] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 /** Where in the form: "price", "stopLoss", "account.walletBalance", "account.positions[2].entryPrice". */
 export const REFUSAL_FIELD =

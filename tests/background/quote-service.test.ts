@@ -238,6 +238,22 @@ describe('QuoteService', () => {
     expect(service.currentOrder(8)).not.toBeNull();
   });
 
+  it('a Hyperliquid builder perp (xyz:TSLA) is refused as an unsupported market: never quoted, whatever the hub holds', () => {
+    const port = service.connect(8, (m) => posted.push(m));
+    const builder = form({ venue: 'hyperliquid', symbol: 'xyz:TSLA', type: 'limit', price: '250' });
+    // The fake hub answers every market with a live 20,000 mark: a snapshot must not make it quotable.
+    send(port, builder, 'xyz:TSLA');
+    expect(messages().at(-1)).toMatchObject({
+      seq: 1,
+      sides: [],
+      refusal: { code: 'UNSUPPORTED_MARKET', field: 'symbol' },
+    });
+    expect(messages().at(-1)!.refusal!.text).toContain('xyz:TSLA');
+    expect(computed).toHaveLength(0);
+    expect(badge.cleared).toEqual([8]);
+    expect(service.currentOrder(8)).toBeNull();
+  });
+
   it('a limit price 1,000× below the mark is refused as implausible before anything is computed', () => {
     const port = service.connect(8, (m) => posted.push(m));
     send(port, form({ type: 'limit', price: '20000' }));

@@ -367,6 +367,18 @@ describe('refused and guard states (issue 9)', () => {
     expect(v.message).toContain('probably misread');
   });
 
+  it('an unsupported market (a Hyperliquid builder perp) says so by name, with no figures', () => {
+    const builder = binanceForm({ venue: 'hyperliquid', symbol: 'xyz:TSLA', price: '250' });
+    const snap: MarketSnapshot = { ...snapshot('65000'), venue: 'hyperliquid', symbol: 'xyz:TSLA' };
+    const refusal = { code: 'UNSUPPORTED_MARKET', field: 'symbol', text: 'xyz:TSLA is a market … not support' };
+    const v = view(builder, snap, { quotes: [], refusal });
+    expect(v.state).toBe('refused');
+    expect(v.reason).toBe('UNSUPPORTED_MARKET:symbol');
+    expect(v.columns).toEqual([]);
+    expect(v.message).toContain('xyz:TSLA');
+    expect(v.message).toMatch(/not supported/);
+  });
+
   it('without a refusal there is no reason', () => {
     expect(view(binanceForm(), snapshot('65000')).reason).toBeNull();
   });

@@ -4,6 +4,7 @@
 // for a misread one) stays on the overlay or the badge.
 import { Dec } from '../../core/decimal';
 import { MAX_REFUSAL_TEXT, REFUSAL_FIELD, type Refusal } from '../../messaging/messages';
+import { feedFor } from '../../venues/feeds';
 import { orderMisfit, referencePrice, type Misfit } from '../../venues/plausibility';
 import type { MarketSnapshot, OrderForm } from '../../venues/types';
 import { formatPrice } from '../badge/format';
@@ -41,8 +42,25 @@ export function implausible({ field, read, reference, ratio }: Misfit): Refusal 
   return { code: 'IMPLAUSIBLE', field: safeField(field), text: bounded(text) };
 }
 
-/** The refusal of a form whose limit price, stop loss or take profit does not fit the market now; null when they fit or no reference is known. */
+/**
+ * The refusal of a market the venue's feed cannot follow (its symbol pattern refuses it: a
+ * Hyperliquid builder perp "xyz:TSLA"); null for a market it can, or a venue without a feed.
+ * Nothing is quoted then: no mark, no tiers and no facts of its own, and never another market's.
+ */
+export function unsupportedMarket(form: OrderForm): Refusal | null {
+  const feed = feedFor(form.venue);
+  if (feed === undefined || feed.symbolPattern.test(form.symbol)) return null;
+  const text = `${form.symbol} is a market Margin Preflight does not support: it has no market data or margin rules for it.`;
+  return { code: 'UNSUPPORTED_MARKET', field: 'symbol', text: bounded(text) };
+}
+
+/**
+ * The refusal of a form on an unsupported market, or whose limit price, stop loss or take profit
+ * does not fit the market now; null when they fit or no reference is known.
+ */
 export function marketRefusal(form: OrderForm, snapshot: MarketSnapshot | null, now: number): Refusal | null {
+  const unsupported = unsupportedMarket(form);
+  if (unsupported !== null) return unsupported;
   const found = orderMisfit(form, referencePrice(form, snapshot, now));
   return found === null ? null : implausible(found);
 }

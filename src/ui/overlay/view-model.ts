@@ -36,6 +36,8 @@ function blockedState(
       message: t(reading.missing.includes('locale') ? 'overlay_pageLanguageNotRead' : 'overlay_formNotRecognised'),
     };
   // Before "spot" or "no price": a misread figure must be said even where nothing would be quoted.
+  if (refusal?.code === 'UNSUPPORTED_MARKET' && reading.status === 'ok')
+    return { state: 'refused', message: t('overlay_unsupportedMarket', [reading.form.symbol]) };
   if (refusal !== null) return { state: 'refused', message: t('overlay_refused', [refusal.text]) };
   if (!reading.form.marginEnabled) return { state: 'spot', message: t('overlay_spot') };
   if (reading.form.intent === 'close') return { state: 'closing', message: t('overlay_closing') };

@@ -22,7 +22,15 @@ import { finishPerpForm } from '../perp-form';
 import type { VenueReader } from '../readers';
 import type { FormReading, ReadScope } from '../types';
 import { readAccount } from './account';
-import { COIN, HYPERLIQUID_SELECTORS, NAMED_SUBMIT, PLACE_ORDER_TEXT, type HyperliquidKey } from './selectors';
+import { readPageEstimates } from './summary-rows';
+import {
+  BUILDER_COIN,
+  COIN,
+  HYPERLIQUID_SELECTORS,
+  NAMED_SUBMIT,
+  PLACE_ORDER_TEXT,
+  type HyperliquidKey,
+} from './selectors';
 
 const HOST = 'app.hyperliquid.xyz';
 /** /trade/BTC, or /trade alone (the last coin: the page has to name it). Spot (/trade/PURR/USDC, /trade/@107) is not a perp. */
@@ -30,20 +38,34 @@ const TRADE_PATH = /^\/trade(?:\/([^/]+))?\/?$/;
 /** Hyperliquid perps are margined and quoted in USDC; the size menu may say either. */
 const QUOTE_UNITS = ['USDC', 'USD'];
 
+/** A listed perp ("BTC") or a builder-deployed one ("xyz:TSLA", not supported: the background says so). */
+const isCoin = (text: string): boolean => execText(text, COIN) !== null || execText(text, BUILDER_COIN) !== null;
+
 /** { coin } from a perp trade URL (coin null for bare /trade); null for any other URL. */
 export function coinFromUrl(url: URL): { coin: string | null } | null {
   if (url.protocol !== 'https:' || url.hostname !== HOST) return null;
   const m = TRADE_PATH.exec(url.pathname);
   if (!m) return null;
   if (m[1] === undefined) return { coin: null };
-  return COIN.test(m[1]) ? { coin: m[1] } : null;
+  // "xyz%3ATSLA" is "xyz:TSLA"; a segment that does not decode is no coin.
+  let coin: string;
+  try {
+    coin = decodeURIComponent(m[1]);
+  } catch {
+    return null;
+  }
+  return COIN.test(coin) || BUILDER_COIN.test(coin) ? { coin } : null;
 }
 
-/** "BTC-USD" → "BTC" (as the page spells it: compare with sameText). */
+/** "BTC-USD" → "BTC", "xyz:TSLA-USDC" → "xyz:TSLA" (as the page spells it: compare with sameText). */
 function coinOfPicker(el: Element | null): string | null {
   const m = el ? execText(accessibleName(el), /^(\S+)-USDC?$/) : null;
-  return m && execText(m[1]!, COIN) !== null ? m[1]! : null;
+  return m && isCoin(m[1]!) ? m[1]! : null;
 }
+
+/** The size menu names a coin by itself or, for a builder perp, maybe without its dex ("TSLA"). */
+const namesCoin = (unit: string, coin: string): boolean =>
+  sameText(unit, coin) || (coin.includes(':') && sameText(unit, coin.slice(coin.indexOf(':') + 1)));
 
 const unique = (doc: Document, key: HyperliquidKey): Element | null => findUnique(doc, HYPERLIQUID_SELECTORS[key]);
 
@@ -69,16 +91,17 @@ export function sideOfSubmit(el: Element): Side | null {
 const formRoot = (doc: Document): Element | null => formRootOf(doc, HYPERLIQUID_SELECTORS, 'sideBuy', 'submit');
 
 /**
- * The size field's unit menu: the nearest one around the size input (its field, at most three
- * levels up), so the coin picker elsewhere on the page is never taken for it.
+ * The size field's unit menu: in the nearest container around the size input that holds a unit
+ * menu at all, searched up to the form root and no further (the coin picker elsewhere on the page
+ * is never taken for it). Wrappers around the input or the menu do not matter; two menus in that
+ * container are ambiguous: refused, never a guess.
  */
-function unitButtonNear(scan: Scan<HyperliquidKey>, input: Element | null): Element | null {
+function unitButtonNear(scan: Scan<HyperliquidKey>, input: Element, root: Element | null): Element | null {
   const spec: SelectorSpec = HYPERLIQUID_SELECTORS.sizeUnit;
-  let node = input?.parentElement ?? null;
-  for (let level = 0; node !== null && level < 3; level++, node = node.parentElement) {
-    const found = findAll(node, spec, new QueryCache());
-    if (found.length > 0) return scan.one('sizeUnit', node);
-  }
+  const cache = new QueryCache();
+  // root.contains(node) holds for the root itself and stops the walk right above it.
+  for (let node = input.parentElement; node !== null && root?.contains(node); node = node.parentElement)
+    if (findAll(node, spec, cache).length > 0) return scan.one('sizeUnit', node);
   scan.all('sizeUnit', null);
   scan.miss('sizeUnit');
   return null;
@@ -130,12 +153,12 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
   const price = readLimitPrice(scan, 'price', type, root, numbers);
 
   const sizeInput = scan.one('size', root);
-  const unitButton = sizeInput ? unitButtonNear(scan, sizeInput) : null;
+  const unitButton = sizeInput ? unitButtonNear(scan, sizeInput, root) : null;
   const unitText = unitButton ? textOf(unitButton) : null;
   const unit =
     unitText === null
       ? null
-      : coin !== null && sameText(unitText, coin)
+      : coin !== null && namesCoin(unitText, coin)
         ? 'base'
         : matchesText(unitText, QUOTE_UNITS)
           ? 'quote'
@@ -148,6 +171,8 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
   if (reduceOnly && isOn(reduceOnly)) scan.miss('reduceOnly');
 
   const tpsl = readTpsl(scan, root, numbers);
+  // The page's own Liquidation Price / Order Value / Margin Required, for the cross-check.
+  const pageEstimates = readPageEstimates(scan, root, numbers);
 
   const full = scope === 'full';
   const availableRow = full ? scan.optional('available', root) : null;
@@ -171,6 +196,8 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
     account: marginMode === 'cross' ? account : undefined,
     // A reduce-only box must be there (and off, above).
     complete: reduceOnly !== null,
+    // As read now; a reading that carries them is read again whole on typing (refresh below).
+    pageEstimates: pageEstimates.length > 0 ? () => pageEstimates : undefined,
   });
 }
 
@@ -178,7 +205,9 @@ export const reader: VenueReader = {
   venue: 'hyperliquid',
   matchesUrl: (url) => coinFromUrl(url) !== null,
   read,
-  refresh: refreshTyped,
+  // The summary rows follow what is typed: a reading that carries them is read again whole (the
+  // typing fast path would keep the old figures beside the new order).
+  refresh: (previous) => (previous.status === 'ok' && previous.form.pageEstimates ? null : refreshTyped(previous)),
   formRoot,
   submitButtons: (doc) => findAll(doc, HYPERLIQUID_SELECTORS.submit),
   sideOfSubmit,

@@ -19,45 +19,82 @@ export const NAMED_SUBMIT = /^(?:Market|Limit) (Buy|Sell)$/;
 
 /** A perp coin as the API and the URL spell it: "BTC", "kPEPE" (k = thousands of the token). */
 export const COIN = /^k?[A-Z0-9]{1,15}$/;
+/**
+ * A builder-deployed perp (HIP-3, §8): "xyz:TSLA", its dex before the colon. Read so the overlay can
+ * say the market is not supported (no market data or facts for it): never quoted as another coin.
+ */
+export const BUILDER_COIN = /^[a-z][a-z0-9]{0,7}:k?[A-Z0-9]{1,15}$/;
+
+/** Summary rows the page derives from the order (generation 1 "Liq. Price" below the submit, 2 above it). */
+export const SUMMARY_ROWS = {
+  liquidationPrice: /^(?:Liquidation Price|Liq\. Price) (\S+)$/,
+  orderValue: /^Order Value (\S+)$/,
+  marginRequired: /^Margin Required (\S+)$/,
+} as const;
 
 /** The fixture page's states besides `example`, each key counted in each (tests/venues/hyperliquid/states.ts). */
-export type HyperliquidState = 'market' | 'tpsl' | 'logged-out' | 'orders-tab';
+export type HyperliquidState =
+  'market' | 'tpsl' | 'logged-out' | 'orders-tab' | 'gen2' | 'gen2-market' | 'gen2-builder';
+
+/** Found once in every state of both generations. */
+const EVERYWHERE = {
+  example: 1,
+  market: 1,
+  tpsl: 1,
+  'logged-out': 1,
+  'orders-tab': 1,
+  gen2: 1,
+  'gen2-market': 1,
+  'gen2-builder': 1,
+} as const;
+const NOWHERE = Object.fromEntries(Object.keys(EVERYWHERE).map((k) => [k, 0])) as Record<keyof typeof EVERYWHERE, 0>;
+/** Account panel and positions table: gone when logged out. */
+const LOGGED_IN = { ...EVERYWHERE, 'logged-out': 0 } as const;
 
 export const HYPERLIQUID_SELECTORS = {
   /** The coin picker ("BTC-USD"): perps only; spot pairs read "PURR/USDC". */
   coin: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1 },
-    strategies: [{ by: 'role', role: 'button', name: /^k?[A-Z0-9]{1,15}-USDC?$/ }],
+    expected: EVERYWHERE,
+    strategies: [{ by: 'role', role: 'button', name: /^(?:[a-z][a-z0-9]{0,7}:)?k?[A-Z0-9]{1,15}-USDC?$/ }],
   },
   /** Margin mode button: its text is the current mode. */
   marginMode: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1 },
+    expected: EVERYWHERE,
     strategies: [{ by: 'role', role: 'button', name: ['Cross', 'Isolated'] }],
   },
   /** Leverage button ("20x"): its text is the current leverage. */
   leverage: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1 },
+    expected: EVERYWHERE,
     strategies: [{ by: 'role', role: 'button', name: /^\d{1,3}x$/i }],
   },
   typeMarket: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1 },
+    expected: EVERYWHERE,
     strategies: [{ by: 'role', role: 'tab', name: ['Market'] }],
   },
   typeLimit: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1 },
+    expected: EVERYWHERE,
     strategies: [{ by: 'role', role: 'tab', name: ['Limit'] }],
   },
-  /** The side toggle: one of the two is pressed; the order goes out through "Place Order". */
+  /**
+   * The side toggle: one of the two is pressed (generation 1) or checked (generation 2's segmented
+   * control as radios); the order goes out through "Place Order".
+   */
   sideBuy: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1 },
-    strategies: [{ by: 'role', role: 'button', name: BUY_TEXT }],
+    expected: EVERYWHERE,
+    strategies: [
+      { by: 'role', role: 'button', name: BUY_TEXT },
+      { by: 'role', role: 'radio', name: BUY_TEXT },
+    ],
   },
   sideSell: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1 },
-    strategies: [{ by: 'role', role: 'button', name: SELL_TEXT }],
+    expected: EVERYWHERE,
+    strategies: [
+      { by: 'role', role: 'button', name: SELL_TEXT },
+      { by: 'role', role: 'radio', name: SELL_TEXT },
+    ],
   },
   submit: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1 },
+    expected: EVERYWHERE,
     strategies: [
       { by: 'role', role: 'button', name: PLACE_ORDER_TEXT },
       { by: 'role', role: 'button', name: NAMED_SUBMIT },
@@ -65,14 +102,14 @@ export const HYPERLIQUID_SELECTORS = {
   },
   /** Limit price (USDC); the Market tab has no price field. */
   price: {
-    expected: { example: 1, market: 0, tpsl: 1, 'logged-out': 1, 'orders-tab': 1 },
+    expected: { ...EVERYWHERE, market: 0, 'gen2-market': 0 },
     strategies: [
       { by: 'label', label: ['Price (USDC)', 'Price'], css: 'input' },
       { by: 'css', css: 'input[placeholder="Price"]' },
     ],
   },
   size: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1 },
+    expected: EVERYWHERE,
     strategies: [
       { by: 'label', label: ['Size'], css: 'input' },
       { by: 'css', css: 'input[placeholder="Size"]' },
@@ -80,44 +117,51 @@ export const HYPERLIQUID_SELECTORS = {
   },
   /** Unit menu of the size field ("BTC" or "USDC"), looked up next to the size input only. */
   sizeUnit: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1 },
+    expected: EVERYWHERE,
     strategies: [{ by: 'css', css: 'button[aria-haspopup="listbox"], [role="button"][aria-haspopup="listbox"]' }],
   },
   reduceOnly: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1 },
+    expected: EVERYWHERE,
     strategies: [{ by: 'label', label: ['Reduce Only'], css: 'input[type="checkbox"]' }],
   },
   tpsl: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1 },
+    expected: EVERYWHERE,
     strategies: [{ by: 'label', label: ['TP/SL', 'Take Profit / Stop Loss'], css: 'input[type="checkbox"]' }],
   },
   /** Shown only while TP/SL is on. */
   takeProfit: {
-    expected: { example: 0, market: 0, tpsl: 1, 'logged-out': 0, 'orders-tab': 0 },
+    expected: { ...NOWHERE, tpsl: 1 },
     strategies: [{ by: 'label', label: ['TP Price'], css: 'input' }],
   },
   stopLoss: {
-    expected: { example: 0, market: 0, tpsl: 1, 'logged-out': 0, 'orders-tab': 0 },
+    expected: { ...NOWHERE, tpsl: 1 },
     strategies: [{ by: 'label', label: ['SL Price'], css: 'input' }],
   },
   /** "Available to Trade 9,887.80 USDC". */
   available: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 1, 'orders-tab': 1 },
+    expected: EVERYWHERE,
     strategies: [{ by: 'text', text: /^Available to Trade \S+ USDC$/, css: 'div, span, p' }],
   },
+  /** The page's own estimates for the order (summary-rows.ts): one row each, label and figure. */
+  liquidationPrice: {
+    expected: EVERYWHERE,
+    strategies: [{ by: 'text', text: SUMMARY_ROWS.liquidationPrice, css: 'div' }],
+  },
+  orderValue: { expected: EVERYWHERE, strategies: [{ by: 'text', text: SUMMARY_ROWS.orderValue, css: 'div' }] },
+  marginRequired: { expected: EVERYWHERE, strategies: [{ by: 'text', text: SUMMARY_ROWS.marginRequired, css: 'div' }] },
   /** Perps Overview "Balance $10,000.00": the perps account before unrealized PnL. */
   balance: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 0, 'orders-tab': 1 },
+    expected: LOGGED_IN,
     strategies: [{ by: 'text', text: /^Balance \$\S+$/, css: 'div, span, p' }],
   },
   /** The bottom panel tab "Positions (1)": selected while the positions table shows. */
   positionsTab: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 0, 'orders-tab': 1 },
+    expected: LOGGED_IN,
     strategies: [{ by: 'role', role: 'tab', name: /^Positions(?: \(\d+\))?$/ }],
   },
   /** A header cell only the positions table has; its table is the positions table. */
   positionsHeader: {
-    expected: { example: 1, market: 1, tpsl: 1, 'logged-out': 0, 'orders-tab': 1 },
+    expected: LOGGED_IN,
     strategies: [{ by: 'text', text: ['Entry Price'], css: 'th, [role="columnheader"]' }],
   },
 } as const satisfies SelectorTable<string, HyperliquidState>;

@@ -30,6 +30,11 @@ const EXAMPLE: OrderForm = {
   takeProfit: null,
   availableBalance: '9887.8',
   account: { walletBalance: '10000', positions: [SOL_SHORT] },
+  // The page's own summary as shown (Liq. Price "N/A": no estimate).
+  pageEstimates: [
+    { kind: 'orderValue', side: null, value: '6500', decimals: 2 },
+    { kind: 'initialMargin', side: null, value: '325', decimals: 2 },
+  ],
 };
 
 const page = () => loadPage('hyperliquid.html');
@@ -120,14 +125,19 @@ describe('Hyperliquid reader: the example order', () => {
       'https://app.hyperliquid.xyz/trade/kPEPE',
       'https://app.hyperliquid.xyz/trade',
       'https://app.hyperliquid.xyz/trade/SOL?ref=x',
+      // Builder-deployed perps (§8): read, so the overlay can say they are not supported.
+      'https://app.hyperliquid.xyz/trade/xyz:TSLA',
+      'https://app.hyperliquid.xyz/trade/xyz%3ATSLA',
     ]) {
       expect(reader.matchesUrl(new URL(ok)), ok).toBe(true);
     }
     for (const no of [
       'https://app.hyperliquid.xyz/trade/PURR/USDC',
       'https://app.hyperliquid.xyz/trade/@107',
-      'https://app.hyperliquid.xyz/trade/xyz:TSLA',
       'https://app.hyperliquid.xyz/trade/btc',
+      'https://app.hyperliquid.xyz/trade/XYZ:TSLA',
+      'https://app.hyperliquid.xyz/trade/xyz:',
+      'https://app.hyperliquid.xyz/trade/%E0%A4%A',
       'https://app.hyperliquid.xyz/portfolio',
       'https://app.hyperliquid.xyz/',
       'http://app.hyperliquid.xyz/trade/BTC',
@@ -139,6 +149,7 @@ describe('Hyperliquid reader: the example order', () => {
     }
     expect(coinFromUrl(new URL('https://app.hyperliquid.xyz/trade'))).toEqual({ coin: null });
     expect(coinFromUrl(new URL('https://app.hyperliquid.xyz/trade/kPEPE'))).toEqual({ coin: 'kPEPE' });
+    expect(coinFromUrl(new URL('https://app.hyperliquid.xyz/trade/xyz%3ATSLA'))).toEqual({ coin: 'xyz:TSLA' });
   });
 });
 

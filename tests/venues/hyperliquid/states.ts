@@ -5,6 +5,11 @@ import { AS_LOADED, type FixtureStates, selectTab } from '../fixture-states';
 
 export const SELECTORS = HYPERLIQUID_SELECTORS;
 
+/** The second-generation page (summary rows above the submit, segmented side control, builder perps). */
+export const GEN2 = 'hyperliquid.gen2.html';
+/** A builder-deployed perp's trade URL (§8: coins like `xyz:TSLA`). */
+export const BUILDER_URL = 'https://app.hyperliquid.xyz/trade/xyz:TSLA';
+
 const hook = (doc: Document, name: string) => $(doc, `[data-fixture="${name}"]`);
 
 export const STATES: FixtureStates<HyperliquidState> = {
@@ -30,6 +35,25 @@ export const STATES: FixtureStates<HyperliquidState> = {
       hook(doc, 'account').remove();
       doc.querySelector('.sc-pos6e7')!.remove();
       hook(doc, 'available').textContent = '-- USDC';
+    },
+  },
+  /** Second generation as loaded: Cross 20x Classic, 0.2 BTC at 65,000, summary rows with a liquidation price. */
+  gen2: { page: GEN2, put: () => undefined },
+  /** Second generation, Market tab: the price field is gone. */
+  'gen2-market': {
+    page: GEN2,
+    put: (doc) => {
+      selectTab(doc, '[data-fixture="order-form"] [role="tab"]', 'Market');
+      hook(doc, 'price-field').hidden = true;
+    },
+  },
+  /** Second generation on a builder perp: /trade/xyz:TSLA, the picker and the size menu name it. */
+  'gen2-builder': {
+    page: GEN2,
+    url: BUILDER_URL,
+    put: (doc) => {
+      hook(doc, 'coin-button').textContent = 'xyz:TSLA-USDC';
+      hook(doc, 'size-unit').textContent = 'xyz:TSLA';
     },
   },
   /** Open Orders selected among the account tables: positions not shown. */
