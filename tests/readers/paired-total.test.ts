@@ -26,8 +26,13 @@ describe('totalAgrees without a fee allowance (Binance spot: the Total is price 
   });
 
   it('decimals shown', () => {
-    expect(shownDecimals('32,500.00')).toBe(2);
-    expect(shownDecimals('32500')).toBe(0);
-    expect(shownDecimals(' 4.7 ')).toBe(1);
+    expect(shownDecimals('32,500.00', '32500')).toBe(2);
+    expect(shownDecimals('32500', '32500')).toBe(0);
+    expect(shownDecimals(' 4.7 ', '4.7')).toBe(1);
+    // Decimal comma pages: the value read decides which separator was the decimal one.
+    expect(shownDecimals('32\u00a0500,00', '32500')).toBe(2);
+    expect(shownDecimals('32.500,5', '32500.5')).toBe(1);
+    expect(shownDecimals('32,500', '32500')).toBe(0);
+    expect(shownDecimals('32,500', '32.5')).toBe(3);
   });
 });

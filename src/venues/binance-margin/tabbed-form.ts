@@ -70,7 +70,9 @@ function valuesNow(
   const text = fields.total ? inputValue(fields.total) : null;
   const total = numbers.positive(text);
   if (price === null || total === null || text === null) return null;
-  return totalAgrees(amount, price, total, shownDecimals(text), TOTAL_ABOVE_PERCENT) ? { side, price, amount } : null;
+  return totalAgrees(amount, price, total, shownDecimals(text, total), TOTAL_ABOVE_PERCENT)
+    ? { side, price, amount }
+    : null;
 }
 
 /** Gen 2's reading: the selected tab's side, the one form's fields, the Total cross-checked. */

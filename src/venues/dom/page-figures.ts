@@ -7,15 +7,11 @@ import type { Side } from '../../core/types';
 import type { DecimalString, PageEstimate, PageEstimateKind } from '../types';
 import type { NumberScope } from './numbers';
 import { commonAncestor, isHidden } from './query';
+import { shownDecimals } from './paired-total';
 import { textOf } from './text';
 
 /** Longest text a figure row may have: a row, not a panel that happens to contain one. */
 const MAX_ROW_CHARS = 60;
-
-/** Decimal places of a shown number ("6,500.00" → 2, "5" → 0); the page's rounding. */
-export function shownDecimals(text: string): number {
-  return /[.](\d+)$/.exec(text.trim())?.[1]?.length ?? 0;
-}
 
 export interface ShownAmount {
   value: DecimalString;
@@ -33,7 +29,10 @@ export function labelledAmounts(
   unit: string,
   numbers: NumberScope,
 ): Array<{ row: Element } & ShownAmount> {
-  const pattern = new RegExp(`^(?:${label.source})\\s+(\\S+)\\s+${unit}$`, label.flags.includes('i') ? 'i' : '');
+  const pattern = new RegExp(
+    `^(?:${label.source})\\s+(\\d(?:[\\d.,\\u00a0\\u202f ]*\\d)?)\\s+${unit}$`,
+    label.flags.includes('i') ? 'i' : '',
+  );
   const rows = [...root.querySelectorAll('div, span, p, li, dd')].filter((el) => {
     const text = el.textContent ?? '';
     return text.length <= MAX_ROW_CHARS * 2 && pattern.test(textOf(el)) && !isHidden(el);
@@ -42,7 +41,7 @@ export function labelledAmounts(
   return innermost.flatMap((row) => {
     const number = pattern.exec(textOf(row))?.[1];
     const value = number === undefined ? null : numbers.number(number);
-    return value === null ? [] : [{ row, value, decimals: shownDecimals(number!) }];
+    return value === null ? [] : [{ row, value, decimals: shownDecimals(number!, value) }];
   });
 }
 

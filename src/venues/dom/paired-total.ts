@@ -5,11 +5,22 @@
 // generation (#limitAmount / #limitTotal) use it; each venue says what else its Total may hold.
 // Content side: BigInt fixed-point only (decimal-text.ts), never decimal.js.
 import type { Fixed } from '../../core/decimal-text';
-import { parseDecimalFixed } from '../../core/decimal-text';
+import { normalizeDecimalText, parseDecimalFixed } from '../../core/decimal-text';
 import type { DecimalString } from '../types';
 
-/** Decimals the page shows in its Total ("4,722.00" → 2, "5" → 0). */
-export const shownDecimals = (text: string): number => /\.(\d+)$/.exec(text.trim())?.[1]?.length ?? 0;
+/**
+ * Decimal places a shown number was rounded to ("6,500.00" → 2, "6 500,00" → 2, "6,500" → 0), given
+ * the value it was read as (which already decided the page's decimal separator): the digits after
+ * the last separator count only when that separator is the decimal one.
+ */
+export function shownDecimals(text: string, value: DecimalString): number {
+  const trimmed = text.trim();
+  const places = /[.,](\d+)$/.exec(trimmed)?.[1]?.length ?? 0;
+  if (places === 0) return 0;
+  const digits = trimmed.replace(/\D/g, '');
+  const asDecimal = `${digits.slice(0, -places) || '0'}.${digits.slice(-places)}`;
+  return normalizeDecimalText(asDecimal) === normalizeDecimalText(value) ? places : 0;
+}
 
 const scaled = (v: Fixed, scale: number): bigint => v.units * 10n ** BigInt(scale - v.scale);
 

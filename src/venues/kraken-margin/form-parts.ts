@@ -76,7 +76,7 @@ export function totalEstimate(numbers: NumberScope, total: Element): PageEstimat
   const value = numbers.positive(text);
   return value === null || text === null
     ? null
-    : { kind: 'orderValue', side: null, value, decimals: shownDecimals(text) };
+    : { kind: 'orderValue', side: null, value, decimals: shownDecimals(text, value) };
 }
 
 /**
@@ -96,11 +96,11 @@ export function readPairedSize(
   const text = total ? totalText(inputValue(total)) : null;
   const t = total ? scan.need('total', numbers.positive(text)) : null;
   if (q === null || t === null || text === null) return { size: null, quantity, total, estimate: null };
-  if (price !== null && !totalAgrees(q, price, t, shownDecimals(text))) {
+  if (price !== null && !totalAgrees(q, price, t, shownDecimals(text, t))) {
     scan.miss('total');
     return { size: null, quantity, total, estimate: null };
   }
-  const estimate: PageEstimate = { kind: 'orderValue', side: null, value: t, decimals: shownDecimals(text) };
+  const estimate: PageEstimate = { kind: 'orderValue', side: null, value: t, decimals: shownDecimals(text, t) };
   return { size: { unit: 'base', value: q }, quantity, total, estimate };
 }
 
@@ -115,5 +115,5 @@ export function pairedAgain(
   const text = totalText(inputValue(total));
   const t = numbers.positive(text);
   if (q === null || t === null || text === null) return null;
-  return price === null || totalAgrees(q, price, t, shownDecimals(text)) ? q : null;
+  return price === null || totalAgrees(q, price, t, shownDecimals(text, t)) ? q : null;
 }

@@ -75,7 +75,13 @@ describe('Bybit: the gen-2 page in every label table', () => {
     for (const comma of numberFormatOf(table) === 'comma' ? [false, true] : [false]) {
       it(`${table}${comma ? ', comma figures' : ''}: the order, language ${table}`, () => {
         const read = form(reader.read(translated(table, words, comma), URL_BTC));
-        expect({ ...read, account: undefined }).toEqual({ ...ORDER, account: undefined, language: table });
+        expect({ ...read, account: undefined, pageEstimates: undefined }).toEqual({
+          ...ORDER,
+          account: undefined,
+          language: table,
+        });
+        // The page's own Order Cost / Order Value rows (left in English here) read to the same figures.
+        expect(read.pageEstimates).toEqual(form(reader.read(loadPage(GEN2), URL_BTC)).pageEstimates);
       });
     }
   }
