@@ -60,6 +60,13 @@ export function agrees(page: Dec, ours: OurEstimate, decimals: number): boolean 
   );
 }
 
+/** Figures of the order alone, not of the position it adds to. */
+const PER_ORDER: ReadonlySet<PageEstimateKind> = new Set(['orderValue', 'cost', 'initialMargin']);
+
+/** Whether the page lists a position in the form's own market: the quote is then of the combined position. */
+const addsToPosition = (form: OrderForm): boolean =>
+  form.account?.positions?.some((p) => p.symbol === form.symbol) ?? false;
+
 /** The page's figures that are for `side`: its own, or the form's (side null). */
 const forSide = (estimates: readonly PageEstimate[], side: Side): PageEstimate[] =>
   estimates.filter((e) => e.side === null || e.side === side);
@@ -81,7 +88,9 @@ export function checkPageEstimates(
   const checks: EstimateCheck[] = [];
   for (const estimate of forSide(form.pageEstimates, side)) {
     const ctx: EstimateContext = { estimate, form, side, quote, plan, ...market };
-    const ours = venueRules[estimate.kind]?.ours(ctx) ?? null;
+    const rule = venueRules[estimate.kind];
+    if (rule === undefined || (PER_ORDER.has(estimate.kind) && addsToPosition(form) && !rule.positionAware)) continue;
+    const ours = rule.ours(ctx);
     if (ours === null) continue;
     checks.push({
       kind: estimate.kind,

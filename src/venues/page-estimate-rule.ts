@@ -36,6 +36,12 @@ export interface EstimateRule {
   source: string;
   /** null: this order's figure cannot be worked out from the quote (no check, said as none). */
   ours(ctx: EstimateContext): OurEstimate | null;
+  /**
+   * The rule works out the page's figure itself when the order adds to a position the page shows
+   * (OKX's Cost from its one-way margin rule). Without it, a per-order figure is not checked then:
+   * our quote is of the combined position, the page's of the order alone.
+   */
+  positionAware?: true;
 }
 
 export interface VenueEstimateRules {

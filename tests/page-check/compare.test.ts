@@ -125,6 +125,48 @@ describe('checkPageEstimates', () => {
   });
 });
 
+describe('an order that adds to a position the page shows in the same market', () => {
+  const position = {
+    side: 'long' as const,
+    quantity: '0.1',
+    entryPrice: '64000',
+    markPrice: '65000',
+    maintenanceMargin: null,
+  };
+  const adding = (estimates: PageEstimate[], symbol = 'BTCUSDT'): OrderForm => ({
+    ...form(estimates),
+    account: { walletBalance: '10000', positions: [{ ...position, symbol }] },
+  });
+
+  it("skips the per-order figures (ours is the combined position's), keeps the liquidation price", () => {
+    // The page's 650.00 is this order's margin; the quote's would be the combined position's.
+    const combined = { ...quote, initialMargin: '1295', notional: '12950', liquidationPrice: '14000' } as QuoteJson;
+    const f = adding([
+      est('orderValue', '6500.00'),
+      est('initialMargin', '650.00'),
+      est('liquidationPrice', '13000.0'),
+    ]);
+    const check = checkPageEstimates(f, 'long', combined, plan, market, rules);
+    expect(check?.checks.map((c) => c.kind)).toEqual(['liquidationPrice']);
+    expect(check?.verdict).toBe('differs');
+  });
+
+  it('a position in another market changes nothing: the per-order figures are checked', () => {
+    expect(run(adding([est('initialMargin', '651.00')], 'ETHUSDT'))?.verdict).toBe('differs');
+  });
+
+  it('a rule that works the position out itself (positionAware) is still checked', () => {
+    const aware: Partial<Record<string, VenueEstimateRules>> = {
+      'bybit-linear': {
+        venue: 'bybit-linear',
+        rules: { cost: { source: 'test', positionAware: true, ours: () => exact(new Dec('650')) } },
+      },
+    };
+    const check = checkPageEstimates(adding([est('cost', '650.00')]), 'long', quote, plan, market, aware);
+    expect(check?.verdict).toBe('matches');
+  });
+});
+
 describe('the venue rules', () => {
   it('are collected by folder, each naming its own venue', () => {
     for (const [venue, found] of Object.entries(ESTIMATE_RULES)) expect(found?.venue).toBe(venue);

@@ -41,5 +41,5 @@ function cost({ form, side, estimate, plan }: EstimateContext): OurEstimate | nu
 
 export const pageEstimates: VenueEstimateRules = {
   venue: 'okx-swap',
-  rules: { cost: { source: SOURCE, ours: cost } },
+  rules: { cost: { source: SOURCE, ours: cost, positionAware: true } },
 };
