@@ -6,8 +6,12 @@
 // one side is ambiguous ('cost' missing); a row that shows "--" (nothing typed yet) is no figure; a
 // row whose amount does not parse is missing too, never skipped quietly. Content side: text only.
 // Typing changes the figure, so the typing fast path (refresh) reads the same rows again.
+// The row's label is the page language's (words.ts `cost`): a table without it finds no row (the
+// selector matches nothing), so an untranslated Cost never refuses a form; no cross-check then.
 import type { Side } from '../../core/types';
 import type { NumberScope } from '../dom/numbers';
+import { prefixPattern } from '../dom/page-locale';
+import { shownDecimals } from '../dom/paired-total';
 import type { Scan } from '../dom/scan';
 import { textOf } from '../dom/text';
 import { refreshTyped } from '../dom/typed';
@@ -15,8 +19,9 @@ import { checkOrderForm } from '../form-schema';
 import type { FormReading, PageEstimate } from '../types';
 import type { OkxKey } from './selectors';
 
-/** "Cost 650.00 USDT" → the amount text, or null when the row says something else. */
-const COST_ROW = /^Cost (\S+) ([A-Z]{2,12})$/i;
+/** "Cost 650.00 USDT" (in the page's words `label`) → amount and unit; "1 650,00" grouped by spaces too. */
+export const costRow = (label: readonly string[]): RegExp =>
+  new RegExp(`${prefixPattern(label).source} (\\d{1,3}(?: \\d{3})+(?:,\\d+)?|\\S+) ([A-Z]{2,12})$`, 'i');
 /** OKX's placeholder for a figure it cannot show yet. */
 const NO_FIGURE = /^-+$/;
 
@@ -26,7 +31,7 @@ interface CostRow {
 }
 
 /** The rows of a reading and the number scope they were read in, for its refresh. */
-const remembered = new WeakMap<FormReading, { rows: CostRow[]; numbers: () => NumberScope }>();
+const remembered = new WeakMap<FormReading, { rows: CostRow[]; numbers: () => NumberScope; pattern: RegExp }>();
 
 function sideOf(row: Element, buy: Element, sell: Element): Side | null | undefined {
   for (let node = row.parentElement; node !== null; node = node.parentElement) {
@@ -38,20 +43,30 @@ function sideOf(row: Element, buy: Element, sell: Element): Side | null | undefi
 }
 
 /** One row's figure: undefined when it shows none ("--"), null when it does not parse. */
-function estimateOf(row: CostRow, quote: string, numbers: NumberScope): PageEstimate | null | undefined {
-  const m = COST_ROW.exec(textOf(row.row));
+function estimateOf(
+  row: CostRow,
+  quote: string,
+  numbers: NumberScope,
+  pattern: RegExp,
+): PageEstimate | null | undefined {
+  const m = pattern.exec(textOf(row.row));
   if (!m || m[2]!.toUpperCase() !== quote.toUpperCase()) return null;
   const amount = m[1]!;
   if (NO_FIGURE.test(amount)) return undefined;
   const value = numbers.number(amount);
   if (value === null) return null;
-  return { kind: 'cost', side: row.side, value, decimals: /\.(\d+)$/.exec(amount)?.[1]?.length ?? 0 };
+  return { kind: 'cost', side: row.side, value, decimals: shownDecimals(amount, value) };
 }
 
-function estimatesOf(rows: readonly CostRow[], quote: string, numbers: NumberScope): PageEstimate[] | null {
+function estimatesOf(
+  rows: readonly CostRow[],
+  quote: string,
+  numbers: NumberScope,
+  pattern: RegExp,
+): PageEstimate[] | null {
   const out: PageEstimate[] = [];
   for (const row of rows) {
-    const estimate = estimateOf(row, quote, numbers);
+    const estimate = estimateOf(row, quote, numbers, pattern);
     if (estimate === null) return null;
     if (estimate !== undefined) out.push(estimate);
   }
@@ -74,14 +89,25 @@ export function findCostRows(scan: Scan<OkxKey>, root: Element | null, buy: Elem
 }
 
 /** The figures of `rows` as read now; null (and 'cost' missing) when one does not parse. */
-export function readCosts(scan: Scan<OkxKey>, rows: readonly CostRow[], quote: string, numbers: NumberScope) {
-  const estimates = estimatesOf(rows, quote, numbers);
+export function readCosts(
+  scan: Scan<OkxKey>,
+  rows: readonly CostRow[],
+  quote: string,
+  numbers: NumberScope,
+  pattern: RegExp,
+) {
+  const estimates = estimatesOf(rows, quote, numbers, pattern);
   return estimates === null ? scan.need('cost', null) : estimates;
 }
 
 /** Remembers `rows` for the typing fast path of an ok reading (returns the reading). */
-export function rememberCosts(reading: FormReading, rows: CostRow[], numbers: () => NumberScope): FormReading {
-  if (reading.status === 'ok' && rows.length > 0) remembered.set(reading, { rows, numbers });
+export function rememberCosts(
+  reading: FormReading,
+  rows: CostRow[],
+  numbers: () => NumberScope,
+  pattern: RegExp,
+): FormReading {
+  if (reading.status === 'ok' && rows.length > 0) remembered.set(reading, { rows, numbers, pattern });
   return reading;
 }
 
@@ -95,7 +121,7 @@ export function refreshWithCosts(previous: FormReading): FormReading | null {
   if (next === null || next.status !== 'ok' || source === undefined) return next;
   if (!source.rows.every((r) => r.row.isConnected)) return null;
   const quote = /-([A-Z]+)-SWAP$/.exec(next.form.symbol)?.[1];
-  const estimates = quote === undefined ? null : estimatesOf(source.rows, quote, source.numbers());
+  const estimates = quote === undefined ? null : estimatesOf(source.rows, quote, source.numbers(), source.pattern);
   if (estimates === null) return null;
   // next.form is refreshTyped's own new object: set in place, so that its typed inputs stay remembered.
   if (estimates.length > 0) next.form.pageEstimates = estimates;

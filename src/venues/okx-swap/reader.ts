@@ -5,20 +5,25 @@
 // from the public instruments endpoint), which the page does not state reliably.
 // Reads the DOM only (selectors in selectors.ts); values are parsed strictly. For cross margin
 // the trading account's cash balance and open positions are read too (account.ts).
+// Languages: <html lang> and the URL's locale segment (/ru/, /zh-hans/) pick the label table of
+// words.ts and the page's number convention; they must agree, and a language without a table is
+// refused ('locale'). Both page generations are read in every table.
 import type { Side } from '../../core/types';
 import { formRootOf, readLimitPrice, readMarginMode, readOrderType, readTpsl, sideByName } from '../dom/form-parts';
 import { formNumbers } from '../dom/number-scopes';
 import { accessibleName, commonAncestor, findAll, inputValue } from '../dom/query';
 import { Scan } from '../dom/scan';
-import { execText, isEnglishPage, sameText, textOf } from '../dom/text';
+import { pageLocale, prefixPattern } from '../dom/page-locale';
+import { execText, sameText, textOf } from '../dom/text';
 import { pairFromTradeUrl, type Pair } from '../dom/trade-url';
 import { finishPerpForm } from '../perp-form';
 import type { VenueReader } from '../readers';
 import type { FormReading, OrderForm, ReadScope, SizeUnit } from '../types';
 import { countAccount, readAccount } from './account';
 import { okuiSwitchState } from './okui-switch';
-import { findCostRows, readCosts, rememberCosts, refreshWithCosts } from './page-costs';
-import { BUY_TEXT, OKUI_FIELD_CONTAINER, OKX_SELECTORS, SELL_TEXT } from './selectors';
+import { costRow, findCostRows, readCosts, rememberCosts, refreshWithCosts } from './page-costs';
+import { OKUI_FIELD_CONTAINER, okxSelectors } from './selectors';
+import { anyOkxLanguage, OKX_TABLES, OKX_WORDS } from './words';
 
 const HOST = 'www.okx.com';
 /**
@@ -33,11 +38,31 @@ const CONTRACTS_UNIT = /^cont(?:ract)?s?\.?$/i;
 export const pairFromUrl = (url: URL): Pair | null =>
   pairFromTradeUrl(url, HOST, TRADE_PATH, (base, quote) => `${base}-${quote}-SWAP`);
 
-/** Which side a button places: Buy/Long → long, Sell/Short → short; null for anything else. */
-export const sideOfSubmit = (el: Element): Side | null => sideByName(el, BUY_TEXT, SELL_TEXT);
+/**
+ * Which side a button places: Buy/Long → long, Sell/Short → short (in any of our languages: the click
+ * alone does not tell the page's language); null for anything else.
+ */
+const BUY_NAMES = anyOkxLanguage('buy');
+const SELL_NAMES = anyOkxLanguage('sell');
+export const sideOfSubmit = (el: Element): Side | null => sideByName(el, BUY_NAMES, SELL_NAMES);
+
+function urlOf(doc: Document): URL | null {
+  try {
+    return new URL(doc.URL);
+  } catch {
+    return null;
+  }
+}
+
+/** The selectors in the document's own language (English when it has none we know: the read says 'locale'). */
+function selectorsOf(doc: Document) {
+  const url = urlOf(doc);
+  const locale = url ? pageLocale(doc, url, OKX_TABLES, { urlSegment: true }) : null;
+  return okxSelectors(locale?.table ?? 'en');
+}
 
 /** The smallest element holding both the order-type tabs and the Buy/Long button. */
-const formRoot = (doc: Document): Element | null => formRootOf(doc, OKX_SELECTORS, 'typeLimit', 'buy');
+const formRoot = (doc: Document): Element | null => formRootOf(doc, selectorsOf(doc), 'typeLimit', 'buy');
 
 function readUnit(text: string | null, pair: Pair | null): SizeUnit | null {
   if (text === null || pair === null) return null;
@@ -46,9 +71,13 @@ function readUnit(text: string | null, pair: Pair | null): SizeUnit | null {
 }
 
 function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
-  const scan = new Scan(doc, OKX_SELECTORS);
+  // <html lang> and the URL's locale segment pick the label table and number format (they must agree).
+  const locale = pageLocale(doc, url, OKX_TABLES, { urlSegment: true });
+  const table = locale?.table ?? 'en';
+  const words = OKX_WORDS[table]!;
+  const scan = new Scan(doc, okxSelectors(table), locale?.format);
   const pair = scan.need('symbol', pairFromUrl(url));
-  if (!isEnglishPage(doc)) scan.miss('locale');
+  if (locale === null) scan.miss('locale');
 
   const limit = scan.one('typeLimit');
   const market = scan.one('typeMarket');
@@ -60,7 +89,7 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
   const picker = scan.optional('instrument');
   if (pair && picker && !sameText(accessibleName(picker), `${pair.base}${pair.quote} Perpetual`)) scan.miss('symbol');
 
-  const marginMode = scan.need('marginMode', readMarginMode(scan.one('marginMode')));
+  const marginMode = scan.need('marginMode', readMarginMode(scan.one('marginMode'), words));
   const leverageButton = scan.one('leverage');
   const leverage = leverageButton ? scan.need('leverage', numbers.leverage(accessibleName(leverageButton))) : null;
 
@@ -80,11 +109,14 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
   const full = scope === 'full';
   const availableRow = full ? scan.optional('available', root) : null;
   const availableBalance =
-    availableRow && pair ? numbers.amountWithUnit(textOf(availableRow), pair.quote, /^Available/) : null;
+    availableRow && pair
+      ? numbers.amountWithUnit(textOf(availableRow), pair.quote, prefixPattern(words.available))
+      : null;
 
   // The page's own Cost (one row, or one per button), for the background's cross-check (the click path too).
   const costRows = buy && sell ? findCostRows(scan, root, buy, sell) : null;
-  const pageEstimates = costRows && pair ? readCosts(scan, costRows, pair.quote, numbers) : null;
+  const costPattern = costRow(words.cost ?? []);
+  const pageEstimates = costRows && pair ? readCosts(scan, costRows, pair.quote, numbers, costPattern) : null;
 
   let account: OrderForm['account'];
   if (full && marginMode === 'cross' && pair) account = readAccount(scan, doc, pair.quote, pairFromUrl);
@@ -102,10 +134,11 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
     tpsl,
     availableBalance,
     account,
+    language: table,
     // The figures as read now; the typing fast path reads the rows again itself (refreshWithCosts).
     pageEstimates: pageEstimates && pageEstimates.length > 0 ? () => pageEstimates : undefined,
   });
-  return rememberCosts(reading, costRows ?? [], () => formNumbers(root));
+  return rememberCosts(reading, costRows ?? [], () => formNumbers(root, locale?.format), costPattern);
 }
 
 export const reader: VenueReader = {
@@ -114,6 +147,9 @@ export const reader: VenueReader = {
   read,
   refresh: refreshWithCosts,
   formRoot,
-  submitButtons: (doc) => [...findAll(doc, OKX_SELECTORS.buy), ...findAll(doc, OKX_SELECTORS.sell)],
+  submitButtons: (doc) => {
+    const table = selectorsOf(doc);
+    return [...findAll(doc, table.buy), ...findAll(doc, table.sell)];
+  },
   sideOfSubmit,
 };

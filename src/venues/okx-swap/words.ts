@@ -1,10 +1,11 @@
-// The words OKX's perpetual-swap order form shows, per page language, for the reader to match once it
-// reads other languages. NOT WIRED YET: the OKX reader is being rebuilt for the second page generation
-// (okui- classes, issue 13) and still refuses every non-English page with 'locale'. Wiring follows the
-// Bybit pattern (bybit-linear/selectors.ts selectorsOf(words), reader.ts pageLocale): OKX URLs carry a
-// locale segment (/ru/, /zh-hans/, /zh-hant/, /es-es/, /pt-br/, …) that page-locale.ts maps to these ids
-// (zh-hans → zh-CN, zh-hant → zh-TW, es-es → es), so pass { urlSegment: true } — but only once the
-// e2e fixture served at /ru/ is a Russian page (today it is the English page at a /ru/ URL).
+// The words OKX's perpetual-swap order form shows, per page language (both page generations). The
+// reader (reader.ts) picks the table with page-locale.ts from <html lang> and the URL's locale segment
+// (/ru/, /zh-hans/, /zh-hant/, /es-es/, …: zh-hans → zh-CN, zh-hant → zh-TW, es-es → es; the two must
+// agree, else 'locale'); okxSelectors(table) in selectors.ts finds the form by these words. A wrong or
+// missing word costs a refusal ("not recognised"), never a misreading. The account panel (cash balance,
+// positions table) is matched in English only.
+// `cost`, the page's own Cost row's label, is optional: a table without it does not read the row (the
+// cross-check is skipped), it never refuses a form because of it.
 //
 // Sources and confidence: en — the OKX fixture's texts (exchange-pages.md has no OKX form evidence);
 // zh-CN, zh-TW, ru, es, vi, tr, pt, uk — unverified: our rendering of OKX's terms; no public code or
@@ -26,6 +27,8 @@ export interface OkxWords {
   available: Words;
   buy: Words;
   sell: Words;
+  /** The Cost row's label ("Cost 650.00 USDT"); left out where we do not know the page's word. */
+  cost?: Words;
 }
 
 export const OKX_WORDS: Readonly<Record<string, OkxWords>> = {
@@ -42,6 +45,7 @@ export const OKX_WORDS: Readonly<Record<string, OkxWords>> = {
     available: ['Available'],
     buy: ['Buy/Long', 'Buy / Long'],
     sell: ['Sell/Short', 'Sell / Short'],
+    cost: ['Cost'],
   },
   'zh-CN': {
     limit: ['限价'],
@@ -130,3 +134,8 @@ export const OKX_WORDS: Readonly<Record<string, OkxWords>> = {
 };
 
 export const OKX_TABLES: readonly string[] = Object.keys(OKX_WORDS);
+
+/** One key's words in every table (a clicked button's side, whatever the page's language). */
+export function anyOkxLanguage(key: 'buy' | 'sell'): string[] {
+  return [...new Set(Object.values(OKX_WORDS).flatMap((words) => words[key]))];
+}
