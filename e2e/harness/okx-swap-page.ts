@@ -44,10 +44,14 @@ export class OkxPage {
   /** Which bottom tab shows: the positions table is read only while it is shown. */
   bottomTab: 'positions' | 'orders' = 'positions';
 
-  /** `generation`: which fixture page the mock serves (2: mock.usePage('www.okx.com', 'okx-swap.gen2.html')). */
+  /**
+   * `generation`: which fixture page the mock serves (2: mock.usePage('www.okx.com', 'okx-swap.gen2.html'));
+   * `buttons`: the submit buttons' names on a translated page (okx-swap.gen2-ru.html).
+   */
   constructor(
     readonly page: Page,
     readonly generation: 1 | 2 = 1,
+    readonly buttons: { buy: string; sell: string } = { buy: 'Buy/Long', sell: 'Sell/Short' },
   ) {}
 
   async goto(inst: OkxInstrument = 'BTC-USDT-SWAP', locale?: string): Promise<this> {
@@ -60,11 +64,11 @@ export class OkxPage {
   }
 
   buyButton(): Locator {
-    return this.page.getByRole('button', { name: 'Buy/Long', exact: true });
+    return this.page.getByRole('button', { name: this.buttons.buy, exact: true });
   }
 
   sellButton(): Locator {
-    return this.page.getByRole('button', { name: 'Sell/Short', exact: true });
+    return this.page.getByRole('button', { name: this.buttons.sell, exact: true });
   }
 
   private input(label: 'Price (USDT)' | 'Amount'): Locator {

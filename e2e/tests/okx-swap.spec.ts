@@ -54,23 +54,31 @@ async function okxLive(page: Page, mock: MockExchange, setSettings: (s: Partial<
 }
 
 test.describe('OKX: overlay = engine, both sides', () => {
-  test('at a locale URL (/ru/trade-swap/btc-usdt-swap): the content script runs and reads the same form', async ({
+  test('a Russian page at a locale URL (/ru/trade-swap/btc-usdt-swap): read with the ru table, overlay = engine', async ({
     page,
     mock,
     setSettings,
   }) => {
-    // Issue 13: OKX serves its pages under a locale segment; the manifest and the reader's URL
-    // parsing cover it. The fixture page is the English one: a page in Russian is refused with
-    // 'locale' until a Russian label table exists (tests/venues/okx-swap/reader.test.ts).
+    // Issue 13: OKX serves its pages under a locale segment, and <html lang> and the segment pick the label
+    // table together (an English page at /ru/ is refused with 'locale': tests/venues/okx-swap/reader-lang.test.ts).
+    // okx-swap.gen2-ru.html is generation 2 with the order form in words.ts's Russian; its Cost rows carry a
+    // word the ru table lacks, so they are not read and the form still is.
     const settings = await setSettings({});
     mock.setPrice('okx-swap', BTC, P1);
-    const o = await new OkxPage(page).goto(BTC, 'ru');
+    mock.usePage('www.okx.com', 'okx-swap.gen2-ru.html');
+    const o = await new OkxPage(page, 2, { buy: 'Купить/Лонг', sell: 'Продать/Шорт' }).goto(BTC, 'ru');
     expect(new URL(page.url()).pathname).toBe('/ru/trade-swap/btc-usdt-swap');
-    await o.setMarginMode('isolated');
+    expect(await page.locator('html').getAttribute('lang')).toBe('ru');
     await o.typePrice('63500');
     await o.typeSize('40');
-    const reading = await waitForEngineFigures(page, 'OKX at /ru/', viewOf(o, mock, settings), { mark: 'live' });
+    const reading = await waitForEngineFigures(
+      page,
+      'OKX ru at /ru/',
+      () => expectedView({ ...o.form(), language: 'ru' }, served(mock, o.inst), settings),
+      { mark: 'live' },
+    );
     expect(reading.sides.sort()).toEqual(['long', 'short']);
+    expect(reading.text).toMatch(/Labels: [^·]+, ru/);
   });
 
   test('cross, limit, in contracts, with the account and position the page shows', async ({
