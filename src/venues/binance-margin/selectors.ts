@@ -14,6 +14,7 @@
 // language, BINANCE_MARGIN_SELECTORS is the English one.
 import type { SelectorTable } from '../dom/query';
 import { accountTab, marginWords, panelRow, submitPattern, type MarginWords } from './words';
+import { perLanguage } from '../dom/per-language';
 
 const EN = marginWords('en');
 /** "Buy BTC", "Sell ETH": the submit button names the side and the base asset. */
@@ -189,16 +190,10 @@ function selectorsOf(w: MarginWords) {
 
 export type BinanceMarginSelectors = ReturnType<typeof selectorsOf>;
 export const BINANCE_MARGIN_SELECTORS: BinanceMarginSelectors = selectorsOf(EN);
-const BY_TABLE = new Map<string, BinanceMarginSelectors>([['en', BINANCE_MARGIN_SELECTORS]]);
-
 /** The selector table for a label table id of words.ts (made once per language). */
-export function binanceMarginSelectors(table: string): BinanceMarginSelectors {
-  let found = BY_TABLE.get(table);
-  if (found === undefined) {
-    found = selectorsOf(marginWords(table));
-    BY_TABLE.set(table, found);
-  }
-  return found;
-}
+export const binanceMarginSelectors: (table: string) => BinanceMarginSelectors = perLanguage(
+  (words: MarginWords) => (words === EN ? BINANCE_MARGIN_SELECTORS : selectorsOf(words)),
+  marginWords,
+);
 
 export type BinanceMarginKey = keyof BinanceMarginSelectors;

@@ -8,6 +8,7 @@
 // usual Chinese wording (not seen on a saved margin page); every other word here is our rendering of
 // Binance's term in the language: unverified, to be replaced by the live words when a saved page is at hand.
 import { BINANCE_TABLES, BINANCE_WORDS, type BinanceWords } from '../binance-words';
+import { perLanguage } from '../dom/per-language';
 
 /** A control's accepted names in one language. */
 type Words = readonly string[];
@@ -60,19 +61,15 @@ const KEYS: (keyof MarginExtras)[] = [
 /** The tables this page can be read in: Binance's shared ones that also have the margin words. */
 export const MARGIN_TABLES: readonly string[] = BINANCE_TABLES.filter((table) => ROWS[table] !== undefined);
 
-const BY_TABLE = new Map<string, MarginWords>();
-
 /** The words of one table id (English for an id without a table: the reader has refused that page already). */
-export function marginWords(table: string): MarginWords {
-  let found = BY_TABLE.get(table);
-  if (found === undefined) {
+export const marginWords: (table: string) => MarginWords = perLanguage(
+  (table: string) => {
     const id = ROWS[table] && BINANCE_WORDS[table] ? table : 'en';
     const extras = Object.fromEntries(KEYS.map((key, i) => [key, ROWS[id]![i]])) as unknown as MarginExtras;
-    found = { ...BINANCE_WORDS[id]!, ...extras };
-    BY_TABLE.set(table, found);
-  }
-  return found;
-}
+    return { ...BINANCE_WORDS[id]!, ...extras };
+  },
+  (table) => table,
+);
 
 const escaped = (words: Words): string => words.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
 

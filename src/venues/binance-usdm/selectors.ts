@@ -11,6 +11,7 @@
 import { BINANCE_WORDS, type BinanceWords } from '../binance-words';
 import { prefixPattern } from '../dom/page-locale';
 import type { SelectorTable } from '../dom/query';
+import { perLanguage } from '../dom/per-language';
 
 /** Binance's text field: label in the prefix, unit (or unit picker) in the suffix. */
 const BN_FIELD = {
@@ -211,16 +212,10 @@ function selectorsOf(w: BinanceWords) {
 
 export type BinanceUsdmSelectors = ReturnType<typeof selectorsOf>;
 export const BINANCE_USDM_SELECTORS: BinanceUsdmSelectors = selectorsOf(EN);
-const BY_TABLE = new Map<string, BinanceUsdmSelectors>([['en', BINANCE_USDM_SELECTORS]]);
-
 /** The selector table for a label table id of ../binance-words.ts (made once per language). */
-export function binanceUsdmSelectors(table: string): BinanceUsdmSelectors {
-  let found = BY_TABLE.get(table);
-  if (found === undefined) {
-    found = selectorsOf(BINANCE_WORDS[table] ?? EN);
-    BY_TABLE.set(table, found);
-  }
-  return found;
-}
+export const binanceUsdmSelectors: (table: string) => BinanceUsdmSelectors = perLanguage(
+  (words: BinanceWords) => (words === EN ? BINANCE_USDM_SELECTORS : selectorsOf(words)),
+  (table) => BINANCE_WORDS[table] ?? EN,
+);
 
 export type BinanceUsdmKey = keyof BinanceUsdmSelectors;

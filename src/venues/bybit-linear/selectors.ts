@@ -15,6 +15,7 @@
 import { prefixPattern } from '../dom/page-locale';
 import type { SelectorTable } from '../dom/query';
 import { BYBIT_WORDS, type BybitWords } from './words';
+import { perLanguage } from '../dom/per-language';
 
 /** A form row: its label text and the Bybit input inside the same row. */
 const OC_ROW = { field: '.oc__row-bottom--12', labelPart: '.oc__row-label', input: 'input.by-input__inner' } as const;
@@ -165,17 +166,11 @@ function selectorsOf(w: BybitWords) {
 
 export type BybitSelectors = ReturnType<typeof selectorsOf>;
 export const BYBIT_SELECTORS: BybitSelectors = selectorsOf(EN);
-const BY_TABLE = new Map<string, BybitSelectors>([['en', BYBIT_SELECTORS]]);
-
 /** The selector table for a label table id of words.ts (made once per language). */
-export function bybitSelectors(table: string): BybitSelectors {
-  let found = BY_TABLE.get(table);
-  if (found === undefined) {
-    found = selectorsOf(BYBIT_WORDS[table] ?? EN);
-    BY_TABLE.set(table, found);
-  }
-  return found;
-}
+export const bybitSelectors: (table: string) => BybitSelectors = perLanguage(
+  (words: BybitWords) => (words === EN ? BYBIT_SELECTORS : selectorsOf(words)),
+  (table) => BYBIT_WORDS[table] ?? EN,
+);
 
 export type BybitKey = keyof BybitSelectors;
 

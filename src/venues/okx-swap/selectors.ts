@@ -14,6 +14,7 @@
 import { prefixPattern } from '../dom/page-locale';
 import type { SelectorTable } from '../dom/query';
 import { OKX_WORDS, type OkxWords } from './words';
+import { perLanguage } from '../dom/per-language';
 
 /**
  * An okui component class, bare (`okui-input`, generation 1) or namespaced by the bundle that uses it
@@ -193,17 +194,11 @@ function selectorsOf(w: OkxWords) {
 
 export type OkxSelectors = ReturnType<typeof selectorsOf>;
 export const OKX_SELECTORS: OkxSelectors = selectorsOf(EN);
-const BY_TABLE = new Map<string, OkxSelectors>([['en', OKX_SELECTORS]]);
-
 /** The selector table for a label table id of words.ts (made once per language). */
-export function okxSelectors(table: string): OkxSelectors {
-  let found = BY_TABLE.get(table);
-  if (found === undefined) {
-    found = selectorsOf(OKX_WORDS[table] ?? EN);
-    BY_TABLE.set(table, found);
-  }
-  return found;
-}
+export const okxSelectors: (table: string) => OkxSelectors = perLanguage(
+  (words: OkxWords) => (words === EN ? OKX_SELECTORS : selectorsOf(words)),
+  (table) => OKX_WORDS[table] ?? EN,
+);
 
 export type OkxKey = keyof OkxSelectors;
 
