@@ -90,6 +90,10 @@ export function sideOfSubmit(el: Element): Side | null {
 /** The smallest element holding both the side toggle and the submit button. */
 const formRoot = (doc: Document): Element | null => formRootOf(doc, HYPERLIQUID_SELECTORS, 'sideBuy', 'submit');
 
+const TYPED_INPUT = 'input:not([type=range]):not([type=checkbox]):not([type=radio]):not([type=hidden])';
+const holdsAnotherInput = (node: Element, input: Element): boolean =>
+  [...node.querySelectorAll(TYPED_INPUT)].some((other) => other !== input);
+
 /**
  * The size field's unit menu: in the nearest container around the size input that holds a unit
  * menu at all, searched up to the form root and no further (the coin picker elsewhere on the page
@@ -100,8 +104,12 @@ function unitButtonNear(scan: Scan<HyperliquidKey>, input: Element, root: Elemen
   const spec: SelectorSpec = HYPERLIQUID_SELECTORS.sizeUnit;
   const cache = new QueryCache();
   // root.contains(node) holds for the root itself and stops the walk right above it.
-  for (let node = input.parentElement; node !== null && root?.contains(node); node = node.parentElement)
+  for (let node = input.parentElement; node !== null && root?.contains(node); node = node.parentElement) {
+    // A container that also holds another field's input (the price) is no longer the size field's
+    // own: a unit menu first met there may be that field's, so it is not taken.
+    if (holdsAnotherInput(node, input)) break;
     if (findAll(node, spec, cache).length > 0) return scan.one('sizeUnit', node);
+  }
   scan.all('sizeUnit', null);
   scan.miss('sizeUnit');
   return null;

@@ -95,6 +95,15 @@ describe.each(PAGES)('Hyperliquid size unit on %s', (file) => {
     expect(form(reader.read(doc, URL_BTC)).size.unit).toBe('base');
   });
 
+  it("the size field without its unit menu and one elsewhere in the form: not taken (it may be another field's)", () => {
+    const doc = page();
+    const elsewhere = unitMenu(doc, 'USDC');
+    hook(doc, 'size-unit').remove();
+    hook(doc, 'order-form').append(elsewhere);
+    const reading = reader.read(doc, URL_BTC);
+    expect(missing(reading)).toEqual(['sizeUnit']);
+  });
+
   it('no unit menu in the form: the coin picker outside it is never taken for one', () => {
     const doc = page();
     hook(doc, 'size-unit').remove();
