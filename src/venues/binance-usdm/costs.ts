@@ -3,18 +3,19 @@
 // (page-estimates.ts, background side). Each row belongs to the button whose column it sits in; a
 // row as close to both buttons, or two rows for one side, is left out (no check, never a guess).
 import { labelledAmounts, perButton } from '../dom/page-figures';
+import { prefixPattern } from '../dom/page-locale';
 import type { NumberScope } from '../dom/numbers';
 import type { PageEstimate } from '../types';
 
-/** The row's label as Binance writes it in English (the reader reads English pages only). */
-const COST_LABEL = /Cost/i;
-
+/** `costWords`: the row's label in the page's language table (../binance-words.ts), any letter case. */
 export function readCosts(
   root: Element,
   buy: Element,
   sell: Element,
   quote: string,
   numbers: NumberScope,
+  costWords: readonly string[],
 ): PageEstimate[] {
-  return perButton('cost', labelledAmounts(root, COST_LABEL, quote, numbers), buy, sell);
+  const label = new RegExp(prefixPattern(costWords).source, 'i');
+  return perButton('cost', labelledAmounts(root, label, quote, numbers), buy, sell);
 }

@@ -99,7 +99,8 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
     tpsl,
     availableBalance,
     complete: intent !== null,
-    pageEstimates: root && buy && sell && pair ? (scope) => readCosts(root, buy, sell, pair.quote, scope) : undefined,
+    pageEstimates:
+      root && buy && sell && pair ? (scope) => readCosts(root, buy, sell, pair.quote, scope, words.cost) : undefined,
     ...(intent === undefined || intent === null ? {} : { intent }),
     language: table,
   });

@@ -64,3 +64,21 @@ describe('Binance Cost per button', () => {
     expect(form(next!).pageEstimates?.map((e) => e.value)).toEqual(['650', '652.1']);
   });
 });
+
+describe('Binance Cost in the page language', () => {
+  it("the row is found by the language table's word for Cost: a zh-CN page's 成本 rows are read", async () => {
+    const { readCosts } = await import('../../../src/venues/binance-usdm/costs');
+    const { BINANCE_WORDS } = await import('../../../src/venues/binance-words');
+    const { formNumbers } = await import('../../../src/venues/dom/number-scopes');
+    const doc = loadPage('binance-usdm.html');
+    const zh = BINANCE_WORDS['zh-CN']!.cost[0]!;
+    for (const side of ['long', 'short'] as const) costRow(doc, side).firstElementChild!.textContent = zh;
+    const root = $(doc, '[data-fixture="order-form"]');
+    const buy = $(doc, 'button.bn-button__buy');
+    const sell = $(doc, 'button.bn-button__sell');
+    const expected = pageCosts('65000', '0.1', '20', MOCK_MARK.BTCUSDT);
+    expect(readCosts(root, buy, sell, 'USDT', formNumbers(root), BINANCE_WORDS['zh-CN']!.cost)).toEqual(expected);
+    // The English word no longer names these rows: with the English table nothing is read (no check).
+    expect(readCosts(root, buy, sell, 'USDT', formNumbers(root), BINANCE_WORDS['en']!.cost)).toEqual([]);
+  });
+});
