@@ -158,6 +158,17 @@ async function okxGen2({ page, mock, setSettings }: Ctx): Promise<Opened> {
   };
 }
 
+/** OKX generation 2 in Russian at /ru/ (its label table; the Cost rows carry no Russian word, so no cross-check). */
+async function okxGen2Ru({ page, mock, setSettings }: Ctx): Promise<Opened> {
+  const settings = await setSettings({});
+  mock.usePage('www.okx.com', 'okx-swap.gen2-ru.html');
+  const o = await new OkxPage(page, 2, { buy: 'Купить/Лонг', sell: 'Продать/Шорт' }).goto('BTC-USDT-SWAP', 'ru');
+  return {
+    view: () => expectedView(o.form(), snapshotFromMock(mock, 'okx-swap', o.inst), settings),
+    typeOrder: () => o.typeSize('40'),
+  };
+}
+
 async function hyperliquidGen2({ page, mock, setSettings }: Ctx): Promise<Opened> {
   const settings = await setSettings({});
   mock.usePage(HYPERLIQUID_HOST, HYPERLIQUID_GEN2_PAGE);
@@ -196,6 +207,7 @@ const PAGES: Array<{ file: string; open: (ctx: Ctx) => Promise<Opened> }> = [
   { file: 'binance-margin.gen2.html', open: binanceMarginGen2 },
   { file: 'binance-usdm.gen2-zh-CN.html', open: (c) => binanceUsdm(c, 'gen2-zh-CN') },
   { file: 'okx-swap.gen2.html', open: okxGen2 },
+  { file: 'okx-swap.gen2-ru.html', open: okxGen2Ru },
   { file: 'hyperliquid.gen2.html', open: hyperliquidGen2 },
 ];
 
