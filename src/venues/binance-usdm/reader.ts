@@ -15,7 +15,7 @@ import {
 } from '../dom/form-parts';
 import { accessibleName, commonAncestor, findAll, inputValue } from '../dom/query';
 import { Scan } from '../dom/scan';
-import { pageLocale, prefixPattern } from '../dom/page-locale';
+import { documentTable, pageLocale, prefixPattern } from '../dom/page-locale';
 import { sameText, textOf } from '../dom/text';
 import { pairFromTradeUrl } from '../dom/trade-url';
 import { refreshTyped } from '../dom/typed';
@@ -25,7 +25,7 @@ import type { FormReading, ReadScope } from '../types';
 import { readCosts } from './costs';
 import { readIntent } from './intent';
 import { anyLanguage, BINANCE_TABLES, BINANCE_WORDS } from '../binance-words';
-import { BINANCE_USDM_SELECTORS, binanceUsdmSelectors, BN_FIELD_CONTAINER } from './selectors';
+import { binanceUsdmSelectors, BN_FIELD_CONTAINER } from './selectors';
 
 const HOST = 'www.binance.com';
 /** /futures/BTCUSDT with an optional locale (/en/, /pt-BR/); delivery contracts (_250328) are not perpetuals. */
@@ -46,7 +46,8 @@ export function sideOfSubmit(el: Element): Side | null {
 }
 
 /** The smallest element holding both the order-type tabs and the Buy/Long button. */
-const formRoot = (doc: Document): Element | null => formRootOf(doc, BINANCE_USDM_SELECTORS, 'typeLimit', 'buy');
+const selectorsOf = (doc: Document) => binanceUsdmSelectors(documentTable(doc, BINANCE_TABLES, { urlSegment: true }));
+const formRoot = (doc: Document): Element | null => formRootOf(doc, selectorsOf(doc), 'typeLimit', 'buy');
 
 function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
   // The page's language picks the label table and number format; one we have no table for is refused.
@@ -112,6 +113,9 @@ export const reader: VenueReader = {
   read,
   refresh: refreshTyped,
   formRoot,
-  submitButtons: (doc) => [...findAll(doc, BINANCE_USDM_SELECTORS.buy), ...findAll(doc, BINANCE_USDM_SELECTORS.sell)],
+  submitButtons: (doc) => {
+    const table = selectorsOf(doc);
+    return [...findAll(doc, table.buy), ...findAll(doc, table.sell)];
+  },
   sideOfSubmit,
 };

@@ -10,7 +10,7 @@ import { formRootOf, readLimitPrice, readMarginMode, readOrderType, readTpsl, si
 import { panelNumbers } from '../dom/number-scopes';
 import { accessibleName, commonAncestor, findAll, inputValue } from '../dom/query';
 import { Scan } from '../dom/scan';
-import { pageLocale, prefixPattern } from '../dom/page-locale';
+import { documentTable, pageLocale, prefixPattern } from '../dom/page-locale';
 import { matchesText, sameText, textOf } from '../dom/text';
 import { pairFromTradeUrl, type Pair } from '../dom/trade-url';
 import { switchState } from '../dom/switch-state';
@@ -20,7 +20,7 @@ import type { VenueReader } from '../readers';
 import { readOrderFigures } from './order-figures';
 import type { FormReading, PageAccount, ReadScope, SizeUnit } from '../types';
 import { readPositions } from './positions';
-import { BYBIT_SELECTORS, bybitSelectors, OC_ROW_CONTAINER, type BybitKey } from './selectors';
+import { bybitSelectors, OC_ROW_CONTAINER, type BybitKey } from './selectors';
 import { anyBybitLanguage, BYBIT_TABLES, BYBIT_WORDS, type BybitWords } from './words';
 
 const HOST = 'www.bybit.com';
@@ -38,7 +38,8 @@ const SELL_NAMES = anyBybitLanguage('sell');
 export const sideOfSubmit = (el: Element): Side | null => sideByName(el, BUY_NAMES, SELL_NAMES);
 
 /** The smallest element holding both the order-type tabs and the Buy/Long button. */
-const formRoot = (doc: Document): Element | null => formRootOf(doc, BYBIT_SELECTORS, 'typeLimit', 'buy');
+const selectorsOf = (doc: Document) => bybitSelectors(documentTable(doc, BYBIT_TABLES));
+const formRoot = (doc: Document): Element | null => formRootOf(doc, selectorsOf(doc), 'typeLimit', 'buy');
 
 /**
  * Unit of the size row: "Qty" with the base asset, or "Value" with the quote asset. A label
@@ -157,6 +158,9 @@ export const reader: VenueReader = {
   read,
   refresh: refreshTyped,
   formRoot,
-  submitButtons: (doc) => [...findAll(doc, BYBIT_SELECTORS.buy), ...findAll(doc, BYBIT_SELECTORS.sell)],
+  submitButtons: (doc) => {
+    const table = selectorsOf(doc);
+    return [...findAll(doc, table.buy), ...findAll(doc, table.sell)];
+  },
   sideOfSubmit,
 };

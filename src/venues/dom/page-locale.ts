@@ -96,3 +96,18 @@ export function pageLocale(
 export function prefixPattern(words: readonly string[]): RegExp {
   return new RegExp(`^(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})`);
 }
+
+/**
+ * The label table of the page a document shows, for the paths that have no URL of their own (the
+ * guard's submit lookup, the form root): English when the page's language has no table — the
+ * reader refuses such a page anyway.
+ */
+export function documentTable(doc: Document, tables: readonly string[], options: LocaleOptions = {}): string {
+  let url: URL;
+  try {
+    url = new URL(doc.URL);
+  } catch {
+    return 'en';
+  }
+  return pageLocale(doc, url, tables, options)?.table ?? 'en';
+}

@@ -13,7 +13,7 @@ import { formRootOf, readLimitPrice, readMarginMode, readOrderType, readTpsl, si
 import { formNumbers } from '../dom/number-scopes';
 import { accessibleName, commonAncestor, findAll, inputValue } from '../dom/query';
 import { Scan } from '../dom/scan';
-import { pageLocale, prefixPattern } from '../dom/page-locale';
+import { documentTable, pageLocale, prefixPattern } from '../dom/page-locale';
 import { execText, sameText, textOf } from '../dom/text';
 import { pairFromTradeUrl, type Pair } from '../dom/trade-url';
 import { finishPerpForm } from '../perp-form';
@@ -46,20 +46,7 @@ const BUY_NAMES = anyOkxLanguage('buy');
 const SELL_NAMES = anyOkxLanguage('sell');
 export const sideOfSubmit = (el: Element): Side | null => sideByName(el, BUY_NAMES, SELL_NAMES);
 
-function urlOf(doc: Document): URL | null {
-  try {
-    return new URL(doc.URL);
-  } catch {
-    return null;
-  }
-}
-
-/** The selectors in the document's own language (English when it has none we know: the read says 'locale'). */
-function selectorsOf(doc: Document) {
-  const url = urlOf(doc);
-  const locale = url ? pageLocale(doc, url, OKX_TABLES, { urlSegment: true }) : null;
-  return okxSelectors(locale?.table ?? 'en');
-}
+const selectorsOf = (doc: Document) => okxSelectors(documentTable(doc, OKX_TABLES, { urlSegment: true }));
 
 /** The smallest element holding both the order-type tabs and the Buy/Long button. */
 const formRoot = (doc: Document): Element | null => formRootOf(doc, selectorsOf(doc), 'typeLimit', 'buy');

@@ -86,6 +86,18 @@ describe('Bybit: the gen-2 page in every label table', () => {
     }
   }
 
+  it("the guard's lookups follow the page language: the translated form root and both submit buttons", () => {
+    for (const table of BYBIT_TABLES.filter((t) => t !== 'en')) {
+      const doc = translated(table, BYBIT_WORDS[table]!, false);
+      expect(reader.formRoot(doc), table).not.toBeNull();
+      const buttons = reader.submitButtons(doc);
+      expect(
+        buttons.map((b) => reader.sideOfSubmit(b)),
+        table,
+      ).toEqual(['long', 'short']);
+    }
+  });
+
   it('English is unchanged: no language in the form', () => {
     expect(form(reader.read(loadPage(GEN2), URL_BTC)).language).toBeUndefined();
   });
