@@ -7,6 +7,7 @@
 // the form is ambiguous: its key is missing, like any other.
 import type { Scan } from '../dom/scan';
 import type { NumberScope } from '../dom/numbers';
+import { shownDecimals } from '../dom/paired-total';
 import { execText, textOf } from '../dom/text';
 import type { DecimalString, PageEstimate, PageEstimateKind } from '../types';
 import { SUMMARY_ROWS, type HyperliquidKey } from './selectors';
@@ -23,12 +24,6 @@ const NONE = /^(?:N\/A|--|-)$/;
 /** Money rows: "$13,000.00"; the price row: "60,952" (no currency). */
 const MONEY = /^\$(\S+)$/;
 
-/** Decimal places of a figure as shown ("60,952" → 0, "$650.00" → 2). */
-function decimalsOf(text: string): number {
-  const dot = text.lastIndexOf('.');
-  return dot < 0 ? 0 : text.length - dot - 1;
-}
-
 /**
  * One row's figure: undefined when the row shows none, null when it shows something unreadable.
  * `text` is the row's own text ("Order Value $13,000.00").
@@ -44,7 +39,7 @@ export function shownFigure(
   const figure = key === 'liquidationPrice' ? shown : execText(shown, MONEY)?.[1];
   if (figure === undefined) return null;
   const value = numbers.positive(figure);
-  return value === null ? null : { value, decimals: decimalsOf(figure) };
+  return value === null ? null : { value, decimals: shownDecimals(figure, value) };
 }
 
 /**
