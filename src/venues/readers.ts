@@ -4,7 +4,9 @@
 // so adding a venue means a new folder and one registry line, nothing here.
 // The content-script bundle imports this file: readers stay small and import no background code.
 import type { Side } from '../core/types';
+import type { SelectorTable } from './dom/query';
 import { VENUE_IDS } from './registry';
+import type { TeachStep } from './teach';
 import type { FormReading, PageReader } from './types';
 
 /** A PageReader that can also tell which side a submit button places (for the pre-submit guard). */
@@ -19,6 +21,10 @@ export interface VenueReader extends PageReader {
    * no DOM change since `previous` was read.
    */
   refresh?(previous: FormReading): FormReading | null;
+  /** The selector table this page is read with (its language's): teach mode and the page report name elements by its keys. */
+  selectors(doc: Document, url: URL): SelectorTable;
+  /** What the trader can point at when the built-in selectors miss (./<venue>/teach.ts). */
+  teach: readonly TeachStep[];
 }
 
 const modules = import.meta.glob<{ reader?: VenueReader }>('./*/reader.ts', { eager: true });

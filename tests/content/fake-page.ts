@@ -50,6 +50,8 @@ const balance = (doc: Document): string | null => doc.getElementById('order')?.g
 export const fakeReader: VenueReader = {
   venue: 'binance-usdm',
   matchesUrl: (url) => /^\/futures\/[A-Z]+$/.test(url.pathname),
+  selectors: () => ({}),
+  teach: [],
   read(doc, url, scope = 'full'): FormReading {
     const price = value(doc, 'price');
     const size = value(doc, 'size');

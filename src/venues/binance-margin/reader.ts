@@ -24,6 +24,7 @@ import { BINANCE_MARGIN_SELECTORS, binanceMarginSelectors, BUY_CLASS, SELL_CLASS
 import { readTabbedForm, sideTabsOf, tabbedRoot } from './tabbed-form';
 import { readTwoForms } from './two-forms';
 import { ALL_MARGIN_WORDS, MARGIN_TABLES, marginWords, sideOfVerb, submitPattern } from './words';
+import { TEACH } from './teach';
 
 const HOST = 'www.binance.com';
 /** /trade/BTC_USDT with an optional locale (/en/, /pt-BR/). */
@@ -133,6 +134,9 @@ function read(doc: Document, givenUrl: URL, scope: ReadScope = 'full'): FormRead
 
 export const reader: VenueReader = {
   venue: 'binance-margin',
+  selectors: (doc, url) =>
+    binanceMarginSelectors(pageLocale(doc, url, MARGIN_TABLES, { urlSegment: true })?.table ?? 'en'),
+  teach: TEACH,
   matchesUrl: (url) => pairFromUrl(url) !== null,
   read,
   refresh: refreshTyped,

@@ -26,6 +26,7 @@ import { readCosts } from './costs';
 import { readIntent } from './intent';
 import { anyLanguage, BINANCE_TABLES, BINANCE_WORDS } from '../binance-words';
 import { binanceUsdmSelectors, BN_FIELD_CONTAINER } from './selectors';
+import { TEACH } from './teach';
 
 const HOST = 'www.binance.com';
 /** /futures/BTCUSDT with an optional locale (/en/, /pt-BR/); delivery contracts (_250328) are not perpetuals. */
@@ -109,6 +110,8 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
 
 export const reader: VenueReader = {
   venue: 'binance-usdm',
+  selectors: (doc) => selectorsOf(doc),
+  teach: TEACH,
   matchesUrl: (url) => pairFromUrl(url) !== null,
   read,
   refresh: refreshTyped,

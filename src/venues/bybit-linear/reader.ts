@@ -22,6 +22,7 @@ import type { FormReading, PageAccount, ReadScope, SizeUnit } from '../types';
 import { readPositions } from './positions';
 import { bybitSelectors, OC_ROW_CONTAINER, type BybitKey } from './selectors';
 import { anyBybitLanguage, BYBIT_TABLES, BYBIT_WORDS, type BybitWords } from './words';
+import { TEACH } from './teach';
 
 const HOST = 'www.bybit.com';
 /** /trade/usdt/BTCUSDT (USDT perpetuals only: /trade/inverse/ and /trade/spot/ are other products). */
@@ -154,6 +155,8 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
 
 export const reader: VenueReader = {
   venue: 'bybit-linear',
+  selectors: (doc) => selectorsOf(doc),
+  teach: TEACH,
   matchesUrl: (url) => pairFromUrl(url) !== null,
   read,
   refresh: refreshTyped,

@@ -31,6 +31,7 @@ import {
   PLACE_ORDER_TEXT,
   type HyperliquidKey,
 } from './selectors';
+import { TEACH } from './teach';
 
 const HOST = 'app.hyperliquid.xyz';
 /** /trade/BTC, or /trade alone (the last coin: the page has to name it). Spot (/trade/PURR/USDC, /trade/@107) is not a perp. */
@@ -211,6 +212,8 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
 
 export const reader: VenueReader = {
   venue: 'hyperliquid',
+  selectors: () => HYPERLIQUID_SELECTORS,
+  teach: TEACH,
   matchesUrl: (url) => coinFromUrl(url) !== null,
   read,
   // The summary rows follow what is typed: a reading that carries them is read again whole (the

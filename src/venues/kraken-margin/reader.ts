@@ -15,6 +15,7 @@ import type { FormReading, OrderForm, ReadScope } from '../types';
 import { pairedAgain, readMarginLeverage, readPairedSize, readType, totalEstimate } from './form-parts';
 import { anchoredRoot } from './form-root';
 import { AVAILABLE_LABEL, KRAKEN_SELECTORS, SUBMIT_TEXT, type KrakenKey } from './selectors';
+import { TEACH } from './teach';
 
 const HOST = 'pro.kraken.com';
 /** /app/trade/btc-usd (spot, margin by the switch) and /app/trade/margin-btc-usd (margin trading); no pair is called "margin". */
@@ -144,6 +145,8 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
 
 export const reader: VenueReader = {
   venue: 'kraken-margin',
+  selectors: () => KRAKEN_SELECTORS,
+  teach: TEACH,
   matchesUrl: (url) => pairFromUrl(url) !== null,
   read,
   refresh: refreshTyped,

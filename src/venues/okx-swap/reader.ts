@@ -24,6 +24,7 @@ import { okuiSwitchState } from './okui-switch';
 import { costRow, findCostRows, readCosts, rememberCosts, refreshWithCosts } from './page-costs';
 import { OKUI_FIELD_CONTAINER, okxSelectors } from './selectors';
 import { anyOkxLanguage, OKX_TABLES, OKX_WORDS } from './words';
+import { TEACH } from './teach';
 
 const HOST = 'www.okx.com';
 /**
@@ -130,6 +131,8 @@ function read(doc: Document, url: URL, scope: ReadScope = 'full'): FormReading {
 
 export const reader: VenueReader = {
   venue: 'okx-swap',
+  selectors: (doc) => selectorsOf(doc),
+  teach: TEACH,
   matchesUrl: (url) => pairFromUrl(url) !== null,
   read,
   refresh: refreshWithCosts,

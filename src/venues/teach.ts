@@ -1,0 +1,54 @@
+// Teach mode's contract with the venue folders (issue 14). When the built-in reader misses a
+// field, the trader can point at it; the element is then remembered as a robust locator
+// (dom/locator.ts) and stands in for that selector key wherever the built-in selectors find
+// nothing (dom/taught.ts). A venue says which of its keys can be taught, and how, in
+// src/venues/<venue>/teach.ts.
+import type { Side } from '../core/types';
+import type { FormReading } from './types';
+
+/** What the overlay asks the trader to point at (one message each, "teach_prompt_<prompt>"). */
+export const TEACH_PROMPTS = [
+  'price',
+  'size',
+  'sizeUnit',
+  'leverage',
+  'marginMode',
+  'stopLoss',
+  'takeProfit',
+  'buy',
+  'sell',
+] as const;
+export type TeachPrompt = (typeof TEACH_PROMPTS)[number];
+
+export interface TeachStep {
+  prompt: TeachPrompt;
+  /**
+   * The selector keys the pointed element stands in for. Usually one. Two when the element
+   * alone cannot say which (Kraken's size field: base or quote): the trader is asked once,
+   * `ask` says what, and the answer picks keys[0] or keys[1].
+   */
+  keys: readonly [string] | readonly [string, string];
+  ask?: 'unit';
+  /** A text field (an input) or any control (a button, a tab, a dropdown). */
+  element: 'field' | 'control';
+  /** Names in a reading's `missing` that this step answers besides its keys (derived ones such as 'size'). */
+  covers?: readonly string[];
+  /** A submit button's side: the guard knows a taught button by it. */
+  side?: Side;
+}
+
+/**
+ * The steps that can help this reading, in the venue's order: a step is offered when the
+ * reading misses one of its keys (or what it covers) and the built-in selectors found none of
+ * its keys. A key the built-in found twice is a conflict on the page (a copy, a decoy): pointing
+ * at one of them would be a guess, so it is not offered.
+ */
+export function teachSteps(reading: FormReading, steps: readonly TeachStep[]): TeachStep[] {
+  if (reading.status !== 'unrecognised') return [];
+  const missing = new Set(reading.missing);
+  return steps.filter(
+    (step) =>
+      [...step.keys, ...(step.covers ?? [])].some((key) => missing.has(key)) &&
+      step.keys.every((key) => (reading.matched[key] ?? 0) === 0),
+  );
+}
