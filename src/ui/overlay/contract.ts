@@ -27,7 +27,7 @@ export const ATTR = {
   warning: 'data-warning', // warning code
   missing: 'data-missing', // comma-separated keys the reader could not find
   guard: 'data-guard', // present while a held submit is explained; value = comma-separated codes
-  action: 'data-action', // 'collapse' | 'drag' | 'chart' | 'details'
+  action: 'data-action', // 'collapse' | 'drag' | 'chart' | 'details' (teach mode's below)
   // Added with the overlay (compatible):
   severity: 'data-severity', // on a [data-warning]: 'danger' | 'warn' | 'info'
   banner: 'data-banner', // banner kind: 'mark-stale' | 'mark-missing' | 'balance' | 'stale-figures' | 'feed'
@@ -56,6 +56,14 @@ export const ATTR = {
   estimateSide: 'data-estimate-side', // on a row: 'long' | 'short' (not data-side: that marks a column of figures)
   pageValue: 'data-page-value', // on a row: the page's figure as read (raw decimal text)
   ourValue: 'data-our-value', // on a row: ours, unrounded
+  // Added with teach mode and the page report (issue 14, compatible). data-action also takes 'teach', 'teach-cancel',
+  // 'teach-skip', 'teach-redo', 'teach-forget' and 'report'.
+  teach: 'data-teach', // on the teach panel while a step is active: the step's prompt ('price', 'size', 'buy', …)
+  teachChoice: 'data-teach-choice', // the unit question's buttons: 'base' | 'quote'
+  taught: 'data-taught', // on the root while keys are read through fields the trader pointed at: "price,size"
+  taughtLost: 'data-taught-lost', // on the root while a field the trader pointed at is no longer found
+  report: 'data-report', // on the report button after a report: 'copied' | 'shown' (then a read-only textarea holds it)
+  teachOutline: 'data-teach-outline', // the outline over the page element pointed at (inside our shadow root)
 } as const;
 
 // "markPrice" and "markAgeMs" appear once per overlay, in the header line above the side
