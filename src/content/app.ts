@@ -8,6 +8,7 @@ import type { VenueReader } from '../venues/readers';
 import type { ExtApi } from './ext-api';
 import { startSession, type Session } from './session';
 import { loadSettings, watchSettings } from './settings-store';
+import { createTaughtStore, loadTaught } from './teach/taught-store';
 
 export interface AppDeps {
   win: Window;
@@ -26,7 +27,9 @@ export async function runContentScript(deps: AppDeps): Promise<() => void> {
   const { signal } = life;
   const stop = (): void => life.abort();
 
-  let settings: Settings = await loadSettings(ext);
+  // The fields the trader pointed at are in before the first session reads the page (it reads with them).
+  const [loaded, taughtList] = await Promise.all([loadSettings(ext), loadTaught(ext)]);
+  let settings: Settings = loaded;
   let session: { key: string; session: Session } | null = null;
   let shown = true;
   let href = win.location.href;
@@ -36,6 +39,8 @@ export async function runContentScript(deps: AppDeps): Promise<() => void> {
     session = null;
   };
   signal.addEventListener('abort', stopSession, { once: true });
+  // The options page may forget taught fields: the session reads with what is stored now.
+  const taught = createTaughtStore(ext, taughtList, signal, () => session?.session.taughtChanged());
 
   /** Start, keep or stop the session to match settings, URL and visibility. */
   const sync = (): void => {
@@ -64,6 +69,7 @@ export async function runContentScript(deps: AppDeps): Promise<() => void> {
         settings: () => settings,
         onInvalidated: stop,
         now: deps.now,
+        taught,
       }),
     };
   };

@@ -30,10 +30,12 @@ export interface ExtApi {
   getLocal(key: string): Promise<unknown>;
   setLocal(key: string, value: unknown): Promise<void>;
   onStorageChanged: EventLike<(changes: StorageChanges, area: string) => void>;
+  /** The extension's version (manifest.json), for the page report. */
+  version?(): string;
 }
 
 interface BrowserLike {
-  runtime: Pick<Runtime.Static, 'id' | 'connect'>;
+  runtime: Pick<Runtime.Static, 'id' | 'connect' | 'getManifest'>;
   storage: Pick<Storage.Static, 'sync' | 'local' | 'onChanged'>;
 }
 
@@ -69,5 +71,6 @@ export function extApiFrom(browser: BrowserLike): ExtApi {
     getLocal: async (key) => (await browser.storage.local.get(key))[key],
     setLocal: (key, value) => browser.storage.local.set({ [key]: value }),
     onStorageChanged: browser.storage.onChanged,
+    version: () => browser.runtime.getManifest().version,
   };
 }

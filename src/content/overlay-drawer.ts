@@ -4,6 +4,7 @@
 // <html> (a client re-render after a hydration mismatch drops every node on the old element).
 import { mountOverlay, type OverlayHandle } from '../ui/overlay/mount';
 import { parseCollapsed, parsePoint } from '../ui/overlay/position';
+import { NO_TOOLS, type PageTools, type ToolActions } from '../ui/overlay/tools-types';
 import type { OverlayView } from '../ui/overlay/view-model';
 import type { ExtApi } from './ext-api';
 
@@ -17,6 +18,12 @@ export interface OverlayDrawer {
   setDimmed(dimmed: boolean): void;
   /** The page replaced <html> or <body>: put the host back where it belongs. */
   reattach(): void;
+  /** Teach mode and the page report: shown with the next view (or now, once there is one). */
+  tools(tools: PageTools): void;
+  /** Teach mode: the page element to outline (null: none). */
+  outline(el: Element | null): void;
+  /** Whether an event target is our overlay (events inside the closed root are retargeted to the host). */
+  owns(target: EventTarget | null): boolean;
 }
 
 export function createOverlayDrawer(
@@ -24,6 +31,7 @@ export function createOverlayDrawer(
   ext: Pick<ExtApi, 'getLocal' | 'setLocal'>,
   venue: string,
   signal: AbortSignal,
+  actions?: ToolActions,
 ): OverlayDrawer {
   let overlay: OverlayHandle | null = null;
   let drawn: readonly unknown[] = [];
@@ -31,6 +39,7 @@ export function createOverlayDrawer(
   let dimmed = false;
   let savedPosition: ReturnType<typeof parsePoint> = null;
   let savedCollapsed: boolean | null = null;
+  let tools = NO_TOOLS;
 
   ext.getLocal(positionKey(venue)).then(
     (raw) => {
@@ -64,7 +73,9 @@ export function createOverlayDrawer(
         savedCollapsed = c;
         void ext.setLocal(collapsedKey(venue), c).catch(() => undefined);
       },
+      actions,
     });
+    created.setTools(tools);
     if (savedCollapsed !== null) created.setCollapsed(savedCollapsed);
     created.place(anchor);
     if (savedPosition !== null) created.restore(savedPosition);
@@ -91,5 +102,13 @@ export function createOverlayDrawer(
     reattach() {
       overlay?.reattach();
     },
+    tools(next) {
+      tools = next;
+      overlay?.setTools(next);
+    },
+    outline(el) {
+      overlay?.outline(el);
+    },
+    owns: (target) => overlay !== null && target === overlay.host,
   };
 }

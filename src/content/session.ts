@@ -11,12 +11,10 @@
 //    after PENDING_AFTER_MS without the answer to the latest form the figures are marked updating;
 //  - the guard decides at the click on the order as read then (guard.ts, guard-events.ts).
 // The page's listeners are in page-events.ts, the next-frame work in frame-schedule.ts, the safe
-// calls into the reader in safe-read.ts.
+// calls into the reader in safe-read.ts, teach mode and the page report in teach/session-teach.ts.
 import type { QuotesMessage } from '../messaging/messages';
-import type { Settings } from '../settings/settings';
-import type { VenueReader } from '../venues/readers';
 import type { FormReading } from '../venues/types';
-import type { ExtApi } from './ext-api';
+import type { ToolActions } from '../ui/overlay/tools-types';
 import { FormLink, readingKey } from './form-link';
 import { frameSchedule } from './frame-schedule';
 import { watchForm } from './form-watch';
@@ -30,28 +28,10 @@ import { createOverlayDrawer } from './overlay-drawer';
 import { installPageEvents } from './page-events';
 import { formRootSafely, readSafely, refreshSafely, sessionUrl, submitButtonsSafely } from './safe-read';
 import { renderSession } from './session-render';
+import type { Session, SessionDeps } from './session-types';
+import { attachTeaching } from './teach/session-teach';
 
-export interface SessionDeps {
-  win: Window;
-  doc: Document;
-  reader: VenueReader;
-  url: URL;
-  ext: ExtApi;
-  settings: () => Settings;
-  /** The extension context is gone: the caller stops everything. */
-  onInvalidated: () => void;
-  now?: () => number;
-}
-
-export interface Session {
-  /** Something outside the form may have changed (settings, the clock): redraw if needed. */
-  refresh(): void;
-  /** The page's URL changed but the page is the same (only the query): read the form again. */
-  urlChanged(): void;
-  /** Page structure changed somewhere: re-read if what the reading used left the page. */
-  structureChanged(): void;
-  stop(): void;
-}
+export type { Session, SessionDeps } from './session-types';
 
 /** How long an answer may take before the figures shown are marked as updating. */
 export const PENDING_AFTER_MS = 300;
@@ -76,7 +56,9 @@ export function startSession(deps: SessionDeps): Session {
 
   const guard = new SubmitGuard();
   const schedule = frameSchedule(win, signal, { read, checkModal, render });
-  const drawer = createOverlayDrawer(doc, ext, reader.venue, signal);
+  // The overlay's teach and report buttons call the teach flow, which needs the drawer: filled in below.
+  const actions = {} as ToolActions;
+  const drawer = createOverlayDrawer(doc, ext, reader.venue, signal, actions);
   // The port is opened (and connects) below; the link posts through it once it exists.
   const link = new FormLink(reader.venue, (message) => port.send(message));
   const port = openMarketPort({
@@ -102,6 +84,14 @@ export function startSession(deps: SessionDeps): Session {
     changed: () => render(),
   });
 
+  const teach = attachTeaching({
+    ...{ win, doc, reader, signal, drawer, store: deps.taught, version: ext.version?.() ?? '' },
+    url: currentUrl,
+    reading: () => link.reading,
+    read: () => read(),
+  });
+  Object.assign(actions, teach.teaching.actions);
+
   signal.addEventListener('abort', () => clearTimeout(lateTimer), { once: true });
 
   function render(): void {
@@ -116,6 +106,7 @@ export function startSession(deps: SessionDeps): Session {
     guard.orderChanged(readingOrder(next));
     armLate();
     render();
+    teach.teaching.update();
   }
 
   /** Until the answer to the form just sent arrives, the figures shown are marked updating after PENDING_AFTER_MS. */
@@ -217,7 +208,8 @@ export function startSession(deps: SessionDeps): Session {
     reader,
     signal,
     enabled: () => {
-      const on = deps.settings().guardEnabled;
+      // While teaching, a click on Buy is a pick (swallowed by the picker): nothing for the guard to hold.
+      const on = deps.settings().guardEnabled && !teach.teaching.active;
       if (!on && guard.notice !== null) {
         guard.reset();
         render();
@@ -244,6 +236,9 @@ export function startSession(deps: SessionDeps): Session {
       const modal = now() - lastModalCheck >= MODAL_CHECK_MS;
       if (lost || modal) schedule({ read: lost, modal });
     },
+    teach: () => teach.teaching.start(),
+    report: () => teach.report(),
+    taughtChanged: () => teach.storedChanged(),
     stop: () => life.abort(),
   };
 }

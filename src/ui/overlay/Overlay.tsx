@@ -1,6 +1,7 @@
 // The overlay's Preact components: text only (Preact creates text nodes, never HTML), and
-// display only: the sole controls are collapse, the details and chart panels and the drag handle
-// (reference B.4: nothing a hidden-overlay clickjack could use against the exchange).
+// display only: the controls are collapse, the details and chart panels, the drag handle, and teach
+// mode and the page report (PageTools.tsx) — reference B.4: nothing a hidden-overlay clickjack could
+// use against the exchange (teach mode swallows clicks, a report holds no digit).
 // One column wide (issue 12): the head, the compact liquidation lines (Compact.tsx), the guard,
 // then the body: mark line, banners, the full figure list behind "Details" (Column.tsx) and the
 // chart (ChartPanel.tsx). A line under the head is a <p> after .head; a figure row is a FigureRow.
@@ -13,6 +14,8 @@ import { ATTR } from './contract';
 import { ErrorDetail } from '../error-detail';
 import { OrderLine } from './OrderLine';
 import { PageCheck } from './PageCheck';
+import { PageToolsLine, TeachPanel } from './PageTools';
+import type { PageTools, ToolActions } from './tools-types';
 import type { OverlayView, Risk } from './view-model';
 import { VISUALLY_HIDDEN } from '../visually-hidden';
 
@@ -42,6 +45,9 @@ export interface OverlayProps {
   onToggleDetails?: () => void;
   /** What the aria-live region says now (the mount debounces it). */
   announced?: string;
+  /** Teach mode and the page report; without actions (tests of the figures alone) they are not drawn. */
+  tools?: PageTools;
+  actions?: ToolActions;
 }
 
 export function Overlay({
@@ -56,6 +62,8 @@ export function Overlay({
   detailsOpen = false,
   onToggleDetails,
   announced = '',
+  tools,
+  actions,
 }: OverlayProps) {
   const rootAttrs: Record<string, string | undefined> = {
     [ATTR.root]: '',
@@ -68,6 +76,8 @@ export function Overlay({
     [ATTR.pending]: view.pending ? 'true' : undefined,
     [ATTR.dimmed]: dimmed ? '' : undefined,
     [ATTR.reason]: view.reason ?? undefined,
+    [ATTR.taught]: tools && tools.taught.length > 0 ? tools.taught.join(',') : undefined,
+    [ATTR.taughtLost]: tools?.lost ? '' : undefined,
   };
   const figures = view.state === 'ok' && view.columns.length > 0;
   const { markLine } = view;
@@ -107,6 +117,7 @@ export function Overlay({
           {view.guard.text}
         </p>
       )}
+      {tools?.teaching && actions && <TeachPanel panel={tools.teaching} actions={actions} />}
       <div class="body">
         <OrderLine text={view.orderLine} />
         <p class="mark">
@@ -150,6 +161,7 @@ export function Overlay({
           </div>
         )}
         {figures && <ChartPanel view={view} open={chartOpen} onToggle={onToggleChart} onClose={onCloseChart} />}
+        {tools && actions && <PageToolsLine tools={tools} actions={actions} />}
       </div>
     </div>
   );

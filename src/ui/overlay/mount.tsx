@@ -9,8 +9,11 @@ import { applyTheme } from '../theme';
 import { ATTR, HOST_ATTRIBUTE } from './contract';
 import { Overlay } from './Overlay';
 import { bookBoxes, formPanelBox } from './books';
+import { dragStarter } from './drag';
+import { createOutline } from './outline';
 import { clampToViewport, dockPosition, type Point, type Size } from './position';
 import { HOST_DIMMED, HOST_STYLE, HOST_UNDIMMED, OVERLAY_CSS } from './styles';
+import { NO_TOOLS, type PageTools, type ToolActions } from './tools-types';
 import type { OverlayView } from './view-model';
 
 export interface OverlayHandle {
@@ -27,6 +30,10 @@ export interface OverlayHandle {
   setDimmed(dimmed: boolean): void;
   /** Puts the host back on the current <html> when the page replaced or emptied it. */
   reattach(): void;
+  /** Teach mode and the page report (drawn only with MountOptions.actions). */
+  setTools(tools: PageTools): void;
+  /** Teach mode: outline this page element from inside our shadow root (null: none). */
+  outline(el: Element | null): void;
   destroy(): void;
 }
 
@@ -35,6 +42,8 @@ export interface MountOptions {
   onMoved?: (p: Point) => void;
   /** Called when the trader collapses or expands the overlay. */
   onCollapsed?: (collapsed: boolean) => void;
+  /** Teach mode's and the report's buttons. */
+  actions?: ToolActions;
 }
 
 /**
@@ -62,6 +71,8 @@ export function mountOverlay(doc: Document, options: MountOptions = {}): Overlay
 
   const life = new AbortController();
   let view: OverlayView | null = null;
+  let tools: PageTools = NO_TOOLS;
+  const outline = createOutline(doc, host, root);
   let collapsed = false;
   let dimmed = false;
   let userPosition: Point | null = null;
@@ -77,39 +88,15 @@ export function mountOverlay(doc: Document, options: MountOptions = {}): Overlay
     host.style.setProperty('top', `${position.y}px`, 'important');
   };
 
-  const onDragStart = (event: PointerEvent): void => {
-    if (event.button !== 0) return;
-    event.preventDefault();
-    const handle = event.currentTarget as Element;
-    const start = { x: event.clientX, y: event.clientY };
-    const origin = position;
-    const drag = new AbortController();
-    life.signal.addEventListener('abort', () => drag.abort(), { signal: drag.signal });
-    const opts = { signal: drag.signal };
-    try {
-      handle.setPointerCapture(event.pointerId);
-    } catch {
-      // Synthetic pointer ids (tests) cannot be captured; the move listeners still work.
-    }
-    handle.addEventListener(
-      'pointermove',
-      (e) => {
-        const { clientX, clientY } = e as PointerEvent;
-        moveTo(
-          { x: origin.x + clientX - start.x, y: origin.y + clientY - start.y },
-          measured ?? { width: 0, height: 0 },
-        );
-      },
-      opts,
-    );
-    const end = (): void => {
-      drag.abort();
+  const onDragStart = dragStarter({
+    signal: life.signal,
+    position: () => position,
+    move: (p) => moveTo(p, measured ?? { width: 0, height: 0 }),
+    end: () => {
       userPosition = position;
       options.onMoved?.(position);
-    };
-    handle.addEventListener('pointerup', end, opts);
-    handle.addEventListener('pointercancel', end, opts);
-  };
+    },
+  });
 
   /** What the live region says; changes only after ANNOUNCE_DELAY_MS without a newer text. */
   let announced = '';
@@ -133,6 +120,8 @@ export function mountOverlay(doc: Document, options: MountOptions = {}): Overlay
         detailsOpen={detailsOpenByVenue.get(chartKey()) ?? false}
         onToggleDetails={toggleDetails}
         announced={announced}
+        tools={tools}
+        actions={options.actions}
       />,
       container,
     );
@@ -233,6 +222,11 @@ export function mountOverlay(doc: Document, options: MountOptions = {}): Overlay
         host.style.setProperty(property, value, 'important');
       draw();
     },
+    setTools(next) {
+      tools = next;
+      draw();
+    },
+    outline: (el) => outline.show(el),
     destroy() {
       life.abort();
       render(null, container);

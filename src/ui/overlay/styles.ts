@@ -115,4 +115,13 @@ summary { cursor: pointer; }
 details ul { margin: 4px 0 0; padding-left: 16px; }
 .chart { margin-top: 6px; color: var(--mp-fg); }
 .chart svg { display: block; width: 100%; height: auto; }
+/* Teach mode and the page report (PageTools.tsx). */
+.teach { margin: 6px 8px; padding: 6px 8px; border-radius: 6px; border: 2px solid var(--mp-accent); background: var(--mp-surface); }
+.teach:focus-visible { outline: 2px solid var(--mp-focus); outline-offset: 1px; }
+.hint, .taught { margin: 4px 0; color: var(--mp-muted); }
+.tools { margin-top: 6px; }
+.choices { display: flex; flex-wrap: wrap; gap: 4px 8px; margin: 4px 0; }
+.choices button { font: inherit; color: var(--mp-fg); background: var(--mp-bg); border: 1px solid var(--mp-border); border-radius: 4px; padding: 2px 8px; cursor: pointer; }
+.choices button:focus-visible { outline: 2px solid var(--mp-focus); outline-offset: 1px; }
+.report { box-sizing: border-box; width: 100%; font: 11px/1.3 ui-monospace, monospace; color: var(--mp-fg); background: var(--mp-surface); }
 `;

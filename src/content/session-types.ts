@@ -1,0 +1,36 @@
+// What a session is given and what it offers (session.ts starts one per trade page).
+import type { Settings } from '../settings/settings';
+import type { VenueReader } from '../venues/readers';
+import type { ExtApi } from './ext-api';
+import type { PageReport } from './page-report';
+import type { TaughtStore } from './teach/taught-store';
+
+export interface SessionDeps {
+  win: Window;
+  doc: Document;
+  reader: VenueReader;
+  url: URL;
+  ext: ExtApi;
+  settings: () => Settings;
+  /** The extension context is gone: the caller stops everything. */
+  onInvalidated: () => void;
+  now?: () => number;
+  /** The fields the trader pointed at (teach mode); without it nothing is taught or kept. */
+  taught?: TaughtStore;
+}
+
+export interface Session {
+  /** Something outside the form may have changed (settings, the clock): redraw if needed. */
+  refresh(): void;
+  /** The page's URL changed but the page is the same (only the query): read the form again. */
+  urlChanged(): void;
+  /** Page structure changed somewhere: re-read if what the reading used left the page. */
+  structureChanged(): void;
+  /** Teach mode (the popup's "Point at the fields"): walks the trader through the fields to point at. */
+  teach(): void;
+  /** The page report of the form as last read; null before the first reading. */
+  report(): PageReport | null;
+  /** The stored taught fields changed (the options page forgot some): read with what is stored now. */
+  taughtChanged(): void;
+  stop(): void;
+}
