@@ -57,10 +57,16 @@ interface Run {
   life: AbortController;
 }
 
-/** Keys the reading read through a taught locator (dom/taught.ts adds `taught` to FormReading). */
-export const taughtKeysOf = (reading: FormReading | null): string[] => [
-  ...((reading as { taught?: readonly string[] } | null)?.taught ?? []),
-];
+/** Whether a stored key is missing from the reading (itself, or what its step covers: Kraken's "size"). */
+function lostIn(reading: FormReading | null, stored: Locators | null, steps: readonly TeachStep[]): boolean {
+  if (reading?.status !== 'unrecognised' || stored === null) return false;
+  const missing = new Set(reading.missing);
+  return Object.keys(stored).some(
+    (key) =>
+      missing.has(key) ||
+      steps.some((s) => (s.keys as readonly string[]).includes(key) && (s.covers ?? []).some((c) => missing.has(c))),
+  );
+}
 
 /** Base and quote of the market in the URL's last segment ("margin-btc-usd" → BTC, USD), when it says. */
 export function pairOfPath(url: URL): { base: string | null; quote: string | null } {
@@ -94,17 +100,11 @@ export function createTeaching(deps: TeachingDeps): Teaching {
 
   function draw(): void {
     const reading = deps.reading();
-    const stored = deps.stored();
-    const lost =
-      run === null &&
-      reading?.status === 'unrecognised' &&
-      stored !== null &&
-      Object.keys(stored).some((key) => reading.missing.includes(key));
     const tools: PageTools = {
       canTeach: reading !== null && teachSteps(reading, reader.teach).length > 0,
       teaching: run === null ? null : panel(run),
-      taught: taughtKeysOf(reading),
-      lost,
+      taught: [...(reading?.taught ?? [])],
+      lost: run === null && lostIn(reading, deps.stored(), reader.teach),
       report,
     };
     const key = JSON.stringify(tools);
