@@ -4,7 +4,7 @@
 // the body: the offer to teach, "Using fields you pointed at" with Redo and Forget, a field no
 // longer found, and the report button (with the report itself when the clipboard refused it).
 import type { JSX } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { t, type MessageKey } from '../i18n';
 import type { TeachPrompt } from '../../venues/teach';
 import { ATTR } from './contract';
@@ -27,7 +27,7 @@ const act = (name: string) => ({ [ATTR.action]: name });
 export function TeachPanel({ panel, actions }: { panel: TeachPanelView; actions: ToolActions }) {
   const ref = useRef<HTMLDivElement>(null);
   // A new step (or the unit question) takes the focus: Enter and the arrows then belong to us.
-  useEffect(() => ref.current?.focus(), [panel.prompt, panel.unit === null]);
+  useLayoutEffect(() => ref.current?.focus({ preventScroll: true }), [panel.prompt, panel.unit === null]);
   const onKeyDown = (e: JSX.TargetedKeyboardEvent<HTMLDivElement>): void => {
     if (e.target !== e.currentTarget || panel.unit !== null) return;
     const run = { ArrowDown: actions.next, ArrowUp: actions.previous, Enter: actions.pick }[e.key];
