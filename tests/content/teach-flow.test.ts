@@ -4,6 +4,7 @@
 // refused; a size whose unit the element cannot tell is asked once; Escape or Cancel gives up (a
 // redo given up keeps the earlier picks); Forget drops the page; the report is copied or shown.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setBody } from '../helpers/html-body';
 import { createTeaching, pairOfPath, type Teaching } from '../../src/content/teach/teaching';
 import type { PageTools } from '../../src/ui/overlay/tools-types';
 import type { Locator } from '../../src/venues/dom/locator';
@@ -68,8 +69,8 @@ describe('teach flow', () => {
   };
 
   beforeEach(() => {
-    document.body.innerHTML = `<input id="p" type="text"><input id="anon" type="text"><input id="s" type="text">
-      <button id="b">Buy</button>`;
+    setBody(`<input id="p" type="text"><input id="anon" type="text"><input id="s" type="text">
+      <button id="b">Buy</button>`);
     life = new AbortController();
     stored = null;
     installed = null;

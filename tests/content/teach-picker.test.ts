@@ -4,6 +4,7 @@
 // run, and the default action is prevented); our overlay's events pass; Escape cancels; the
 // keyboard cycles the visible candidates of the step's kind in document order.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setBody } from '../helpers/html-body';
 import { candidateOf, startPicker, type Picker } from '../../src/content/teach/picker';
 
 const PAGE = `
@@ -29,7 +30,7 @@ describe('teach picker', () => {
   const pageHeard: string[] = [];
 
   beforeEach(() => {
-    document.body.innerHTML = PAGE;
+    setBody(PAGE);
     ours = document.createElement('div');
     document.documentElement.append(ours);
     hovered.length = 0;

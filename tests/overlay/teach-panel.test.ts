@@ -5,6 +5,7 @@
 // button and, when the clipboard refused, the report in a read-only textarea; the outline of the
 // page element is ours, inside the shadow root, and nothing is written to the page's element.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setBody } from '../helpers/html-body';
 import { ATTR } from '../../src/ui/overlay/contract';
 import { mountOverlay, type OverlayHandle } from '../../src/ui/overlay/mount';
 import { NO_TOOLS, type PageTools, type ToolActions } from '../../src/ui/overlay/tools-types';
@@ -24,7 +25,7 @@ const unrecognised = () =>
   });
 
 let handle: OverlayHandle | undefined;
-let actions: Record<keyof ToolActions, ReturnType<typeof vi.fn>>;
+let actions: { [K in keyof ToolActions]: ReturnType<typeof vi.fn<ToolActions[K]>> };
 beforeEach(() => {
   vi.stubGlobal('ResizeObserver', FakeResizeObserver);
   actions = {
@@ -44,7 +45,7 @@ afterEach(() => {
   handle?.destroy();
   handle = undefined;
   vi.unstubAllGlobals();
-  document.body.innerHTML = '';
+  setBody('');
 });
 
 const mount = (tools: PageTools): OverlayHandle => {
@@ -145,9 +146,9 @@ describe('teach panel', () => {
   });
 
   it('outlines a page element from inside the shadow root, writing nothing to the page', () => {
-    document.body.innerHTML = '<input id="price" class="x">';
+    setBody('<input id="price" class="x">');
     const input = document.getElementById('price')!;
-    const before = input.outerHTML;
+    const before = [...input.attributes].map((a) => `${a.name}=${a.value}`);
     vi.spyOn(input, 'getBoundingClientRect').mockReturnValue(new DOMRect(100, 50, 80, 20));
     mount(NO_TOOLS);
     vi.spyOn(handle!.host, 'getBoundingClientRect').mockReturnValue(new DOMRect(10, 5, 300, 200));
@@ -162,7 +163,8 @@ describe('teach panel', () => {
     ]);
     expect(box.style.pointerEvents).toBe('none');
     expect(document.querySelector(`[${ATTR.teachOutline}]`)).toBeNull();
-    expect(input.outerHTML).toBe(before);
+    expect([...input.attributes].map((a) => `${a.name}=${a.value}`)).toEqual(before);
+    expect(before).toEqual(['id=price', 'class=x']);
     handle!.outline(null);
     expect(handle!.root.querySelector(`[${ATTR.teachOutline}]`)).toBeNull();
   });
