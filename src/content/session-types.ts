@@ -26,8 +26,11 @@ export interface Session {
   urlChanged(): void;
   /** Page structure changed somewhere: re-read if what the reading used left the page. */
   structureChanged(): void;
-  /** Teach mode (the popup's "Point at the fields"): walks the trader through the fields to point at. */
-  teach(): void;
+  /**
+   * Teach mode (the popup's "Point at the fields"): walks the trader through the fields to point at.
+   * False when this page has nothing that can be taught (a run already on counts as started).
+   */
+  teach(): boolean;
   /** The page report of the form as last read; null before the first reading. */
   report(): PageReport | null;
   /** The stored taught fields changed (the options page forgot some): read with what is stored now. */

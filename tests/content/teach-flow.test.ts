@@ -87,7 +87,8 @@ describe('teach flow', () => {
 
   it('offers teaching while a step can help, walks the missing fields and stops when the form is read', () => {
     expect(last()).toMatchObject({ canTeach: true, teaching: null, taught: [], lost: false });
-    teaching.start();
+    expect(teaching.start()).toBe(true);
+    expect(teaching.start()).toBe(true); // already on: the same run
     expect(last().teaching).toEqual({ prompt: 'price', unit: null, refused: false });
     click($('anon'));
     expect(last().teaching).toEqual({ prompt: 'price', unit: null, refused: true }); // pick another
@@ -133,6 +134,17 @@ describe('teach flow', () => {
     click($('b'));
     expect(stored).toEqual({ price: loc('p'), sizeBase: loc('s'), buy: loc('b') });
     expect(teaching.active).toBe(false);
+  });
+
+  it('says when nothing can be taught: a venue without teach steps', () => {
+    const steps = STEPS.splice(0, STEPS.length);
+    try {
+      expect(teaching.start()).toBe(false);
+      expect(teaching.active).toBe(false);
+      expect(last().teaching).toBeNull();
+    } finally {
+      STEPS.push(...steps);
+    }
   });
 
   it('redo reads without the earlier picks; given up, the earlier picks are back', () => {

@@ -38,8 +38,8 @@ export interface TeachingDeps {
 export interface Teaching {
   /** What the overlay's buttons call. */
   readonly actions: ToolActions;
-  /** Starts teach mode (from the overlay or the popup); nothing when a run is on or nothing can be taught. */
-  start(fresh?: boolean): void;
+  /** Starts teach mode (from the overlay or the popup); false when nothing can be taught (a run on counts as started). */
+  start(fresh?: boolean): boolean;
   readonly active: boolean;
   /** The reading changed: redraw what the overlay says of taught fields. */
   update(): void;
@@ -154,15 +154,16 @@ export function createTeaching(deps: TeachingDeps): Teaching {
     save(r, r.step.keys[0], loc);
   }
 
-  function start(fresh = false): void {
-    if (run !== null || deps.signal.aborted) return;
+  function start(fresh = false): boolean {
+    if (run !== null) return true;
+    if (deps.signal.aborted) return false;
     const working: Record<string, Locator> = fresh ? {} : { ...deps.stored() };
     // Redo: the page is read without the earlier picks, so the steps are the built-in reader's misses.
     if (fresh) deps.use(working);
     const missing = stepsNow('missing');
     const mode: Run['mode'] = missing.length > 0 ? 'missing' : 'all';
     const first = nextStep({ mode, done: new Set() });
-    if (first === null) return;
+    if (first === null) return false;
     const life = new AbortController();
     deps.signal.addEventListener('abort', () => life.abort(), { signal: life.signal });
     const picker = startPicker({
@@ -178,6 +179,7 @@ export function createTeaching(deps: TeachingDeps): Teaching {
     run = { mode, step: first, done: new Set(), working, pendingUnit: null, refused: false, picker, life };
     report = null;
     draw();
+    return true;
   }
 
   function cancel(): void {
@@ -203,7 +205,7 @@ export function createTeaching(deps: TeachingDeps): Teaching {
   }
 
   const actions: ToolActions = {
-    teach: () => start(false),
+    teach: () => void start(false),
     cancel,
     skip: () => run !== null && advance(run),
     choose(unit) {
@@ -214,7 +216,7 @@ export function createTeaching(deps: TeachingDeps): Teaching {
     next: () => run?.picker.next(),
     previous: () => run?.picker.previous(),
     pick: () => run?.picker.pick(),
-    redo: () => start(true),
+    redo: () => void start(true),
     forget() {
       deps.persist(null);
       deps.use(null);
