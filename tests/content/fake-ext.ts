@@ -49,6 +49,7 @@ export class FakeExt implements ExtApi {
   backend: ((message: unknown, port: FakePort) => void) | undefined;
 
   runtimeId = (): string | undefined => this.id;
+  version = (): string => '1.2.3';
   connect = (name: string): PortLike => {
     if (this.connectThrows) throw new Error('Extension context invalidated.');
     const port = new FakePort(name, (message, p) => this.backend?.(message, p));

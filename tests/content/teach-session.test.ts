@@ -107,6 +107,9 @@ describe('teach mode in a session', () => {
     expect(stored[0]).toMatchObject({ venue: 'bybit-linear', page: 'en /trade/usdt/*' });
     expect(Object.keys(stored[0]!.locators)).toEqual(['price']);
 
+    // The report of this page: the reader's venue, the version the extension gives, the path without the query.
+    expect(session!.report()).toMatchObject({ venue: 'bybit-linear', version: '1.2.3', path: '/trade/usdt/BTCUSDT' });
+
     // A reload: a new session, the store loaded from storage, reads with the taught fields at once.
     session!.stop();
     life.abort();
