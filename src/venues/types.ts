@@ -121,10 +121,18 @@ export interface TierRow {
  * the elements outside the form root that the reading used (account panel rows, the positions
  * table, pickers and buttons the reader found elsewhere on the page), outermost only, so the
  * session can observe them as well as the form root; left out when the form root was not found.
+ * `taught`: the selector keys read through a locator the trader taught (src/venues/dom/taught.ts),
+ * because the built-in selectors found nothing for them; left out when there are none.
  */
 export type FormReading =
-  | { status: 'ok'; form: OrderForm; matched: Record<string, number>; watched?: Element[] }
-  | { status: 'unrecognised'; missing: string[]; matched: Record<string, number>; watched?: Element[] };
+  | { status: 'ok'; form: OrderForm; matched: Record<string, number>; watched?: Element[]; taught?: string[] }
+  | {
+      status: 'unrecognised';
+      missing: string[];
+      matched: Record<string, number>;
+      watched?: Element[];
+      taught?: string[];
+    };
 
 /**
  * How much of the page a read covers. 'full': everything the quote uses. 'order': the order

@@ -5,6 +5,7 @@
 // text, component-library classes, re-numbered id prefixes — and never hashed classes or
 // positions. Hidden elements do not count (visibility.ts); names and labels are in names.ts.
 import { accessibleName, controlLabel, isFormControl } from './names';
+import { taughtMatches } from './taught';
 import { matchesText, textOf, type TextMatch } from './text';
 import { hiddenByMarkup, hiddenByStyle } from './visibility';
 
@@ -166,13 +167,28 @@ function run(root: Root, s: Strategy, q: QueryCache): Element[] {
   }
 }
 
-/** Visible elements for the first strategy that finds any; [] when none does. */
-export function findAll(root: Root, spec: SelectorSpec, cache: QueryCache = new QueryCache()): Element[] {
+/**
+ * Visible elements for the first strategy that finds any; when none does, what a locator the
+ * trader taught for this spec finds in the same scope (taught.ts; `taught` says so). `key`: the
+ * selector key the spec belongs to, when the caller knows it (Scan).
+ */
+export function findAllWith(
+  root: Root,
+  spec: SelectorSpec,
+  cache: QueryCache,
+  key?: string,
+): { found: Element[]; taught: boolean } {
   for (const strategy of spec.strategies) {
     const found = [...new Set(run(root, strategy, cache))].filter((el) => !cache.hidden(el));
-    if (found.length > 0) return found;
+    if (found.length > 0) return { found, taught: false };
   }
-  return [];
+  const taught = taughtMatches(root, spec, (el) => cache.hidden(el), key);
+  return taught === null ? { found: [], taught: false } : { found: taught, taught: true };
+}
+
+/** Visible elements for the first strategy that finds any (else a taught locator's); [] when none does. */
+export function findAll(root: Root, spec: SelectorSpec, cache: QueryCache = new QueryCache()): Element[] {
+  return findAllWith(root, spec, cache).found;
 }
 
 /** The one element a selector finds, or null when it finds none or more than one (ambiguous). */

@@ -11,12 +11,14 @@ import { checkOrderForm } from '../form-schema';
 import type { FormReading, OrderForm } from '../types';
 import { formNumbers } from './number-scopes';
 import type { NumberScope, PageNumberFormat } from './numbers';
-import { findAll, QueryCache, type SelectorTable } from './query';
+import { findAllWith, QueryCache, type SelectorTable } from './query';
 
 export class Scan<K extends string> {
   readonly matched: Record<string, number> = {};
   private readonly missing: string[] = [];
   private readonly used = new Set<Element>();
+  /** Keys found through a locator the trader taught (dom/taught.ts), for FormReading.taught. */
+  private readonly taught = new Set<string>();
   private readonly scopes: NumberScope[] = [];
   /** One pass, one memo: keys that share selectors and elements compute them once. */
   readonly cache = new QueryCache();
@@ -30,7 +32,9 @@ export class Scan<K extends string> {
 
   /** All visible matches of `key` inside `scope` (default: the whole page); null scope finds nothing. */
   all(key: K, scope: Element | Document | null = this.doc): Element[] {
-    const found = scope === null ? [] : findAll(scope, this.table[key], this.cache);
+    const { found, taught } =
+      scope === null ? { found: [], taught: false } : findAllWith(scope, this.table[key], this.cache, key);
+    if (taught && found.length > 0) this.taught.add(key);
     this.matched[key] = found.length;
     for (const el of found) this.used.add(el);
     return found;
@@ -92,9 +96,15 @@ export class Scan<K extends string> {
     return { watched: outside.filter((el) => !outside.some((other) => other !== el && other.contains(el))) };
   }
 
+  /** The keys read through a taught locator; left out when there are none. */
+  private taughtKeys(): { taught?: string[] } {
+    return this.taught.size > 0 ? { taught: [...this.taught] } : {};
+  }
+
   unrecognised(root: Element | null = null): FormReading {
     if (this.scopes.some((numbers) => numbers.unreadable)) this.miss('numberFormat');
-    return { status: 'unrecognised', missing: [...this.missing], matched: { ...this.matched }, ...this.watched(root) };
+    const matched = { ...this.matched };
+    return { status: 'unrecognised', missing: [...this.missing], matched, ...this.taughtKeys(), ...this.watched(root) };
   }
 
   /**
@@ -104,7 +114,8 @@ export class Scan<K extends string> {
   finish(form: OrderForm | null, root: Element | null = null): FormReading {
     if (form !== null && !this.failed) {
       const checked = checkOrderForm(form);
-      if (checked.ok) return { status: 'ok', form, matched: { ...this.matched }, ...this.watched(root) };
+      if (checked.ok)
+        return { status: 'ok', form, matched: { ...this.matched }, ...this.taughtKeys(), ...this.watched(root) };
       this.miss(checked.path);
     }
     if (!this.failed) this.miss('form');
