@@ -38,6 +38,7 @@ export function refreshTyped(previous: FormReading): FormReading | null {
   if (form === null || !checkOrderForm(form).ok) return null;
   const next: FormReading = { status: 'ok', form, matched: previous.matched };
   if (previous.watched !== undefined) next.watched = previous.watched;
+  if (previous.taught !== undefined) next.taught = previous.taught;
   sources.set(next, source);
   return next;
 }
