@@ -30,6 +30,7 @@ describe('a taught Buy/Sell button is guarded with its side', () => {
   let decided: (Side | null)[];
   beforeEach(() => {
     const page = loadPage(FIXTURES['binance-usdm'].page);
+    for (const script of page.querySelectorAll('script')) script.remove();
     document.documentElement.setAttribute('lang', 'en');
     document.body.replaceChildren(...[...page.body.childNodes].map((node) => document.importNode(node, true)));
     abort = new AbortController();
@@ -56,6 +57,7 @@ describe('a taught Buy/Sell button is guarded with its side', () => {
   it('renamed and not taught: the reader does not know the buttons, a click is not asked about', () => {
     const { buy } = renameButtons(document);
     expect(reader.submitButtons(document)).toEqual([]);
+    expect(reader.formRoot(document)).toBeNull();
     buy.click();
     expect(decided).toEqual([]);
   });
@@ -66,6 +68,7 @@ describe('a taught Buy/Sell button is guarded with its side', () => {
     expect(locators.buy).toEqual({ by: 'label', tag: 'button', label: 'Go long' });
     installTaught(document, reader.selectors(document, url), locators);
     expect(reader.submitButtons(document)).toEqual([buy, sell]);
+    expect(reader.formRoot(document)?.contains(buy)).toBe(true);
     expect(reader.sideOfSubmit(buy)).toBeNull();
     expect(taughtSide(buy, reader.teach)).toBe('long');
     expect(taughtSide(sell, reader.teach)).toBe('short');
