@@ -84,10 +84,10 @@ describe('locatorFor: the first candidate that finds exactly the element', () =>
   });
 
   it('never names a label that carries a figure ("Margin (5x)" changes with the leverage)', () => {
-    const doc = page('<div class="row-box"><button aria-label="Margin (5x)" data-target>5x</button></div>');
+    const doc = page('<div class="margin-box"><button aria-label="Margin (5x)" data-target>5x</button></div>');
     expect(locatorFor(target(doc))).toEqual({
       by: 'path',
-      anchor: { by: 'class', tag: 'div', className: 'row-box' },
+      anchor: { by: 'class', tag: 'div', className: 'margin-box' },
       steps: [{ tag: 'button', nth: 1 }],
     });
   });
