@@ -185,6 +185,12 @@ describe('resolveLocator', () => {
     expect(resolveLocator(doc, loc)).toEqual([]);
   });
 
+  it('never builds a selector from an unsafe tag or class, even unchecked', () => {
+    const doc = page('<input class="a"><p>text</p>');
+    expect(resolveLocator(doc, { by: 'class', tag: 'input', className: 'a, body' })).toEqual([]);
+    expect(resolveLocator(doc, { by: 'class', tag: 'input, p', className: 'a' })).toEqual([]);
+  });
+
   it('quotes stored values: a quote or backslash in an id finds nothing rather than throwing', () => {
     const doc = page('<input id="a">');
     expect(resolveLocator(doc, { by: 'id', id: 'a"] , input[id="a' })).toEqual([]);
