@@ -131,7 +131,16 @@ describe('locatorFor: the first candidate that finds exactly the element', () =>
 
 describe('isComponentClass', () => {
   it('accepts component-library classes', () => {
-    for (const name of ['bn-textField', 'okui-input-input', 'by-input__suffix', 'oc__row-label', 'orderForm'])
+    for (const name of [
+      'bn-textField',
+      'okui-input-input',
+      'by-input__suffix',
+      'oc__row-label',
+      'orderForm',
+      'MuiInputBase-input',
+      'FormRow-BUY-price',
+      'isBuyBtnOn',
+    ])
       expect(isComponentClass(name), name).toBe(true);
   });
   it('refuses generated, hashed, utility and state classes', () => {
@@ -147,6 +156,7 @@ describe('isComponentClass', () => {
       'hover:bg-red',
       'kZbQwe',
       'aBcDeF',
+      'x-bdVaJa',
       'active',
       'is-selected',
       '_3xZ9k',

@@ -108,11 +108,13 @@ describe('Bybit: the size row\'s word is its unit ("Qty" base, "Value" quote)', 
 });
 
 describe('Binance spot margin: what a single pointed element cannot stand for', () => {
-  it('generation 1 has a Buy and a Sell form with the same labels: a pointed field is not told apart', () => {
-    const { reading, unlocatable } = teachRenamedPage('binance-margin', 'binance-margin.html');
-    expect(unlocatable).toEqual(['price', 'amount']);
+  it("generation 1 has a Buy and a Sell form: a field pointed at in one form is not the other form's", () => {
+    const { reading, locators } = teachRenamedPage('binance-margin', 'binance-margin.html');
+    expect(Object.keys(locators)).toEqual(['price', 'amount']);
+    // The Buy form's price and amount are found, the Sell form's are not: both forms are needed.
     expect(reading.status).toBe('unrecognised');
-    expect(reading.status === 'unrecognised' && reading.missing).toEqual(expect.arrayContaining(['price', 'amount']));
+    expect(reading.status === 'unrecognised' && reading.missing).toEqual(['price', 'amount']);
+    expect(reading.matched['price']).toBe(1);
   });
   it('generation 2 tells the Limit pane from the Market pane by the amount id: a renamed id stays refused', () => {
     const { reading } = teachRenamedPage('binance-margin', 'binance-margin.gen2.html');

@@ -35,16 +35,14 @@ const UTILITY_CLASS =
 /** CSS modules: [file]_[local]__[hash], e.g. index_price__aBcDe. */
 const CSS_MODULE = /^[A-Za-z-]+_[A-Za-z-]+__[A-Za-z_-]+$/;
 
-/** A part of a name that switches letter case too often to be words ("aBcDeF", "kZbQwe"). */
+/**
+ * A part of a name made of case-switching fragments rather than words ("aBcDeF", "kZbQwe",
+ * "bdVaJa"): camelCase words ("MuiInputBase", "FormRow") are a capital and a few small letters.
+ */
 export function looksRandom(name: string): boolean {
   return name.split(/[-_]+/).some((part) => {
-    if (part.length < 4) return false;
-    let switches = 0;
-    for (let i = 1; i < part.length; i++) {
-      const upper = (c: string) => c !== c.toLowerCase();
-      if (upper(part[i]!) !== upper(part[i - 1]!)) switches++;
-    }
-    return switches >= 3 && part.length / switches < 3;
+    const words = part.match(/[A-Z]+[a-z]*|[a-z]+/g) ?? [];
+    return words.length >= 3 && part.length / words.length < 2.5;
   });
 }
 
