@@ -2,6 +2,7 @@
 // the page's own listeners. A click on one of the reader's submit buttons, or Enter in an input of
 // the form, asks `decide`; a 'hold' stops the event there. Nothing else is touched.
 import type { Side } from '../core/types';
+import { taughtSide } from '../venues/dom/taught';
 import type { VenueReader } from '../venues/readers';
 
 /** What was submitted: a submit button, or Enter in one of the form's inputs. */
@@ -64,7 +65,10 @@ export function installGuardEvents({
         return; // a reader that cannot find its buttons cannot tell us what is being submitted
       }
       if (button === undefined) return;
-      if (decide(button, reader.sideOfSubmit(button), 'click') === 'hold') stop(event);
+      // A button the trader pointed at (teach mode) says its side through its teach step when the
+      // reader no longer recognises its text or class.
+      const side = reader.sideOfSubmit(button) ?? taughtSide(button, reader.teach);
+      if (decide(button, side, 'click') === 'hold') stop(event);
     },
     { capture: true, signal },
   );

@@ -39,16 +39,19 @@ export interface TeachStep {
 
 /**
  * The steps that can help this reading, in the venue's order: a step is offered when the
- * reading misses one of its keys (or what it covers) and the built-in selectors found none of
- * its keys. A key the built-in found twice is a conflict on the page (a copy, a decoy): pointing
- * at one of them would be a guess, so it is not offered.
+ * reading misses one of its keys (or what it covers) and one of its keys found nothing. A key
+ * found twice is a conflict on the page (a copy, a decoy): pointing at one of them would be a
+ * guess, so its step is not offered. A two-key step stays on offer while one of its keys found
+ * nothing (Kraken's second generation shows Quantity and Total: each is pointed at in turn).
  */
 export function teachSteps(reading: FormReading, steps: readonly TeachStep[]): TeachStep[] {
   if (reading.status !== 'unrecognised') return [];
   const missing = new Set(reading.missing);
+  const count = (key: string) => reading.matched[key] ?? 0;
   return steps.filter(
     (step) =>
       [...step.keys, ...(step.covers ?? [])].some((key) => missing.has(key)) &&
-      step.keys.every((key) => (reading.matched[key] ?? 0) === 0),
+      step.keys.some((key) => count(key) === 0) &&
+      step.keys.every((key) => count(key) <= 1),
   );
 }

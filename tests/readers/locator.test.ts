@@ -84,10 +84,10 @@ describe('locatorFor: the first candidate that finds exactly the element', () =>
   });
 
   it('never names a label that carries a figure ("Margin (5x)" changes with the leverage)', () => {
-    const doc = page('<div class="row-box"><button aria-label="Margin (5x)" data-target>5x</button></div>');
+    const doc = page('<div class="margin-box"><button aria-label="Margin (5x)" data-target>5x</button></div>');
     expect(locatorFor(target(doc))).toEqual({
       by: 'path',
-      anchor: { by: 'class', tag: 'div', className: 'row-box' },
+      anchor: { by: 'class', tag: 'div', className: 'margin-box' },
       steps: [{ tag: 'button', nth: 1 }],
     });
   });
@@ -131,7 +131,16 @@ describe('locatorFor: the first candidate that finds exactly the element', () =>
 
 describe('isComponentClass', () => {
   it('accepts component-library classes', () => {
-    for (const name of ['bn-textField', 'okui-input-input', 'by-input__suffix', 'oc__row-label', 'orderForm'])
+    for (const name of [
+      'bn-textField',
+      'okui-input-input',
+      'by-input__suffix',
+      'oc__row-label',
+      'orderForm',
+      'MuiInputBase-input',
+      'FormRow-BUY-price',
+      'isBuyBtnOn',
+    ])
       expect(isComponentClass(name), name).toBe(true);
   });
   it('refuses generated, hashed, utility and state classes', () => {
@@ -147,6 +156,7 @@ describe('isComponentClass', () => {
       'hover:bg-red',
       'kZbQwe',
       'aBcDeF',
+      'x-bdVaJa',
       'active',
       'is-selected',
       '_3xZ9k',
@@ -183,6 +193,12 @@ describe('resolveLocator', () => {
       ],
     };
     expect(resolveLocator(doc, loc)).toEqual([]);
+  });
+
+  it('never builds a selector from an unsafe tag or class, even unchecked', () => {
+    const doc = page('<input class="a"><p>text</p>');
+    expect(resolveLocator(doc, { by: 'class', tag: 'input', className: 'a, body' })).toEqual([]);
+    expect(resolveLocator(doc, { by: 'class', tag: 'input, p', className: 'a' })).toEqual([]);
   });
 
   it('quotes stored values: a quote or backslash in an id finds nothing rather than throwing', () => {

@@ -12,12 +12,14 @@ import { isHidden } from './visibility';
 /** Steps of a structural path below its anchor: a few levels, or it is no longer "short". */
 export const MAX_PATH_STEPS = 4;
 
-const TAG = string({ min: 1, max: 40, pattern: /^[a-z][a-z0-9-]*$/ });
+const TAG_NAME = /^[a-z][a-z0-9-]{0,39}$/;
+const CLASS_NAME = /^[A-Za-z][A-Za-z_-]{0,79}$/;
+const TAG = string({ min: 1, max: 40, pattern: TAG_NAME });
 /** Attribute values and label texts as the page had them: bounded, no control characters. */
 // eslint-disable-next-line no-control-regex
 const TEXT = string({ min: 1, max: 200, pattern: /^[^\u0000-\u001f\u007f]+$/ });
 /** A component class is used in a CSS selector as it is, so only plain class characters pass. */
-const CLASS = string({ min: 1, max: 80, pattern: /^[A-Za-z][A-Za-z_-]*$/ });
+const CLASS = string({ min: 1, max: 80, pattern: CLASS_NAME });
 const ROLE = string({ min: 1, max: 40, pattern: /^[a-z]+$/ });
 
 const ANCHOR_CASES = {
@@ -72,6 +74,7 @@ export function nameOf(el: Element): string {
 
 /** Every element the anchor names under `root`, hidden or not. */
 function anchorMatches(root: Root, loc: AnchorLocator): Element[] {
+  if ('tag' in loc && !TAG_NAME.test(loc.tag)) return [];
   switch (loc.by) {
     case 'id':
       return select(root, `[id=${quoted(loc.id)}]`);
@@ -88,7 +91,8 @@ function anchorMatches(root: Root, loc: AnchorLocator): Element[] {
       return select(root, css).filter((el) => sameText(nameOf(el), loc.label));
     }
     case 'class':
-      return select(root, `${loc.tag}.${loc.className}`);
+      // Used in the selector as it is: only the characters the schema allows (never "a, body").
+      return CLASS_NAME.test(loc.className) ? select(root, `${loc.tag}.${loc.className}`) : [];
   }
 }
 

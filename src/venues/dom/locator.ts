@@ -26,26 +26,30 @@ const STATE_CLASS =
   /^(?:is|has)[-_]|^(?:active|selected|checked|focus|focused|hover|disabled|open|show|visible|error)$/i;
 /** CSS-in-JS and scoped-style prefixes (emotion's css-1x2y3z, styled-components' sc-…, jss-…). */
 const GENERATED_PREFIX = /^(?:css|sc|jsx|jss|emotion|styled|svelte|tw|makeStyles)-/i;
+/**
+ * Layout utilities (Tailwind, Bootstrap): they say how an element looks, not what it is, and
+ * move from element to element with every redesign. Those with digits are refused anyway.
+ */
+const UTILITY_CLASS =
+  /^(?:flex|grid|block|inline|inline-block|inline-flex|hidden|invisible|relative|absolute|fixed|sticky|static|container|contents|truncate|italic|underline|uppercase|lowercase|capitalize|grow|shrink|row|col|clearfix|rounded|shadow|border|outline|ring|transition|antialiased)$|^(?:flex|grid|items|justify|content|self|place|gap|space|[pm][xytrbl]?|[wh]|min|max|text|font|bg|border|rounded|shadow|opacity|z|top|left|right|bottom|inset|overflow|leading|tracking|whitespace|break|cursor|select|pointer|transition|duration|ease|order|col|row|d|align|float|sr)-/;
 /** CSS modules: [file]_[local]__[hash], e.g. index_price__aBcDe. */
 const CSS_MODULE = /^[A-Za-z-]+_[A-Za-z-]+__[A-Za-z_-]+$/;
 
-/** A part of a name that switches letter case too often to be words ("aBcDeF", "kZbQwe"). */
+/**
+ * A part of a name made of case-switching fragments rather than words ("aBcDeF", "kZbQwe",
+ * "bdVaJa"): camelCase words ("MuiInputBase", "FormRow") are a capital and a few small letters.
+ */
 export function looksRandom(name: string): boolean {
   return name.split(/[-_]+/).some((part) => {
-    if (part.length < 4) return false;
-    let switches = 0;
-    for (let i = 1; i < part.length; i++) {
-      const upper = (c: string) => c !== c.toLowerCase();
-      if (upper(part[i]!) !== upper(part[i - 1]!)) switches++;
-    }
-    return switches >= 3 && part.length / switches < 3;
+    const words = part.match(/[A-Z]+[a-z]*|[a-z]+/g) ?? [];
+    return words.length >= 3 && part.length / words.length < 2.5;
   });
 }
 
 /**
  * A class a component library gives its parts (`bn-textField`, `okui-input-input`, `by-input__suffix`):
  * letters, '-' and '_' only (so no hashes with digits, no `mt-4`, no `hover:…` or `w-[3px]`), not
- * generated, not random-looking, not a state.
+ * generated, not random-looking, not a state, not a layout utility (`flex`, `items-center`).
  */
 export function isComponentClass(name: string): boolean {
   return (
@@ -54,6 +58,7 @@ export function isComponentClass(name: string): boolean {
     !GENERATED_PREFIX.test(name) &&
     !CSS_MODULE.test(name) &&
     !STATE_CLASS.test(name) &&
+    !UTILITY_CLASS.test(name) &&
     !looksRandom(name)
   );
 }
