@@ -1,0 +1,127 @@
+// The structural snapshot of a report: the page's elements below a root as plain JSON, with
+// every text and kept attribute value masked (mask.ts). The account panel and table rows are
+// kept as shapes only — tags, classes, roles, input types — so no balance, position or symbol
+// of the trader's leaves the page; a run of rows of the same shape becomes one row, so a
+// 10,000-row positions table costs what one row costs. The node cap bounds the rest.
+import { isHidden } from '../../venues/dom/query';
+import { attributeFate, maskDigits, maskedRun, maskedTag, maskedText } from './mask';
+import type { ReportChild, ReportNode } from './types';
+
+/** Element nodes a snapshot holds at most. */
+export const MAX_SNAPSHOT_NODES = 3000;
+
+/** Never recorded: code, styles, embedded documents, and what no reader reads. */
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'link', 'meta', 'iframe', 'object', 'embed']);
+/** Recorded as a tag alone: their insides are drawing data, not structure. */
+const LEAVES = new Set(['svg', 'canvas', 'img', 'video', 'audio', 'picture']);
+/** Attributes a shape keeps: enough to see the layout, nothing a trader typed or owns. */
+const SHAPE_ATTRIBUTES = ['class', 'role', 'type'];
+
+export interface SnapshotInput {
+  keysOf: ReadonlyMap<Element, readonly string[]>;
+  /** Elements reduced to their shape with everything below them (the account panels). */
+  shapes: ReadonlySet<Element>;
+  formRoot: Element | null;
+  maxNodes?: number;
+}
+
+interface Walk extends SnapshotInput {
+  left: number;
+  truncated: boolean;
+}
+
+/** A table row outside the form (positions, orders, trades): data, so kept as a shape. */
+function isDataRow(el: Element, formRoot: Element | null): boolean {
+  if (formRoot !== null && formRoot.contains(el)) return false;
+  if (el.localName === 'tr') return el.closest('thead') === null && el.querySelector(':scope > th') === null;
+  return el.getAttribute('role') === 'row' && el.querySelector('[role="columnheader"]') === null;
+}
+
+function attributesOf(el: Element, node: ReportNode, shape: boolean): void {
+  const attrs: Record<string, string> = {};
+  const data: string[] = [];
+  for (const { name, value } of [...el.attributes]) {
+    if (shape) {
+      if (SHAPE_ATTRIBUTES.includes(name)) attrs[name] = maskedText(value);
+      continue;
+    }
+    const fate = attributeFate(name, value);
+    if (fate === null) continue;
+    // Names are masked too: generated ones carry digits (Vue's data-v-7ba5bd90).
+    if ('keep' in fate) attrs[maskDigits(name)] = fate.keep;
+    else data.push(maskDigits(name));
+  }
+  // The current state, not the markup's first one: what the trader set, the reader reads.
+  if (el.localName === 'input' && !shape) {
+    delete attrs['checked'];
+    if ((el as HTMLInputElement).checked) attrs['checked'] = '';
+  }
+  if (Object.keys(attrs).length > 0) node.attrs = attrs;
+  if (data.length > 0) node.data = data;
+}
+
+function valueOf(el: Element): string | undefined {
+  if (el.localName !== 'input' && el.localName !== 'textarea' && el.localName !== 'select') return undefined;
+  const value = (el as HTMLInputElement).value;
+  return value === '' ? undefined : maskedText(value);
+}
+
+function countNodes(node: ReportNode): number {
+  return 1 + (node.children ?? []).reduce((sum, child) => sum + (typeof child === 'string' ? 0 : countNodes(child)), 0);
+}
+
+function childrenOf(el: Element, node: ReportNode, walk: Walk, shape: boolean, hidden: boolean): void {
+  const children: ReportChild[] = [];
+  let previousRow: string | null = null;
+  let lastNode: ReportNode | null = null;
+  for (const child of el.childNodes) {
+    if (child.nodeType === Node.TEXT_NODE) {
+      const text = shape ? '' : maskedRun(child.nodeValue ?? '');
+      if (text !== '') children.push(text);
+      continue;
+    }
+    if (child.nodeType !== Node.ELEMENT_NODE || SKIPPED.has((child as Element).localName)) continue;
+    const element = child as Element;
+    const sub = nodeOf(element, walk, shape, hidden);
+    if (sub === null) {
+      node.truncated = true;
+      break;
+    }
+    const row = sub.shape === true && !shape ? JSON.stringify(sub) : null;
+    if (row !== null && row === previousRow) {
+      walk.left += countNodes(sub); // the run is one row: the copies cost nothing
+      if (lastNode !== null) lastNode.repeated = true;
+      continue;
+    }
+    previousRow = row;
+    lastNode = sub;
+    children.push(sub);
+  }
+  if (children.length > 0) node.children = children;
+}
+
+function nodeOf(el: Element, walk: Walk, inShape: boolean, inHidden: boolean): ReportNode | null {
+  if (walk.left <= 0) {
+    walk.truncated = true;
+    return null;
+  }
+  walk.left -= 1;
+  const shape = inShape || walk.shapes.has(el) || isDataRow(el, walk.formRoot);
+  const node: ReportNode = { tag: maskedTag(el.localName) };
+  attributesOf(el, node, shape);
+  const keys = walk.keysOf.get(el);
+  if (keys !== undefined) node.keys = [...keys];
+  const value = shape ? undefined : valueOf(el);
+  if (value !== undefined) node.value = value;
+  const hidden = inHidden || isHidden(el);
+  if (hidden && !inHidden) node.hidden = true;
+  if (shape && !inShape) node.shape = true;
+  if (!LEAVES.has(el.localName)) childrenOf(el, node, walk, shape, hidden);
+  return node;
+}
+
+export function snapshot(root: Element, input: SnapshotInput): { node: ReportNode; truncated: boolean } {
+  const walk: Walk = { ...input, left: input.maxNodes ?? MAX_SNAPSHOT_NODES, truncated: false };
+  const node = nodeOf(root, walk, false, false) ?? { tag: maskedTag(root.localName), truncated: true };
+  return { node, truncated: walk.truncated };
+}
