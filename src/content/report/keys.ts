@@ -43,7 +43,8 @@ export function accountPanels(matches: KeyMatches, formRoot: Element | null): Se
     if (!keys.some((key) => ACCOUNT_KEY.test(key))) continue;
     if (formRoot !== null && formRoot.contains(el)) continue;
     const parent = el.parentElement;
-    const wide = parent === null || parent === el.ownerDocument.body || (formRoot !== null && parent.contains(formRoot));
+    const wide =
+      parent === null || parent === el.ownerDocument.body || (formRoot !== null && parent.contains(formRoot));
     panels.add(wide ? el : parent);
   }
   return panels;

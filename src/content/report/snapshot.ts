@@ -28,6 +28,44 @@ export interface SnapshotInput {
 interface Walk extends SnapshotInput {
   left: number;
   truncated: boolean;
+  /** Every id value with digits met, by its masked form, in document order. */
+  ids: Map<string, string[]>;
+  idUses: Array<{ node: ReportNode; name: string; masked: string; original: string }>;
+}
+
+/** Attributes holding ids: a masked collision among them would point a label at the wrong input. */
+const ID_ATTRIBUTES = new Set([
+  'id',
+  'for',
+  'list',
+  'form',
+  'headers',
+  'aria-controls',
+  'aria-labelledby',
+  'aria-describedby',
+  'aria-owns',
+  'aria-activedescendant',
+  'aria-details',
+  'aria-errormessage',
+  'aria-flowto',
+]);
+
+function noteId(walk: Walk, node: ReportNode, name: string, original: string, masked: string): void {
+  if (!ID_ATTRIBUTES.has(name) || masked === original) return;
+  const seen = walk.ids.get(masked) ?? [];
+  if (!seen.includes(original)) seen.push(original);
+  walk.ids.set(masked, seen);
+  walk.idUses.push({ node, name, masked, original });
+}
+
+/** Letters for ids that masked alike; more than the alphabet stay alike (and so unreadable, never wrong). */
+function markDistinct(walk: Walk): void {
+  for (const { node, name, masked, original } of walk.idUses) {
+    const seen = walk.ids.get(masked) ?? [];
+    const index = seen.indexOf(original);
+    if (seen.length < 2 || index >= 26) continue;
+    node.distinct = { ...node.distinct, [name]: String.fromCharCode(97 + index) };
+  }
 }
 
 /** A table row outside the form (positions, orders, trades): data, so kept as a shape. */
@@ -37,7 +75,7 @@ function isDataRow(el: Element, formRoot: Element | null): boolean {
   return el.getAttribute('role') === 'row' && el.querySelector('[role="columnheader"]') === null;
 }
 
-function attributesOf(el: Element, node: ReportNode, shape: boolean): void {
+function attributesOf(el: Element, node: ReportNode, shape: boolean, walk: Walk): void {
   const attrs: Record<string, string> = {};
   const data: string[] = [];
   for (const { name, value } of [...el.attributes]) {
@@ -48,8 +86,10 @@ function attributesOf(el: Element, node: ReportNode, shape: boolean): void {
     const fate = attributeFate(name, value);
     if (fate === null) continue;
     // Names are masked too: generated ones carry digits (Vue's data-v-7ba5bd90).
-    if ('keep' in fate) attrs[maskDigits(name)] = fate.keep;
-    else data.push(maskDigits(name));
+    if ('keep' in fate) {
+      attrs[maskDigits(name)] = fate.keep;
+      noteId(walk, node, name, value, fate.keep);
+    } else data.push(maskDigits(name));
   }
   // The current state, not the markup's first one: what the trader set, the reader reads.
   if (el.localName === 'input' && !shape) {
@@ -108,7 +148,7 @@ function nodeOf(el: Element, walk: Walk, inShape: boolean, inHidden: boolean): R
   walk.left -= 1;
   const shape = inShape || walk.shapes.has(el) || isDataRow(el, walk.formRoot);
   const node: ReportNode = { tag: maskedTag(el.localName) };
-  attributesOf(el, node, shape);
+  attributesOf(el, node, shape, walk);
   const keys = walk.keysOf.get(el);
   if (keys !== undefined) node.keys = [...keys];
   const value = shape ? undefined : valueOf(el);
@@ -121,7 +161,14 @@ function nodeOf(el: Element, walk: Walk, inShape: boolean, inHidden: boolean): R
 }
 
 export function snapshot(root: Element, input: SnapshotInput): { node: ReportNode; truncated: boolean } {
-  const walk: Walk = { ...input, left: input.maxNodes ?? MAX_SNAPSHOT_NODES, truncated: false };
+  const walk: Walk = {
+    ...input,
+    left: input.maxNodes ?? MAX_SNAPSHOT_NODES,
+    truncated: false,
+    ids: new Map(),
+    idUses: [],
+  };
   const node = nodeOf(root, walk, false, false) ?? { tag: maskedTag(root.localName), truncated: true };
+  markDistinct(walk);
   return { node, truncated: walk.truncated };
 }
