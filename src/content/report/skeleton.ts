@@ -61,6 +61,8 @@ interface Writer {
   out: string[];
   order: ExampleOrder;
   vocabulary: Vocabulary;
+  /** Inside an element that counts positions: its digits are 0. */
+  zeroCounts?: boolean;
   /** Keys whose inputs got an example value, for the page's top comment. */
   filled: Set<string>;
 }
@@ -80,9 +82,15 @@ function attributesOf(node: ReportNode, tag: string, w: Writer): string {
   return [...attrs].map(([name, v]) => (v === '' ? ` ${name}` : ` ${name}="${escapeAttribute(v)}"`)).join('');
 }
 
+/**
+ * Keys whose element shows how many positions there are ("Positions (3)"): the skeleton's tables
+ * have no data rows (written as comments), so their count is 0, as a reader checks it against rows.
+ */
+const COUNT_KEYS = /^positions/i;
+
 function write(child: ReportChild, w: Writer): void {
   if (typeof child === 'string') {
-    w.out.push(escapeText(fillDigits(child)));
+    w.out.push(escapeText(w.zeroCounts ? child.replace(/#/g, '0') : fillDigits(child)));
     return;
   }
   const tag = tagName(child.tag);
@@ -97,6 +105,7 @@ function write(child: ReportChild, w: Writer): void {
   }
   w.out.push(`<${tag}${attributesOf(child, tag, w)}>`);
   if (VOID.has(tag)) return;
+  if (!w.zeroCounts && (child.keys ?? []).some((key) => COUNT_KEYS.test(key))) w = { ...w, zeroCounts: true };
   if (tag === 'textarea') {
     const value = exampleValue(child, w.order);
     if (value !== undefined) w.out.push(escapeText(value));
