@@ -72,3 +72,12 @@ export function times(a: string, b: string): string {
   const fraction = digits.slice(digits.length - scale).replace(/0+$/, '');
   return fraction === '' ? whole : `${whole}.${fraction}`;
 }
+
+/**
+ * An example value in the notation of the value it replaces: a page that wrote "##,#" (a decimal
+ * comma, Russian and German pages) gets "0,1", since a reader refuses a form mixing both.
+ */
+export function inNotationOf(example: string, masked: string | undefined): string {
+  const comma = masked !== undefined && /,#+$/.test(masked) && !masked.includes('.');
+  return comma ? example.replace('.', ',') : example;
+}

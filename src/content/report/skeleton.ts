@@ -2,7 +2,7 @@
 // elements, attributes and texts, each '#' filled back as a digit, the price and size inputs
 // holding an example order. Plain string building, no DOM: it runs in node. The report is
 // untrusted (parse.ts), so only plain markup comes out: no script, no event handler, no URL.
-import { fillAttribute, fillDigits, times, type Vocabulary } from './fill';
+import { fillAttribute, fillDigits, inNotationOf, times, type Vocabulary } from './fill';
 import { HEADING_TAGS } from './mask';
 import type { PageReport, ReportChild, ReportNode } from './types';
 
@@ -48,18 +48,45 @@ function attributeName(reported: string): string | null {
     : null;
 }
 
-function exampleValue(node: ReportNode, order: ExampleOrder): string | undefined {
-  const keys = node.keys ?? [];
-  const has = (list: string[]): boolean => keys.some((key) => list.includes(key));
-  if (has(PRICE_KEYS)) return order.price;
-  if (has(SIZE_KEYS)) return order.size;
+const hasKey = (node: ReportNode, list: readonly string[]): boolean =>
+  (node.keys ?? []).some((key) => list.includes(key));
+
+/**
+ * Which example values go where: into the inputs of those keys that held a value (Binance's gen 1
+ * has a Buy and a Sell form, and the filled one says the side), or into all of them when none did.
+ */
+interface Example extends ExampleOrder {
+  everyPrice: boolean;
+  everySize: boolean;
+}
+
+function exampleOf(report: PageReport, order: ExampleOrder): Example {
+  const all = (node: ReportNode): ReportNode[] => [
+    node,
+    ...(node.children ?? []).flatMap((child) => (typeof child === 'string' ? [] : all(child))),
+  ];
+  const valued = all(report.snapshot).filter((node) => node.value !== undefined);
+  return {
+    ...order,
+    everyPrice: !valued.some((node) => hasKey(node, PRICE_KEYS)),
+    everySize: !valued.some((node) => hasKey(node, SIZE_KEYS)),
+  };
+}
+
+function exampleValue(node: ReportNode, example: Example): string | undefined {
+  if (hasKey(node, PRICE_KEYS) && (node.value !== undefined || example.everyPrice))
+    return inNotationOf(example.price, node.value);
+  if (hasKey(node, SIZE_KEYS) && (node.value !== undefined || example.everySize))
+    return inNotationOf(example.size, node.value);
   if (node.value === undefined) return undefined;
-  return has(TOTAL_KEYS) ? times(order.price, order.size) : fillDigits(node.value);
+  return hasKey(node, TOTAL_KEYS)
+    ? inNotationOf(times(example.price, example.size), node.value)
+    : fillDigits(node.value);
 }
 
 interface Writer {
   out: string[];
-  order: ExampleOrder;
+  order: Example;
   vocabulary: Vocabulary;
   /** Inside an element that counts positions: its digits are 0. */
   zeroCounts?: boolean;
@@ -138,7 +165,12 @@ function topComment(report: PageReport, filled: ReadonlySet<string>, order: Exam
 /** The fixture page for `report`, as HTML text. */
 export function skeletonHtml(report: PageReport, options: SkeletonOptions = {}): string {
   const order = options.order ?? EXAMPLE_ORDER;
-  const w: Writer = { out: [], order, vocabulary: options.vocabulary ?? new Map(), filled: new Set() };
+  const w: Writer = {
+    out: [],
+    order: exampleOf(report, order),
+    vocabulary: options.vocabulary ?? new Map(),
+    filled: new Set(),
+  };
   const root = report.snapshot;
   if (tagName(root.tag) === 'body') {
     w.out.push(`<body${attributesOf(root, 'body', w)}>`);
