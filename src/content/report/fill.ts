@@ -27,7 +27,7 @@ export function vocabularyOf(sources: readonly string[]): Vocabulary {
  * figure keeps the page's grouping and decimals, and one masked value always gives one value.
  */
 export function fillDigits(masked: string): string {
-  return masked.replace(/#(?:[#.,\u00a0\u202f]*#)?/g, (run) => `1${run.slice(1).replace(/#/g, '0')}`);
+  return masked.replace(/#(?:[#., \u00a0\u202f]*#)?/g, (run) => `1${run.slice(1).replace(/#/g, '0')}`);
 }
 
 /** The k-th of several ids that masked alike: every '#' 0, the last run k ("pane-#" → "pane-0", "pane-1"). */

@@ -159,7 +159,7 @@ function topComment(report: PageReport, filled: ReadonlySet<string>, order: Exam
     'a run of rows of the same shape is one row. data-report-keys names the keys that found an element.',
   ];
   if (report.truncated) lines.push('The report reached its node cap: parts of the page are missing.');
-  return `<!--\n${lines.map((line) => `  ${commentSafe(line)}`).join('\n')}\n-->`;
+  return `<!--\n${lines.map((line) => `  ${commentSafe(line).replace(/[<>]/g, '')}`).join('\n')}\n-->`;
 }
 
 /** The fixture page for `report`, as HTML text. */
