@@ -14,6 +14,8 @@ export const MAX_SNAPSHOT_NODES = 3000;
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'link', 'meta', 'iframe', 'object', 'embed']);
 /** Recorded as a tag alone: their insides are drawing data, not structure. */
 const LEAVES = new Set(['svg', 'canvas', 'img', 'video', 'audio', 'picture']);
+/** Data rows walked per table: past them the rows are more of the same data, and cost time only. */
+const MAX_ROWS = 40;
 /** Attributes a shape keeps: enough to see the layout, nothing a trader typed or owns. */
 const SHAPE_ATTRIBUTES = ['class', 'role', 'type'];
 
@@ -114,6 +116,7 @@ function childrenOf(el: Element, node: ReportNode, walk: Walk, shape: boolean, h
   const children: ReportChild[] = [];
   let previousRow: string | null = null;
   let lastNode: ReportNode | null = null;
+  let rows = 0;
   for (const child of el.childNodes) {
     if (child.nodeType === Node.TEXT_NODE) {
       const text = shape ? '' : maskedRun(child.nodeValue ?? '');
@@ -122,6 +125,10 @@ function childrenOf(el: Element, node: ReportNode, walk: Walk, shape: boolean, h
     }
     if (child.nodeType !== Node.ELEMENT_NODE || SKIPPED.has((child as Element).localName)) continue;
     const element = child as Element;
+    if (!shape && isDataRow(element, walk.formRoot) && (rows += 1) > MAX_ROWS) {
+      node.truncated = true;
+      break;
+    }
     const sub = nodeOf(element, walk, shape, hidden);
     if (sub === null) {
       node.truncated = true;
@@ -153,7 +160,8 @@ function nodeOf(el: Element, walk: Walk, inShape: boolean, inHidden: boolean): R
   if (keys !== undefined) node.keys = [...keys];
   const value = shape ? undefined : valueOf(el);
   if (value !== undefined) node.value = value;
-  const hidden = inHidden || isHidden(el);
+  // Inside a shape only its top is asked: a row's cells are not worth a style computation each.
+  const hidden = inHidden || (!inShape && isHidden(el));
   if (hidden && !inHidden) node.hidden = true;
   if (shape && !inShape) node.shape = true;
   if (!LEAVES.has(el.localName)) childrenOf(el, node, walk, shape, hidden);

@@ -30,7 +30,7 @@ export interface ReportNode {
   shape?: true;
   /** Stands for a run of siblings of the same shape (rows collapsed into one). */
   repeated?: true;
-  /** Children left out: the snapshot reached its node cap. */
+  /** Children left out: the snapshot reached its node cap, or a table's rows past the first few dozen. */
   truncated?: true;
   children?: ReportChild[];
 }
