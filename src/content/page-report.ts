@@ -43,7 +43,7 @@ function snapshotRoot(
 
 export function buildPageReport({ doc, url, reader, reading, version }: PageReportInput): PageReport {
   const formRoot = reader.formRoot(doc);
-  const matches = matchKeys(doc, reader.selectors(doc, url));
+  const matches = matchKeys(doc, reader.selectors(doc, url), formRoot);
   const { root, around } = snapshotRoot(doc, formRoot, [...matches.byElement.keys()]);
   const shot = snapshot(root, { keysOf: matches.byElement, shapes: accountPanels(matches, formRoot), formRoot });
   const taught = (reading as { taught?: string[] }).taught;

@@ -11,14 +11,21 @@ export interface KeyMatches {
   missed: string[];
 }
 
-export function matchKeys(doc: Document, table: SelectorTable): KeyMatches {
+/**
+ * Each key is looked for in the form first, and over the page only when the form has none: the
+ * order fields are the form's, and the page may hold thousands of position rows a page-wide
+ * search of every key would walk (a decoy outside the form is then not named: the reader, too,
+ * reads these keys in the form).
+ */
+export function matchKeys(doc: Document, table: SelectorTable, formRoot: Element | null): KeyMatches {
   const cache = new QueryCache();
   const byElement = new Map<Element, string[]>();
   const found: string[] = [];
   const several: string[] = [];
   const missed: string[] = [];
   for (const [key, spec] of Object.entries(table)) {
-    const elements = findAll(doc, spec, cache);
+    const inForm = formRoot === null ? [] : findAll(formRoot, spec, cache);
+    const elements = inForm.length > 0 ? inForm : findAll(doc, spec, cache);
     if (elements.length === 0) missed.push(key);
     else found.push(key);
     if (elements.length > 1) several.push(key);
@@ -43,7 +50,8 @@ export function accountPanels(matches: KeyMatches, formRoot: Element | null): Se
     if (!keys.some((key) => ACCOUNT_KEY.test(key))) continue;
     if (formRoot !== null && formRoot.contains(el)) continue;
     const parent = el.parentElement;
-    const wide = parent === null || parent === el.ownerDocument.body || (formRoot !== null && parent.contains(formRoot));
+    const wide =
+      parent === null || parent === el.ownerDocument.body || (formRoot !== null && parent.contains(formRoot));
     panels.add(wide ? el : parent);
   }
   return panels;

@@ -14,6 +14,8 @@ export const MAX_SNAPSHOT_NODES = 3000;
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'link', 'meta', 'iframe', 'object', 'embed']);
 /** Recorded as a tag alone: their insides are drawing data, not structure. */
 const LEAVES = new Set(['svg', 'canvas', 'img', 'video', 'audio', 'picture']);
+/** Data rows walked per table: past them the rows are more of the same data, and cost time only. */
+const MAX_ROWS = 40;
 /** Attributes a shape keeps: enough to see the layout, nothing a trader typed or owns. */
 const SHAPE_ATTRIBUTES = ['class', 'role', 'type'];
 
@@ -28,6 +30,44 @@ export interface SnapshotInput {
 interface Walk extends SnapshotInput {
   left: number;
   truncated: boolean;
+  /** Every id value with digits met, by its masked form, in document order. */
+  ids: Map<string, string[]>;
+  idUses: Array<{ node: ReportNode; name: string; masked: string; original: string }>;
+}
+
+/** Attributes holding ids: a masked collision among them would point a label at the wrong input. */
+const ID_ATTRIBUTES = new Set([
+  'id',
+  'for',
+  'list',
+  'form',
+  'headers',
+  'aria-controls',
+  'aria-labelledby',
+  'aria-describedby',
+  'aria-owns',
+  'aria-activedescendant',
+  'aria-details',
+  'aria-errormessage',
+  'aria-flowto',
+]);
+
+function noteId(walk: Walk, node: ReportNode, name: string, original: string, masked: string): void {
+  if (!ID_ATTRIBUTES.has(name) || masked === original) return;
+  const seen = walk.ids.get(masked) ?? [];
+  if (!seen.includes(original)) seen.push(original);
+  walk.ids.set(masked, seen);
+  walk.idUses.push({ node, name, masked, original });
+}
+
+/** Letters for ids that masked alike; more than the alphabet stay alike (and so unreadable, never wrong). */
+function markDistinct(walk: Walk): void {
+  for (const { node, name, masked, original } of walk.idUses) {
+    const seen = walk.ids.get(masked) ?? [];
+    const index = seen.indexOf(original);
+    if (seen.length < 2 || index >= 26) continue;
+    node.distinct = { ...node.distinct, [name]: String.fromCharCode(97 + index) };
+  }
 }
 
 /** A table row outside the form (positions, orders, trades): data, so kept as a shape. */
@@ -37,7 +77,7 @@ function isDataRow(el: Element, formRoot: Element | null): boolean {
   return el.getAttribute('role') === 'row' && el.querySelector('[role="columnheader"]') === null;
 }
 
-function attributesOf(el: Element, node: ReportNode, shape: boolean): void {
+function attributesOf(el: Element, node: ReportNode, shape: boolean, walk: Walk): void {
   const attrs: Record<string, string> = {};
   const data: string[] = [];
   for (const { name, value } of [...el.attributes]) {
@@ -48,8 +88,10 @@ function attributesOf(el: Element, node: ReportNode, shape: boolean): void {
     const fate = attributeFate(name, value);
     if (fate === null) continue;
     // Names are masked too: generated ones carry digits (Vue's data-v-7ba5bd90).
-    if ('keep' in fate) attrs[maskDigits(name)] = fate.keep;
-    else data.push(maskDigits(name));
+    if ('keep' in fate) {
+      attrs[maskDigits(name)] = fate.keep;
+      noteId(walk, node, name, value, fate.keep);
+    } else data.push(maskDigits(name));
   }
   // The current state, not the markup's first one: what the trader set, the reader reads.
   if (el.localName === 'input' && !shape) {
@@ -74,6 +116,7 @@ function childrenOf(el: Element, node: ReportNode, walk: Walk, shape: boolean, h
   const children: ReportChild[] = [];
   let previousRow: string | null = null;
   let lastNode: ReportNode | null = null;
+  let rows = 0;
   for (const child of el.childNodes) {
     if (child.nodeType === Node.TEXT_NODE) {
       const text = shape ? '' : maskedRun(child.nodeValue ?? '');
@@ -82,6 +125,10 @@ function childrenOf(el: Element, node: ReportNode, walk: Walk, shape: boolean, h
     }
     if (child.nodeType !== Node.ELEMENT_NODE || SKIPPED.has((child as Element).localName)) continue;
     const element = child as Element;
+    if (!shape && isDataRow(element, walk.formRoot) && (rows += 1) > MAX_ROWS) {
+      node.truncated = true;
+      break;
+    }
     const sub = nodeOf(element, walk, shape, hidden);
     if (sub === null) {
       node.truncated = true;
@@ -108,12 +155,13 @@ function nodeOf(el: Element, walk: Walk, inShape: boolean, inHidden: boolean): R
   walk.left -= 1;
   const shape = inShape || walk.shapes.has(el) || isDataRow(el, walk.formRoot);
   const node: ReportNode = { tag: maskedTag(el.localName) };
-  attributesOf(el, node, shape);
+  attributesOf(el, node, shape, walk);
   const keys = walk.keysOf.get(el);
   if (keys !== undefined) node.keys = [...keys];
   const value = shape ? undefined : valueOf(el);
   if (value !== undefined) node.value = value;
-  const hidden = inHidden || isHidden(el);
+  // Inside a shape only its top is asked: a row's cells are not worth a style computation each.
+  const hidden = inHidden || (!inShape && isHidden(el));
   if (hidden && !inHidden) node.hidden = true;
   if (shape && !inShape) node.shape = true;
   if (!LEAVES.has(el.localName)) childrenOf(el, node, walk, shape, hidden);
@@ -121,7 +169,14 @@ function nodeOf(el: Element, walk: Walk, inShape: boolean, inHidden: boolean): R
 }
 
 export function snapshot(root: Element, input: SnapshotInput): { node: ReportNode; truncated: boolean } {
-  const walk: Walk = { ...input, left: input.maxNodes ?? MAX_SNAPSHOT_NODES, truncated: false };
+  const walk: Walk = {
+    ...input,
+    left: input.maxNodes ?? MAX_SNAPSHOT_NODES,
+    truncated: false,
+    ids: new Map(),
+    idUses: [],
+  };
   const node = nodeOf(root, walk, false, false) ?? { tag: maskedTag(root.localName), truncated: true };
+  markDistinct(walk);
   return { node, truncated: walk.truncated };
 }

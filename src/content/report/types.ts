@@ -12,6 +12,12 @@ export interface ReportNode {
   tag: string;
   /** Kept attributes (ids, classes, roles, ARIA, types, labels' for, data-* without digits), digits replaced. */
   attrs?: Record<string, string>;
+  /**
+   * Id and id-reference attributes (id, for, aria-controls…) whose masked value several different
+   * ids share ("pane-0", "pane-1" → "pane-#"): which of them this is, by letter in document
+   * order ('a' first), so the skeleton keeps a label's `for` pointing at its own input.
+   */
+  distinct?: Record<string, string>;
   /** data-* attributes whose value held digits: the name only (their values are data, not vocabulary). */
   data?: string[];
   /** The reader's selector keys that found this element (findAll over the page). */
@@ -24,7 +30,7 @@ export interface ReportNode {
   shape?: true;
   /** Stands for a run of siblings of the same shape (rows collapsed into one). */
   repeated?: true;
-  /** Children left out: the snapshot reached its node cap. */
+  /** Children left out: the snapshot reached its node cap, or a table's rows past the first few dozen. */
   truncated?: true;
   children?: ReportChild[];
 }
