@@ -45,7 +45,7 @@ describe('teach mode in a session', () => {
   let shadow: ShadowRoot | undefined;
   const s = settings();
 
-  const start = async (): Promise<void> => {
+  const start = async (on: { reader: typeof reader; url: URL } = { reader, url: PAGE_URL }): Promise<void> => {
     store = createTaughtStore(ext, await loadTaught(ext), life.signal, () => session?.taughtChanged());
     const attach = HTMLElement.prototype.attachShadow;
     HTMLElement.prototype.attachShadow = function (init) {
@@ -56,8 +56,8 @@ describe('teach mode in a session', () => {
     session = startSession({
       win: window,
       doc: document,
-      reader,
-      url: PAGE_URL,
+      reader: on.reader,
+      url: on.url,
       ext,
       settings: () => s,
       onInvalidated: () => undefined,
@@ -130,5 +130,27 @@ describe('teach mode in a session', () => {
     expect(root().getAttribute(ATTR.state)).toBe('unrecognised');
     expect(root().hasAttribute(ATTR.taughtLost)).toBe(true);
     expect(shadow!.querySelectorAll(`[${ATTR.figure}="liquidationPrice"]`)).toHaveLength(0);
+  });
+
+  it('Kraken: the size field does not say its unit, so the trader is asked once', async () => {
+    const kraken = READERS.find((r) => r.venue === 'kraken-margin')!;
+    const url = new URL('https://pro.kraken.com/app/trade/btc-usd');
+    document.body.replaceWith(document.importNode(loadPage('kraken-margin.html').body, true));
+    const size = document.getElementById('volume-3')!;
+    size.id = 'amount-3'; // a redeploy renamed the quantity field
+    document.querySelector('[for="volume-3"]')!.setAttribute('for', 'amount-3');
+    await start({ reader: kraken, url });
+    expect(root().getAttribute(ATTR.state)).toBe('unrecognised');
+    q(`[${ATTR.action}="teach"]`)!.click();
+    expect(q(`[${ATTR.teach}]`)!.getAttribute(ATTR.teach)).toBe('size');
+    size.click();
+    expect(q(`[${ATTR.teachChoice}="base"]`)!.textContent).toBe('In BTC');
+    expect(q(`[${ATTR.teachChoice}="quote"]`)!.textContent).toBe('In USD');
+    q(`[${ATTR.teachChoice}="base"]`)!.click();
+    expect(q(`[${ATTR.teach}]`)).toBeNull();
+    await wait();
+    expect(root().getAttribute(ATTR.state)).toBe('ok');
+    expect(root().getAttribute(ATTR.taught)).toBe('sizeBase');
+    expect(Object.keys(parseTaught(ext.local[TAUGHT_KEY])[0]!.locators)).toEqual(['sizeBase']);
   });
 });

@@ -82,6 +82,8 @@ export function startPicker(deps: PickerDeps): Picker {
   let current: Element | null = null;
   const capture = { capture: true, signal };
 
+  // Retargeted to our host in browsers; a DOM that does not retarget (happy-dom) still has the host on the path.
+  const fromUs = (event: Event): boolean => ours(event.target) || event.composedPath().some(ours);
   const hover = (el: Element | null): void => {
     current = el;
     deps.onHover(el);
@@ -94,7 +96,7 @@ export function startPicker(deps: PickerDeps): Picker {
   win.addEventListener(
     'pointermove',
     (event) => {
-      if (ours(event.target)) return;
+      if (fromUs(event)) return;
       const target = innermost(event);
       const next = target === null ? null : candidateOf(target, kind);
       if (next !== current) hover(next);
@@ -105,7 +107,7 @@ export function startPicker(deps: PickerDeps): Picker {
     win.addEventListener(
       type,
       (event) => {
-        if (ours(event.target)) return;
+        if (fromUs(event)) return;
         swallow(event);
         if (type !== 'click') return;
         const target = innermost(event);
@@ -125,7 +127,7 @@ export function startPicker(deps: PickerDeps): Picker {
           return;
         }
         // Enter and Space would press the focused page button (an order); inside our panel they are ours.
-        if (!ours(event.target) && (event.key === 'Enter' || event.key === ' ')) swallow(event);
+        if (!fromUs(event) && (event.key === 'Enter' || event.key === ' ')) swallow(event);
       },
       capture,
     );
