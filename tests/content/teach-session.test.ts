@@ -118,6 +118,16 @@ describe('teach mode in a session', () => {
     expect(root().getAttribute(ATTR.state)).toBe('ok');
     expect(root().getAttribute(ATTR.taught)).toBe('price');
 
+    // The options page forgets it: the session reads without it at once, and offers teaching again.
+    ext.onStorageChanged.emit({ [TAUGHT_KEY]: { newValue: [] } }, 'local');
+    await wait();
+    expect(root().getAttribute(ATTR.state)).toBe('unrecognised');
+    expect(root().hasAttribute(ATTR.taught)).toBe(false);
+    expect(q(`[${ATTR.action}="teach"]`)).not.toBeNull();
+    ext.onStorageChanged.emit({ [TAUGHT_KEY]: { newValue: ext.local[TAUGHT_KEY] } }, 'local');
+    await wait();
+    expect(root().getAttribute(ATTR.state)).toBe('ok');
+
     // A further redeploy moves the price field (wrapped one level deeper): its locator finds nothing.
     // Not recognised, and said so; no figure.
     const wrapper = document.createElement('span');
