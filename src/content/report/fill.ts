@@ -30,6 +30,14 @@ export function fillDigits(masked: string): string {
   return masked.replace(/#(?:[#., \u00a0\u202f]*#)?/g, (run) => `1${run.slice(1).replace(/#/g, '0')}`);
 }
 
+/**
+ * A text's digits back: as fillDigits, but a lone digit is 5 — a leverage the page shows as one
+ * digit (Kraken's 2×–5× buttons, Binance's Cross 3× / 5×) then stays one those venues allow.
+ */
+export function fillText(masked: string): string {
+  return fillDigits(masked.replace(/(?<![#.,\d])#(?![#.,]?#)/g, '5'));
+}
+
 /** The k-th of several ids that masked alike: every '#' 0, the last run k ("pane-#" → "pane-0", "pane-1"). */
 function nthValue(masked: string, k: number): string | null {
   const runs = [...masked.matchAll(/#+/g)];

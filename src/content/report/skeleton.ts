@@ -2,7 +2,7 @@
 // elements, attributes and texts, each '#' filled back as a digit, the price and size inputs
 // holding an example order. Plain string building, no DOM: it runs in node. The report is
 // untrusted (parse.ts), so only plain markup comes out: no script, no event handler, no URL.
-import { fillAttribute, fillDigits, inNotationOf, times, type Vocabulary } from './fill';
+import { fillAttribute, fillDigits, fillText, inNotationOf, times, type Vocabulary } from './fill';
 import { HEADING_TAGS } from './mask';
 import type { PageReport, ReportChild, ReportNode } from './types';
 
@@ -117,7 +117,7 @@ const COUNT_KEYS = /^positions/i;
 
 function write(child: ReportChild, w: Writer): void {
   if (typeof child === 'string') {
-    w.out.push(escapeText(w.zeroCounts ? child.replace(/#/g, '0') : fillDigits(child)));
+    w.out.push(escapeText(w.zeroCounts ? child.replace(/#/g, '0') : fillText(child)));
     return;
   }
   const tag = tagName(child.tag);
@@ -153,7 +153,8 @@ function topComment(report: PageReport, filled: ReadonlySet<string>, order: Exam
     `(extension ${report.version}, venue ${report.venue}, path ${fillDigits(report.path)}, lang ${report.lang}).`,
     `The reader's reading when the report was made: ${reading}.`,
     `Keys found: ${report.found.join(', ') || 'none'}. Not found: ${report.missed.join(', ') || 'none'}.`,
-    'The report holds no digits: every digit here was filled back (a number as 1 followed by 0s).',
+    'The report holds no digits: every digit here was filled back (a number as 1 and 0s, a lone digit as 5),',
+    "so the page's own figures (Cost, Order Value, Liq. price) are placeholders, not this order's.",
     `Example order filled in: price ${order.price}, size ${order.size} (inputs of ${[...filled].join(', ') || 'no key'}).`,
     'The account panel and table rows were reported as shapes (no texts): they are empty here;',
     'a run of rows of the same shape is one row. data-report-keys names the keys that found an element.',

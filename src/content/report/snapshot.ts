@@ -29,6 +29,11 @@ export interface SnapshotInput {
 
 interface Walk extends SnapshotInput {
   left: number;
+  /** The form root and what the keys found, with their ancestors: walked whatever the cap says. */
+  keep: ReadonlySet<Element>;
+  /** The form's own share of the cap, so a long order book before it cannot crowd it out. */
+  formNodes: number;
+  inForm: boolean;
   truncated: boolean;
   /** Every id value with digits met, by its masked form, in document order. */
   ids: Map<string, string[]>;
@@ -132,7 +137,7 @@ function childrenOf(el: Element, node: ReportNode, walk: Walk, shape: boolean, h
     const sub = nodeOf(element, walk, shape, hidden);
     if (sub === null) {
       node.truncated = true;
-      break;
+      continue; // a later sibling may hold the form
     }
     const row = sub.shape === true && !shape ? JSON.stringify(sub) : null;
     if (row !== null && row === previousRow) {
@@ -148,10 +153,11 @@ function childrenOf(el: Element, node: ReportNode, walk: Walk, shape: boolean, h
 }
 
 function nodeOf(el: Element, walk: Walk, inShape: boolean, inHidden: boolean): ReportNode | null {
-  if (walk.left <= 0) {
+  if (walk.left <= 0 && !walk.keep.has(el)) {
     walk.truncated = true;
     return null;
   }
+  if (el === walk.formRoot && !walk.inForm) return inForm(walk, () => nodeOf(el, walk, inShape, inHidden));
   walk.left -= 1;
   const shape = inShape || walk.shapes.has(el) || isDataRow(el, walk.formRoot);
   const node: ReportNode = { tag: maskedTag(el.localName) };
@@ -168,10 +174,41 @@ function nodeOf(el: Element, walk: Walk, inShape: boolean, inHidden: boolean): R
   return node;
 }
 
+/** Walks the form with the form's own budget, then goes on with what is left of the rest. */
+function inForm<T>(walk: Walk, run: () => T): T {
+  const saved = walk.left;
+  walk.left = walk.formNodes;
+  walk.inForm = true;
+  try {
+    return run();
+  } finally {
+    walk.left = saved;
+    walk.inForm = false;
+  }
+}
+
+/** The elements and all their ancestors up to `root`. */
+function withAncestors(elements: Iterable<Element>, root: Element): Set<Element> {
+  const out = new Set<Element>();
+  for (const el of elements) {
+    for (let node: Element | null = el; node !== null && !out.has(node); node = node.parentElement) {
+      out.add(node);
+      if (node === root) break;
+    }
+  }
+  return out;
+}
+
 export function snapshot(root: Element, input: SnapshotInput): { node: ReportNode; truncated: boolean } {
+  const max = input.maxNodes ?? MAX_SNAPSHOT_NODES;
+  const formNodes = input.formRoot === null ? 0 : Math.floor(max / 2);
+  const important = [...input.keysOf.keys(), ...(input.formRoot === null ? [] : [input.formRoot])];
   const walk: Walk = {
     ...input,
-    left: input.maxNodes ?? MAX_SNAPSHOT_NODES,
+    keep: withAncestors(important, root),
+    formNodes,
+    inForm: false,
+    left: max - formNodes,
     truncated: false,
     ids: new Map(),
     idUses: [],

@@ -2,7 +2,14 @@
 // filled back, ids kept apart, and a report from outside (an issue) that cannot put active content
 // or a broken comment into the page it becomes.
 import { describe, expect, it } from 'vitest';
-import { fillAttribute, fillDigits, inNotationOf, times, vocabularyOf } from '../../../src/content/report/fill';
+import {
+  fillAttribute,
+  fillDigits,
+  fillText,
+  inNotationOf,
+  times,
+  vocabularyOf,
+} from '../../../src/content/report/fill';
 import { parsePageReport } from '../../../src/content/report/parse';
 import { skeletonFileName, skeletonHtml } from '../../../src/content/report/skeleton';
 import { REPORT_FORMAT, type PageReport, type ReportNode } from '../../../src/content/report/types';
@@ -161,4 +168,15 @@ describe('parsePageReport', () => {
     for (let i = 0; i < 300; i += 1) deep = { tag: 'div', children: [deep] };
     expect(() => parsePageReport({ ...good, snapshot: deep })).toThrow('nested too deep');
   });
+});
+
+describe('fillText', () => {
+  it.each([
+    ['#x', '5x'],
+    ['Cross #x', 'Cross 5x'],
+    ['##.##x', '10.00x'],
+    ['#.###', '1.000'],
+    ['#,###.#', '1,000.0'],
+    ['# BTC', '5 BTC'],
+  ])('%s → %s', (masked, filled) => expect(fillText(masked)).toBe(filled));
 });

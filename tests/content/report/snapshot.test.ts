@@ -110,3 +110,26 @@ describe('a positions table of 2,000 rows', () => {
     expect(report.found).toContain('positionsHeader');
   });
 });
+
+describe('a page whose order book alone passes the node cap', () => {
+  it('still holds the whole form and everything the keys found', () => {
+    const { page, url } = FIXTURES['okx-swap'];
+    const html = readFileSync(join(PAGES_DIR, page), 'utf8');
+    const book = '<div class="book-row"><span>65,000.0</span><span>0.100</span></div>'.repeat(3000);
+    const doc = new DOMParser().parseFromString(
+      html.replace('<body>', `<body><section>${book}</section>`),
+      'text/html',
+    );
+    const at = new URL(url);
+    const reader = readerForUrl(at)!;
+    const report = buildPageReport({ doc, url: at, reader, reading: reader.read(doc, at), version: '1' });
+    expect(report.truncated).toBe(true);
+    const all = (n: ReportNode): ReportNode[] => [
+      n,
+      ...(n.children ?? []).flatMap((c) => (typeof c === 'string' ? [] : all(c))),
+    ];
+    const keyed = new Set(all(report.snapshot).flatMap((n) => n.keys ?? []));
+    expect([...keyed].sort()).toEqual([...report.found].sort());
+    expect(report.found).toEqual(expect.arrayContaining(['price', 'size', 'buy', 'sell', 'positionsTable']));
+  });
+});
