@@ -64,6 +64,7 @@ const CONTENT_SIDE = [
   './src/venues/labels.ts',
   './src/messaging/messages.ts',
   './src/messaging/validate-bg-to-cs.ts',
+  './src/messaging/page-action.ts',
   './src/settings',
   './src/core/decimal-text.ts',
 ];

@@ -10,6 +10,8 @@ import { FeedHub } from './feed/hub';
 import type { BgToPopup } from '../messaging/messages';
 import type { SenderLike } from './messaging/classify-sender';
 import { createPortHandler, type PortLike } from './messaging/market-port';
+import { createPageRelay } from './messaging/page-relay';
+import { createPageActionHandler } from './messaging/popup-page-action';
 import { createPopupHandler } from './messaging/popup-request';
 import { createHttpClient } from './net/http';
 import { SharedAnswers } from './net/shared-answers';
@@ -36,7 +38,7 @@ export interface Background {
   /** Resolves once the cache is restored and settings are read. */
   ready: Promise<void>;
   onConnect(port: PortLike): void;
-  /** runtime.onMessage: the popup's current-order request; undefined for anything else. */
+  /** runtime.onMessage: the popup's requests (current order, page actions); undefined for anything else. */
   onMessage(message: unknown, sender: SenderLike): Promise<BgToPopup> | undefined;
   onStorageChanged(changes: Record<string, { newValue?: unknown }>, areaName: string): void;
   onTabRemoved(tabId: number): void;
@@ -61,14 +63,13 @@ export function createBackground(env: BackgroundEnv): Background {
   settings.onChange(() => quotes.settingsChanged());
 
   const ready = Promise.all([cache.restore(), settings.load()]).then(() => undefined);
-  const onConnect = createPortHandler({ extensionId: env.extensionId, quotes, badge, ready, log });
-  const onMessage = createPopupHandler({
-    extensionId: env.extensionId,
-    extensionOrigin: env.extensionOrigin,
-    quotes,
-    ready,
-    log,
-  });
+  const relay = createPageRelay(clock);
+  const onConnect = createPortHandler({ extensionId: env.extensionId, quotes, badge, ready, log, relay });
+  const { extensionId, extensionOrigin } = env;
+  const currentOrder = createPopupHandler({ extensionId, extensionOrigin, quotes, ready, log });
+  const pageAction = createPageActionHandler({ extensionId, extensionOrigin, relay, log });
+  const onMessage = (message: unknown, sender: SenderLike): Promise<BgToPopup> | undefined =>
+    currentOrder(message, sender) ?? pageAction(message, sender);
   return {
     ready,
     onConnect,

@@ -3,8 +3,10 @@
 // Chrome stops an idle service worker and the port drops with it; we reconnect with backoff
 // (250 ms doubling to 5 s) and the session sends its form again, while it keeps showing the last
 // quotes (marked as updating; the mark ages into "stale" on its own). If the extension itself
-// went away (runtime.id gone), we report that instead.
+// went away (runtime.id gone), we report that instead. The same port carries the popup's page
+// actions (teach, report) from the background and the page's report back (page-action.ts).
 import { MARKET_PORT, type CsToBg, type QuotesMessage } from '../messaging/messages';
+import { checkPageActionCommand, MAX_PAGE_REPORT, type PageAction } from '../messaging/page-action';
 import { checkBgToCs } from '../messaging/validate-bg-to-cs';
 import type { ExtApi, PortLike } from './ext-api';
 
@@ -20,14 +22,32 @@ export interface MarketPortOptions {
   onInvalidated: () => void;
   /** After every successful (re)connect, for state the background should know again (the form). */
   onConnected?: () => void;
+  /**
+   * The popup asked for a page action: 'teach' starts teach mode; 'report' wants sendReport with
+   * the same requestId (soon: the popup gives up after a few seconds).
+   */
+  onPageAction?: (action: PageAction, requestId: number) => void;
 }
 
 export interface MarketPort {
   /** Send a message if connected; false while reconnecting (onConnected asks for it again). */
   send(message: CsToBg): boolean;
+  /** Answers a 'report' page action: the report's text, or null when there is none to give. */
+  sendReport(requestId: number, text: string | null): boolean;
 }
 
-export function openMarketPort({ ext, signal, onQuotes, onInvalidated, onConnected }: MarketPortOptions): MarketPort {
+const dropped = (what: string, path: string, reason: string): void =>
+  // Which field failed, never the payload (the reason names the path and the rule).
+  console.debug(`[margin-preflight] dropped an invalid ${what} from the background: ${path} ${reason}`.slice(0, 300));
+
+export function openMarketPort({
+  ext,
+  signal,
+  onQuotes,
+  onInvalidated,
+  onConnected,
+  onPageAction,
+}: MarketPortOptions): MarketPort {
   let port: PortLike | null = null;
   let delay = RECONNECT_FIRST_MS;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -35,17 +55,14 @@ export function openMarketPort({ ext, signal, onQuotes, onInvalidated, onConnect
   const invalidated = (): boolean => ext.runtimeId() === undefined;
 
   const onMessage = (raw: unknown): void => {
-    const checked = checkBgToCs(raw);
-    if (!checked.ok) {
-      // Which field failed, never the payload (the reason names the path and the rule).
-      console.debug(
-        `[margin-preflight] dropped an invalid message from the background: ${checked.path} ${checked.reason}`.slice(
-          0,
-          300,
-        ),
-      );
+    if (typeof raw === 'object' && raw !== null && (raw as { type?: unknown }).type === 'bg→cs:page-action') {
+      const command = checkPageActionCommand(raw);
+      if (!command.ok) return dropped('page action', command.path, command.reason);
+      onPageAction?.(command.value.action, command.value.requestId);
       return;
     }
+    const checked = checkBgToCs(raw);
+    if (!checked.ok) return dropped('message', checked.path, checked.reason);
     const message = checked.value;
     delay = RECONNECT_FIRST_MS; // data flows: the connection is healthy again
     onQuotes(message);
@@ -119,5 +136,11 @@ export function openMarketPort({ ext, signal, onQuotes, onInvalidated, onConnect
 
   connect();
 
-  return { send: post };
+  function sendReport(requestId: number, text: string | null): boolean {
+    // The background refuses a longer one; an early "no report" beats the popup's timeout.
+    const report = text !== null && text.length <= MAX_PAGE_REPORT ? text : null;
+    return post({ type: 'cs→bg:page-report', requestId, report });
+  }
+
+  return { send: post, sendReport };
 }

@@ -6,6 +6,15 @@ import type { VenueId } from '../core/types';
 import type { Infer } from '../schema';
 import type { MarketFigureKey, MarketSnapshot, OrderForm } from '../venues/types';
 import type {
+  PageActionAnswer,
+  PageActionCommand,
+  PageActionRequest,
+  PageReportAnswer,
+  PageReportMessage,
+  PageStatusAnswer,
+  PageStatusRequest,
+} from './page-action';
+import type {
   quotesMessage,
   refusal,
   wireError,
@@ -70,9 +79,12 @@ export type CsToBg =
    * message of one content script; the background echoes it in its quotes. The background
    * follows the market of (venue, symbol) and quotes the form itself.
    */
-  { type: 'cs→bg:form-changed'; seq: number; venue: VenueId; symbol: string; form: OrderForm | null };
+  | { type: 'cs→bg:form-changed'; seq: number; venue: VenueId; symbol: string; form: OrderForm | null }
+  /** The page's answer to a 'report' page action (page-action.ts). */
+  | PageReportMessage;
 
-export type BgToCs = QuotesMessage;
+/** Quotes, or a page action the popup asked for (page-action.ts). */
+export type BgToCs = QuotesMessage | PageActionCommand;
 
 // The wire types are inferred from the content side's schemas (validate-bg-to-cs.ts): the schema
 // is the one description of each message, so no key list is copied next to an interface.
@@ -101,10 +113,13 @@ export type WireSide = Infer<typeof wireSide>;
 export type QuotesMessage = Infer<typeof quotesMessage>;
 
 /** The toolbar popup asks for the order its tab's overlay shows (runtime.sendMessage, answered at once). */
-export interface PopupToBg {
+export interface CurrentOrderRequest {
   type: 'popup→bg:current-order';
   tabId: number;
 }
+
+/** Every request of the popup: the tab's order, and the page actions (page-action.ts). */
+export type PopupToBg = CurrentOrderRequest | PageActionRequest | PageStatusRequest;
 
 /** What the overlay of that tab quotes now: the form, the market it is on and the very same quotes. */
 export interface CurrentOrder {
@@ -115,11 +130,13 @@ export interface CurrentOrder {
   sides: WireSide[];
 }
 
-export interface BgToPopup {
+export interface CurrentOrderAnswer {
   type: 'bg→popup:current-order';
   /** null: no overlay with a readable form in that tab. */
   order: CurrentOrder | null;
 }
+
+export type BgToPopup = CurrentOrderAnswer | PageReportAnswer | PageActionAnswer | PageStatusAnswer;
 
 export function isWireError(result: WireResult): result is WireError {
   return 'error' in result;

@@ -7,7 +7,7 @@ import { CACHE_KEY } from '../../src/background/cache/snapshot-cache';
 import { MAX_ACTIVE_FEEDS } from '../../src/background/feed/hub';
 import { classifySender, type SenderLike } from '../../src/background/messaging/classify-sender';
 import { SNAPSHOT_MIN_INTERVAL_MS } from '../../src/background/quotes/service';
-import { MARKET_PORT, type QuotesMessage } from '../../src/messaging/messages';
+import { MARKET_PORT, type CurrentOrderAnswer, type QuotesMessage } from '../../src/messaging/messages';
 import { parseBgToCs } from '../../src/messaging/validate-bg-to-cs';
 import type { OrderForm } from '../../src/venues/types';
 import {
@@ -436,10 +436,12 @@ describe('popup: current order of a tab', () => {
     port.emit(watch());
     await clock.advance(0);
     await clock.advance(SNAPSHOT_MIN_INTERVAL_MS); // the port has the quotes of the latest market data
-    const answer = await app.onMessage({ type: 'popup→bg:current-order', tabId: 8 }, popup);
-    expect(answer!.order).toMatchObject({ venue: 'binance-usdm', symbol: 'BTCUSDT', form: orderForm('BTCUSDT') });
-    expect(answer!.order!.sides).toEqual(quotes(port).at(-1)!.sides);
-    expect((await app.onMessage({ type: 'popup→bg:current-order', tabId: 9 }, popup))!.order).toBeNull();
+    const answer = (await app.onMessage({ type: 'popup→bg:current-order', tabId: 8 }, popup)) as CurrentOrderAnswer;
+    expect(answer.order).toMatchObject({ venue: 'binance-usdm', symbol: 'BTCUSDT', form: orderForm('BTCUSDT') });
+    expect(answer.order!.sides).toEqual(quotes(port).at(-1)!.sides);
+    expect(
+      ((await app.onMessage({ type: 'popup→bg:current-order', tabId: 9 }, popup)) as CurrentOrderAnswer).order,
+    ).toBeNull();
   });
 
   it('never answers with a refused form: not one that failed the schema, not one whose price does not fit the market', async () => {
@@ -447,7 +449,8 @@ describe('popup: current order of a tab', () => {
     const port = connect(app, binanceTab(8));
     port.emit(watch());
     await clock.advance(SNAPSHOT_MIN_INTERVAL_MS);
-    const ask = async () => (await app.onMessage({ type: 'popup→bg:current-order', tabId: 8 }, popup))!.order;
+    const ask = async () =>
+      ((await app.onMessage({ type: 'popup→bg:current-order', tabId: 8 }, popup)) as CurrentOrderAnswer).order;
     expect(await ask()).not.toBeNull();
     port.emit(watch('BTCUSDT', { ...orderForm(), leverage: '0' } as OrderForm));
     await clock.advance(0);

@@ -5,12 +5,14 @@
 // echoing its payload (a hostile page should not be able to write into our logs); one whose
 // envelope is good but whose form is refused is answered with the refusal (see form-envelope.ts).
 import { MARKET_PORT } from '../../messaging/messages';
+import { claimsPageReport, parsePageReport } from '../../messaging/page-action';
 import type { BadgeController } from '../badge/controller';
 import type { Log } from '../env';
 import { formInvalid } from '../quotes/refusal';
 import type { QuoteService } from '../quotes/service';
 import { envelopeProblem, parseFormChanged } from '../../messaging/validate-cs-to-bg';
 import { classifySender, type SenderLike } from './classify-sender';
+import type { PageRelay } from './page-relay';
 
 /** The part of runtime.Port used here. */
 export interface PortLike {
@@ -29,6 +31,8 @@ export interface PortHandlerOptions {
   /** Cache restored and settings loaded; messages wait for it, in order. */
   ready: Promise<void>;
   log: Log;
+  /** Carries the popup's page actions to this tab's page and its report back (page-relay.ts). */
+  relay?: PageRelay;
 }
 
 export function createPortHandler({
@@ -37,6 +41,7 @@ export function createPortHandler({
   badge,
   ready,
   log,
+  relay,
 }: PortHandlerOptions): (port: PortLike) => void {
   const portsByTab = new Map<number, Set<PortLike>>();
 
@@ -59,9 +64,11 @@ export function createPortHandler({
 
     let open = true;
     const session = quotes.connect(tabId, (message) => port.postMessage(message));
+    const detach = relay?.attach(tabId, port);
 
     const handle = (raw: unknown): void => {
       if (!open) return;
+      if (claimsPageReport(raw)) return pageReport(raw);
       const parsed = parseFormChanged(raw);
       if (parsed === null)
         return log.warn(`Margin Preflight: dropped an invalid message from tab ${tabId} (${envelopeProblem(raw)})`);
@@ -78,6 +85,14 @@ export function createPortHandler({
       );
     };
 
+    const pageReport = (raw: unknown): void => {
+      const report = parsePageReport(raw);
+      // Neither the payload nor its size is logged: the page's, not ours.
+      if (report === null) return log.warn(`Margin Preflight: dropped an invalid page report from tab ${tabId}`);
+      if (relay?.answered(port, report) !== true)
+        log.warn(`Margin Preflight: dropped a page report from tab ${tabId} that nothing asked for`);
+    };
+
     port.onMessage.addListener((raw) => {
       // Before the cache is restored a feed would start from nothing, and before the settings
       // are read a quote would use the defaults; promise order keeps messages in arrival order.
@@ -86,6 +101,7 @@ export function createPortHandler({
     port.onDisconnect.addListener(() => {
       open = false;
       session.close();
+      detach?.();
       tabPorts.delete(port);
       if (tabPorts.size === 0) {
         portsByTab.delete(tabId);

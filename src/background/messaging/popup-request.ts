@@ -1,7 +1,7 @@
 // The toolbar popup asks for the order its tab's overlay shows (popup→bg:current-order), so the
 // calculator opens on the same form, market and quotes. Only our own extension pages may ask
 // (classifySender); the answer carries no more than that tab's overlay already shows.
-import type { BgToPopup, PopupToBg } from '../../messaging/messages';
+import type { CurrentOrderAnswer, CurrentOrderRequest } from '../../messaging/messages';
 import { check, literal, number, object, type Schema } from '../../schema';
 import type { Log } from '../env';
 import type { QuoteService } from '../quotes/service';
@@ -16,13 +16,13 @@ export interface PopupHandlerOptions {
   log: Log;
 }
 
-const popupToBg: Schema<PopupToBg> = object({
+const popupToBg: Schema<CurrentOrderRequest> = object({
   type: literal('popup→bg:current-order'),
   tabId: number({ integer: true, min: 0 }),
 });
 
 /** The popup's request, or null: not one (other listeners' messages pass by unanswered). */
-export function parsePopupToBg(v: unknown): PopupToBg | null {
+export function parsePopupToBg(v: unknown): CurrentOrderRequest | null {
   const checked = check(popupToBg, v);
   return checked.ok ? checked.value : null;
 }
@@ -34,7 +34,7 @@ export function createPopupHandler({
   quotes,
   ready,
   log,
-}: PopupHandlerOptions): (message: unknown, sender: SenderLike) => Promise<BgToPopup> | undefined {
+}: PopupHandlerOptions): (message: unknown, sender: SenderLike) => Promise<CurrentOrderAnswer> | undefined {
   return (message, sender) => {
     const request = parsePopupToBg(message);
     if (request === null) return undefined;
