@@ -15,6 +15,8 @@ const fake = vi.hoisted(() => {
     listeners: new Set<(changes: Record<string, { newValue?: unknown }>, area: string) => void>(),
     sent: [] as unknown[],
     reply: null as unknown,
+    /** The answer to the page actions' requests (popup→bg:page-…). */
+    pageReply: (_message: { type: string }): unknown => undefined,
     optionsOpened: 0,
   };
   const area = (map: Map<string, unknown>, name: string) => ({
@@ -37,9 +39,9 @@ const fake = vi.hoisted(() => {
     },
     tabs: { query: async () => [{ id: 7 }] },
     runtime: {
-      sendMessage: async (m: unknown) => {
+      sendMessage: async (m: { type: string }) => {
         state.sent.push(m);
-        return state.reply;
+        return m.type.startsWith('popup→bg:page-') ? state.pageReply(m) : state.reply;
       },
       openOptionsPage: async () => {
         state.optionsOpened++;
@@ -59,6 +61,7 @@ beforeEach(() => {
   fake.state.local.clear();
   fake.state.sent.length = 0;
   fake.state.reply = null;
+  fake.state.pageReply = () => undefined;
   root = document.createElement('div');
   document.body.append(root);
 });
@@ -91,7 +94,9 @@ describe('popup page', () => {
       },
     };
     await start();
-    expect(fake.state.sent).toEqual([{ type: 'popup→bg:current-order', tabId: 7 }]);
+    expect(fake.state.sent.filter((m: any) => m.type === 'popup→bg:current-order')).toEqual([
+      { type: 'popup→bg:current-order', tabId: 7 },
+    ]);
     expect(q('main').getAttribute('data-source')).toBe('page');
     expect(q('#price').value).toBe('65000');
     // A constructed stylesheet, not a <style> element: the page's CSP (default-src 'self') refuses inline styles.
@@ -144,5 +149,15 @@ describe('popup page', () => {
     });
     await settle();
     expect(document.documentElement.getAttribute('data-theme')).toBe('dark');
+  });
+
+  it('offers the page actions for the tab when the background says it has our content script', async () => {
+    fake.state.pageReply = (m) =>
+      m.type === 'popup→bg:page-status' ? { type: 'bg→popup:page-status', connected: true } : undefined;
+    await start();
+    expect(fake.state.sent).toContainEqual({ type: 'popup→bg:page-status', tabId: 7 });
+    expect(q('.page-actions').getAttribute('data-connected')).toBe('true');
+    expect(q<HTMLButtonElement>('[data-action="teach"]').disabled).toBe(false);
+    expect(q<HTMLButtonElement>('[data-action="report"]').disabled).toBe(false);
   });
 });

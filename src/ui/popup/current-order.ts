@@ -35,11 +35,22 @@ export function tabFromSearch(search: string): number | null {
   return raw !== null && /^\d{1,15}$/.test(raw) && Number.isSafeInteger(Number(raw)) ? Number(raw) : null;
 }
 
+/** The given tab, else the active one; null when there is none (or no tab API answers). */
+export async function tabOf(api: Pick<PopupApi, 'tabs'>, tabId: number | null): Promise<number | null> {
+  if (tabId !== null) return tabId;
+  try {
+    const id = (await api.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    return id === undefined || id < 0 ? null : id;
+  } catch {
+    return null;
+  }
+}
+
 /** The order of the given tab (default: the active one), or null (no overlay there, the background not answering, or no tab). */
 export async function fetchCurrentOrder(api: PopupApi, tabId: number | null = null): Promise<TabOrder | null> {
   try {
-    const id = tabId ?? (await api.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-    if (id === undefined || id < 0) return null;
+    const id = await tabOf(api, tabId);
+    if (id === null || id < 0) return null;
     return parseCurrentOrder(await api.runtime.sendMessage({ type: 'popup→bg:current-order', tabId: id }));
   } catch {
     return null;

@@ -1,6 +1,7 @@
 // Popup entry: reads the settings (storage.sync), what was typed before (storage.local) and the
 // current tab's order (from the background), then mounts the calculator. Settings changed in the
-// options page apply at once (theme, limits, fee tiers, balances). Preact renders text nodes only.
+// options page apply at once (theme, limits, fee tiers, balances). Below the calculator, the page
+// actions for that tab (teach mode, page report). Preact renders text nodes only.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
@@ -11,7 +12,8 @@ import { setPageStyle } from '../page-style';
 import { applyTheme, THEME_CSS } from '../theme';
 import { withBalance } from './balance';
 import { Calculator } from './Calculator';
-import { fetchCurrentOrder, tabFromSearch, type PopupApi, type TabOrder } from './current-order';
+import { fetchCurrentOrder, tabFromSearch, tabOf, type PopupApi, type TabOrder } from './current-order';
+import { PageActions } from './page-actions';
 import { loadCalculator, saveCalculator, type StoredCalculator } from './storage';
 import { POPUP_CSS } from './styles';
 
@@ -19,6 +21,8 @@ interface Loaded {
   settings: Settings;
   stored: StoredCalculator;
   order: TabOrder | null;
+  /** The tab the popup is for (the page actions' target); null: none. */
+  tabId: number | null;
   now: number;
 }
 
@@ -30,13 +34,16 @@ async function readSettings(): Promise<Settings> {
   }
 }
 
+const api = browser as unknown as PopupApi;
+
 export async function load(): Promise<Loaded> {
+  const tabId = await tabOf(api, tabFromSearch(location.search));
   const [settings, stored, order] = await Promise.all([
     readSettings(),
     loadCalculator(browser.storage.local),
-    fetchCurrentOrder(browser as unknown as PopupApi, tabFromSearch(location.search)),
+    tabId === null ? null : fetchCurrentOrder(api, tabId),
   ]);
-  return { settings, stored, order, now: Date.now() };
+  return { settings, stored, order, tabId, now: Date.now() };
 }
 
 async function saveBalance(venue: VenueId, balance: string | null): Promise<boolean> {
@@ -63,16 +70,24 @@ export function Popup({ loaded }: { loaded: Loaded }) {
   }, []);
   useEffect(() => applyTheme(document.documentElement, settings.theme), [settings.theme]);
   return (
-    <Calculator
-      settings={settings}
-      order={loaded.order}
-      stored={loaded.stored}
-      now={loaded.now}
-      locale={uiLocale()}
-      persist={(stored) => void saveCalculator(browser.storage.local, stored).catch(() => undefined)}
-      saveBalance={saveBalance}
-      openOptions={() => void browser.runtime.openOptionsPage()}
-    />
+    <>
+      <Calculator
+        settings={settings}
+        order={loaded.order}
+        stored={loaded.stored}
+        now={loaded.now}
+        locale={uiLocale()}
+        persist={(stored) => void saveCalculator(browser.storage.local, stored).catch(() => undefined)}
+        saveBalance={saveBalance}
+        openOptions={() => void browser.runtime.openOptionsPage()}
+      />
+      <PageActions
+        runtime={api.runtime}
+        tabId={loaded.tabId}
+        close={() => window.close()}
+        copy={(text) => navigator.clipboard.writeText(text)}
+      />
+    </>
   );
 }
 

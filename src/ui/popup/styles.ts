@@ -53,4 +53,7 @@ li[data-severity] { border-left: 3px solid var(--mp-border); padding-left: 4px; 
 .summary[data-risk="ok"] { border-left-color: var(--mp-ok); }
 .summary[data-risk="ok"] .verdict { color: var(--mp-ok); }
 .status { min-height: 1.2em; margin: 2px 0; color: var(--mp-ok); }
+.page-actions { padding: 0 14px 14px; border-top: 1px solid var(--mp-border); }
+.page-actions .hint:empty { display: none; }
+.report-text { width: 100%; box-sizing: border-box; margin-top: 6px; font: 11px/1.3 ui-monospace, monospace; color: var(--mp-fg); background: var(--mp-input-bg); border: 1px solid var(--mp-border); border-radius: 4px; }
 `;
