@@ -33,9 +33,22 @@ export class FakeStorage implements StorageLike {
   };
 
   local = {
-    get: async (_keys: null): Promise<Record<string, unknown>> => Object.fromEntries(this.localData),
+    get: async (keys: string | null): Promise<Record<string, unknown>> =>
+      keys === null
+        ? structuredClone(Object.fromEntries(this.localData))
+        : this.localData.has(keys)
+          ? { [keys]: structuredClone(this.localData.get(keys)) }
+          : {},
+    set: async (items: Record<string, unknown>): Promise<void> => {
+      for (const [key, value] of Object.entries(items)) this.write('local', this.localData, key, value);
+    },
     remove: async (keys: string[]): Promise<void> => {
-      for (const key of keys) this.localData.delete(key);
+      for (const key of keys) {
+        if (!this.localData.has(key)) continue;
+        const old = this.localData.get(key);
+        this.localData.delete(key);
+        this.fire('local', key, old, undefined);
+      }
     },
   };
 

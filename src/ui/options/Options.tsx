@@ -12,6 +12,8 @@ import { draftFromSettings, mergeExternal, type Draft, type FieldErrors } from '
 import { CheckField, TextField } from './Field';
 import { SettingsFile } from './SettingsFile';
 import type { SettingsStore } from './store';
+import { TaughtList } from './TaughtList';
+import type { TaughtStore } from './taught-store';
 import { VenueList } from './VenueList';
 import { FeeTiers, ThemeChoice, VenueSwitches } from './VenueSettings';
 
@@ -20,11 +22,13 @@ export interface OptionsProps {
   download: (fileName: string, text: string) => void;
   /** The element whose data-theme follows the theme chosen (the page's <html>). */
   themeTarget: HTMLElement;
+  /** The fields the trader pointed at (teach mode); without it the section is left out. */
+  taught?: TaughtStore;
 }
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-export function Options({ store, download, themeTarget }: OptionsProps) {
+export function Options({ store, download, themeTarget, taught }: OptionsProps) {
   const [saved, setSaved] = useState<Settings | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -224,6 +228,7 @@ export function Options({ store, download, themeTarget }: OptionsProps) {
           <SettingsFile saved={saved} replace={replace} download={download} announce={setStatus} />
         </>
       )}
+      {taught === undefined ? null : <TaughtList store={taught} announce={setStatus} />}
       <p id="status" class="status" role="status" aria-live="polite">
         {status}
       </p>

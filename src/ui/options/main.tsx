@@ -8,6 +8,7 @@ import { THEME_CSS } from '../theme';
 import { downloadText } from './download';
 import { Options } from './Options';
 import { settingsStore } from './store';
+import { taughtStore } from './taught-store';
 import { OPTIONS_CSS } from './styles';
 
 document.documentElement.lang = uiLocale();
@@ -19,6 +20,7 @@ if (!root) throw new Error('options: #root missing from index.html');
 render(
   <Options
     store={settingsStore(browser.storage)}
+    taught={taughtStore(browser.storage)}
     download={(name, text) => downloadText(name, text)}
     themeTarget={document.documentElement}
   />,

@@ -19,7 +19,8 @@ export interface StorageLike {
     set(items: Record<string, unknown>): Promise<void>;
   };
   local: {
-    get(keys: null): Promise<Record<string, unknown>>;
+    get(keys: string | null): Promise<Record<string, unknown>>;
+    set(items: Record<string, unknown>): Promise<void>;
     remove(keys: string[]): Promise<void>;
   };
   onChanged: {

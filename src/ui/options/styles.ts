@@ -32,4 +32,7 @@ details.venue { margin: 4px 0; padding: 4px 8px; border: 1px solid var(--mp-bord
 summary { cursor: pointer; font-weight: 600; }
 code { font-size: 12px; }
 .venue ul { margin: 2px 0 4px; padding-left: 20px; }
+.taught-list ul { margin: 4px 0 8px; padding: 0; list-style: none; }
+li.taught { display: grid; grid-template-columns: 1fr auto; column-gap: 12px; align-items: center; padding: 6px 8px; margin: 4px 0; border: 1px solid var(--mp-border); border-radius: 6px; }
+li.taught > button { grid-row: 1 / span 2; grid-column: 2; }
 `;
