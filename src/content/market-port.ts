@@ -24,7 +24,8 @@ export interface MarketPortOptions {
   onConnected?: () => void;
   /**
    * The popup asked for a page action: 'teach' starts teach mode; 'report' wants sendReport with
-   * the same requestId (soon: the popup gives up after a few seconds).
+   * the same requestId, promptly (the background answers the popup null after 3 s). Without this
+   * callback a report request is answered "none" at once.
    */
   onPageAction?: (action: PageAction, requestId: number) => void;
 }
@@ -58,7 +59,9 @@ export function openMarketPort({
     if (typeof raw === 'object' && raw !== null && (raw as { type?: unknown }).type === 'bg→cs:page-action') {
       const command = checkPageActionCommand(raw);
       if (!command.ok) return dropped('page action', command.path, command.reason);
-      onPageAction?.(command.value.action, command.value.requestId);
+      const { action, requestId } = command.value;
+      if (onPageAction !== undefined) onPageAction(action, requestId);
+      else if (action === 'report') sendReport(requestId, null);
       return;
     }
     const checked = checkBgToCs(raw);

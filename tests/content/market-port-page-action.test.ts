@@ -73,4 +73,11 @@ describe('openMarketPort: page actions', () => {
     ext.port.drop();
     expect(port.sendReport(4, '{}')).toBe(false);
   });
+
+  it('answers "none" at once when nothing handles page actions', () => {
+    openMarketPort({ ext, signal: life.signal, onQuotes, onInvalidated: () => undefined });
+    ext.port.onMessage.emit({ type: 'bg→cs:page-action', requestId: 9, action: 'report' });
+    ext.port.onMessage.emit({ type: 'bg→cs:page-action', requestId: 10, action: 'teach' });
+    expect(ext.port.sent).toEqual([{ type: 'cs→bg:page-report', requestId: 9, report: null }]);
+  });
 });
