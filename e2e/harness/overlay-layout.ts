@@ -18,7 +18,7 @@ async function documentNode(page: Page): Promise<CdpNode> {
 }
 
 /** The first element inside the overlay's shadow root with `name` (and `value`, when given); null when absent. */
-async function overlayNode(page: Page, name: string, value?: string): Promise<CdpNode | null> {
+export async function overlayNode(page: Page, name: string, value?: string): Promise<CdpNode | null> {
   const root = await documentNode(page);
   const host = findNode(root, (n) => n.nodeType === 1 && attrs(n).has(HOST_ATTRIBUTE));
   const shadow = host?.shadowRoots?.[0];
@@ -54,9 +54,14 @@ export async function isCollapsed(page: Page): Promise<boolean> {
 }
 
 /** Clicks the overlay control with data-action=`action` with the real mouse, at its centre. */
-export async function clickOverlayAction(page: Page, action: string): Promise<void> {
-  const node = await overlayNode(page, ATTR.action, action);
-  if (node === null) throw new Error(`overlay: no control with data-action="${action}"`);
+export function clickOverlayAction(page: Page, action: string): Promise<void> {
+  return clickOverlay(page, ATTR.action, action);
+}
+
+/** Clicks the overlay element with attribute `name`=`value` with the real mouse, at its centre. */
+export async function clickOverlay(page: Page, name: string, value: string): Promise<void> {
+  const node = await overlayNode(page, name, value);
+  if (node === null) throw new Error(`overlay: no element with ${name}="${value}"`);
   const cdp = await cdpFor(page);
   const { model } = (await cdp.send('DOM.getBoxModel', { nodeId: node.nodeId })) as { model: { border: number[] } };
   const [x1, y1, , , x3, y3] = model.border as [number, number, number, number, number, number];

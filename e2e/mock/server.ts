@@ -67,7 +67,7 @@ export class MockExchange {
   private frozen = new Set<MockVenue>();
   private unreachable = new Set<string>();
   /** Page host → fixture file served instead of the route's own (a later page generation); see usePage. */
-  private pageFiles = new Map<string, string>();
+  private pageFiles = new Map<string, string | { html: string }>();
   private sessions = new Set<StreamSession>();
   private held = new Set<Duplex>(); // hanging requests and upgrades
   private sockets = new Set<net.Socket>();
@@ -421,8 +421,9 @@ export class MockExchange {
   /**
    * Serves `file` (under e2e/fixtures/pages, e.g. 'bybit-linear.gen2.html') at every page URL of
    * `host` the venue routes, instead of the first generation; null goes back to it. Reset per test.
+   * `{ html }`: a page the test made (a fixture rewritten like a redeploy, one generated from a report).
    */
-  usePage(host: string, file: string | null): void {
+  usePage(host: string, file: string | { html: string } | null): void {
     if (file === null) this.pageFiles.delete(host);
     else this.pageFiles.set(host, file);
   }
