@@ -1,9 +1,8 @@
 // One session per trade page (venue + path): it owns an AbortController, and every listener,
 // observer, timer, the port and the overlay hang off its signal, so stopping a session (SPA
-// navigation, pagehide, settings, extension gone) leaves nothing behind.
-//
-// The page side is small on purpose: read the form, send it, draw what comes back. The quotes
-// are computed in the background (decimal.js, engine and facts stay out of the page).
+// navigation, pagehide, settings, extension gone) leaves nothing behind. The page side is small on
+// purpose: read the form, send it, draw what comes back. The quotes are computed in the background
+// (decimal.js, engine and facts stay out of the page).
 //  - reading: input events re-read the typed values (the fast path, when nothing observed changed);
 //    changes of what the last reading used, and clicks, re-read in full in the next frame; while the
 //    form is in use its order fields are probed every frame (form-watch.ts);
@@ -30,6 +29,7 @@ import { formRootSafely, readSafely, refreshSafely, sessionUrl, submitButtonsSaf
 import { renderSession } from './session-render';
 import type { Session, SessionDeps } from './session-types';
 import { attachTeaching } from './teach/session-teach';
+import { pageReportText } from './page-report';
 
 export type { Session, SessionDeps } from './session-types';
 
@@ -70,6 +70,12 @@ export function startSession(deps: SessionDeps): Session {
     onConnected: () => {
       link.send();
       armLate();
+    },
+    // The popup's "Point at the fields" and "Copy a report of this page", relayed by the background.
+    onPageAction: (action, requestId) => {
+      if (action === 'teach') return void teach.teaching.start();
+      const report = teach.report();
+      port.sendReport(requestId, report === null ? null : pageReportText(report));
     },
   });
   const watch = watchForm({ win, doc, signal, now, onChange: () => schedule({ read: true }), onFrame: probeOrder });
