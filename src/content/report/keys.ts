@@ -1,4 +1,4 @@
-// Which of the reader's selector keys found which elements, key by key over the whole page
+// Which of the reader's selector keys found which elements, key by key (in the form, else over the page)
 // with the reader's own strategies (findAll): the report names each element by its keys, so a
 // reader fix sees at once what was found where, and what was not found at all.
 import { findAll, QueryCache, type SelectorTable } from '../../venues/dom/query';
