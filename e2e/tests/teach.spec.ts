@@ -12,7 +12,9 @@ import { krakenRedeployed } from '../harness/redeploy';
 import { outlineCovers, pointAt, TEACH, teachStep, waitForTeachStep } from '../harness/teach';
 import { expect, test, type Page } from '../harness/test';
 import type { MockExchange } from '../mock/server';
+import type { Worker } from 'playwright-core';
 import type { Settings } from '../../src/settings/settings';
+import { TAUGHT_KEY } from '../../src/settings/taught';
 
 const HOST = 'pro.kraken.com';
 const BALANCE = { accountBalance: { 'kraken-margin': '20000' } };
@@ -34,6 +36,12 @@ async function refusedPage(page: Page, mock: MockExchange): Promise<KrakenPage> 
 }
 
 test.describe('teach mode on a renamed Kraken form', () => {
+  // What one test taught must not carry into the next (or into another spec).
+  const forgetAll = async (serviceWorker: () => Promise<Worker>) =>
+    (await serviceWorker()).evaluate((key) => (globalThis as any).chrome.storage.local.remove(key), TAUGHT_KEY);
+  test.beforeEach(({ serviceWorker }) => forgetAll(serviceWorker));
+  test.afterEach(({ serviceWorker }) => forgetAll(serviceWorker));
+
   test('point at price and size: the engine’s exact figures; clicks while teaching reach nothing', async ({
     page,
     mock,

@@ -106,6 +106,8 @@ describe('teach panel', () => {
     expect(q(`[${ATTR.teach}]`)!.textContent).toContain('Which currency is this size typed in?');
     expect(q(`[${ATTR.teachChoice}="base"]`)!.textContent).toBe('In BTC');
     expect(q(`[${ATTR.teachChoice}="quote"]`)!.textContent).toBe('In USD');
+    // The keyboard answers at once: the first answer has the focus.
+    expect(handle!.root.activeElement).toBe(q(`[${ATTR.teachChoice}="base"]`));
     press(q(`[${ATTR.teach}]`)!, 'Enter'); // no pick while the question is open
     expect(actions.pick).not.toHaveBeenCalled();
     click(`[${ATTR.teachChoice}="quote"]`);

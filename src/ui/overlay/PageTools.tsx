@@ -26,8 +26,13 @@ const act = (name: string) => ({ [ATTR.action]: name });
 
 export function TeachPanel({ panel, actions }: { panel: TeachPanelView; actions: ToolActions }) {
   const ref = useRef<HTMLDivElement>(null);
-  // A new step (or the unit question) takes the focus: Enter and the arrows then belong to us.
-  useLayoutEffect(() => ref.current?.focus({ preventScroll: true }), [panel.prompt, panel.unit === null]);
+  const firstChoice = useRef<HTMLButtonElement>(null);
+  // A new step takes the focus (Enter and the arrows then belong to us); the unit question gives it
+  // to its first answer, so Enter answers and Tab reaches the other.
+  useLayoutEffect(
+    () => (panel.unit === null ? ref.current : firstChoice.current)?.focus({ preventScroll: true }),
+    [panel.prompt, panel.unit === null],
+  );
   const onKeyDown = (e: JSX.TargetedKeyboardEvent<HTMLDivElement>): void => {
     if (e.target !== e.currentTarget || panel.unit !== null) return;
     const run = { ArrowDown: actions.next, ArrowUp: actions.previous, Enter: actions.pick }[e.key];
@@ -55,7 +60,12 @@ export function TeachPanel({ panel, actions }: { panel: TeachPanelView; actions:
       {unit === null && <p class="hint">{t('teach_keys')}</p>}
       {unit !== null && (
         <p class="choices">
-          <button type="button" onClick={() => actions.choose('base')} {...{ [ATTR.teachChoice]: 'base' }}>
+          <button
+            ref={firstChoice}
+            type="button"
+            onClick={() => actions.choose('base')}
+            {...{ [ATTR.teachChoice]: 'base' }}
+          >
             {unit.base === null ? t('teach_unitBase') : t('teach_unitIn', unit.base)}
           </button>
           <button type="button" onClick={() => actions.choose('quote')} {...{ [ATTR.teachChoice]: 'quote' }}>
