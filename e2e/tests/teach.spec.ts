@@ -9,6 +9,7 @@ import { KrakenPage } from '../harness/kraken-margin-page';
 import { cdpFor, readOverlay, waitForOverlay } from '../harness/overlay';
 import { clickOverlay, clickOverlayAction, overlayNode } from '../harness/overlay-layout';
 import { krakenRedeployed } from '../harness/redeploy';
+import { tabIdOf } from '../harness/tabs';
 import { outlineCovers, pointAt, TEACH, teachStep, waitForTeachStep } from '../harness/teach';
 import { expect, test, type Page } from '../harness/test';
 import type { MockExchange } from '../mock/server';
@@ -166,3 +167,43 @@ async function arrowTo(page: Page, target: ReturnType<Page['locator']>): Promise
   }
   throw new Error('teach mode: the arrows never outlined the element');
 }
+
+test.describe('from the popup', () => {
+  test.afterEach(async ({ serviceWorker }) =>
+    (await serviceWorker()).evaluate((key) => (globalThis as any).chrome.storage.local.remove(key), TAUGHT_KEY),
+  );
+
+  test('"Copy a report of this page" copies the page’s report; "Point at the fields" starts teach mode there', async ({
+    page,
+    mock,
+    context,
+    extensionId,
+    serviceWorker,
+  }) => {
+    await refusedPage(page, mock);
+    const tabId = await tabIdOf(page, serviceWorker);
+    const popupUrl = `chrome-extension://${extensionId}/src/ui/popup/index.html?tab=${tabId}`;
+    const origin = new URL(page.url()).origin;
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    await page.evaluate(() => navigator.clipboard.writeText(''));
+
+    const popup = await context.newPage();
+    await popup.goto(popupUrl);
+    await popup.locator('[data-action="report"]:not([disabled])').click();
+    // Copied (read back on the exchange page, whose origin may read the clipboard), or shown to copy by hand.
+    await expect(popup.locator('[data-report]')).toHaveAttribute('data-report', /^(copied|shown)$/);
+    const how = await popup.locator('[data-report]').getAttribute('data-report');
+    if (how === 'copied') await page.bringToFront();
+    const text =
+      how === 'copied'
+        ? await page.evaluate(() => navigator.clipboard.readText())
+        : await popup.locator('textarea').inputValue();
+    const report = JSON.parse(text) as Record<string, unknown>;
+    expect(report).toMatchObject({ venue: 'kraken-margin', path: '/app/trade/btc-usd', status: 'unrecognised' });
+    expect(report.missing).toEqual(expect.arrayContaining(['price']));
+
+    await popup.locator('[data-action="teach"]:not([disabled])').click();
+    await waitForTeachStep(page, 'price');
+    if (!popup.isClosed()) await popup.close();
+  });
+});
