@@ -3,6 +3,9 @@
 // the two fields. From then on the overlay shows exactly the engine's figures for the order on the
 // page; the teaching is kept across a reload; a later release that breaks what was taught gives
 // "not recognised" again, never a figure. Nothing the trader clicks while teaching reaches the page.
+import { copyFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT } from '../harness/chromium';
 import { expectedView, servedSnapshot } from '../harness/expected';
 import { waitForEngineFigures } from '../harness/figures';
 import { KrakenPage } from '../harness/kraken-margin-page';
@@ -69,6 +72,13 @@ test.describe('teach mode on a renamed Kraken form', () => {
       .toBe(true);
     await pointAt(page, price);
     await waitForTeachStep(page, 'size');
+    // The README's picture: the size step, the outline over the field under the pointer.
+    const size = await sizeField(page).boundingBox();
+    await page.mouse.move(size!.x + size!.width / 2, size!.y + size!.height / 2);
+    await expect.poll(() => outlineCovers(page, sizeField(page))).toBe(true);
+    const shot = test.info().outputPath('teach-mode.png');
+    await page.screenshot({ path: shot });
+    if (process.env.UPDATE_DOCS === '1') copyFileSync(shot, path.join(ROOT, 'docs', 'teach-mode.png'));
     await pointAt(page, sizeField(page));
     // The field alone cannot say its currency: asked once.
     await clickOverlay(page, TEACH.choice, 'base');
