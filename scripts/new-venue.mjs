@@ -114,6 +114,9 @@ export const reader: VenueReader = {
   formRoot: () => null,
   submitButtons: () => [],
   sideOfSubmit: () => null,
+  selectors: () => ${constant}_SELECTORS,
+  // ${TODO}: what the trader may point at when the selectors miss (see kraken-margin/teach.ts).
+  teach: [],
 };
 `,
     [`src/venues/${id}/feed-schema.ts`]: `// What the ${label} endpoints answer, validated. ${TODO}: parse the saved answers in
