@@ -55,3 +55,23 @@ export function teachSteps(reading: FormReading, steps: readonly TeachStep[]): T
       step.keys.every((key) => count(key) <= 1),
   );
 }
+
+/**
+ * The perpetual-futures forms (Binance USDⓈ-M, Bybit, OKX, Hyperliquid) name their fields alike in
+ * their selector tables: these steps use those shared key names.
+ */
+export const PERP_FIELD_STEPS: readonly TeachStep[] = [
+  { prompt: 'price', keys: ['price'], element: 'field' },
+  { prompt: 'size', keys: ['size'], element: 'field' },
+  { prompt: 'sizeUnit', keys: ['sizeUnit'], element: 'control' },
+  { prompt: 'leverage', keys: ['leverage'], element: 'control' },
+  { prompt: 'marginMode', keys: ['marginMode'], element: 'control' },
+  { prompt: 'takeProfit', keys: ['takeProfit'], element: 'field' },
+  { prompt: 'stopLoss', keys: ['stopLoss'], element: 'field' },
+];
+
+/** A form with one submit button per side (Buy/Long, Sell/Short): each is taught with its side, for the guard. */
+export const PER_SIDE_BUTTON_STEPS: readonly TeachStep[] = [
+  { prompt: 'buy', keys: ['buy'], element: 'control', side: 'long' },
+  { prompt: 'sell', keys: ['sell'], element: 'control', side: 'short' },
+];

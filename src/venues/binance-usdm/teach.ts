@@ -2,16 +2,6 @@
 // Keys from selectors.ts. The form has one button per side (Buy/Long, Sell/Short): each is taught
 // with its side, so the guard knows a renamed button. The Open/Close tabs are not offered: a tab
 // taught wrongly would quote a closing order as an opening one.
-import type { TeachStep } from '../teach';
+import { PER_SIDE_BUTTON_STEPS, PERP_FIELD_STEPS, type TeachStep } from '../teach';
 
-export const TEACH: readonly TeachStep[] = [
-  { prompt: 'price', keys: ['price'], element: 'field' },
-  { prompt: 'size', keys: ['size'], element: 'field' },
-  { prompt: 'sizeUnit', keys: ['sizeUnit'], element: 'control' },
-  { prompt: 'leverage', keys: ['leverage'], element: 'control' },
-  { prompt: 'marginMode', keys: ['marginMode'], element: 'control' },
-  { prompt: 'takeProfit', keys: ['takeProfit'], element: 'field' },
-  { prompt: 'stopLoss', keys: ['stopLoss'], element: 'field' },
-  { prompt: 'buy', keys: ['buy'], element: 'control', side: 'long' },
-  { prompt: 'sell', keys: ['sell'], element: 'control', side: 'short' },
-];
+export const TEACH: readonly TeachStep[] = [...PERP_FIELD_STEPS, ...PER_SIDE_BUTTON_STEPS];

@@ -2,16 +2,6 @@
 // Keys from selectors.ts. The size row's label (Qty / Value) is read from inside the row the size
 // field is in, so teaching the size field finds it again; it has no step of its own. The form has
 // one button per side (Buy/Long, Sell/Short), taught with its side for the guard.
-import type { TeachStep } from '../teach';
+import { PER_SIDE_BUTTON_STEPS, PERP_FIELD_STEPS, type TeachStep } from '../teach';
 
-export const TEACH: readonly TeachStep[] = [
-  { prompt: 'price', keys: ['price'], element: 'field' },
-  { prompt: 'size', keys: ['size'], element: 'field' },
-  { prompt: 'sizeUnit', keys: ['sizeUnit'], element: 'control' },
-  { prompt: 'leverage', keys: ['leverage'], element: 'control' },
-  { prompt: 'marginMode', keys: ['marginMode'], element: 'control' },
-  { prompt: 'takeProfit', keys: ['takeProfit'], element: 'field' },
-  { prompt: 'stopLoss', keys: ['stopLoss'], element: 'field' },
-  { prompt: 'buy', keys: ['buy'], element: 'control', side: 'long' },
-  { prompt: 'sell', keys: ['sell'], element: 'control', side: 'short' },
-];
+export const TEACH: readonly TeachStep[] = [...PERP_FIELD_STEPS, ...PER_SIDE_BUTTON_STEPS];
