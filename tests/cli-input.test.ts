@@ -125,7 +125,7 @@ describe('--input is capped before it is read', () => {
     expect(run.json.error.code).toBe('TOO_LARGE');
   });
 
-  it('a file of exactly the cap is read; one byte more is too large', async () => {
+  it('a file of exactly the cap is read; one byte more is too large', { timeout: SPAWN_TIMEOUT }, async () => {
     const padded = (size: number) => {
       const text = JSON.stringify(BASE);
       return text + ' '.repeat(size - Buffer.byteLength(text));

@@ -5,9 +5,12 @@
 /** Texts longer than this are cut: a label is short, a long text is content. */
 const MAX_TEXT = 160;
 
+/** An e-mail address (the account's login in a header or a menu) is private whatever its digits. */
+const EMAIL = /[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[^\s@<>()"',;:]+/gu;
+
 export function maskDigits(text: string): string {
   // \p{Nd}: every script's decimal digits (Arabic-Indic, full-width…), not only 0-9.
-  return text.replace(/\p{Nd}/gu, '#');
+  return text.replace(EMAIL, '[e-mail]').replace(/\p{Nd}/gu, '#');
 }
 
 /** A text as the trader sees it: whitespace collapsed, digits replaced, cut when long. */
@@ -51,7 +54,7 @@ export function attributeFate(name: string, value: string): { keep: string } | {
   if (name.startsWith('data-')) {
     // A value without digits is vocabulary (data-testid="order-price", data-state="open"); one
     // with digits is data (a price, an id, a time): its shape would tell a reader fix nothing.
-    return /\p{Nd}/u.test(value) || value.length > MAX_TEXT ? { dataName: true } : { keep: value };
+    return /\p{Nd}/u.test(value) || value.length > MAX_TEXT ? { dataName: true } : { keep: maskDigits(value) };
   }
   return null;
 }
