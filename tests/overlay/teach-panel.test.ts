@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setBody } from '../helpers/html-body';
 import { ATTR } from '../../src/ui/overlay/contract';
 import { mountOverlay, type OverlayHandle } from '../../src/ui/overlay/mount';
-import { NO_TOOLS, type PageTools, type ToolActions } from '../../src/ui/overlay/tools-types';
+import { NO_TOOLS, showsToolsLine, type PageTools, type ToolActions } from '../../src/ui/overlay/tools-types';
 import { buildView } from '../../src/ui/overlay/view-model';
 import { settings, NOW } from '../content/fixtures';
 import { FakeResizeObserver } from './fake-resize-observer';
@@ -169,5 +169,16 @@ describe('teach panel', () => {
     expect(before).toEqual(['id=price', 'class=x']);
     handle!.outline(null);
     expect(handle!.root.querySelector(`[${ATTR.teachOutline}]`)).toBeNull();
+  });
+});
+
+describe('the page-tools line', () => {
+  it('waits behind Details while figures are shown and nothing asks for it', () => {
+    expect(showsToolsLine(NO_TOOLS, true, false)).toBe(false);
+    expect(showsToolsLine(NO_TOOLS, true, true)).toBe(true);
+    expect(showsToolsLine(NO_TOOLS, false, false)).toBe(true);
+    expect(showsToolsLine({ ...NO_TOOLS, taught: ['price'] }, true, false)).toBe(true);
+    expect(showsToolsLine({ ...NO_TOOLS, lost: true }, true, false)).toBe(true);
+    expect(showsToolsLine({ ...NO_TOOLS, report: { state: 'copied' } }, true, false)).toBe(true);
   });
 });

@@ -15,7 +15,7 @@ import { ErrorDetail } from '../error-detail';
 import { OrderLine } from './OrderLine';
 import { PageCheck } from './PageCheck';
 import { PageToolsLine, TeachPanel } from './PageTools';
-import type { PageTools, ToolActions } from './tools-types';
+import { showsToolsLine, type PageTools, type ToolActions } from './tools-types';
 import type { OverlayView, Risk } from './view-model';
 import { VISUALLY_HIDDEN } from '../visually-hidden';
 
@@ -161,7 +161,9 @@ export function Overlay({
           </div>
         )}
         {figures && <ChartPanel view={view} open={chartOpen} onToggle={onToggleChart} onClose={onCloseChart} />}
-        {tools && actions && <PageToolsLine tools={tools} actions={actions} />}
+        {tools && actions && showsToolsLine(tools, view.columns.length > 0, detailsOpen) && (
+          <PageToolsLine tools={tools} actions={actions} />
+        )}
       </div>
     </div>
   );

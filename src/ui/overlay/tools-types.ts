@@ -37,3 +37,13 @@ export interface ToolActions {
   forget(): void;
   report(): void;
 }
+
+/**
+ * Whether the overlay shows its page-tools line. With figures on screen and nothing taught, the
+ * line (the report button) waits behind Details: the compact overlay keeps its height, and so its
+ * place beside the order book at 1024 × 768. Without figures (not recognised, refused…), with
+ * taught fields, or after a report, it is always there.
+ */
+export function showsToolsLine(tools: PageTools, hasFigures: boolean, detailsOpen: boolean): boolean {
+  return !hasFigures || detailsOpen || tools.canTeach || tools.taught.length > 0 || tools.lost || tools.report !== null;
+}
