@@ -63,6 +63,8 @@ export async function clickOverlay(page: Page, name: string, value: string): Pro
   const node = await overlayNode(page, name, value);
   if (node === null) throw new Error(`overlay: no element with ${name}="${value}"`);
   const cdp = await cdpFor(page);
+  // The overlay's body scrolls when its details are open: bring the control into view first, as a trader would.
+  await cdp.send('DOM.scrollIntoViewIfNeeded', { nodeId: node.nodeId });
   const { model } = (await cdp.send('DOM.getBoxModel', { nodeId: node.nodeId })) as { model: { border: number[] } };
   const [x1, y1, , , x3, y3] = model.border as [number, number, number, number, number, number];
   await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);

@@ -20,7 +20,7 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..');
 async function copyReport(page: Page): Promise<string> {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
   await page.evaluate(() => navigator.clipboard.writeText(''));
-  // With figures on screen the report button waits behind Details.
+  // With figures on screen the report button waits behind Details (the click scrolls it into view).
   if ((await overlayNode(page, 'data-action', 'report')) === null) await clickOverlayAction(page, 'details');
   await clickOverlayAction(page, 'report');
   await expect
