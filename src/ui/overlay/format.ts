@@ -1,8 +1,9 @@
 // Display rounding for the overlay and the popup, and only here: the engine's figures are
 // unrounded decimal strings. Everything is rounded exactly from the string (BigInt,
 // src/core/decimal-text) and grouped as text, never via a float, so a 20-digit price or a 1e-12
-// price prints exactly as rounded. Only the separators come from the locale (Intl), never the
-// digits. No decimal.js: the overlay runs in the content script.
+// price prints exactly as rounded. Only the separators come from the locale, never the digits:
+// plain for the common English tags, from Intl (lazily, once per tag) for the rest, so an English
+// page load never starts ICU. No decimal.js: the overlay runs in the content script.
 import {
   absDigits,
   absFixed,
@@ -40,19 +41,36 @@ interface NumberStyle {
 }
 
 const EN_STYLE: NumberStyle = { group: ',', decimal: '.', primary: 3, secondary: 3, minDigitsToGroup: 4 };
-const styles = new Map<string, NumberStyle>([['en', EN_STYLE]]);
 
-/** Learned once per locale from Intl's parts of two sample numbers (floats only as samples, never our values). */
+/**
+ * English UI languages that write numbers exactly as EN_STYLE (CLDR: "1,234,567.5", "1,234"). They
+ * never reach Intl: the first Intl.NumberFormat of a page starts ICU (measured ~25 ms per page
+ * load), and most traders' browsers answer one of these. Not every "en-*": en-IN groups in lakhs,
+ * en-ZA/en-SE/en-FI use spaces and a decimal comma, en-CH apostrophes, en-DE/en-NL/en-DK dots; those
+ * and every other language learn their style from Intl on first use.
+ */
+const PLAIN_ENGLISH = new Set(['en', 'en-us', 'en-gb', 'en-au', 'en-ca', 'en-nz', 'en-ie']);
+
+/** Styles learned so far, by locale tag as given (Intl is asked at most once per tag). */
+const styles = new Map<string, NumberStyle>();
+
+/** How `locale` writes numbers: plain for the English above, else learned lazily from Intl. */
 function numberStyle(locale: string): NumberStyle {
   const known = styles.get(locale);
   if (known) return known;
-  let style = EN_STYLE;
+  const style = PLAIN_ENGLISH.has(locale.toLowerCase()) ? EN_STYLE : styleFromIntl(locale);
+  styles.set(locale, style);
+  return style;
+}
+
+/** Learned from Intl's parts of two sample numbers (floats only as samples, never our values). */
+function styleFromIntl(locale: string): NumberStyle {
   try {
     const format = new Intl.NumberFormat(locale, { numberingSystem: 'latn' });
     const parts = format.formatToParts(1234567.5);
     const groups = parts.filter((p) => p.type === 'integer').map((p) => p.value.length);
     const primary = groups[groups.length - 1] ?? 3;
-    style = {
+    return {
       group: parts.find((p) => p.type === 'group')?.value ?? '',
       decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
       primary,
@@ -61,9 +79,8 @@ function numberStyle(locale: string): NumberStyle {
     };
   } catch {
     // Not a valid locale tag: English separators.
+    return EN_STYLE;
   }
-  styles.set(locale, style);
-  return style;
 }
 
 function groupDigits(digits: string, style: NumberStyle): string {

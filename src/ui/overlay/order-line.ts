@@ -55,12 +55,28 @@ export function orderLine({ form, quantity, notional, atMark, locale }: OrderLin
   return parts.join(' · ');
 }
 
+/** Language-name formatters by UI locale: made on the first page read with a non-English table, then kept. */
+const languageNames = new Map<string, Intl.DisplayNames | null>();
+
+function languageNamesIn(locale: string): Intl.DisplayNames | null {
+  let names = languageNames.get(locale);
+  if (names === undefined) {
+    try {
+      names = new Intl.DisplayNames([locale], { type: 'language' });
+    } catch {
+      names = null; // not a valid locale tag
+    }
+    languageNames.set(locale, names);
+  }
+  return names;
+}
+
 /** "Chinese (China), zh-CN": the label table's language in the UI's language, with its id. */
 export function languageName(table: string, locale: string): string {
   try {
-    const name = new Intl.DisplayNames([locale], { type: 'language' }).of(table);
+    const name = languageNamesIn(locale)?.of(table);
     return name === undefined || name === table ? table : `${name}, ${table}`;
   } catch {
-    return table;
+    return table; // not a valid language id
   }
 }

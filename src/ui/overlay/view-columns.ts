@@ -181,6 +181,9 @@ export function column(
   });
   // ROE (after fees) and risk : reward when the order has a take-profit / stop (issue 12).
   figures.push(...returnsRows(quote, form, f.other.locale ?? 'en'));
+  // The chart is built on its first read, and only the open chart panel reads it (ChartPanel.tsx):
+  // a keystroke with the panel closed, the usual case, pays nothing for it (issue 15).
+  let chart: ChartView | null | undefined;
   return {
     side,
     risk: columnRisk(quote, settings),
@@ -192,7 +195,10 @@ export function column(
       inBanner: w.code === 'CROSS_BALANCE_UNKNOWN',
     })),
     assumptions: quote.assumptions,
-    chart: chartOf(side, quote, plan, form, market, ccy, f),
+    get chart(): ChartView | null {
+      if (chart === undefined) chart = chartOf(side, quote, plan, form, market, ccy, f);
+      return chart;
+    },
     position: positionLine(quote, units, f),
   };
 }

@@ -82,7 +82,8 @@ export interface SideColumn {
   figures: FigureRow[];
   warnings: WarningRow[];
   assumptions: string[];
-  chart: ChartView | null;
+  /** Built on first read (view-columns.ts): only the open chart panel reads it. */
+  readonly chart: ChartView | null;
   position: PositionLine | null;
 }
 /** What the PnL chart of one side draws (src/ui/chart/PnlChart): exact decimal text throughout. */

@@ -82,15 +82,22 @@ export function readNumber(raw: string): NumberReading {
   return { ok: true, value: /^0(\.0+)?$/.test(reading.value) ? reading.value : `-${reading.value}` };
 }
 
+/** Decimal marks learned so far, per locale: the popup fills several boxes per open, Intl is asked once. */
+const decimalMarks = new Map<string, string>();
+
 /** The locale's decimal mark ("." or ","). */
 export function decimalMark(locale: string): string {
-  try {
-    return new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value === ','
-      ? ','
-      : '.';
-  } catch {
-    return '.';
+  let mark = decimalMarks.get(locale);
+  if (mark === undefined) {
+    try {
+      mark =
+        new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value === ',' ? ',' : '.';
+    } catch {
+      mark = '.';
+    }
+    decimalMarks.set(locale, mark);
   }
+  return mark;
 }
 
 /**
@@ -106,12 +113,20 @@ export function inputText(value: string, locale: string): string {
   return `${sign}${whole}${decimalMark(locale)}${padded}`;
 }
 
+/** Clock formatters per locale: asked again on every render of the calculator. */
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
 /** HH:MM:SS in the user's locale (English for a tag Intl does not know). */
 export function clockTime(ms: number, locale: string): string {
-  const options = { hour: '2-digit', minute: '2-digit', second: '2-digit' } as const;
-  try {
-    return new Intl.DateTimeFormat(locale, options).format(ms);
-  } catch {
-    return new Intl.DateTimeFormat('en', options).format(ms);
+  let clock = clocks.get(locale);
+  if (clock === undefined) {
+    const options = { hour: '2-digit', minute: '2-digit', second: '2-digit' } as const;
+    try {
+      clock = new Intl.DateTimeFormat(locale, options);
+    } catch {
+      clock = new Intl.DateTimeFormat('en', options);
+    }
+    clocks.set(locale, clock);
   }
+  return clock.format(ms);
 }
