@@ -232,6 +232,8 @@ export function parseStreamMessage(message: unknown, symbol: string): StreamEven
   if (!isObj(message)) return { kind: 'malformed', reason: 'message is not an object' };
   // Answers to our own requests: {"success":true,"ret_msg":"pong","op":"ping",…} / "op":"subscribe".
   if (message.op === 'pong') return { kind: 'ignore' };
+  // Dropping a market we no longer watch: whatever Bybit answers, nothing depends on it.
+  if (message.op === 'unsubscribe') return { kind: 'ignore' };
   if (message.op === 'ping' || message.op === 'subscribe') {
     if (message.success === true) return { kind: 'ignore' };
     if (message.success === false)
@@ -241,4 +243,10 @@ export function parseStreamMessage(message: unknown, symbol: string): StreamEven
   if (message.topic === `tickers.${symbol}`) return tickerEvent(message, symbol);
   if (typeof message.topic === 'string') return { kind: 'malformed', reason: 'a topic we did not subscribe to' };
   return { kind: 'malformed', reason: 'unknown message' };
+}
+
+/** Data messages name their market in the topic ("tickers.BTCUSDT"); op answers name none. */
+export function streamSymbol(message: unknown): string | null {
+  if (!isObj(message) || typeof message.topic !== 'string' || !message.topic.startsWith('tickers.')) return null;
+  return message.topic.slice('tickers.'.length);
 }

@@ -3,9 +3,21 @@
 // table comes live from /v5/market/risk-limit (cached by the runner like every figure); the
 // bundled facts.json is the fallback when it cannot be fetched.
 import type { VenueFeed } from '../feed-types';
-import { parseInstrumentsInfo, parseRiskLimit, parseStreamMessage, parseTickers } from './feed-schema';
+import { parseInstrumentsInfo, parseRiskLimit, parseStreamMessage, parseTickers, streamSymbol } from './feed-schema';
 
 const linear = (symbol: string) => ({ category: 'linear', symbol });
+
+/** Bybit caps the topics of one request (10 on its public streams): larger lists go in several. */
+const MAX_TOPICS_PER_REQUEST = 10;
+
+function topicRequests(op: 'subscribe' | 'unsubscribe', symbols: readonly string[]): string[] {
+  const requests: string[] = [];
+  for (let i = 0; i < symbols.length; i += MAX_TOPICS_PER_REQUEST) {
+    const args = symbols.slice(i, i + MAX_TOPICS_PER_REQUEST).map((symbol) => `tickers.${symbol}`);
+    requests.push(JSON.stringify({ op, args }));
+  }
+  return requests;
+}
 
 export const feed: VenueFeed = {
   venue: 'bybit-linear',
@@ -25,7 +37,9 @@ export const feed: VenueFeed = {
       parse: parseInstrumentsInfo,
     },
   ],
-  subscribeMessage: (symbol) => JSON.stringify({ op: 'subscribe', args: [`tickers.${symbol}`] }),
+  subscribe: (symbols) => topicRequests('subscribe', symbols),
+  unsubscribe: (symbols) => topicRequests('unsubscribe', symbols),
+  streamSymbol,
   parseStream: parseStreamMessage,
   // Bybit drops a public connection that sends nothing for a while; it recommends a ping every 20 s.
   heartbeat: { everyMs: 20_000, message: JSON.stringify({ op: 'ping' }) },

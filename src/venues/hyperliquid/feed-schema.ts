@@ -233,3 +233,13 @@ export function parseStreamMessage(message: unknown, coin: string): StreamEvent 
       return { kind: 'malformed', reason: 'unknown message' };
   }
 }
+
+/** activeAssetCtx pushes name their coin in data.coin; subscription answers in data.subscription.coin. */
+export function streamSymbol(message: unknown): string | null {
+  if (!isObj(message) || !isObj(message.data)) return null;
+  const { data } = message;
+  if (message.channel === 'activeAssetCtx') return typeof data.coin === 'string' ? data.coin : null;
+  if (message.channel === 'subscriptionResponse' && isObj(data.subscription))
+    return typeof data.subscription.coin === 'string' ? data.subscription.coin : null;
+  return null;
+}

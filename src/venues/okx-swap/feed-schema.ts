@@ -232,3 +232,8 @@ export function parseStreamMessage(message: unknown, symbol: string): StreamEven
   });
   return result.ok ? { kind: 'figures', figures: result.value } : { kind: 'malformed', reason: result.reason };
 }
+
+/** Pushes and (un)subscribe answers name the instrument in arg.instId; errors and "pong" name none. */
+export function streamSymbol(message: unknown): string | null {
+  return isObj(message) && isObj(message.arg) && typeof message.arg.instId === 'string' ? message.arg.instId : null;
+}

@@ -35,7 +35,18 @@ describe('bybit feed: endpoints', () => {
       expect(spec.postBody).toBeUndefined();
     }
     expect(feed.endpoints.stream.base).toBe('wss://stream.bybit.com/v5/public/linear');
-    expect(JSON.parse(feed.subscribeMessage('ETHUSDT')!)).toEqual({ op: 'subscribe', args: ['tickers.ETHUSDT'] });
+    expect(feed.subscribe(['ETHUSDT'], 1).map((m) => JSON.parse(m))).toEqual([
+      { op: 'subscribe', args: ['tickers.ETHUSDT'] },
+    ]);
+    // Eleven symbols: Bybit takes ten topics per request.
+    const eleven = Array.from({ length: 11 }, (_, i) => `C${i}USDT`);
+    expect(feed.subscribe(eleven, 2).map((m) => (JSON.parse(m) as { args: string[] }).args.length)).toEqual([10, 1]);
+    expect(feed.unsubscribe(['ETHUSDT'], 3).map((m) => JSON.parse(m))).toEqual([
+      { op: 'unsubscribe', args: ['tickers.ETHUSDT'] },
+    ]);
+    expect(feed.streamSymbol({ topic: 'tickers.ETHUSDT', data: {} })).toBe('ETHUSDT');
+    expect(feed.streamSymbol({ op: 'subscribe', success: true })).toBeNull();
+    expect(feed.parseStream({ op: 'unsubscribe', success: true }, 'ETHUSDT')).toEqual({ kind: 'ignore' });
     expect(feed.heartbeat).toEqual({ everyMs: 20_000, message: '{"op":"ping"}' });
   });
 
