@@ -89,7 +89,13 @@ export class VenueStream {
     let watch = this.watches.get(symbol);
     const first = watch === undefined;
     if (watch === undefined) {
-      watch = { members: new Set(), lastMarkAt: Number.NEGATIVE_INFINITY, subscribed: false, refusals: 0, retry: undefined };
+      watch = {
+        members: new Set(),
+        lastMarkAt: Number.NEGATIVE_INFINITY,
+        subscribed: false,
+        refusals: 0,
+        retry: undefined,
+      };
       this.watches.set(symbol, watch);
     }
     watch.members.add(member);
@@ -117,7 +123,8 @@ export class VenueStream {
     this.deps.clock.clearTimeout(watch.retry);
     if (this.watches.size === 0) return this.stop();
     const socket = this.socket;
-    if (socket !== null && this.open && watch.subscribed) this.send(socket, this.feed.unsubscribe([symbol], this.nextId()), 'could not unsubscribe');
+    if (socket !== null && this.open && watch.subscribed)
+      this.send(socket, this.feed.unsubscribe([symbol], this.nextId()), 'could not unsubscribe');
   }
 
   private stop(): void {

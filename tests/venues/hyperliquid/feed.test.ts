@@ -47,7 +47,10 @@ describe('hyperliquid feed: endpoints', () => {
     ]);
     expect(feed.streamSymbol({ channel: 'activeAssetCtx', data: { coin: 'ETH', ctx: {} } })).toBe('ETH');
     expect(
-      feed.streamSymbol({ channel: 'subscriptionResponse', data: { subscription: { type: 'activeAssetCtx', coin: 'ETH' } } }),
+      feed.streamSymbol({
+        channel: 'subscriptionResponse',
+        data: { subscription: { type: 'activeAssetCtx', coin: 'ETH' } },
+      }),
     ).toBe('ETH');
     expect(feed.streamSymbol({ channel: 'pong' })).toBeNull();
     expect(feed.heartbeat).toEqual({ everyMs: 50_000, message: '{"method":"ping"}' });
