@@ -100,6 +100,7 @@ test('Binance: two tabs on two symbols share one socket; closing one unsubscribe
   const a = await new BinancePage(page).goto('BTCUSDT');
   const second = await page.context().newPage();
   const b = await new BinancePage(second).goto('ETHUSDT');
+  await b.typePrice('3150'); // the fixture's limit price is a BTC one
   for (const [tab, p, symbol] of [
     [a, page, 'BTCUSDT'],
     [b, second, 'ETHUSDT'],
