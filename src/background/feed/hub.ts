@@ -9,7 +9,7 @@ import { marketKey, type SnapshotCache } from '../cache/snapshot-cache';
 import { FeedRunner, type RunnerDeps } from './runner';
 import { StreamPool } from './stream-pool';
 
-/** A compromised renderer could ask for market after market; each costs a socket and polls. */
+/** A compromised renderer could ask for market after market; each costs a subscription and polls. */
 export const MAX_ACTIVE_FEEDS = 10;
 
 export type SnapshotListener = (snapshot: MarketSnapshot) => void;

@@ -245,8 +245,13 @@ export function parseStreamMessage(message: unknown, symbol: string): StreamEven
   return { kind: 'malformed', reason: 'unknown message' };
 }
 
-/** Data messages name their market in the topic ("tickers.BTCUSDT"); op answers name none. */
+/**
+ * Data messages name their market in the topic ("tickers.BTCUSDT"); answers to our (un)subscribe
+ * requests in req_id, which we set to the symbol; pongs name none.
+ */
 export function streamSymbol(message: unknown): string | null {
-  if (!isObj(message) || typeof message.topic !== 'string' || !message.topic.startsWith('tickers.')) return null;
-  return message.topic.slice('tickers.'.length);
+  if (!isObj(message)) return null;
+  if (typeof message.topic === 'string') return message.topic.startsWith('tickers.') ? message.topic.slice(8) : null;
+  const subscription = message.op === 'subscribe' || message.op === 'unsubscribe';
+  return subscription && typeof message.req_id === 'string' && message.req_id !== '' ? message.req_id : null;
 }

@@ -7,16 +7,12 @@ import { parseInstrumentsInfo, parseRiskLimit, parseStreamMessage, parseTickers,
 
 const linear = (symbol: string) => ({ category: 'linear', symbol });
 
-/** Bybit caps the topics of one request (10 on its public streams): larger lists go in several. */
-const MAX_TOPICS_PER_REQUEST = 10;
-
+/**
+ * One request per symbol, its req_id the symbol: Bybit refuses a request whole if one topic is
+ * unknown, and echoes req_id in its answer, so a refusal names the one market it concerns.
+ */
 function topicRequests(op: 'subscribe' | 'unsubscribe', symbols: readonly string[]): string[] {
-  const requests: string[] = [];
-  for (let i = 0; i < symbols.length; i += MAX_TOPICS_PER_REQUEST) {
-    const args = symbols.slice(i, i + MAX_TOPICS_PER_REQUEST).map((symbol) => `tickers.${symbol}`);
-    requests.push(JSON.stringify({ op, args }));
-  }
-  return requests;
+  return symbols.map((symbol) => JSON.stringify({ op, req_id: symbol, args: [`tickers.${symbol}`] }));
 }
 
 export const feed: VenueFeed = {

@@ -53,6 +53,10 @@ describe('hyperliquid feed: endpoints', () => {
       }),
     ).toBe('ETH');
     expect(feed.streamSymbol({ channel: 'pong' })).toBeNull();
+    expect(
+      feed.streamSymbol({ channel: 'error', data: 'Invalid subscription {"type":"activeAssetCtx","coin":"XYZ"}' }),
+    ).toBe('XYZ');
+    expect(feed.streamSymbol({ channel: 'error', data: 'Invalid subscription' })).toBeNull();
     expect(feed.heartbeat).toEqual({ everyMs: 50_000, message: '{"method":"ping"}' });
     expect(feed.quoteAsset('BTC')).toBe('USDC');
   });

@@ -96,6 +96,8 @@ describe('okx feed: registry, symbols and endpoints', () => {
     ]);
     expect(feed.streamSymbol({ arg: { channel: 'mark-price', instId: SYMBOL }, data: [] })).toBe(SYMBOL);
     expect(feed.streamSymbol({ event: 'error', code: '60012', msg: 'x' })).toBeNull();
+    const wrong = "Wrong URL or channel:mark-price,instId:XYZ-USDT-SWAP doesn't exist. Please use the correct URL";
+    expect(feed.streamSymbol({ event: 'error', code: '60018', msg: wrong })).toBe('XYZ-USDT-SWAP');
     expect(feed.streamSymbol('pong')).toBeNull();
     expect(feed.heartbeat).toEqual({ everyMs: 20_000, message: 'ping', reply: 'pong' });
   });
