@@ -148,7 +148,10 @@ export const feed: VenueFeed = {
   },
   parseMark,
   parseFacts,
-  subscribeMessage: () => null,
+  // ${TODO}: the venue's subscribe / unsubscribe requests for a list of symbols on one socket.
+  subscribe: () => [],
+  unsubscribe: () => [],
+  streamSymbol: () => null,
   parseStream,
 };
 `,

@@ -13,7 +13,8 @@ const API_REQUESTS: readonly RegExp[] = [
   /^ws\.kraken\.com\/v2$/,
   /^fapi\.binance\.com\/fapi\/v1\/premiumIndex\?symbol=(BTCUSDT|ETHUSDT)$/,
   /^fapi\.binance\.com\/fapi\/v1\/(fundingInfo|exchangeInfo)$/,
-  /^fstream\.binance\.com\/ws\/(btcusdt|ethusdt)@markPrice@1s$/,
+  // One socket for every Binance market: the streams are subscribed by message, not in the URL.
+  /^fstream\.binance\.com\/ws$/,
   /^www\.binance\.com\/bapi\/futures\/v1\/friendly\/future\/common\/brackets$/,
 ];
 

@@ -90,3 +90,36 @@ test('Binance: BTCUSDT → ETHUSDT by pushState', async ({ page, mock, setSettin
     return streams.some((s) => s.symbols.includes('ETHUSDT')) && !streams.some((s) => s.symbols.includes('BTCUSDT'));
   });
 });
+
+test('Binance: two tabs on two symbols share one socket; closing one unsubscribes its symbol', async ({
+  page,
+  mock,
+  setSettings,
+}) => {
+  const settings = await setSettings({ accountBalance: { 'binance-usdm': '5000' } });
+  const a = await new BinancePage(page).goto('BTCUSDT');
+  const second = await page.context().newPage();
+  const b = await new BinancePage(second).goto('ETHUSDT');
+  await b.typePrice('3150'); // the fixture's limit price is a BTC one
+  for (const [tab, p, symbol] of [
+    [a, page, 'BTCUSDT'],
+    [b, second, 'ETHUSDT'],
+  ] as const) {
+    await tab.typeSize('0.5');
+    await waitForEngineFigures(
+      p,
+      symbol,
+      () => expectedView(tab.form(), snapshotFromMock(mock, 'binance-usdm', symbol), settings),
+      { mark: 'live' },
+    );
+  }
+  await mock.waitFor('one Binance socket carrying both symbols', () => {
+    const streams = mock.openStreams().filter((s) => s.venue === 'binance-usdm');
+    return streams.length === 1 && ['BTCUSDT', 'ETHUSDT'].every((s) => streams[0]!.symbols.includes(s));
+  });
+  await second.close();
+  await mock.waitFor('the same socket, ETHUSDT unsubscribed', () => {
+    const streams = mock.openStreams().filter((s) => s.venue === 'binance-usdm');
+    return streams.length === 1 && streams[0]!.symbols.join() === 'BTCUSDT';
+  });
+});

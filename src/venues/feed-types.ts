@@ -73,8 +73,20 @@ export interface VenueFeed {
   parseFacts(body: unknown, symbol: string): ParseResult;
   /** More slow REST sources (tiers, instruments, funding), each with its own channel "facts:<name>". */
   moreFacts?: readonly FactSource[];
-  /** Text to send once the socket is open; null when the URL alone subscribes. */
-  subscribeMessage(symbol: string): string | null;
+  /**
+   * One socket per venue carries every watched symbol (src/background/feed/venue-stream.ts).
+   * The messages that add these symbols to an open socket, in the venue's own protocol; `id` is
+   * a per-socket request number for venues that want one (Binance "id", Kraken/Bybit "req_id").
+   */
+  subscribe(symbols: readonly string[], id: number): string[];
+  /** The messages that stop these symbols on an open socket (a symbol no longer watched). */
+  unsubscribe(symbols: readonly string[], id: number): string[];
+  /**
+   * The market a stream message is about (a data message, or a refusal that names its symbol),
+   * or null for what concerns the whole socket (acknowledgements, pongs, unattributed errors).
+   * Routing only: the message is still validated by parseStream for that symbol.
+   */
+  streamSymbol(message: unknown): string | null;
   parseStream(message: unknown, symbol: string): StreamEvent;
   /** Application-level ping some venues require to keep a quiet socket open (Bybit 20 s, OKX "ping" < 30 s, Hyperliquid < 60 s). */
   heartbeat?: {

@@ -337,13 +337,21 @@ describe('market port', () => {
     b.emit(watch());
     await clock.advance(0);
     expect(sockets.made).toHaveLength(1);
+    const socket = sockets.made[0]!;
+    socket.open();
     expect(app.hub.activeMarkets()).toEqual(['binance-usdm BTCUSDT']);
-    // Tab A switches market: a second feed; the first stays for tab B.
+    // Tab A switches market: a second feed on the same socket; the first stays for tab B.
     a.emit(watch('ETHUSDT'));
     await clock.advance(0);
     expect(app.hub.activeMarkets().sort()).toEqual(['binance-usdm BTCUSDT', 'binance-usdm ETHUSDT']);
+    expect(sockets.made).toHaveLength(1);
     b.close();
-    expect(sockets.made[0]!.closed).toBe(true);
+    expect(socket.closed).toBe(false);
+    expect(socket.sent.map((m) => JSON.parse(m) as { method: string; params: string[] })).toEqual([
+      { method: 'SUBSCRIBE', params: ['btcusdt@markPrice@1s'], id: 1 },
+      { method: 'SUBSCRIBE', params: ['ethusdt@markPrice@1s'], id: 2 },
+      { method: 'UNSUBSCRIBE', params: ['btcusdt@markPrice@1s'], id: 3 },
+    ]);
     expect(app.hub.activeMarkets()).toEqual(['binance-usdm ETHUSDT']);
     a.close();
     expect(app.hub.activeMarkets()).toEqual([]);

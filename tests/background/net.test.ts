@@ -38,9 +38,8 @@ describe('allowlist', () => {
     expect(endpointUrl('kraken-margin', 'mark', 'BTC/USD')!.href).toBe(
       'https://api.kraken.com/0/public/Ticker?pair=XBTUSD',
     );
-    expect(endpointUrl('binance-usdm', 'stream', 'BTCUSDT')!.href).toBe(
-      'wss://fstream.binance.com/ws/btcusdt@markPrice@1s',
-    );
+    // One socket per venue: the URL names no market (they are subscribed by message).
+    expect(endpointUrl('binance-usdm', 'stream', 'BTCUSDT')!.href).toBe('wss://fstream.binance.com/ws');
   });
 
   it('refuses symbols the feed does not accept and venues without a feed', () => {
@@ -67,6 +66,8 @@ describe('allowlist', () => {
     'https://api.kraken.com:8443/0/public/Ticker',
     'wss://fstream.binance.com/ws/a/b',
     'wss://fstream.binance.com/ws/',
+    'wss://fstream.binance.com/ws/btcusdt@markPrice@1s',
+    'wss://stream.binance.com/ws/btcusdt@miniTicker',
     'wss://ws.okx.com/ws/v5/public',
     'wss://ws.okx.com:9443/ws/v5/public',
   ])('rejects %s', (text) => {

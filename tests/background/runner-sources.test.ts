@@ -41,7 +41,9 @@ const feed: VenueFeed = {
   ],
   parseMark: (body) => ok({ markPrice: (body as { v: string }).v }),
   parseFacts: () => ok({ contractValue: '0.01' }),
-  subscribeMessage: () => '{"op":"subscribe"}',
+  subscribe: () => ['{"op":"subscribe"}'],
+  unsubscribe: () => ['{"op":"unsubscribe"}'],
+  streamSymbol: () => 'BTC-USDT-SWAP',
   parseStream: (message) =>
     (message as { v?: string }).v
       ? { kind: 'figures', figures: { markPrice: { value: (message as { v: string }).v, exchangeTime: null } } }

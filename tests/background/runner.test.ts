@@ -82,8 +82,11 @@ describe('feed runner', () => {
       source: 'rest',
     });
     expect(last().figures.fundingIntervalHours?.value).toBe('8');
-    expect(latestSocket().url).toBe('wss://fstream.binance.com/ws/btcusdt@markPrice@1s');
+    expect(latestSocket().url).toBe('wss://fstream.binance.com/ws');
     latestSocket().open();
+    expect(latestSocket().sent.map((m) => JSON.parse(m))).toEqual([
+      { method: 'SUBSCRIBE', params: ['btcusdt@markPrice@1s'], id: 1 },
+    ]);
     await clock.advance(1_000);
     latestSocket().receive(markUpdate('11800.5'));
     expect(last().figures.markPrice).toMatchObject({ value: '11800.5', receivedAt: T0 + 1_000, source: 'stream' });
@@ -237,6 +240,7 @@ describe('feed runner', () => {
     expect(JSON.parse(socket.sent[0]!)).toEqual({
       method: 'subscribe',
       params: { channel: 'ticker', symbol: ['BTC/USD'] },
+      req_id: 1,
     });
     socket.receive({ method: 'subscribe', success: true, result: { channel: 'ticker', symbol: 'BTC/USD' } });
     socket.receive(fixture('kraken-margin', 'ws-ticker.json'));

@@ -1,5 +1,5 @@
 // Feeds shared across tabs: one runner per (venue, symbol), started by its first subscriber
-// and stopped when the last one leaves. Every snapshot goes to the cache first, so a
+// and stopped when the last one leaves; the runners of one venue share one socket (stream-pool.ts). Every snapshot goes to the cache first, so a
 // restarted worker (or a tab switching back) sees the last figures with their true ages.
 import type { VenueId } from '../../core/types';
 import type { VenueFeed } from '../../venues/feed-types';
@@ -7,8 +7,9 @@ import { feedFor } from '../../venues/feeds';
 import type { MarketSnapshot } from '../../venues/types';
 import { marketKey, type SnapshotCache } from '../cache/snapshot-cache';
 import { FeedRunner, type RunnerDeps } from './runner';
+import { StreamPool } from './stream-pool';
 
-/** A compromised renderer could ask for market after market; each costs a socket and polls. */
+/** A compromised renderer could ask for market after market; each costs a subscription and polls. */
 export const MAX_ACTIVE_FEEDS = 10;
 
 export type SnapshotListener = (snapshot: MarketSnapshot) => void;
@@ -30,13 +31,16 @@ function unavailable(venue: VenueId, symbol: string, why: string): MarketSnapsho
 
 export class FeedHub {
   private readonly entries = new Map<string, Entry>();
+  private readonly deps: RunnerDeps;
 
   constructor(
-    private readonly deps: RunnerDeps,
+    deps: RunnerDeps,
     private readonly cache: SnapshotCache,
     private readonly onSnapshot: SnapshotListener = () => undefined,
     private readonly lookup: (venue: VenueId) => VenueFeed | undefined = feedFor,
-  ) {}
+  ) {
+    this.deps = { ...deps, streams: deps.streams ?? new StreamPool(deps) };
+  }
 
   subscribe(venue: VenueId, symbol: string, listener: SnapshotListener): Subscription {
     const feed = this.lookup(venue);

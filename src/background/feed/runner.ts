@@ -1,9 +1,10 @@
-// One market (venue + symbol): a WebSocket for the mark, REST polling of the mark whenever
-// the stream is not carrying it, and slow REST refreshes of funding / margin facts. Each
-// channel retries on its own with backoff. Figures are only ever replaced by newer data:
+// One market (venue + symbol): its share of the venue's one WebSocket for the mark, REST
+// polling of the mark whenever the stream is not carrying it, and slow REST refreshes of
+// funding / margin facts. Each REST channel retries on its own with backoff; the socket retries
+// in venue-stream.ts, for all its symbols. Figures are only ever replaced by newer data:
 // a failure changes status and lastError, never a figure's receivedAt.
 // One-shot: after stop() a runner stays stopped; the hub makes a new one.
-// The stream channel is stream.ts; the poll intervals are intervals.ts (re-exported here).
+// The poll intervals are intervals.ts (re-exported here).
 import type { MarketSnapshot, TierFigure, TierTable } from '../../venues/types';
 import type {
   ExtraFactsKind,
@@ -20,7 +21,8 @@ import type { HttpClient, HttpResult } from '../net/http';
 import type { SharedAnswers } from '../net/shared-answers';
 import { FACTS_POLL_MS, MARK_POLL_MS } from './intervals';
 import { deriveStatus, type Channel } from './snapshot-status';
-import { MarkStream } from './stream';
+import { StreamPool } from './stream-pool';
+import type { StreamMember, StreamTicket } from './venue-stream';
 
 export { FACTS_POLL_MS, MARK_POLL_MS, STREAM_SILENCE_MS } from './intervals';
 
@@ -32,6 +34,8 @@ export interface RunnerDeps {
   log: Log;
   /** Answers shared by every market of a venue (FactSource.shared); without it each runner fetches its own. */
   shared?: SharedAnswers;
+  /** The venues' sockets, shared by every runner of the hub; without it a runner opens its own. */
+  streams?: StreamPool;
 }
 
 export class FeedRunner {
@@ -39,12 +43,25 @@ export class FeedRunner {
   private tiers: TierFigure | undefined;
   private readonly problems = new Map<Channel, string>();
   private readonly attempts = new Map<Channel, number>();
-  /** Timers per channel, plus the stream heartbeat. */
-  private readonly timers = new Map<Channel | 'heartbeat', unknown>();
+  /** Timers per REST channel. */
+  private readonly timers = new Map<Channel, unknown>();
   private anyOutcome = false;
   private running = false;
-  /** The WebSocket channel: the mark (and what else the venue streams) as it changes. */
-  private readonly stream: MarkStream;
+  /** This market's place on the venue's socket: the mark (and what else the venue streams) as it changes. */
+  private ticket: StreamTicket | null = null;
+  private readonly streams: StreamPool;
+  private readonly member: StreamMember = {
+    received: (figures, now, tiers) => {
+      this.problems.delete('stream');
+      this.apply(figures, 'stream', now, tiers);
+      this.publish();
+    },
+    down: (sentence) => {
+      this.problems.set('stream', sentence);
+      this.anyOutcome = true;
+      this.publish();
+    },
+  };
   /** URLs are built from this runner's own feed (and still checked against the allowlist). */
   private readonly lookup = () => this.feed;
 
@@ -58,17 +75,7 @@ export class FeedRunner {
     // Restored figures keep their original receivedAt: the consumer judges them by age.
     this.figures = restored ? { ...restored.figures } : {};
     this.tiers = restored?.tiers;
-    this.stream = new MarkStream(feed, symbol, deps, this.lookup, {
-      running: () => this.running,
-      schedule: (ms, run) => this.schedule('heartbeat', ms, run),
-      failed: (sentence, retry) => this.failed('stream', sentence, null, retry),
-      received: (figures, now, tiers) => {
-        this.attempts.set('stream', 0);
-        this.problems.delete('stream');
-        this.apply(figures, 'stream', now, tiers);
-        this.publish();
-      },
-    });
+    this.streams = deps.streams ?? new StreamPool(deps);
   }
 
   start(): void {
@@ -83,7 +90,7 @@ export class FeedRunner {
       if (wait > 0) this.schedule(kind, wait, () => void this.poll(kind));
       else void this.poll(kind);
     }
-    this.stream.connect();
+    this.ticket = this.streams.join(this.feed, this.symbol, this.member);
   }
 
   /**
@@ -101,7 +108,8 @@ export class FeedRunner {
     this.running = false;
     for (const handle of this.timers.values()) this.deps.clock.clearTimeout(handle);
     this.timers.clear();
-    this.stream.stop();
+    this.ticket?.leave();
+    this.ticket = null;
   }
 
   current(): MarketSnapshot {
@@ -121,7 +129,7 @@ export class FeedRunner {
     if (this.running) this.onChange(this.current());
   }
 
-  private schedule(channel: Channel | 'heartbeat', ms: number, run: () => void): void {
+  private schedule(channel: Channel, ms: number, run: () => void): void {
     const previous = this.timers.get(channel);
     if (previous !== undefined) this.deps.clock.clearTimeout(previous);
     this.timers.set(
@@ -183,8 +191,8 @@ export class FeedRunner {
     const again = () => void this.poll(kind);
     const requestedAt = this.deps.clock.now();
     if (kind === 'mark') {
-      this.stream.checkSilence(requestedAt);
-      if (this.stream.carriesMark(requestedAt)) return this.schedule(kind, interval, again);
+      this.ticket?.checkSilence(requestedAt);
+      if (this.ticket?.carriesMark(requestedAt) === true) return this.schedule(kind, interval, again);
     }
     const request = endpointRequest(this.feed.venue, kind, this.symbol, this.lookup);
     if (request === null)

@@ -9,8 +9,8 @@ import type { EndpointKind, EndpointSpec, VenueFeed } from '../../venues/feed-ty
 
 /**
  * Every endpoint the extension may contact, as origin + path. An entry ending in "/" allows
- * one extra path segment of stream-name characters (Binance puts the stream name in the path);
- * any other entry must match exactly. Reviewed by hand: keep in step with host_permissions.
+ * one extra path segment of stream-name characters (none does today: Binance's markets are
+ * subscribed by message on one socket); any other entry must match exactly. Reviewed by hand: keep in step with host_permissions.
  */
 export const API_ALLOWLIST: readonly string[] = [
   'https://api.kraken.com/0/public/Ticker',
@@ -20,7 +20,7 @@ export const API_ALLOWLIST: readonly string[] = [
   'https://fapi.binance.com/fapi/v1/fundingInfo',
   // Every symbol's price and quantity steps (no symbol parameter): the shared daily 'steps' source.
   'https://fapi.binance.com/fapi/v1/exchangeInfo',
-  'wss://fstream.binance.com/ws/',
+  'wss://fstream.binance.com/ws',
   // The site's own public web API (www.binance.com is also the trade page's origin): this one
   // path only, the bracket table of every USDⓈ-M symbol, which the fapi offers only signed.
   'https://www.binance.com/bapi/futures/v1/friendly/future/common/brackets',
@@ -40,7 +40,7 @@ export const API_ALLOWLIST: readonly string[] = [
   'https://www.binance.com/bapi/margin/v1/friendly/isolated-margin/pair/vip-level',
   'https://api.binance.com/api/v3/ticker/price',
   'https://api.binance.com/api/v3/exchangeInfo',
-  'wss://stream.binance.com/ws/',
+  'wss://stream.binance.com/ws',
 ];
 
 const PATH_SEGMENT = /^[A-Za-z0-9@._-]{1,80}$/;

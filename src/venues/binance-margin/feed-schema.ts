@@ -96,3 +96,8 @@ export function parseMiniTickerStream(message: unknown, symbol: string): StreamE
   });
   return result.ok ? { kind: 'figures', figures: result.value } : { kind: 'malformed', reason: result.reason };
 }
+
+/** A market stream's payload names its pair in "s" ("BTCUSDT"); requests' answers name none. */
+export function streamSymbol(message: unknown): string | null {
+  return isObj(message) && typeof message.s === 'string' ? message.s : null;
+}

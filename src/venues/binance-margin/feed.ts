@@ -4,7 +4,7 @@
 // from the site's public rate tables (rates.ts), shared by every pair; margin-call and
 // liquidation levels have no keyless endpoint: they come from facts.json.
 import type { VenueFeed } from '../feed-types';
-import { parseExchangeInfo, parseMiniTickerStream, parseTickerPrice } from './feed-schema';
+import { parseExchangeInfo, parseMiniTickerStream, parseTickerPrice, streamSymbol } from './feed-schema';
 import { crossRates, isolatedRates } from './rates';
 
 /** Binance sets borrow rates every hour; the tables are fetched twice an hour for all pairs. */
@@ -24,6 +24,11 @@ function splitPair(symbol: string): { base: string; quote: string } | null {
   return quote === null ? null : { base: symbol.slice(0, -quote.length), quote };
 }
 
+/** Binance's live (un)subscribing: {"method":"SUBSCRIBE","params":["btcusdt@miniTicker"],"id":1}. */
+function streamRequest(method: 'SUBSCRIBE' | 'UNSUBSCRIBE', symbols: readonly string[], id: number): string {
+  return JSON.stringify({ method, params: symbols.map((symbol) => `${symbol.toLowerCase()}@miniTicker`), id });
+}
+
 export const feed: VenueFeed = {
   venue: 'binance-margin',
   symbolPattern: /^[A-Z0-9]{2,20}(?:FDUSD|USDT|USDC|BTC|ETH|BNB|EUR)$/,
@@ -31,7 +36,8 @@ export const feed: VenueFeed = {
   endpoints: {
     mark: { base: 'https://api.binance.com/api/v3/ticker/price', query: (symbol) => ({ symbol }) },
     facts: { base: 'https://api.binance.com/api/v3/exchangeInfo', query: (symbol) => ({ symbol }) },
-    stream: { base: 'wss://stream.binance.com/ws/', pathSuffix: (symbol) => `${symbol.toLowerCase()}@miniTicker` },
+    // One raw-payload connection; pairs are added and removed with SUBSCRIBE / UNSUBSCRIBE.
+    stream: { base: 'wss://stream.binance.com/ws' },
   },
   parseMark: parseTickerPrice,
   parseFacts: parseExchangeInfo,
@@ -55,7 +61,9 @@ export const feed: VenueFeed = {
       shared: { refreshMs: RATES_REFRESH_MS },
     },
   ],
-  // The stream name in the URL is the subscription; Binance pings at the WebSocket protocol level.
-  subscribeMessage: () => null,
+  // Binance pings at the WebSocket protocol level: no heartbeat of ours.
+  subscribe: (symbols, id) => [streamRequest('SUBSCRIBE', symbols, id)],
+  unsubscribe: (symbols, id) => [streamRequest('UNSUBSCRIBE', symbols, id)],
+  streamSymbol,
   parseStream: parseMiniTickerStream,
 };

@@ -1,7 +1,7 @@
 // Strict checks of Binance USDⓈ-M public market data (REST premiumIndex and fundingInfo,
 // stream <symbol>@markPrice@1s), in the shapes the fixtures in fixtures/api/ document.
 import { Dec } from '../../core/decimal';
-import { decimalString, epochMs } from '../feed-parse';
+import { decimalString, epochMs, exchangeText } from '../feed-parse';
 import { arr, attempt, fail, isObj, obj } from '../../schema';
 import type { FigureUpdates, ParseResult, StreamEvent } from '../feed-types';
 import type { DecimalString } from '../types';
@@ -64,6 +64,10 @@ function intervalHours(v: unknown): DecimalString {
 
 /** {"e":"markPriceUpdate","E":…,"s":"BTCUSDT","p":"…","i":"…","P":"…","r":"…","T":…} */
 export function parseMarkPriceStream(message: unknown, symbol: string): StreamEvent {
+  if (isObj(message) && isObj(message.error))
+    return { kind: 'refused', reason: `Binance refused the stream: ${exchangeText(message.error.msg)}` };
+  // The answer to our SUBSCRIBE / UNSUBSCRIBE: {"result":null,"id":1}.
+  if (isObj(message) && 'id' in message && 'result' in message && message.result === null) return { kind: 'ignore' };
   if (!isObj(message) || message.e !== 'markPriceUpdate') return { kind: 'malformed', reason: 'not a markPriceUpdate' };
   const result = attempt((): FigureUpdates => {
     if (message.s !== symbol) fail('s', 'is not the subscribed symbol');
@@ -75,4 +79,9 @@ export function parseMarkPriceStream(message: unknown, symbol: string): StreamEv
     );
   });
   return result.ok ? { kind: 'figures', figures: result.value } : { kind: 'malformed', reason: result.reason };
+}
+
+/** A market stream's payload names its market in "s" ("BTCUSDT"); requests' answers name none. */
+export function streamSymbol(message: unknown): string | null {
+  return isObj(message) && typeof message.s === 'string' ? message.s : null;
 }

@@ -7,7 +7,7 @@
 import type { VenueFeed } from '../feed-types';
 import { parseBrackets } from './brackets';
 import { parseExchangeInfo } from './exchange-info';
-import { parseFundingInfo, parseMarkPriceStream, parsePremiumIndex } from './feed-schema';
+import { parseFundingInfo, parseMarkPriceStream, parsePremiumIndex, streamSymbol } from './feed-schema';
 
 /** Binance changes brackets by announcement, rarely; the table of all symbols is about a megabyte. */
 export const BRACKETS_REFRESH_MS = 4 * 3_600_000;
@@ -20,6 +20,11 @@ const EXCHANGE_INFO_MAX_CHARS = 6_000_000;
 
 const QUOTES = ['USDT', 'USDC'] as const;
 
+/** Binance's live (un)subscribing: {"method":"SUBSCRIBE","params":["btcusdt@markPrice@1s"],"id":1}. */
+function streamRequest(method: 'SUBSCRIBE' | 'UNSUBSCRIBE', symbols: readonly string[], id: number): string {
+  return JSON.stringify({ method, params: symbols.map((symbol) => `${symbol.toLowerCase()}@markPrice@1s`), id });
+}
+
 export const feed: VenueFeed = {
   venue: 'binance-usdm',
   symbolPattern: /^[A-Z0-9]{1,20}(?:USDT|USDC)$/,
@@ -27,7 +32,8 @@ export const feed: VenueFeed = {
   endpoints: {
     mark: { base: 'https://fapi.binance.com/fapi/v1/premiumIndex', query: (symbol) => ({ symbol }) },
     facts: { base: 'https://fapi.binance.com/fapi/v1/fundingInfo' },
-    stream: { base: 'wss://fstream.binance.com/ws/', pathSuffix: (symbol) => `${symbol.toLowerCase()}@markPrice@1s` },
+    // One raw-payload connection; markets are added and removed with SUBSCRIBE / UNSUBSCRIBE.
+    stream: { base: 'wss://fstream.binance.com/ws' },
   },
   parseMark: parsePremiumIndex,
   parseFacts: parseFundingInfo,
@@ -50,7 +56,8 @@ export const feed: VenueFeed = {
       shared: { refreshMs: EXCHANGE_INFO_REFRESH_MS },
     },
   ],
-  // The stream name in the URL is the subscription.
-  subscribeMessage: () => null,
+  subscribe: (symbols, id) => [streamRequest('SUBSCRIBE', symbols, id)],
+  unsubscribe: (symbols, id) => [streamRequest('UNSUBSCRIBE', symbols, id)],
+  streamSymbol,
   parseStream: parseMarkPriceStream,
 };

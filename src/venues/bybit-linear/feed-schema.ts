@@ -232,6 +232,8 @@ export function parseStreamMessage(message: unknown, symbol: string): StreamEven
   if (!isObj(message)) return { kind: 'malformed', reason: 'message is not an object' };
   // Answers to our own requests: {"success":true,"ret_msg":"pong","op":"ping",…} / "op":"subscribe".
   if (message.op === 'pong') return { kind: 'ignore' };
+  // Dropping a market we no longer watch: whatever Bybit answers, nothing depends on it.
+  if (message.op === 'unsubscribe') return { kind: 'ignore' };
   if (message.op === 'ping' || message.op === 'subscribe') {
     if (message.success === true) return { kind: 'ignore' };
     if (message.success === false)
@@ -241,4 +243,15 @@ export function parseStreamMessage(message: unknown, symbol: string): StreamEven
   if (message.topic === `tickers.${symbol}`) return tickerEvent(message, symbol);
   if (typeof message.topic === 'string') return { kind: 'malformed', reason: 'a topic we did not subscribe to' };
   return { kind: 'malformed', reason: 'unknown message' };
+}
+
+/**
+ * Data messages name their market in the topic ("tickers.BTCUSDT"); answers to our (un)subscribe
+ * requests in req_id, which we set to the symbol; pongs name none.
+ */
+export function streamSymbol(message: unknown): string | null {
+  if (!isObj(message)) return null;
+  if (typeof message.topic === 'string') return message.topic.startsWith('tickers.') ? message.topic.slice(8) : null;
+  const subscription = message.op === 'subscribe' || message.op === 'unsubscribe';
+  return subscription && typeof message.req_id === 'string' && message.req_id !== '' ? message.req_id : null;
 }

@@ -3,9 +3,17 @@
 // table comes live from /v5/market/risk-limit (cached by the runner like every figure); the
 // bundled facts.json is the fallback when it cannot be fetched.
 import type { VenueFeed } from '../feed-types';
-import { parseInstrumentsInfo, parseRiskLimit, parseStreamMessage, parseTickers } from './feed-schema';
+import { parseInstrumentsInfo, parseRiskLimit, parseStreamMessage, parseTickers, streamSymbol } from './feed-schema';
 
 const linear = (symbol: string) => ({ category: 'linear', symbol });
+
+/**
+ * One request per symbol, its req_id the symbol: Bybit refuses a request whole if one topic is
+ * unknown, and echoes req_id in its answer, so a refusal names the one market it concerns.
+ */
+function topicRequests(op: 'subscribe' | 'unsubscribe', symbols: readonly string[]): string[] {
+  return symbols.map((symbol) => JSON.stringify({ op, req_id: symbol, args: [`tickers.${symbol}`] }));
+}
 
 export const feed: VenueFeed = {
   venue: 'bybit-linear',
@@ -25,7 +33,9 @@ export const feed: VenueFeed = {
       parse: parseInstrumentsInfo,
     },
   ],
-  subscribeMessage: (symbol) => JSON.stringify({ op: 'subscribe', args: [`tickers.${symbol}`] }),
+  subscribe: (symbols) => topicRequests('subscribe', symbols),
+  unsubscribe: (symbols) => topicRequests('unsubscribe', symbols),
+  streamSymbol,
   parseStream: parseStreamMessage,
   // Bybit drops a public connection that sends nothing for a while; it recommends a ping every 20 s.
   heartbeat: { everyMs: 20_000, message: JSON.stringify({ op: 'ping' }) },

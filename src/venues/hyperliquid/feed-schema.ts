@@ -233,3 +233,22 @@ export function parseStreamMessage(message: unknown, coin: string): StreamEvent 
       return { kind: 'malformed', reason: 'unknown message' };
   }
 }
+
+/** Hyperliquid's refusal quotes the subscription: "Invalid subscription {\"type\":\"activeAssetCtx\",\"coin\":\"XYZ\"}". */
+const REFUSED_COIN = /"coin":"([A-Za-z0-9]{1,20})"/;
+
+/**
+ * activeAssetCtx pushes name their coin in data.coin; subscription answers in data.subscription.coin;
+ * an error that quotes a subscription concerns that coin only; other errors and pongs name none.
+ */
+export function streamSymbol(message: unknown): string | null {
+  if (!isObj(message)) return null;
+  if (message.channel === 'error' && typeof message.data === 'string')
+    return REFUSED_COIN.exec(message.data)?.[1] ?? null;
+  if (!isObj(message.data)) return null;
+  const { data } = message;
+  if (message.channel === 'activeAssetCtx') return typeof data.coin === 'string' ? data.coin : null;
+  if (message.channel === 'subscriptionResponse' && isObj(data.subscription))
+    return typeof data.subscription.coin === 'string' ? data.subscription.coin : null;
+  return null;
+}

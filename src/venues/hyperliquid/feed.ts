@@ -3,10 +3,13 @@
 // spells it ("BTC", "kPEPE"), and it appears only in the WebSocket subscription (the info
 // answers list every coin; the parsers pick ours).
 import type { VenueFeed } from '../feed-types';
-import { parseMeta, parseMetaAndAssetCtxs, parseStreamMessage } from './feed-schema';
+import { parseMeta, parseMetaAndAssetCtxs, parseStreamMessage, streamSymbol } from './feed-schema';
 import { COIN } from './selectors';
 
 const INFO = 'https://api.hyperliquid.xyz/info';
+
+const coinRequest = (method: 'subscribe' | 'unsubscribe', coin: string): string =>
+  JSON.stringify({ method, subscription: { type: 'activeAssetCtx', coin } });
 
 export const feed: VenueFeed = {
   venue: 'hyperliquid',
@@ -20,7 +23,10 @@ export const feed: VenueFeed = {
   },
   parseMark: parseMetaAndAssetCtxs,
   parseFacts: parseMeta,
-  subscribeMessage: (coin) => JSON.stringify({ method: 'subscribe', subscription: { type: 'activeAssetCtx', coin } }),
+  // One subscription per coin: the protocol has no lists.
+  subscribe: (coins) => coins.map((coin) => coinRequest('subscribe', coin)),
+  unsubscribe: (coins) => coins.map((coin) => coinRequest('unsubscribe', coin)),
+  streamSymbol,
   parseStream: parseStreamMessage,
   // The server closes a socket that has sent nothing for 60 s; the answer {"channel":"pong"} is ignored by parseStream.
   heartbeat: { everyMs: 50_000, message: JSON.stringify({ method: 'ping' }) },

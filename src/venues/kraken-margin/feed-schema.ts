@@ -130,6 +130,8 @@ export function parseStreamMessage(message: unknown, symbol: string): StreamEven
   if (!isObj(message)) return { kind: 'malformed', reason: 'message is not an object' };
   if (message.channel === 'heartbeat' || message.channel === 'status' || message.method === 'pong')
     return { kind: 'ignore' };
+  // Dropping a market we no longer watch: whatever Kraken answers, nothing depends on it.
+  if (message.method === 'unsubscribe') return { kind: 'ignore' };
   if (message.method === 'subscribe') {
     return message.success === true
       ? { kind: 'ignore' }
@@ -137,4 +139,21 @@ export function parseStreamMessage(message: unknown, symbol: string): StreamEven
   }
   if (message.channel === 'ticker') return tickerEvent(message, symbol);
   return { kind: 'malformed', reason: 'unknown message' };
+}
+
+/**
+ * Ticker pushes name their pair in data[0].symbol; a subscribe answer names it in result.symbol
+ * (success) or symbol (refusal), so one refused pair does not take down the others.
+ */
+export function streamSymbol(message: unknown): string | null {
+  if (!isObj(message)) return null;
+  if (message.channel === 'ticker' && Array.isArray(message.data)) {
+    const first: unknown = message.data[0];
+    return isObj(first) && typeof first.symbol === 'string' ? first.symbol : null;
+  }
+  if (message.method === 'subscribe' || message.method === 'unsubscribe') {
+    if (typeof message.symbol === 'string') return message.symbol;
+    if (isObj(message.result) && typeof message.result.symbol === 'string') return message.result.symbol;
+  }
+  return null;
 }

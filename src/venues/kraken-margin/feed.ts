@@ -2,7 +2,12 @@
 // The content side's symbol is Kraken's WebSocket v2 form, "BTC/USD" (from /app/trade/btc-usd);
 // REST wants the legacy pair name ("XBTUSD"), see feed-schema.ts.
 import type { VenueFeed } from '../feed-types';
-import { parseAssetPairs, parseStreamMessage, parseTicker, restPair } from './feed-schema';
+import { parseAssetPairs, parseStreamMessage, parseTicker, restPair, streamSymbol } from './feed-schema';
+
+/** WS v2 takes a list of symbols per request: {"method":"subscribe","params":{"channel":"ticker","symbol":[…]}}. */
+function tickerRequest(method: 'subscribe' | 'unsubscribe', symbols: readonly string[], id: number): string {
+  return JSON.stringify({ method, params: { channel: 'ticker', symbol: [...symbols] }, req_id: id });
+}
 
 export const feed: VenueFeed = {
   venue: 'kraken-margin',
@@ -15,7 +20,8 @@ export const feed: VenueFeed = {
   },
   parseMark: parseTicker,
   parseFacts: parseAssetPairs,
-  subscribeMessage: (symbol) =>
-    JSON.stringify({ method: 'subscribe', params: { channel: 'ticker', symbol: [symbol] } }),
+  subscribe: (symbols, id) => [tickerRequest('subscribe', symbols, id)],
+  unsubscribe: (symbols, id) => [tickerRequest('unsubscribe', symbols, id)],
+  streamSymbol,
   parseStream: parseStreamMessage,
 };

@@ -232,3 +232,18 @@ export function parseStreamMessage(message: unknown, symbol: string): StreamEven
   });
   return result.ok ? { kind: 'figures', figures: result.value } : { kind: 'malformed', reason: result.reason };
 }
+
+/** OKX's refusal of one argument: "Wrong URL or channel:mark-price,instId:XYZ-USDT-SWAP doesn't exist…". */
+const REFUSED_INSTRUMENT = /instId:([A-Z0-9]{1,20}-[A-Z0-9]{1,10}-SWAP)\b/;
+
+/**
+ * Pushes and (un)subscribe answers name the instrument in arg.instId; an error that names one
+ * in its text concerns that instrument only; other errors and "pong" name none.
+ */
+export function streamSymbol(message: unknown): string | null {
+  if (!isObj(message)) return null;
+  if (isObj(message.arg) && typeof message.arg.instId === 'string') return message.arg.instId;
+  if (message.event === 'error' && typeof message.msg === 'string')
+    return REFUSED_INSTRUMENT.exec(message.msg)?.[1] ?? null;
+  return null;
+}

@@ -10,9 +10,19 @@ import {
   parseMarkPrice,
   parsePositionTiers,
   parseStreamMessage,
+  streamSymbol,
 } from './feed-schema';
 
 const API = 'https://www.okx.com/api/v5/public';
+
+/** Each instrument's mark-price and funding-rate channels, in one op request. */
+function channelRequest(op: 'subscribe' | 'unsubscribe', symbols: readonly string[]): string {
+  const args = symbols.flatMap((instId) => [
+    { channel: 'mark-price', instId },
+    { channel: 'funding-rate', instId },
+  ]);
+  return JSON.stringify({ op, args });
+}
 
 export const feed: VenueFeed = {
   venue: 'okx-swap',
@@ -42,14 +52,9 @@ export const feed: VenueFeed = {
       parse: parsePositionTiers,
     },
   ],
-  subscribeMessage: (symbol) =>
-    JSON.stringify({
-      op: 'subscribe',
-      args: [
-        { channel: 'mark-price', instId: symbol },
-        { channel: 'funding-rate', instId: symbol },
-      ],
-    }),
+  subscribe: (symbols) => [channelRequest('subscribe', symbols)],
+  unsubscribe: (symbols) => [channelRequest('unsubscribe', symbols)],
+  streamSymbol,
   parseStream: parseStreamMessage,
   // OKX closes a public socket after 30 s without traffic; "ping" is answered with the text "pong".
   heartbeat: { everyMs: 20_000, message: 'ping', reply: 'pong' },

@@ -20,9 +20,15 @@ describe('binance-margin feed: registration and endpoints', () => {
     expect(feed.endpoints.mark.query?.('BTCUSDT')).toEqual({ symbol: 'BTCUSDT' });
     expect(feed.endpoints.facts.base).toBe('https://api.binance.com/api/v3/exchangeInfo');
     expect(feed.endpoints.facts.query?.('ETHUSDT')).toEqual({ symbol: 'ETHUSDT' });
-    expect(feed.endpoints.stream.base).toBe('wss://stream.binance.com/ws/');
-    expect(feed.endpoints.stream.pathSuffix?.('BTCUSDT')).toBe('btcusdt@miniTicker');
-    expect(feed.subscribeMessage('BTCUSDT')).toBeNull();
+    expect(feed.endpoints.stream).toEqual({ base: 'wss://stream.binance.com/ws' });
+    expect(feed.subscribe(['BTCUSDT', 'ETHBTC'], 4).map((m) => JSON.parse(m))).toEqual([
+      { method: 'SUBSCRIBE', params: ['btcusdt@miniTicker', 'ethbtc@miniTicker'], id: 4 },
+    ]);
+    expect(feed.unsubscribe(['ETHBTC'], 5).map((m) => JSON.parse(m))).toEqual([
+      { method: 'UNSUBSCRIBE', params: ['ethbtc@miniTicker'], id: 5 },
+    ]);
+    expect(feed.streamSymbol({ e: '24hrMiniTicker', s: 'ETHBTC' })).toBe('ETHBTC');
+    expect(feed.streamSymbol({ result: null, id: 4 })).toBeNull();
     expect(feed.moreFacts?.map((s) => [s.name, s.endpoint.base, s.shared?.refreshMs])).toEqual([
       ['rates-cross', 'https://www.binance.com/bapi/margin/v1/friendly/margin/vip/spec/list-all', 30 * 60_000],
       ['rates-isolated', 'https://www.binance.com/bapi/margin/v1/friendly/isolated-margin/pair/vip-level', 30 * 60_000],

@@ -77,7 +77,20 @@ describe('binance-usdm feed', () => {
   });
 
   it('reads markPriceUpdate stream messages with the event time', () => {
-    expect(binance.subscribeMessage('BTCUSDT')).toBeNull();
+    expect(binance.endpoints.stream).toEqual({ base: 'wss://fstream.binance.com/ws' });
+    expect(binance.subscribe(['BTCUSDT', 'ETHUSDT'], 1).map((m) => JSON.parse(m))).toEqual([
+      { method: 'SUBSCRIBE', params: ['btcusdt@markPrice@1s', 'ethusdt@markPrice@1s'], id: 1 },
+    ]);
+    expect(binance.unsubscribe(['ETHUSDT'], 2).map((m) => JSON.parse(m))).toEqual([
+      { method: 'UNSUBSCRIBE', params: ['ethusdt@markPrice@1s'], id: 2 },
+    ]);
+    expect(binance.streamSymbol(stream)).toBe('BTCUSDT');
+    expect(binance.streamSymbol({ result: null, id: 1 })).toBeNull();
+    expect(binance.parseStream({ result: null, id: 1 }, 'BTCUSDT')).toEqual({ kind: 'ignore' });
+    expect(binance.parseStream({ error: { code: 2, msg: 'Invalid request' }, id: 1 }, 'BTCUSDT')).toEqual({
+      kind: 'refused',
+      reason: 'Binance refused the stream: Invalid request',
+    });
     expect(binance.parseStream(stream, 'BTCUSDT')).toEqual({
       kind: 'figures',
       figures: {

@@ -35,7 +35,19 @@ describe('bybit feed: endpoints', () => {
       expect(spec.postBody).toBeUndefined();
     }
     expect(feed.endpoints.stream.base).toBe('wss://stream.bybit.com/v5/public/linear');
-    expect(JSON.parse(feed.subscribeMessage('ETHUSDT')!)).toEqual({ op: 'subscribe', args: ['tickers.ETHUSDT'] });
+    // One request per symbol, named by req_id, so Bybit's refusal of one names it.
+    expect(feed.subscribe(['ETHUSDT', 'BTCUSDT'], 1).map((m) => JSON.parse(m))).toEqual([
+      { op: 'subscribe', req_id: 'ETHUSDT', args: ['tickers.ETHUSDT'] },
+      { op: 'subscribe', req_id: 'BTCUSDT', args: ['tickers.BTCUSDT'] },
+    ]);
+    expect(feed.unsubscribe(['ETHUSDT'], 3).map((m) => JSON.parse(m))).toEqual([
+      { op: 'unsubscribe', req_id: 'ETHUSDT', args: ['tickers.ETHUSDT'] },
+    ]);
+    expect(feed.streamSymbol({ topic: 'tickers.ETHUSDT', data: {} })).toBe('ETHUSDT');
+    expect(feed.streamSymbol({ op: 'subscribe', success: false, req_id: 'ETHUSDT' })).toBe('ETHUSDT');
+    expect(feed.streamSymbol({ op: 'subscribe', success: true })).toBeNull();
+    expect(feed.streamSymbol({ op: 'ping', success: true, req_id: 'x' })).toBeNull();
+    expect(feed.parseStream({ op: 'unsubscribe', success: true }, 'ETHUSDT')).toEqual({ kind: 'ignore' });
     expect(feed.heartbeat).toEqual({ everyMs: 20_000, message: '{"op":"ping"}' });
   });
 

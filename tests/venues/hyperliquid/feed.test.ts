@@ -38,10 +38,25 @@ describe('hyperliquid feed: endpoints', () => {
     expect(feed.endpoints.facts).toMatchObject({ base: 'https://api.hyperliquid.xyz/info' });
     expect(feed.endpoints.facts.postBody?.('BTC')).toEqual({ type: 'meta' });
     expect(feed.endpoints.stream).toEqual({ base: 'wss://api.hyperliquid.xyz/ws' });
-    expect(JSON.parse(feed.subscribeMessage('ETH')!)).toEqual({
-      method: 'subscribe',
-      subscription: { type: 'activeAssetCtx', coin: 'ETH' },
-    });
+    expect(feed.subscribe(['ETH', 'kPEPE'], 1).map((m) => JSON.parse(m))).toEqual([
+      { method: 'subscribe', subscription: { type: 'activeAssetCtx', coin: 'ETH' } },
+      { method: 'subscribe', subscription: { type: 'activeAssetCtx', coin: 'kPEPE' } },
+    ]);
+    expect(feed.unsubscribe(['ETH'], 2).map((m) => JSON.parse(m))).toEqual([
+      { method: 'unsubscribe', subscription: { type: 'activeAssetCtx', coin: 'ETH' } },
+    ]);
+    expect(feed.streamSymbol({ channel: 'activeAssetCtx', data: { coin: 'ETH', ctx: {} } })).toBe('ETH');
+    expect(
+      feed.streamSymbol({
+        channel: 'subscriptionResponse',
+        data: { subscription: { type: 'activeAssetCtx', coin: 'ETH' } },
+      }),
+    ).toBe('ETH');
+    expect(feed.streamSymbol({ channel: 'pong' })).toBeNull();
+    expect(
+      feed.streamSymbol({ channel: 'error', data: 'Invalid subscription {"type":"activeAssetCtx","coin":"XYZ"}' }),
+    ).toBe('XYZ');
+    expect(feed.streamSymbol({ channel: 'error', data: 'Invalid subscription' })).toBeNull();
     expect(feed.heartbeat).toEqual({ everyMs: 50_000, message: '{"method":"ping"}' });
     expect(feed.quoteAsset('BTC')).toBe('USDC');
   });

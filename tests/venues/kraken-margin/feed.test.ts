@@ -180,10 +180,17 @@ describe('kraken feed', () => {
   });
 
   it('subscribes to the v2 ticker and reads its JSON numbers', () => {
-    expect(JSON.parse(kraken.subscribeMessage('BTC/USD')!)).toEqual({
-      method: 'subscribe',
-      params: { channel: 'ticker', symbol: ['BTC/USD'] },
-    });
+    expect(kraken.subscribe(['BTC/USD', 'ETH/USD'], 3).map((m) => JSON.parse(m))).toEqual([
+      { method: 'subscribe', params: { channel: 'ticker', symbol: ['BTC/USD', 'ETH/USD'] }, req_id: 3 },
+    ]);
+    expect(kraken.unsubscribe(['ETH/USD'], 4).map((m) => JSON.parse(m))).toEqual([
+      { method: 'unsubscribe', params: { channel: 'ticker', symbol: ['ETH/USD'] }, req_id: 4 },
+    ]);
+    expect(kraken.streamSymbol(ws)).toBe('BTC/USD');
+    expect(kraken.streamSymbol({ method: 'subscribe', success: false, error: 'x', symbol: 'ETH/USD' })).toBe('ETH/USD');
+    expect(kraken.streamSymbol({ method: 'subscribe', success: true, result: { symbol: 'ETH/USD' } })).toBe('ETH/USD');
+    expect(kraken.streamSymbol({ channel: 'heartbeat' })).toBeNull();
+    expect(kraken.parseStream({ method: 'unsubscribe', success: true }, 'ETH/USD')).toEqual({ kind: 'ignore' });
     const time = Date.parse('2026-11-24T09:30:59.123Z');
     expect(kraken.parseStream(ws, 'BTC/USD')).toEqual({
       kind: 'figures',

@@ -74,13 +74,31 @@ describe('okx feed: registry, symbols and endpoints', () => {
   });
 
   it('subscribes to mark price and funding rate, and pings every 20 s', () => {
-    expect(JSON.parse(feed.subscribeMessage(SYMBOL)!)).toEqual({
-      op: 'subscribe',
-      args: [
-        { channel: 'mark-price', instId: SYMBOL },
-        { channel: 'funding-rate', instId: SYMBOL },
-      ],
-    });
+    expect(feed.subscribe([SYMBOL, 'ETH-USDT-SWAP'], 1).map((m) => JSON.parse(m))).toEqual([
+      {
+        op: 'subscribe',
+        args: [
+          { channel: 'mark-price', instId: SYMBOL },
+          { channel: 'funding-rate', instId: SYMBOL },
+          { channel: 'mark-price', instId: 'ETH-USDT-SWAP' },
+          { channel: 'funding-rate', instId: 'ETH-USDT-SWAP' },
+        ],
+      },
+    ]);
+    expect(feed.unsubscribe(['ETH-USDT-SWAP'], 2).map((m) => JSON.parse(m))).toEqual([
+      {
+        op: 'unsubscribe',
+        args: [
+          { channel: 'mark-price', instId: 'ETH-USDT-SWAP' },
+          { channel: 'funding-rate', instId: 'ETH-USDT-SWAP' },
+        ],
+      },
+    ]);
+    expect(feed.streamSymbol({ arg: { channel: 'mark-price', instId: SYMBOL }, data: [] })).toBe(SYMBOL);
+    expect(feed.streamSymbol({ event: 'error', code: '60012', msg: 'x' })).toBeNull();
+    const wrong = "Wrong URL or channel:mark-price,instId:XYZ-USDT-SWAP doesn't exist. Please use the correct URL";
+    expect(feed.streamSymbol({ event: 'error', code: '60018', msg: wrong })).toBe('XYZ-USDT-SWAP');
+    expect(feed.streamSymbol('pong')).toBeNull();
     expect(feed.heartbeat).toEqual({ everyMs: 20_000, message: 'ping', reply: 'pong' });
   });
 });
