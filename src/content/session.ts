@@ -8,7 +8,10 @@
 //    form is in use its order fields are probed every frame (form-watch.ts);
 //  - every changed reading is sent at once (form-link.ts); answers are drawn when they arrive;
 //    after PENDING_AFTER_MS without the answer to the latest form the figures are marked updating;
-//  - the guard decides at the click on the order as read then (guard.ts, guard-events.ts).
+//  - the guard decides at the click on the order as read then (guard.ts, guard-events.ts);
+//  - at load (firstRead 'deferred') the guard's listeners are in at once, but the first full read,
+//    and with it the overlay, waits for idle time or the trader's first touch of the page (idle.ts):
+//    a click on Buy before that reads the order fields at the click like any other.
 // The page's listeners are in page-events.ts, the next-frame work in frame-schedule.ts, the safe
 // calls into the reader in safe-read.ts, teach mode and the page report in teach/session-teach.ts.
 import type { QuotesMessage } from '../messaging/messages';
@@ -25,6 +28,7 @@ import { MODAL_CHECK_MS, pageShowsModal } from './modal';
 import { orderIdentity, readingOrder } from './order-identity';
 import { createOverlayDrawer } from './overlay-drawer';
 import { installPageEvents } from './page-events';
+import { idleTask } from './idle';
 import { formRootSafely, readSafely, refreshSafely, sessionUrl, submitButtonsSafely } from './safe-read';
 import { renderSession } from './session-render';
 import type { Session, SessionDeps } from './session-types';
@@ -35,6 +39,10 @@ export type { Session, SessionDeps } from './session-types';
 
 /** How long an answer may take before the figures shown are marked as updating. */
 export const PENDING_AFTER_MS = 300;
+/** The longest the first reading waits for idle time after load. */
+export const FIRST_READ_IDLE_MS = 500;
+/** After the page rewrote figure text of the form, the longest a full read (to be sure) waits for idle time. */
+export const VERIFY_IDLE_MS = 1_000;
 
 export function startSession(deps: SessionDeps): Session {
   const { win, doc, reader, url, ext } = deps;
@@ -55,7 +63,16 @@ export function startSession(deps: SessionDeps): Session {
   let lastModalCheck = Number.NEGATIVE_INFINITY;
 
   const guard = new SubmitGuard();
-  const schedule = frameSchedule(win, signal, { read, checkModal, render });
+  const schedule = frameSchedule(win, signal, {
+    read,
+    checkModal,
+    render,
+    answerPending: () => !late && link.reading?.status === 'ok' && !link.answered,
+  });
+  // Figure text the page derives is re-read by the cheap path at once; a full read confirms it later.
+  const verify = idleTask(win, signal, VERIFY_IDLE_MS, () => read());
+  const firstRead = idleTask(win, signal, FIRST_READ_IDLE_MS, () => read());
+  let begun = false;
   // The overlay's teach and report buttons call the teach flow, which needs the drawer: filled in below.
   const actions = {} as ToolActions;
   const drawer = createOverlayDrawer(doc, ext, reader.venue, signal, actions);
@@ -78,7 +95,15 @@ export function startSession(deps: SessionDeps): Session {
       port.sendReport(requestId, report === null ? null : pageReportText(report));
     },
   });
-  const watch = watchForm({ win, doc, signal, now, onChange: () => schedule({ read: true }), onFrame: probeOrder });
+  const watch = watchForm({
+    win,
+    doc,
+    signal,
+    now,
+    onChange: () => schedule({ read: true }),
+    onFigures: figuresChanged,
+    onFrame: probeOrder,
+  });
   const guardLink = linkGuard({
     guard,
     link,
@@ -122,6 +147,7 @@ export function startSession(deps: SessionDeps): Session {
     lateTimer = setTimeout(() => {
       late = true;
       render();
+      schedule.settled();
     }, PENDING_AFTER_MS);
   }
 
@@ -133,10 +159,14 @@ export function startSession(deps: SessionDeps): Session {
     }
     guardLink.answered(link.answer!);
     render();
+    schedule.settled();
   }
 
   /** Reads the form now, in full, and watches what the reading used. */
   function read(): void {
+    begun = true;
+    firstRead.cancel();
+    verify.cancel();
     // The URL as it is now: the session outlives query changes of its page (see app.ts).
     const next = readSafely(reader, doc, currentUrl(), 'full');
     const root = formRootSafely(reader, doc);
@@ -156,6 +186,7 @@ export function startSession(deps: SessionDeps): Session {
    * would give). Anything else reads in full.
    */
   function readTyped(): void {
+    if (!begun) return read();
     // A reader bug (it threw) gives null: the full read below says what is wrong.
     const next = refreshSafely(reader, link.reading, anchor, () => !watch.hasPendingChanges());
     if (next !== null) return accept(next);
@@ -193,6 +224,18 @@ export function startSession(deps: SessionDeps): Session {
     if (key !== before) read();
   }
 
+  /**
+   * The page rewrote figure text of the form (its own Cost or Total after a keystroke): typed values and
+   * page figures are read by the cheap path now, and a full read at idle time makes sure nothing else
+   * moved. `taken`: the caller is on the cheap path already.
+   */
+  function figuresChanged(taken: boolean): void {
+    verify.request();
+    if (taken) return;
+    const next = refreshSafely(reader, link.reading, anchor, () => true);
+    if (next !== null) accept(next);
+  }
+
   function checkModal(): void {
     lastModalCheck = now();
     const on = pageShowsModal(doc);
@@ -202,7 +245,11 @@ export function startSession(deps: SessionDeps): Session {
   }
 
   installPageEvents(doc, signal, {
-    activity: () => watch.activity(),
+    activity: () => {
+      watch.activity();
+      // The first touch: read in the next frame, not inside the page's event (input reads at once).
+      if (!begun) schedule({ read: true });
+    },
     typed: readTyped,
     changed: read,
     clicked: () => schedule({ read: true, modal: true }),
@@ -227,7 +274,23 @@ export function startSession(deps: SessionDeps): Session {
     known: () => ({ buttons, root: anchor }),
   });
 
-  read();
+  if (deps.firstRead === 'deferred') deferFirstRead();
+  else read();
+
+  /** Read at idle time once the tab is shown, or at the trader's first touch (activity above, or a pointer). */
+  function deferFirstRead(): void {
+    const touched = (): void => {
+      if (!begun) schedule({ read: true });
+    };
+    doc.addEventListener('pointerdown', touched, { capture: true, signal, once: true });
+    doc.addEventListener('focusin', touched, { capture: true, signal, once: true });
+    // A tab opened in the background reads nothing (and runs nothing of ours) until it is shown.
+    const whenShown = (): void => {
+      if (!begun && doc.visibilityState !== 'hidden') firstRead.request();
+    };
+    doc.addEventListener('visibilitychange', whenShown, { signal });
+    whenShown();
+  }
 
   return {
     refresh: () => {
@@ -238,6 +301,7 @@ export function startSession(deps: SessionDeps): Session {
     urlChanged: () => schedule({ read: true }),
     structureChanged() {
       drawer.reattach();
+      if (!begun) return; // the first reading is still waiting for idle time or a touch
       const lost = anchor === null || watched.some((el) => !el.isConnected);
       const modal = now() - lastModalCheck >= MODAL_CHECK_MS;
       if (lost || modal) schedule({ read: lost, modal });
