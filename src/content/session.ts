@@ -90,6 +90,7 @@ export function startSession(deps: SessionDeps): Session {
     },
     // The popup's "Point at the fields" and "Copy a report of this page", relayed by the background.
     onPageAction: (action, requestId) => {
+      begin(); // the popup asks about the form: it is read now if it was not yet
       if (action === 'teach') return void teach.teaching.start();
       const report = teach.report();
       port.sendReport(requestId, report === null ? null : pageReportText(report));
@@ -162,6 +163,11 @@ export function startSession(deps: SessionDeps): Session {
     schedule.settled();
   }
 
+  /** The first full read, now, unless it has been done. */
+  function begin(): void {
+    if (!begun && !signal.aborted) read();
+  }
+
   /** Reads the form now, in full, and watches what the reading used. */
   function read(): void {
     begun = true;
@@ -186,7 +192,7 @@ export function startSession(deps: SessionDeps): Session {
    * would give). Anything else reads in full.
    */
   function readTyped(): void {
-    if (!begun) return read();
+    if (!begun) return begin();
     // A reader bug (it threw) gives null: the full read below says what is wrong.
     const next = refreshSafely(reader, link.reading, anchor, () => !watch.hasPendingChanges());
     if (next !== null) return accept(next);
@@ -306,8 +312,14 @@ export function startSession(deps: SessionDeps): Session {
       const modal = now() - lastModalCheck >= MODAL_CHECK_MS;
       if (lost || modal) schedule({ read: lost, modal });
     },
-    teach: () => teach.teaching.start(),
-    report: () => teach.report(),
+    teach: () => {
+      begin();
+      return teach.teaching.start();
+    },
+    report: () => {
+      begin();
+      return teach.report();
+    },
     taughtChanged: () => teach.storedChanged(),
     stop: () => life.abort(),
   };

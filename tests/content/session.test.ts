@@ -312,6 +312,22 @@ describe('session', () => {
       expect(fulls()).toBe(1);
     });
 
+    it('deferred: the popup asking for the page report reads the form first', () => {
+      session!.stop();
+      session = startSession({
+        win: window,
+        doc: document,
+        reader: fakeReader,
+        url: URL_,
+        ext,
+        settings: () => s,
+        onInvalidated: () => undefined,
+        now: () => now,
+        firstRead: 'deferred',
+      });
+      expect(session.report()).toMatchObject({ venue: 'binance-usdm' });
+    });
+
     it('deferred in a hidden tab: no idle callback until the tab is shown', async () => {
       session!.stop();
       let visibility: DocumentVisibilityState = 'hidden';
