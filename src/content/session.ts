@@ -1,35 +1,31 @@
 // One session per trade page (venue + path): it owns an AbortController, and every listener,
-// observer, timer, the port and the overlay hang off its signal, so stopping a session (SPA
-// navigation, pagehide, settings, extension gone) leaves nothing behind. The page side is small on
-// purpose: read the form, send it, draw what comes back. The quotes are computed in the background
-// (decimal.js, engine and facts stay out of the page).
-//  - reading: input events re-read the typed values (the fast path, when nothing observed changed);
-//    changes of what the last reading used, and clicks, re-read in full in the next frame; while the
-//    form is in use its order fields are probed every frame (form-watch.ts);
-//  - every changed reading is sent at once (form-link.ts); answers are drawn when they arrive;
-//    after PENDING_AFTER_MS without the answer to the latest form the figures are marked updating;
+// observer, timer, the port and the overlay hang off its signal, so stopping a session leaves
+// nothing behind. The page side is small: read the form, send it, draw what comes back (the quotes
+// are computed in the background: decimal.js, engine and facts stay out of the page).
+//  - reading: typing re-reads the typed values; changes of what the last reading used, and clicks,
+//    re-read in full in the next frame; figure text the page rewrites is not (session-reads.ts,
+//    form-watch.ts); every changed reading is sent at once (form-link.ts), answers drawn on arrival;
 //  - the guard decides at the click on the order as read then (guard.ts, guard-events.ts);
-//  - at load (firstRead 'deferred') the guard's listeners are in at once, but the first full read,
-//    and with it the overlay, waits for idle time or the trader's first touch of the page (idle.ts):
-//    a click on Buy before that reads the order fields at the click like any other.
-// The page's listeners are in page-events.ts, the next-frame work in frame-schedule.ts, the safe
-// calls into the reader in safe-read.ts, teach mode and the page report in teach/session-teach.ts.
+//  - at load (firstRead 'deferred') the guard listens at once; the first full read, and with it
+//    the overlay, waits for idle time or the first touch (read-later.ts).
+// Also: page-events.ts (listeners), frame-schedule.ts (next-frame work), safe-read.ts, teach/.
 import type { QuotesMessage } from '../messaging/messages';
 import type { FormReading } from '../venues/types';
 import type { ToolActions } from '../ui/overlay/tools-types';
-import { FormLink, readingKey } from './form-link';
+import { FormLink } from './form-link';
 import { frameSchedule } from './frame-schedule';
 import { watchForm } from './form-watch';
 import { SubmitGuard } from './guard';
 import { installGuardEvents } from './guard-events';
 import { linkGuard } from './guard-link';
 import { openMarketPort } from './market-port';
-import { MODAL_CHECK_MS, pageShowsModal } from './modal';
-import { orderIdentity, readingOrder } from './order-identity';
+import { modalDimmer } from './modal';
+import { readingOrder } from './order-identity';
 import { createOverlayDrawer } from './overlay-drawer';
 import { installPageEvents } from './page-events';
-import { idleTask } from './idle';
-import { formRootSafely, readSafely, refreshSafely, sessionUrl, submitButtonsSafely } from './safe-read';
+import { readLater } from './read-later';
+import { sessionReads } from './session-reads';
+import { formRootSafely, readSafely, sessionUrl, submitButtonsSafely } from './safe-read';
 import { renderSession } from './session-render';
 import type { Session, SessionDeps } from './session-types';
 import { attachTeaching } from './teach/session-teach';
@@ -39,10 +35,6 @@ export type { Session, SessionDeps } from './session-types';
 
 /** How long an answer may take before the figures shown are marked as updating. */
 export const PENDING_AFTER_MS = 300;
-/** The longest the first reading waits for idle time after load. */
-export const FIRST_READ_IDLE_MS = 500;
-/** After the page rewrote figure text of the form, the longest a full read (to be sure) waits for idle time. */
-export const VERIFY_IDLE_MS = 1_000;
 
 export function startSession(deps: SessionDeps): Session {
   const { win, doc, reader, url, ext } = deps;
@@ -53,29 +45,24 @@ export function startSession(deps: SessionDeps): Session {
 
   let anchor: Element | null = null;
   let watched: readonly Element[] = [];
-  /** Key of the order fields at the last per-frame probe; null: compare with the last reading's order. */
-  let lastProbe: string | null = null;
   /** The submit buttons at the last full reading: the guard recognises a click on one without searching the page. */
   let buttons: readonly Element[] = [];
   let late = false;
   let lateTimer: ReturnType<typeof setTimeout> | undefined;
-  let dimmed = false;
-  let lastModalCheck = Number.NEGATIVE_INFINITY;
 
   const guard = new SubmitGuard();
   const schedule = frameSchedule(win, signal, {
     read,
-    checkModal,
+    checkModal: () => modal.check(),
     render,
     answerPending: () => !late && link.reading?.status === 'ok' && !link.answered,
   });
-  // Figure text the page derives is re-read by the cheap path at once; a full read confirms it later.
-  const verify = idleTask(win, signal, VERIFY_IDLE_MS, () => read());
-  const firstRead = idleTask(win, signal, FIRST_READ_IDLE_MS, () => read());
   let begun = false;
+  const later = readLater(win, doc, signal, { read, begun: () => begun, readSoon: () => schedule({ read: true }) });
   // The overlay's teach and report buttons call the teach flow, which needs the drawer: filled in below.
   const actions = {} as ToolActions;
   const drawer = createOverlayDrawer(doc, ext, reader.venue, signal, actions);
+  const modal = modalDimmer(doc, (on) => drawer.setDimmed(on), now);
   // The port is opened (and connects) below; the link posts through it once it exists.
   const link = new FormLink(reader.venue, (message) => port.send(message));
   const port = openMarketPort({
@@ -96,6 +83,21 @@ export function startSession(deps: SessionDeps): Session {
       port.sendReport(requestId, report === null ? null : pageReportText(report));
     },
   });
+  const reads = sessionReads({
+    reader,
+    doc,
+    url: currentUrl,
+    link,
+    anchor: () => anchor,
+    pendingChanges: () => watch.hasPendingChanges(),
+    schedule,
+    later,
+    begun: () => begun,
+    begin,
+    read,
+    accept,
+  });
+  const { readTyped, orderAtClick, probeOrder, figuresChanged } = reads;
   const watch = watchForm({
     win,
     doc,
@@ -134,7 +136,7 @@ export function startSession(deps: SessionDeps): Session {
   /** A new reading: send it, re-arm the "updating" timer, and let go of a hold for another order. */
   function accept(next: FormReading): void {
     if (!link.accept(next)) return;
-    lastProbe = null; // the next probe compares with this reading's order
+    reads.accepted(); // the next probe compares with this reading's order
     guard.orderChanged(readingOrder(next));
     armLate();
     render();
@@ -171,8 +173,7 @@ export function startSession(deps: SessionDeps): Session {
   /** Reads the form now, in full, and watches what the reading used. */
   function read(): void {
     begun = true;
-    firstRead.cancel();
-    verify.cancel();
+    later.done();
     // The URL as it is now: the session outlives query changes of its page (see app.ts).
     const next = readSafely(reader, doc, currentUrl(), 'full');
     const root = formRootSafely(reader, doc);
@@ -184,70 +185,6 @@ export function startSession(deps: SessionDeps): Session {
     watch.observe(watched);
     buttons = submitButtonsSafely(reader, doc);
     accept(next);
-  }
-
-  /**
-   * Typing: while nothing observed changed since the last reading, only the typed values can have
-   * changed, and the reader re-reads just those (VenueReader.refresh: exactly what a full read
-   * would give). Anything else reads in full.
-   */
-  function readTyped(): void {
-    if (!begun) return begin();
-    // A reader bug (it threw) gives null: the full read below says what is wrong.
-    const next = refreshSafely(reader, link.reading, anchor, () => !watch.hasPendingChanges());
-    if (next !== null) return accept(next);
-    read();
-  }
-
-  /**
-   * The order at a submit: inside the click, so as cheap as it can be while exact. With nothing
-   * observed changed since the last reading only typed values can differ (the typing fast path);
-   * otherwise the order fields are read (scope 'order': no account, no positions table).
-   */
-  function orderAtClick(): FormReading {
-    const last = link.reading;
-    const changed = watch.hasPendingChanges();
-    // The whole page is read after the click, not inside it (the exchange's handler waits for us).
-    if (changed) schedule({ read: true });
-    // A reader bug (it threw) gives null: read the order fields instead.
-    const next = refreshSafely(reader, last, anchor, () => !changed);
-    if (next !== null) return next;
-    return readSafely(reader, doc, currentUrl(), 'order');
-  }
-
-  /**
-   * Once a frame while the form is in use: the page's script may have set a value without an event.
-   * The order fields are compared with the previous probe (or, first, with the order last read): a
-   * full reading may differ from an order-only one for reasons outside the order (an unreadable
-   * account), and comparing those two would read the whole page again every frame.
-   */
-  function probeOrder(): void {
-    if (watch.hasPendingChanges()) return read();
-    const probe = readSafely(reader, doc, currentUrl(), 'order');
-    const key = probe.status === 'ok' ? orderIdentity(probe.form) : readingKey(probe);
-    const before = lastProbe ?? readingOrder(link.reading);
-    lastProbe = key;
-    if (key !== before) read();
-  }
-
-  /**
-   * The page rewrote figure text of the form (its own Cost or Total after a keystroke): typed values and
-   * page figures are read by the cheap path now, and a full read at idle time makes sure nothing else
-   * moved. `taken`: the caller is on the cheap path already.
-   */
-  function figuresChanged(taken: boolean): void {
-    verify.request();
-    if (taken) return;
-    const next = refreshSafely(reader, link.reading, anchor, () => true);
-    if (next !== null) accept(next);
-  }
-
-  function checkModal(): void {
-    lastModalCheck = now();
-    const on = pageShowsModal(doc);
-    if (on === dimmed) return;
-    dimmed = on;
-    drawer.setDimmed(on);
   }
 
   installPageEvents(doc, signal, {
@@ -280,23 +217,8 @@ export function startSession(deps: SessionDeps): Session {
     known: () => ({ buttons, root: anchor }),
   });
 
-  if (deps.firstRead === 'deferred') deferFirstRead();
+  if (deps.firstRead === 'deferred') later.deferFirst();
   else read();
-
-  /** Read at idle time once the tab is shown, or at the trader's first touch (activity above, or a pointer). */
-  function deferFirstRead(): void {
-    const touched = (): void => {
-      if (!begun) schedule({ read: true });
-    };
-    doc.addEventListener('pointerdown', touched, { capture: true, signal, once: true });
-    doc.addEventListener('focusin', touched, { capture: true, signal, once: true });
-    // A tab opened in the background reads nothing (and runs nothing of ours) until it is shown.
-    const whenShown = (): void => {
-      if (!begun && doc.visibilityState !== 'hidden') firstRead.request();
-    };
-    doc.addEventListener('visibilitychange', whenShown, { signal });
-    whenShown();
-  }
 
   return {
     refresh: () => {
@@ -309,8 +231,8 @@ export function startSession(deps: SessionDeps): Session {
       drawer.reattach();
       if (!begun) return; // the first reading is still waiting for idle time or a touch
       const lost = anchor === null || watched.some((el) => !el.isConnected);
-      const modal = now() - lastModalCheck >= MODAL_CHECK_MS;
-      if (lost || modal) schedule({ read: lost, modal });
+      const due = modal.due();
+      if (lost || due) schedule({ read: lost, modal: due });
     },
     teach: () => {
       begin();
