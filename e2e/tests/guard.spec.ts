@@ -72,3 +72,20 @@ test('no guard when no limit is crossed: the first click goes through', async ({
   await k.submitButton().click();
   await expect.poll(() => k.submittedOrders()).toEqual(['Buy BTC limit 0.1']);
 });
+
+test('the first Buy click right after load, before the form was touched or read, is held', async ({
+  page,
+  setSettings,
+}) => {
+  // The first full reading waits for idle time or a touch; the guard listens from the start.
+  await setSettings({ accountBalance: { 'binance-usdm': '5000' }, maxLeverage: '3' });
+  const b = await new BinancePage(page).goto(); // the fixture's order: 20x
+  await page.waitForTimeout(100); // the content script is in by now (document_idle, then its settings)
+  // A click without pointerdown or focus before it (a script, a keyboard user): nothing touched the form.
+  await b.buyButton().evaluate((button: HTMLElement) => button.click());
+  const held = await waitForOverlay(page, (r) => r.guard !== null, 'data-guard after the first click', 5_000);
+  expect(held.guard!.split(',')).toContain('LEVERAGE_ABOVE_PERSONAL_MAX');
+  expect(await b.submittedOrders()).toEqual([]);
+  await b.buyButton().click();
+  await expect.poll(() => b.submittedOrders()).toEqual(['Buy/Long limit 0.1']);
+});

@@ -1,8 +1,11 @@
 // The content script's lifetime: settings, which page we are on, and when a session runs.
 // A session runs while the overlay is enabled, the URL has a reader, and the page is shown;
-// SPA navigation (popstate, or a changed location.href seen on a DOM mutation batch or the
-// 1 s tick) stops the old session and starts one for the new page. If the extension is
-// reloaded under the page ("Extension context invalidated"), everything stops for good.
+// SPA navigation stops the old session and starts one for the new page. It is seen by popstate,
+// the Navigation API where the browser has it (pushState fires no other event), and the 1 s tick;
+// only a browser without the Navigation API also watches the page's DOM for it, as that costs
+// CPU on every order-book update. The tick (URL, page structure, dialogs, context) stops while the
+// tab is hidden: a hidden tab runs no timer of ours. If the extension is reloaded under the page
+// ("Extension context invalidated"), everything stops for good.
 import type { Settings } from '../settings/settings';
 import type { VenueReader } from '../venues/readers';
 import type { ExtApi } from './ext-api';
@@ -70,6 +73,8 @@ export async function runContentScript(deps: AppDeps): Promise<() => void> {
         onInvalidated: stop,
         now: deps.now,
         taught,
+        // At load and after navigation, the page is busy building itself: read when it is idle or touched.
+        firstRead: 'deferred',
       }),
     };
   };
@@ -102,26 +107,53 @@ export async function runContentScript(deps: AppDeps): Promise<() => void> {
     { signal },
   );
 
-  // SPA routers change the URL by pushState, which fires no event here; they also re-render,
-  // so a childList batch anywhere is our cue to compare location.href (a string compare).
-  // Observed from the document itself, not <html>: a page that replaces <html> (a client
-  // re-render after a hydration mismatch) would otherwise leave us watching a detached tree.
-  const structure = new MutationObserver(() => {
-    urlChanged();
-    session?.session.structureChanged();
-  });
-  structure.observe(doc, { childList: true, subtree: true });
-  signal.addEventListener('abort', () => structure.disconnect(), { once: true });
+  const navigation = (win as Window & { navigation?: EventTarget }).navigation;
+  if (navigation !== undefined && typeof navigation.addEventListener === 'function') {
+    // pushState and replaceState change the current entry: the URL to compare is already the new one.
+    navigation.addEventListener('currententrychange', urlChanged, { signal });
+  } else {
+    // Without the Navigation API, SPA routers' pushState fires no event here; they also re-render,
+    // so a childList batch anywhere is our cue to compare location.href (a string compare).
+    // Observed from the document itself, not <html>: a page that replaces <html> (a client
+    // re-render after a hydration mismatch) would otherwise leave us watching a detached tree.
+    const structure = new MutationObserver(() => {
+      urlChanged();
+      session?.session.structureChanged();
+    });
+    structure.observe(doc, { childList: true, subtree: true });
+    signal.addEventListener('abort', () => structure.disconnect(), { once: true });
+  }
 
-  const tick = win.setInterval(() => {
+  const onTick = (): void => {
     if (ext.runtimeId() === undefined) {
       stop();
       return;
     }
     urlChanged();
+    // What the DOM observer above said on every batch, once a second: the overlay host still in the
+    // page, the form the reading used still there.
+    session?.session.structureChanged();
     session?.session.refresh();
-  }, TICK_MS);
-  signal.addEventListener('abort', () => win.clearInterval(tick), { once: true });
+  };
+  let tick = 0;
+  const startTick = (): void => {
+    if (tick === 0 && !signal.aborted && doc.visibilityState !== 'hidden') tick = win.setInterval(onTick, TICK_MS);
+  };
+  const stopTick = (): void => {
+    win.clearInterval(tick);
+    tick = 0;
+  };
+  doc.addEventListener(
+    'visibilitychange',
+    () => {
+      if (doc.visibilityState === 'hidden') return stopTick();
+      onTick(); // what the tick would have seen while the tab was hidden
+      startTick();
+    },
+    { signal },
+  );
+  signal.addEventListener('abort', stopTick, { once: true });
+  startTick();
 
   sync();
   return stop;

@@ -3,6 +3,11 @@
 //    panel, positions table: FormReading.watched) → one full re-read in the next frame. The rest
 //    of an exchange page (order book, trades, chart) mutates constantly and says nothing about the
 //    order, so it is not observed.
+//  - Text the page writes into the form root outside its controls (a derived "Cost 325.00 USDT" or
+//    "Total" it updates after each keystroke) is not the order: it goes to `onFigures` (the session
+//    re-reads typed values and page figures by the cheap path, and verifies in full at idle time),
+//    never to a full re-read in the keystroke's frame. Text of a control (a "20x" leverage button,
+//    a "Cross" margin tab) and every other change still read in full.
 //  - Values the page's own script writes into inputs fire no event and change no DOM: while the
 //    tab is visible and the form is focused or was used in the last ACTIVE_MS, the order fields are
 //    probed once per animation frame. No timer runs in a hidden tab (no frames there) or an idle
@@ -11,6 +16,32 @@ export const ACTIVE_MS = 3_000;
 
 const OBSERVE: MutationObserverInit = { subtree: true, childList: true, attributes: true, characterData: true };
 
+/** Elements whose text says what the order is (a leverage button, a margin-mode tab, a selected option). */
+const CONTROL =
+  'button, a, label, select, option, input, textarea, [contenteditable], [role="button"], [role="tab"], ' +
+  '[role="radio"], [role="switch"], [role="checkbox"], [role="combobox"], [role="option"], [role="menuitem"], ' +
+  '[role="slider"], [role="spinbutton"], [role="listbox"], [aria-pressed], [aria-selected], [aria-checked]';
+
+const onlyText = (nodes: NodeList): boolean => {
+  for (const node of nodes) if (node.nodeType !== 3 /* TEXT_NODE */) return false;
+  return true;
+};
+
+/**
+ * A change of text alone (a text node's data, or text nodes swapped) inside the form root and outside
+ * every control: the page writing a figure it derives from the order. Anything else may be the order.
+ */
+export function isFigureText(record: MutationRecord, root: Element | undefined): boolean {
+  if (root === undefined) return false;
+  const textOnly =
+    record.type === 'characterData' ||
+    (record.type === 'childList' && onlyText(record.addedNodes) && onlyText(record.removedNodes));
+  if (!textOnly) return false;
+  const el = record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
+  if (el === null || el === root || !root.contains(el)) return false;
+  return el.closest(CONTROL) === null;
+}
+
 export interface FormWatchOptions {
   win: Window;
   doc: Document;
@@ -18,6 +49,11 @@ export interface FormWatchOptions {
   now: () => number;
   /** Something observed changed: read in full (the caller coalesces into one frame). */
   onChange: () => void;
+  /**
+   * Only figure text the page derives changed (isFigureText). `taken`: found by hasPendingChanges, whose
+   * caller re-reads the typed values anyway; otherwise reported by the observer.
+   */
+  onFigures: (taken: boolean) => void;
   /** Once per frame while the form is in use: look at the order fields' values. */
   onFrame: () => void;
 }
@@ -28,15 +64,26 @@ export interface FormWatch {
   /**
    * DOM changes of the observed elements not yet reported (the typing fast path needs none). They are
    * taken: the observer will not report them, so a caller that finds some reads in full or schedules it.
+   * Figure text alone is no change here: it is handed to `onFigures` (the typed re-read covers it).
    */
   hasPendingChanges(): boolean;
   /** The trader did something in or near the form: keep probing for ACTIVE_MS. */
   activity(): void;
 }
 
-export function watchForm({ win, doc, signal, now, onChange, onFrame }: FormWatchOptions): FormWatch {
-  const observer = new MutationObserver(() => onChange());
+export function watchForm({ win, doc, signal, now, onChange, onFigures, onFrame }: FormWatchOptions): FormWatch {
   let observed: readonly Element[] = [];
+  /** 'change' if any record may be the order, 'figures' if all are derived figure text, null if none. */
+  const sort = (records: readonly MutationRecord[]): 'change' | 'figures' | null => {
+    if (records.length === 0) return null;
+    const root = observed[0];
+    return records.every((r) => isFigureText(r, root)) ? 'figures' : 'change';
+  };
+  const observer = new MutationObserver((records) => {
+    const kind = sort(records);
+    if (kind === 'change') onChange();
+    else if (kind === 'figures') onFigures(false);
+  });
   let lastActivity = Number.NEGATIVE_INFINITY;
   let frame = 0;
 
@@ -76,7 +123,11 @@ export function watchForm({ win, doc, signal, now, onChange, onFrame }: FormWatc
       observed = elements;
       for (const el of elements) observer.observe(el, OBSERVE);
     },
-    hasPendingChanges: () => observer.takeRecords().length > 0,
+    hasPendingChanges() {
+      const kind = sort(observer.takeRecords());
+      if (kind === 'figures') onFigures(true);
+      return kind === 'change';
+    },
     activity() {
       lastActivity = now();
       start();

@@ -19,3 +19,19 @@ export function pageShowsModal(doc: Document, visible: (el: Element) => boolean 
   }
   return false;
 }
+
+/** Dims the overlay while the page shows a modal dialog; `due` says whether a structure change should look again. */
+export function modalDimmer(doc: Document, setDimmed: (on: boolean) => void, now: () => number) {
+  let dimmed = false;
+  let last = Number.NEGATIVE_INFINITY;
+  return {
+    check(): void {
+      last = now();
+      const on = pageShowsModal(doc);
+      if (on === dimmed) return;
+      dimmed = on;
+      setDimmed(on);
+    },
+    due: (): boolean => now() - last >= MODAL_CHECK_MS,
+  };
+}

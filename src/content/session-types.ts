@@ -17,6 +17,11 @@ export interface SessionDeps {
   now?: () => number;
   /** The fields the trader pointed at (teach mode); without it nothing is taught or kept. */
   taught?: TaughtStore;
+  /**
+   * 'now' (the default): read the form as the session starts. 'deferred' (a page load): read at idle
+   * time or at the trader's first touch of the page; the guard listens from the start either way.
+   */
+  firstRead?: 'now' | 'deferred';
 }
 
 export interface Session {

@@ -1,31 +1,31 @@
 // One session per trade page (venue + path): it owns an AbortController, and every listener,
-// observer, timer, the port and the overlay hang off its signal, so stopping a session (SPA
-// navigation, pagehide, settings, extension gone) leaves nothing behind. The page side is small on
-// purpose: read the form, send it, draw what comes back. The quotes are computed in the background
-// (decimal.js, engine and facts stay out of the page).
-//  - reading: input events re-read the typed values (the fast path, when nothing observed changed);
-//    changes of what the last reading used, and clicks, re-read in full in the next frame; while the
-//    form is in use its order fields are probed every frame (form-watch.ts);
-//  - every changed reading is sent at once (form-link.ts); answers are drawn when they arrive;
-//    after PENDING_AFTER_MS without the answer to the latest form the figures are marked updating;
-//  - the guard decides at the click on the order as read then (guard.ts, guard-events.ts).
-// The page's listeners are in page-events.ts, the next-frame work in frame-schedule.ts, the safe
-// calls into the reader in safe-read.ts, teach mode and the page report in teach/session-teach.ts.
+// observer, timer, the port and the overlay hang off its signal, so stopping a session leaves
+// nothing behind. The page side is small: read the form, send it, draw what comes back (the quotes
+// are computed in the background: decimal.js, engine and facts stay out of the page).
+//  - reading: typing re-reads the typed values; changes of what the last reading used, and clicks,
+//    re-read in full in the next frame; figure text the page rewrites is not (session-reads.ts,
+//    form-watch.ts); every changed reading is sent at once (form-link.ts), answers drawn on arrival;
+//  - the guard decides at the click on the order as read then (guard.ts, guard-events.ts);
+//  - at load (firstRead 'deferred') the guard listens at once; the first full read, and with it
+//    the overlay, waits for idle time or the first touch (read-later.ts).
+// Also: page-events.ts (listeners), frame-schedule.ts (next-frame work), safe-read.ts, teach/.
 import type { QuotesMessage } from '../messaging/messages';
 import type { FormReading } from '../venues/types';
 import type { ToolActions } from '../ui/overlay/tools-types';
-import { FormLink, readingKey } from './form-link';
+import { FormLink } from './form-link';
 import { frameSchedule } from './frame-schedule';
 import { watchForm } from './form-watch';
 import { SubmitGuard } from './guard';
 import { installGuardEvents } from './guard-events';
 import { linkGuard } from './guard-link';
 import { openMarketPort } from './market-port';
-import { MODAL_CHECK_MS, pageShowsModal } from './modal';
-import { orderIdentity, readingOrder } from './order-identity';
+import { modalDimmer } from './modal';
+import { readingOrder } from './order-identity';
 import { createOverlayDrawer } from './overlay-drawer';
 import { installPageEvents } from './page-events';
-import { formRootSafely, readSafely, refreshSafely, sessionUrl, submitButtonsSafely } from './safe-read';
+import { readLater } from './read-later';
+import { sessionReads } from './session-reads';
+import { formRootSafely, readSafely, sessionUrl, submitButtonsSafely } from './safe-read';
 import { renderSession } from './session-render';
 import type { Session, SessionDeps } from './session-types';
 import { attachTeaching } from './teach/session-teach';
@@ -45,20 +45,24 @@ export function startSession(deps: SessionDeps): Session {
 
   let anchor: Element | null = null;
   let watched: readonly Element[] = [];
-  /** Key of the order fields at the last per-frame probe; null: compare with the last reading's order. */
-  let lastProbe: string | null = null;
   /** The submit buttons at the last full reading: the guard recognises a click on one without searching the page. */
   let buttons: readonly Element[] = [];
   let late = false;
   let lateTimer: ReturnType<typeof setTimeout> | undefined;
-  let dimmed = false;
-  let lastModalCheck = Number.NEGATIVE_INFINITY;
 
   const guard = new SubmitGuard();
-  const schedule = frameSchedule(win, signal, { read, checkModal, render });
+  const schedule = frameSchedule(win, signal, {
+    read,
+    checkModal: () => modal.check(),
+    render,
+    answerPending: () => !late && link.reading?.status === 'ok' && !link.answered,
+  });
+  let begun = false;
+  const later = readLater(win, doc, signal, { read, begun: () => begun, readSoon: () => schedule({ read: true }) });
   // The overlay's teach and report buttons call the teach flow, which needs the drawer: filled in below.
   const actions = {} as ToolActions;
   const drawer = createOverlayDrawer(doc, ext, reader.venue, signal, actions);
+  const modal = modalDimmer(doc, (on) => drawer.setDimmed(on), now);
   // The port is opened (and connects) below; the link posts through it once it exists.
   const link = new FormLink(reader.venue, (message) => port.send(message));
   const port = openMarketPort({
@@ -73,12 +77,36 @@ export function startSession(deps: SessionDeps): Session {
     },
     // The popup's "Point at the fields" and "Copy a report of this page", relayed by the background.
     onPageAction: (action, requestId) => {
+      begin(); // the popup asks about the form: it is read now if it was not yet
       if (action === 'teach') return void teach.teaching.start();
       const report = teach.report();
       port.sendReport(requestId, report === null ? null : pageReportText(report));
     },
   });
-  const watch = watchForm({ win, doc, signal, now, onChange: () => schedule({ read: true }), onFrame: probeOrder });
+  const reads = sessionReads({
+    reader,
+    doc,
+    url: currentUrl,
+    link,
+    anchor: () => anchor,
+    pendingChanges: () => watch.hasPendingChanges(),
+    schedule,
+    later,
+    begun: () => begun,
+    begin,
+    read,
+    accept,
+  });
+  const { readTyped, orderAtClick, probeOrder, figuresChanged } = reads;
+  const watch = watchForm({
+    win,
+    doc,
+    signal,
+    now,
+    onChange: () => schedule({ read: true }),
+    onFigures: figuresChanged,
+    onFrame: probeOrder,
+  });
   const guardLink = linkGuard({
     guard,
     link,
@@ -108,7 +136,7 @@ export function startSession(deps: SessionDeps): Session {
   /** A new reading: send it, re-arm the "updating" timer, and let go of a hold for another order. */
   function accept(next: FormReading): void {
     if (!link.accept(next)) return;
-    lastProbe = null; // the next probe compares with this reading's order
+    reads.accepted(); // the next probe compares with this reading's order
     guard.orderChanged(readingOrder(next));
     armLate();
     render();
@@ -122,6 +150,7 @@ export function startSession(deps: SessionDeps): Session {
     lateTimer = setTimeout(() => {
       late = true;
       render();
+      schedule.settled();
     }, PENDING_AFTER_MS);
   }
 
@@ -133,10 +162,18 @@ export function startSession(deps: SessionDeps): Session {
     }
     guardLink.answered(link.answer!);
     render();
+    schedule.settled();
+  }
+
+  /** The first full read, now, unless it has been done. */
+  function begin(): void {
+    if (!begun && !signal.aborted) read();
   }
 
   /** Reads the form now, in full, and watches what the reading used. */
   function read(): void {
+    begun = true;
+    later.done();
     // The URL as it is now: the session outlives query changes of its page (see app.ts).
     const next = readSafely(reader, doc, currentUrl(), 'full');
     const root = formRootSafely(reader, doc);
@@ -150,59 +187,12 @@ export function startSession(deps: SessionDeps): Session {
     accept(next);
   }
 
-  /**
-   * Typing: while nothing observed changed since the last reading, only the typed values can have
-   * changed, and the reader re-reads just those (VenueReader.refresh: exactly what a full read
-   * would give). Anything else reads in full.
-   */
-  function readTyped(): void {
-    // A reader bug (it threw) gives null: the full read below says what is wrong.
-    const next = refreshSafely(reader, link.reading, anchor, () => !watch.hasPendingChanges());
-    if (next !== null) return accept(next);
-    read();
-  }
-
-  /**
-   * The order at a submit: inside the click, so as cheap as it can be while exact. With nothing
-   * observed changed since the last reading only typed values can differ (the typing fast path);
-   * otherwise the order fields are read (scope 'order': no account, no positions table).
-   */
-  function orderAtClick(): FormReading {
-    const last = link.reading;
-    const changed = watch.hasPendingChanges();
-    // The whole page is read after the click, not inside it (the exchange's handler waits for us).
-    if (changed) schedule({ read: true });
-    // A reader bug (it threw) gives null: read the order fields instead.
-    const next = refreshSafely(reader, last, anchor, () => !changed);
-    if (next !== null) return next;
-    return readSafely(reader, doc, currentUrl(), 'order');
-  }
-
-  /**
-   * Once a frame while the form is in use: the page's script may have set a value without an event.
-   * The order fields are compared with the previous probe (or, first, with the order last read): a
-   * full reading may differ from an order-only one for reasons outside the order (an unreadable
-   * account), and comparing those two would read the whole page again every frame.
-   */
-  function probeOrder(): void {
-    if (watch.hasPendingChanges()) return read();
-    const probe = readSafely(reader, doc, currentUrl(), 'order');
-    const key = probe.status === 'ok' ? orderIdentity(probe.form) : readingKey(probe);
-    const before = lastProbe ?? readingOrder(link.reading);
-    lastProbe = key;
-    if (key !== before) read();
-  }
-
-  function checkModal(): void {
-    lastModalCheck = now();
-    const on = pageShowsModal(doc);
-    if (on === dimmed) return;
-    dimmed = on;
-    drawer.setDimmed(on);
-  }
-
   installPageEvents(doc, signal, {
-    activity: () => watch.activity(),
+    activity: () => {
+      watch.activity();
+      // The first touch: read in the next frame, not inside the page's event (input reads at once).
+      if (!begun) schedule({ read: true });
+    },
     typed: readTyped,
     changed: read,
     clicked: () => schedule({ read: true, modal: true }),
@@ -227,7 +217,8 @@ export function startSession(deps: SessionDeps): Session {
     known: () => ({ buttons, root: anchor }),
   });
 
-  read();
+  if (deps.firstRead === 'deferred') later.deferFirst();
+  else read();
 
   return {
     refresh: () => {
@@ -238,12 +229,19 @@ export function startSession(deps: SessionDeps): Session {
     urlChanged: () => schedule({ read: true }),
     structureChanged() {
       drawer.reattach();
+      if (!begun) return; // the first reading is still waiting for idle time or a touch
       const lost = anchor === null || watched.some((el) => !el.isConnected);
-      const modal = now() - lastModalCheck >= MODAL_CHECK_MS;
-      if (lost || modal) schedule({ read: lost, modal });
+      const due = modal.due();
+      if (lost || due) schedule({ read: lost, modal: due });
     },
-    teach: () => teach.teaching.start(),
-    report: () => teach.report(),
+    teach: () => {
+      begin();
+      return teach.teaching.start();
+    },
+    report: () => {
+      begin();
+      return teach.report();
+    },
     taughtChanged: () => teach.storedChanged(),
     stop: () => life.abort(),
   };

@@ -133,6 +133,7 @@ describe('runContentScript', () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
     try {
       await run(false);
+      vi.advanceTimersByTime(0); // the first reading waits for idle time (a zero timeout without requestIdleCallback)
       await Promise.resolve(); // the background's first answer (a microtask)
       expect(hosts()).toBe(1);
       ext.id = undefined;
@@ -144,6 +145,78 @@ describe('runContentScript', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('a hidden tab runs no timer of ours: the tick stops while hidden and looks once when shown again', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+    let visibility: DocumentVisibilityState = 'visible';
+    const shown = vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => visibility);
+    try {
+      await run(false);
+      vi.advanceTimersByTime(0);
+      await Promise.resolve();
+      expect(hosts()).toBe(1);
+      vi.advanceTimersByTime(TICK_MS * 2); // one-shot timers (the overlay's announcement) have run
+      expect(vi.getTimerCount()).toBe(1); // the tick
+      visibility = 'hidden';
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect(vi.getTimerCount()).toBe(0);
+      ext.id = undefined; // only a running tick would notice
+      vi.advanceTimersByTime(TICK_MS * 5);
+      expect(hosts()).toBe(1);
+      visibility = 'visible';
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect(hosts()).toBe(0);
+    } finally {
+      shown.mockRestore();
+      vi.useRealTimers();
+    }
+  });
+
+  it('a tab loaded hidden reads nothing and runs no timer until it is shown', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+    let visibility: DocumentVisibilityState = 'hidden';
+    const shown = vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => visibility);
+    try {
+      await run(false);
+      expect(vi.getTimerCount()).toBe(0);
+      vi.advanceTimersByTime(TICK_MS * 3);
+      await Promise.resolve();
+      expect(watched(ext)).toEqual([]);
+      visibility = 'visible';
+      document.dispatchEvent(new Event('visibilitychange'));
+      vi.advanceTimersByTime(0);
+      await Promise.resolve();
+      expect(watched(ext)).toEqual(['BTCUSDT']);
+      expect(hosts()).toBe(1);
+    } finally {
+      shown.mockRestore();
+      vi.useRealTimers();
+    }
+  });
+
+  describe('with the Navigation API', () => {
+    const navigation = new EventTarget();
+    beforeEach(() => void ((window as unknown as { navigation?: EventTarget }).navigation = navigation));
+    afterEach(() => void delete (window as unknown as { navigation?: EventTarget }).navigation);
+
+    it('follows pushState by the Navigation API, without a page-wide DOM observer', async () => {
+      const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+      try {
+        await run();
+        // Every observer of ours watches the form it read, not the whole document.
+        expect(observe.mock.calls.filter(([target, init]) => target === document && init?.subtree)).toEqual([]);
+        const first = ext.port;
+        history.pushState(null, '', '/futures/ETHUSDT');
+        navigation.dispatchEvent(new Event('currententrychange'));
+        await wait(0);
+        await wait(0);
+        expect(first.closed).toBe(true);
+        expect(watched(ext)).toEqual(['BTCUSDT', 'ETHUSDT']);
+      } finally {
+        observe.mockRestore();
+      }
+    });
   });
 
   it('a port that drops while the context is gone tears down too', async () => {

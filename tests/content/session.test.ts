@@ -165,6 +165,195 @@ describe('session', () => {
     expect(forms()).toHaveLength(2);
   });
 
+  describe('off the keystroke’s path', () => {
+    let idle: Array<() => void>;
+    const w = window as unknown as Record<string, unknown>;
+    beforeEach(() => {
+      idle = [];
+      w.requestIdleCallback = (run: () => void) => idle.push(run);
+      w.cancelIdleCallback = (handle: number) => void (idle[handle - 1] = () => undefined);
+    });
+    afterEach(() => {
+      delete w.requestIdleCallback;
+      delete w.cancelIdleCallback;
+    });
+    const runIdle = () => idle.splice(0).forEach((run) => run());
+    const fulls = () => reads.mock.calls.filter((c) => (c[2] ?? 'full') === 'full').length;
+
+    it('the page writing its own figure text in the form causes no full read in the next frame, only at idle time', async () => {
+      const cost = document.createElement('div');
+      cost.append('Cost ', document.createElement('b'), ' USDT');
+      const figure = cost.querySelector('b')!;
+      figure.textContent = '650.00';
+      page.form.append(cost);
+      await wait(0);
+      await nextFrame();
+      await answered();
+      runIdle();
+      reads.mockClear();
+      figure.firstChild!.nodeValue = '1300.00'; // as React updates a text node
+      await wait(0);
+      await nextFrame();
+      figure.textContent = '1950.00'; // as a page that replaces the text node
+      await wait(0);
+      await nextFrame();
+      expect(fulls()).toBe(0);
+      expect(idle).toHaveLength(1); // one full read to be sure, when the page is idle
+      runIdle();
+      expect(fulls()).toBe(1);
+    });
+
+    it('text of a control in the form (a leverage button) is read in full in the next frame', async () => {
+      const lever = document.createElement('button');
+      lever.type = 'button';
+      lever.append(document.createElement('span'));
+      lever.firstElementChild!.textContent = '10x';
+      page.form.append(lever);
+      await wait(0);
+      await nextFrame();
+      await answered();
+      reads.mockClear();
+      lever.firstElementChild!.firstChild!.nodeValue = '20x';
+      await wait(0);
+      await nextFrame();
+      expect(fulls()).toBe(1);
+    });
+
+    it('figure text is re-read at once by the reader’s cheap path', async () => {
+      session!.stop();
+      const refresh = vi.fn((previous: FormReading) =>
+        previous.status === 'ok' ? fakeReader.read(document, URL_) : null,
+      );
+      session = startSession({
+        win: window,
+        doc: document,
+        reader: { ...fakeReader, refresh },
+        url: URL_,
+        ext,
+        settings: () => s,
+        onInvalidated: () => undefined,
+        now: () => now,
+      });
+      const total = document.createElement('span');
+      total.textContent = '1';
+      page.form.append(total);
+      await wait(0);
+      await nextFrame();
+      refresh.mockClear();
+      total.textContent = '2';
+      await wait(0);
+      expect(refresh).toHaveBeenCalledTimes(1);
+    });
+
+    it('deferred: nothing is read at start, the first Buy click is still held, and the read follows it', async () => {
+      session!.stop();
+      await answered();
+      const before = forms().length;
+      reads.mockClear();
+      session = startSession({
+        win: window,
+        doc: document,
+        reader: fakeReader,
+        url: URL_,
+        ext,
+        settings: () => s,
+        onInvalidated: () => undefined,
+        now: () => now,
+        firstRead: 'deferred',
+      });
+      expect(reads).not.toHaveBeenCalled();
+      expect(forms()).toHaveLength(before);
+      expect(idle).toHaveLength(1);
+      const clicks: string[] = [];
+      const seen = (e: Event) => clicks.push((e.target as Element).id);
+      document.addEventListener('click', seen);
+      try {
+        page.buy.click(); // before any reading: held while its order is checked
+        expect(clicks).toEqual([]);
+        expect(reads.mock.calls.map((c) => c[2])).toEqual(['order']);
+        await wait(0); // the full read after the click
+        await answered();
+        expect(forms().length).toBeGreaterThan(before);
+        page.buy.click();
+        expect(clicks).toEqual(['buy']);
+        runIdle();
+        expect(fulls()).toBe(1); // the idle read was dropped: the session had begun
+      } finally {
+        document.removeEventListener('click', seen);
+      }
+    });
+
+    it('deferred: the first read comes at idle time, or at the first touch of the page', async () => {
+      session!.stop();
+      reads.mockClear();
+      const deferred = () =>
+        startSession({
+          win: window,
+          doc: document,
+          reader: fakeReader,
+          url: URL_,
+          ext,
+          settings: () => s,
+          onInvalidated: () => undefined,
+          now: () => now,
+          firstRead: 'deferred',
+        });
+      session = deferred();
+      runIdle();
+      expect(fulls()).toBe(1);
+      await answered();
+      expect(document.querySelector(`[${HOST_ATTRIBUTE}]`)).not.toBeNull(); // the overlay, with the first answer
+      session.stop();
+      reads.mockClear();
+      session = deferred();
+      page.price.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+      expect(fulls()).toBe(0); // not inside the page's own event
+      await nextFrame();
+      expect(fulls()).toBe(1);
+    });
+
+    it('deferred: the popup asking for the page report reads the form first', () => {
+      session!.stop();
+      session = startSession({
+        win: window,
+        doc: document,
+        reader: fakeReader,
+        url: URL_,
+        ext,
+        settings: () => s,
+        onInvalidated: () => undefined,
+        now: () => now,
+        firstRead: 'deferred',
+      });
+      expect(session.report()).toMatchObject({ venue: 'binance-usdm' });
+    });
+
+    it('deferred in a hidden tab: no idle callback until the tab is shown', async () => {
+      session!.stop();
+      let visibility: DocumentVisibilityState = 'hidden';
+      const shown = vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => visibility);
+      try {
+        session = startSession({
+          win: window,
+          doc: document,
+          reader: fakeReader,
+          url: URL_,
+          ext,
+          settings: () => s,
+          onInvalidated: () => undefined,
+          now: () => now,
+          firstRead: 'deferred',
+        });
+        expect(idle).toHaveLength(0);
+        visibility = 'visible';
+        document.dispatchEvent(new Event('visibilitychange'));
+        expect(idle).toHaveLength(1);
+      } finally {
+        shown.mockRestore();
+      }
+    });
+  });
+
   it('typing uses the reader’s fast path while the form’s DOM is unchanged, a full read otherwise', async () => {
     await answered();
     session!.stop();
