@@ -58,6 +58,8 @@ for (const target of TARGETS) {
       expect(scripts.map((s) => s.venue).sort()).toEqual([...VENUE_IDS].sort());
       for (const { venue, file } of scripts) {
         const { sources, withContent } = mappedSources(target, file);
+        // Every source is a repository file or a package: a path resolved wrongly cannot hide a module.
+        expect(sources.filter((s) => !/^(src|node_modules)\//.test(s))).toEqual([]);
         expect(sources, venue).toContain(`src/venues/${venue}/reader.ts`);
         expect(sources, venue).toContain('src/content/session.ts');
         // Another venue's folder: only the four about.json fields src/venues/labels.ts takes (data, no code).
