@@ -53,6 +53,7 @@ const CONTENT_SIDE = [
   './src/schema',
   './src/venues/dom',
   './src/venues/*/reader.ts',
+  './src/venues/*/content.ts',
   './src/venues/*/selectors.ts',
   // Content-side helpers a reader splits out (the page's account panel, positions table, two forms).
   './src/venues/*/account.ts',

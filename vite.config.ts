@@ -52,48 +52,60 @@ function preactNoInnerHtmlPlugin(): Plugin {
   };
 }
 
+/** A venue's content-script entry (manifest/base.json names one per venue); group 1 is the venue id. */
+const CONTENT_ENTRY = /(?:^|[\\/])src[\\/]venues[\\/]([^\\/]+)[\\/]content\.ts$/;
+
 /**
- * The content script's bundle must not contain decimal.js, the engine or the facts (they run in
+ * A content script's bundle must not contain decimal.js, the engine or the facts (they run in
  * the background; eslint.config.js CONTENT_SIDE enforces it per import), nor a copy of the
- * messages (_locales: the browser's i18n API has them, src/ui/i18n.ts). This checks the result
- * too, so a path the lint rule cannot see (a re-export, a new alias) fails the build.
+ * messages (_locales: the browser's i18n API has them, src/ui/i18n.ts), nor another venue's
+ * code (one reader per page: src/venues/<venue>/content.ts). This checks the result too, so a
+ * path the lint rule cannot see (a re-export, a new alias, readers.ts's glob) fails the build.
  */
 function contentBundleGuardPlugin(): Plugin {
-  const entry = /[\\/]src[\\/]content[\\/]index\.ts$/;
   const banned =
-    /[\\/]node_modules[\\/]decimal\.js[\\/]|[\\/]src[\\/]core[\\/](?!types\.ts$|decimal-text\.ts$)|[\\/]src[\\/]venues[\\/](?:facts\.ts|quote-input\.ts|[^\\/]+[\\/]facts\.json)$|[\\/]_locales[\\/]/;
+    /[\\/]node_modules[\\/]decimal\.js[\\/]|[\\/]src[\\/]core[\\/](?!types\.ts$|decimal-text\.ts$)|[\\/]src[\\/]venues[\\/](?:facts\.ts|quote-input\.ts|readers\.ts|[^\\/]+[\\/]facts\.json)$|[\\/]_locales[\\/]/;
+  const venueFolder = /[\\/]src[\\/]venues[\\/]([^\\/]+)[\\/]/;
   return {
     name: 'margin-preflight:content-bundle-guard',
     apply: 'build',
     generateBundle(_options, bundle) {
       for (const chunk of Object.values(bundle)) {
-        if (chunk.type !== 'chunk' || !chunk.moduleIds.some((id) => entry.test(id))) continue;
+        if (chunk.type !== 'chunk') continue;
+        const venue = chunk.moduleIds.map((id) => CONTENT_ENTRY.exec(id)?.[1]).find((v) => v !== undefined);
+        if (venue === undefined) continue;
         const found = chunk.moduleIds.filter((id) => banned.test(id));
         if (found.length > 0)
           this.error(
             `content script bundles modules it must not carry (background-only, or a copy of _locales): ${found.join(', ')}`,
           );
+        const others = chunk.moduleIds.filter((id) => {
+          const folder = venueFolder.exec(id)?.[1];
+          // about.json: src/venues/labels.ts takes four short fields of every venue (the overlay's words
+          // for the venue a quote names); the reader's code is what must stay the venue's own.
+          return folder !== undefined && folder !== 'dom' && folder !== venue && !id.endsWith('about.json');
+        });
+        if (others.length > 0)
+          this.error(`the ${venue} content script bundles another venue's code: ${others.join(', ')}`);
       }
     },
   };
 }
 
 /**
- * The content script ships without comments (issue 3: ≤ 30 KB gzipped; the JSDoc comments are
- * about a sixth of it). Not minified: names and layout stay as written, so the file stays
- * readable for reviewers next to the commented source in the repository.
+ * Content scripts ship minified (issue 15: ≤ 27 KiB gzip per venue; parsing and compiling them is
+ * on every page load), with a source map that no shipped file names ('hidden'):
+ * scripts/build.mjs moves the maps out to dist/<target>-sourcemaps/ for store review, next to
+ * the sources in the repository. The background and the extension pages stay readable.
  */
-function contentNoCommentsPlugin(): Plugin {
-  let content = false;
+function contentMinifyPlugin(): Plugin {
   return {
-    name: 'margin-preflight:content-no-comments',
+    name: 'margin-preflight:content-minify',
     apply: 'build',
-    options(input) {
-      content = /[\\/]src[\\/]content[\\/]index\.ts\b/.test(JSON.stringify(input.input ?? ''));
-      return null;
-    },
-    outputOptions(output) {
-      return content ? { ...output, comments: false } : null;
+    config(config) {
+      const entry = config.build?.lib ? config.build.lib.entry : undefined;
+      if (typeof entry !== 'string' || !CONTENT_ENTRY.test(entry)) return null;
+      return { build: { minify: true, sourcemap: 'hidden' } };
     },
   };
 }
@@ -104,7 +116,7 @@ export default defineConfig({
     outDir: `dist/${target}`,
     emptyOutDir: true,
     // Readable output: AMO reviewers diff our sources against the build (reference B.6). The
-    // content script only drops its comments (contentNoCommentsPlugin).
+    // content scripts are minified, with source maps kept outside the package (contentMinifyPlugin).
     minify: false,
     sourcemap: false,
     target: 'es2022',
@@ -120,6 +132,6 @@ export default defineConfig({
     iconsPlugin(),
     preactNoInnerHtmlPlugin(),
     contentBundleGuardPlugin(),
-    contentNoCommentsPlugin(),
+    contentMinifyPlugin(),
   ],
 });

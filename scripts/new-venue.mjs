@@ -119,6 +119,13 @@ export const reader: VenueReader = {
   teach: [],
 };
 `,
+    [`src/venues/${id}/content.ts`]: `// Content script for ${label} trade pages: the entry manifest/base.json names for this venue's pages only.
+// It bundles this venue's reader and no other's (vite.config.ts checks the bundle).
+import { startContentScript } from '../../content/index';
+import { reader } from './reader';
+
+startContentScript(reader);
+`,
     [`src/venues/${id}/feed-schema.ts`]: `// What the ${label} endpoints answer, validated. ${TODO}: parse the saved answers in
 // fixtures/api/ into figures (see another venue's feed-schema.ts); until then every answer is refused.
 import type { ParseResult, StreamEvent } from '../feed-types';
@@ -359,7 +366,7 @@ export async function scaffold(id, root = REPO) {
 
 const HAND_EDITS = [
   'src/venues/<id>/about.json "pages" + "fixtureUrl" and feed.ts endpoints: the real hosts',
-  'manifest/base.json: content_scripts.matches, host_permissions, CSP connect-src',
+  "manifest/base.json: a content_scripts entry (the venue's page matches, js src/venues/<id>/content.ts), host_permissions, CSP connect-src",
   'src/background/net/allowlist.ts API_ALLOWLIST',
   'src/background/messaging/classify-sender.ts EXCHANGE_ORIGINS',
   'e2e/mock/hosts.ts PAGE_HOSTS / API_HOSTS',

@@ -3,15 +3,18 @@
 // in connect-src (in Chrome the service worker, in Firefox the background page, are extension
 // pages: an origin missing here is a feed that silently never connects), with default-src 'self'
 // and nothing loosened; and content_scripts.matches cover every trade-page URL a reader accepts,
-// including Binance's pages without a locale segment, and no unrelated page.
+// including Binance's pages without a locale segment, and no unrelated page. Issue 15: one
+// content script per venue, whose matches are exactly its own reader's pages.
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { composeManifest, TARGETS } from '../scripts/compose-manifest';
 import { API_ALLOWLIST } from '../src/background/net/allowlist';
 import { readerForUrl } from '../src/venues/readers';
+import { VENUE_IDS } from '../src/venues/registry';
 
 interface Manifest {
   content_security_policy: { extension_pages: string };
-  content_scripts: Array<{ matches: string[] }>;
+  content_scripts: Array<{ matches: string[]; js: string[] }>;
   host_permissions: string[];
 }
 
@@ -154,5 +157,34 @@ describe.each(TARGETS)('manifest for %s', (target) => {
         READER_PAGES.some((url) => matchesPattern(pattern, url)),
         pattern,
       ).toBe(true);
+  });
+
+  it('one content script per venue: its own entry file (src/venues/<venue>/content.ts), nothing else', () => {
+    const entries = manifest.content_scripts.map((c) => c.js);
+    expect(entries.map((js) => js.length)).toEqual(VENUE_IDS.map(() => 1));
+    expect(entries.map((js) => js[0]).sort()).toEqual(
+      VENUE_IDS.map((venue) => `src/venues/${venue}/content.ts`).sort(),
+    );
+    for (const [file] of entries) expect(existsSync(new URL(`../${file}`, import.meta.url)), file).toBe(true);
+  });
+
+  it("each venue's content script matches its own reader's pages and no other venue's (Binance's two: disjoint)", () => {
+    for (const { js, matches: own } of manifest.content_scripts) {
+      const venue = /^src\/venues\/([^/]+)\/content\.ts$/.exec(js[0]!)![1];
+      const pages = READER_PAGES.filter((url) => own.some((p) => matchesPattern(p, url)));
+      expect(pages.length, venue).toBeGreaterThan(0);
+      for (const url of pages) expect(readerForUrl(new URL(url))?.venue, url).toBe(venue);
+      // Every page of this venue's reader is this entry's, so no page loads two content scripts.
+      for (const url of READER_PAGES.filter((u) => readerForUrl(new URL(u))?.venue === venue))
+        expect(
+          own.some((p) => matchesPattern(p, url)),
+          `${venue} matches ${url}`,
+        ).toBe(true);
+    }
+    for (const url of READER_PAGES)
+      expect(
+        manifest.content_scripts.filter((c) => c.matches.some((p) => matchesPattern(p, url))),
+        url,
+      ).toHaveLength(1);
   });
 });

@@ -23,6 +23,7 @@ const created = (id: string) => [
   `src/venues/${id}/fixtures/api/facts.json`,
   `src/venues/${id}/selectors.ts`,
   `src/venues/${id}/reader.ts`,
+  `src/venues/${id}/content.ts`,
   `src/venues/${id}/feed-schema.ts`,
   `src/venues/${id}/feed.ts`,
   `src/core/models/${id}.ts`,
@@ -55,6 +56,9 @@ describe('npm run new-venue', { timeout: 30_000 }, () => {
     expect(result.stdout).toContain(`created ${created('foo-perp').length} files`);
     expect(result.stdout).toContain('manifest/base.json');
     expect(read('src/venues/foo-perp/reader.ts')).toContain("venue: 'foo-perp'");
+    // Its own content script (issue 15): the one entry the manifest names for its pages, with its reader only.
+    expect(read('src/venues/foo-perp/content.ts')).toContain("import { reader } from './reader';");
+    expect(read('src/venues/foo-perp/content.ts')).toContain('startContentScript(reader);');
     expect(read('src/venues/foo-perp/feed.ts')).toContain("venue: 'foo-perp'");
     expect(read('e2e/mock/venues/foo-perp.ts')).toContain("venue: 'foo-perp'");
     expect(read('src/core/models/foo-perp.ts')).toContain('export function quoteFooPerp(');
