@@ -8,7 +8,9 @@
   // Reconnects when Chromium stopped the idle worker (as the overlay's port does).
   const open = () => {
     port = chrome.runtime.connect({ name: 'echo' });
-    port.onMessage.addListener((message) => document.documentElement.setAttribute('data-bench-echo', String(message.n)));
+    port.onMessage.addListener((message) =>
+      document.documentElement.setAttribute('data-bench-echo', String(message.n)),
+    );
     port.onDisconnect.addListener(() => (port = null));
     return port;
   };

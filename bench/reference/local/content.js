@@ -3,5 +3,9 @@
 // at once, in the same task, with no messaging. The bench times it to the drawn frame.
 (() => {
   let n = 0;
-  document.addEventListener('input', () => document.documentElement.setAttribute('data-bench-local', String(++n)), true);
+  document.addEventListener(
+    'input',
+    () => document.documentElement.setAttribute('data-bench-local', String(++n)),
+    true,
+  );
 })();
