@@ -170,7 +170,7 @@ function loadRows(loads: Map<SubjectName, LoadSeries>, n: number): Row[] {
       verdict(ours <= empty + BUDGET.loadOverEmptyMs),
     ],
     [
-      `  longest task of ours during load, wall, median of ${n} loads (max ${ms(Math.max(...longestWall))}; loads with one > ${BUDGET.longTaskMs} ms: ${longTaskLoads}/${n}); floor: empty`,
+      `  longest task of ours during load, wall, median of ${n} loads (max ${ms(Math.max(...longestWall))}, its CPU median ${ms(median(oursLoads.map((f) => f.longestOwnTaskCpuMs)))}; loads with one > ${BUDGET.longTaskMs} ms wall: ${longTaskLoads}/${n}); floor: empty`,
       ms(median(longestWall)),
       ms(emptyLongest),
       ratio(median(longestWall), emptyLongest),
