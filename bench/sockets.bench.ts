@@ -4,7 +4,7 @@
 // (BTCUSDT, ETHUSDT: the mock knows no more, so "ten symbols" is ten tabs over two). The mock
 // counts the open WebSocket sessions per venue: only the extension's service worker opens them.
 // The floor is one socket per venue.
-import { BINANCE_URL } from '../e2e/harness/binance-usdm-page';
+import { BinancePage } from '../e2e/harness/binance-usdm-page';
 import { waitForOverlay } from '../e2e/harness/overlay';
 import { BINANCE_SYMBOLS } from '../e2e/mock/markets';
 import type { MockExchange } from '../e2e/mock/server';
@@ -29,7 +29,9 @@ export async function socketBench(subject: Subject, mock: MockExchange): Promise
     for (let i = 0; i < SOCKET_TABS; i++) {
       const page = await subject.session.context.newPage();
       pages.push(page);
-      await page.goto(BINANCE_URL(symbols[i % symbols.length]));
+      // A trader's tab: the page open and the order form touched (the overlay may wait for that).
+      const binance = await new BinancePage(page).goto(symbols[i % symbols.length]);
+      await binance.typeSize('0.1');
       await waitForOverlay(page, (r) => r.present && r.state !== null, `overlay in tab ${i + 1}`, 15_000);
     }
     await pages[0]!.waitForTimeout(2_000); // let every subscription settle

@@ -12,7 +12,7 @@
 // the way it would a real background tab, so every timer, animation frame or idle callback of ours
 // that still fires is counted (stricter than a real hidden tab, where timers fire at most once a second).
 import type { Page } from 'playwright-core';
-import { KRAKEN_URL } from '../e2e/harness/kraken-margin-page';
+import { KrakenPage, KRAKEN_URL } from '../e2e/harness/kraken-margin-page';
 import { waitForOverlay } from '../e2e/harness/overlay';
 import { evaluateIn, extensionWorld, type Subject } from './browsers';
 import { mark, markTime, pageMainThread, traced, windowFigures, type WindowFigures } from './load-trace';
@@ -51,7 +51,10 @@ export async function steadyRig(subject: Subject): Promise<SteadyRig> {
   let thread: { pid: number; tid: number } | null = null;
   // The load is traced only to find the page's main thread in the trace.
   const events = await traced(subject.browser, async () => {
-    await page.goto(url);
+    // Every subject's page alike: loaded, and the order form touched as a trader would (the overlay
+    // may wait for that before its first read).
+    await new KrakenPage(page).goto();
+    await new KrakenPage(page).typeSize('0.1');
     if (subject.name === 'ours')
       await waitForOverlay(page, (r) => r.state === 'ok' && r.mark === 'live', 'overlay live under a ticking book');
   });
