@@ -28,7 +28,7 @@ import { CPU_THROTTLING, keystrokeBench, type KeystrokeSamples } from './keystro
 import { loadBench, SETTLE_MS, type LoadSeries } from './load.bench';
 import { contentScriptSizes } from './size';
 import { socketBench, SOCKET_TABS } from './sockets.bench';
-import { BOOK_HZ, pretendHidden, steadyRig } from './steady.bench';
+import { blur, BOOK_HZ, focusQuantity, pretendHidden, steadyRig } from './steady.bench';
 import type { WindowFigures } from './load-trace';
 
 const QUICK = process.argv.includes('--quick') || process.env['BENCH_QUICK'] === '1';
@@ -208,6 +208,8 @@ function loadRows(loads: Map<SubjectName, LoadSeries>, n: number): Row[] {
 interface SteadyResult {
   ours: WindowFigures[];
   empty: WindowFigures[];
+  focusedOurs: WindowFigures;
+  focusedEmpty: WindowFigures;
   hidden: WindowFigures;
 }
 
@@ -215,11 +217,19 @@ async function steadyBench(subjects: Map<SubjectName, Subject>): Promise<SteadyR
   const ours = await steadyRig(subjects.get('ours')!);
   const empty = await steadyRig(subjects.get('empty')!);
   try {
-    const out: SteadyResult = { ours: [], empty: [], hidden: null as unknown as WindowFigures };
+    const none = null as unknown as WindowFigures; // filled below
+    const out: SteadyResult = { ours: [], empty: [], focusedOurs: none, focusedEmpty: none, hidden: none };
     for (let r = 0; r < PLAN.steadyRounds; r++) {
       out.ours.push(await ours.window(PLAN.steadyMs, `ours-${r}`));
       out.empty.push(await empty.window(PLAN.steadyMs, `empty-${r}`));
     }
+    // The same with the cursor left in the quantity field (a trader between keystrokes).
+    await focusQuantity(ours.page);
+    await focusQuantity(empty.page);
+    out.focusedOurs = await ours.window(PLAN.steadyMs, 'ours-focused');
+    out.focusedEmpty = await empty.window(PLAN.steadyMs, 'empty-focused');
+    await blur(ours.page);
+    await blur(empty.page);
     await pretendHidden(ours, true);
     await ours.page.waitForTimeout(500); // what was already scheduled may still run once
     out.hidden = await ours.window(PLAN.hiddenMs, 'hidden');
@@ -239,7 +249,7 @@ function steadyRows(s: SteadyResult): Row[] {
   const hiddenS = s.hidden.spanMs / 1000;
   return [
     [
-      `main-thread CPU under a ${BOOK_HZ} Hz order book, ms/s (${PLAN.steadyRounds} × ${PLAN.steadyMs / 1000} s); floor: empty script; budget on ours − floor = ${(ours - empty).toFixed(2)} ms/s`,
+      `main-thread CPU under a ${BOOK_HZ} Hz order book, form filled, not focused, ms/s (${PLAN.steadyRounds} × ${PLAN.steadyMs / 1000} s); floor: empty script; budget on ours − floor = ${(ours - empty).toFixed(2)} ms/s`,
       `${ours.toFixed(2)} ms/s`,
       `${empty.toFixed(2)} ms/s`,
       ratio(ours, empty),
@@ -254,6 +264,12 @@ function steadyRows(s: SteadyResult): Row[] {
     info(
       '  service worker CPU meanwhile, ms/s (feed and quotes; not on the page)',
       `${perS(s.ours, 'serviceWorkerCpuMs').toFixed(2)} ms/s`,
+    ),
+    info(
+      '  the same with the cursor left in the quantity field (ours; empty), ms/s',
+      `${perS([s.focusedOurs], 'mainCpuMs').toFixed(2)} ms/s`,
+      `${perS([s.focusedEmpty], 'mainCpuMs').toFixed(2)} ms/s`,
+      ratio(perS([s.focusedOurs], 'mainCpuMs'), perS([s.focusedEmpty], 'mainCpuMs')),
     ),
     [
       `hidden tab (${hiddenS.toFixed(1)} s, book still ticking): timers / frames / idle callbacks of ours that fired`,

@@ -59,6 +59,7 @@ export async function steadyRig(subject: Subject): Promise<SteadyRig> {
       await waitForOverlay(page, (r) => r.state === 'ok' && r.mark === 'live', 'overlay live under a ticking book');
   });
   thread = pageMainThread(events, url);
+  await blur(page); // steady state: the form filled, the trader watching the book
   await page.waitForTimeout(2_000); // past the load: the first read, the feed's first figures
   return {
     subject,
@@ -73,6 +74,17 @@ export async function steadyRig(subject: Subject): Promise<SteadyRig> {
     },
     close: () => page.close(),
   };
+}
+
+const quantity = (page: Page) => page.getByRole('textbox', { name: 'Quantity', exact: true });
+
+export async function blur(page: Page): Promise<void> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+}
+
+/** The cursor in the quantity field, as while typing an order. */
+export async function focusQuantity(page: Page): Promise<void> {
+  await quantity(page).focus();
 }
 
 /** Tells the extension's world (only) that the tab is hidden, or visible again. */
