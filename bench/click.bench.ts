@@ -16,6 +16,7 @@ import { MockExchange } from '../e2e/mock/server';
 
 export const CLICK_ROWS = 1_000;
 const CLICKS = 60;
+const QUICK_CLICKS = 20;
 const WARMUP = 10;
 const CPU_THROTTLING = 4;
 export const CLICK_BUDGET_MS = 2;
@@ -35,7 +36,7 @@ async function addPositionRows(page: Page, rows: number): Promise<void> {
 }
 
 /** Milliseconds from dispatch to the page's own bubbling click listener, per click. */
-async function clickTimes(page: Page): Promise<number[]> {
+async function clickTimes(page: Page, clicks: number): Promise<number[]> {
   return page.evaluate(
     async ([clicks, warmup]) => {
       const button = [...document.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Buy/Long')!;
@@ -52,11 +53,11 @@ async function clickTimes(page: Page): Promise<number[]> {
       }
       return out;
     },
-    [CLICKS, WARMUP] as const,
+    [clicks, WARMUP] as const,
   );
 }
 
-async function measure(session: ChromiumSession, withExtension: boolean): Promise<number[]> {
+async function measure(session: ChromiumSession, withExtension: boolean, clicks: number): Promise<number[]> {
   const page = await session.context.newPage();
   try {
     await page.goto(BYBIT_URL());
@@ -67,7 +68,7 @@ async function measure(session: ChromiumSession, withExtension: boolean): Promis
     const cdp = await session.context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING });
     try {
-      return await clickTimes(page);
+      return await clickTimes(page, clicks);
     } finally {
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     }
@@ -83,7 +84,9 @@ export interface ClickBench {
   floorP95: number;
 }
 
-export async function clickBench(mock: MockExchange): Promise<ClickBench> {
+/** `quick`: fewer clicks per round (`npm run bench -- --quick`). */
+export async function clickBench(mock: MockExchange, quick = false): Promise<ClickBench> {
+  const clicks = quick ? QUICK_CLICKS : CLICKS;
   const withExt = await launchChromium({ port: mock.port, withExtension: true });
   const without = await launchChromium({ port: mock.port, withExtension: false });
   try {
@@ -91,8 +94,8 @@ export async function clickBench(mock: MockExchange): Promise<ClickBench> {
     const floor: number[] = [];
     // Interleaved, so machine noise hits both alike.
     for (let round = 0; round < 2; round++) {
-      ours.push(...(await measure(withExt, true)));
-      floor.push(...(await measure(without, false)));
+      ours.push(...(await measure(withExt, true, clicks)));
+      floor.push(...(await measure(without, false, clicks)));
     }
     ours.sort((a, b) => a - b);
     floor.sort((a, b) => a - b);
