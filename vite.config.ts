@@ -125,8 +125,9 @@ function contentMinifyPlugin(): Plugin {
       if (typeof entry !== 'string') return null;
       if (isPageUiEntry(entry) && lib) {
         // Imported with import(): an ES module (the plugin builds every script as a classic IIFE).
+        // Vite keeps whitespace in an ES library (for tree-shaking by its users); this one has none.
         lib.formats = ['es'];
-        return { build: { minify: true, sourcemap: 'hidden' } };
+        return { build: { minify: true, sourcemap: 'hidden', rolldownOptions: { output: { minify: true } } } };
       }
       if (!CONTENT_ENTRY.test(entry)) return null;
       return { build: { minify: true, sourcemap: 'hidden' } };
