@@ -139,6 +139,10 @@ function contentMinifyPlugin(): Plugin {
 
 export default defineConfig({
   publicDir: false,
+  // Module ids (and the "// node_modules/preact/…" region comments in the readable output) as
+  // seen from the project, not where a symlinked node_modules really lives: the package bytes
+  // must not depend on the checkout's layout (issue 16, tests/package).
+  resolve: { preserveSymlinks: true },
   build: {
     outDir: `dist/${target}`,
     emptyOutDir: true,

@@ -29,7 +29,9 @@ for (const target of targets.length ? targets : ['chrome', 'firefox']) {
   console.log(`\n> vite build (TARGET=${target}) → dist/${target}/`);
   const { status } = spawnSync(process.execPath, [viteBin, 'build'], {
     stdio: 'inherit',
-    env: { ...process.env, TARGET: target },
+    // NODE_ENV=production whatever the caller's (vitest sets "test"): otherwise the pages' JSX is
+    // compiled in development mode, jsxDEV calls carrying each .tsx file's absolute path (issue 16).
+    env: { ...process.env, TARGET: target, NODE_ENV: 'production' },
   });
   if (status !== 0) process.exit(status ?? 1);
   // The manifest names default_locale, so the browsers refuse a build without _locales/; the

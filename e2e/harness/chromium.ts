@@ -31,6 +31,8 @@ export interface LaunchOptions {
   withExtension?: boolean;
   headless?: boolean;
   viewport?: { width: number; height: number };
+  /** The unpacked extension to load (default dist/chrome): e.g. a release zip unpacked (release-chrome.spec). */
+  extensionDir?: string;
 }
 
 export interface ChromiumSession {
@@ -41,21 +43,22 @@ export interface ChromiumSession {
   close(): Promise<void>;
 }
 
-export function assertChromeBuild(): void {
-  if (!existsSync(path.join(CHROME_DIST, 'manifest.json'))) {
-    throw new Error(`${CHROME_DIST}/manifest.json not found: run \`npm run build\` first`);
+export function assertChromeBuild(dir: string = CHROME_DIST): void {
+  if (!existsSync(path.join(dir, 'manifest.json'))) {
+    throw new Error(`${dir}/manifest.json not found: run \`npm run build\` first`);
   }
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install -y chromium`);
 }
 
 export async function launchChromium(options: LaunchOptions): Promise<ChromiumSession> {
   const withExtension = options.withExtension ?? true;
-  if (withExtension) assertChromeBuild();
+  const sourceDir = options.extensionDir ?? CHROME_DIST;
+  if (withExtension) assertChromeBuild(sourceDir);
   const profileDir = mkdtempSync(path.join(tmpdir(), 'mp-chromium-'));
   // A private copy of the build: a `npm run build` running meanwhile (it empties dist/ first)
   // cannot pull the extension out from under a running browser.
   const extensionDir = path.join(profileDir, 'extension');
-  if (withExtension) cpSync(CHROME_DIST, extensionDir, { recursive: true });
+  if (withExtension) cpSync(sourceDir, extensionDir, { recursive: true });
   const userDataDir = path.join(profileDir, 'profile');
   const headless = options.headless ?? true;
   const context = await chromium.launchPersistentContext(userDataDir, {
