@@ -8,6 +8,7 @@
 // schemas: the schema is the one description of each message.
 import { VENUES } from '../core/types';
 import { PAGE_ESTIMATE_KINDS } from '../venues/types';
+import { wireOldFacts } from './wire-old-facts';
 import {
   array,
   at,
@@ -157,6 +158,8 @@ export const wirePlan = object({
   tiers: oneOf(['live', 'stale', 'none']),
   missing: nullable(literal('contractValue')),
   lossLimitUnchecked: boolean,
+  /** Bundled figures used from a file over 30 days old (src/venues/facts-age.ts), each kind once. */
+  oldFacts: wireOldFacts,
 });
 
 /** The cross-check with the page's own figures (src/venues/page-check.ts PageCheck). */

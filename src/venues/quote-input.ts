@@ -138,6 +138,7 @@ export function planQuote(
     bundledContractValue,
     borrowRate: borrow.rate,
     lossLimitUnchecked: false,
+    oldFacts: [],
   };
   if (price === null || missing !== null) return { ...base, input: null };
 

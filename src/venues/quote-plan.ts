@@ -4,6 +4,7 @@
 import type { QuoteResult } from '../core/quote';
 import { borrowRateNote, type LiveBorrowRate } from './borrow-rate';
 import type { BundledContractValue } from './contract-values';
+import { oldFactNote, type OldFact } from './facts-age';
 import type { MarketFigureKey, MarkState } from './types';
 
 export interface QuotePlan {
@@ -55,6 +56,8 @@ export interface QuotePlan {
   borrowRate: LiveBorrowRate | null;
   /** The loss limit (% of balance) is set but no balance is known, so the loss at the stop is not checked. */
   lossLimitUnchecked: boolean;
+  /** Bundled figures the quote used from a file over OLD_FACT_DAYS old (filled by withFactAges; [] from planQuote). */
+  oldFacts: OldFact[];
 }
 
 /** What the plan took from bundled data rather than the market, for the quote's assumptions. */
@@ -67,6 +70,7 @@ export function planNotes(plan: QuotePlan): string[] {
           `contract value ${bundled.value} per contract from bundled instrument facts dated ${bundled.asOf} (no live value)`,
         ];
   if (plan.borrowRate !== null) notes.push(borrowRateNote(plan.borrowRate));
+  for (const fact of plan.oldFacts) notes.push(oldFactNote(fact));
   return notes;
 }
 

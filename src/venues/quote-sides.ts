@@ -8,6 +8,7 @@ import type { Settings } from '../settings/settings';
 import { bundledFacts } from './bundled-facts';
 import { checkPageEstimates, type PageCheck } from './page-check';
 import { tierPositionRate } from './position-rate';
+import { withFactAges } from './quote-facts-age';
 import { planQuote, withPlanNotes, type PositionRateLookup, type QuotePlan } from './quote-input';
 import type { MarketSnapshot, OrderForm } from './types';
 
@@ -36,7 +37,7 @@ export function quoteSides(
   if (!form.marginEnabled || form.intent === 'close') return [];
   const sides: Side[] = form.side === 'both' ? ['long', 'short'] : [form.side];
   return sides.map((side) => {
-    const plan = planQuote(form, side, snapshot, settings, now, bundledPositionRate);
+    const plan = withFactAges(planQuote(form, side, snapshot, settings, now, bundledPositionRate), form, now);
     const result = plan.input === null ? null : withPlanNotes(plan, safeQuote(plan.input));
     const pageCheck =
       result === null || 'error' in result ? null : checkPageEstimates(form, side, result, plan, { snapshot, now });
@@ -64,6 +65,7 @@ export function toWire(sides: readonly SideQuote[]): WireSide[] {
       tiers: plan.tiers,
       missing: plan.missing,
       lossLimitUnchecked: plan.lossLimitUnchecked,
+      oldFacts: plan.oldFacts.map((fact) => ({ ...fact })),
     },
     result,
     pageCheck:

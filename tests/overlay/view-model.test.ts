@@ -39,7 +39,19 @@ describe('ok state', () => {
     expect(figure(v, 'long', 'carry.total')!.label).toBe('Funding over 24 h');
     expect(figure(v, 'long', 'marginCallPrice')).toBeUndefined();
     expect(v.markLine).toMatchObject({ value: '65010.2', text: 'mark 65,010.2 USDT', ageMs: 2000, ageText: '2 s old' });
-    expect(v.banners).toEqual([]);
+    // NOW is 2027-01-15: the bundled fee rates and brackets (2026-11-24) are over 30 days old.
+    expect(v.banners).toEqual([
+      {
+        kind: 'old-facts',
+        severity: 'info',
+        text: "Fee rates from bundled facts dated 2026-11-24 (52 days old): check the venue's current rates",
+      },
+      {
+        kind: 'old-facts',
+        severity: 'info',
+        text: "Maintenance tiers from bundled facts dated 2026-11-24 (52 days old): check the venue's current tiers",
+      },
+    ]);
     expect(v.columns[0]!.assumptions.length).toBeGreaterThan(0);
   });
 

@@ -85,7 +85,16 @@ describe('scenario → engine input', () => {
       limits: { minLiquidationDistance: '0.05' },
     };
     expect(popup.quote.input).toEqual(byHand);
-    expect(popup.quote.result).toEqual(quoteJson(byHand, bundledFacts()));
+    // NOW (2027-01-15) is 52 days after the bundled facts: the quote says which figures rest on them, first.
+    const engine = quoteJson(byHand, bundledFacts()) as { assumptions: string[] };
+    expect(popup.quote.result).toEqual({
+      ...engine,
+      assumptions: [
+        "Fee rates from bundled facts dated 2026-11-24 (52 days old): check the venue's current rates",
+        "Maintenance tiers from bundled facts dated 2026-11-24 (52 days old): check the venue's current tiers",
+        ...engine.assumptions,
+      ],
+    });
     expect((popup.quote.result as any).pnl.atStop).toMatch(/^-/);
   });
 
@@ -136,7 +145,14 @@ describe('scenario → engine input', () => {
         ],
       },
     });
-    expect(popup.quote.result).toEqual(quoteJson(popup.quote.input, bundledFacts()));
+    const engine = quoteJson(popup.quote.input, bundledFacts()) as { assumptions: string[] };
+    expect(popup.quote.result).toEqual({
+      ...engine,
+      assumptions: [
+        "Fee rates from bundled facts dated 2026-11-24 (52 days old): check the venue's current rates",
+        ...engine.assumptions,
+      ],
+    });
   });
 
   it("a typed position in the order's own market: the popup quotes what the order leaves, and says so above the figures", () => {

@@ -2,6 +2,7 @@
 // account came from, positions that could not be weighed, feed trouble) and its header mark line.
 import type { MarketFigureKey, MarkState, OrderForm } from '../../venues/types';
 import { isFresh } from '../../venues/types';
+import type { OldFactKind } from '../../venues/facts-age';
 import { t, type MessageKey } from '../i18n';
 import { accountSourceBanner, enterBalanceText } from './balance-banner';
 import { formatAge, formatPrice } from './format';
@@ -20,6 +21,14 @@ const FIGURE_NAMES: Partial<Record<MarketFigureKey, MessageKey>> = {
   borrowRateCrossShort: 'overlay_figureBorrowRate',
   borrowRateIsolatedLong: 'overlay_figureBorrowRate',
   borrowRateIsolatedShort: 'overlay_figureBorrowRate',
+};
+
+/** One sentence per kind of bundled figure that is over 30 days old (src/venues/facts-age.ts). */
+const OLD_FACT_MESSAGES: Record<OldFactKind, MessageKey> = {
+  fees: 'overlay_oldFactsFees',
+  tiers: 'overlay_oldFactsTiers',
+  borrowRates: 'overlay_oldFactsBorrowRates',
+  contractValue: 'overlay_oldFactsContractValue',
 };
 
 /** The header line: the mark of the market the quotes came from, aged on this page's own clock. */
@@ -93,6 +102,12 @@ export function banners(
     if (plan.tiers === 'stale') out.push({ kind: 'stale-tiers', severity: 'info', text: t('overlay_staleTiers') });
     const source = accountSourceBanner(plan, form, locale);
     if (source !== null) out.push(source);
+    for (const fact of plan.oldFacts)
+      out.push({
+        kind: 'old-facts',
+        severity: 'info',
+        text: t(OLD_FACT_MESSAGES[fact.kind], [fact.asOf, String(fact.ageDays)]),
+      });
     if (plan.lossLimitUnchecked)
       out.push({ kind: 'loss-limit', severity: 'info', text: t('overlay_lossLimitUnchecked') });
   }

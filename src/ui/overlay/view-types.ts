@@ -106,7 +106,8 @@ export interface Banner {
     | 'stale-tiers'
     | 'stale-figures'
     | 'feed'
-    | 'loss-limit';
+    | 'loss-limit'
+    | 'old-facts';
   severity: Severity;
   text: string;
 }

@@ -8,6 +8,7 @@ import type { Side } from '../../core/types';
 import { bundledPositionRate } from '../../venues/quote-sides';
 import type { Settings } from '../../settings/settings';
 import { bundledFacts } from '../../venues/bundled-facts';
+import { withFactAges } from '../../venues/quote-facts-age';
 import { planQuote, withPlanNotes, type QuotePlan } from '../../venues/quote-input';
 import type { MarketSnapshot, OrderForm, PagePosition } from '../../venues/types';
 import { ownSnapshot, type PageOrigin, type Scenario } from './scenario';
@@ -100,9 +101,9 @@ export function scenarioRequest(
 
 /** planQuote + quoteJson, as the background's quoteSides does for each side. */
 export function quoteRequest(r: ScenarioRequest): ScenarioQuote {
-  const plan = planQuote(r.form, r.side, r.snapshot, r.settings, r.now, bundledPositionRate);
-  if (plan.input === null) return { plan, input: null, result: null };
-  let input = plan.input;
+  const planned = planQuote(r.form, r.side, r.snapshot, r.settings, r.now, bundledPositionRate);
+  if (planned.input === null) return { plan: withFactAges(planned, r.form, r.now), input: null, result: null };
+  let input = planned.input;
   if (r.maintenanceRate !== null) {
     // The typed rate replaces the tiers (the engine prefers tiers when it has both).
     const market: Record<string, unknown> = {
@@ -112,6 +113,8 @@ export function quoteRequest(r: ScenarioRequest): ScenarioQuote {
     delete market.tiers;
     input = { ...input, market };
   }
+  // Which bundled figures the quote rests on is judged on the input as quoted (a typed rate is not a bundled tier).
+  const plan = { ...withFactAges({ ...planned, input }, r.form, r.now), input: planned.input };
   return { plan, input, result: withPlanNotes(plan, safeQuote(input)) };
 }
 
