@@ -9,7 +9,7 @@ import { figureMismatches, waitForEngineFigures } from '../harness/figures';
 import { BinanceMarginPage } from '../harness/binance-margin-page';
 import { BinancePage } from '../harness/binance-usdm-page';
 import { BybitPage } from '../harness/bybit-linear-page';
-import { launchFirefox, readOverlayFirefox, type FirefoxSession } from '../harness/firefox';
+import { readOverlayFirefox } from '../harness/firefox';
 import { HyperliquidPage } from '../harness/hyperliquid-page';
 import { KrakenPage } from '../harness/kraken-margin-page';
 import { OkxPage } from '../harness/okx-swap-page';
@@ -64,22 +64,12 @@ async function waitForFirefoxFigures(
   }
 }
 
-let firefox: FirefoxSession | undefined;
-
-test.beforeAll(async ({ mock }) => {
-  test.setTimeout(60_000);
-  firefox = await launchFirefox(mock.port);
-});
-
-test.afterAll(async () => {
-  await firefox?.close();
-});
-
 for (const { venue, open } of VENUES) {
   test(`${venue}: Firefox shows the figures Chromium shows for the fixture page's order (= engine)`, async ({
     page,
     mock,
     setSettings,
+    firefox,
   }) => {
     const settings = await setSettings({}); // the defaults, as in Firefox's fresh profile
     const helper = await open(page);
@@ -88,7 +78,7 @@ for (const { venue, open } of VENUES) {
     expect(expected().state, 'the fixture order is quoted').toBe('ok');
     const chromium = await waitForEngineFigures(page, `Chromium ${venue}`, expected, { mark: 'live' });
 
-    const tab = await firefox!.browser.newPage();
+    const tab = await firefox.browser.newPage();
     try {
       await tab.setViewport({ width: 1280, height: 800 });
       await tab.goto(page.url());
