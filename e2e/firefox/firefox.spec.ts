@@ -1,42 +1,23 @@
 // Firefox ESR with the built extension (dist/firefox), driven by puppeteer-core over WebDriver
 // BiDi (Playwright cannot drive stock Firefox). Hosts reach the mock through a CONNECT proxy.
-// Firefox gives a page no way into a closed shadow root, and BiDi has no CDP-style DOM pierce,
-// so this checks what can be checked honestly from outside: the host element is there with a
-// real size, the page cannot see inside it, its pixels show rendered content (many colours, not
-// a blank box), they change when the trader types, and the background's market-data requests
-// reached the (mock) exchange APIs.
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+// This checks what shows from outside: the host element is there with a real size, the page
+// cannot see inside it, its pixels show rendered content (many colours, not a blank box), they
+// change when the trader types, and the background's market-data requests reached the (mock)
+// exchange APIs. The figures themselves are compared with Chromium's in figures.spec.ts.
+import { writeFileSync } from 'node:fs';
 import { HOST_ATTRIBUTE } from '../../src/ui/overlay/contract';
-import { ROOT } from '../harness/chromium';
 import { decodePng, distinctColours } from '../harness/png';
 import { expect, test } from '../harness/test';
-import { ConnectProxy } from '../mock/connect-proxy';
 
-const FIREFOX = '/usr/bin/firefox-esr';
-const FIREFOX_DIST = path.join(ROOT, 'dist', 'firefox');
 const HOST = `[${HOST_ATTRIBUTE}]`;
 
-test('Firefox ESR: the overlay renders next to the Kraken form and follows typing', async ({ mock }, testInfo) => {
-  expect(existsSync(path.join(FIREFOX_DIST, 'manifest.json')), 'run `npm run build` first').toBe(true);
-  const dir = mkdtempSync(path.join(tmpdir(), 'mp-firefox-'));
-  cpSync(FIREFOX_DIST, path.join(dir, 'extension'), { recursive: true });
+test('Firefox ESR: the overlay renders next to the Kraken form and follows typing', async ({
+  mock,
+  firefox,
+}, testInfo) => {
   mock.setPrice('kraken-margin', 'XBTUSD', '64210.5');
-  const proxy = await ConnectProxy.start(mock.port);
-  let browser: Browser | undefined;
+  const page = await firefox.browser.newPage();
   try {
-    browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: FIREFOX,
-      headless: true,
-      acceptInsecureCerts: true, // covers the page and the background's fetch and WebSocket
-      userDataDir: path.join(dir, 'profile'),
-      extraPrefsFirefox: proxy.firefoxPrefs(),
-    });
-    await browser.installExtension(path.join(dir, 'extension'));
-    const page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 800 });
     await page.goto('https://pro.kraken.com/app/trade/btc-usd');
     await page.waitForSelector(HOST, { timeout: 15_000 });
@@ -98,8 +79,6 @@ test('Firefox ESR: the overlay renders next to the Kraken form and follows typin
     expect(second.equals(first), 'overlay repainted after typing').toBe(false);
     expect(await page.$eval('input[id^="volume-"]', (el) => (el as HTMLInputElement).value)).toBe('1.75');
   } finally {
-    await browser?.close().catch(() => {});
-    await proxy.stop();
-    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    await page.close();
   }
 });

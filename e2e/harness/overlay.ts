@@ -95,7 +95,8 @@ export function textOf(node: CdpNode): string {
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-const EMPTY: OverlayReading = {
+/** What a page without the overlay (or without its shadow root yet) reads as. */
+export const EMPTY_READING: OverlayReading = {
   present: false,
   state: null,
   mark: null,
@@ -118,7 +119,7 @@ export async function readOverlay(page: Page): Promise<OverlayReading> {
   const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
   const host = findNode(root, (n) => n.nodeType === 1 && attrs(n).has(HOST_ATTRIBUTE));
   const shadow = host?.shadowRoots?.[0];
-  if (!host || !shadow) return { ...EMPTY, present: Boolean(host) };
+  if (!host || !shadow) return { ...EMPTY_READING, present: Boolean(host) };
   const rootEl = findNode(shadow, (n) => n.nodeType === 1 && attrs(n).has(ATTR.root));
   const rootAttrs = rootEl ? attrs(rootEl) : new Map<string, string>();
   const reading: OverlayReading = {

@@ -76,3 +76,11 @@ export function distinctColours(image: Image): number {
     seen.add((image.rgba[i]! << 16) | (image.rgba[i + 1]! << 8) | image.rgba[i + 2]!);
   return seen.size;
 }
+
+/** Width and height from a PNG's IHDR chunk (bytes 16–23), without decoding the pixels. */
+export function pngSize(png: Uint8Array): { width: number; height: number } {
+  const buf = Buffer.from(png);
+  if (buf.length < 24 || buf.readUInt32BE(0) !== 0x89504e47 || buf.toString('latin1', 12, 16) !== 'IHDR')
+    throw new Error('not a PNG');
+  return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
+}

@@ -5,6 +5,7 @@ import { test as base, expect, type BrowserContext, type Page, type Worker } fro
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../src/settings/settings';
 import { MockExchange } from '../mock/server';
 import { currentServiceWorker, launchChromium, type ChromiumSession } from './chromium';
+import { launchFirefox, type FirefoxSession } from './firefox';
 
 export interface SeenRequest {
   url: string;
@@ -15,6 +16,8 @@ export interface SeenRequest {
 interface WorkerFixtures {
   mock: MockExchange;
   chromiumSession: ChromiumSession;
+  /** Firefox ESR with dist/firefox (e2e/harness/firefox.ts), launched for the first test that asks for it. */
+  firefox: FirefoxSession;
 }
 
 interface TestFixtures {
@@ -43,6 +46,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   chromiumSession: [
     async ({ mock }, use) => {
       const session = await launchChromium({ port: mock.port });
+      await use(session);
+      await session.close();
+    },
+    { scope: 'worker', timeout: 60_000 },
+  ],
+  firefox: [
+    async ({ mock }, use) => {
+      const session = await launchFirefox(mock.port);
       await use(session);
       await session.close();
     },
