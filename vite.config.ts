@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import webExtension from 'vite-plugin-web-extension';
-import { composeManifest, TARGETS, type Target } from './scripts/compose-manifest';
+import { composeManifest, PAGE_UI_ENTRY, TARGETS, type Target } from './scripts/compose-manifest';
 
 const target = (process.env['TARGET'] ?? 'chrome') as Target;
 if (!TARGETS.includes(target)) throw new Error(`TARGET must be one of ${TARGETS.join(', ')}, got "${target}"`);
@@ -54,6 +54,8 @@ function preactNoInnerHtmlPlugin(): Plugin {
 
 /** A venue's content-script entry (manifest/base.json names one per venue); group 1 is the venue id. */
 const CONTENT_ENTRY = /(?:^|[\\/])src[\\/]venues[\\/]([^\\/]+)[\\/]content\.ts$/;
+/** The overlay's module, imported by the content scripts: page-side code under the same rules. */
+const isPageUiEntry = (entry: string): boolean => entry.replace(/\\/g, '/').endsWith(PAGE_UI_ENTRY);
 
 /**
  * A content script's bundle must not contain decimal.js, the engine or the facts (they run in
@@ -73,12 +75,27 @@ function contentBundleGuardPlugin(): Plugin {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk') continue;
         const venue = chunk.moduleIds.map((id) => CONTENT_ENTRY.exec(id)?.[1]).find((v) => v !== undefined);
-        if (venue === undefined) continue;
+        const pageUi = chunk.moduleIds.some(isPageUiEntry);
+        if (venue === undefined && !pageUi) continue;
         const found = chunk.moduleIds.filter((id) => banned.test(id));
         if (found.length > 0)
           this.error(
-            `content script bundles modules it must not carry (background-only, or a copy of _locales): ${found.join(', ')}`,
+            `page-side code bundles modules it must not carry (background-only, or a copy of _locales): ${found.join(', ')}`,
           );
+        if (pageUi) {
+          // The overlay's module draws; it reads no page: no venue's reader belongs in it.
+          const readers = chunk.moduleIds.filter((id) =>
+            /[\\/]src[\\/]venues[\\/](?!dom[\\/])[^\\/]+[\\/]reader/.test(id),
+          );
+          if (readers.length > 0) this.error(`the overlay's module bundles a venue reader: ${readers.join(', ')}`);
+          continue;
+        }
+        // The overlay's code is imported at the first draw (src/content/page-ui.ts), never bundled here.
+        const overlay = chunk.moduleIds.filter((id) =>
+          /[\\/]node_modules[\\/]preact[\\/]|[\\/]src[\\/]ui[\\/]overlay[\\/](?:mount|view-model)\.tsx?$/.test(id),
+        );
+        if (overlay.length > 0)
+          this.error(`the ${venue} content script bundles the overlay's code: ${overlay.join(', ')}`);
         const others = chunk.moduleIds.filter((id) => {
           const folder = venueFolder.exec(id)?.[1];
           // about.json: src/venues/labels.ts takes four short fields of every venue (the overlay's words
@@ -103,8 +120,16 @@ function contentMinifyPlugin(): Plugin {
     name: 'margin-preflight:content-minify',
     apply: 'build',
     config(config) {
-      const entry = config.build?.lib ? config.build.lib.entry : undefined;
-      if (typeof entry !== 'string' || !CONTENT_ENTRY.test(entry)) return null;
+      const lib = config.build?.lib;
+      const entry = lib ? lib.entry : undefined;
+      if (typeof entry !== 'string') return null;
+      if (isPageUiEntry(entry) && lib) {
+        // Imported with import(): an ES module (the plugin builds every script as a classic IIFE).
+        // Vite keeps whitespace in an ES library (for tree-shaking by its users); this one has none.
+        lib.formats = ['es'];
+        return { build: { minify: true, sourcemap: 'hidden', rolldownOptions: { output: { minify: true } } } };
+      }
+      if (!CONTENT_ENTRY.test(entry)) return null;
       return { build: { minify: true, sourcemap: 'hidden' } };
     },
   };
@@ -126,6 +151,8 @@ export default defineConfig({
       manifest: () => composeManifest(target),
       browser: target,
       disableAutoLaunch: true,
+      // Not in the manifest as a script: the content scripts import it (web_accessible_resources).
+      additionalInputs: [PAGE_UI_ENTRY],
       // The plugin validates against a schema it downloads from the network; CI has no internet.
       skipManifestValidation: true,
     }),

@@ -1,4 +1,4 @@
-// The content scripts as built (issue 15): one per venue, each carrying only its own venue's reader,
+// The content scripts as built (issue 15): one per venue (the overlay itself is one module they import at their first draw, checked at the end), each carrying only its own venue's reader,
 // minified, within the 27 KiB gzip budget, with a source map kept outside the package for store
 // review (dist/<target>-sourcemaps/) and named by no shipped file, and no copy of the messages.
 // Reads dist/ only (no browser): `npm run build` first, as for every spec here.
@@ -111,6 +111,53 @@ for (const target of TARGETS) {
         description: sizes.map((s) => `${s.venue} ${(s.gzip / 1024).toFixed(1)} KiB`).join(', '),
       });
       expect(sizes.filter((s) => s.gzip > BUDGET_GZIP_BYTES)).toEqual([]);
+    });
+  });
+}
+
+/** The overlay's module (src/ui/overlay/page-ui.ts): imported by the content scripts at their first draw. */
+const PAGE_UI_FILE = 'src/ui/overlay/page-ui.js';
+
+for (const target of TARGETS) {
+  test.describe(`${target} overlay module`, () => {
+    test('holds the overlay the content scripts do not: Preact and the view model, no reader, no engine', () => {
+      const ui = mappedSources(target, PAGE_UI_FILE).sources;
+      expect(ui).toContain('src/ui/overlay/mount.tsx');
+      expect(ui).toContain('src/ui/overlay/view-model.ts');
+      expect(ui.some((s) => s.startsWith('node_modules/preact/'))).toBe(true);
+      expect(ui.filter((s) => /^src\/venues\/(?!dom\/)[^/]+\/reader/.test(s))).toEqual([]);
+      expect(ui.filter((s) => /decimal\.js|^src\/core\/(?!types\.ts$|decimal-text\.ts$)/.test(s))).toEqual([]);
+      for (const { venue, file } of contentScripts(target)) {
+        const sources = mappedSources(target, file).sources;
+        expect(
+          sources.filter(
+            (s) => s.startsWith('node_modules/preact/') || /^src\/ui\/overlay\/(mount|view-model)/.test(s),
+          ),
+          `${venue} bundles the overlay`,
+        ).toEqual([]);
+      }
+    });
+
+    test('an ES module, minified, no source map named, web-accessible only where a content script runs', () => {
+      const dist = path.join(ROOT, 'dist', target);
+      const code = readFileSync(path.join(dist, PAGE_UI_FILE), 'utf8');
+      expect(code).toMatch(/\bexport\s*\{/);
+      expect(code).not.toMatch(/sourceMappingURL/);
+      expect(code.split('\n').length).toBeLessThan(300);
+      const manifest = JSON.parse(readFileSync(path.join(dist, 'manifest.json'), 'utf8')) as {
+        content_scripts: Array<{ matches: string[] }>;
+        web_accessible_resources: Array<{ resources: string[]; matches: string[]; use_dynamic_url?: boolean }>;
+      };
+      expect(manifest.web_accessible_resources).toHaveLength(1);
+      const [resource] = manifest.web_accessible_resources;
+      expect(resource!.resources).toEqual([PAGE_UI_FILE]);
+      const origins = new Set(manifest.content_scripts.flatMap((s) => s.matches.map((m) => `${new URL(m).origin}/*`)));
+      expect([...resource!.matches].sort()).toEqual([...origins].sort());
+      expect(resource!.use_dynamic_url === true).toBe(target === 'chrome');
+      test.info().annotations.push({
+        type: 'gzip bytes',
+        description: `overlay module ${(gzipSync(Buffer.from(code), { level: 9 }).length / 1024).toFixed(1)} KiB`,
+      });
     });
   });
 }

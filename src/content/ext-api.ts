@@ -6,6 +6,7 @@
 // call we make has the same shape and returns a Promise natively in both browsers: Firefox's
 // `browser`, and Chrome's `chrome` in MV3 (storage promises since Chrome 88; connect is sync).
 import type { Runtime, Storage } from 'webextension-polyfill';
+import { asPageUi, PAGE_UI_PATH, type PageUi } from './page-ui';
 
 export interface EventLike<F> {
   addListener(listener: F): void;
@@ -32,10 +33,12 @@ export interface ExtApi {
   onStorageChanged: EventLike<(changes: StorageChanges, area: string) => void>;
   /** The extension's version (manifest.json), for the page report. */
   version?(): string;
+  /** The overlay's module: loaded on the first call, the module itself once it is in (page-ui.ts). */
+  pageUi(): PageUi | Promise<PageUi>;
 }
 
 interface BrowserLike {
-  runtime: Pick<Runtime.Static, 'id' | 'connect' | 'getManifest'>;
+  runtime: Pick<Runtime.Static, 'id' | 'connect' | 'getManifest' | 'getURL'>;
   storage: Pick<Storage.Static, 'sync' | 'local' | 'onChanged'>;
 }
 
@@ -53,6 +56,7 @@ function readLastError(): void {
 }
 
 export function extApiFrom(browser: BrowserLike): ExtApi {
+  let pageUi: PageUi | Promise<PageUi> | undefined;
   return {
     runtimeId() {
       // Reading runtime.id itself can throw in a torn-down context on some versions.
@@ -72,5 +76,14 @@ export function extApiFrom(browser: BrowserLike): ExtApi {
     setLocal: (key, value) => browser.storage.local.set({ [key]: value }),
     onStorageChanged: browser.storage.onChanged,
     version: () => browser.runtime.getManifest().version,
+    pageUi() {
+      if (pageUi !== undefined) return pageUi;
+      // A module script of the extension's own, imported into this isolated world (not the page's);
+      // the browser refuses it to any origin outside the manifest's web_accessible_resources matches.
+      const loading = import(/* @vite-ignore */ browser.runtime.getURL(PAGE_UI_PATH)).then(asPageUi);
+      pageUi = loading;
+      loading.then((module) => (pageUi = module)).catch(() => undefined);
+      return loading;
+    },
   };
 }

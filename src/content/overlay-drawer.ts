@@ -2,18 +2,24 @@
 // something to show), docked clear of the form and the order book, or where the trader dragged it
 // last time (per venue, storage.local), collapsed as the trader left it (per venue), dimmed while the page shows a modal dialog, and put back when the page re-creates
 // <html> (a client re-render after a hydration mismatch drops every node on the old element).
-import { mountOverlay, type OverlayHandle } from '../ui/overlay/mount';
+// The overlay's code (Preact, view model, chart) is a module imported at the first draw
+// (page-ui.ts): until it is in, the latest view waits and is drawn on arrival; after that a draw
+// is synchronous.
+import type { OverlayHandle } from '../ui/overlay/mount';
 import { parseCollapsed, parsePoint } from '../ui/overlay/position';
 import { NO_TOOLS, type PageTools, type ToolActions } from '../ui/overlay/tools-types';
-import type { OverlayView } from '../ui/overlay/view-model';
+import type { OverlayModel } from '../ui/overlay/view-model';
 import type { ExtApi } from './ext-api';
+import type { PageUi } from './page-ui';
 
 const positionKey = (venue: string): string => `overlayPosition.${venue}`;
 const collapsedKey = (venue: string): string => `overlayCollapsed.${venue}`;
 
 export interface OverlayDrawer {
-  /** Draws a view; `inputs` are what it was built from: the same inputs again draw nothing. */
-  draw(inputs: readonly unknown[], build: () => OverlayView): void;
+  /** Draws the view of `model`; `inputs` are what it was made from: the same inputs again draw nothing. */
+  draw(inputs: readonly unknown[], model: OverlayModel): void;
+  /** The overlay's module could not be loaded: nothing this session holds can be shown. */
+  cannotShow(): boolean;
   place(anchor: Element | null): void;
   setDimmed(dimmed: boolean): void;
   /** The page replaced <html> or <body>: put the host back where it belongs. */
@@ -28,7 +34,7 @@ export interface OverlayDrawer {
 
 export function createOverlayDrawer(
   doc: Document,
-  ext: Pick<ExtApi, 'getLocal' | 'setLocal'>,
+  ext: Pick<ExtApi, 'getLocal' | 'setLocal' | 'pageUi'>,
   venue: string,
   signal: AbortSignal,
   actions?: ToolActions,
@@ -40,6 +46,11 @@ export function createOverlayDrawer(
   let savedPosition: ReturnType<typeof parsePoint> = null;
   let savedCollapsed: boolean | null = null;
   let tools = NO_TOOLS;
+  let ui: PageUi | null = null;
+  let loading = false;
+  let failed = false;
+  /** The latest view asked for while the module was still loading. */
+  let waiting: OverlayModel | null = null;
 
   ext.getLocal(positionKey(venue)).then(
     (raw) => {
@@ -65,9 +76,33 @@ export function createOverlayDrawer(
     { once: true },
   );
 
-  const ensure = (): OverlayHandle => {
+  /** The module if it is in; else starts loading it (once) and draws what waits when it arrives. */
+  const loaded = (): PageUi | null => {
+    if (ui !== null || loading || failed) return ui;
+    const got = ext.pageUi();
+    if (!('then' in got)) return (ui = got);
+    loading = true;
+    got.then(
+      (module) => {
+        loading = false;
+        ui = module;
+        const model = waiting;
+        waiting = null;
+        if (model !== null && !signal.aborted) ensure(module).update(module.buildView(model));
+      },
+      (error: unknown) => {
+        loading = false;
+        failed = true;
+        waiting = null;
+        console.warn('Margin Preflight: the overlay could not be loaded', error);
+      },
+    );
+    return null;
+  };
+
+  const ensure = (module: PageUi): OverlayHandle => {
     if (overlay !== null) return overlay;
-    const created = mountOverlay(doc, {
+    const created = module.mountOverlay(doc, {
       onMoved: (p) => void ext.setLocal(positionKey(venue), p).catch(() => undefined),
       onCollapsed: (c) => {
         savedCollapsed = c;
@@ -85,12 +120,15 @@ export function createOverlayDrawer(
   };
 
   return {
-    draw(inputs, build) {
+    draw(inputs, model) {
       if (signal.aborted) return;
       if (inputs.length === drawn.length && inputs.every((v, i) => v === drawn[i])) return;
       drawn = inputs;
-      ensure().update(build());
+      const module = loaded();
+      if (module === null) waiting = model;
+      else ensure(module).update(module.buildView(model));
     },
+    cannotShow: () => failed,
     place(next) {
       anchor = next;
       overlay?.place(next);

@@ -3,7 +3,6 @@
 // shows the latest answer (marked "updating" when it is late for a newer form), or after a short
 // wait says it is waiting rather than show nothing. The same inputs again draw nothing.
 import type { Settings } from '../settings/settings';
-import { buildView } from '../ui/overlay/view-model';
 import type { FormLink } from './form-link';
 import type { SubmitGuard } from './guard';
 import type { OverlayDrawer } from './overlay-drawer';
@@ -27,19 +26,17 @@ export function renderSession({ drawer, link, guard, settings, late, now }: Rend
   if (shown === undefined) {
     // A readable form and no answer yet: after a short wait say so rather than show nothing.
     if (!late && notice === null) return;
-    drawer.draw(['waiting', reading, settings, notice], () =>
-      buildView({
-        reading,
-        quotes: [],
-        market: null,
-        refusal: null,
-        settings,
-        guard: notice,
-        now,
-        pending: false,
-        waiting: true,
-      }),
-    );
+    drawer.draw(['waiting', reading, settings, notice], {
+      reading,
+      quotes: [],
+      market: null,
+      refusal: null,
+      settings,
+      guard: notice,
+      now,
+      pending: false,
+      waiting: true,
+    });
     return;
   }
   const message = answer?.message ?? null;
@@ -47,16 +44,14 @@ export function renderSession({ drawer, link, guard, settings, late, now }: Rend
   // The header ages the mark each second; without a mark the clock changes nothing shown.
   const second = message?.mark ? Math.floor(now / 1000) : 0;
   const answered = shown.status === 'ok' && message !== null;
-  drawer.draw([shown, message, settings, notice, pending, second], () =>
-    buildView({
-      reading: shown,
-      quotes: answered ? message.sides : [],
-      market: message,
-      refusal: answered ? message.refusal : null,
-      settings,
-      guard: notice,
-      now,
-      pending,
-    }),
-  );
+  drawer.draw([shown, message, settings, notice, pending, second], {
+    reading: shown,
+    quotes: answered ? message.sides : [],
+    market: message,
+    refusal: answered ? message.refusal : null,
+    settings,
+    guard: notice,
+    now,
+    pending,
+  });
 }

@@ -36,8 +36,8 @@ export interface Session {
    * False when this page has nothing that can be taught (a run already on counts as started).
    */
   teach(): boolean;
-  /** The page report of the form as last read; null before the first reading. */
-  report(): PageReport | null;
+  /** The page report of the form as last read (null before the first reading), once the module that builds it is in. */
+  report(): Promise<PageReport | null>;
   /** The stored taught fields changed (the options page forgot some): read with what is stored now. */
   taughtChanged(): void;
   stop(): void;

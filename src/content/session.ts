@@ -29,7 +29,6 @@ import { formRootSafely, readSafely, sessionUrl, submitButtonsSafely } from './s
 import { renderSession } from './session-render';
 import type { Session, SessionDeps } from './session-types';
 import { attachTeaching } from './teach/session-teach';
-import { pageReportText } from './page-report';
 
 export type { Session, SessionDeps } from './session-types';
 
@@ -79,8 +78,10 @@ export function startSession(deps: SessionDeps): Session {
     onPageAction: (action, requestId) => {
       begin(); // the popup asks about the form: it is read now if it was not yet
       if (action === 'teach') return void teach.teaching.start();
-      const report = teach.report();
-      port.sendReport(requestId, report === null ? null : pageReportText(report));
+      void Promise.resolve(teach.reportText()).then(
+        (text) => port.sendReport(requestId, text),
+        () => port.sendReport(requestId, null),
+      );
     },
   });
   const reads = sessionReads({
@@ -123,6 +124,7 @@ export function startSession(deps: SessionDeps): Session {
     url: currentUrl,
     reading: () => link.reading,
     read: () => read(),
+    pageUi: () => ext.pageUi(),
   });
   Object.assign(actions, teach.teaching.actions);
 
@@ -205,7 +207,8 @@ export function startSession(deps: SessionDeps): Session {
     signal,
     enabled: () => {
       // While teaching, a click on Buy is a pick (swallowed by the picker): nothing for the guard to hold.
-      const on = deps.settings().guardEnabled && !teach.teaching.active;
+      // Nor without an overlay to say why (its module failed to load): a held click would look like a dead button.
+      const on = deps.settings().guardEnabled && !teach.teaching.active && !drawer.cannotShow();
       if (!on && guard.notice !== null) {
         guard.reset();
         render();

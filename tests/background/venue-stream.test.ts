@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { FeedHub } from '../../src/background/feed/hub';
 import { MARK_POLL_MS, STREAM_SILENCE_MS } from '../../src/background/feed/intervals';
 import { StreamPool } from '../../src/background/feed/stream-pool';
-import type { StreamMember } from '../../src/background/feed/venue-stream';
+import type { StreamMember } from '../../src/background/feed/stream-contract';
 import { SnapshotCache } from '../../src/background/cache/snapshot-cache';
 import { createHttpClient } from '../../src/background/net/http';
 import { feed as binance } from '../../src/venues/binance-usdm/feed';

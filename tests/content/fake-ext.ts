@@ -2,6 +2,8 @@
 // id we can take away ("Extension context invalidated"), and an optional fake background that
 // answers what the content script posts (see fake-background.ts).
 import type { ExtApi, PortLike, StorageChanges } from '../../src/content/ext-api';
+import type { PageUi } from '../../src/content/page-ui';
+import * as overlayModule from '../../src/ui/overlay/page-ui';
 
 type Listener<A extends unknown[]> = (...args: A) => void;
 
@@ -50,6 +52,9 @@ export class FakeExt implements ExtApi {
 
   runtimeId = (): string | undefined => this.id;
   version = (): string => '1.2.3';
+  /** The overlay's module, in at once (a test sets a promise to model the import still loading). */
+  ui: PageUi | Promise<PageUi> = overlayModule;
+  pageUi = (): PageUi | Promise<PageUi> => this.ui;
   connect = (name: string): PortLike => {
     if (this.connectThrows) throw new Error('Extension context invalidated.');
     const port = new FakePort(name, (message, p) => this.backend?.(message, p));

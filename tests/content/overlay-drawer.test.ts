@@ -3,7 +3,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createOverlayDrawer } from '../../src/content/overlay-drawer';
 import { ATTR, HOST_ATTRIBUTE } from '../../src/ui/overlay/contract';
-import { buildView } from '../../src/ui/overlay/view-model';
+import type { OverlayModel } from '../../src/ui/overlay/view-model';
+import type { PageUi } from '../../src/content/page-ui';
+import * as overlayModule from '../../src/ui/overlay/page-ui';
 import { FakeResizeObserver } from '../overlay/fake-resize-observer';
 import { FakeExt } from './fake-ext';
 import { binanceForm, marketOf, NOW, ok, settings, snapshot, wireQuotes } from './fixtures';
@@ -18,11 +20,11 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function okView() {
+function okView(): OverlayModel {
   const form = binanceForm({ leverage: '50' });
   const snap = snapshot('65010.2');
   const s = settings();
-  return buildView({
+  return {
     reading: ok(form),
     quotes: wireQuotes(form, snap, s),
     market: marketOf(snap),
@@ -30,7 +32,7 @@ function okView() {
     now: NOW,
     pending: false,
     guard: null,
-  });
+  };
 }
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
@@ -42,7 +44,7 @@ describe('overlay drawer: collapsed per venue', () => {
     const attach = vi.spyOn(Element.prototype, 'attachShadow');
     const drawer = createOverlayDrawer(document, ext, 'binance-usdm', life.signal);
     await flush();
-    drawer.draw([1], okView);
+    drawer.draw([1], okView());
     const shadow = attach.mock.results.at(-1)!.value as ShadowRoot;
     const root = shadow.querySelector(`[${ATTR.root}]`)!;
     expect(root.hasAttribute(ATTR.collapsed)).toBe(true);
@@ -59,7 +61,7 @@ describe('overlay drawer: collapsed per venue', () => {
     const attach = vi.spyOn(Element.prototype, 'attachShadow');
     const drawer = createOverlayDrawer(document, ext, 'binance-usdm', life.signal);
     await flush();
-    drawer.draw([1], okView);
+    drawer.draw([1], okView());
     const shadow = attach.mock.results.at(-1)!.value as ShadowRoot;
     expect(shadow.querySelector(`[${ATTR.root}]`)!.hasAttribute(ATTR.collapsed)).toBe(false);
   });
@@ -71,11 +73,71 @@ describe('overlay drawer: collapsed per venue', () => {
       key.startsWith('overlayCollapsed.') ? new Promise((r) => (resolve = r)) : Promise.resolve(undefined);
     const attach = vi.spyOn(Element.prototype, 'attachShadow');
     const drawer = createOverlayDrawer(document, ext, 'binance-usdm', life.signal);
-    drawer.draw([1], okView);
+    drawer.draw([1], okView());
     const shadow = attach.mock.results.at(-1)!.value as ShadowRoot;
     expect(shadow.querySelector(`[${ATTR.root}]`)!.hasAttribute(ATTR.collapsed)).toBe(false);
     resolve(true);
     await flush();
     expect(shadow.querySelector(`[${ATTR.root}]`)!.hasAttribute(ATTR.collapsed)).toBe(true);
+  });
+});
+
+describe('overlay drawer: the overlay module arrives after the first draw (issue 15)', () => {
+  function loading(ext: FakeExt): { arrive: () => void; fail: () => void } {
+    let arrive: (m: PageUi) => void = () => undefined;
+    let fail: (e: Error) => void = () => undefined;
+    ext.ui = new Promise<PageUi>((resolve, reject) => {
+      arrive = resolve;
+      fail = reject;
+    });
+    return { arrive: () => arrive(overlayModule), fail: () => fail(new Error('blocked')) };
+  }
+
+  it('puts nothing on the page until the module is in, then draws the latest view once', async () => {
+    const ext = new FakeExt();
+    const module = loading(ext);
+    const pageUi = vi.spyOn(ext, 'pageUi');
+    const mount = vi.spyOn(overlayModule, 'mountOverlay');
+    const drawer = createOverlayDrawer(document, ext, 'binance-usdm', life.signal);
+    drawer.draw([1], okView());
+    const waitingView = { ...okView(), waiting: true, quotes: [] };
+    drawer.draw([2], waitingView);
+    drawer.draw([3], okView());
+    expect(document.querySelectorAll(`[${HOST_ATTRIBUTE}]`)).toHaveLength(0);
+    expect(pageUi).toHaveBeenCalledTimes(1); // one import, however many draws wait for it
+    module.arrive();
+    await flush();
+    expect(document.querySelectorAll(`[${HOST_ATTRIBUTE}]`)).toHaveLength(1);
+    expect(mount).toHaveBeenCalledTimes(1);
+    expect(drawer.cannotShow()).toBe(false);
+    mount.mockRestore();
+  });
+
+  it('a session stopped while the module loads draws nothing when it arrives', async () => {
+    const ext = new FakeExt();
+    const module = loading(ext);
+    const drawer = createOverlayDrawer(document, ext, 'binance-usdm', life.signal);
+    drawer.draw([1], okView());
+    life.abort();
+    module.arrive();
+    await flush();
+    expect(document.querySelectorAll(`[${HOST_ATTRIBUTE}]`)).toHaveLength(0);
+  });
+
+  it('a module that cannot be loaded is reported once and not asked for again', async () => {
+    const ext = new FakeExt();
+    const module = loading(ext);
+    const pageUi = vi.spyOn(ext, 'pageUi');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const drawer = createOverlayDrawer(document, ext, 'binance-usdm', life.signal);
+    drawer.draw([1], okView());
+    module.fail();
+    await flush();
+    expect(drawer.cannotShow()).toBe(true);
+    drawer.draw([2], okView());
+    expect(pageUi).toHaveBeenCalledTimes(1);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(document.querySelectorAll(`[${HOST_ATTRIBUTE}]`)).toHaveLength(0);
+    warn.mockRestore();
   });
 });

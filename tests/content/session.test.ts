@@ -312,7 +312,7 @@ describe('session', () => {
       expect(fulls()).toBe(1);
     });
 
-    it('deferred: the popup asking for the page report reads the form first', () => {
+    it('deferred: the popup asking for the page report reads the form first', async () => {
       session!.stop();
       session = startSession({
         win: window,
@@ -325,7 +325,7 @@ describe('session', () => {
         now: () => now,
         firstRead: 'deferred',
       });
-      expect(session.report()).toMatchObject({ venue: 'binance-usdm' });
+      expect(await session.report()).toMatchObject({ venue: 'binance-usdm' });
     });
 
     it('deferred in a hidden tab: no idle callback until the tab is shown', async () => {

@@ -108,7 +108,11 @@ describe('teach mode in a session', () => {
     expect(Object.keys(stored[0]!.locators)).toEqual(['price']);
 
     // The report of this page: the reader's venue, the version the extension gives, the path without the query.
-    expect(session!.report()).toMatchObject({ venue: 'bybit-linear', version: '1.2.3', path: '/trade/usdt/BTCUSDT' });
+    expect(await session!.report()).toMatchObject({
+      venue: 'bybit-linear',
+      version: '1.2.3',
+      path: '/trade/usdt/BTCUSDT',
+    });
 
     // A reload: a new session, the store loaded from storage, reads with the taught fields at once.
     session!.stop();
@@ -140,7 +144,7 @@ describe('teach mode in a session', () => {
     expect(root().getAttribute(ATTR.state)).toBe('unrecognised');
     expect(root().hasAttribute(ATTR.taughtLost)).toBe(true);
     expect(shadow!.querySelectorAll(`[${ATTR.figure}="liquidationPrice"]`)).toHaveLength(0);
-  });
+  }, 20_000); // a dozen picks and reads in happy-dom: 2.5 s alone, over 5 s on a busy machine
 
   it('Kraken: the size field does not say its unit, so the trader is asked once', async () => {
     const kraken = READERS.find((r) => r.venue === 'kraken-margin')!;

@@ -22,7 +22,7 @@ import type { SharedAnswers } from '../net/shared-answers';
 import { FACTS_POLL_MS, MARK_POLL_MS } from './intervals';
 import { deriveStatus, type Channel } from './snapshot-status';
 import { StreamPool } from './stream-pool';
-import type { StreamMember, StreamTicket } from './venue-stream';
+import type { StreamMember, StreamTicket } from './stream-contract';
 
 export { FACTS_POLL_MS, MARK_POLL_MS, STREAM_SILENCE_MS } from './intervals';
 

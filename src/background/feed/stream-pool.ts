@@ -2,7 +2,8 @@
 // market of that venue to be watched and closed when the last one leaves. Ten tabs on ten Binance
 // symbols are one socket, not ten (issue 15).
 import type { VenueFeed } from '../../venues/feed-types';
-import { VenueStream, type StreamDeps, type StreamMember, type StreamTicket } from './venue-stream';
+import type { StreamDeps, StreamMember, StreamTicket } from './stream-contract';
+import { VenueStream } from './venue-stream';
 
 export class StreamPool {
   /** Keyed by the feed object: the same protocol, endpoint and parsers. */

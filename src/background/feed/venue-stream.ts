@@ -6,54 +6,19 @@
 // each runner hears why and polls the mark over REST; the socket is reopened with backoff and
 // full jitter, and every symbol still watched is subscribed again. A refusal that names one
 // symbol (Kraken) only sets that symbol aside and retries it on its own backoff.
-import type { FigureUpdates, VenueFeed } from '../../venues/feed-types';
-import type { TierTable } from '../../venues/types';
-import type { Clock, Log, SocketFactory, SocketLike } from '../env';
+// The runners' side of the contract is in stream-contract.ts, per-symbol state in
+// symbol-watch.ts, frame checks in stream-frames.ts and the reconnect backoff in stream-outage.ts.
+import type { VenueFeed } from '../../venues/feed-types';
+import type { SocketLike } from '../env';
 import { endpointUrl } from '../net/allowlist';
-import { backoffDelay, describeDelay } from '../net/backoff';
-import { openSocket } from '../net/socket';
+import { backoffDelay } from '../net/backoff';
+import { closeSocket, openSocket } from '../net/socket';
 import { MARK_POLL_MS, STREAM_SILENCE_MS } from './intervals';
-
-const MAX_MESSAGE_CHARS = 65_536;
-
-export interface StreamDeps {
-  clock: Clock;
-  sockets: SocketFactory;
-  random: () => number;
-  log: Log;
-}
-
-/** A runner watching one symbol. */
-export interface StreamMember {
-  /** A good message for the symbol: the stream is healthy for it again. */
-  received(figures: FigureUpdates, now: number, tiers: TierTable | undefined): void;
-  /** The stream does not carry the symbol now; the sentence says why and when it tries again. */
-  down(sentence: string): void;
-}
-
-/** What a member holds while it watches; leave() ends it (and may unsubscribe or close). */
-export interface StreamTicket {
-  /** The stream gave this symbol a mark within the last MARK_POLL_MS: REST polling of the mark can wait. */
-  carriesMark(now: number): boolean;
-  /** Drops the venue's socket if it has said nothing for STREAM_SILENCE_MS (each runner checks at its mark poll). */
-  checkSilence(now: number): void;
-  leave(): void;
-}
-
-interface Watch {
-  members: Set<StreamMember>;
-  lastMarkAt: number;
-  /** A subscribe was sent for it on the current socket. */
-  subscribed: boolean;
-  refusals: number;
-  retry: unknown;
-}
-
-interface Outage {
-  host: string;
-  why: string;
-  reconnectAt: number;
-}
+import type { StreamDeps, StreamMember, StreamTicket } from './stream-contract';
+import { MalformedLog, parseFrame } from './stream-frames';
+import { StreamOutage } from './stream-outage';
+import { refusedSentence } from './stream-sentences';
+import { forgetStream, newWatch, tellDown, type Watch } from './symbol-watch';
 
 export class VenueStream {
   private readonly watches = new Map<string, Watch>();
@@ -61,12 +26,10 @@ export class VenueStream {
   private open = false;
   private host: string;
   private lastMessageAt = 0;
-  private attempts = 0;
   private requestId = 0;
-  private reconnect: unknown = undefined;
   private heartbeat: unknown = undefined;
-  private outage: Outage | null = null;
-  private malformedMessages = 0;
+  private readonly outage: StreamOutage;
+  private readonly malformedLog: MalformedLog;
   private stopped = false;
   /** URLs are built from this stream's own feed (and still checked against the allowlist). */
   private readonly lookup = () => this.feed;
@@ -78,6 +41,8 @@ export class VenueStream {
     private readonly onEmpty: () => void,
   ) {
     this.host = feed.venue;
+    this.outage = new StreamOutage(deps.clock, deps.random);
+    this.malformedLog = new MalformedLog(deps.log);
   }
 
   /** Symbols watched now, in the order they joined. */
@@ -89,17 +54,12 @@ export class VenueStream {
     let watch = this.watches.get(symbol);
     const first = watch === undefined;
     if (watch === undefined) {
-      watch = {
-        members: new Set(),
-        lastMarkAt: Number.NEGATIVE_INFINITY,
-        subscribed: false,
-        refusals: 0,
-        retry: undefined,
-      };
+      watch = newWatch();
       this.watches.set(symbol, watch);
     }
     watch.members.add(member);
-    if (this.outage !== null) member.down(this.outageSentence(this.outage));
+    const outage = this.outage.sentence();
+    if (outage !== null) member.down(outage);
     else if (this.socket === null) this.connect();
     else if (first && this.open) this.subscribe(this.socket, [symbol]);
     // A socket still opening subscribes every watched symbol in its onopen.
@@ -130,9 +90,7 @@ export class VenueStream {
   private stop(): void {
     this.stopped = true;
     if (this.socket) this.drop(this.socket);
-    this.deps.clock.clearTimeout(this.reconnect);
-    this.reconnect = undefined;
-    this.outage = null;
+    this.outage.end();
     this.onEmpty();
   }
 
@@ -142,7 +100,6 @@ export class VenueStream {
   }
 
   private connect(): void {
-    this.reconnect = undefined;
     const anySymbol = this.watches.keys().next();
     if (this.stopped || anySymbol.done === true) return;
     // The URL names no symbol (every venue subscribes by message); any watched one passes the feed's pattern check.
@@ -150,7 +107,7 @@ export class VenueStream {
     const socket = url === null ? null : openSocket(url, this.deps.sockets, this.deps.log);
     this.host = url?.host ?? this.feed.venue;
     if (socket === null) return this.down('could not be opened');
-    this.outage = null;
+    this.outage.end();
     this.socket = socket;
     this.open = false;
     this.lastMessageAt = this.deps.clock.now();
@@ -202,13 +159,9 @@ export class VenueStream {
     const now = this.deps.clock.now();
     this.lastMessageAt = now;
     if (this.feed.heartbeat?.reply !== undefined && data === this.feed.heartbeat.reply) return;
-    let message: unknown;
-    try {
-      if (typeof data !== 'string' || data.length > MAX_MESSAGE_CHARS) throw new Error('not a text frame');
-      message = JSON.parse(data);
-    } catch {
-      return this.malformed('not JSON text');
-    }
+    const frame = parseFrame(data);
+    if (frame === null) return this.malformed('not JSON text');
+    const { message } = frame;
     const symbol = this.feed.streamSymbol(message);
     if (symbol === null) return this.onSocketMessage(socket, message);
     const watch = this.watches.get(symbol);
@@ -218,7 +171,7 @@ export class VenueStream {
     if (event.kind === 'ignore') return;
     if (event.kind === 'malformed') return this.malformed(event.reason);
     if (event.kind === 'refused') return this.refused(socket, symbol, watch, event.reason);
-    this.attempts = 0;
+    this.outage.recovered();
     watch.refusals = 0;
     if (event.figures.markPrice) watch.lastMarkAt = now;
     for (const member of [...watch.members]) member.received(event.figures, now, event.tiers);
@@ -239,25 +192,17 @@ export class VenueStream {
   private refused(socket: SocketLike, symbol: string, watch: Watch, reason: string): void {
     const delay = backoffDelay(watch.refusals, this.deps.random);
     watch.refusals += 1;
-    watch.subscribed = false;
-    watch.lastMarkAt = Number.NEGATIVE_INFINITY;
-    this.deps.clock.clearTimeout(watch.retry);
+    forgetStream(watch, this.deps.clock);
     watch.retry = this.deps.clock.setTimeout(() => {
       watch.retry = undefined;
       if (this.socket === socket && this.open && this.watches.get(symbol) === watch) this.subscribe(socket, [symbol]);
     }, delay);
-    const sentence = `Live prices from ${this.host} refused ${symbol} (${reason}), asking again in ${describeDelay(delay)}; mark polled over REST every ${MARK_POLL_MS / 1_000} s meanwhile`;
-    for (const member of [...watch.members]) member.down(sentence);
+    tellDown(watch, refusedSentence(this.host, symbol, reason, delay));
   }
 
   /** One bad message is dropped, not fatal; if they persist the marks age and REST takes over. */
   private malformed(reason: string): void {
-    this.malformedMessages += 1;
-    if (this.malformedMessages === 1 || this.malformedMessages % 100 === 0) {
-      this.deps.log.warn(
-        `Margin Preflight: ignored malformed stream message #${this.malformedMessages} from ${this.host} (${reason})`,
-      );
-    }
+    this.malformedLog.note(this.host, reason);
   }
 
   private checkSilence(now: number): void {
@@ -272,12 +217,7 @@ export class VenueStream {
       this.deps.clock.clearTimeout(this.heartbeat);
       this.heartbeat = undefined;
     }
-    socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
-    try {
-      socket.close();
-    } catch {
-      // already closed
-    }
+    closeSocket(socket);
   }
 
   private lost(socket: SocketLike, why: string): void {
@@ -288,24 +228,8 @@ export class VenueStream {
 
   /** Every watched symbol loses the stream at once; the socket is reopened after a jittered backoff. */
   private down(why: string): void {
-    const delay = backoffDelay(this.attempts, this.deps.random);
-    this.attempts += 1;
-    const outage: Outage = { host: this.host, why, reconnectAt: this.deps.clock.now() + delay };
-    this.outage = outage;
-    for (const watch of this.watches.values()) {
-      watch.lastMarkAt = Number.NEGATIVE_INFINITY;
-      watch.subscribed = false;
-      this.deps.clock.clearTimeout(watch.retry);
-      watch.retry = undefined;
-    }
-    this.deps.clock.clearTimeout(this.reconnect);
-    this.reconnect = this.deps.clock.setTimeout(() => this.connect(), delay);
-    const sentence = this.outageSentence(outage);
-    for (const watch of [...this.watches.values()]) for (const member of [...watch.members]) member.down(sentence);
-  }
-
-  private outageSentence({ host, why, reconnectAt }: Outage): string {
-    const retry = describeDelay(Math.max(0, reconnectAt - this.deps.clock.now()));
-    return `Live prices from ${host} ${why}, reconnecting in ${retry}; mark polled over REST every ${MARK_POLL_MS / 1_000} s meanwhile`;
+    for (const watch of this.watches.values()) forgetStream(watch, this.deps.clock);
+    const sentence = this.outage.begin(this.host, why, () => this.connect());
+    for (const watch of [...this.watches.values()]) tellDown(watch, sentence);
   }
 }

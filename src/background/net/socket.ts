@@ -1,4 +1,4 @@
-// The one place a WebSocket is opened: wss:// URLs on the API allowlist only.
+// The one place a WebSocket is opened (wss:// URLs on the API allowlist only) and closed.
 import type { Log, SocketFactory, SocketLike } from '../env';
 import { isAllowedUrl } from './allowlist';
 
@@ -12,5 +12,15 @@ export function openSocket(url: URL, sockets: SocketFactory, log: Log): SocketLi
   } catch {
     // The constructor throws synchronously for blocked or invalid URLs; the caller retries later.
     return null;
+  }
+}
+
+/** Detaches a socket's handlers, so late events from it are never seen, and closes it. */
+export function closeSocket(socket: SocketLike): void {
+  socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
+  try {
+    socket.close();
+  } catch {
+    // already closed
   }
 }

@@ -7,9 +7,11 @@ import { installTaught } from '../../venues/dom/taught';
 import type { VenueReader } from '../../venues/readers';
 import type { FormReading } from '../../venues/types';
 import type { OverlayDrawer } from '../overlay-drawer';
-import { buildPageReport, pageReportText, type PageReport } from '../page-report';
+import type { PageReport } from '../page-report';
+import { withPageUi, type PageUi, type PageUiSource } from '../page-ui';
 import type { TaughtStore } from './taught-store';
-import { createTeaching, type Teaching } from './teaching';
+import type { Teaching } from './teaching';
+import type { ToolActions } from '../../ui/overlay/tools-types';
 
 export interface SessionTeachDeps {
   win: Window;
@@ -25,11 +27,16 @@ export interface SessionTeachDeps {
   reading: () => FormReading | null;
   /** Reads the form again, now. */
   read: () => void;
+  /** The overlay's module, which builds the report (page-ui.ts). */
+  pageUi: PageUiSource;
 }
 
 export interface SessionTeach {
   teaching: Teaching;
-  report(): PageReport | null;
+  /** The report of the form as last read (null before the first reading), when the module that builds it is in. */
+  report(): Promise<PageReport | null>;
+  /** The same as text (page-report.ts); at once when the module is in. */
+  reportText(): string | null | Promise<string | null>;
   /** The stored fields changed elsewhere (the options page): read with them, unless a teach run is on. */
   storedChanged(): void;
 }
@@ -49,22 +56,57 @@ export function attachTeaching(deps: SessionTeachDeps): SessionTeach {
     install(locators);
     deps.read();
   };
-  const report = (): PageReport | null => {
+  const reportWith = (ui: PageUi): PageReport | null => {
     const reading = deps.reading();
     if (reading === null) return null;
-    return buildPageReport({ doc, url: deps.url(), reader, reading, version: deps.version });
+    return ui.buildPageReport({ doc, url: deps.url(), reader, reading, version: deps.version });
   };
+  const report = async (): Promise<PageReport | null> => withPageUi(deps.pageUi, reportWith);
 
-  const teaching = createTeaching({
-    ...deps,
-    stored,
-    use,
-    persist: (locators) => store?.put(reader.venue, pageKey(), locators),
-    reportText: () => {
-      const built = report();
-      return built === null ? null : pageReportText(built);
+  const reportText = (): string | null | Promise<string | null> =>
+    withPageUi(deps.pageUi, (ui) => {
+      const built = reportWith(ui);
+      return built === null ? null : ui.pageReportText(built);
+    });
+  // The flow lives in the overlay's module (page-ui.ts): made when the module is in, which is by the
+  // first draw; until then nothing of it can be on screen and no run is on.
+  let flow: Teaching | null = null;
+  const withFlow = <T>(act: (t: Teaching) => T): T | Promise<T> =>
+    withPageUi(deps.pageUi, (ui) => {
+      flow ??= ui.createTeaching({
+        ...deps,
+        stored,
+        use,
+        persist: (locators) => store?.put(reader.venue, pageKey(), locators),
+        reportText,
+      });
+      return act(flow);
+    });
+  // The overlay's buttons exist only once the module (and so the flow) is in.
+  const actions: ToolActions = {
+    teach: () => flow?.actions.teach(),
+    cancel: () => flow?.actions.cancel(),
+    skip: () => flow?.actions.skip(),
+    choose: (unit) => flow?.actions.choose(unit),
+    next: () => flow?.actions.next(),
+    previous: () => flow?.actions.previous(),
+    pick: () => flow?.actions.pick(),
+    redo: () => flow?.actions.redo(),
+    forget: () => flow?.actions.forget(),
+    report: () => flow?.actions.report(),
+  };
+  const teaching: Teaching = {
+    actions,
+    // Before the module is in (the popup asked first) the run starts on its arrival: counted as started.
+    start: (fresh) => {
+      const started = withFlow((t) => t.start(fresh));
+      return typeof started === 'boolean' ? started : true;
     },
-  });
+    get active() {
+      return flow?.active ?? false;
+    },
+    update: () => void withFlow((t) => t.update()),
+  };
 
   install(stored());
   // The next session on this document installs its own; a stopped one leaves nothing behind.
@@ -73,6 +115,7 @@ export function attachTeaching(deps: SessionTeachDeps): SessionTeach {
   return {
     teaching,
     report,
+    reportText,
     storedChanged: () => {
       if (!teaching.active) use(stored());
     },

@@ -30,8 +30,8 @@ export interface TeachingDeps {
   use: (locators: Locators | null) => void;
   /** Store this page's locators (null: forget the page). */
   persist: (locators: Locators | null) => void;
-  /** The page report as text; null before the first reading. */
-  reportText: () => string | null;
+  /** The page report as text (null before the first reading): at once when its module is in, else on arrival. */
+  reportText: () => string | null | Promise<string | null>;
   locate?: (el: Element) => Locator | null;
 }
 
@@ -191,6 +191,12 @@ export function createTeaching(deps: TeachingDeps): Teaching {
 
   function copyReport(): void {
     const text = deps.reportText();
+    // Normally at once (the overlay that has the button has the module), so the click's activation holds for the clipboard.
+    if (text instanceof Promise) return void text.then(copyText, () => undefined);
+    copyText(text);
+  }
+
+  function copyText(text: string | null): void {
     if (text === null) return;
     const shown = (): void => {
       report = { state: 'shown', text };

@@ -3,38 +3,15 @@
 // WebSocket topic tickers.<symbol>, in the shapes the fixtures in fixtures/api/ document
 // (https://bybit-exchange.github.io/docs/v5/market/tickers, …/risk-limit, …/instrument,
 // …/websocket/public/ticker). The fixtures' figures are illustrative, their shapes are Bybit's.
+// The REST envelope is checked in linear-envelope.ts, the risk-limit table in risk-limit.ts.
 import { Dec } from '../../core/decimal';
-import { decimalNumber, decimalString, epochMs, exchangeText } from '../feed-parse';
-import { arr, attempt, fail, isObj, obj, str, type Obj } from '../../schema';
+import { decimalString, epochMs, exchangeText } from '../feed-parse';
+import { attempt, fail, isObj, obj, str, type Obj } from '../../schema';
 import type { FigureUpdates, ParseResult, StreamEvent } from '../feed-types';
 import { priceStep } from '../price-step';
 import { minimumSize, sizeStep } from '../size-step';
-import type { DecimalString, TierRow, TierTable } from '../types';
-
-/** A table longer than this is not a risk-limit table (BTCUSDT has a few dozen tiers). */
-const MAX_TIERS = 200;
-
-/** `{ retCode: 0, result: { category: "linear", list: [...] } }` → the list; any other retCode is the exchange's error. */
-function linearList(body: unknown): unknown[] {
-  const root = obj(body, 'body');
-  if (root.retCode !== 0)
-    fail('', `Bybit error ${typeof root.retCode === 'number' ? root.retCode : '?'} ${exchangeText(root.retMsg)}`);
-  const result = obj(root.result, 'result');
-  if (result.category !== 'linear') fail('result.category', 'is not linear');
-  return arr(result.list, 'result.list');
-}
-
-/** The one entry of `list` for `symbol` (requests name the symbol, so anything else is wrong). */
-function onlyEntry(body: unknown, symbol: string): Obj {
-  const list = linearList(body);
-  if (list.length !== 1) fail('result.list', `has ${list.length} entries, expected 1`);
-  const entry = obj(list[0], 'result.list[0]');
-  if (entry.symbol !== symbol) fail('result.list[0]', 'is for another symbol');
-  return entry;
-}
-
-/** Server time of a REST answer (top-level `time`, epoch ms). */
-const serverTime = (body: unknown): number => epochMs(obj(body, 'body').time, 'time');
+import type { DecimalString } from '../types';
+import { onlyEntry, serverTime } from './linear-envelope';
 
 /** A funding rate of 100 % per interval is not a rate but a broken field. */
 function fundingRate(v: unknown, where: string): DecimalString {
@@ -92,88 +69,6 @@ function tickerFigures(data: Obj, time: number, require: boolean): FigureUpdates
 export function parseTickers(body: unknown, symbol: string): ParseResult {
   const result = attempt(() => tickerFigures(onlyEntry(body, symbol), serverTime(body), true));
   return result.ok ? { ok: true, figures: result.value } : result;
-}
-
-/**
- * A rate as a decimal fraction ("0.005" = 0.5 %). The docs type it as a number, live answers send
- * a string; both are accepted. Bybit's docs once printed rates in percent ("0.5" for 0.5 %):
- * the initial-margin × max-leverage check in parseRiskLimit rejects such a table.
- */
-function rate(v: unknown, where: string): Dec {
-  const text = typeof v === 'number' ? decimalNumber(v, where, 'positive') : decimalString(v, where, 'positive');
-  const value = new Dec(text);
-  if (!value.lessThan(1)) fail(where, 'is not a fraction below 1');
-  return value;
-}
-
-interface RiskTier {
-  cap: Dec;
-  mmr: Dec;
-  maxLeverage: Dec;
-  /** Published mmDeduction; null where Bybit leaves it empty (the lowest tier). */
-  deduction: Dec | null;
-}
-
-function riskTier(v: unknown, symbol: string, where: string): RiskTier {
-  const row = obj(v, where);
-  if (row.symbol !== symbol) fail(where, 'is for another symbol');
-  const cap = new Dec(decimalString(row.riskLimitValue, `${where}.riskLimitValue`, 'positive'));
-  const mmr = rate(row.maintenanceMargin, `${where}.maintenanceMargin`);
-  const imr = rate(row.initialMargin, `${where}.initialMargin`);
-  const maxLeverage = new Dec(decimalString(row.maxLeverage, `${where}.maxLeverage`, 'positive'));
-  if (!mmr.lessThan(imr)) fail(`${where}.maintenanceMargin`, 'is not below initialMargin');
-  if (maxLeverage.lessThan(1)) fail(`${where}.maxLeverage`, 'is below 1');
-  // maxLeverage is 1 / initialMargin rounded to two decimals ("66.67" for 1.5 %): a table in
-  // other units (percent rates) fails this by a factor of 100.
-  if (imr.times(maxLeverage).minus(1).abs().greaterThan('0.01'))
-    fail(`${where}.initialMargin`, 'does not match maxLeverage');
-  const deduction =
-    row.mmDeduction === '' ? null : new Dec(decimalString(row.mmDeduction, `${where}.mmDeduction`, 'non-negative'));
-  return { cap, mmr, maxLeverage, deduction };
-}
-
-/**
- * Bybit's risk limits are cumulative tiers: MM = value × MMR − deduction with the deduction
- * that keeps MM continuous at each boundary. A published deduction that disagrees with the one
- * the table implies means we do not understand the table: rejected rather than used.
- */
-function tierTable(tiers: readonly RiskTier[]): TierTable {
-  const rows: TierRow[] = [];
-  let floor = new Dec(0);
-  let derived = new Dec(0);
-  let previousRate: Dec | null = null;
-  tiers.forEach((tier, i) => {
-    if (!tier.cap.greaterThan(floor)) fail('', `tier ${i + 1} does not raise the limit`);
-    if (previousRate !== null) derived = derived.plus(floor.times(tier.mmr.minus(previousRate)));
-    if (tier.deduction !== null && !tier.deduction.equals(derived))
-      fail('', `tier ${i + 1} mmDeduction disagrees with the table`);
-    rows.push({
-      floor: floor.toFixed(),
-      // Bybit's last tier has a cap too: larger positions are refused, not charged more.
-      cap: tier.cap.toFixed(),
-      maintenanceMarginRate: tier.mmr.toFixed(),
-      maintenanceAmount: tier.deduction === null ? null : tier.deduction.toFixed(),
-      maxLeverage: tier.maxLeverage.toFixed(),
-    });
-    floor = tier.cap;
-    previousRate = tier.mmr;
-  });
-  return { basis: 'notional', rows };
-}
-
-/** GET /v5/market/risk-limit?category=linear&symbol=… → the tier table and the highest leverage. */
-export function parseRiskLimit(body: unknown, symbol: string): ParseResult {
-  const result = attempt(() => {
-    const list = linearList(body);
-    if (list.length === 0) fail('result.list', 'is empty');
-    if (list.length > MAX_TIERS) fail('result.list', 'is too long');
-    const tiers = list.map((v, i) => riskTier(v, symbol, `result.list[${i}]`)).sort((a, b) => a.cap.comparedTo(b.cap));
-    const table = tierTable(tiers);
-    const maxLeverage = tiers.reduce((max, t) => (t.maxLeverage.greaterThan(max) ? t.maxLeverage : max), new Dec(0));
-    const figures: FigureUpdates = { maxLeverage: { value: maxLeverage.toFixed(), exchangeTime: serverTime(body) } };
-    return { figures, table };
-  });
-  return result.ok ? { ok: true, figures: result.value.figures, tiers: result.value.table } : result;
 }
 
 /**

@@ -3,7 +3,8 @@
 // table comes live from /v5/market/risk-limit (cached by the runner like every figure); the
 // bundled facts.json is the fallback when it cannot be fetched.
 import type { VenueFeed } from '../feed-types';
-import { parseInstrumentsInfo, parseRiskLimit, parseStreamMessage, parseTickers, streamSymbol } from './feed-schema';
+import { parseInstrumentsInfo, parseStreamMessage, parseTickers, streamSymbol } from './feed-schema';
+import { parseRiskLimit } from './risk-limit';
 
 const linear = (symbol: string) => ({ category: 'linear', symbol });
 

@@ -8,44 +8,25 @@
 //   assetCtx         = { markPx, oraclePx, funding, midPx, openInterest, … } (decimal strings)
 // The mark price is markPx (oraclePx is the index funding is paid on, not the mark). `funding`
 // is the current hourly rate. No message carries a timestamp, so exchangeTime is null.
+// The margin tables are checked in margin-tables.ts, the price-dependent step in price-step-at.ts.
 import { Dec } from '../../core/decimal';
-import { decimalString, exchangeText } from '../feed-parse';
+import { exchangeText } from '../feed-parse';
 import { arr, attempt, fail, isObj, obj, str, type Obj } from '../../schema';
 import type { FigureUpdates, ParseResult, StreamEvent } from '../feed-types';
-import { decimalPlaces } from '../price-step';
 import { sizeStepOfDecimals } from '../size-step';
-import type { DecimalString, TierRow, TierTable } from '../types';
+import type { DecimalString, TierTable } from '../types';
+import { leverage, plainDecimal } from './info-numbers';
+import { tiersOf } from './margin-tables';
+import { tickFigures } from './price-step-at';
 
 /** Hyperliquid settles funding every hour. */
 export const FUNDING_INTERVAL_HOURS = '1';
-
-/** Hyperliquid writes every number as plain decimal text ("65010.0", "-0.0000042"); an exponent is not its format. */
-const PLAIN = /^-?\d{1,20}(?:\.\d{1,20})?$/;
-
-function plainDecimal(v: unknown, where: string, range: 'positive' | 'non-negative' | 'any'): DecimalString {
-  if (typeof v !== 'string' || !PLAIN.test(v)) fail(where, 'is not a plain decimal string');
-  return decimalString(v, where, range);
-}
-
-/** Leverage Hyperliquid could plausibly offer; anything outside is a broken field. */
-const MAX_LEVERAGE = 200;
-
-function leverage(v: unknown, where: string): number {
-  return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_LEVERAGE
-    ? v
-    : fail(where, `is not a leverage of 1–${MAX_LEVERAGE}`);
-}
 
 /** A funding rate of 100 % per hour is not a rate but a broken field (the cap is 4 %/h). */
 function fundingRate(v: unknown, where: string): DecimalString {
   const rate = plainDecimal(v, where, 'any');
   if (!new Dec(rate).abs().lessThan(1)) fail(where, 'is out of range');
   return rate;
-}
-
-/** MMR = 1 / (2 × max leverage) (docs "Margin tiers"): the engine's own rule, in the engine's precision. */
-export function maintenanceRate(maxLeverage: number): DecimalString {
-  return new Dec(1).div(new Dec(maxLeverage).times(2)).toFixed();
 }
 
 interface Asset {
@@ -71,57 +52,6 @@ function assetOf(meta: Obj, coin: string): Asset {
   return { ...asset, maxLeverage: leverage(entry.maxLeverage, 'maxLeverage') };
 }
 
-/** lowerBound: a non-negative decimal string ("150000000.0"). */
-function rows(table: Obj, where: string, maxLeverage: number): TierRow[] {
-  const tiers = arr(table.marginTiers, `${where}.marginTiers`);
-  if (tiers.length === 0) fail(where, 'has no tiers');
-  const parsed = tiers.map((item, i) => {
-    const tier = obj(item, `${where}.marginTiers[${i}]`);
-    return {
-      floor: plainDecimal(tier.lowerBound, `${where}.marginTiers[${i}].lowerBound`, 'non-negative'),
-      lev: leverage(tier.maxLeverage, `${where}.marginTiers[${i}].maxLeverage`),
-    };
-  });
-  if (!new Dec(parsed[0]!.floor).isZero()) fail(where, 'does not start at 0');
-  parsed.forEach((tier, i) => {
-    const previous = parsed[i - 1];
-    if (previous && !(new Dec(tier.floor).greaterThan(previous.floor) && tier.lev < previous.lev))
-      fail('', `${where} tiers are not in order`);
-  });
-  // The coin's own maximum is the first tier's; a table that allows more belongs to another coin.
-  if (parsed[0]!.lev !== maxLeverage) fail(where, "does not match the coin's maxLeverage");
-  return parsed.map((tier, i) => ({
-    floor: tier.floor,
-    cap: parsed[i + 1]?.floor ?? null,
-    maintenanceMarginRate: maintenanceRate(tier.lev),
-    // The deduction follows from the table (docs: cumulative, tier by tier): left to the engine.
-    maintenanceAmount: null,
-    maxLeverage: String(tier.lev),
-  }));
-}
-
-/**
- * The coin's margin table, when the response lists margin tables and has the coin's. A table id
- * the list does not hold (Hyperliquid's single-tier tables) yields none: the single tier then
- * follows from maxLeverage alone, which the engine derives itself.
- */
-function tiersOf(meta: Obj, asset: Asset): TierTable | undefined {
-  if (meta.marginTables === undefined) return undefined;
-  const tables = arr(meta.marginTables, 'marginTables');
-  const id = asset.entry.marginTableId;
-  if (id === undefined) return undefined;
-  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 0) fail('marginTableId', 'is not an id');
-  const matching = tables.filter((item, i) => {
-    const pair = arr(item, `marginTables[${i}]`);
-    if (pair.length !== 2 || typeof pair[0] !== 'number') fail(`marginTables[${i}]`, 'is not an [id, table] pair');
-    return pair[0] === id;
-  });
-  if (matching.length > 1) fail('', 'margin table is listed twice');
-  const pair = matching[0] as unknown[] | undefined;
-  if (pair === undefined) return undefined;
-  return { basis: 'notional', rows: rows(obj(pair[1], 'margin table'), 'margin table', asset.maxLeverage) };
-}
-
 function assetFigures(asset: Asset): FigureUpdates {
   const figures: FigureUpdates = { maxLeverage: { value: String(asset.maxLeverage), exchangeTime: null } };
   // Sizes have at most szDecimals decimals (docs "Tick and lot size"; BTC 5): the quantity step.
@@ -139,38 +69,6 @@ function ctxFigures(ctx: Obj, where: string): FigureUpdates {
   };
 }
 
-/** Perp prices have at most 6 − szDecimals decimals (docs "Tick and lot size": MAX_DECIMALS is 6 for perps). */
-const PERP_MAX_DECIMALS = 6;
-/** …and at most 5 significant figures, except that an integer price is always valid. */
-const SIGNIFICANT_FIGURES = 5;
-
-/**
- * Hyperliquid has no fixed tick: a perp price may have up to 5 significant figures and at most
- * 6 − szDecimals decimals, and an integer is always allowed. The step that matters is the one at
- * the current price, the coarser of the two rules, never coarser than 1: BTC (szDecimals 5) at
- * 65010 steps by 1, ETH (4) at 3501.3 by 0.1, SOL (2) at 148.2 by 0.01, kPEPE (0) at 0.011 by
- * 0.000001. It moves when the mark crosses a power of ten, and is recomputed on every
- * metaAndAssetCtxs answer: at start, and whenever the mark is polled because the stream is not
- * carrying it (the stream has no szDecimals). A step a decade off only shows one digit more or
- * less. A universe entry without szDecimals gives no step; a broken one rejects the body.
- */
-export function priceStepAt(mark: DecimalString, szDecimals: number): DecimalString {
-  const byDecimals = new Dec(10).pow(szDecimals - PERP_MAX_DECIMALS);
-  const byFigures = Dec.min(1, new Dec(10).pow(new Dec(mark).e - (SIGNIFICANT_FIGURES - 1)));
-  return Dec.max(byDecimals, byFigures).toFixed();
-}
-
-function tickFigures(asset: Asset, mark: DecimalString): FigureUpdates {
-  const { szDecimals } = asset.entry;
-  if (szDecimals === undefined) return {};
-  return {
-    tickSize: {
-      value: priceStepAt(mark, decimalPlaces(szDecimals, 'szDecimals', PERP_MAX_DECIMALS)),
-      exchangeTime: null,
-    },
-  };
-}
-
 const withTiers = (figures: FigureUpdates, tiers: TierTable | undefined): ParseResult =>
   tiers === undefined ? { ok: true, figures } : { ok: true, figures, tiers };
 
@@ -185,8 +83,8 @@ export function parseMetaAndAssetCtxs(body: unknown, coin: string): ParseResult 
     // Contexts are matched to the universe by position: a length mismatch would shift them.
     if (ctxs.length !== arr(meta.universe, 'universe').length) fail('', 'assetCtxs and universe differ in length');
     const ctx = ctxFigures(obj(ctxs[asset.index], 'assetCtx'), 'assetCtx');
-    const figures = { ...assetFigures(asset), ...ctx, ...tickFigures(asset, ctx.markPrice!.value) };
-    return { figures, tiers: tiersOf(meta, asset) };
+    const figures = { ...assetFigures(asset), ...ctx, ...tickFigures(asset.entry.szDecimals, ctx.markPrice!.value) };
+    return { figures, tiers: tiersOf(meta, asset.entry.marginTableId, asset.maxLeverage) };
   });
   return result.ok ? withTiers(result.value.figures, result.value.tiers) : result;
 }
@@ -203,7 +101,7 @@ export function parseMeta(body: unknown, coin: string): ParseResult {
       ...assetFigures(asset),
       fundingIntervalHours: { value: FUNDING_INTERVAL_HOURS, exchangeTime: null },
     };
-    return { figures, tiers: tiersOf(meta, asset) };
+    return { figures, tiers: tiersOf(meta, asset.entry.marginTableId, asset.maxLeverage) };
   });
   return result.ok ? withTiers(result.value.figures, result.value.tiers) : result;
 }

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { Dec } from '../../../src/core/decimal';
 import { feedFor } from '../../../src/venues/feeds';
 import { feed } from '../../../src/venues/hyperliquid/feed';
-import { maintenanceRate, priceStepAt } from '../../../src/venues/hyperliquid/feed-schema';
+import { maintenanceRate } from '../../../src/venues/hyperliquid/margin-tables';
+import { priceStepAt } from '../../../src/venues/hyperliquid/price-step-at';
 import type { ParseResult } from '../../../src/venues/feed-types';
 import { fixture } from '../../background/fakes';
 
