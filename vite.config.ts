@@ -3,9 +3,11 @@
 //
 // vite-plugin-web-extension reads the entry points from the manifest we hand it:
 // HTML pages (popup, options) are built as one multi-page build, and each script
-// (background, content) as its own single-file IIFE lib build. IIFE matters for the
-// content script: a classic script needs no ESM loader and no web_accessible_resources
-// (those would let pages fingerprint the extension, see reference B.5).
+// (background, one content script per venue) as its own single-file IIFE lib build: a
+// classic script needs no ESM loader. The one exception is the overlay's module
+// (src/ui/overlay/page-ui.ts, an ES module the content scripts import at their first draw):
+// it is the only web-accessible resource, for the venues' origins, behind Chrome's dynamic URL
+// (scripts/compose-manifest.ts; reference B.5 on why WAR are kept to a minimum).
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import webExtension from 'vite-plugin-web-extension';

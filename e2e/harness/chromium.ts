@@ -20,6 +20,8 @@ export const CHROME_DIST = path.join(ROOT, 'dist', 'chrome');
  */
 export const CHROMIUM_OWN_REQUESTS: readonly RegExp[] = [
   /^([a-z0-9-]+\.)*(google\.com|googleapis\.com|gstatic\.com|gvt1\.com)\//,
+  // The tab's favicon, asked of the page's own origin by the browser once the page has loaded.
+  /^[a-z0-9.-]+\/favicon\.ico$/,
 ];
 
 export interface LaunchOptions {

@@ -84,8 +84,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
   seenRequests: async ({ context }, use) => {
     const seen: SeenRequest[] = [];
-    const onRequest = (r: { url(): string; serviceWorker(): Worker | null; resourceType(): string }) =>
+    // The content script importing the overlay's module from the extension itself (src/content/page-ui.ts)
+    // is not a request to any host: only requests that can leave the browser are listed.
+    const onRequest = (r: { url(): string; serviceWorker(): Worker | null; resourceType(): string }) => {
+      if (r.url().startsWith('chrome-extension://')) return;
       seen.push({ url: r.url(), fromServiceWorker: r.serviceWorker() !== null, resourceType: r.resourceType() });
+    };
     context.on('request', onRequest);
     await use(seen);
     context.off('request', onRequest);

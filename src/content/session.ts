@@ -206,8 +206,7 @@ export function startSession(deps: SessionDeps): Session {
     reader,
     signal,
     enabled: () => {
-      // While teaching, a click on Buy is a pick (swallowed by the picker): nothing for the guard to hold.
-      // Nor without an overlay to say why (its module failed to load): a held click would look like a dead button.
+      // Off while teaching (a click is a pick) and without an overlay to say why (a held click would look dead).
       const on = deps.settings().guardEnabled && !teach.teaching.active && !drawer.cannotShow();
       if (!on && guard.notice !== null) {
         guard.reset();
