@@ -108,3 +108,47 @@ export async function pretendHidden(rig: SteadyRig, hidden: boolean): Promise<vo
     await cdp.detach();
   }
 }
+
+export interface SteadyPlan {
+  rounds: number;
+  windowMs: number;
+  hiddenMs: number;
+}
+
+export interface SteadyResult {
+  plan: SteadyPlan;
+  ours: WindowFigures[];
+  empty: WindowFigures[];
+  /** One window each with the cursor left in the quantity field (a trader between keystrokes). */
+  focusedOurs: WindowFigures;
+  focusedEmpty: WindowFigures;
+  /** Ours, told the tab is hidden. */
+  hidden: WindowFigures;
+}
+
+/** Ours and the empty script in turn, window by window; then focused; then ours hidden. */
+export async function steadyBench(ours: Subject, empty: Subject, plan: SteadyPlan): Promise<SteadyResult> {
+  const a = await steadyRig(ours);
+  const b = await steadyRig(empty);
+  try {
+    const out: Pick<SteadyResult, 'ours' | 'empty'> = { ours: [], empty: [] };
+    for (let r = 0; r < plan.rounds; r++) {
+      out.ours.push(await a.window(plan.windowMs, `ours-${r}`));
+      out.empty.push(await b.window(plan.windowMs, `empty-${r}`));
+    }
+    await focusQuantity(a.page);
+    await focusQuantity(b.page);
+    const focusedOurs = await a.window(plan.windowMs, 'ours-focused');
+    const focusedEmpty = await b.window(plan.windowMs, 'empty-focused');
+    await blur(a.page);
+    await blur(b.page);
+    await pretendHidden(a, true);
+    await a.page.waitForTimeout(500); // what was already scheduled may still run once
+    const hidden = await a.window(plan.hiddenMs, 'hidden');
+    await pretendHidden(a, false);
+    return { plan, ...out, focusedOurs, focusedEmpty, hidden };
+  } finally {
+    await a.close();
+    await b.close();
+  }
+}

@@ -5,6 +5,7 @@ import type { VenueReader } from '../venues/readers';
 import type { FormReading } from '../venues/types';
 import { readingKey, type FormLink } from './form-link';
 import type { Schedule } from './frame-schedule';
+import { inputValues } from './input-values';
 import { orderIdentity, readingOrder } from './order-identity';
 import type { ReadLater } from './read-later';
 import { readSafely, refreshSafely } from './safe-read';
@@ -38,6 +39,12 @@ export interface SessionReads {
 export function sessionReads(s: SessionReadsDeps): SessionReads {
   /** Key of the order fields at the last per-frame probe; null: compare with the last reading's order. */
   let lastProbe: string | null = null;
+  /** The form's field values (inputValues) when last probed or read; null: probe in full next frame. */
+  let lastValues: string | null = null;
+  const valuesNow = (): string | null => {
+    const root = s.anchor();
+    return root?.isConnected === true ? inputValues(root) : null;
+  };
 
   /**
    * Typing: while nothing observed changed since the last reading, only the typed values can have
@@ -76,7 +83,15 @@ export function sessionReads(s: SessionReadsDeps): SessionReads {
    */
   function probeOrder(): void {
     if (s.pendingChanges()) return s.read();
-    const probe = readSafely(s.reader, s.doc, s.url(), 'order');
+    // Nothing observed changed, so only field values can have (a script setting .value fires no event
+    // and changes no DOM). While they are as at the last probe or reading, nothing is parsed (the bench
+    // measured an order read at ~0.8 ms and the typing fast path at ~0.4 ms a frame, unthrottled).
+    const values = valuesNow();
+    if (values !== null && values === lastValues) return;
+    lastValues = values;
+    // The typing fast path reads exactly the typed values, for a fraction of an order read.
+    const probe =
+      refreshSafely(s.reader, s.link.reading, s.anchor(), () => true) ?? readSafely(s.reader, s.doc, s.url(), 'order');
     const key = probe.status === 'ok' ? orderIdentity(probe.form) : readingKey(probe);
     const before = lastProbe ?? readingOrder(s.link.reading);
     lastProbe = key;
@@ -95,5 +110,11 @@ export function sessionReads(s: SessionReadsDeps): SessionReads {
     if (next !== null) s.accept(next);
   }
 
-  return { readTyped, orderAtClick, probeOrder, figuresChanged, accepted: () => void (lastProbe = null) };
+  /** A new reading: the next probe compares with its order, and its values are the ones to compare with. */
+  function accepted(): void {
+    lastProbe = null;
+    lastValues = valuesNow();
+  }
+
+  return { readTyped, orderAtClick, probeOrder, figuresChanged, accepted };
 }
