@@ -60,6 +60,40 @@ describe('PRIVACY.md and store listings', () => {
     }
   });
 
+  it('name every web-accessible resource of both targets with the origins that may load it', () => {
+    for (const target of TARGETS) {
+      const m = composeManifest(target) as {
+        web_accessible_resources: Array<{ resources: string[]; matches: string[] }>;
+      };
+      expect(m.web_accessible_resources.length).toBeGreaterThan(0);
+      for (const { resources, matches } of m.web_accessible_resources)
+        for (const resource of resources) {
+          const row = privacy.split('\n').find((line) => line.startsWith(`| \`${resource}\` |`));
+          expect(row, `${target}: ${resource}`).toBeDefined();
+          for (const origin of matches) expect(row, `${target}: ${resource} from ${origin}`).toContain(`\`${origin}\``);
+        }
+    }
+    expect(privacy).toContain('closed shadow root');
+  });
+
+  it('the generator refuses a web-accessible resource it cannot explain (a planted extra file)', async () => {
+    const sources = await privacySources();
+    const planted = sources.manifests.map((m, i) =>
+      i === 0
+        ? {
+            ...m,
+            web_accessible_resources: [
+              ...(m['web_accessible_resources'] as object[]),
+              { resources: ['assets/settings-dump.json'], matches: ['<all_urls>'] },
+            ],
+          }
+        : m,
+    );
+    expect(() => renderPrivacy({ ...sources, manifests: planted })).toThrow(
+      /no justification for web-accessible resource assets\/settings-dump\.json/,
+    );
+  });
+
   it('the generator refuses an allowlist entry it cannot explain (a planted extra origin)', async () => {
     const sources = await privacySources();
     const planted = { ...sources, allowlist: [...sources.allowlist, 'https://collector.example.com/v1/events'] };

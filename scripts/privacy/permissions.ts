@@ -44,10 +44,52 @@ export const PAGE_REASONS: Readonly<Record<string, string>> = {
   'https://app.hyperliquid.xyz/trade*': 'Hyperliquid trade pages: reads the order form, shows the overlay.',
 };
 
+/** web_accessible_resources: files a page's origin may load from the extension (our content scripts import them). */
+export const WEB_RESOURCE_REASONS: Readonly<Record<string, string>> = {
+  'src/ui/overlay/page-ui.js':
+    'The overlay’s own code (its view, chart, teach mode and page report), which the content script imports at its ' +
+    'first draw so the script that runs on every trade page stays small.',
+};
+
+/** One web-accessible file, merged over the targets: the origins that may load it and how its URL is formed. */
+export interface WebResource {
+  resource: string;
+  origins: string[];
+  /** Per browser (Chrome, Firefox) that lists it: whether its URL changes every session (use_dynamic_url). */
+  dynamicUrl: Record<string, boolean>;
+}
+
 export interface ManifestAccess {
   permissions: string[];
   hostPermissions: string[];
   pages: string[];
+  webResources: WebResource[];
+}
+
+interface WebResourceEntry {
+  resources?: string[];
+  matches?: string[];
+  use_dynamic_url?: boolean;
+}
+
+const browserOf = (m: Record<string, unknown>): string =>
+  (m['browser_specific_settings'] as { gecko?: unknown } | undefined)?.gecko ? 'Firefox' : 'Chrome';
+
+function webResources(manifests: ReadonlyArray<Record<string, unknown>>): WebResource[] {
+  const byFile = new Map<string, WebResource>();
+  for (const m of manifests) {
+    const entries = Array.isArray(m['web_accessible_resources'])
+      ? (m['web_accessible_resources'] as WebResourceEntry[])
+      : [];
+    for (const entry of entries)
+      for (const resource of entry.resources ?? []) {
+        const known = byFile.get(resource) ?? { resource, origins: [], dynamicUrl: {} };
+        known.origins = [...new Set([...known.origins, ...(entry.matches ?? [])])];
+        known.dynamicUrl[browserOf(m)] = entry.use_dynamic_url === true;
+        byFile.set(resource, known);
+      }
+  }
+  return [...byFile.values()];
 }
 
 /** What the composed manifests of both targets ask for, merged. */
@@ -63,6 +105,7 @@ export function manifestAccess(manifests: ReadonlyArray<Record<string, unknown>>
         ? (m['content_scripts'] as Array<{ matches?: string[] }>).flatMap((c) => c.matches ?? [])
         : [],
     ),
+    webResources: webResources(manifests),
   };
 }
 

@@ -10,6 +10,8 @@ import {
   PERMISSION_REASONS,
   reasonsFor,
   SINGLE_PURPOSE,
+  WEB_RESOURCE_REASONS,
+  type WebResource,
 } from './permissions';
 import type { StorageKeyDoc } from './storage-docs';
 
@@ -75,6 +77,37 @@ function storageSection(s: PrivacySources): string[] {
   return lines;
 }
 
+/** How each browser forms the file's URL: a fixed URL would let any page of those origins probe for us. */
+function urlOf(r: WebResource): string {
+  return Object.entries(r.dynamicUrl)
+    .map(([browser, dynamic]) => {
+      if (dynamic) return `${browser}: a new URL every session (\`use_dynamic_url\`)`;
+      return browser === 'Firefox' ? 'Firefox: under the moz-extension URL, random per install' : `${browser}: fixed`;
+    })
+    .join('<br>');
+}
+
+function webResourcesSection(s: PrivacySources): string[] {
+  const resources = manifestAccess(s.manifests).webResources;
+  const why = reasonsFor(
+    resources.map((r) => r.resource),
+    WEB_RESOURCE_REASONS,
+    'web-accessible resource',
+  );
+  return [
+    '| web-accessible resource | loadable from | its URL | justification |',
+    '|---|---|---|---|',
+    ...resources.map(
+      (r, i) =>
+        `| \`${r.resource}\` | ${r.origins.map((o) => `\`${o}\``).join('<br>')} | ${urlOf(r)} | ${cell(why[i]!)} |`,
+    ),
+    '',
+    'Pages of the listed origins may load these files from the extension; no other page can, and no other file is',
+    'exposed. They are code, not data: they hold nothing about you, your settings or your orders. What the overlay',
+    'draws sits in a closed shadow root, which the page’s scripts cannot read.',
+  ];
+}
+
 function permissionsSection(s: PrivacySources): string[] {
   const access = manifestAccess(s.manifests);
   const row = (list: string[], reasons: Readonly<Record<string, string>>, what: string): string[] => {
@@ -97,6 +130,8 @@ function permissionsSection(s: PrivacySources): string[] {
     '| content script runs on | justification |',
     '|---|---|',
     ...row(access.pages, PAGE_REASONS, 'content-script match'),
+    '',
+    ...webResourcesSection(s),
     '',
     'Remote code: none. Every script ships in the package; the extension pages’ content security policy is',
     "`script-src 'self'`.",
