@@ -4,11 +4,11 @@
 // then read (figures from the background), the overlay says which fields come from pointing, the
 // locators are in storage.local; a new session (a reload) reads with them at once; a further
 // redeploy that breaks one gives "not recognised" and "no longer found", never a figure.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startSession, type Session } from '../../src/content/session';
 import { createTaughtStore, loadTaught, type TaughtStore } from '../../src/content/teach/taught-store';
 import { parseTaught, TAUGHT_KEY } from '../../src/settings/taught';
-import { ATTR } from '../../src/ui/overlay/contract';
+import { ATTR, HOST_ATTRIBUTE } from '../../src/ui/overlay/contract';
 import { READERS } from '../../src/venues/readers';
 import { loadPage } from '../readers/load';
 import { FakeBackground } from './fake-background';
@@ -168,3 +168,46 @@ describe('teach mode in a session', () => {
     expect(Object.keys(parseTaught(ext.local[TAUGHT_KEY])[0]!.locators)).toEqual(['sizeBase']);
   });
 });
+
+describe('teach mode when the overlay module cannot load', () => {
+  it('readings go on without an error per reading, and nothing is taught or drawn', async () => {
+    const ext = new FakeExt();
+    new FakeBackground(ext, { settings: settings() });
+    ext.ui = Promise.reject(new Error('blocked'));
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    renamedPageForFailure();
+    const session = startSession({
+      win: window,
+      doc: document,
+      reader,
+      url: PAGE_URL,
+      ext,
+      settings: () => settings(),
+      onInvalidated: () => undefined,
+    });
+    try {
+      await wait(10);
+      session.urlChanged(); // another full read and reading
+      await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+      await wait(10);
+      expect(unhandled).toEqual([]);
+      expect(session.teach()).toBe(true); // asked before the failure was known: counted as started, nothing runs
+      await wait(10);
+      expect(unhandled).toEqual([]);
+      expect(document.querySelectorAll(`[${HOST_ATTRIBUTE}]`).length).toBe(0);
+      expect(await session.report().catch(() => 'refused')).toBe('refused');
+    } finally {
+      session.stop();
+      warn.mockRestore();
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+});
+
+function renamedPageForFailure(): void {
+  const loaded = loadPage('bybit-linear.html');
+  document.body.replaceWith(document.importNode(loaded.body, true));
+}

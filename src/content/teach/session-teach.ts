@@ -71,8 +71,8 @@ export function attachTeaching(deps: SessionTeachDeps): SessionTeach {
   // The flow lives in the overlay's module (page-ui.ts): made when the module is in, which is by the
   // first draw; until then nothing of it can be on screen and no run is on.
   let flow: Teaching | null = null;
-  const withFlow = <T>(act: (t: Teaching) => T): T | Promise<T> =>
-    withPageUi(deps.pageUi, (ui) => {
+  const withFlow = <T>(act: (t: Teaching) => T): T | Promise<T> => {
+    const done = withPageUi(deps.pageUi, (ui) => {
       flow ??= ui.createTeaching({
         ...deps,
         stored,
@@ -82,6 +82,10 @@ export function attachTeaching(deps: SessionTeachDeps): SessionTeach {
       });
       return act(flow);
     });
+    // A module that cannot load is said once by the drawer; here it just means no flow (update runs per reading).
+    if (done instanceof Promise) done.catch(() => undefined);
+    return done;
+  };
   // The overlay's buttons exist only once the module (and so the flow) is in.
   const actions: ToolActions = {
     teach: () => flow?.actions.teach(),
